@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target shares: the compiler holds the layer boundaries.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "referat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "referat", targets: ["referat"]),
+        .library(name: "ReferatRecords", targets: ["ReferatRecords"]),
+        .library(name: "ReferatParsing", targets: ["ReferatParsing"]),
+        .library(name: "ReferatAnalysis", targets: ["ReferatAnalysis"]),
+        .library(name: "ReferatStore", targets: ["ReferatStore"]),
+        .library(name: "ReferatSearch", targets: ["ReferatSearch"]),
+        .library(name: "ReferatImport", targets: ["ReferatImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Layer 0: plain value types, no dependencies at all.
+        .target(name: "ReferatRecords", swiftSettings: strictSettings),
+        // Layer 1: bytes and text to records.
+        .target(name: "ReferatParsing", dependencies: ["ReferatRecords"], swiftSettings: strictSettings),
+        // Layer 1: Danish text to index tokens, through ICU and Snowball.
+        .target(
+            name: "CICU",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "ReferatAnalysis", dependencies: ["CICU", "CStemmer"], swiftSettings: strictSettings),
+        // Layer 2: the only target that imports GRDB.
+        .target(
+            name: "ReferatStore",
+            dependencies: ["ReferatRecords", "ReferatAnalysis", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Layer 3: query language and ranking; batch import.
+        .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
+        .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatStore"], swiftSettings: strictSettings),
+        // The thin executable: the only ArgumentParser importer.
+        .executableTarget(
+            name: "referat",
+            dependencies: [
+                "ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore", "ReferatSearch", "ReferatImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatStore", "ReferatParsing", "ReferatRecords", "ReferatImport"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatSearch", "ReferatStore", "ReferatImport", "ReferatParsing"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatCLITests", dependencies: [], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,84 @@
+import ReferatRecords
+
+/// Reads a "Bilag" block into attachment records.
+///
+/// The seeds' systems print groups: `1 -` / `3408659` / `Åben Title (3391/23) (H)`, where a title
+/// may run over lines. Other systems print `Bilag 1: Title`, bare file names, or bullet lists.
+enum AttachmentParser {
+    nonisolated(unsafe) static let groupNumber = #/^(\d{1,3})\s*[-–.]$/#
+    nonisolated(unsafe) static let documentId = #/^(\d{4,12})$/#
+    nonisolated(unsafe) static let referenceTail = #/\s*\((\d{1,7}/\d{2,4})\)\s*(?:\([A-ZÆØÅ]\))?\s*$/#
+    nonisolated(unsafe) static let labelled = #/^Bilag\s+(\d{1,3})\s*[:.–-]\s*(.+)$/#
+    nonisolated(unsafe) static let numbered = #/^(\d{1,3})[.)]\s+(.+)$/#
+    nonisolated(unsafe) static let fileName = #/[\p{L}\p{N}_.()-]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|msg)\b/#
+
+    static func parse(_ lines: [String]) -> [Attachment] {
+        var out: [Attachment] = []
+        var i = 0
+        let lines = lines.filter { !$0.isEmpty }
+        while i < lines.count {
+            let line = lines[i]
+            if let m = line.firstMatch(of: groupNumber) {
+                var attachment = Attachment(number: Int(m.1), title: "")
+                i += 1
+                if i < lines.count, let id = lines[i].firstMatch(of: documentId) {
+                    attachment.documentId = String(id.1)
+                    i += 1
+                }
+                var parts: [String] = []
+                while i < lines.count {
+                    var part = lines[i]
+                    if parts.isEmpty, let access = leadingAccess(part) {
+                        attachment.access = access.0
+                        part = access.1
+                    }
+                    if let ref = part.firstMatch(of: referenceTail) {
+                        attachment.reference = String(ref.1)
+                        part = String(part[..<ref.range.lowerBound])
+                        if !part.isEmpty { parts.append(part) }
+                        i += 1
+                        break
+                    }
+                    if !parts.isEmpty && lines[i].firstMatch(of: groupNumber) != nil { break }
+                    parts.append(part)
+                    i += 1
+                }
+                attachment.title = parts.joined(separator: " ").stripping(" ")
+                out.append(attachment)
+                continue
+            }
+            if let m = line.firstMatch(of: labelled) {
+                out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
+            } else if line.matches(of: fileName).count >= 1, line.replacing(fileName, with: "").stripping(" ,;").isEmpty {
+                for file in line.matches(of: fileName) { out.append(Attachment(title: String(file.output))) }
+            } else if let m = line.firstMatch(of: numbered) {
+                out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
+            } else {
+                var title = line.hasPrefix("• ") ? String(line.dropFirst(2)) : line
+                var access: Access?
+                if let a = leadingAccess(title) { access = a.0; title = a.1 }
+                var attachment = withReference(Attachment(title: title))
+                attachment.access = access
+                out.append(attachment)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func leadingAccess(_ text: String) -> (Access, String)? {
+        for (word, access) in [("Åben ", Access.open), ("Lukket ", .closed)] where text.hasPrefix(word) {
+            return (access, String(text.dropFirst(word.count)))
+        }
+        return nil
+    }
+
+    static func withReference(_ attachment: Attachment) -> Attachment {
+        var a = attachment
+        if let ref = a.title.firstMatch(of: referenceTail) {
+            a.reference = String(ref.1)
+            a.title = String(a.title[..<ref.range.lowerBound])
+        }
+        return a
+    }
+}

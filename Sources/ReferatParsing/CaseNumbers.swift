@@ -1,0 +1,50 @@
+/// Recognises the identity lines of an item: case numbers, KLE numbers and open/closed markers.
+///
+/// Shapes: `23/222`, `Sagsnr.: 19/40211`, `Sagsid.: 20/3381`, `Sag 2019/04412`,
+/// `330-2018-3619`, `Sagnr.: 1-31-72-114-21`, `Sagsnr. 299835`, `BR 366/07`, and KLE journal
+/// numbers `00.01.00-G01-93-16`, `00.30.10-Ø00-4-16`, `00.01.00A04`.
+enum CaseNumbers {
+    /// `23/222 Åben Sag`, `24/1187 Lukket sag`, `2019/04412 Åbent`.
+    nonisolated(unsafe) static let accessLine = #/^((?:\d{2}|\d{4})/\d{1,6}|\d{3}-\d{4}-\d{1,8})\s+(Åben|Åbent|Lukket|Lukk?et)(?:\s+[Ss]ag|\s+punkt)?$/#
+    /// A labelled case number: `Sagsnr.: 19/40211`, `Sagnr.: 1-31-72-114-21`, `Sagsnummer: 21/775`.
+    nonisolated(unsafe) static let labelled = #/(?i)\b(?:sagsnr|sagnr|sagsid|sagsnummer|sag nr|j\.\s?nr|journalnr|journal nr|dok\.\s?nr|dokumentnr)\.?\s*:?\s*([0-9][0-9A-ZÆØÅa-zæøå./-]*[0-9])/#
+    /// `Sag 2019/04412`, `BR 366/07`.
+    nonisolated(unsafe) static let shorthand = #/^(?:Sag|BR|BR-sag)\s+(\d{2,4}/\d{1,6})\b/#
+    /// KLE: `00.01.00-G01-93-16`, `27.12.04-P20-1-22`, `00.01.00A04`, `00.01.00-Ø00-4-16`.
+    nonisolated(unsafe) static let kle = #/(?:^|[^\d.])(\d{2}\.\d{2}(?:\.\d{2})?(?:-[A-ZÆØÅ]\d{2}(?:-\d{1,6}-\d{2})?|[A-ZÆØÅ]\d{2}))(?![\d.])/#
+    /// Any case-number-like token in running text.
+    nonisolated(unsafe) static let anyNumber = #/(?:^|[^\d/.-])(\d{2}/\d{2,6}|\d{4}/\d{3,6}|\d{3}-\d{4}-\d{2,8})(?![\d/])/#
+
+    /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.
+    static func bareAccess(_ text: String) -> Access? {
+        switch text.lowercased().stripping(":") {
+        case "åben", "åbent", "åbent punkt", "åben sag", "åbent møde", "åben punkt": .open
+        case "lukket", "lukket punkt", "lukket sag", "lukket møde": .closed
+        default: nil
+        }
+    }
+
+    /// The case number labelled on `text`, if any: "Sagsnr.: 19/40211" → "19/40211".
+    static func labelledNumber(in text: String) -> String? {
+        guard let m = text.firstMatch(of: labelled) else { return nil }
+        return String(m.1)
+    }
+
+    static func kleNumber(in text: String) -> String? {
+        guard text.contains("."), let m = text.firstMatch(of: kle) else { return nil }
+        return String(m.1)
+    }
+}
+
+import ReferatRecords
+
+extension StringProtocol {
+    /// Drops the given characters, and spaces, from both ends.
+    func stripping(_ set: String) -> String {
+        let chars = Set(set)
+        var s = self[...]
+        while let f = s.first, chars.contains(f) || f == " " { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) || l == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

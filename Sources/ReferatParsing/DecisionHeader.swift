@@ -1,0 +1,67 @@
+/// A line that opens a committee step's decision, with what it says about body and date.
+///
+///     Beslutning i Børne- og ungdomsudvalget den 19-01-2023
+///     Beslutning i Økonomiudvalget den 4. marts 2019:
+///     Teknik- og Miljøudvalgets beslutning den 8. april 2021
+///     Kultur- og Idrætsudvalget, 14-05-2019, pkt. 31
+///     Beslutning: Vedtaget
+///     28-08-2019 Byrådet – Sagens behandling blev udsat
+struct DecisionHeader: Hashable, Sendable {
+    var body: String?
+    var date: String?
+    /// Decision text on the header line itself ("Beslutning: Vedtaget").
+    var inlineText: String?
+
+    /// A date as printed in headers: numeric, or day + month name + year.
+    private static let date = #"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s+)?(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?[ -][A-Za-zæøå]{3,9}\.?[ -]\d{4}|\d{4}-\d{2}-\d{2})(?:\s+(?:kl\.\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?)?"#
+    /// Words a deciding body's name ends with.
+    private static let body = #"(?:[\p{L}][\p{L}.,'’ -]*?(?:udvalget|udvalg|bestyrelsen|bestyrelse|rådet|råd|Magistraten|magistraten|repræsentationen|direktionen|Direktionen|Byråd|Borgerrepræsentationen|forsamlingen|KKR [\p{L}]+|mødet)|[A-ZÆØÅ]{2,5})"#
+
+    nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s+(?:den\s+|d\.\s*)?(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:den\s+)?(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let committeeItem = try! Regex(#"^(?<body>"# + body + #"),?\s+(?:den\s+)?(?<date>"# + date + #"),?\s+(?:pkt|punkt|sag)\.?\s*\d+\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let history = try! Regex(#"^(?<date>\d{1,2}-\d{1,2}-\d{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|Byrådet|Kommunalbestyrelsen|Magistraten|Regionsrådet|Borgerrepræsentationen|bestyrelsen))\s*(?:[–-]\s*(?<rest>.+))?$"#)
+    nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning)\s*:?\s*(.*)$/#
+
+    static func parse(_ line: String) -> DecisionHeader? {
+        guard line.count < 220, let first = line.first else { return nil }
+        if first == "B", line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
+            if let m = try? dated.wholeMatch(in: line) {
+                return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+            }
+            if let m = line.wholeMatch(of: undated) {
+                let rest = String(m.1)
+                // "Beslutning i Økonomiudvalget" without a date: the body still counts.
+                if rest.hasPrefix("i ") || rest.hasPrefix("fra ") {
+                    let body = rest.drop { $0 != " " }.stripping(": ")
+                    return DecisionHeader(body: body, date: nil, inlineText: nil)
+                }
+                // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
+                if let c = rest.first, c.isLetter, !line.contains(":") { return nil }
+                return DecisionHeader(body: nil, date: nil, inlineText: rest.isEmpty ? nil : rest)
+            }
+        }
+        if first.isNumber, let m = try? history.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        if first.isUppercase, line.contains("beslutning") || line.contains("behandling"), let m = try? genitive.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        if first.isUppercase, line.contains("pkt") || line.contains("punkt") || line.contains("sag"),
+           let m = try? committeeItem.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        return nil
+    }
+
+    private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {
+        let iso = date.flatMap { DanishDate.firstISO(in: String($0)) }
+        guard iso != nil || date == nil else { return nil }
+        let text = rest.map { String($0).stripping(": ") }
+        return DecisionHeader(
+            body: body.map { String($0).stripping(", ") },
+            date: iso,
+            inlineText: text?.isEmpty == false ? text : nil
+        )
+    }
+}

@@ -1,0 +1,184 @@
+import ReferatRecords
+
+/// Builds a `Document` from cleaned lines: kind, title, meeting, cases, letters and pages.
+struct DocumentAssembler {
+    var lines: [SourceLine]
+    var links: [(line: Int, url: String)]
+    var isWebpage: Bool
+    var htmlTitle: String?
+
+    nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
+    nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?(\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
+    nonisolated(unsafe) static let signature = #/([A-ZÆØÅ][\p{L}-]+(?: [A-ZÆØÅ][\p{L}-]+){1,3}), ((?:[a-zæøå]+)?(?:borgmester|formand|næstformand|direktør|chef|rådmand|regionsrådsformand|sekretær|leder|konsulent))(?: (?:for |i )?((?:[A-ZÆØÅ][\p{L}-]+ )*?(?:Kommune|Region [A-ZÆØÅ][\p{L}]+|KKR [A-ZÆØÅ][\p{L}]+)))?/#
+
+    func assemble() -> Document {
+        var lines = self.lines
+        let municipality = Self.findMunicipality(lines)
+        if isWebpage { lines = Self.removePageFurniture(lines) }
+
+        let anchors = CaseSegmenter().anchors(in: lines)
+        let headerEnd = anchors.first.map { max(0, $0.titleIndex - (Self.hasKLEAbove(lines, $0.titleIndex) ? 1 : 0)) } ?? lines.count
+        var meeting = anchors.isEmpty ? nil : MeetingHeaderParser.parse(Array(lines[..<headerEnd]))
+        if let end = MeetingHeaderParser.endTime(in: lines), var found = meeting {
+            found.endTime = found.endTime ?? end
+            meeting = found
+        }
+
+        let parser = CaseParser(meeting: meeting)
+        var cases: [CaseRecord] = []
+        for (k, anchor) in anchors.enumerated() {
+            let start = anchor.titleIndex - (Self.hasKLEAbove(lines, anchor.titleIndex) ? 1 : 0)
+            let nextStart = k + 1 < anchors.count
+                ? anchors[k + 1].titleIndex - (Self.hasKLEAbove(lines, anchors[k + 1].titleIndex) ? 1 : 0) : lines.count
+            var span = Array(lines[start..<max(nextStart, start + 1)])
+            while span.count > 1 && span.last!.isBlank { span.removeLast() }
+            var local = anchor
+            local.titleIndex -= start
+            local.markerIndex = anchor.markerIndex.map { $0 - start }
+            cases.append(parser.parse(span, anchor: local, links: links))
+        }
+        cases = Self.resolveRoutingNames(cases)
+
+        let kind: DocumentKind
+        if isWebpage && cases.isEmpty {
+            kind = .webpage
+        } else if cases.count > 1 || meeting != nil && !cases.isEmpty {
+            kind = .minutes
+        } else if cases.count == 1 {
+            kind = .agendaItem
+        } else if Self.isLetter(lines) {
+            kind = .letter
+        } else {
+            kind = .other
+        }
+
+        var document = Document(path: "", sha256: "", kind: kind, title: "", municipality: municipality, meeting: meeting,
+                                text: lines.map(\.text).joined(separator: "\n"), cases: cases)
+        document.title = title(kind: kind, lines: lines, cases: cases, meeting: meeting)
+        document.mentionedDecisions = Self.proseDecisions(lines, inCases: cases)
+        if kind == .letter {
+            document.signatories = Self.signatories(lines)
+            document.date = Self.letterDate(lines)
+        }
+        if kind == .webpage || kind == .letter || kind == .other {
+            document.date = document.date ?? document.mentionedDecisions.first?.date
+        }
+        if !isWebpage && cases.isEmpty && kind != .letter {
+            document.warnings.append(ParseWarning(line: nil, message: "no agenda items found; indexed as a plain document"))
+        }
+        return document
+    }
+
+    static func hasKLEAbove(_ lines: [SourceLine], _ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let text = lines[index - 1].text
+        return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
+    }
+
+    func title(kind: DocumentKind, lines: [SourceLine], cases: [CaseRecord], meeting: Meeting?) -> String {
+        let first = lines.first { !$0.isBlank }?.text ?? ""
+        switch kind {
+        case .agendaItem:
+            return cases[0].title
+        case .webpage:
+            return htmlTitle ?? first
+        case .letter:
+            if let to = lines.firstIndex(where: { $0.text.hasPrefix("Til ") }),
+               let subject = lines[(to + 1)...].first(where: { !$0.isBlank }) {
+                return subject.text
+            }
+            return first
+        case .minutes:
+            if first.split(separator: " ").count <= 2, let body = meeting?.body {
+                return [first, body, meeting?.date].compactMap { $0 }.joined(separator: " – ")
+            }
+            return first
+        case .other:
+            return first
+        }
+    }
+
+    /// The municipality the document names most often ("Silkeborg Kommune"), or nil.
+    static func findMunicipality(_ lines: [SourceLine]) -> String? {
+        var counts: [String: (count: Int, first: Int)] = [:]
+        var order = 0
+        for line in lines where line.text.contains("Kommune") {
+            for m in line.text.matches(of: municipality) {
+                let name = "\(m.1) Kommune"
+                counts[name] = ((counts[name]?.count ?? 0) + 1, counts[name]?.first ?? order)
+                order += 1
+            }
+        }
+        return counts.max { a, b in a.value.count < b.value.count || a.value.count == b.value.count && a.value.first > b.value.first }?.key
+    }
+
+    /// Drops breadcrumbs, "Læs mere" links and the contact/footer block of a web page.
+    static func removePageFurniture(_ lines: [SourceLine]) -> [SourceLine] {
+        var out = lines
+        let footerWords: Set<String> = ["kontakt", "kontakt os", "kontaktoplysninger", "kontaktinformation", "find os", "sidefod"]
+        if let footer = out.lastIndex(where: { footerWords.contains($0.text.lowercased()) }), footer > out.count / 3 {
+            out.removeSubrange(footer...)
+        }
+        out.removeAll { line in
+            let lower = line.text.lowercased()
+            return lower.hasPrefix("læs mere") || lower.contains("cvr:") || lower.hasPrefix("cvr ") || lower.hasPrefix("ean")
+        }
+        // A breadcrumb: "Hjem Kommunen Økonomi … <title>" right above the title itself.
+        if let crumb = out.prefix(6).firstIndex(where: { $0.text.hasPrefix("Hjem ") || $0.text.hasPrefix("Forside ") || $0.text.contains(" > ") || $0.text.contains(" › ") }) {
+            out.remove(at: crumb)
+        }
+        while out.first?.isBlank == true { out.removeFirst() }
+        while out.last?.isBlank == true { out.removeLast() }
+        return out
+    }
+
+    static func isLetter(_ lines: [SourceLine]) -> Bool {
+        lines.contains { line in
+            let lower = line.text.lowercased()
+            return lower.hasPrefix("med venlig hilsen") || lower.hasPrefix("venlig hilsen") || lower.hasPrefix("kære ")
+                || lower.hasPrefix("mvh") || lower.hasPrefix("med venlige hilsner")
+        }
+    }
+
+    static func signatories(_ lines: [SourceLine]) -> [Signatory] {
+        guard let start = lines.lastIndex(where: { $0.text.lowercased().contains("hilsen") || $0.text.lowercased().hasPrefix("mvh") }) else { return [] }
+        let tail = lines[(start + 1)...].filter { !$0.isBlank }.prefix(8)
+        var out: [Signatory] = []
+        for line in tail {
+            for m in line.text.matches(of: signature) {
+                out.append(Signatory(name: String(m.1), role: String(m.2), organisation: m.3.map(String.init)))
+            }
+        }
+        if out.isEmpty, let name = tail.first, let person = PeopleParser.person(name.text), person.party == nil {
+            let role = tail.dropFirst().first.map(\.text)
+            out.append(Signatory(name: person.name, role: role))
+        }
+        return out
+    }
+
+    /// A dateline such as "Aarhus, den 3. maj 2022" or "Dato: 3. maj 2022" near the top.
+    static func letterDate(_ lines: [SourceLine]) -> String? {
+        for line in lines.prefix(15) {
+            let lower = line.text.lowercased()
+            guard lower.hasPrefix("dato") || lower.contains(", den ") || lower.hasPrefix("den ") else { continue }
+            if let iso = DanishDate.firstISO(in: line.text), line.text.count < 60 { return iso }
+        }
+        return nil
+    }
+
+    /// "Byrådet har 17. december 2024 godkendt Rammeaftalen 2025-26" outside any decision block.
+    static func proseDecisions(_ lines: [SourceLine], inCases cases: [CaseRecord]) -> [Decision] {
+        var out: [Decision] = []
+        for line in lines where line.text.contains(" har ") {
+            let inDecision = cases.contains { c in c.decisions.contains { $0.lines.count == 2 && (($0.lines[0])...($0.lines[1])).contains(line.number) } }
+            guard !inDecision, let m = line.text.firstMatch(of: proseDecision) else { continue }
+            let sentence = String(line.text[m.range]).stripping(" ")
+            out.append(Decision(body: String(m.1), date: DanishDate.firstISO(in: String(m.2)), text: sentence,
+                                outcome: OutcomeClassifier.classify(String(m.3)), lines: [line.number, line.number]))
+        }
+        return out
+    }
+
+    /// Fills `routingBodies`-style knowledge: nothing to store yet, but abbreviations are kept as printed.
+    static func resolveRoutingNames(_ cases: [CaseRecord]) -> [CaseRecord] { cases }
+}

@@ -1,0 +1,104 @@
+import ReferatRecords
+
+/// Reads the meeting header before the first item: labelled lines or one line of prose.
+///
+///     Dato: 4. marts 2019        Tidspunkt: 17:00        Lokale: Byrådssalen
+///     Referat til mødet i Byrådet den 6. april 2016 kl. 17:00 i Byrådssalen
+enum MeetingHeaderParser {
+    static let labels: [(String, Field)] = [
+        ("mødedato", .date), ("dato", .date), ("starttidspunkt", .time), ("tidspunkt", .time), ("mødetidspunkt", .time),
+        ("sluttidspunkt", .endTime), ("lokale", .place), ("mødested", .place), ("mødelokale", .place), ("sted", .place),
+        ("udvalg", .body), ("mødeforum", .body), ("forum", .body), ("medlemmer", .members), ("deltagere", .members),
+        ("bemærkninger", .remarks),
+    ]
+
+    enum Field { case date, time, endTime, place, body, members, remarks }
+
+    nonisolated(unsafe) static let prose = #/(?i)(?:referat|dagsorden|beslutningsprotokol)\s+(?:til|fra|for)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde|mødet)\s+i\s+(.+?)\s+(?:den|d\.)\s+((?:\d{1,2}\.?\s*[a-zæøå]+\.?\s+\d{4})|(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}))(?:,?\s+kl\.\s*(\d{1,2}[:.]\d{2}))?(?:\s+(?:i|på)\s+(.+))?$/#
+    nonisolated(unsafe) static let clock = #/(\d{1,2})[:.](\d{2})/#
+    nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?(\d{1,2}[:.]\d{2})/#
+
+    /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
+    static func parse(_ lines: [SourceLine]) -> Meeting? {
+        var meeting = Meeting()
+        var found = false
+        var i = 0
+        while i < lines.count {
+            let text = lines[i].text
+            i += 1
+            if text.isEmpty { continue }
+            if let m = text.firstMatch(of: prose) {
+                meeting.body = meeting.body ?? String(m.1)
+                meeting.date = meeting.date ?? DanishDate.firstISO(in: String(m.2))
+                if let t = m.3 { meeting.time = meeting.time ?? time(String(t)) }
+                if let p = m.4 { meeting.place = meeting.place ?? String(p).stripping(". ") }
+                found = true
+                continue
+            }
+            if let (label, rest) = PeopleParser.absenceLabel(text) {
+                _ = label
+                var absent = PeopleParser.people(inList: rest)
+                while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
+                    absent.append(p)
+                    i += 1
+                }
+                meeting.absent += absent
+                found = found || !absent.isEmpty
+                continue
+            }
+            guard let (field, value) = labelled(text) else { continue }
+            found = true
+            switch field {
+            case .date:
+                meeting.date = meeting.date ?? DanishDate.firstISO(in: value)
+                if meeting.time == nil, value.contains("kl") { meeting.time = time(value) }
+            case .time:
+                meeting.time = meeting.time ?? time(value)
+                let times = value.matches(of: clock)
+                if times.count >= 2 { meeting.endTime = "\(pad(times[1].1)):\(times[1].2)" }
+            case .endTime: meeting.endTime = time(value)
+            case .place: meeting.place = meeting.place ?? value
+            case .body: meeting.body = meeting.body ?? value
+            case .members:
+                var members = PeopleParser.people(inList: value)
+                while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
+                    members.append(p)
+                    i += 1
+                }
+                meeting.members += members
+            case .remarks:
+                if let (_, rest) = PeopleParser.absenceLabel(value) { meeting.absent += PeopleParser.people(inList: rest) }
+            }
+        }
+        return found ? meeting : nil
+    }
+
+    /// Splits "Dato: 4. marts 2019" or "UDVALG Økonomiudvalget" into a field and its value.
+    static func labelled(_ text: String) -> (Field, String)? {
+        let lower = text.lowercased()
+        for (label, field) in labels where lower.hasPrefix(label) {
+            let after = text.dropFirst(label.count)
+            guard let sep = after.first, sep == ":" || sep == " " || sep == "." else { continue }
+            // Without a colon only capitals labels count ("UDVALG Økonomiudvalget").
+            if sep != ":" && text.prefix(label.count) != text.prefix(label.count).uppercased() { continue }
+            let value = String(after).stripping(":. ")
+            if !value.isEmpty { return (field, value) }
+        }
+        return nil
+    }
+
+    static func time(_ text: String) -> String? {
+        guard let m = text.firstMatch(of: clock) else { return nil }
+        return "\(pad(m.1)):\(m.2)"
+    }
+
+    private static func pad(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+
+    /// "Mødet sluttede kl. 21.33" anywhere in the document.
+    static func endTime(in lines: [SourceLine]) -> String? {
+        for line in lines.reversed() where line.text.lowercased().contains("mødet") {
+            if let m = line.text.firstMatch(of: ended) { return time(String(m.1)) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,150 @@
+import ReferatRecords
+
+/// Reads people as minutes print them: names with parties, absentee lists, who did not take
+/// part and why, and votes.
+enum PeopleParser {
+    /// Absence labels, longest first: `Fraværende med afbud:`, `Afbud:`, `Ikke til stede:`.
+    static let absenceLabels = [
+        "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
+        "fraværende", "afbud fra", "afbud", "ikke til stede", "ikke mødt", "forfald",
+    ]
+
+    /// Phrases that say nobody was absent.
+    static let nobody = ["alle medlemmer var mødt", "alle var mødt", "alle mødt", "ingen afbud", "ingen fraværende", "ingen"]
+
+    /// Splits `line` into an absence label and what follows it, if it starts with one.
+    static func absenceLabel(_ line: String) -> (label: String, rest: String)? {
+        let lower = line.lowercased()
+        for label in absenceLabels where lower.hasPrefix(label) {
+            let after = line.dropFirst(label.count)
+            guard after.isEmpty || after.first == ":" || after.first == " " || after.first == "." else { continue }
+            var rest = String(after).stripping(":. ")
+            if rest.lowercased().hasPrefix("afbud:") { rest = String(rest.dropFirst(6)).stripping(" ") }
+            return (String(line.prefix(label.count)), rest)
+        }
+        return nil
+    }
+
+    /// "Bente Holm (A)", "Bente Holm, A", "Bente Holm, A (sygdom)", "Bo Berg (Løsgænger)", "Bo Berg ()".
+    nonisolated(unsafe) static let personShape = #/^([A-ZÆØÅ][\p{L}.'’-]*(?:\s+(?:[a-zæøå]{2,3}\s+)?[A-ZÆØÅ][\p{L}.'’-]*){0,5})\s*(?:\(([^()]{0,40})\)|,\s*([A-ZÆØÅ]{1,3}|[Ll]øsgænger))?\s*(?:[,-]?\s*\(?([^()]*?)\)?)?\s*\.?$/#
+
+    /// Parses one person; nil when the text does not look like a name.
+    static func person(_ raw: String) -> Person? {
+        let text = raw.stripping("•-–;. ")
+        guard !text.isEmpty, text.count <= 120, let m = text.firstMatch(of: personShape) else { return nil }
+        let name = String(m.1).stripping(" ")
+        guard name.split(separator: " ").count >= 2 || m.2 != nil else { return nil }
+        var party: String?
+        if let p = m.2 ?? m.3 {
+            let value = String(p).stripping(" ")
+            party = value.isEmpty ? nil : value
+        }
+        var reason: String?
+        if let r = m.4 {
+            let value = String(r).stripping(" ")
+            reason = value.isEmpty ? nil : value
+        }
+        // "Bente Holm (sygdom)": a long lower-case word in the party slot is a reason.
+        if let p = party, p.first?.isLowercase == true, p.lowercased() != "løsgænger" {
+            reason = reason ?? p
+            party = nil
+        }
+        return Person(name: name, party: party, reason: reason)
+    }
+
+    /// Splits an inline list: "Bente Holm (A), Bo Berg (V) og Ane Bak (Ø)".
+    static func people(inList text: String) -> [Person] {
+        splitList(text).compactMap(person)
+    }
+
+    /// Splits on commas and "og" outside parentheses.
+    static func splitList(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        let words = text.replacing(" og ", with: ", ").replacing(" samt ", with: ", ")
+        for ch in words {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth = max(0, depth - 1) }
+            if (ch == "," || ch == ";" || ch == "+") && depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        parts.append(current)
+        return parts.map { $0.stripping(". ") }.filter { !$0.isEmpty }
+    }
+
+    // MARK: Not taking part
+
+    nonisolated(unsafe) static let notTakingPart = #/^(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand)\s+)?([A-ZÆØÅ][\p{L}.'’ -]*?(?:\s*\([^()]*\))?)\s+(?:(?:erklærede sig|blev erklæret|var)\s+inhabil(?:\s+og)?\s+)?(?:deltog|deltager)\s+ikke\s+i\s+(?:behandlingen|sagens behandling|beslutningen|punktets behandling|punktet|sagen|drøftelsen|afstemningen)(.*)$/#
+    nonisolated(unsafe) static let declaredConflict = #/^(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand)\s+)?([A-ZÆØÅ][\p{L}.'’ -]*?(?:\s*\([^()]*\))?)\s+(?:erklærede sig|blev erklæret|var)\s+inhabil(.*)$/#
+
+    /// "X deltog ikke i behandlingen af punktet pga. inhabilitet", "X erklærede sig inhabil".
+    /// Negations ("… at X ikke var inhabil") are not matches.
+    static func nonParticipant(_ line: String) -> NonParticipant? {
+        let text = line.stripping(" ")
+        if let m = text.firstMatch(of: notTakingPart) {
+            let who = person(String(m.1)) ?? Person(name: String(m.1))
+            var reason = reasonText(String(m.2))
+            if text.lowercased().contains("inhabil") && reason == nil { reason = "inhabil" }
+            return NonParticipant(name: who.name, party: who.party, reason: reason)
+        }
+        if let m = text.firstMatch(of: declaredConflict), !String(m.1).lowercased().hasSuffix(" ikke") {
+            let who = person(String(m.1)) ?? Person(name: String(m.1))
+            return NonParticipant(name: who.name, party: who.party, reason: "inhabil")
+        }
+        return nil
+    }
+
+    static func reasonText(_ tail: String) -> String? {
+        var t = tail.stripping(". ")
+        for prefix in ["af punktet", "af sagen", "af dette punkt", "af denne sag"] where t.lowercased().hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count)).stripping(",. ")
+        }
+        for prefix in ["pga.", "på grund af", "grundet", "som følge af", "da", "idet", "begrundet i", "pga"] where t.lowercased().hasPrefix(prefix + " ") {
+            t = String(t.dropFirst(prefix.count + 1)).stripping(",. ")
+        }
+        if t.lowercased().hasPrefix("inhabilitet") { return "inhabilitet" }
+        return t.isEmpty ? nil : t
+    }
+
+    // MARK: Votes
+
+    enum VoteSide { case `for`, against, abstained }
+
+    static let voteLabels: [(String, VoteSide)] = [
+        ("for stemte", .for), ("for forslaget stemte", .for), ("for stemmer", .for), ("for:", .for),
+        ("imod stemte", .against), ("imod forslaget stemte", .against), ("imod stemmer", .against), ("imod:", .against),
+        ("undlod at stemme", .abstained), ("undlader at stemme", .abstained), ("hverken for eller imod", .abstained),
+        ("undlod:", .abstained), ("blank:", .abstained),
+    ]
+
+    /// Reads a vote line into `votes`; false when the line is not a vote line.
+    static func readVote(_ line: String, into votes: inout Votes) -> Bool {
+        let lower = line.lowercased()
+        for (label, side) in voteLabels where lower.hasPrefix(label) {
+            var rest = String(line.dropFirst(label.count)).stripping(":. ")
+            var count: Int?
+            if let m = rest.firstMatch(of: #/^(\d+)\s*(?:stemmer)?\s*(?:\((.*)\))?\s*$/#) {
+                count = Int(m.1)
+                rest = m.2.map(String.init) ?? ""
+            }
+            let names = splitList(rest).map { $0.stripping(" ") }.filter { !$0.isEmpty }
+            switch side {
+            case .for: votes.for += names; votes.forCount = count ?? votes.forCount
+            case .against: votes.against += names; votes.againstCount = count ?? votes.againstCount
+            case .abstained: votes.abstained += names; votes.abstainedCount = count ?? votes.abstainedCount
+            }
+            return true
+        }
+        // "blev tiltrådt med 34 stemmer mod 15" keeps the line as text but records the counts.
+        if let m = lower.firstMatch(of: #/(\d+)\s+stemmer\s+(?:for\s+)?mod\s+(\d+)/#) {
+            votes.forCount = Int(m.1)
+            votes.againstCount = Int(m.2)
+        }
+        return false
+    }
+}

@@ -1,0 +1,206 @@
+import ReferatRecords
+
+/// Removes what is not content from minutes text and repairs what PDF conversion broke.
+///
+/// Works on lines and keeps each line's source number, so records and warnings can point back
+/// into the file. It removes web furniture, page-number lines, running headers repeated on
+/// page breaks, lines holding only (no-break) spaces, and URLs repeated by the converter (kept
+/// as links); it turns private-use bullets into list items and rejoins words hyphenated across
+/// lines ("godken-" / "delse").
+struct TextCleaner: Sendable {
+    struct Output: Sendable {
+        var lines: [SourceLine]
+        /// URLs found on lines of their own, with their line numbers, in order.
+        var links: [(line: Int, url: String)]
+        /// True when web-page furniture was found: the text is a page, not minutes.
+        var looksLikeWebpage: Bool
+    }
+
+    /// Lines that are web-page furniture wherever they stand (compared lower-cased).
+    static let furniture: Set<String> = [
+        "skip til hoved indholdet", "skip til hovedindholdet", "spring til indhold", "gå til indhold",
+        "gå til hovedindhold", "til toppen", "til top", "udskriv", "print", "fold alle punkter",
+        "fold alle punkter ud", "fold alle punkter sammen", "luk alle punkter", "del", "del siden",
+        "del på facebook", "del på linkedin", "genveje", "menu", "søg", "luk", "log ind",
+        "accepter alle", "accepter cookies", "afvis alle", "kun nødvendige", "cookieindstillinger",
+        "vis mere", "vis mindre", "læs op", "tilbage", "tilbage til oversigten", "senest opdateret",
+    ]
+
+    func clean(_ text: String) -> Output {
+        var raw = Self.splitLines(text)
+        let doubleSpaced = Self.isDoubleSpaced(raw)
+        var lines: [SourceLine] = []
+        lines.reserveCapacity(raw.count)
+        var pageEdges = Set<Int>()  // indices in `lines` of first/last lines of a page
+        var lastWasPageBreak = false
+        for i in raw.indices {
+            var line = raw[i].text
+            let pageBreak = line.contains("\u{C}")
+            if pageBreak {
+                line.removeAll { $0 == "\u{C}" }
+                if let last = lines.lastIndex(where: { !$0.isBlank }) { pageEdges.insert(last) }
+                lastWasPageBreak = true
+            }
+            let isExactlyEmpty = line.isEmpty
+            let normalised = Self.normalise(line)
+            if normalised.isEmpty {
+                // In double-spaced converter output, exactly-empty lines are artefacts and only
+                // whitespace lines are paragraph breaks.
+                if doubleSpaced && isExactlyEmpty { continue }
+                if lines.last?.isBlank == false || lines.isEmpty { lines.append(SourceLine(number: raw[i].number, text: "")) }
+                continue
+            }
+            if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
+            lines.append(SourceLine(number: raw[i].number, text: normalised))
+        }
+        raw.removeAll()
+        Self.removeRunningHeaders(&lines, pageEdges: pageEdges)
+
+        var links: [(line: Int, url: String)] = []
+        var webpage = false
+        var kept: [SourceLine] = []
+        kept.reserveCapacity(lines.count)
+        for line in lines {
+            let lower = line.text.lowercased()
+            if Self.furniture.contains(lower) || lower.contains("cookie") && line.text.count < 200 {
+                webpage = webpage || lower.hasPrefix("skip") || lower.hasPrefix("spring") || lower.contains("cookie") || lower.hasPrefix("til top")
+                continue
+            }
+            if Self.isPageNumber(line.text) { continue }
+            kept.append(line)
+        }
+        Self.repairHyphenation(&kept)
+        var result: [SourceLine] = []
+        result.reserveCapacity(kept.count)
+        for line in kept {
+            if Self.isBareURL(line.text) {
+                links.append((line.number, line.text))
+                continue
+            }
+            result.append(line)
+        }
+        while result.first?.isBlank == true { result.removeFirst() }
+        while result.last?.isBlank == true { result.removeLast() }
+        return Output(lines: result, links: links, looksLikeWebpage: webpage)
+    }
+
+    // MARK: - Steps
+
+    static func splitLines(_ text: String) -> [SourceLine] {
+        var out: [SourceLine] = []
+        var number = 1
+        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = Substring(piece)
+            if line.last == "\r" { line = line.dropLast() }
+            // A lone CR (old Mac files) also ends a line.
+            if line.contains("\r") {
+                for part in line.split(separator: "\r", omittingEmptySubsequences: false) {
+                    out.append(SourceLine(number: number, text: String(part)))
+                }
+            } else {
+                out.append(SourceLine(number: number, text: String(line)))
+            }
+            number += 1
+        }
+        return out
+    }
+
+    /// True for converter output where every content line is followed by an empty line.
+    static func isDoubleSpaced(_ lines: [SourceLine]) -> Bool {
+        var content = 0, followedByEmpty = 0
+        for i in lines.indices.dropLast() where !lines[i].text.allSatisfy(\.isWhitespace) {
+            content += 1
+            if lines[i + 1].text.isEmpty { followedByEmpty += 1 }
+        }
+        return content >= 6 && followedByEmpty * 10 >= content * 7
+    }
+
+    /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
+    static func normalise(_ line: String) -> String {
+        var out = ""
+        out.reserveCapacity(line.utf8.count)
+        var pendingSpace = false
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0xA0, 0x2007, 0x202F, 0x200B, 0xFEFF, 0x0B:
+                pendingSpace = !out.isEmpty
+            case 0xF0B7, 0xF0A7, 0xF076, 0xF0D8, 0xF0FC, 0x2022, 0x25CF, 0x25AA, 0x25E6:
+                if pendingSpace { out.append(" ") }
+                out.append("• ")
+                pendingSpace = false
+            case 0xE000...0xF8FF:
+                // Other private-use glyphs from symbol fonts carry no text.
+                continue
+            case 0x00...0x1F, 0x7F:
+                continue
+            default:
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        if out.hasPrefix("•  ") { out = "• " + out.dropFirst(3) }
+        return out.hasSuffix(" ") ? String(out.dropLast()) : out
+    }
+
+    static func isPageNumber(_ text: String) -> Bool {
+        guard text.count <= 24 else { return false }
+        let lower = text.lowercased()
+        if lower.hasPrefix("side ") {
+            let rest = lower.dropFirst(5).replacing(" af ", with: "/").replacing(" ", with: "")
+            return !rest.isEmpty && rest.allSatisfy { $0.isNumber || $0 == "/" }
+        }
+        if lower.hasPrefix("- ") && lower.hasSuffix(" -") {
+            return lower.dropFirst(2).dropLast(2).allSatisfy(\.isNumber)
+        }
+        return false
+    }
+
+    /// Removes lines that open or close at least three pages with the same text.
+    static func removeRunningHeaders(_ lines: inout [SourceLine], pageEdges: Set<Int>) {
+        guard pageEdges.count >= 4 else { return }
+        var counts: [String: Int] = [:]
+        for i in pageEdges where i < lines.count && !lines[i].isBlank { counts[lines[i].text, default: 0] += 1 }
+        let headers = Set(counts.filter { $0.value >= 3 && $0.key.count < 120 }.keys)
+        guard !headers.isEmpty else { return }
+        lines = lines.enumerated().filter { !(pageEdges.contains($0.offset) && headers.contains($0.element.text)) }.map(\.element)
+    }
+
+    static func isBareURL(_ text: String) -> Bool {
+        (text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")) && !text.contains(" ")
+    }
+
+    /// Words that follow a suspended hyphen: "børne-" / "og unge" is not a broken word.
+    static let conjunctions: Set<String> = ["og", "eller", "samt", "til", "som", "and", "&", "m.v.", "mv."]
+
+    /// Rejoins words split across lines: "godken-" + "delse" → "godkendelse", "2023-" + "2024" → "2023-2024".
+    static func repairHyphenation(_ lines: inout [SourceLine]) {
+        var i = 0
+        while i + 1 < lines.count {
+            defer { i += 1 }
+            let text = lines[i].text
+            guard text.hasSuffix("-"), text.count >= 3 else { continue }
+            let beforeHyphen = text.dropLast()
+            guard let last = beforeHyphen.last, last.isLetter || last.isNumber || last == "/" else { continue }
+            // A hyphen after a space or an acronym ("EU-") is kept as a real hyphen.
+            let next = lines[i + 1].text
+            guard let first = next.first, !next.isEmpty else { continue }
+            let firstWordEnd = next.firstIndex(of: " ") ?? next.endIndex
+            let firstWord = String(next[..<firstWordEnd])
+            if conjunctions.contains(firstWord.lowercased()) || first == "•" { continue }
+            let rest = next[firstWordEnd...].drop { $0 == " " }
+            let lastWord = beforeHyphen.split(separator: " ").last ?? ""
+            let isAcronym = lastWord.count >= 2 && lastWord.allSatisfy { $0.isUppercase }
+            let joined: String
+            if first.isLowercase && last.isLetter && !isAcronym {
+                joined = String(beforeHyphen) + firstWord
+            } else if first.isNumber || first.isUppercase || isAcronym || first.isLowercase {
+                joined = text + firstWord
+            } else {
+                continue
+            }
+            lines[i].text = joined
+            lines[i + 1].text = String(rest)
+            if rest.isEmpty { lines.remove(at: i + 1) }
+        }
+    }
+}
