@@ -55,10 +55,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatStore", "ReferatParsing", "ReferatRecords", "ReferatImport"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatSearch", "ReferatStore", "ReferatImport", "ReferatParsing"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatCLITests", dependencies: [], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -38,7 +38,7 @@ struct CaseSegmenter: Sendable {
             let lower = text.lowercased()
             if lower.hasPrefix("åbne dagsordenspunkter") || lower.hasPrefix("åbne punkter") || lower == "åbent møde" { defaultAccess = .open }
             if lower.hasPrefix("lukkede punkter") || lower.hasPrefix("lukkede dagsordenspunkter") || lower.contains("for lukkede døre") { defaultAccess = .closed }
-            if let access = CaseNumbers.bareAccess(text), let title = previousContent(lines, before: i) {
+            if let access = CaseNumbers.bareAccess(text), let title = titleAbove(lines, before: i) {
                 if let existing = anchors.lastIndex(where: { $0.titleIndex == title }) {
                     anchors[existing].access = access
                     anchors[existing].markerIndex = i
@@ -54,6 +54,11 @@ struct CaseSegmenter: Sendable {
                 continue
             }
             if let numbered = numberedTitle(text), isConfirmed(lines, at: i) {
+                // The same title printed twice in a row is one item.
+                if let last = anchors.last, last.titleIndex >= i - 3,
+                   normalisedTitle(numberedTitle(lines[last.titleIndex].text)?.title ?? lines[last.titleIndex].text) == normalisedTitle(numbered.title) {
+                    continue
+                }
                 anchors.append(Anchor(titleIndex: i, number: numbered.number, access: defaultAccess))
             }
         }
@@ -103,7 +108,18 @@ struct CaseSegmenter: Sendable {
             return true
         }
         if text.wholeMatch(of: numberAfterTitle) != nil { return true }
+        if text.firstMatch(of: CaseNumbers.shorthand) != nil && text.count < 40 { return true }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 2 >= text.count } ?? false
+    }
+
+    /// The title line above an access marker, skipping the item's identity lines.
+    func titleAbove(_ lines: [SourceLine], before index: Int) -> Int? {
+        var j = index
+        while let prev = previousContent(lines, before: j) {
+            if !Self.isIdentity(lines[prev].text) { return prev }
+            j = prev
+        }
+        return nil
     }
 
     func previousContent(_ lines: [SourceLine], before index: Int) -> Int? {

@@ -13,7 +13,7 @@ struct DocumentAssembler {
 
     func assemble() -> Document {
         var lines = self.lines
-        let municipality = Self.findMunicipality(lines)
+        let municipality = Self.findMunicipality(lines + (htmlTitle.map { [SourceLine(number: 0, text: $0)] } ?? []))
         if isWebpage { lines = Self.removePageFurniture(lines) }
 
         let anchors = CaseSegmenter().anchors(in: lines)

@@ -46,7 +46,10 @@ enum MeetingHeaderParser {
                 found = found || !absent.isEmpty
                 continue
             }
-            guard let (field, value) = labelled(text) else { continue }
+            guard let (field, value) = labelled(text) else {
+                if meeting.body == nil, isBodyName(text) { meeting.body = text }
+                continue
+            }
             found = true
             switch field {
             case .date:
@@ -85,6 +88,14 @@ enum MeetingHeaderParser {
             if !value.isEmpty { return (field, value) }
         }
         return nil
+    }
+
+    /// A line that is only a body's name: "Økonomiudvalget", "Udvalget for teknik og miljø".
+    static func isBodyName(_ text: String) -> Bool {
+        guard text.count < 60, !text.contains(where: \.isNumber), text.first?.isUppercase == true else { return false }
+        let lower = text.lowercased()
+        return lower.hasSuffix("udvalget") || lower.hasSuffix("rådet") || lower.hasSuffix("bestyrelsen")
+            || lower == "magistraten" || lower.hasPrefix("udvalget for ") || lower.hasSuffix("repræsentationen")
     }
 
     static func time(_ text: String) -> String? {

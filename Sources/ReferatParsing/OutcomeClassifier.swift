@@ -32,7 +32,7 @@ enum OutcomeClassifier {
         let lower = text.lowercased()
         let trimmed = lower.stripping(".! ")
         if ["ingen", "intet", "ingen bemærkninger", "ingen beslutning", "-"].contains(trimmed) { return .none }
-        if trimmed.isEmpty { return .none }
+        if trimmed.isEmpty { return .other }
         var best: (offset: Int, length: Int, outcome: Outcome)?
         for (word, outcome) in keywords {
             guard let range = lower.firstRange(of: word) else { continue }

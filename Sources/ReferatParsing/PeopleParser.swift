@@ -54,8 +54,19 @@ enum PeopleParser {
 
     /// Splits an inline list: "Bente Holm (A), Bo Berg (V) og Ane Bak (Ø)".
     static func people(inList text: String) -> [Person] {
-        splitList(text).compactMap(person)
+        var parts: [String] = []
+        for part in splitList(text) {
+            // "Bente Holm, A (sygdom)": a party after a comma belongs to the name before it.
+            if let last = parts.last, part.wholeMatch(of: partyPart) != nil, !last.contains("(") {
+                parts[parts.count - 1] = last + ", " + part
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.compactMap(person)
     }
+
+    nonisolated(unsafe) static let partyPart = #/(?:[A-ZÆØÅ]{1,3}|[Ll]øsgænger)(?:\s*\(.*\))?/#
 
     /// Splits on commas and "og" outside parentheses.
     static func splitList(_ text: String) -> [String] {

@@ -157,10 +157,11 @@ struct TextCleaner: Sendable {
 
     /// Removes lines that open or close at least three pages with the same text.
     static func removeRunningHeaders(_ lines: inout [SourceLine], pageEdges: Set<Int>) {
-        guard pageEdges.count >= 4 else { return }
+        guard pageEdges.count >= 2 else { return }
         var counts: [String: Int] = [:]
         for i in pageEdges where i < lines.count && !lines[i].isBlank { counts[lines[i].text, default: 0] += 1 }
-        let headers = Set(counts.filter { $0.value >= 3 && $0.key.count < 120 }.keys)
+        // Two pages suffice for a header that names something (a date, a committee); three for short ones.
+        let headers = Set(counts.filter { ($0.value >= 3 || $0.value >= 2 && $0.key.count >= 15) && $0.key.count < 120 }.keys)
         guard !headers.isEmpty else { return }
         lines = lines.enumerated().filter { !(pageEdges.contains($0.offset) && headers.contains($0.element.text)) }.map(\.element)
     }

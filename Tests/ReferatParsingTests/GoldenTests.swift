@@ -1,0 +1,35 @@
+import Foundation
+import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Every `Corpus/` file parses to the JSON checked in under `Golden/`.
+///
+/// Re-record after an intended change with `REFERAT_RECORD_GOLDENS=1 swift test`, then review the diff.
+@Suite struct GoldenTests {
+    static let recording = ProcessInfo.processInfo.environment["REFERAT_RECORD_GOLDENS"] == "1"
+
+    @Test(arguments: Package.corpusFiles())
+    func corpusFileMatchesGolden(_ name: String) throws {
+        let document = try DocumentParser().parse(fileAt: Package.corpus + "/" + name)
+        var relative = document
+        relative.path = "Corpus/" + name
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(relative), as: UTF8.self) + "\n"
+        let goldenPath = Package.root + "/Tests/ReferatParsingTests/Golden/" + name + ".json"
+        if Self.recording || !FileManager.default.fileExists(atPath: goldenPath) {
+            try json.write(toFile: goldenPath, atomically: true, encoding: .utf8)
+            if !Self.recording { Issue.record("golden \(goldenPath) was missing and has been written; review it") }
+            return
+        }
+        let golden = try String(contentsOfFile: goldenPath, encoding: .utf8)
+        #expect(json == golden, "\(name) differs from its golden; re-record with REFERAT_RECORD_GOLDENS=1 if intended")
+    }
+
+    @Test func everyCorpusFileHasAGolden() throws {
+        let goldens = try FileManager.default.contentsOfDirectory(atPath: Package.root + "/Tests/ReferatParsingTests/Golden")
+        #expect(Set(goldens) == Set(Package.corpusFiles().map { $0 + ".json" }))
+        #expect(Package.corpusFiles().count >= 16)
+    }
+}

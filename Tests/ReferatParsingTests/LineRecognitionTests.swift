@@ -1,0 +1,152 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+@Suite struct DecisionHeaderTests {
+    @Test(arguments: [
+        ("Beslutning i Børne- og ungdomsudvalget den 19-01-2023", "Børne- og ungdomsudvalget", "2023-01-19", nil),
+        ("Beslutning i Økonomiudvalget den 4. marts 2019:", "Økonomiudvalget", "2019-03-04", nil),
+        ("Beslutning Teknik- og Miljøudvalget den 02-11-2021", "Teknik- og Miljøudvalget", "2021-11-02", nil),
+        ("Beslutning Udvalget for teknik og miljø den 11-06-2019", "Udvalget for teknik og miljø", "2019-06-11", nil),
+        ("Teknik- og Miljøudvalgets beslutning den 8. april 2021", "Teknik- og Miljøudvalget", "2021-04-08", nil),
+        ("Kultur- og Idrætsudvalget, 14-05-2019, pkt. 31", "Kultur- og Idrætsudvalget", "2019-05-14", nil),
+        ("Økonomiudvalget, 10. september 2019, pkt. 65:", "Økonomiudvalget", "2019-09-10", nil),
+        ("28-08-2019 Byrådet – Sagens behandling blev udsat", "Byrådet", "2019-08-28", "Sagens behandling blev udsat"),
+        ("Beslutning i Magistraten den 7. november 2022", "Magistraten", "2022-11-07", nil),
+        ("Beslutning: Vedtaget", nil, nil, "Vedtaget"),
+        ("BESLUTNING", nil, nil, nil),
+    ] as [(String, String?, String?, String?)])
+    func recognisesDecisionHeaders(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
+        let header = try #require(DecisionHeader.parse(line))
+        #expect(header.body == body)
+        #expect(header.date == date)
+        #expect(header.inlineText == inline)
+    }
+
+    @Test(arguments: ["Beslutningstema", "Beslutningskompetence", "Udvalget besluttede at udsætte sagen.", "Tiltrådt.", "Sagsfremstilling"])
+    func ignoresOtherLines(_ line: String) {
+        #expect(DecisionHeader.parse(line) == nil)
+    }
+}
+
+@Suite struct OutcomeTests {
+    @Test(arguments: [
+        ("Godkendt.", Outcome.approved), ("Tiltrådt.", .approved), ("Vedtaget", .approved),
+        ("Lokalplanen blev tiltrådt med 34 stemmer mod 15", .approved), ("Anbefales.", .recommended),
+        ("Indstilles godkendt.", .recommended), ("Anbefales godkendt.", .recommended), ("Taget til efterretning.", .noted),
+        ("Til orientering.", .noted), ("Orientering givet.", .noted), ("Drøftet.", .discussed), ("Udsat.", .postponed),
+        ("Sagens behandling blev udsat", .postponed), ("Oversendt til Kommunalbestyrelsen.", .referred),
+        ("Sendt til høring.", .referred), ("Afvist.", .rejected), ("Forkastet.", .rejected), ("Forslaget faldt.", .rejected),
+        ("Ikke godkendt.", .rejected), ("Udgår.", .withdrawn), ("Ingen.", .none), ("Intet.", .none),
+        ("Udvalget ønsker en ny sag om emnet.", .other),
+    ])
+    func normalisesOutcomes(_ text: String, _ outcome: Outcome) {
+        #expect(OutcomeClassifier.classify(text) == outcome)
+    }
+}
+
+@Suite struct PeopleTests {
+    @Test(arguments: [
+        ("Bente Holm (A)", Person(name: "Bente Holm", party: "A")),
+        ("Bente Holm, A", Person(name: "Bente Holm", party: "A")),
+        ("Bente Holm, A (sygdom)", Person(name: "Bente Holm", party: "A", reason: "sygdom")),
+        ("Bo Berg (Løsgænger)", Person(name: "Bo Berg", party: "Løsgænger")),
+        ("Bo Berg ()", Person(name: "Bo Berg")),
+        ("Karin Lund (KF)", Person(name: "Karin Lund", party: "KF")),
+        ("Jens  Meilvang (I)", Person(name: "Jens  Meilvang", party: "I")),
+        ("Ida Marie van Dijk (Ø)", Person(name: "Ida Marie van Dijk", party: "Ø")),
+    ])
+    func parsesPeople(_ line: String, _ person: Person) {
+        #expect(PeopleParser.person(line) == person)
+    }
+
+    @Test func inlineListKeepsPartiesWithNames() {
+        let people = PeopleParser.people(inList: "Bente Holm, A (sygdom), Bo Berg (V) og Ane Bak (Ø)")
+        #expect(people.map(\.name) == ["Bente Holm", "Bo Berg", "Ane Bak"])
+        #expect(people.map(\.party) == ["A", "V", "Ø"])
+    }
+
+    @Test(arguments: [
+        ("Jens Kannegaard Lundager deltog ikke i behandlingen af punktet.", "Jens Kannegaard Lundager", nil),
+        ("Hanne Sejer (V) deltog ikke i behandlingen af punktet pga. inhabilitet.", "Hanne Sejer", "inhabilitet"),
+        ("Peter Holm (V) erklærede sig inhabil og deltog ikke i behandlingen af punktet.", "Peter Holm", "inhabil"),
+        ("Lise Krogh erklærede sig inhabil.", "Lise Krogh", "inhabil"),
+    ] as [(String, String, String?)])
+    func findsNonParticipants(_ line: String, _ name: String, _ reason: String?) throws {
+        let found = try #require(PeopleParser.nonParticipant(line))
+        #expect(found.name == name)
+        #expect(found.reason == reason)
+    }
+
+    @Test(arguments: ["Udvalget vurderede, at Lise Krogh ikke var inhabil.", "Tiltrådt.", "Alle medlemmer deltog."])
+    func negationsAndOtherLinesAreNotNonParticipants(_ line: String) {
+        #expect(PeopleParser.nonParticipant(line) == nil)
+    }
+
+    @Test func readsVoteLines() {
+        var votes = Votes()
+        #expect(PeopleParser.readVote("For stemte: A, B, F og Ø.", into: &votes))
+        #expect(PeopleParser.readVote("Imod stemte: C, A. Bak (løsgænger), O", into: &votes))
+        #expect(PeopleParser.readVote("Undlod at stemme: I", into: &votes))
+        #expect(PeopleParser.readVote("For: 20 (Ane Bak (A), Bo Berg (V))", into: &votes))
+        #expect(votes.for == ["A", "B", "F", "Ø", "Ane Bak (A)", "Bo Berg (V)"])
+        #expect(votes.against == ["C", "A. Bak (løsgænger)", "O"])
+        #expect(votes.abstained == ["I"])
+        #expect(votes.forCount == 20)
+        #expect(!PeopleParser.readVote("Godkendt.", into: &votes))
+    }
+}
+
+@Suite struct IdentityTests {
+    @Test(arguments: [
+        ("Sagsnr.: 19/40211", "19/40211"), ("Sagsid.: 20/3381", "20/3381"), ("Sagsnummer: 21/775", "21/775"),
+        ("Sagsnr.: 330-2018-3619", "330-2018-3619"), ("Sagnr.: 1-31-72-114-21", "1-31-72-114-21"), ("Sagsnr. 299835", "299835"),
+    ])
+    func readsLabelledCaseNumbers(_ line: String, _ number: String) {
+        #expect(CaseNumbers.labelledNumber(in: line) == number)
+    }
+
+    @Test(arguments: [
+        ("00.01.00-G01-93-16", "00.01.00-G01-93-16"), ("27.12.04-P20-1-22", "27.12.04-P20-1-22"),
+        ("00.30.10-Ø00-4-16", "00.30.10-Ø00-4-16"), ("KLE: 00.01.00A04", "00.01.00A04"),
+    ])
+    func readsKLENumbers(_ line: String, _ number: String) {
+        #expect(CaseNumbers.kleNumber(in: line) == number)
+    }
+
+    @Test(arguments: ["23/222 Åben Sag", "24/1187 Lukket sag", "2019/04412 Åbent", "330-2018-3619 Åben sag"])
+    func recognisesAccessLines(_ line: String) {
+        #expect(line.wholeMatch(of: CaseNumbers.accessLine) != nil)
+    }
+
+    @Test(arguments: [("Åben", Access.open), ("Åbent punkt", .open), ("Lukket sag", .closed), ("Åben skole - evaluering", nil)] as [(String, Access?)])
+    func recognisesBareAccess(_ line: String, _ access: Access?) {
+        #expect(CaseNumbers.bareAccess(line) == access)
+    }
+
+    @Test func routingSplitsStepsAndCommittees() {
+        #expect(SectionHeadings.routingSteps("BUU/VPU, ØK, KB") == [["BUU", "VPU"], ["ØK"], ["KB"]])
+        #expect(SectionHeadings.routingSteps("Udvalget for Ældre og Sundhed, Økonomiudvalget, Kommunalbestyrelsen")
+            == [["Udvalget for Ældre og Sundhed"], ["Økonomiudvalget"], ["Kommunalbestyrelsen"]])
+    }
+}
+
+@Suite struct AttachmentTests {
+    @Test func seedGroupsWithWrappedTitles() {
+        let lines = ["1 -", "3408659", "Åben Følgebrev til udkast (3391/23) (H)", "2 -", "3409105",
+                     "Åben Bilag 2 - Lands- og landsdelsdækkende tilbud og sikrede", "afdelinger", "(3802/23) (H)"]
+        let found = AttachmentParser.parse(lines)
+        #expect(found == [
+            Attachment(number: 1, documentId: "3408659", access: .open, title: "Følgebrev til udkast", reference: "3391/23"),
+            Attachment(number: 2, documentId: "3409105", access: .open,
+                       title: "Bilag 2 - Lands- og landsdelsdækkende tilbud og sikrede afdelinger", reference: "3802/23"),
+        ])
+    }
+
+    @Test func otherShapes() {
+        #expect(AttachmentParser.parse(["Bilag 1: Kort over affaldsøer (1233/21)"])
+            == [Attachment(number: 1, title: "Kort over affaldsøer", reference: "1233/21")])
+        #expect(AttachmentParser.parse(["Arbejdsplan_2019.pdf Kortbilag.pdf"]).map(\.title) == ["Arbejdsplan_2019.pdf", "Kortbilag.pdf"])
+        #expect(AttachmentParser.parse([]).isEmpty)
+    }
+}
