@@ -32,7 +32,6 @@ let package = Package(
         // Layer 1: Danish text to index tokens, through ICU and Snowball.
         .target(
             name: "CICU",
-            cSettings: [.unsafeFlags(["-O2"])],
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
@@ -56,6 +55,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatCLITests", dependencies: [], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

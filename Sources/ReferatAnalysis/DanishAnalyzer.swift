@@ -1,0 +1,220 @@
+/// Turns Danish text into index or query tokens.
+///
+///     let analyzer = DanishAnalyzer()
+///     analyzer.analyze("Børne- og ungeområdet", mode: .document).map(\.term)
+///     // ["børn", "børneområd", "~områd", "ungeområd", "~ung", "~områd"]
+///
+/// The pipeline: ICU word segmentation (locale da), NFC and case folding; line-break hyphens
+/// rejoined; domain tokens (case numbers, KLE, dates, §, e-mail, URL) kept whole and split;
+/// suspended hyphens expanded; stop words dropped with their positions kept; Snowball Danish
+/// stemming; compound parts from the lexicon and spelling variants as colocated, weaker
+/// forms (marked with `Token.weakMark` in document mode); committee synonyms on the query side.
+///
+/// Not thread-safe (ICU and libstemmer state): use one analyzer per thread.
+public final class DanishAnalyzer {
+    private let breaker = WordBreaker()
+    private let stemmer = SnowballStemmer()
+    private let decompounder: Decompounder
+    private let synonyms: CommitteeSynonyms
+    public let lexicon: DanishLexicon
+
+    static let conjunctions: Set<String> = ["og", "eller", "samt", "&"]
+
+    public init(lexicon: DanishLexicon = .shared, synonyms: CommitteeSynonyms = .shared) {
+        self.lexicon = lexicon
+        self.synonyms = synonyms
+        decompounder = Decompounder(lexicon: lexicon)
+    }
+
+    /// True when ICU and Snowball were both reachable: the analyzer is the real one.
+    public var isStemmerAvailable: Bool { stemmer.isAvailable }
+
+    /// The stem of one folded word.
+    public func stem(_ word: String) -> String { stemmer.stem(CaseFolder.fold(word[...])) }
+
+    /// A prefix term: folded, never stemmed ("psykiat*" must not become "psykiat" → "psyki").
+    public func prefixTerm(_ word: String) -> String { CaseFolder.fold(word[...]) }
+
+    /// Compound parts of a word, for review and tests.
+    public func compoundParts(_ word: String) -> [String] {
+        decompounder.parts(of: CaseFolder.fold(word[...])).map(\.text)
+    }
+
+    public func analyze(_ text: String, mode: AnalysisMode) -> [Token] {
+        var tokens: [Token] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            analyze(utf8: bytes, mode: mode) { tokens.append($0) }
+        }
+        return tokens
+    }
+
+    /// Analyses UTF-8 bytes and hands each token to `emit`, in order.
+    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, emit: (Token) -> Void) {
+        guard !bytes.isEmpty else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // UTF-16 for ICU, with a map back to UTF-8 offsets for FTS5.
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count)
+        var toUTF8: [Int32] = []
+        toUTF8.reserveCapacity(bytes.count + 1)
+        var offset: Int32 = 0
+        for scalar in text.unicodeScalars {
+            let width = Int32(UTF8.width(scalar))
+            if scalar.value > 0xFFFF {
+                units.append(UTF16.leadSurrogate(scalar)); units.append(UTF16.trailSurrogate(scalar))
+                toUTF8.append(offset); toUTF8.append(offset)
+            } else {
+                units.append(UInt16(scalar.value))
+                toUTF8.append(offset)
+            }
+            offset += width
+        }
+        toUTF8.append(offset)
+        let words = breaker.words(units).map { (start: Int(toUTF8[$0.start]), end: Int(toUTF8[$0.end])) }
+        let spans = DomainTokenScanner.scan(bytes)
+
+        var position = -1
+        var spanIndex = 0
+        var skipUntil = 0  // byte offset: words before it were consumed already
+        var expansions: [Int: String] = [:]  // word index → restored compound ("børneområdet")
+
+        @inline(__always) func word(_ k: Int) -> Substring {
+            let w = words[k]
+            return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[w.start..<w.end]), as: UTF8.self))
+        }
+
+        var k = 0
+        while k < words.count {
+            let w = words[k]
+            defer { k += 1 }
+            if w.start < skipUntil { continue }
+            while spanIndex < spans.count && spans[spanIndex].end <= w.start { spanIndex += 1 }
+            if spanIndex < spans.count, spans[spanIndex].start <= w.start, w.start < spans[spanIndex].end {
+                let span = spans[spanIndex]
+                position += 1
+                emit(Token(term: span.term, start: span.start, end: span.end, position: position, colocated: false, kind: .domain))
+                if mode == .document {
+                    for extra in span.extras where extra != span.term {
+                        emit(Token(term: extra, start: span.start, end: span.end, position: position, colocated: true, kind: .domainPart))
+                    }
+                } else if let iso = span.extras.first, iso.count == 10, iso.hasPrefix("1") || iso.hasPrefix("2") {
+                    emit(Token(term: iso, start: span.start, end: span.end, position: position, colocated: true, kind: .domainPart))
+                }
+                skipUntil = span.end
+                spanIndex += 1
+                continue
+            }
+
+            var folded = CaseFolder.fold(word(k))
+            var start = w.start, end = w.end
+            var kind = Token.Kind.word
+
+            // "godken-" / "delse": rejoin when the joined form is a word or the parts are not.
+            if k + 1 < words.count, Self.isLineBreakHyphen(bytes, from: w.end, to: words[k + 1].start) {
+                let next = CaseFolder.fold(word(k + 1))
+                if let first = next.first, first.isLowercase, folded.allSatisfy(\.isLetter) {
+                    let joined = folded + next
+                    if lexicon.contains(joined) || !(lexicon.contains(folded) && lexicon.contains(next)) {
+                        folded = joined
+                        end = words[k + 1].end
+                        kind = .joined
+                        skipUntil = end
+                    }
+                }
+            }
+
+            // "børne- og ungeområdet": remember the restored forms for each suspended word.
+            if kind == .word, w.end < bytes.count, bytes[w.end] == 0x2D, Self.isSuspended(bytes, after: w.end) {
+                if let tail = suspendedTail(words: words, from: k, bytes: bytes, word: word) {
+                    expansions[k] = folded + tail
+                }
+            }
+
+            position += 1
+            if StopWords.contains(folded) { continue }
+            let stem = stemmer.stem(folded)
+            emit(Token(term: stem, start: start, end: end, position: position, colocated: false, kind: kind))
+            var emitted: Set<String> = [stem]
+            start = w.start
+
+            if let restored = expansions[k] {
+                let term = stemmer.stem(restored)
+                if emitted.insert(term).inserted {
+                    emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .expansion))
+                }
+            }
+
+            let parts = mode == .document ? decompounder.parts(of: folded) : []
+            let seams = Set(parts.map(\.offset).filter { $0 > 0 })
+            if let variant = SpellingVariants.variant(of: folded, seams: seams) {
+                let term = weak(stemmer.stem(variant), mode)
+                if emitted.insert(term).inserted {
+                    emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .variant))
+                }
+            }
+            if !parts.isEmpty {
+                let chars = Array(folded)
+                for part in parts {
+                    let partStart = start + String(chars[..<min(part.offset, chars.count)]).utf8.count
+                    let partEnd = min(end, partStart + part.text.utf8.count)
+                    let term = weak(stemmer.stem(part.text), mode)
+                    if emitted.insert(term).inserted {
+                        emit(Token(term: term, start: partStart, end: partEnd, position: position, colocated: true, kind: .part))
+                    }
+                }
+            }
+            if mode == .query {
+                for expansion in synonyms.expansions(of: folded) where !expansion.contains(" ") {
+                    let term = stemmer.stem(expansion)
+                    if emitted.insert(term).inserted {
+                        emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .synonym))
+                    }
+                }
+            }
+        }
+    }
+
+    private func weak(_ term: String, _ mode: AnalysisMode) -> String {
+        mode == .document ? String(Token.weakMark) + term : term
+    }
+
+    /// The head part that completes a suspended word: the last compound part of the word that
+    /// closes the list ("ungeområdet" → "området"), or nil when there is none.
+    private func suspendedTail(words: [(start: Int, end: Int)], from k: Int, bytes: UnsafeBufferPointer<UInt8>, word: (Int) -> Substring) -> String? {
+        var j = k + 1
+        var sawConjunction = false
+        while j < words.count && j <= k + 8 {
+            let w = CaseFolder.fold(word(j))
+            if Self.conjunctions.contains(w) { sawConjunction = true; j += 1; continue }
+            let suspended = words[j].end < bytes.count && bytes[words[j].end] == 0x2D && Self.isSuspended(bytes, after: words[j].end)
+            if suspended { j += 1; continue }
+            guard sawConjunction || (k + 1 < words.count && bytes[words[k].end + 1] == 0x2C) else { return nil }
+            guard let last = decompounder.topLevelParts(of: w).last else { return nil }
+            // The last part as it stands at the end of the closing word.
+            return String(w.dropFirst(last.offset))
+        }
+        return nil
+    }
+
+    /// A hyphen directly after a word, then a comma or a space: "børne- og", "Børne-, Unge-".
+    static func isSuspended(_ bytes: UnsafeBufferPointer<UInt8>, after hyphen: Int) -> Bool {
+        guard hyphen + 1 < bytes.count else { return false }
+        let next = bytes[hyphen + 1]
+        return next == 0x20 || next == 0x2C || next == 0x0A
+    }
+
+    /// Only a hyphen, optional spaces and at least one line break between two words.
+    static func isLineBreakHyphen(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        guard from < to, bytes[from] == 0x2D else { return false }
+        var sawNewline = false
+        for i in (from + 1)..<to {
+            switch bytes[i] {
+            case 0x0A: sawNewline = true
+            case 0x20, 0x0D, 0x09, 0x0C: continue
+            default: return false
+            }
+        }
+        return sawNewline
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The Danish word forms that decompounding and hyphen repair trust.
+///
+/// Loaded once per process from `/usr/share/dict/danish` (Debian package wdanish, ~313,000
+/// forms), lower-cased. Words seen standalone in the corpus can be added by the importer.
+public final class DanishLexicon: @unchecked Sendable {
+    public static let defaultPath = "/usr/share/dict/danish"
+
+    /// The shared lexicon, loaded on first use.
+    public static let shared = DanishLexicon(path: ProcessInfo.processInfo.environment["REFERAT_WORDLIST"] ?? defaultPath)
+
+    private let words: Set<String>
+    public let path: String
+
+    /// True when the word list was found; without it, nothing is decompounded.
+    public var isLoaded: Bool { !words.isEmpty }
+    public var count: Int { words.count }
+
+    public init(path: String) {
+        self.path = path
+        var set = Set<String>()
+        if let data = FileManager.default.contents(atPath: path) {
+            set.reserveCapacity(320_000)
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.contains("'") {
+                set.insert(line.lowercased())
+            }
+        }
+        words = set
+    }
+
+    public init(words: some Sequence<String>) {
+        path = ""
+        self.words = Set(words.map { $0.lowercased() })
+    }
+
+    public func contains(_ word: some StringProtocol) -> Bool {
+        words.contains(String(word))
+    }
+}

@@ -1,0 +1,120 @@
+/// Splits Danish compounds into parts found in the lexicon.
+///
+/// "specialundervisningsområdet" → specialundervisning + s + området, and
+/// "specialundervisning" → special + undervisning. A split needs every part in the lexicon,
+/// parts of at least `minimumPart` letters, and a linking element Danish uses (none, -s-, -e-).
+/// Among valid splits the one with the fewest parts wins, then the longest last part: the
+/// head of a Danish compound is the last part, so it should stay whole.
+final class Decompounder {
+    struct Split: Hashable {
+        /// Each part with its offset in characters into the word.
+        var parts: [(text: String, offset: Int)]
+
+        static func == (a: Split, b: Split) -> Bool { a.parts.map(\.text) == b.parts.map(\.text) && a.parts.map(\.offset) == b.parts.map(\.offset) }
+        func hash(into h: inout Hasher) { for p in parts { h.combine(p.text); h.combine(p.offset) } }
+    }
+
+    let lexicon: DanishLexicon
+    let minimumPart = 3
+    let minimumWord = 7
+    private var cache: [String: [(text: String, offset: Int)]] = [:]
+
+    /// Head parts that are words but never compound heads in practice.
+    static let badHeads: Set<String> = [
+        "ind", "ud", "over", "under", "mod", "for", "til", "som", "der", "den", "det", "med", "and", "kun", "hen", "sig",
+        "ser", "ren", "rer", "ens", "ene", "god", "gen", "sam", "fore", "ank", "ans", "ber", "ven", "ting", "lan", "tal",
+        "ene", "han", "hun", "man", "mel", "sel", "tid", "ord", "ret", "rest", "ring", "arm", "kon", "pro", "pre", "tre",
+    ]
+
+    /// Derivational endings that are dictionary words but never the head of a compound:
+    /// "godkend|else", "udvikl|ing" are not compounds.
+    static let badTails: Set<String> = [
+        "els", "else", "elsen", "elser", "elserne", "ing", "ingen", "inger", "ingerne", "ning", "ningen", "hed", "heden",
+        "heder", "lig", "lige", "ligt", "isk", "iske", "ende", "ere", "erne", "sen", "ers", "ens", "ene", "nes", "tion",
+        "ist", "isme", "ant", "ent", "ende", "ige", "igt", "ion", "ioner", "ering", "eringen", "ité", "mæssig", "ling",
+        "lingen", "skab", "skabet", "dom", "dommen", "vis", "bar", "sel", "selen", "ighed", "ligheden", "tet", "sens",
+        "ler", "lere", "ren", "rens", "kend", "ring", "ringen", "ringer", "ringerne", "tering", "teringen", "ter", "tes", "ste", "der", "dere", "ner", "nes", "ser", "mer", "ver",
+    ]
+
+    init(lexicon: DanishLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
+    func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
+        let chars = Array(word)
+        guard chars.count >= minimumWord, lexicon.isLoaded, chars.allSatisfy(\.isLetter), !isPlainWord(chars) else { return [] }
+        return bestSplit(chars, depth: 0) ?? []
+    }
+
+    /// Short dictionary words are not split: "godkendt", "borgere", "kommune" are words, not compounds.
+    private func isPlainWord(_ chars: [Character]) -> Bool {
+        chars.count < 10 && lexicon.contains(String(chars))
+    }
+
+    /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
+    func parts(of word: String) -> [(text: String, offset: Int)] {
+        if let hit = cache[word] { return hit }
+        var result: [(text: String, offset: Int)] = []
+        let chars = Array(word)
+        if chars.count >= minimumWord && lexicon.isLoaded && chars.allSatisfy(\.isLetter), !isPlainWord(chars), let split = bestSplit(chars, depth: 0) {
+            for part in split {
+                result.append(part)
+                // Nested: "specialundervisning" also gives "special" and "undervisning".
+                if part.text.count >= minimumWord, !isPlainWord(Array(part.text)), let inner = bestSplit(Array(part.text), depth: 1) {
+                    result += inner.map { ($0.text, $0.offset + part.offset) }
+                }
+            }
+        }
+        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
+        cache[word] = result
+        return result
+    }
+
+    private func bestSplit(_ chars: [Character], depth: Int) -> [(text: String, offset: Int)]? {
+        var best: [(text: String, offset: Int)]?
+        // Try a head of every length, longest last part first.
+        for cut in stride(from: minimumPart, through: chars.count - minimumPart, by: 1) {
+            let head = String(chars[..<cut])
+            for link in ["", "s", "e"] {
+                let tailStart = cut + link.count
+                guard tailStart <= chars.count - minimumPart else { continue }
+                if !link.isEmpty && String(chars[cut..<tailStart]) != link { continue }
+                let tail = String(chars[tailStart...])
+                guard isGoodHead(head) else { continue }
+                var candidate: [(text: String, offset: Int)]?
+                if isWord(tail), tail.count >= 4, !Self.badTails.contains(tail) {
+                    candidate = [(head, 0), (tail, tailStart)]
+                } else if depth < 2, tail.count >= minimumWord, let rest = bestSplit(Array(tail), depth: depth + 1), rest.count <= 2 {
+                    candidate = [(head, 0)] + rest.map { ($0.text, $0.offset + tailStart) }
+                }
+                if let c = candidate, better(c, than: best) { best = c }
+            }
+        }
+        return best
+    }
+
+    /// Three-letter words that do start compounds ("lovforslag", "dagtimerne", "sagsbehandler").
+    static let shortHeads: Set<String> = ["lov", "dag", "sag", "råd", "bil", "vej", "hus", "sol", "ild", "ret", "fag", "løn", "sky", "jord", "vand", "sko", "tog", "bus", "ung", "bo"]
+
+    private func isGoodHead(_ head: String) -> Bool {
+        guard isWord(head), !Self.badHeads.contains(head) else { return false }
+        if head.count < 4 && !Self.shortHeads.contains(head) { return false }
+        // "fors" is "for" + s, "overs" is "over" + s: function words, not modifiers.
+        if let last = head.last, last == "s" || last == "e", Self.badHeads.contains(String(head.dropLast())) || ["over", "under", "efter", "gennem"].contains(String(head.dropLast())) { return false }
+        return true
+    }
+
+    private func isWord(_ s: String) -> Bool {
+        s.count >= minimumPart && lexicon.contains(s)
+    }
+
+    private func better(_ a: [(text: String, offset: Int)], than b: [(text: String, offset: Int)]?) -> Bool {
+        guard let b else { return true }
+        if a.count != b.count { return a.count < b.count }
+        // Prefer a longer head part (first), so "kommunal|bestyrelsen" beats "kommunalbe|styrelsen".
+        let minA = a.map(\.text.count).min() ?? 0, minB = b.map(\.text.count).min() ?? 0
+        if minA != minB { return minA > minB }
+        return a[0].text.count > b[0].text.count
+    }
+}
