@@ -41,6 +41,11 @@ public struct DocumentParser: Sendable {
         return try parse(bytes: bytes, path: path, format: format)
     }
 
+    /// Reads a file's bytes with the same checks and messages as `parse(fileAt:)`.
+    public func readFile(_ path: String) throws(ParseError) -> [UInt8] {
+        try FileReader.read(path, limit: maximumBytes)
+    }
+
     /// Parses bytes already in memory; `path` is used for messages and the record.
     public func parse(bytes: [UInt8], path: String, format: Format = .text, sha256: String? = nil) throws(ParseError) -> Document {
         let decoded = try SourceDecoder().decode(bytes, path: path)

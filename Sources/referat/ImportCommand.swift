@@ -1,6 +1,66 @@
 import ArgumentParser
+import Foundation
+import ReferatImport
+import ReferatStore
 
+/// `referat import PATH...`: batch-imports folders of minutes into the index.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Not yet available.")
-    func run() throws { throw ValidationError("not yet available") }
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import files and folder trees (.txt, .html, .htm, .pdf) into the index.",
+        discussion: "Unchanged files are skipped, changed files replaced. Bad files are reported and skipped; the exit code is 1 when any failed."
+    )
+
+    @Argument(help: "Files and folders to import.")
+    var paths: [String]
+
+    @OptionGroup var indexOption: IndexOption
+
+    @Option(help: "Parsing threads (default: one per core).")
+    var jobs: Int = 0
+
+    @Flag(help: "Remove documents whose files are gone from the imported folders.")
+    var prune = false
+
+    @Option(name: .shortAndLong, help: "Summary format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Files per transaction.")
+    var batchSize = 64
+
+    func run() throws {
+        let store = try indexOption.open(readOnly: false)
+        Interrupt.install()
+        let terminal = Console.stderrIsTerminal
+        var lastLog = 0
+        let importer = Importer(store: store, options: .init(jobs: jobs, prune: prune, batchSize: batchSize))
+        let summary: ImportSummary
+        do {
+            summary = try importer.run(paths: paths, shouldStop: { Interrupt.isRequested }) { p in
+                if terminal {
+                    let eta = p.etaSeconds.map { String(format: " ETA %.0fs", $0) } ?? ""
+                    FileHandle.standardError.write(Data(String(format: "\r%d/%d files  %.1f/%.1f MB  %.1f MB/s%@   ",
+                        p.filesDone, p.filesTotal, Double(p.bytesDone) / 1e6, Double(p.bytesTotal) / 1e6, p.megabytesPerSecond, eta).utf8))
+                } else if p.filesDone - lastLog >= 1000 || p.filesDone == p.filesTotal {
+                    lastLog = p.filesDone
+                    Console.err(String(format: "import: %d/%d files, %.1f MB, %.1f MB/s", p.filesDone, p.filesTotal, Double(p.bytesDone) / 1e6, p.megabytesPerSecond))
+                }
+            }
+        } catch {
+            if terminal { Console.err("") }
+            Console.err("referat: error: \(error.description)")
+            throw ExitCodes.badIndex
+        }
+        if terminal { Console.err("") }
+        for failure in summary.failures { Console.err("referat: error: \(failure.description)") }
+        if format == .json {
+            Console.out(try Console.json(summary))
+        } else {
+            Console.out(String(format: "imported %d, skipped %d unchanged, failed %d, pruned %d; %d cases, %d warnings; %.1f MB in %.2f s (%.1f MB/s)%@",
+                summary.imported, summary.skipped, summary.failed, summary.pruned, summary.cases, summary.warnings,
+                Double(summary.bytes) / 1e6, summary.seconds, summary.megabytesPerSecond, summary.interrupted ? "; interrupted, committed batches kept" : ""))
+        }
+        if summary.interrupted { throw ExitCodes.interrupted }
+        if summary.failed > 0 { throw ExitCodes.someFilesFailed }
+    }
 }

@@ -1,6 +1,76 @@
 import ArgumentParser
+import Foundation
+import ReferatSearch
+import ReferatStore
 
+/// `referat search QUERY`: Danish-aware full-text search with filters.
 struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "search", abstract: "Not yet available.")
-    func run() throws { throw ValidationError("not yet available") }
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the index.",
+        discussion: """
+        Words must all match; OR between alternatives; -word excludes; "a phrase"; prefix*; ( ).
+        Filters: udvalg:/committee:, dato:/date: (2023, 2023-01, 2022-05..2023-02), sag:/case:, person:,
+        parti:/party:, beslutning:/outcome: (godkendt, afvist, …), kommune:/municipality:, type: (referat, brev, webside).
+        """
+    )
+
+    @Argument(parsing: .allUnrecognized, help: "The query (a -word excludes it).")
+    var query: [String] = []
+
+    @OptionGroup var indexOption: IndexOption
+
+    @Option(name: [.customLong("committee"), .customLong("udvalg")], help: "Only decisions of this committee.") var committee: [String] = []
+    @Option(name: [.customLong("from"), .customLong("fra")], help: "From this date (2022-05-01, 2022-05, 2022).") var from: String?
+    @Option(name: [.customLong("to"), .customLong("til")], help: "Up to this date.") var to: String?
+    @Option(name: [.customLong("case"), .customLong("sag")], help: "Case or KLE number.") var caseNumber: [String] = []
+    @Option(help: "A person absent, not taking part, or voting.") var person: [String] = []
+    @Option(name: [.customLong("party"), .customLong("parti")], help: "A party letter.") var party: [String] = []
+    @Option(name: [.customLong("outcome"), .customLong("beslutning")], help: "godkendt/approved, afvist/rejected, …") var outcome: [String] = []
+    @Option(name: [.customLong("municipality"), .customLong("kommune")], help: "Municipality.") var municipality: [String] = []
+    @Option(help: "Document type: minutes, agendaItem, letter, webpage.") var type: [String] = []
+
+    @Option(help: "Number of hits.") var limit = 10
+    @Option(help: "Hits to skip.") var offset = 0
+    @Option(help: "relevance or date.") var sort: Sort = .relevance
+    @Flag(help: "Counts by committee, year and outcome.") var facets = false
+    @Option(name: .shortAndLong, help: "text, json or csv.") var format: OutputFormat = .text
+    @Flag(help: "CSV: start with a UTF-8 byte-order mark (for Excel).") var bom = false
+    @Flag(help: "CSV: Danish column headers.") var danishHeaders = false
+    @Flag(help: "Print the FTS5 expression that ran.") var explain = false
+
+    enum Sort: String, ExpressibleByArgument { case relevance, date }
+
+    func run() throws {
+        let store = try indexOption.open(readOnly: true)
+        var options = SearchService.Options()
+        options.limit = limit
+        options.offset = offset
+        options.sortByDate = sort == .date
+        options.facets = facets
+        options.filters = committee.map { FieldFilter(field: .committee, value: $0) }
+            + caseNumber.map { FieldFilter(field: .caseNumber, value: $0) } + person.map { FieldFilter(field: .person, value: $0) }
+            + party.map { FieldFilter(field: .party, value: $0) } + outcome.map { FieldFilter(field: .outcome, value: $0) }
+            + municipality.map { FieldFilter(field: .municipality, value: $0) } + type.map { FieldFilter(field: .type, value: $0) }
+        if from != nil || to != nil { options.filters.append(FieldFilter(field: .date, value: "\(from ?? "")..\(to ?? "")")) }
+        let text = query.joined(separator: " ")
+        let result: SearchService.Result
+        do {
+            result = try SearchService(store: store).search(text, options: options)
+        } catch let error as QuerySyntaxError {
+            Console.err("referat: \(error.description)")
+            throw ExitCodes.usage
+        } catch let error as SearchService.FilterError {
+            Console.err("referat: \(error.description)")
+            throw ExitCodes.usage
+        }
+        if explain, let e = result.expression { Console.err("fts5: " + e.replacingOccurrences(of: "\u{1}", with: "")) }
+        let renderer = HitRenderer(colour: Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        switch format {
+        case .json: Console.out(try renderer.json(result))
+        case .csv: Console.out(renderer.csv(result.page, bom: bom, danishHeaders: danishHeaders))
+        case .text: Console.out(renderer.text(result))
+        }
+        if result.page.total == 0 { throw ExitCodes.noResults }
+    }
 }

@@ -1,6 +1,56 @@
 import ArgumentParser
+import Foundation
+import ReferatStore
 
+/// `referat stats`: what the index holds.
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Not yet available.")
-    func run() throws { throw ValidationError("not yet available") }
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Show what the index holds.")
+
+    @OptionGroup var indexOption: IndexOption
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let store = try indexOption.open(readOnly: true)
+        let stats = try store.stats()
+        if format == .json {
+            Console.out(try Console.json(stats))
+            return
+        }
+        Console.out("Index: \(store.path) (\(String(format: "%.1f", Double(stats.sizeOnDisk) / 1e6)) MB)")
+        Console.out("Dokumenter: \(stats.documents)  Sager: \(stats.cases)  Beslutninger: \(stats.decisions)  Personer: \(stats.people)")
+        Console.out("Seneste import: \(stats.lastImport ?? "-")")
+        func table(_ title: String, _ values: [String: Int], byKey: Bool = false) {
+            Console.out("\n\(title)")
+            let sorted = byKey ? values.sorted { DanishCollation.less($0.key, $1.key) } : values.sorted { $0.value > $1.value || $0.value == $1.value && DanishCollation.less($0.key, $1.key) }
+            for (key, count) in sorted { Console.out("  \(key.padding(40)) \(count)") }
+        }
+        table("Dokumenttyper", stats.documentsByKind)
+        table("Beslutninger efter udfald", stats.decisionsByOutcome)
+        table("Beslutninger efter udvalg", stats.decisionsByBody, byKey: true)
+        table("Beslutninger efter år", stats.decisionsByYear, byKey: true)
+    }
+}
+
+/// Danish alphabetical order: æ, ø, å after z; aa sorts as å.
+enum DanishCollation {
+    static func key(_ s: String) -> [UInt32] {
+        var out: [UInt32] = []
+        let lower = s.lowercased().replacingOccurrences(of: "aa", with: "å")
+        for scalar in lower.unicodeScalars {
+            switch scalar {
+            case "æ", "ä": out.append(0x7B)
+            case "ø", "ö": out.append(0x7C)
+            case "å": out.append(0x7D)
+            case "é", "è": out.append(UInt32(("e" as Unicode.Scalar).value))
+            default: out.append(scalar.value)
+            }
+        }
+        return out
+    }
+
+    static func less(_ a: String, _ b: String) -> Bool {
+        key(a).lexicographicallyPrecedes(key(b))
+    }
 }

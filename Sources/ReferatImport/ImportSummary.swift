@@ -1,0 +1,42 @@
+/// What an import did, printed at the end and as JSON with `--format json`.
+public struct ImportSummary: Codable, Sendable {
+    public var scanned = 0
+    public var imported = 0
+    public var skipped = 0
+    public var failed = 0
+    public var pruned = 0
+    public var warnings = 0
+    public var cases = 0
+    public var bytes: Int64 = 0
+    public var seconds = 0.0
+    public var interrupted = false
+    public var failures: [Failure] = []
+
+    public init() {}
+
+    /// A file that could not be imported: where and why.
+    public struct Failure: Codable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var line: Int?
+        public var message: String
+
+        public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
+    }
+
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
+}
+
+/// Progress after each batch, for a progress line or a log line.
+public struct ImportProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    public var seconds: Double
+
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytesDone) / 1e6 / seconds : 0 }
+    public var etaSeconds: Double? {
+        guard bytesDone > 0, seconds > 0.5 else { return nil }
+        return Double(bytesTotal - bytesDone) / (Double(bytesDone) / seconds)
+    }
+}

@@ -1,0 +1,173 @@
+import Dispatch
+import Foundation
+public import ReferatParsing
+public import ReferatRecords
+public import ReferatStore
+
+/// Imports folder trees of minutes into the archive: incremental, idempotent and crash-safe.
+///
+/// Files are hashed first; an unchanged file (same SHA-256) is skipped, a changed one replaces
+/// its old records. Parsing runs on `jobs` threads; one writer commits each batch in its own
+/// transaction, so an interrupted import keeps every committed batch and loses only the one
+/// in flight, which the next import redoes. At most two batches are in memory at once.
+public final class Importer: Sendable {
+    public struct Options: Sendable {
+        public var jobs: Int
+        public var prune: Bool
+        public var batchSize: Int
+
+        public init(jobs: Int = 0, prune: Bool = false, batchSize: Int = 64) {
+            self.jobs = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
+            self.prune = prune
+            self.batchSize = max(1, batchSize)
+        }
+    }
+
+    let store: ArchiveStore
+    let options: Options
+    let parser = DocumentParser()
+
+    public init(store: ArchiveStore, options: Options = Options()) {
+        self.store = store
+        self.options = options
+    }
+
+    /// One file's outcome, filled in by a parsing thread.
+    enum Outcome: Sendable {
+        case parsed(ArchiveStore.Incoming)
+        case unchanged
+        case failed(ImportSummary.Failure)
+    }
+
+    /// Runs the import. `shouldStop` is polled between batches (Ctrl-C); `progress` is called after each.
+    public func run(paths: [String], shouldStop: @Sendable () -> Bool = { false }, progress: (ImportProgress) -> Void = { _ in }) throws(StoreError) -> ImportSummary {
+        let start = Date()
+        var summary = ImportSummary()
+        let found = FileWalker.walk(paths)
+        summary.failures += found.problems
+        summary.failed += found.problems.count
+        summary.scanned = found.files.count
+        let known = try store.knownFiles()
+        let bytesTotal = found.files.reduce(Int64(0)) { $0 + $1.size }
+        var bytesDone: Int64 = 0
+        var filesDone = 0
+
+        let writerQueue = DispatchQueue(label: "referat.import.writer")
+        let inFlight = DispatchSemaphore(value: 2)
+        let writeErrors = ErrorBox()
+
+        var index = 0
+        while index < found.files.count {
+            if shouldStop() { summary.interrupted = true; break }
+            if let error = writeErrors.first { throw error }
+            let chunk = Array(found.files[index..<min(index + options.batchSize, found.files.count)])
+            index += chunk.count
+            let outcomes = parse(chunk, known: known)
+            var batch: [ArchiveStore.Incoming] = []
+            for outcome in outcomes {
+                switch outcome {
+                case .parsed(let incoming):
+                    batch.append(incoming)
+                    summary.imported += 1
+                    summary.cases += incoming.document.cases.count
+                    summary.warnings += incoming.document.warnings.count
+                case .unchanged:
+                    summary.skipped += 1
+                case .failed(let failure):
+                    summary.failed += 1
+                    summary.failures.append(failure)
+                }
+            }
+            inFlight.wait()
+            let store = self.store
+            let pending = batch
+            writerQueue.async {
+                defer { inFlight.signal() }
+                do { try store.replace(pending) } catch { writeErrors.record(error) }
+            }
+            filesDone += chunk.count
+            bytesDone += chunk.reduce(Int64(0)) { $0 + $1.size }
+            summary.bytes = bytesDone
+            progress(ImportProgress(filesDone: filesDone, filesTotal: found.files.count, bytesDone: bytesDone, bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(start)))
+        }
+        writerQueue.sync {}
+        if let error = writeErrors.first { throw error }
+
+        if options.prune && !summary.interrupted {
+            let present = Set(found.files.map(\.path))
+            let roots = paths.map(FileWalker.normalise)
+            let gone = known.keys.filter { path in
+                !present.contains(path) && roots.contains { root in root == "." || path == root || path.hasPrefix(root + "/") }
+            }
+            summary.pruned = try store.remove(paths: gone.sorted())
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order.
+    func parse(_ chunk: [(path: String, size: Int64)], known: [String: String]) -> [Outcome] {
+        let slots = Slots(count: chunk.count)
+        let jobs = min(options.jobs, chunk.count)
+        let parser = self.parser
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            for i in stride(from: worker, to: chunk.count, by: jobs) {
+                let (path, size) = chunk[i]
+                let outcome: Outcome
+                do {
+                    let bytes = try parser.readFile(path)
+                    let sha = SHA256.hex(bytes)
+                    if known[path] == sha {
+                        outcome = .unchanged
+                    } else {
+                        let format = DocumentParser.Format(path: path) ?? .text
+                        let document = format == .pdf
+                            ? try parser.parse(fileAt: path)
+                            : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
+                        outcome = .parsed(.init(document: document, size: Int(size)))
+                    }
+                } catch let error as ParseError {
+                    outcome = .failed(.init(path: path, line: error.line, message: error.message))
+                } catch {
+                    outcome = .failed(.init(path: path, line: nil, message: "\(error)"))
+                }
+                slots.set(i, outcome)
+            }
+        }
+        return slots.values
+    }
+}
+
+/// Result slots written by parsing threads, one slot each.
+final class Slots: @unchecked Sendable {
+    private var storage: [Importer.Outcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Importer.Outcome) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    var values: [Importer.Outcome] { storage.map { $0! } }
+}
+
+/// The first error a writer hit, for the importing thread to rethrow.
+final class ErrorBox: @unchecked Sendable {
+    private var error: StoreError?
+    private let lock = NSLock()
+
+    func record(_ e: any Error) {
+        lock.lock()
+        if error == nil { error = (e as? StoreError) ?? StoreError(path: "", message: "\(e)") }
+        lock.unlock()
+    }
+
+    var first: StoreError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+}

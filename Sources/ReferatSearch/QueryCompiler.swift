@@ -1,0 +1,90 @@
+import ReferatAnalysis
+
+/// Turns a `QueryNode` into FTS5 MATCH expressions through the Danish analyzer.
+///
+/// Every term reaching FTS5 is analysed here and quoted with the store tokenizer's literal
+/// mark, so no user text is ever interpreted by FTS5's own syntax (`"`, `*`, `:`, `NEAR`, `^`).
+/// Two expressions come out: `all` (whole words, compound parts, variants) and `exact` (whole
+/// words only), so whole-word matches can rank first.
+struct QueryCompiler {
+    let analyzer: DanishAnalyzer
+
+    /// The literal mark of the store's tokenizer (`DanishTokenizer.literalMark`).
+    static let mark = "\u{1}"
+
+    struct Compiled {
+        var all: String
+        var exact: String
+        /// The analysed primary term of each plain word, for "did you mean".
+        var words: [(typed: String, term: String)]
+    }
+
+    enum Failure: Error { case onlyExclusions, nothingToSearch }
+
+    func compile(_ node: QueryNode) throws(Failure) -> Compiled? {
+        var words: [(String, String)] = []
+        guard let all = expression(node, exact: false, words: &words) else { return nil }
+        var ignored: [(String, String)] = []
+        let exact = expression(node, exact: true, words: &ignored) ?? all
+        return Compiled(all: all, exact: exact, words: words)
+    }
+
+    private func quote(_ term: String) -> String {
+        "\"" + Self.mark + term.replacing("\"", with: "\"\"") + "\""
+    }
+
+    private func expression(_ node: QueryNode, exact: Bool, words: inout [(String, String)]) -> String? {
+        switch node {
+        case .word(let text):
+            let tokens = analyzer.analyze(text, mode: .query)
+            guard let first = tokens.first else { return nil }
+            let positions = Set(tokens.map(\.position))
+            if positions.count > 1 {
+                // "e-mail", "Vestegnen-Syd": a word ICU splits is searched as a phrase.
+                return phrase(tokens)
+            }
+            words.append((text, first.term))
+            var alternatives: [String] = []
+            for token in tokens {
+                alternatives.append(quote(token.term))
+                if !exact && token.kind != .domain && token.kind != .domainPart { alternatives.append(quote(String(Token.weakMark) + token.term)) }
+            }
+            let unique = alternatives.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            return unique.count == 1 ? unique[0] : "(" + unique.joined(separator: " OR ") + ")"
+        case .prefix(let text):
+            let term = analyzer.prefixTerm(text).filter { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "-" }
+            guard !term.isEmpty else { return nil }
+            return exact ? quote(term) + " *" : "(" + quote(term) + " * OR " + quote(String(Token.weakMark) + term) + " *)"
+        case .phrase(let text):
+            return phrase(analyzer.analyze(text, mode: .query))
+        case .and(let nodes):
+            var positive: [String] = []
+            var negative: [String] = []
+            for n in nodes {
+                if case .not(let inner) = n {
+                    var ignored: [(String, String)] = []
+                    if let e = expression(inner, exact: false, words: &ignored) { negative.append(e) }
+                } else if let e = expression(n, exact: exact, words: &words) {
+                    positive.append(e)
+                }
+            }
+            guard !positive.isEmpty else { return nil }
+            var out = positive.count == 1 ? positive[0] : "(" + positive.joined(separator: " AND ") + ")"
+            for n in negative { out = "(" + out + " NOT " + n + ")" }
+            return out
+        case .or(let nodes):
+            let parts = nodes.compactMap { expression($0, exact: exact, words: &words) }
+            guard !parts.isEmpty else { return nil }
+            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+        case .not:
+            return nil
+        }
+    }
+
+    /// Primary terms in order: stop words are dropped on both sides, so they stay adjacent.
+    private func phrase(_ tokens: [Token]) -> String? {
+        let primary = tokens.filter { !$0.colocated }.map(\.term)
+        guard !primary.isEmpty else { return nil }
+        return "\"" + primary.map { Self.mark + $0.replacing("\"", with: "\"\"") }.joined(separator: " ") + "\""
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+public import ReferatAnalysis
+public import ReferatRecords
+public import ReferatStore
+
+/// Runs a journalist's query against the archive: parse, analyse, filter, rank, suggest.
+///
+///     let result = try SearchService(store: store).search("psykiatri udvalg:KB dato:2023")
+public final class SearchService {
+    let store: ArchiveStore
+    let analyzer: DanishAnalyzer
+    let synonyms: CommitteeSynonyms
+
+    public init(store: ArchiveStore, analyzer: DanishAnalyzer = DanishAnalyzer(), synonyms: CommitteeSynonyms = .shared) {
+        self.store = store
+        self.analyzer = analyzer
+        self.synonyms = synonyms
+    }
+
+    public struct Options: Sendable {
+        public var limit = 10
+        public var offset = 0
+        public var sortByDate = false
+        public var facets = false
+        /// Filters given as options (`--committee`), added to those in the query.
+        public var filters: [FieldFilter] = []
+
+        public init() {}
+    }
+
+    public struct Result: Sendable {
+        public var page: SearchPage
+        /// A corrected query from the index's own vocabulary, when a word matched nothing.
+        public var suggestion: String?
+        /// The FTS5 expression that ran, for `--explain`.
+        public var expression: String?
+    }
+
+    /// A filter value that makes no sense ("beslutning:måske"), with where it was typed.
+    public struct FilterError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    public func search(_ text: String, options: Options = Options()) throws -> Result {
+        let parsed = try QueryParser().parse(text)
+        var query = StoreQuery()
+        query.limit = options.limit
+        query.offset = options.offset
+        query.sortByDate = options.sortByDate
+        query.facets = options.facets
+        query.filters = try filters(parsed.filters + options.filters)
+        var compiled: QueryCompiler.Compiled?
+        if let node = parsed.node {
+            compiled = try? QueryCompiler(analyzer: analyzer).compile(node)
+            guard compiled != nil || !query.filters.isEmpty else {
+                if case .not = node { throw QuerySyntaxError(query: text, position: 0, message: "a query needs at least one word to search for besides -exclusions") }
+                if case .and(let nodes) = node, nodes.allSatisfy({ if case .not = $0 { true } else { false } }) {
+                    throw QuerySyntaxError(query: text, position: 0, message: "a query needs at least one word to search for besides -exclusions")
+                }
+                // Only stop words: nothing to search for.
+                return Result(page: SearchPage(total: 0, hits: [], facets: nil), suggestion: nil, expression: nil)
+            }
+            query.match = compiled?.all
+            query.exactMatch = compiled.map(\.exact) == compiled?.all ? nil : compiled?.exact
+        } else if query.filters.isEmpty {
+            throw QuerySyntaxError(query: text, position: 0, message: "nothing to search for: type words, a \"phrase\" or a filter such as udvalg:KB")
+        }
+        let page = try store.search(query)
+        var suggestion: String?
+        if page.total == 0, let compiled { suggestion = try suggest(text, words: compiled.words) }
+        return Result(page: page, suggestion: suggestion, expression: query.match)
+    }
+
+    /// Replaces each word that is not in the index with the closest indexed term.
+    func suggest(_ text: String, words: [(typed: String, term: String)]) throws -> String? {
+        var corrected = text
+        var changed = false
+        for (typed, term) in words where try store.documentFrequency(of: term) == 0 && store.documentFrequency(of: "~" + term) == 0 {
+            let candidates = try store.vocabulary(startingWith: String(term.prefix(1)))
+            var best: (term: String, distance: Int, documents: Int)?
+            for (candidate, documents) in candidates where !candidate.hasPrefix("~") && abs(candidate.count - term.count) <= 2 {
+                let d = EditDistance.damerauLevenshtein(term, candidate, limit: 2)
+                guard d <= 2 else { continue }
+                if best == nil || d < best!.distance || d == best!.distance && documents > best!.documents { best = (candidate, d, documents) }
+            }
+            if let best {
+                corrected = corrected.replacingOccurrences(of: typed, with: best.term)
+                changed = true
+            }
+        }
+        return changed ? corrected : nil
+    }
+
+    func filters(_ list: [FieldFilter]) throws -> StoreFilters {
+        var f = StoreFilters()
+        for filter in list {
+            let value = filter.value
+            switch filter.field {
+            case .committee:
+                let lower = value.lowercased()
+                f.committees.append([lower] + synonyms.expansions(of: lower))
+            case .date:
+                let (from, to) = try dateRange(value)
+                f.from = from
+                f.to = to
+            case .caseNumber: f.caseNumbers.append(value)
+            case .person: f.persons.append(value)
+            case .party: f.parties.append(value.uppercased() == value || value.count <= 3 ? value.uppercased() : value)
+            case .outcome:
+                guard let outcome = Outcome(userInput: value) else {
+                    throw FilterError(message: "unknown outcome '\(value)'; use one of: " + Outcome.allCases.map { "\($0.danishName)/\($0.rawValue)" }.joined(separator: ", "))
+                }
+                f.outcomes.append(outcome.rawValue)
+            case .municipality: f.municipalities.append(value)
+            case .type:
+                let kinds: [String: String] = ["referat": "minutes", "minutes": "minutes", "brev": "letter", "letter": "letter", "webside": "webpage",
+                                               "hjemmeside": "webpage", "webpage": "webpage", "dagsordenspunkt": "agendaItem", "punkt": "agendaItem",
+                                               "agendaitem": "agendaItem", "andet": "other", "other": "other"]
+                guard let kind = kinds[value.lowercased()] else {
+                    throw FilterError(message: "unknown type '\(value)'; use referat/minutes, dagsordenspunkt/agendaItem, brev/letter, webside/webpage")
+                }
+                f.kinds.append(kind)
+            }
+        }
+        return f
+    }
+
+    /// "2023", "2023-01", "2023-01-19", "19-01-2023", "2022-05..2023-02", "..2020".
+    func dateRange(_ value: String) throws -> (String?, String?) {
+        if let range = value.range(of: "..") {
+            let lo = String(value[..<range.lowerBound]), hi = String(value[range.upperBound...])
+            return (lo.isEmpty ? nil : try day(lo, end: false), hi.isEmpty ? nil : try day(hi, end: true))
+        }
+        return (try day(value, end: false), try day(value, end: true))
+    }
+
+    private func day(_ text: String, end: Bool) throws -> String {
+        let parts = text.split(separator: "-").map(String.init)
+        if parts.count == 1, parts[0].count == 4, Int(parts[0]) != nil { return end ? "\(parts[0])-12-31" : "\(parts[0])-01-01" }
+        if parts.count == 2, parts[0].count == 4, let m = Int(parts[1]), (1...12).contains(m) {
+            return end ? "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-31" : "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-01"
+        }
+        if parts.count == 3, parts[0].count == 4 { return text }
+        if parts.count == 3, parts[2].count == 4 { return "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])" }
+        throw FilterError(message: "cannot read the date '\(text)'; use 2023, 2023-01, 2023-01-19, 19-01-2023 or a range 2022-05..2023-02")
+    }
+}

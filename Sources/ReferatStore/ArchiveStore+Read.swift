@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+public import ReferatRecords
+
+extension ArchiveStore {
+    public func stats() throws(StoreError) -> ArchiveStats {
+        let size = sizeOnDisk()
+        return try read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            func groups(_ sql: String) throws -> [String: Int] {
+                var out: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: sql) { out[(row[0] as String?) ?? "(ukendt)"] = row[1] }
+                return out
+            }
+            return ArchiveStats(
+                documents: try count("SELECT count(*) FROM document"),
+                cases: try count("SELECT count(*) FROM \"case\""),
+                decisions: try count("SELECT count(*) FROM decision"),
+                people: try count("SELECT count(*) FROM person"),
+                documentsByKind: try groups("SELECT kind, count(*) FROM document GROUP BY kind"),
+                decisionsByOutcome: try groups("SELECT outcome, count(*) FROM decision GROUP BY outcome"),
+                decisionsByBody: try groups("SELECT body, count(*) FROM decision GROUP BY body"),
+                decisionsByYear: try groups("SELECT substr(date, 1, 4), count(*) FROM decision GROUP BY 1"),
+                sizeOnDisk: size,
+                lastImport: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastImport'")
+            )
+        }
+    }
+
+    /// Runs a search: count, one page of hits with snippets, and facets when asked.
+    public func search(_ query: StoreQuery) throws(StoreError) -> SearchPage {
+        try read { db in
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            var from: String
+            if let match = query.match {
+                from = "(SELECT rowid AS id, rank AS score FROM search WHERE search MATCH ?) m JOIN entry e ON e.id = m.id"
+                arguments.append(match)
+            } else {
+                from = "(SELECT id, 0.0 AS score FROM entry) m JOIN entry e ON e.id = m.id"
+            }
+            from += " JOIN document d ON d.id = e.documentId LEFT JOIN \"case\" c ON c.id = e.caseId"
+            let (whereSQL, whereArgs) = Self.filterSQL(query.filters)
+            arguments += whereArgs
+
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0
+            var exactSQL = "0"
+            var pageArgs = arguments
+            if let exact = query.exactMatch {
+                exactSQL = "e.id IN (SELECT rowid FROM search WHERE search MATCH ?)"
+                pageArgs.insert(exact, at: 0)
+            }
+            let order = query.sortByDate
+                ? "entryDate DESC, exact DESC, m.score"
+                : "exact DESC, m.score, entryDate DESC"
+            let sql = """
+                SELECT e.id, d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title),
+                    c.latestBody, COALESCE(c.latestDate, d.meetingDate, d.date) AS entryDate, c.latestOutcome, c.firstLine,
+                    m.score, \(exactSQL) AS exact
+                FROM \(from) WHERE \(whereSQL)
+                ORDER BY \(order) LIMIT ? OFFSET ?
+                """
+            pageArgs += [query.limit, query.offset]
+            var hits: [SearchHit] = []
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(pageArgs)!) {
+                let id: Int64 = row[0]
+                var snippet = ""
+                if let match = query.match {
+                    snippet = try String.fetchOne(db, sql: "SELECT snippet(search, -1, ?, ?, '…', 16) FROM search WHERE search MATCH ? AND rowid = ?",
+                                                  arguments: [SearchHit.markOpen, SearchHit.markClose, match, id]) ?? ""
+                }
+                if snippet.isEmpty {
+                    snippet = try String.fetchOne(db, sql: "SELECT substr(COALESCE(decisions, body, ''), 1, 160) FROM entry_content WHERE id = ?", arguments: [id]) ?? ""
+                }
+                hits.append(SearchHit(
+                    path: row[1], kind: row[2], documentTitle: row[3], municipality: row[4], caseNumber: row[5], title: row[6],
+                    committee: row[7], date: row[8], outcome: row[9], snippet: snippet.replacingOccurrences(of: "\n", with: " "),
+                    line: row[10], score: row[11], exact: (row[12] as Int?) == 1))
+            }
+            var facets: SearchPage.Facets?
+            if query.facets {
+                func facet(_ expr: String, _ joinDecisions: Bool) throws -> [SearchPage.Count] {
+                    let source = joinDecisions ? "\(from) JOIN decision x ON x.caseId = c.id" : from
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT \(expr) AS v, count(DISTINCT e.id) FROM \(source) WHERE \(whereSQL) AND v IS NOT NULL GROUP BY v ORDER BY 2 DESC, 1 LIMIT 20
+                        """, arguments: StatementArguments(arguments)!)
+                    return rows.map { SearchPage.Count(value: $0[0], count: $0[1]) }
+                }
+                facets = .init(committee: try facet("x.body", true), year: try facet("substr(COALESCE(c.latestDate, d.meetingDate, d.date), 1, 4)", false),
+                               outcome: try facet("c.latestOutcome", false))
+            }
+            return SearchPage(total: total, hits: hits, facets: facets)
+        }
+    }
+
+    static func filterSQL(_ f: StoreFilters) -> (String, [(any DatabaseValueConvertible)?]) {
+        var clauses = ["1"]
+        var args: [(any DatabaseValueConvertible)?] = []
+        let decisionsOfEntry = "(x.caseId = c.id OR (c.id IS NULL AND x.documentId = d.id AND x.caseId IS NULL))"
+        for names in f.committees where !names.isEmpty {
+            let any = names.map { _ in "referat_fold(x.body) LIKE ?" }.joined(separator: " OR ")
+            clauses.append("(EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND (\(any))) OR (\(names.map { _ in "referat_fold(d.meetingBody) LIKE ?" }.joined(separator: " OR "))))")
+            args += names.map { "%\($0)%" } + names.map { "%\($0)%" }
+        }
+        if f.from != nil || f.to != nil {
+            let lo = f.from ?? "0000", hi = (f.to ?? "9999") + "\u{FFFF}"
+            clauses.append("(EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND x.date >= ? AND x.date <= ?) OR (COALESCE(d.date, d.meetingDate) >= ? AND COALESCE(d.date, d.meetingDate) <= ?))")
+            args += [lo, hi, lo, hi]
+        }
+        if !f.caseNumbers.isEmpty {
+            let one = "(c.caseNumber = ? OR c.kleNumber = ? OR instr(' ' || COALESCE(c.otherCaseNumbers, '') || ' ', ' ' || ? || ' ') > 0)"
+            clauses.append("(" + f.caseNumbers.map { _ in one }.joined(separator: " OR ") + ")")
+            for n in f.caseNumbers { args += [n, n, n] }
+        }
+        let people = "SELECT 1 FROM decision x JOIN participation p ON p.decisionId = x.id JOIN person pe ON pe.id = p.personId WHERE \(decisionsOfEntry)"
+        for person in f.persons {
+            clauses.append("EXISTS (\(people) AND referat_fold(pe.name) LIKE ?)")
+            args.append("%\(person.lowercased())%")
+        }
+        if !f.parties.isEmpty {
+            let any = f.parties.map { _ in "(pe.party = ?)" }.joined(separator: " OR ")
+            let votes = f.parties.map { _ in "x.votes LIKE ?" }.joined(separator: " OR ")
+            clauses.append("(EXISTS (\(people) AND (\(any))) OR EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND (\(votes))))")
+            args += f.parties.map { $0 }
+            args += f.parties.map { "%\"\($0)\"%" }
+        }
+        if !f.outcomes.isEmpty {
+            clauses.append("EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND x.outcome IN (\(f.outcomes.map { _ in "?" }.joined(separator: ","))))")
+            args += f.outcomes.map { $0 }
+        }
+        if !f.municipalities.isEmpty {
+            clauses.append("(" + f.municipalities.map { _ in "referat_fold(d.municipality) LIKE ?" }.joined(separator: " OR ") + ")")
+            args += f.municipalities.map { "%\($0.lowercased())%" }
+        }
+        if !f.kinds.isEmpty {
+            clauses.append("d.kind IN (\(f.kinds.map { _ in "?" }.joined(separator: ",")))")
+            args += f.kinds.map { $0 }
+        }
+        return (clauses.joined(separator: " AND "), args)
+    }
+
+    /// Every stored case with this case or KLE number, oldest decision first.
+    public func cases(number: String) throws(StoreError) -> [StoredCase] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.id, d.path, d.municipality, d.title FROM "case" c JOIN document d ON d.id = c.documentId
+                WHERE c.caseNumber = ? OR c.kleNumber = ? OR instr(' ' || COALESCE(c.otherCaseNumbers, '') || ' ', ' ' || ? || ' ') > 0
+                ORDER BY COALESCE((SELECT min(date) FROM decision WHERE caseId = c.id), d.meetingDate, ''), d.path
+                """, arguments: [number, number, number])
+            return try rows.map { row in
+                StoredCase(path: row[1], municipality: row[2], documentTitle: row[3], record: try Self.loadCase(id: row[0], db))
+            }
+        }
+    }
+
+    static func loadCase(id: Int64, _ db: Database) throws -> CaseRecord {
+        let decoder = JSONDecoder()
+        func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+            text.flatMap { try? decoder.decode(T.self, from: Data($0.utf8)) }
+        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \"case\" WHERE id = ?", arguments: [id]) else {
+            return CaseRecord(title: "")
+        }
+        var record = CaseRecord(
+            number: row["number"], caseNumber: row["caseNumber"],
+            otherCaseNumbers: (row["otherCaseNumbers"] as String?)?.split(separator: " ").map(String.init) ?? [],
+            kleNumber: row["kleNumber"], title: row["title"], access: Access(rawValue: row["access"]) ?? .open, itemType: row["itemType"],
+            routing: decode([[String]].self, row["routing"]) ?? [], sections: decode([Section].self, row["sections"]) ?? [],
+            recommendation: row["recommendation"], links: decode([String].self, row["links"]) ?? [],
+            lines: [row["firstLine"], row["lastLine"]].compactMap { $0 })
+        for d in try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE caseId = ? ORDER BY ordinal", arguments: [id]) {
+            var decision = Decision(body: d["body"], date: d["date"], text: d["text"], outcome: Outcome(rawValue: d["outcome"]) ?? .other,
+                                    remarks: decode([String].self, d["remarks"]) ?? [], votes: decode(Votes.self, d["votes"]),
+                                    lines: [d["firstLine"], d["lastLine"]].compactMap { $0 })
+            for p in try Row.fetchAll(db, sql: """
+                SELECT pe.name, pe.party, p.role, p.reason FROM participation p JOIN person pe ON pe.id = p.personId WHERE p.decisionId = ?
+                """, arguments: [d["id"] as Int64]) {
+                let party = (p[1] as String).isEmpty ? nil : p[1] as String
+                switch p[2] as String {
+                case "absent": decision.absent.append(Person(name: p[0], party: party, reason: p[3]))
+                case "notParticipating": decision.notParticipating.append(NonParticipant(name: p[0], party: party, reason: p[3]))
+                default: break
+                }
+            }
+            record.decisions.append(decision)
+        }
+        record.attachments = try Row.fetchAll(db, sql: "SELECT number, documentId, access, title, reference FROM attachment WHERE caseId = ? ORDER BY rowid", arguments: [id]).map {
+            Attachment(number: $0[0], documentId: $0[1], access: ($0[2] as String?).flatMap(Access.init(rawValue:)), title: $0[3], reference: $0[4])
+        }
+        return record
+    }
+
+    /// People whose name contains `name` (Danish case-insensitive), with every recorded event.
+    public func people(named name: String) throws(StoreError) -> [PersonReport] {
+        try read { db in
+            let persons = try Row.fetchAll(db, sql: "SELECT id, name, party FROM person WHERE referat_fold(name) LIKE ? ORDER BY name, party",
+                                           arguments: ["%\(name.lowercased())%"])
+            return try persons.map { p in
+                let events = try Row.fetchAll(db, sql: """
+                    SELECT pa.role, pa.reason, x.body, x.date, c.caseNumber, COALESCE(c.title, d.title), d.path
+                    FROM participation pa JOIN decision x ON x.id = pa.decisionId JOIN document d ON d.id = x.documentId
+                    LEFT JOIN "case" c ON c.id = x.caseId WHERE pa.personId = ? ORDER BY x.date, d.path
+                    """, arguments: [p[0] as Int64]).map {
+                    PersonReport.Event(role: $0[0], reason: $0[1], body: $0[2], date: $0[3], caseNumber: $0[4], title: $0[5], path: $0[6])
+                }
+                var perYear: [String: [String: Int]] = [:]
+                for e in events { perYear[String((e.date ?? "ukendt").prefix(4)), default: [:]][e.role, default: 0] += 1 }
+                let party = p[2] as String
+                return PersonReport(name: p[1], party: party.isEmpty ? nil : party, events: events, perYear: perYear)
+            }
+        }
+    }
+
+    /// Index terms close to `term` (vocabulary for "did you mean"), most frequent first.
+    public func vocabulary(startingWith prefix: String, limit: Int = 5000) throws(StoreError) -> [(term: String, documents: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?",
+                             arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// How many entries contain `term` exactly (0 when it is not in the index).
+    public func documentFrequency(of term: String) throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term]) ?? 0 }
+    }
+}

@@ -1,0 +1,123 @@
+import GRDB
+
+extension ArchiveStore {
+    /// The schema, versioned: each migration runs once per index file.
+    ///
+    /// Searchable units are `entry` rows: one per case, and one per document without cases
+    /// (letters, web pages). The FTS5 table `search` is external-content over the view
+    /// `entry_content`, which assembles the text from the records: the text is stored once.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE document(
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    municipality TEXT,
+                    date TEXT,
+                    meeting TEXT,
+                    meetingBody TEXT,
+                    meetingDate TEXT,
+                    signatories TEXT,
+                    warnings TEXT,
+                    text TEXT,
+                    importedAt TEXT NOT NULL
+                );
+                CREATE TABLE "case"(
+                    id INTEGER PRIMARY KEY,
+                    documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    number TEXT,
+                    caseNumber TEXT,
+                    otherCaseNumbers TEXT,
+                    kleNumber TEXT,
+                    title TEXT NOT NULL,
+                    access TEXT NOT NULL,
+                    itemType TEXT,
+                    routing TEXT,
+                    sections TEXT NOT NULL,
+                    recommendation TEXT,
+                    links TEXT,
+                    firstLine INTEGER,
+                    lastLine INTEGER,
+                    latestBody TEXT,
+                    latestDate TEXT,
+                    latestOutcome TEXT
+                );
+                CREATE INDEX case_document ON "case"(documentId);
+                CREATE INDEX case_number ON "case"(caseNumber);
+                CREATE INDEX case_kle ON "case"(kleNumber);
+                CREATE TABLE decision(
+                    id INTEGER PRIMARY KEY,
+                    documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    caseId INTEGER REFERENCES "case"(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    body TEXT,
+                    date TEXT,
+                    text TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    remarks TEXT,
+                    votes TEXT,
+                    firstLine INTEGER,
+                    lastLine INTEGER
+                );
+                CREATE INDEX decision_case ON decision(caseId);
+                CREATE INDEX decision_document ON decision(documentId);
+                CREATE INDEX decision_date ON decision(date);
+                CREATE TABLE person(
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    party TEXT NOT NULL DEFAULT '',
+                    UNIQUE(name, party)
+                );
+                CREATE TABLE participation(
+                    decisionId INTEGER NOT NULL REFERENCES decision(id) ON DELETE CASCADE,
+                    personId INTEGER NOT NULL REFERENCES person(id),
+                    role TEXT NOT NULL,
+                    reason TEXT
+                );
+                CREATE INDEX participation_decision ON participation(decisionId);
+                CREATE INDEX participation_person ON participation(personId);
+                CREATE TABLE attachment(
+                    caseId INTEGER NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+                    number INTEGER,
+                    documentId TEXT,
+                    access TEXT,
+                    title TEXT NOT NULL,
+                    reference TEXT
+                );
+                CREATE INDEX attachment_case ON attachment(caseId);
+                CREATE TABLE entry(
+                    id INTEGER PRIMARY KEY,
+                    documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    caseId INTEGER REFERENCES "case"(id) ON DELETE CASCADE
+                );
+                CREATE INDEX entry_document ON entry(documentId);
+                CREATE VIEW entry_content AS
+                SELECT e.id AS id,
+                    CASE WHEN c.id IS NULL THEN d.title
+                         ELSE c.title || ' ' || COALESCE(c.caseNumber, '') || ' ' || COALESCE(c.otherCaseNumbers, '') || ' ' || COALESCE(c.kleNumber, '') END AS title,
+                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
+                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
+                    CASE WHEN c.id IS NULL THEN d.text
+                         ELSE (SELECT group_concat(json_extract(value, '$.heading') || char(10) || json_extract(value, '$.text'), char(10)) FROM json_each(c.sections))
+                              || char(10) || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), '') END AS body
+                FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
+                CREATE VIRTUAL TABLE search USING fts5(
+                    title, decisions, body,
+                    content = 'entry_content', content_rowid = 'id',
+                    tokenize = '\(DanishTokenizer.name)'
+                );
+                INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0)');
+                CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, 'row');
+                """)
+        }
+        return migrator
+    }
+}

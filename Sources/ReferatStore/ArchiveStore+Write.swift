@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+public import ReferatRecords
+
+extension ArchiveStore {
+    /// A parsed file and what the importer knows about it.
+    public struct Incoming: Sendable {
+        public var document: Document
+        public var size: Int
+
+        public init(document: Document, size: Int) {
+            self.document = document
+            self.size = size
+        }
+    }
+
+    /// Path → SHA-256 of every imported file, so an import can skip unchanged ones.
+    public func knownFiles() throws(StoreError) -> [String: String] {
+        try read { db in
+            var out: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM document") { out[row[0]] = row[1] }
+            return out
+        }
+    }
+
+    /// Replaces each document's records (by path) in one transaction: all or nothing.
+    public func replace(_ batch: [Incoming]) throws(StoreError) {
+        guard !batch.isEmpty else { return }
+        try write { db in
+            var people = PersonCache()
+            let now = ISO8601DateFormatter().string(from: Date())
+            for item in batch {
+                if let old = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item.document.path]) {
+                    try Self.delete(documentID: old, db)
+                }
+                try Self.insert(item, importedAt: now, people: &people, db)
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('lastImport', ?)", arguments: [now])
+        }
+    }
+
+    /// Removes the documents with these paths; returns how many were removed.
+    @discardableResult
+    public func remove(paths: [String]) throws(StoreError) -> Int {
+        guard !paths.isEmpty else { return 0 }
+        return try write { db in
+            var removed = 0
+            for path in paths {
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [path]) else { continue }
+                try Self.delete(documentID: id, db)
+                removed += 1
+            }
+            try db.execute(sql: "DELETE FROM person WHERE id NOT IN (SELECT personId FROM participation)")
+            return removed
+        }
+    }
+
+    // MARK: - Internals
+
+    func write<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: Self.explain(error))
+        } catch {
+            throw StoreError(path: path, message: "\(error)")
+        }
+    }
+
+    func read<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: Self.explain(error))
+        } catch {
+            throw StoreError(path: path, message: "\(error)")
+        }
+    }
+
+    /// Deletes a document with its FTS rows; the FTS rows go first, while their text still exists.
+    static func delete(documentID: Int64, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO search(search, rowid, title, decisions, body)
+            SELECT 'delete', id, title, decisions, body FROM entry_content WHERE id IN (SELECT id FROM entry WHERE documentId = ?)
+            """, arguments: [documentID])
+        try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
+    }
+
+    struct PersonCache {
+        var ids: [String: Int64] = [:]
+
+        mutating func id(name: String, party: String?, _ db: Database) throws -> Int64 {
+            let name = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let party = party ?? ""
+            let key = name + "\u{0}" + party
+            if let id = ids[key] { return id }
+            try db.execute(sql: "INSERT INTO person(name, party) VALUES(?, ?) ON CONFLICT(name, party) DO NOTHING", arguments: [name, party])
+            let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ? AND party = ?", arguments: [name, party])!
+            ids[key] = id
+            return id
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ db: Database) throws {
+        let d = item.document
+        try db.execute(sql: """
+            INSERT INTO document(path, sha256, size, kind, title, municipality, date, meeting, meetingBody, meetingDate, signatories, warnings, text, importedAt)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                d.path, d.sha256, item.size, d.kind.rawValue, d.title, d.municipality, d.date, d.meeting.flatMap(json),
+                d.meeting?.body, d.meeting?.date, d.signatories.isEmpty ? nil : json(d.signatories),
+                d.warnings.isEmpty ? nil : json(d.warnings), d.cases.isEmpty ? d.text : nil, importedAt,
+            ])
+        let documentID = db.lastInsertedRowID
+        for (ordinal, decision) in d.mentionedDecisions.enumerated() {
+            try insert(decision, ordinal: ordinal, caseID: nil, documentID: documentID, people: &people, db)
+        }
+        var entries: [Int64] = []
+        for (ordinal, c) in d.cases.enumerated() {
+            // The latest step: the last one on the latest date (a dated history line comes before its decision).
+            let latest = c.decisions.enumerated().filter { $0.element.date != nil }
+                .max { ($0.element.date!, $0.offset) < ($1.element.date!, $1.offset) }?.element ?? c.decisions.last
+            try db.execute(sql: """
+                INSERT INTO "case"(documentId, ordinal, number, caseNumber, otherCaseNumbers, kleNumber, title, access, itemType,
+                    routing, sections, recommendation, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
+                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    documentID, ordinal, c.number, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
+                    c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), json(c.sections) ?? "[]",
+                    c.recommendation, c.links.isEmpty ? nil : json(c.links), c.lines.first, c.lines.last,
+                    latest?.body, latest?.date, latest?.outcome.rawValue,
+                ])
+            let caseID = db.lastInsertedRowID
+            for (k, decision) in c.decisions.enumerated() {
+                try insert(decision, ordinal: k, caseID: caseID, documentID: documentID, people: &people, db)
+            }
+            for a in c.attachments {
+                try db.execute(sql: "INSERT INTO attachment(caseId, number, documentId, access, title, reference) VALUES(?, ?, ?, ?, ?, ?)",
+                               arguments: [caseID, a.number, a.documentId, a.access?.rawValue, a.title, a.reference])
+            }
+            try db.execute(sql: "INSERT INTO entry(documentId, caseId) VALUES(?, ?)", arguments: [documentID, caseID])
+            entries.append(db.lastInsertedRowID)
+        }
+        if d.cases.isEmpty {
+            try db.execute(sql: "INSERT INTO entry(documentId, caseId) VALUES(?, NULL)", arguments: [documentID])
+            entries.append(db.lastInsertedRowID)
+        }
+        for entry in entries {
+            try db.execute(sql: "INSERT INTO search(rowid, title, decisions, body) SELECT id, title, decisions, body FROM entry_content WHERE id = ?", arguments: [entry])
+        }
+    }
+
+    static func insert(_ decision: Decision, ordinal: Int, caseID: Int64?, documentID: Int64, people: inout PersonCache, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO decision(documentId, caseId, ordinal, body, date, text, outcome, remarks, votes, firstLine, lastLine)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                documentID, caseID, ordinal, decision.body, decision.date, decision.text, decision.outcome.rawValue,
+                decision.remarks.isEmpty ? nil : json(decision.remarks), decision.votes.flatMap(json), decision.lines.first, decision.lines.last,
+            ])
+        let decisionID = db.lastInsertedRowID
+        func add(_ name: String, _ party: String?, _ role: String, _ reason: String?) throws {
+            let person = try people.id(name: name, party: party, db)
+            try db.execute(sql: "INSERT INTO participation(decisionId, personId, role, reason) VALUES(?, ?, ?, ?)",
+                           arguments: [decisionID, person, role, reason])
+        }
+        for p in decision.absent { try add(p.name, p.party, "absent", p.reason) }
+        for p in decision.notParticipating { try add(p.name, p.party, "notParticipating", p.reason) }
+        if let votes = decision.votes {
+            // Named voters only ("Ane Bak (A)"); party letters are counted from the votes JSON.
+            for (list, role) in [(votes.for, "votedFor"), (votes.against, "votedAgainst"), (votes.abstained, "abstained")] {
+                for entry in list where entry.contains(" ") {
+                    let name = entry.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? entry
+                    let party = entry.split(separator: "(").dropFirst().first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ") ")) }
+                    try add(name, party, role, nil)
+                }
+            }
+        }
+    }
+}

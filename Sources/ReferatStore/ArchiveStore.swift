@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// The archive: one SQLite database (WAL mode) holding parsed records and their Danish index.
+///
+///     let store = try ArchiveStore(path: "Index/referat.sqlite")
+///     try store.replace([document])
+///
+/// The only type that touches GRDB; its API speaks in record types. Safe to share between
+/// threads: GRDB's `DatabasePool` serialises writes and lets reads run beside them on snapshots.
+public final class ArchiveStore: Sendable {
+    let writer: DatabasePool
+    public let path: String
+
+    /// The schema version this build writes; a newer file is refused rather than damaged.
+    static let applicationID: Int32 = 0x5245_4652  // "REFR"
+
+    /// Opens (and creates or migrates) the index at `path`.
+    ///
+    /// A file that is not a referat index, or is damaged, is refused with a clear error and
+    /// never overwritten.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if readOnly && !exists {
+            throw StoreError(path: path, message: "no index here yet; run 'referat import FOLDER' first")
+        }
+        if exists { try Self.checkForeign(path) } else {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        }
+        var config = Configuration()
+        config.readonly = readOnly && exists
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            db.add(tokenizer: DanishTokenizer.self)
+            // Danish-aware lower-casing for filters: SQLite's lower() folds ASCII only.
+            db.add(function: DatabaseFunction("referat_fold", argumentCount: 1, pure: true) { values in
+                (String.fromDatabaseValue(values[0])).map { $0.lowercased() }
+            })
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: config)
+            if !config.readonly { try Self.migrator.migrate(writer) }
+            try writer.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard id == Self.applicationID else { throw StoreError(path: path, message: "not a referat index (application_id \(id))") }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: Self.explain(error))
+        } catch {
+            throw StoreError(path: path, message: "cannot open the index: \(error)")
+        }
+    }
+
+    /// Refuses a file that is not SQLite, or an SQLite database of another program.
+    static func checkForeign(_ path: String) throws(StoreError) {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw StoreError(path: path, message: "is a directory; give the index file, e.g. \(path)/referat.sqlite") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError(path: path, message: "cannot read the index file (permissions?)") }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if header.isEmpty { return }  // an empty file: a fresh index may be created in it
+        guard header.count >= 72, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw StoreError(path: path, message: "not a referat index (not an SQLite database); refusing to overwrite it")
+        }
+        let appID = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
+        let userVersion = header[60..<64].reduce(Int32(0)) { $0 << 8 | Int32($1) }
+        if appID != applicationID && (appID != 0 || userVersion != 0 || header[28..<32].reduce(0, { $0 << 8 | Int($1) }) > 1) {
+            if appID != applicationID && appID != 0 {
+                throw StoreError(path: path, message: "an SQLite database of another program (application_id \(appID)); refusing to use it")
+            }
+        }
+    }
+
+    static func explain(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: "not a referat index (not an SQLite database); refusing to overwrite it"
+        case .SQLITE_CORRUPT: "the index is damaged (\(error.message ?? "corrupt")); move it aside and import again"
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: "cannot open the index for writing (\(error.message ?? "permission denied"))"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "the index is busy with another writer; try again"
+        default: error.message ?? "\(error)"
+        }
+    }
+
+    /// Bytes on disk: the database and its WAL.
+    public func sizeOnDisk() -> Int64 {
+        [path, path + "-wal"].reduce(Int64(0)) { total, p in
+            total + ((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int64) ?? 0)
+        }
+    }
+
+    /// Runs SQLite's and FTS5's integrity checks; returns problems found (empty when sound).
+    public func integrityCheck() throws(StoreError) -> [String] {
+        do {
+            return try writer.write { db in
+                var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                do {
+                    try db.execute(sql: "INSERT INTO search(search, rank) VALUES('integrity-check', 1)")
+                } catch {
+                    problems.append("fts5: \(error)")
+                }
+                return problems
+            }
+        } catch {
+            throw StoreError(path: path, message: "integrity check failed: \(error)")
+        }
+    }
+}
