@@ -29,8 +29,29 @@ test: deps
 	swift test --skip-build
 
 demo: release
-	@echo "== referat parse (summary of every Corpus/ file)"
-	$(RELEASE_BIN) parse Corpus/*.txt Corpus/*.html --format text
+	@echo "== import Corpus/ into $(INDEX)"
+	$(RELEASE_BIN) import Corpus --index $(INDEX)
+	$(RELEASE_BIN) stats --index $(INDEX)
+	@echo; echo "== an inflection: kommunerne"
+	$(RELEASE_BIN) search kommunerne --index $(INDEX) --limit 3
+	@echo; echo "== a compound part: bestyrelse (finds Kommunalbestyrelsen)"
+	$(RELEASE_BIN) search bestyrelse --index $(INDEX) --limit 3
+	@echo; echo "== a suspended hyphen: børneområdet (finds 'Børne- og ungeområdet')"
+	$(RELEASE_BIN) search børneområdet --index $(INDEX) --limit 2
+	@echo; echo "== Århus finds Aarhus; a typo gets a suggestion"
+	$(RELEASE_BIN) search Århus --index $(INDEX) --limit 2
+	-$(RELEASE_BIN) search psykiatrei --index $(INDEX)
+	@echo; echo "== filters: decisions of the council (KB) in 2023"
+	$(RELEASE_BIN) search godkendt udvalg:KB dato:2023 --index $(INDEX)
+	@echo; echo "== a case's timeline and a person's record"
+	$(RELEASE_BIN) show 23/222 --index $(INDEX)
+	$(RELEASE_BIN) person Holm --index $(INDEX)
+
+bench: release
+	python3 Benchmarks/run.py
+
+fuzz:
+	bash Benchmarks/fuzz.sh
 
 clean:
 	rm -rf .build Index/referat.sqlite*

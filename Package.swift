@@ -56,6 +56,8 @@ let package = Package(
         ),
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatSearch", "ReferatStore", "ReferatImport", "ReferatRecords"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatCLITests", dependencies: [], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

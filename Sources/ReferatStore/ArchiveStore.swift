@@ -99,7 +99,7 @@ public final class ArchiveStore: Sendable {
             return try writer.write { db in
                 var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
                 do {
-                    try db.execute(sql: "INSERT INTO search(search, rank) VALUES('integrity-check', 1)")
+                    try db.execute(sql: "INSERT INTO search(search) VALUES('integrity-check')")
                 } catch {
                     problems.append("fts5: \(error)")
                 }

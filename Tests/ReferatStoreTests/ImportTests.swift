@@ -1,0 +1,112 @@
+import Foundation
+import ReferatImport
+import ReferatParsing
+import ReferatRecords
+import ReferatStore
+import Testing
+
+/// A temporary folder with copies of corpus files, and an index beside it.
+struct Workspace {
+    let root: String
+    var index: String { root + "/index.sqlite" }
+    var archive: String { root + "/archive" }
+
+    static let corpus: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/Corpus"
+    }()
+
+    init(files: [String]? = nil) throws {
+        root = NSTemporaryDirectory() + "referat-store-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/archive/2023", withIntermediateDirectories: true)
+        let names = try files ?? fm.contentsOfDirectory(atPath: Self.corpus).sorted()
+        for (i, name) in names.enumerated() {
+            let folder = i % 2 == 0 ? "/archive/" : "/archive/2023/"
+            try fm.copyItem(atPath: Self.corpus + "/" + name, toPath: root + folder + name)
+        }
+    }
+
+    func store() throws -> ArchiveStore { try ArchiveStore(path: index) }
+
+    func importAll(prune: Bool = false) throws -> ImportSummary {
+        try Importer(store: store(), options: .init(jobs: 2, prune: prune, batchSize: 4)).run(paths: [archive])
+    }
+}
+
+@Suite struct ImportTests {
+    @Test func importThenReimportChangesNothing() throws {
+        let ws = try Workspace()
+        let first = try ws.importAll()
+        #expect(first.imported == 17)
+        #expect(first.failed == 0)
+        let stats1 = try ws.store().stats()
+        #expect(stats1.cases == 25)
+        let second = try ws.importAll()
+        #expect(second.imported == 0)
+        #expect(second.skipped == 17)
+        let stats2 = try ws.store().stats()
+        #expect(stats2.documents == stats1.documents && stats2.cases == stats1.cases && stats2.decisions == stats1.decisions && stats2.people == stats1.people)
+        let problems = try ws.store().integrityCheck()
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test func aChangedFileReplacesItsRecordsAndPruneRemovesDeletedOnes() throws {
+        let ws = try Workspace()
+        _ = try ws.importAll()
+        let store = try ws.store()
+        let changed = ws.archive + "/2023/002_57d07c45436e4040.txt"
+        var text = try String(contentsOfFile: changed, encoding: .utf8)
+        text = text.replacingOccurrences(of: "23/222 Åben Sag", with: "23/999 Åben Sag")
+        try text.write(toFile: changed, atomically: true, encoding: .utf8)
+        let again = try ws.importAll()
+        #expect(again.imported == 1)
+        #expect(try store.cases(number: "23/222").isEmpty)
+        #expect(try store.cases(number: "23/999").count == 1)
+
+        try FileManager.default.removeItem(atPath: changed)
+        let withoutPrune = try ws.importAll()
+        #expect(withoutPrune.pruned == 0)
+        #expect(try store.cases(number: "23/999").count == 1)
+        let pruned = try ws.importAll(prune: true)
+        #expect(pruned.pruned == 1)
+        #expect(try store.cases(number: "23/999").isEmpty)
+        #expect(try store.stats().documents == 16)
+        #expect(try store.integrityCheck().isEmpty)
+    }
+
+    @Test func aBadFileAmongGoodOnesIsReportedAndSkipped() throws {
+        let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt"])
+        try Data([0x00, 0x01, 0x02, 0x03, 0xFF]).write(to: URL(fileURLWithPath: ws.archive + "/broken.txt"))
+        FileManager.default.createFile(atPath: ws.archive + "/empty.html", contents: Data())
+        let summary = try ws.importAll()
+        #expect(summary.imported == 2)
+        #expect(summary.failed == 2)
+        #expect(summary.failures.map(\.path).sorted() == [ws.archive + "/broken.txt", ws.archive + "/empty.html"])
+        #expect(summary.failures.contains { $0.description.contains("broken.txt:1: binary data") })
+        #expect(try ws.store().stats().cases == 2)
+    }
+
+    @Test func aForeignFileIsRefusedAndNotOverwritten() throws {
+        let ws = try Workspace(files: [])
+        let foreign = ws.root + "/notes.sqlite"
+        let content = Data("these are my notes, not an index".utf8)
+        try content.write(to: URL(fileURLWithPath: foreign))
+        #expect(throws: StoreError.self) { try ArchiveStore(path: foreign) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == content)
+        #expect(throws: StoreError.self) { try ArchiveStore(path: ws.root) }
+    }
+
+    @Test func recordsRoundTripThroughTheStore() throws {
+        let ws = try Workspace(files: ["002_57d07c45436e4040.txt"])
+        _ = try ws.importAll()
+        let stored = try #require(try ws.store().cases(number: "23/222").first)
+        let parsed = try DocumentParser().parse(fileAt: ws.archive + "/002_57d07c45436e4040.txt").cases[0]
+        #expect(stored.record.decisions.map(\.body) == parsed.decisions.map(\.body))
+        #expect(stored.record.decisions.map(\.absent) == parsed.decisions.map(\.absent))
+        #expect(stored.record.attachments == parsed.attachments)
+        #expect(stored.record.routing == parsed.routing)
+        #expect(stored.record.sections == parsed.sections)
+    }
+}
