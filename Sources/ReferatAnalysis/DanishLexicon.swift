@@ -10,15 +10,15 @@ public final class DanishLexicon: @unchecked Sendable {
     /// The shared lexicon, loaded on first use.
     public static let shared = DanishLexicon(path: ProcessInfo.processInfo.environment["REFERAT_WORDLIST"] ?? defaultPath)
 
-    private let words: Set<String>
+    private let lock = NSLock()
+    private var loaded: Set<String>?
     public let path: String
 
-    /// True when the word list was found; without it, nothing is decompounded.
-    public var isLoaded: Bool { !words.isEmpty }
-    public var count: Int { words.count }
-
-    public init(path: String) {
-        self.path = path
+    /// The word forms, read on first use: a query that needs no decompounding never pays for it.
+    private var words: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
         var set = Set<String>()
         if let data = FileManager.default.contents(atPath: path) {
             set.reserveCapacity(320_000)
@@ -26,12 +26,21 @@ public final class DanishLexicon: @unchecked Sendable {
                 set.insert(line.lowercased())
             }
         }
-        words = set
+        loaded = set
+        return set
+    }
+
+    /// True when the word list was found; without it, nothing is decompounded.
+    public var isLoaded: Bool { !words.isEmpty }
+    public var count: Int { words.count }
+
+    public init(path: String) {
+        self.path = path
     }
 
     public init(words: some Sequence<String>) {
         path = ""
-        self.words = Set(words.map { $0.lowercased() })
+        loaded = Set(words.map { $0.lowercased() })
     }
 
     public func contains(_ word: some StringProtocol) -> Bool {

@@ -1,0 +1,42 @@
+"""Renders bench-work/report.json into the measured part of BENCHMARKS.md."""
+import os, re
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def fmt(x, digits=2):
+    return "—" if x is None else ("%.*f" % (digits, x))
+
+
+def table(size):
+    rows = size["rows"]
+    ref = rows[0]
+    text = size["text_bytes"]
+    out = ["### %g MB corpus: %d files, %d cases, %.1f MB of text" % (size["mb"], size["files"], size["cases"], text / 1e6), "",
+           "| engine | import MB/s | cases/s | peak RSS MB | index / text | query p50 ms | query p99 ms | referat import speed × | referat p50 × |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        if "error" in r:
+            out.append("| %s | failed: %s | | | | | | | |" % (r["engine"], r["error"].replace("|", "/")[:120]))
+            continue
+        speed = ref["mb_per_s"] / r["mb_per_s"] if r is not ref else None
+        latency = ref["query_p50_ms"] / r["query_p50_ms"] if r is not ref and r["query_p50_ms"] else None
+        out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["engine"], fmt(r["mb_per_s"]), fmt(r["cases_per_s"], 0), fmt(r["rss_mb"], 0), fmt(r["index_bytes"] / text),
+            fmt(r["query_p50_ms"], 3), fmt(r["query_p99_ms"], 3), fmt(speed) if speed else "", fmt(latency) if latency else ""))
+    out += ["", "referat by query category (in-process, 5 repetitions each):", "",
+            "| category | queries | p50 ms | p99 ms | hits in top 10 |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, c in ref["categories"].items():
+        out.append("| %s | %d | %s | %s | %d |" % (name, c["queries"], fmt(c["query_p50_ms"], 3), fmt(c["query_p99_ms"], 3), c["hits"]))
+    a = ref["analyzer"]
+    out += ["", "Analyzer alone (document mode, first 400 files): %.2f MB/s, %d tokens from %.1f MB." % (a["mb_per_s"], a["tokens"], a["bytes"] / 1e6),
+            "referat import runs (s): %s." % ", ".join(str(x) for x in ref["import_runs"]), ""]
+    return "\n".join(out)
+
+
+def write(report, path):
+    body = START + "\n" + "\n".join(table(s) for s in report["sizes"]) + "\n" + END
+    old = open(path, encoding="utf-8").read() if os.path.exists(path) else "# Benchmarks\n\n" + START + "\n" + END + "\n"
+    new = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: body, old, flags=re.S)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(new)
