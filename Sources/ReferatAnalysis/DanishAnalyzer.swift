@@ -135,12 +135,14 @@ public final class DanishAnalyzer {
             if StopWords.contains(folded) { continue }
             let stem = stemmer.stem(folded)
             emit(Token(term: stem, start: start, end: end, position: position, colocated: false, kind: kind))
-            var emitted: Set<String> = [stem]
+            // Few forms per word: a small array beats a Set's allocation and hashing.
+            var emitted: [String] = [stem]
             start = w.start
 
             if let restored = expansions[k] {
                 let term = stemmer.stem(restored)
-                if emitted.insert(term).inserted {
+                if !emitted.contains(term) {
+                    emitted.append(term)
                     emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .expansion))
                 }
             }
@@ -149,7 +151,8 @@ public final class DanishAnalyzer {
             let seams = Set(parts.map(\.offset).filter { $0 > 0 })
             if let variant = SpellingVariants.variant(of: folded, seams: seams) {
                 let term = weak(stemmer.stem(variant), mode)
-                if emitted.insert(term).inserted {
+                if !emitted.contains(term) {
+                    emitted.append(term)
                     emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .variant))
                 }
             }
@@ -159,7 +162,8 @@ public final class DanishAnalyzer {
                     let partStart = start + String(chars[..<min(part.offset, chars.count)]).utf8.count
                     let partEnd = min(end, partStart + part.text.utf8.count)
                     let term = weak(stemmer.stem(part.text), mode)
-                    if emitted.insert(term).inserted {
+                    if !emitted.contains(term) {
+                    emitted.append(term)
                         emit(Token(term: term, start: partStart, end: partEnd, position: position, colocated: true, kind: .part))
                     }
                 }
@@ -167,7 +171,8 @@ public final class DanishAnalyzer {
             if mode == .query {
                 for expansion in synonyms.expansions(of: folded) where !expansion.contains(" ") {
                     let term = stemmer.stem(expansion)
-                    if emitted.insert(term).inserted {
+                    if !emitted.contains(term) {
+                    emitted.append(term)
                         emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .synonym))
                     }
                 }

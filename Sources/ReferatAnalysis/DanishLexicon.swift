@@ -15,7 +15,7 @@ public final class DanishLexicon: @unchecked Sendable {
     public let path: String
 
     /// The word forms, read on first use: a query that needs no decompounding never pays for it.
-    private var words: Set<String> {
+    var words: Set<String> {
         lock.lock()
         defer { lock.unlock() }
         if let loaded { return loaded }

@@ -36,6 +36,9 @@ final class Decompounder {
         "ler", "lere", "ren", "rens", "kend", "ring", "ringen", "ringer", "ringerne", "tering", "teringen", "ter", "tes", "ste", "der", "dere", "ner", "nes", "ser", "mer", "ver",
     ]
 
+    /// The lexicon's word set, fetched once: lookups then take no lock.
+    private lazy var words: Set<String> = lexicon.words
+
     init(lexicon: DanishLexicon) {
         self.lexicon = lexicon
     }
@@ -43,21 +46,23 @@ final class Decompounder {
     /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
     func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
         let chars = Array(word)
-        guard chars.count >= minimumWord, lexicon.isLoaded, chars.allSatisfy(\.isLetter), !isPlainWord(chars) else { return [] }
+        guard chars.count >= minimumWord, !words.isEmpty, chars.allSatisfy(\.isLetter), !isPlainWord(chars) else { return [] }
         return bestSplit(chars, depth: 0) ?? []
     }
 
     /// Short dictionary words are not split: "godkendt", "borgere", "kommune" are words, not compounds.
     private func isPlainWord(_ chars: [Character]) -> Bool {
-        chars.count < 10 && lexicon.contains(String(chars))
+        chars.count < 10 && words.contains(String(chars))
     }
 
     /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
     func parts(of word: String) -> [(text: String, offset: Int)] {
+        // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
+        if word.utf8.count < minimumWord { return [] }
         if let hit = cache[word] { return hit }
         var result: [(text: String, offset: Int)] = []
         let chars = Array(word)
-        if chars.count >= minimumWord && lexicon.isLoaded && chars.allSatisfy(\.isLetter), !isPlainWord(chars), let split = bestSplit(chars, depth: 0) {
+        if chars.count >= minimumWord && !words.isEmpty && chars.allSatisfy(\.isLetter), !isPlainWord(chars), let split = bestSplit(chars, depth: 0) {
             for part in split {
                 result.append(part)
                 // Nested: "specialundervisning" also gives "special" and "undervisning".
@@ -72,20 +77,31 @@ final class Decompounder {
     }
 
     private func bestSplit(_ chars: [Character], depth: Int) -> [(text: String, offset: Int)]? {
+        bestSplit(String(chars), depth: depth)
+    }
+
+    /// Tries every cut of `word` with each linking element; parts are Substrings of the word
+    /// (small strings need no allocation), offsets are in characters.
+    private func bestSplit(_ word: String, depth: Int) -> [(text: String, offset: Int)]? {
+        let idx = Array(word.indices) + [word.endIndex]
+        let n = idx.count - 1
         var best: [(text: String, offset: Int)]?
-        // Try a head of every length, longest last part first.
-        for cut in stride(from: minimumPart, through: chars.count - minimumPart, by: 1) {
-            let head = String(chars[..<cut])
-            for link in ["", "s", "e"] {
-                let tailStart = cut + link.count
-                guard tailStart <= chars.count - minimumPart else { continue }
-                if !link.isEmpty && String(chars[cut..<tailStart]) != link { continue }
-                let tail = String(chars[tailStart...])
-                guard isGoodHead(head) else { continue }
+        guard n >= 2 * minimumPart else { return nil }
+        for cut in minimumPart...(n - minimumPart) {
+            let head = String(word[idx[0]..<idx[cut]])
+            guard isGoodHead(head) else { continue }
+            for link in 0...1 {
+                let tailStart = cut + link
+                guard tailStart <= n - minimumPart else { continue }
+                if link == 1 {
+                    let c = word[idx[cut]]
+                    guard c == "s" || c == "e" else { continue }
+                }
+                let tail = String(word[idx[tailStart]..<idx[n]])
                 var candidate: [(text: String, offset: Int)]?
-                if isWord(tail), tail.count >= 4, !Self.badTails.contains(tail) {
+                if n - tailStart >= 4, isWord(tail), !Self.badTails.contains(tail) {
                     candidate = [(head, 0), (tail, tailStart)]
-                } else if depth < 2, tail.count >= minimumWord, let rest = bestSplit(Array(tail), depth: depth + 1), rest.count <= 2 {
+                } else if depth < 2, n - tailStart >= minimumWord, let rest = bestSplit(tail, depth: depth + 1), rest.count <= 2 {
                     candidate = [(head, 0)] + rest.map { ($0.text, $0.offset + tailStart) }
                 }
                 if let c = candidate, better(c, than: best) { best = c }
@@ -106,7 +122,7 @@ final class Decompounder {
     }
 
     private func isWord(_ s: String) -> Bool {
-        s.count >= minimumPart && lexicon.contains(s)
+        s.count >= minimumPart && words.contains(s)
     }
 
     private func better(_ a: [(text: String, offset: Int)], than b: [(text: String, offset: Int)]?) -> Bool {

@@ -8,6 +8,15 @@ enum SpellingVariants {
     /// The variant of a folded word, or nil when it has none. `seams` are character offsets
     /// where compound parts begin.
     static func variant(of word: String, seams: Set<Int>) -> String? {
+        // Fast path: no "aa" and none of ä ö é è ê ü (UTF-8 C3 A4/B6/A9/A8/AA/BC); æ, ø, å have no variant.
+        var hasCandidate = false
+        var previous: UInt8 = 0
+        for byte in word.utf8 {
+            if byte == 0x61 && previous == 0x61 { hasCandidate = true; break }
+            if previous == 0xC3 && [0xA4, 0xB6, 0xA9, 0xA8, 0xAA, 0xBC].contains(byte) { hasCandidate = true; break }
+            previous = byte
+        }
+        guard hasCandidate else { return nil }
         var changed = false
         var out = ""
         let chars = Array(word)

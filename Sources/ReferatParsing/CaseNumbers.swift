@@ -17,10 +17,11 @@ enum CaseNumbers {
 
     /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.
     static func bareAccess(_ text: String) -> Access? {
+        guard text.utf8.count <= 16, let first = text.first, first == "Å" || first == "å" || first == "L" || first == "l" else { return nil }
         switch text.lowercased().stripping(":") {
-        case "åben", "åbent", "åbent punkt", "åben sag", "åbent møde", "åben punkt": .open
-        case "lukket", "lukket punkt", "lukket sag", "lukket møde": .closed
-        default: nil
+        case "åben", "åbent", "åbent punkt", "åben sag", "åbent møde", "åben punkt": return .open
+        case "lukket", "lukket punkt", "lukket sag", "lukket møde": return .closed
+        default: return nil
         }
     }
 
@@ -31,7 +32,7 @@ enum CaseNumbers {
     }
 
     static func kleNumber(in text: String) -> String? {
-        guard text.contains("."), let m = text.firstMatch(of: kle) else { return nil }
+        guard text.utf8.count < 200, text.hasASCIIDigit, text.containsBytes("."), let m = text.firstMatch(of: kle) else { return nil }
         return String(m.1)
     }
 }

@@ -153,6 +153,7 @@ struct CaseParser: Sendable {
     }
 
     private func isAttachmentHeading(_ text: String) -> Bool {
+        guard text.utf8.count <= 40, let first = text.first, first == "B" || first == "b" || first == "V" || first == "v" else { return false }
         let lower = text.lowercased()
         return lower == "bilag" || lower == "bilag:" || lower.hasPrefix("bilag:") || lower == "bilagsliste" || lower == "vedlagte bilag" || lower == "bilag til punktet"
     }
@@ -168,6 +169,7 @@ struct CaseParser: Sendable {
 
     /// Reads case numbers, KLE numbers and access markers; true when the line was only that.
     private func readIdentity(_ text: String, into record: inout CaseRecord) -> Bool {
+        guard text.utf8.count <= 90 else { return false }
         if let access = CaseNumbers.bareAccess(text) {
             record.access = access
             return true
@@ -177,7 +179,7 @@ struct CaseParser: Sendable {
             record.access = m.2.hasPrefix("L") ? .closed : .open
             return true
         }
-        if let m = text.wholeMatch(of: CaseSegmenter.numberAfterTitle) {
+        if let first = text.first, "SPD".contains(first), let m = text.wholeMatch(of: CaseSegmenter.numberAfterTitle) {
             record.number = record.number ?? String(m.1)
             return true
         }
@@ -224,7 +226,7 @@ struct CaseParser: Sendable {
                 if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
                 continue
             }
-            let lower = text.lowercased().stripping(". ")
+            let lower = text.utf8.count < 60 ? text.lowercased().stripping(". ") : ""
             if PeopleParser.nobody.contains(lower) && lower != "ingen" { continue }
             if let (label, rest) = PeopleParser.absenceLabel(text) {
                 var list = PeopleParser.people(inList: rest)
@@ -249,7 +251,7 @@ struct CaseParser: Sendable {
                 continue
             }
             if PeopleParser.readVote(text, into: &votes) { continue }
-            if lower.contains("forbehold") || lower.contains("til protokol") || lower.contains("protokolbemærkning") {
+            if text.containsBytes("forbehold") || text.containsBytes("til protokol") || text.containsBytes("rotokolbemærkning") {
                 remarks.append(text)
             }
             paragraphs[paragraphs.count - 1].append(text)

@@ -35,7 +35,8 @@ struct CaseSegmenter: Sendable {
         var defaultAccess: Access?
         for i in lines.indices {
             let text = lines[i].text
-            let lower = text.lowercased()
+            // Section markers are short lines; body text is not lower-cased at all.
+            let lower = text.utf8.count <= 60 ? text.lowercased() : ""
             if lower.hasPrefix("åbne dagsordenspunkter") || lower.hasPrefix("åbne punkter") || lower == "åbent møde" { defaultAccess = .open }
             if lower.hasPrefix("lukkede punkter") || lower.hasPrefix("lukkede dagsordenspunkter") || lower.contains("for lukkede døre") { defaultAccess = .closed }
             if let access = CaseNumbers.bareAccess(text), let title = titleAbove(lines, before: i) {
@@ -101,15 +102,19 @@ struct CaseSegmenter: Sendable {
     }
 
     static func isIdentity(_ text: String) -> Bool {
+        // Identity lines are short labels; body text never is one.
+        guard text.utf8.count <= 90 else { return false }
         if CaseNumbers.bareAccess(text) != nil { return true }
         if text.first?.isNumber == true, text.wholeMatch(of: CaseNumbers.accessLine) != nil { return true }
         let lower = text.lowercased()
         for label in ["sagsnr", "sagnr", "sagsid", "sagsnummer", "j.nr", "j. nr", "journalnr", "dok.nr", "kle", "lukket sag"] where lower.hasPrefix(label) {
             return true
         }
-        if text.wholeMatch(of: numberAfterTitle) != nil { return true }
-        if text.firstMatch(of: CaseNumbers.shorthand) != nil && text.count < 40 { return true }
-        return CaseNumbers.kleNumber(in: text).map { $0.count + 2 >= text.count } ?? false
+        guard let first = text.first else { return false }
+        if "SPD".contains(first), text.wholeMatch(of: numberAfterTitle) != nil { return true }
+        if "SB".contains(first), text.count < 40, text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
+        guard first.isNumber || first == "K", text.count < 40 else { return false }
+        return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }
 
     /// The title line above an access marker, skipping the item's identity lines.

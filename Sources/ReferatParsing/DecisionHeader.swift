@@ -44,10 +44,11 @@ struct DecisionHeader: Hashable, Sendable {
         if first.isNumber, let m = try? history.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
-        if first.isUppercase, line.contains("beslutning") || line.contains("behandling"), let m = try? genitive.wholeMatch(in: line) {
+        if first.isUppercase, line.containsBytes("s beslutning") || line.containsBytes("s behandling"), let m = try? genitive.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
-        if first.isUppercase, line.contains("pkt") || line.contains("punkt") || line.contains("sag"),
+        if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),
+           line.containsBytes("pkt") || line.containsBytes("punkt") || line.containsBytes("sag"),
            let m = try? committeeItem.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }

@@ -102,7 +102,7 @@ struct DocumentAssembler {
     static func findMunicipality(_ lines: [SourceLine]) -> String? {
         var counts: [String: (count: Int, first: Int)] = [:]
         var order = 0
-        for line in lines where line.text.contains("Kommune") {
+        for line in lines where line.text.containsBytes("Kommune") {
             for m in line.text.matches(of: municipality) {
                 let name = "\(m.1) Kommune"
                 counts[name] = ((counts[name]?.count ?? 0) + 1, counts[name]?.first ?? order)
@@ -169,8 +169,9 @@ struct DocumentAssembler {
     /// "Byrådet har 17. december 2024 godkendt Rammeaftalen 2025-26" outside any decision block.
     static func proseDecisions(_ lines: [SourceLine], inCases cases: [CaseRecord]) -> [Decision] {
         var out: [Decision] = []
-        for line in lines where line.text.contains(" har ") {
-            let inDecision = cases.contains { c in c.decisions.contains { $0.lines.count == 2 && (($0.lines[0])...($0.lines[1])).contains(line.number) } }
+        let decisionRanges = cases.flatMap { c in c.decisions.compactMap { $0.lines.count == 2 && $0.lines[0] <= $0.lines[1] ? ($0.lines[0]...$0.lines[1]) : nil } }
+        for line in lines where line.text.containsBytes(" har ") && line.text.hasASCIIDigit {
+            let inDecision = decisionRanges.contains { $0.contains(line.number) }
             guard !inDecision, let m = line.text.firstMatch(of: proseDecision) else { continue }
             let sentence = String(line.text[m.range]).stripping(" ")
             out.append(Decision(body: String(m.1), date: DanishDate.firstISO(in: String(m.2)), text: sentence,

@@ -107,7 +107,7 @@ enum MeetingHeaderParser {
 
     /// "Mødet sluttede kl. 21.33" anywhere in the document.
     static func endTime(in lines: [SourceLine]) -> String? {
-        for line in lines.reversed() where line.text.lowercased().contains("mødet") {
+        for line in lines.reversed() where line.text.containsBytes("ødet") {
             if let m = line.text.firstMatch(of: ended) { return time(String(m.1)) }
         }
         return nil

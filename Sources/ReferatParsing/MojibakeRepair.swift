@@ -27,9 +27,8 @@ enum MojibakeRepair {
     }
 
     static func repair(_ text: String) -> (String, [ParseWarning]) {
-        // Fast path: none of the lead characters occurs anywhere.
-        let allMarkers = pages.reduce(into: Set<Character>()) { $0.formUnion($1.markers) }
-        guard text.contains(where: { allMarkers.contains($0) }) else { return (text, []) }
+        // Fast path, on bytes: none of the lead characters (Ã Â â Ô ├ ┬) occurs anywhere.
+        guard mayContainMarker(text) else { return (text, []) }
 
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var firstLine: Int?
@@ -49,6 +48,17 @@ enum MojibakeRepair {
         guard count > 0 else { return (text, []) }
         let message = "repaired mojibake (UTF-8 read as \(used.sorted().joined(separator: "/"))) on \(count) line\(count == 1 ? "" : "s")"
         return (lines.joined(separator: "\n"), [ParseWarning(line: firstLine, message: message)])
+    }
+
+    static func mayContainMarker(_ text: String) -> Bool {
+        var previous: UInt8 = 0, before: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC3 && (byte == 0x83 || byte == 0x82 || byte == 0xA2 || byte == 0x94) { return true }
+            if before == 0xE2 && previous == 0x94 && (byte == 0x9C || byte == 0xAC) { return true }
+            before = previous
+            previous = byte
+        }
+        return false
     }
 
     private static func repairLine(_ line: String, _ page: CodePage) -> String? {

@@ -29,7 +29,8 @@ enum OutcomeClassifier {
     ]
 
     static func classify(_ text: String) -> Outcome {
-        let lower = text.lowercased()
+        // The outcome is said first; long decision texts are not searched to the end.
+        let lower = text.utf8.count > 400 ? String(text.prefix(300)).lowercased() : text.lowercased()
         let trimmed = lower.stripping(".! ")
         if ["ingen", "intet", "ingen bemærkninger", "ingen beslutning", "-"].contains(trimmed) { return .none }
         if trimmed.isEmpty { return .other }

@@ -14,7 +14,8 @@ enum PeopleParser {
 
     /// Splits `line` into an absence label and what follows it, if it starts with one.
     static func absenceLabel(_ line: String) -> (label: String, rest: String)? {
-        let lower = line.lowercased()
+        guard let first = line.first, "FfAaIi".contains(first) else { return nil }
+        let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
             guard after.isEmpty || after.first == ":" || after.first == " " || after.first == "." else { continue }
@@ -96,6 +97,7 @@ enum PeopleParser {
     /// "X deltog ikke i behandlingen af punktet pga. inhabilitet", "X erklærede sig inhabil".
     /// Negations ("… at X ikke var inhabil") are not matches.
     static func nonParticipant(_ line: String) -> NonParticipant? {
+        guard line.containsBytes("deltog") || line.containsBytes("deltager") || line.containsBytes("inhabil") else { return nil }
         let text = line.stripping(" ")
         if let m = text.firstMatch(of: notTakingPart) {
             let who = person(String(m.1)) ?? Person(name: String(m.1))
@@ -135,6 +137,7 @@ enum PeopleParser {
 
     /// Reads a vote line into `votes`; false when the line is not a vote line.
     static func readVote(_ line: String, into votes: inout Votes) -> Bool {
+        guard line.containsBytes("stem") || line.containsBytes(":") || line.containsBytes("mod") else { return false }
         let lower = line.lowercased()
         for (label, side) in voteLabels where lower.hasPrefix(label) {
             var rest = String(line.dropFirst(label.count)).stripping(":. ")

@@ -35,7 +35,7 @@ struct TextCleaner: Sendable {
         var lastWasPageBreak = false
         for i in raw.indices {
             var line = raw[i].text
-            let pageBreak = line.contains("\u{C}")
+            let pageBreak = line.utf8.contains(0x0C)
             if pageBreak {
                 line.removeAll { $0 == "\u{C}" }
                 if let last = lines.lastIndex(where: { !$0.isBlank }) { pageEdges.insert(last) }
@@ -61,9 +61,11 @@ struct TextCleaner: Sendable {
         var kept: [SourceLine] = []
         kept.reserveCapacity(lines.count)
         for line in lines {
-            let lower = line.text.lowercased()
-            if Self.furniture.contains(lower) || lower.contains("cookie") && line.text.count < 200 {
-                webpage = webpage || lower.hasPrefix("skip") || lower.hasPrefix("spring") || lower.contains("cookie") || lower.hasPrefix("til top")
+            let short = line.text.utf8.count <= 40
+            let lower = short ? line.text.lowercased() : ""
+            let cookie = line.text.utf8.count < 200 && (line.text.containsBytes("ookie"))
+            if short && Self.furniture.contains(lower) || cookie {
+                webpage = webpage || cookie || lower.hasPrefix("skip") || lower.hasPrefix("spring") || lower.hasPrefix("til top")
                 continue
             }
             if Self.isPageNumber(line.text) { continue }
@@ -93,7 +95,7 @@ struct TextCleaner: Sendable {
             var line = Substring(piece)
             if line.last == "\r" { line = line.dropLast() }
             // A lone CR (old Mac files) also ends a line.
-            if line.contains("\r") {
+            if line.utf8.contains(0x0D) {
                 for part in line.split(separator: "\r", omittingEmptySubsequences: false) {
                     out.append(SourceLine(number: number, text: String(part)))
                 }

@@ -17,6 +17,14 @@ struct QueryCompiler {
         var exact: String
         /// The analysed primary term of each plain word, for "did you mean".
         var words: [(typed: String, term: String)]
+        /// Every positive term, prefix and multi-part term, for highlighting.
+        var highlight = Highlight()
+    }
+
+    struct Highlight {
+        var terms = Set<String>()
+        var prefixes: [String] = []
+        var phrases: [String] = []
     }
 
     enum Failure: Error { case onlyExclusions, nothingToSearch }
@@ -26,7 +34,21 @@ struct QueryCompiler {
         guard let all = expression(node, exact: false, words: &words) else { return nil }
         var ignored: [(String, String)] = []
         let exact = expression(node, exact: true, words: &ignored) ?? all
-        return Compiled(all: all, exact: exact, words: words)
+        var compiled = Compiled(all: all, exact: exact, words: words)
+        collect(node, into: &compiled.highlight)
+        return compiled
+    }
+
+    private func collect(_ node: QueryNode, into h: inout Highlight) {
+        switch node {
+        case .word(let text), .phrase(let text):
+            for token in analyzer.analyze(text, mode: .query) {
+                if token.term.contains(where: { !$0.isLetter }) { h.phrases.append(token.term) } else { h.terms.insert(token.term) }
+            }
+        case .prefix(let text): h.prefixes.append(analyzer.prefixTerm(text))
+        case .and(let nodes), .or(let nodes): for n in nodes { collect(n, into: &h) }
+        case .not: break
+        }
     }
 
     private func quote(_ term: String) -> String {

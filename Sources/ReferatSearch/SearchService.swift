@@ -66,7 +66,13 @@ public final class SearchService {
         } else if query.filters.isEmpty {
             throw QuerySyntaxError(query: text, position: 0, message: "nothing to search for: type words, a \"phrase\" or a filter such as udvalg:KB")
         }
-        let page = try store.search(query)
+        var page = try store.search(query)
+        let highlight = compiled?.highlight ?? QueryCompiler.Highlight()
+        let builder = SnippetBuilder(analyzer: analyzer, terms: highlight.terms, prefixes: highlight.prefixes, phrases: highlight.phrases)
+        for i in page.hits.indices {
+            page.hits[i].snippet = builder.snippet(page.hits[i].text ?? "")
+            page.hits[i].text = nil
+        }
         var suggestion: String?
         if page.total == 0, let compiled { suggestion = try suggest(text, words: compiled.words) }
         return Result(page: page, suggestion: suggestion, expression: query.match)

@@ -27,7 +27,11 @@ extension ArchiveStore {
         }
     }
 
-    /// Runs a search: count, one page of hits with snippets, and facets when asked.
+    /// Runs a search: count, one page of hits with their text for snippets, and facets when asked.
+    ///
+    /// Without filters, ranking runs inside FTS5 (`ORDER BY rank LIMIT`): whole-word matches
+    /// first, then entries that match only through compound parts or variants. With filters,
+    /// the matches are joined with the records and ranked the same way in SQL.
     public func search(_ query: StoreQuery) throws(StoreError) -> SearchPage {
         try read { db in
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -42,39 +46,62 @@ extension ArchiveStore {
             let (whereSQL, whereArgs) = Self.filterSQL(query.filters)
             arguments += whereArgs
 
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0
-            var exactSQL = "0"
-            var pageArgs = arguments
-            if let exact = query.exactMatch {
-                exactSQL = "e.id IN (SELECT rowid FROM search WHERE search MATCH ?)"
-                pageArgs.insert(exact, at: 0)
+            var ranked: [(id: Int64, score: Double, exact: Bool)] = []
+            let total: Int
+            if let match = query.match, query.filters.isEmpty, !query.sortByDate {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ?", arguments: [match]) ?? 0
+                let wanted = query.offset + query.limit
+                if let exact = query.exactMatch {
+                    for row in try Row.fetchAll(db, sql: "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?", arguments: [exact, wanted]) {
+                        ranked.append((row[0], row[1], true))
+                    }
+                    if ranked.count < wanted {
+                        for row in try Row.fetchAll(db, sql: """
+                            SELECT rowid, rank FROM search WHERE search MATCH ? AND rowid NOT IN (SELECT rowid FROM search WHERE search MATCH ?)
+                            ORDER BY rank LIMIT ?
+                            """, arguments: [match, exact, wanted - ranked.count]) {
+                            ranked.append((row[0], row[1], false))
+                        }
+                    }
+                } else {
+                    for row in try Row.fetchAll(db, sql: "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?", arguments: [match, wanted]) {
+                        ranked.append((row[0], row[1], true))
+                    }
+                }
+                ranked = Array(ranked.dropFirst(query.offset))
+            } else {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0
+                var exactSQL = query.match == nil ? "0" : "1"
+                var pageArgs = arguments
+                if let exact = query.exactMatch {
+                    exactSQL = "e.id IN (SELECT rowid FROM search WHERE search MATCH ?)"
+                    pageArgs.insert(exact, at: 0)
+                }
+                let order = query.sortByDate ? "entryDate DESC, exact DESC, m.score" : "exact DESC, m.score, entryDate DESC"
+                pageArgs += [query.limit, query.offset]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT e.id, m.score, \(exactSQL) AS exact, COALESCE(c.latestDate, d.meetingDate, d.date) AS entryDate
+                    FROM \(from) WHERE \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?
+                    """, arguments: StatementArguments(pageArgs)!) {
+                    ranked.append((row[0], row[1], (row[2] as Int?) == 1))
+                }
             }
-            let order = query.sortByDate
-                ? "entryDate DESC, exact DESC, m.score"
-                : "exact DESC, m.score, entryDate DESC"
-            let sql = """
-                SELECT e.id, d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title),
-                    c.latestBody, COALESCE(c.latestDate, d.meetingDate, d.date) AS entryDate, c.latestOutcome, c.firstLine,
-                    m.score, \(exactSQL) AS exact
-                FROM \(from) WHERE \(whereSQL)
-                ORDER BY \(order) LIMIT ? OFFSET ?
-                """
-            pageArgs += [query.limit, query.offset]
+
             var hits: [SearchHit] = []
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(pageArgs)!) {
-                let id: Int64 = row[0]
-                var snippet = ""
-                if let match = query.match {
-                    snippet = try String.fetchOne(db, sql: "SELECT snippet(search, -1, ?, ?, '…', 16) FROM search WHERE search MATCH ? AND rowid = ?",
-                                                  arguments: [SearchHit.markOpen, SearchHit.markClose, match, id]) ?? ""
-                }
-                if snippet.isEmpty {
-                    snippet = try String.fetchOne(db, sql: "SELECT substr(COALESCE(decisions, body, ''), 1, 160) FROM entry_content WHERE id = ?", arguments: [id]) ?? ""
-                }
+            for (id, score, exact) in ranked {
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title), c.latestBody,
+                        COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.firstLine,
+                        x.decisions, x.body
+                    FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId
+                    JOIN entry_content x ON x.id = e.id WHERE e.id = ?
+                    """, arguments: [id]) else { continue }
+                let decisions: String = row[10] ?? ""
+                let body: String = row[11] ?? ""
                 hits.append(SearchHit(
-                    path: row[1], kind: row[2], documentTitle: row[3], municipality: row[4], caseNumber: row[5], title: row[6],
-                    committee: row[7], date: row[8], outcome: row[9], snippet: snippet.replacingOccurrences(of: "\n", with: " "),
-                    line: row[10], score: row[11], exact: (row[12] as Int?) == 1))
+                    path: row[0], kind: row[1], documentTitle: row[2], municipality: row[3], caseNumber: row[4], title: row[5],
+                    committee: row[6], date: row[7], outcome: row[8], snippet: "", line: row[9], score: score, exact: exact,
+                    text: decisions.isEmpty ? body : decisions + "\n" + body))
             }
             var facets: SearchPage.Facets?
             if query.facets {

@@ -58,6 +58,12 @@ public struct SearchHit: Codable, Sendable {
     public var score: Double
     /// True when the entry matched whole words, not only compound parts or variants.
     public var exact: Bool
+    /// The entry's decision and body text, from which the search layer cuts the snippet.
+    public var text: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case path, kind, documentTitle, municipality, caseNumber, title, committee, date, outcome, snippet, line, score, exact
+    }
 
     public static let markOpen = "\u{2}"
     public static let markClose = "\u{3}"
