@@ -54,7 +54,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatSearch", "ReferatStore", "ReferatImport", "ReferatRecords"], swiftSettings: strictSettings),

@@ -5,11 +5,11 @@ import ReferatRecords
 /// The seeds' systems print groups: `1 -` / `3408659` / `Åben Title (3391/23) (H)`, where a title
 /// may run over lines. Other systems print `Bilag 1: Title`, bare file names, or bullet lists.
 enum AttachmentParser {
-    nonisolated(unsafe) static let groupNumber = #/^(\d{1,3})\s*[-–.]$/#
-    nonisolated(unsafe) static let documentId = #/^(\d{4,12})$/#
-    nonisolated(unsafe) static let referenceTail = #/\s*\((\d{1,7}/\d{2,4})\)\s*(?:\([A-ZÆØÅ]\))?\s*$/#
-    nonisolated(unsafe) static let labelled = #/^Bilag\s+(\d{1,3})\s*[:.–-]\s*(.+)$/#
-    nonisolated(unsafe) static let numbered = #/^(\d{1,3})[.)]\s+(.+)$/#
+    nonisolated(unsafe) static let groupNumber = #/^([0-9]{1,3})\s*[-–.]$/#
+    nonisolated(unsafe) static let documentId = #/^([0-9]{4,12})$/#
+    nonisolated(unsafe) static let referenceTail = #/\s*\(([0-9]{1,7}/[0-9]{2,4})\)\s*(?:\([A-ZÆØÅ]\))?\s*$/#
+    nonisolated(unsafe) static let labelled = #/^Bilag\s+([0-9]{1,3})\s*[:.–-]\s*(.+)$/#
+    nonisolated(unsafe) static let numbered = #/^([0-9]{1,3})[.)]\s+(.+)$/#
     nonisolated(unsafe) static let fileName = #/[\p{L}\p{N}_.()-]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|msg)\b/#
 
     static func parse(_ lines: [String]) -> [Attachment] {

@@ -5,15 +5,15 @@
 /// numbers `00.01.00-G01-93-16`, `00.30.10-Ø00-4-16`, `00.01.00A04`.
 enum CaseNumbers {
     /// `23/222 Åben Sag`, `24/1187 Lukket sag`, `2019/04412 Åbent`.
-    nonisolated(unsafe) static let accessLine = #/^((?:\d{2}|\d{4})/\d{1,6}|\d{3}-\d{4}-\d{1,8})\s+(Åben|Åbent|Lukket|Lukk?et)(?:\s+[Ss]ag|\s+punkt)?$/#
+    nonisolated(unsafe) static let accessLine = #/^((?:[0-9]{2}|[0-9]{4})/[0-9]{1,6}|[0-9]{3}-[0-9]{4}-[0-9]{1,8})\s+(Åben|Åbent|Lukket|Lukk?et)(?:\s+[Ss]ag|\s+punkt)?$/#
     /// A labelled case number: `Sagsnr.: 19/40211`, `Sagnr.: 1-31-72-114-21`, `Sagsnummer: 21/775`.
     nonisolated(unsafe) static let labelled = #/(?i)\b(?:sagsnr|sagnr|sagsid|sagsnummer|sag nr|j\.\s?nr|journalnr|journal nr|dok\.\s?nr|dokumentnr)\.?\s*:?\s*([0-9][0-9A-ZÆØÅa-zæøå./-]*[0-9])/#
     /// `Sag 2019/04412`, `BR 366/07`.
-    nonisolated(unsafe) static let shorthand = #/^(?:Sag|BR|BR-sag)\s+(\d{2,4}/\d{1,6})\b/#
+    nonisolated(unsafe) static let shorthand = #/^(?:Sag|BR|BR-sag)\s+([0-9]{2,4}/[0-9]{1,6})\b/#
     /// KLE: `00.01.00-G01-93-16`, `27.12.04-P20-1-22`, `00.01.00A04`, `00.01.00-Ø00-4-16`.
-    nonisolated(unsafe) static let kle = #/(?:^|[^\d.])(\d{2}\.\d{2}(?:\.\d{2})?(?:-[A-ZÆØÅ]\d{2}(?:-\d{1,6}-\d{2})?|[A-ZÆØÅ]\d{2}))(?![\d.])/#
+    nonisolated(unsafe) static let kle = #/(?:^|[^[0-9].])([0-9]{2}\.[0-9]{2}(?:\.[0-9]{2})?(?:-[A-ZÆØÅ][0-9]{2}(?:-[0-9]{1,6}-[0-9]{2})?|[A-ZÆØÅ][0-9]{2}))(?![[0-9].])/#
     /// Any case-number-like token in running text.
-    nonisolated(unsafe) static let anyNumber = #/(?:^|[^\d/.-])(\d{2}/\d{2,6}|\d{4}/\d{3,6}|\d{3}-\d{4}-\d{2,8})(?![\d/])/#
+    nonisolated(unsafe) static let anyNumber = #/(?:^|[^[0-9]/.-])([0-9]{2}/[0-9]{2,6}|[0-9]{4}/[0-9]{3,6}|[0-9]{3}-[0-9]{4}-[0-9]{2,8})(?![[0-9]/])/#
 
     /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.
     static func bareAccess(_ text: String) -> Access? {

@@ -17,9 +17,9 @@ struct CaseSegmenter: Sendable {
         var markerIndex: Int?
     }
 
-    nonisolated(unsafe) static let numbered = #/^(?:(?:Nr\.|Pkt\.|Punkt|Sag nr\.|Dagsordenspunkt)\s*)?(\d{1,3})(?:\.(?!\d)|:|\s*[-–]\s|\s)\s*(\S.*)$/#
-    nonisolated(unsafe) static let glued = #/^(\d{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
-    nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*(\d{1,3})\s*:?$/#
+    nonisolated(unsafe) static let numbered = #/^(?:(?:Nr\.|Pkt\.|Punkt|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|:|\s*[-–]\s|\s)\s*(\S.*)$/#
+    nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
+    nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*([0-9]{1,3})\s*:?$/#
 
     func anchors(in lines: [SourceLine]) -> [Anchor] {
         var withNumber: [Anchor] = []

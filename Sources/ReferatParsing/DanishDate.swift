@@ -20,18 +20,18 @@ public enum DanishDate {
     /// The first date in `text` with the range of characters it covered.
     static func first(in text: String) -> (iso: String, range: Range<String.Index>)? {
         let lower = text.lowercased()
-        if let m = lower.firstMatch(of: numeric) {
-            let (d, mo, y) = (Int(m.1)!, Int(m.2)!, Int(m.3)!)
+        // Captures are ASCII digits by construction; still, never trap on a number.
+        if let m = lower.firstMatch(of: numeric), let d = Int(m.1), let mo = Int(m.2), let y = Int(m.3) {
             if let iso = make(y, mo, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: named), let month = months[String(m.2).trimmingDot()] {
-            if let iso = make(Int(m.3)!, month, Int(m.1)!) { return (iso, m.range) }
+        if let m = lower.firstMatch(of: named), let month = months[String(m.2).trimmingDot()], let y = Int(m.3), let d = Int(m.1) {
+            if let iso = make(y, month, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: english), let month = months[String(m.1).trimmingDot()] {
-            if let iso = make(Int(m.3)!, month, Int(m.2)!) { return (iso, m.range) }
+        if let m = lower.firstMatch(of: english), let month = months[String(m.1).trimmingDot()], let y = Int(m.3), let d = Int(m.2) {
+            if let iso = make(y, month, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: isoShape) {
-            if let iso = make(Int(m.1)!, Int(m.2)!, Int(m.3)!) { return (iso, m.range) }
+        if let m = lower.firstMatch(of: isoShape), let y = Int(m.1), let mo = Int(m.2), let d = Int(m.3) {
+            if let iso = make(y, mo, d) { return (iso, m.range) }
         }
         return nil
     }
@@ -49,12 +49,12 @@ public enum DanishDate {
     }
 
     // 19-01-2023, 23.08.2017, 31.1.2017, 14/12 2005, 29/10-18, 14/12-2005
-    nonisolated(unsafe) static let numeric = #/(?:^|[^\d/.-])(\d{1,2})[-./](\d{1,2})[-./ ](\d{4}|\d{2})(?![\d/]|-\d)/#
+    nonisolated(unsafe) static let numeric = #/(?:^|[^[0-9]/.-])([0-9]{1,2})[-./]([0-9]{1,2})[-./ ]([0-9]{4}|[0-9]{2})(?![[0-9]/]|-[0-9])/#
     // 4. marts 2019, 15-maj-2002, 1. sept. 2021
-    nonisolated(unsafe) static let named = #/(?:^|\D)(\d{1,2})\.?[ -]?([a-zæøå]{3,9}\.?)[ -](\d{4})(?!\d)/#
+    nonisolated(unsafe) static let named = #/(?:^|[^0-9])([0-9]{1,2})\.?[ -]?([a-zæøå]{3,9}\.?)[ -]([0-9]{4})(?![0-9])/#
     // april 3, 2019
-    nonisolated(unsafe) static let english = #/([a-z]{3,9}) (\d{1,2}), (\d{4})/#
-    nonisolated(unsafe) static let isoShape = #/(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?!\d)/#
+    nonisolated(unsafe) static let english = #/([a-z]{3,9}) ([0-9]{1,2}), ([0-9]{4})/#
+    nonisolated(unsafe) static let isoShape = #/(?:^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])/#
 
     static func make(_ year: Int, _ month: Int, _ day: Int) -> String? {
         var y = year

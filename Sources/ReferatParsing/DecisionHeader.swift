@@ -13,14 +13,14 @@ struct DecisionHeader: Hashable, Sendable {
     var inlineText: String?
 
     /// A date as printed in headers: numeric, or day + month name + year.
-    private static let date = #"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s+)?(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?[ -][A-Za-zæøå]{3,9}\.?[ -]\d{4}|\d{4}-\d{2}-\d{2})(?:\s+(?:kl\.\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?)?"#
+    private static let date = #"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s+)?(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}|[0-9]{1,2}\.?[ -][A-Za-zæøå]{3,9}\.?[ -][0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s+(?:kl\.\s*)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)?"#
     /// Words a deciding body's name ends with.
     private static let body = #"(?:(?:[\p{L}][\p{L}.,'’ -]*?)?(?:udvalget|udvalg|bestyrelsen|bestyrelse|rådet|råd|Magistraten|magistraten|repræsentationen|direktionen|Direktionen|Byråd|forsamlingen|KKR [\p{L}]+|mødet)|[Uu]dvalget for [\p{L}, -]+?|[A-ZÆØÅ]{2,5})"#
 
     nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s+(?:den\s+|d\.\s*)?(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
     nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:den\s+)?(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
-    nonisolated(unsafe) static let committeeItem = try! Regex(#"^(?<body>"# + body + #"),?\s+(?:den\s+)?(?<date>"# + date + #"),?\s+(?:pkt|punkt|sag)\.?\s*\d+\s*:?\s*(?<rest>.*)$"#)
-    nonisolated(unsafe) static let history = try! Regex(#"^(?<date>\d{1,2}-\d{1,2}-\d{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
+    nonisolated(unsafe) static let committeeItem = try! Regex(#"^(?<body>"# + body + #"),?\s+(?:den\s+)?(?<date>"# + date + #"),?\s+(?:pkt|punkt|sag)\.?\s*[0-9]+\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning)\s*:?\s*(.*)$/#
 
     static func parse(_ line: String) -> DecisionHeader? {

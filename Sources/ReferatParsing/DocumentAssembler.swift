@@ -8,7 +8,7 @@ struct DocumentAssembler {
     var htmlTitle: String?
 
     nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
-    nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?(\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
+    nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
     nonisolated(unsafe) static let signature = #/([A-ZÆØÅ][\p{L}-]+(?: [A-ZÆØÅ][\p{L}-]+){1,3}), ((?:[a-zæøå]+)?(?:borgmester|formand|næstformand|direktør|chef|rådmand|regionsrådsformand|sekretær|leder|konsulent))(?: (?:for |i )?((?:[A-ZÆØÅ][\p{L}-]+ )*?(?:Kommune|Region [A-ZÆØÅ][\p{L}]+|KKR [A-ZÆØÅ][\p{L}]+)))?/#
 
     func assemble() -> Document {

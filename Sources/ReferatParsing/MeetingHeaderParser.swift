@@ -14,9 +14,9 @@ enum MeetingHeaderParser {
 
     enum Field { case date, time, endTime, place, body, members, remarks }
 
-    nonisolated(unsafe) static let prose = #/(?i)(?:referat|dagsorden|beslutningsprotokol)\s+(?:til|fra|for)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde|mødet)\s+i\s+(.+?)\s+(?:den|d\.)\s+((?:\d{1,2}\.?\s*[a-zæøå]+\.?\s+\d{4})|(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}))(?:,?\s+kl\.\s*(\d{1,2}[:.]\d{2}))?(?:\s+(?:i|på)\s+(.+))?$/#
-    nonisolated(unsafe) static let clock = #/(\d{1,2})[:.](\d{2})/#
-    nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?(\d{1,2}[:.]\d{2})/#
+    nonisolated(unsafe) static let prose = #/(?i)(?:referat|dagsorden|beslutningsprotokol)\s+(?:til|fra|for)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde|mødet)\s+i\s+(.+?)\s+(?:den|d\.)\s+((?:[0-9]{1,2}\.?\s*[a-zæøå]+\.?\s+[0-9]{4})|(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}))(?:,?\s+kl\.\s*([0-9]{1,2}[:.][0-9]{2}))?(?:\s+(?:i|på)\s+(.+))?$/#
+    nonisolated(unsafe) static let clock = #/([0-9]{1,2})[:.]([0-9]{2})/#
+    nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?([0-9]{1,2}[:.][0-9]{2})/#
 
     /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
     static func parse(_ lines: [SourceLine]) -> Meeting? {

@@ -142,7 +142,7 @@ enum PeopleParser {
         for (label, side) in voteLabels where lower.hasPrefix(label) {
             var rest = String(line.dropFirst(label.count)).stripping(":. ")
             var count: Int?
-            if let m = rest.firstMatch(of: #/^(\d+)\s*(?:stemmer)?\s*(?:\((.*)\))?\s*$/#) {
+            if let m = rest.firstMatch(of: #/^([0-9]+)\s*(?:stemmer)?\s*(?:\((.*)\))?\s*$/#) {
                 count = Int(m.1)
                 rest = m.2.map(String.init) ?? ""
             }
@@ -155,7 +155,7 @@ enum PeopleParser {
             return true
         }
         // "blev tiltrådt med 34 stemmer mod 15" keeps the line as text but records the counts.
-        if let m = lower.firstMatch(of: #/(\d+)\s+stemmer\s+(?:for\s+)?mod\s+(\d+)/#) {
+        if let m = lower.firstMatch(of: #/([0-9]+)\s+stemmer\s+(?:for\s+)?mod\s+([0-9]+)/#) {
             votes.forCount = Int(m.1)
             votes.againstCount = Int(m.2)
         }

@@ -8,7 +8,7 @@ import ReferatStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the analyzer and query latency (used by make bench).",
-        shouldDisplay: false, subcommands: [Analyze.self, Queries.self]
+        shouldDisplay: false, subcommands: [Analyze.self, Queries.self, FuzzCommand.self]
     )
 
     /// Analyzer throughput alone: MB/s over files, in document mode.

@@ -11,7 +11,20 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Run SQLite's and FTS5's integrity checks; exit 3 if the index is damaged.")
+    var check = false
+
     func run() throws {
+        if check {
+            let store = try indexOption.open(readOnly: false)
+            let problems = try store.integrityCheck()
+            if problems.isEmpty {
+                Console.out("integrity: ok")
+                return
+            }
+            for p in problems { Console.err("referat: integrity: \(p)") }
+            throw ExitCodes.badIndex
+        }
         let store = try indexOption.open(readOnly: true)
         let stats = try store.stats()
         if format == .json {

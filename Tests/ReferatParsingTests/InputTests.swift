@@ -101,6 +101,18 @@ import Testing
         #expect(document.mentionedDecisions.first?.date == "2024-12-17")
     }
 
+    /// Inputs that once crashed or hung a fuzzer run stay here as regression tests.
+    @Test func fuzzRegressionsStillParse() throws {
+        let dir = Package.root + "/Tests/ReferatParsingTests/FuzzRegressions"
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
+            _ = try? parser.parse(bytes: bytes, path: name)
+            _ = try? parser.parse(bytes: bytes, path: name, format: .html)
+        }
+    }
+
     /// Seeded random bytes and mutated corpus files: the parser returns or throws, never traps.
     @Test func randomBytesNeverCrashTheParser() throws {
         var rng = SplitMix64(seed: 20261124)

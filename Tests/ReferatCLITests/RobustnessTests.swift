@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// Hostile folders, crashes mid-import and readers during writes, on the real binary.
+@Suite(.serialized) struct RobustnessTests {
+    /// A folder of `count` minutes files made from the corpus with distinct case numbers.
+    static func makeArchive(_ dir: String, count: Int) throws {
+        let seed = try String(contentsOfFile: CLI.root + "/Corpus/101_oekonomiudvalget_2019-03-04.txt", encoding: .utf8)
+        for i in 0..<count {
+            let folder = dir + "/\(2015 + i % 5)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let text = seed.replacingOccurrences(of: "Sagsnr.: 19/40", with: "Sagsnr.: \(10 + i % 80)/\(1000 + i)")
+            try text.write(toFile: folder + "/minutes-\(i).txt", atomically: true, encoding: .utf8)
+        }
+    }
+
+    func stats(_ index: String) throws -> [String: Any] {
+        let r = try CLI.run(["stats", "--index", index, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test func hostileFolderGetsClearMessagesAndTheRestImports() throws {
+        let dir = try CLI.temporaryDirectory()
+        let archive = dir + "/archive"
+        try Self.makeArchive(archive, count: 3)
+        // Deeply nested folders.
+        var deep = archive
+        for level in 0..<60 { deep += "/n\(level)" }
+        try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.root + "/Corpus/002_57d07c45436e4040.txt", toPath: deep + "/deep.txt")
+        // A symlink loop and a dangling link.
+        try FileManager.default.createSymbolicLink(atPath: archive + "/loop", withDestinationPath: archive)
+        try FileManager.default.createSymbolicLink(atPath: archive + "/gone.txt", withDestinationPath: dir + "/nowhere.txt")
+        // Invalid UTF-8, UTF-16, NUL bytes, a PDF pdftotext rejects, a folder named like a file.
+        try Data([0x42, 0x65, 0x73, 0x6C, 0x75, 0x74, 0x6E, 0x69, 0x6E, 0x67, 0xE6, 0xF8, 0xE5, 0x0A]).write(to: URL(fileURLWithPath: archive + "/latin1.txt"))
+        try Data([0xFF, 0xFE, 0x42, 0x00, 0xF8, 0x00, 0x0A, 0x00]).write(to: URL(fileURLWithPath: archive + "/utf16.txt"))
+        try Data([0x00, 0x00, 0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: archive + "/nul.txt"))
+        try Data("%PDF-1.7\ngarbage".utf8).write(to: URL(fileURLWithPath: archive + "/broken.pdf"))
+        try FileManager.default.createDirectory(atPath: archive + "/folder.txt", withIntermediateDirectories: true)
+        let index = dir + "/index.sqlite"
+        let result = try CLI.run(["import", archive, "--index", index, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("nul.txt:1: binary data"))
+        #expect(result.stderr.contains("broken.pdf: pdftotext"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["imported"] as? Int == 6)  // 3 minutes, deep.txt, latin1.txt, utf16.txt
+        #expect(summary["failed"] as? Int == 2)
+        #expect(try CLI.run(["stats", "--index", index, "--check"]).stdout.contains("integrity: ok"))
+    }
+
+    @Test func aFiftyMegabyteLineIsParsedWithAWarning() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = dir + "/oneline.txt"
+        let chunk = String(repeating: "Kommunalbestyrelsen godkendte budgettet for ældreområdet. ", count: 1000)
+        let handle = try FileHandle(forWritingTo: { FileManager.default.createFile(atPath: path, contents: nil); return URL(fileURLWithPath: path) }())
+        for _ in 0..<(50_000_000 / chunk.utf8.count) { handle.write(Data(chunk.utf8)) }
+        try handle.close()
+        let result = try CLI.run(["import", path, "--index", dir + "/i.sqlite", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let search = try CLI.run(["search", "ældreområdet", "--index", dir + "/i.sqlite", "--format", "json"])
+        #expect(search.status == 0)
+    }
+
+    @Test func oneHundredThousandTinyFiles() throws {
+        let dir = try CLI.temporaryDirectory()
+        for folder in 0..<100 {
+            let path = dir + "/archive/\(folder)"
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            for i in 0..<1000 {
+                FileManager.default.createFile(atPath: path + "/\(i).txt", contents: Data("Notat \(folder)-\(i) om kommunens budget\n".utf8))
+            }
+        }
+        let index = dir + "/i.sqlite"
+        let result = try CLI.run(["import", dir + "/archive", "--index", index, "--format", "json", "--batch-size", "2000"])
+        #expect(result.status == 0, "\(result.stderr.suffix(500))")
+        #expect(try stats(index)["documents"] as? Int == 100_000)
+        let again = try CLI.run(["import", dir + "/archive", "--index", index, "--format", "json"])
+        let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        #expect(summary?["skipped"] as? Int == 100_000)
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    @Test func aCorruptIndexIsAClearErrorAndIsNotOverwritten() throws {
+        let dir = try CLI.temporaryDirectory()
+        let index = dir + "/i.sqlite"
+        _ = try CLI.run(["import", CLI.root + "/Corpus", "--index", index])
+        _ = try CLI.run(["stats", "--index", index])  // checkpoints nothing; the file holds the data after import
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: index)))
+        for i in stride(from: 4096, to: bytes.count, by: 7) { bytes[i] = 0xA5 }
+        try Data(bytes).write(to: URL(fileURLWithPath: index))
+        try? FileManager.default.removeItem(atPath: index + "-wal")
+        try? FileManager.default.removeItem(atPath: index + "-shm")
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        let result = try CLI.run(["search", "kommune", "--index", index])
+        #expect(result.status == 3 || result.status == 4)
+        let check = try CLI.run(["stats", "--check", "--index", index])
+        #expect(check.status == 3, "\(check.stdout) \(check.stderr)")
+        #expect(check.stderr.contains(index) || check.stderr.contains("integrity"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)).count == before.count)
+    }
+
+    /// Kills `referat import` with SIGKILL at random points, 20 times, then checks the index and
+    /// finishes the import: the result equals an uninterrupted import.
+    @Test func sigkillMidImportNeverBreaksTheIndex() throws {
+        let dir = try CLI.temporaryDirectory()
+        let archive = dir + "/archive"
+        try Self.makeArchive(archive, count: 120)
+        let reference = dir + "/reference.sqlite", index = dir + "/killed.sqlite"
+        #expect(try CLI.run(["import", archive, "--index", reference]).status == 0)
+        var rng = SystemRandomNumberGenerator()
+        var kills = 0
+        for _ in 0..<20 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["import", archive, "--index", index, "--batch-size", "3", "--jobs", "1"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 20_000...400_000, using: &rng))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL); kills += 1 }
+            process.waitUntilExit()
+            let check = try CLI.run(["stats", "--check", "--index", index])
+            #expect(check.status == 0, "after kill: \(check.stdout) \(check.stderr)")
+        }
+        #expect(kills >= 10, "the import finished too fast to be killed")
+        #expect(try CLI.run(["import", archive, "--index", index]).status == 0)
+        let a = try stats(reference), b = try stats(index)
+        for key in ["documents", "cases", "decisions", "people"] { #expect(a[key] as? Int == b[key] as? Int, "\(key)") }
+        for query in ["cykelsti", "budgetopfølgning", "19/40512", "godkendt udvalg:Økonomiudvalget"] {
+            let x = try CLI.run(["search", query, "--index", reference, "--format", "json", "--limit", "200"])
+            let y = try CLI.run(["search", query, "--index", index, "--format", "json", "--limit", "200"])
+            let totalX = (try JSONSerialization.jsonObject(with: Data(x.stdout.utf8)) as? [String: Any])?["total"] as? Int
+            let totalY = (try JSONSerialization.jsonObject(with: Data(y.stdout.utf8)) as? [String: Any])?["total"] as? Int
+            #expect(totalX == totalY, "\(query)")
+        }
+    }
+
+    @Test func searchesInASecondProcessSucceedWhileAnImportWrites() throws {
+        let dir = try CLI.temporaryDirectory()
+        let archive = dir + "/archive"
+        try Self.makeArchive(archive, count: 150)
+        let index = dir + "/i.sqlite"
+        #expect(try CLI.run(["import", CLI.root + "/Corpus", "--index", index]).status == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: CLI.binary)
+        writer.arguments = ["import", archive, "--index", index, "--batch-size", "5", "--jobs", "1"]
+        writer.standardOutput = FileHandle.nullDevice
+        writer.standardError = FileHandle.nullDevice
+        try writer.run()
+        var searches = 0
+        var lastTotal = 0
+        while writer.isRunning || searches < 5 {
+            let r = try CLI.run(["search", "budget", "--index", index, "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let total = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["total"] as? Int ?? -1
+            // Each search sees a committed snapshot: counts only grow, never a half-written batch.
+            #expect(total >= lastTotal)
+            lastTotal = total
+            searches += 1
+            if searches > 400 { break }
+        }
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(searches >= 5)
+    }
+}
