@@ -39,13 +39,13 @@ struct Workspace {
     @Test func importThenReimportChangesNothing() throws {
         let ws = try Workspace()
         let first = try ws.importAll()
-        #expect(first.imported == 17)
+        #expect(first.imported == 20)
         #expect(first.failed == 0)
         let stats1 = try ws.store().stats()
-        #expect(stats1.cases == 25)
+        #expect(stats1.cases == 32)
         let second = try ws.importAll()
         #expect(second.imported == 0)
-        #expect(second.skipped == 17)
+        #expect(second.skipped == 20)
         let stats2 = try ws.store().stats()
         #expect(stats2.documents == stats1.documents && stats2.cases == stats1.cases && stats2.decisions == stats1.decisions && stats2.people == stats1.people)
         let problems = try ws.store().integrityCheck()
@@ -72,7 +72,7 @@ struct Workspace {
         let pruned = try ws.importAll(prune: true)
         #expect(pruned.pruned == 1)
         #expect(try store.cases(number: "23/999").isEmpty)
-        #expect(try store.stats().documents == 16)
+        #expect(try store.stats().documents == 19)
         #expect(try store.integrityCheck().isEmpty)
     }
 
