@@ -7,7 +7,7 @@ DEBIAN_PACKAGES := libicu-dev libstemmer-dev libsqlite3-dev wdanish hunspell-da 
 INDEX ?= Index/referat.sqlite
 RELEASE_BIN = .build/release/referat
 
-.PHONY: deps build release test demo bench fuzz clean
+.PHONY: deps build release test demo bench quality fuzz clean
 
 ## Installs the Debian packages referat needs, only when one is missing.
 deps:
@@ -49,6 +49,10 @@ demo: release
 
 bench: release
 	python3 Benchmarks/run.py
+	python3 Benchmarks/quality.py
+
+quality: release
+	python3 Benchmarks/quality.py
 
 fuzz:
 	bash Benchmarks/fuzz.sh

@@ -12,6 +12,11 @@
 ///
 /// Not thread-safe (ICU and libstemmer state): use one analyzer per thread.
 public final class DanishAnalyzer {
+    /// Changes whenever the same text would give other tokens (lexicon, rules). An index
+    /// records it and re-tokenizes itself when it differs, because FTS5 deletes must see the
+    /// tokens that were inserted.
+    public static let version = "2"
+
     private let breaker = WordBreaker()
     private let stemmer = SnowballStemmer()
     private let decompounder: Decompounder

@@ -7,6 +7,10 @@ import Foundation
 public final class DanishLexicon: @unchecked Sendable {
     public static let defaultPath = "/usr/share/dict/danish"
 
+    /// Words of municipal Danish that wdanish lacks but compounds are built from
+    /// ("specialundervisning", "dagtilbudsområdet").
+    public static let supplement: Set<String> = ["special", "dagtilbud", "dagtilbuddet", "dagtilbuddene"]
+
     /// The shared lexicon, loaded on first use.
     public static let shared = DanishLexicon(path: ProcessInfo.processInfo.environment["REFERAT_WORDLIST"] ?? defaultPath)
 
@@ -26,6 +30,7 @@ public final class DanishLexicon: @unchecked Sendable {
                 set.insert(line.lowercased())
             }
         }
+        if !set.isEmpty { set.formUnion(Self.supplement) }
         loaded = set
         return set
     }

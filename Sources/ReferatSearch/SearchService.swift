@@ -78,24 +78,44 @@ public final class SearchService {
         return Result(page: page, suggestion: suggestion, expression: query.match)
     }
 
-    /// Replaces each word that is not in the index with the closest indexed term.
+    /// Replaces each word that is not in the index with the closest indexed word.
+    ///
+    /// Candidates are index terms (stems) within edit distance 1 (words under 8 letters) or 2,
+    /// or a term the typed word starts with ("akutmodtagelsn" → akutmodtag…), most frequent
+    /// first; the suggestion shown is a real word from a document holding that term.
     func suggest(_ text: String, words: [(typed: String, term: String)]) throws -> String? {
         var corrected = text
         var changed = false
         for (typed, term) in words where try store.documentFrequency(of: term) == 0 && store.documentFrequency(of: "~" + term) == 0 {
-            let candidates = try store.vocabulary(startingWith: String(term.prefix(1)))
+            let folded = analyzer.prefixTerm(typed)
+            guard folded.count >= 4, folded.allSatisfy(\.isLetter) else { continue }
+            let limit = folded.count < 8 ? 1 : 2
             var best: (term: String, distance: Int, documents: Int)?
-            for (candidate, documents) in candidates where !candidate.hasPrefix("~") && abs(candidate.count - term.count) <= 2 {
-                let d = EditDistance.damerauLevenshtein(term, candidate, limit: 2)
-                guard d <= 2 else { continue }
+            for (candidate, documents) in try store.vocabulary(startingWith: String(term.prefix(1))) where !candidate.hasPrefix("~") {
+                var d = limit + 1
+                if abs(candidate.count - term.count) <= limit { d = EditDistance.damerauLevenshtein(term, candidate, limit: limit) }
+                if d > limit, candidate.count >= 6, folded.hasPrefix(candidate), folded.count - candidate.count <= 5 { d = limit }
+                guard d <= limit else { continue }
                 if best == nil || d < best!.distance || d == best!.distance && documents > best!.documents { best = (candidate, d, documents) }
             }
             if let best {
-                corrected = corrected.replacingOccurrences(of: typed, with: best.term)
+                corrected = corrected.replacingOccurrences(of: typed, with: try surfaceWord(for: best.term) ?? best.term)
                 changed = true
             }
         }
         return changed ? corrected : nil
+    }
+
+    /// A word as written in the archive whose stem is `term` ("demen" → "demens").
+    func surfaceWord(for term: String) throws -> String? {
+        var query = StoreQuery(match: "\"\u{1}" + term + "\"")
+        query.limit = 1
+        guard let text = try store.search(query).hits.first?.text else { return nil }
+        for word in text.split(whereSeparator: { !$0.isLetter }) {
+            let lower = word.lowercased()
+            if analyzer.stem(lower) == term { return lower }
+        }
+        return nil
     }
 
     func filters(_ list: [FieldFilter]) throws -> StoreFilters {

@@ -118,6 +118,34 @@ extension ArchiveStore {
                 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, 'row');
                 """)
         }
+        // v2: sections in a table of their own. FTS5 cannot 'rebuild' from a view that calls
+        // json_each, and a rebuild is how the index follows a new analyzer version.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE section(
+                    caseId INTEGER NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    heading TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX section_case ON section(caseId, ordinal);
+                INSERT INTO section(caseId, ordinal, heading, text)
+                    SELECT c.id, CAST(j.key AS INTEGER), json_extract(j.value, '$.heading'), json_extract(j.value, '$.text')
+                    FROM "case" c, json_each(c.sections) j;
+                UPDATE "case" SET sections = '[]';
+                DROP VIEW entry_content;
+                CREATE VIEW entry_content AS
+                SELECT e.id AS id,
+                    CASE WHEN c.id IS NULL THEN d.title
+                         ELSE c.title || ' ' || COALESCE(c.caseNumber, '') || ' ' || COALESCE(c.otherCaseNumbers, '') || ' ' || COALESCE(c.kleNumber, '') END AS title,
+                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
+                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
+                    CASE WHEN c.id IS NULL THEN d.text
+                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT heading || char(10) || text AS t FROM section WHERE caseId = c.id ORDER BY ordinal) x)
+                              || char(10) || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), '') END AS body
+                FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
+                """)
+        }
         return migrator
     }
 }

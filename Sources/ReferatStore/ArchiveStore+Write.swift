@@ -136,11 +136,14 @@ extension ArchiveStore {
                 VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     documentID, ordinal, c.number, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
-                    c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), json(c.sections) ?? "[]",
+                    c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), "[]",
                     c.recommendation, c.links.isEmpty ? nil : json(c.links), c.lines.first, c.lines.last,
                     latest?.body, latest?.date, latest?.outcome.rawValue,
                 ])
             let caseID = db.lastInsertedRowID
+            for (k, section) in c.sections.enumerated() {
+                try db.execute(sql: "INSERT INTO section(caseId, ordinal, heading, text) VALUES(?, ?, ?, ?)", arguments: [caseID, k, section.heading, section.text])
+            }
             for (k, decision) in c.decisions.enumerated() {
                 try insert(decision, ordinal: k, caseID: caseID, documentID: documentID, people: &people, db)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReferatAnalysis
 
 /// The archive: one SQLite database (WAL mode) holding parsed records and their Danish index.
 ///
@@ -41,7 +42,10 @@ public final class ArchiveStore: Sendable {
         }
         do {
             writer = try DatabasePool(path: path, configuration: config)
-            if !config.readonly { try Self.migrator.migrate(writer) }
+            if !config.readonly {
+                try Self.migrator.migrate(writer)
+                try Self.rebuildIfAnalyzerChanged(writer)
+            }
             try writer.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard id == Self.applicationID else { throw StoreError(path: path, message: "not a referat index (application_id \(id))") }
@@ -56,6 +60,20 @@ public final class ArchiveStore: Sendable {
     }
 
     /// Refuses a file that is not SQLite, or an SQLite database of another program.
+    /// Re-tokenizes the whole FTS index when it was built by another analyzer version.
+    static func rebuildIfAnalyzerChanged(_ writer: DatabasePool) throws {
+        try writer.write { db in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'analyzerVersion'")
+            guard stored != DanishAnalyzer.version else { return }
+            // A fresh index has nothing to re-tokenize; an older one (or one from before the
+            // version was recorded) is rebuilt from its records.
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0 > 0 {
+                try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')")
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [DanishAnalyzer.version])
+        }
+    }
+
     static func checkForeign(_ path: String) throws(StoreError) {
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -82,7 +100,7 @@ public final class ArchiveStore: Sendable {
         case .SQLITE_CORRUPT: "the index is damaged (\(error.message ?? "corrupt")); move it aside and import again"
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: "cannot open the index for writing (\(error.message ?? "permission denied"))"
         case .SQLITE_BUSY, .SQLITE_LOCKED: "the index is busy with another writer; try again"
-        default: error.message ?? "\(error)"
+        default: "\(error)"
         }
     }
 

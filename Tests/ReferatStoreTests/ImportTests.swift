@@ -98,6 +98,26 @@ struct Workspace {
         #expect(throws: StoreError.self) { try ArchiveStore(path: ws.root) }
     }
 
+    /// An index built by another analyzer version is re-tokenized on open, so later deletes
+    /// see the tokens that were inserted and FTS5 stays consistent.
+    @Test func anOlderAnalyzerVersionIsRebuiltOnOpen() throws {
+        let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt"])
+        _ = try ws.importAll()
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [ws.index, "UPDATE meta SET value = '0' WHERE key = 'analyzerVersion'"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let store = try ws.store()
+        #expect(try store.integrityCheck().isEmpty)
+        // Replacing a document deletes its old FTS rows: this must not corrupt the index.
+        let file = ws.archive + "/002_57d07c45436e4040.txt"
+        try (try String(contentsOfFile: file, encoding: .utf8) + "\nTillæg.\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try ws.importAll().imported == 1)
+        #expect(try store.integrityCheck().isEmpty)
+    }
+
     @Test func recordsRoundTripThroughTheStore() throws {
         let ws = try Workspace(files: ["002_57d07c45436e4040.txt"])
         _ = try ws.importAll()
