@@ -49,6 +49,71 @@ import Testing
         #expect(try CLI.run(["stats", "--index", index, "--check"]).stdout.contains("integrity: ok"))
     }
 
+    /// Root reads everything, so when the tests run as root the import runs as `nobody`.
+    @Test func unreadableFilesAndFoldersAreNamedAndSkipped() throws {
+        let dir = try CLI.temporaryDirectory()
+        let archive = dir + "/archive"
+        try Self.makeArchive(archive, count: 2)
+        try "Fortroligt".write(toFile: archive + "/secret.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: archive + "/locked", withIntermediateDirectories: true)
+        try "Skjult".write(toFile: archive + "/locked/inside.txt", atomically: true, encoding: .utf8)
+        for path in [dir, archive] + (try FileManager.default.subpathsOfDirectory(atPath: archive)).map({ archive + "/" + $0 }) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: archive + "/secret.txt")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: archive + "/locked")
+        let arguments = ["import", archive, "--index", dir + "/i.sqlite", "--format", "json"]
+        let result: CLI.Result
+        if getuid() == 0 {
+            // The binary's folders must be reachable by nobody; the package lives under /work.
+            result = try CLI.run(["-u", "nobody", "--", CLI.binary] + arguments, executable: "/usr/sbin/runuser")
+        } else {
+            result = try CLI.run(arguments)
+        }
+        guard result.status != 126 && !result.stderr.contains("Permission denied") || result.stderr.contains("secret") else {
+            // nobody cannot run the binary from here (a private home): nothing to learn.
+            return
+        }
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(archive + "/secret.txt: cannot be read (permission denied)"))
+        #expect(result.stderr.contains(archive + "/locked: cannot read this folder (permission denied)"))
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["imported"] as? Int == 2)
+    }
+
+    /// A file rewritten while imports read it: every import commits what it read, and the
+    /// final import, after the writer stops, holds the final content.
+    @Test func aFileChangingWhileItIsReadEndsConsistent() throws {
+        let dir = try CLI.temporaryDirectory()
+        let archive = dir + "/archive"
+        try Self.makeArchive(archive, count: 20)
+        let moving = archive + "/moving.txt"
+        let index = dir + "/i.sqlite"
+        let stop = ManagedFlag()
+        let writer = Thread {
+            var n = 0
+            while !stop.isSet {
+                let text = "Referat\nØkonomiudvalget\nDato: 4. marts 2019\n\n1. Version \(n) af planen (B)\nSagsnr.: 19/\(70000 + n)\nÅben sag\n"
+                    + String(repeating: "Sagsfremstilling om budgettet for ældreområdet. ", count: 2000)
+                try? text.write(toFile: moving, atomically: false, encoding: .utf8)
+                n += 1
+            }
+        }
+        writer.start()
+        for _ in 0..<4 {
+            let r = try CLI.run(["import", archive, "--index", index, "--batch-size", "4"])
+            #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+        }
+        stop.set()
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try CLI.run(["import", archive, "--index", index]).status == 0)
+        #expect(try CLI.run(["stats", "--check", "--index", index]).status == 0)
+        let final = try String(contentsOfFile: moving, encoding: .utf8)
+        let number = try #require(final.firstMatch(of: /Sagsnr\.: (19\/[0-9]+)/)?.1)
+        let show = try CLI.run(["show", String(number), "--index", index])
+        #expect(show.status == 0, "the last version \(number) must be in the index")
+    }
+
     @Test func aFiftyMegabyteLineIsParsedWithAWarning() throws {
         let dir = try CLI.temporaryDirectory()
         let path = dir + "/oneline.txt"
@@ -164,4 +229,12 @@ import Testing
         #expect(writer.terminationStatus == 0)
         #expect(searches >= 5)
     }
+}
+
+/// A flag shared with a background thread.
+final class ManagedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }
