@@ -58,20 +58,17 @@ extension ArchiveStore {
     // MARK: - Internals
 
     func write<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError(path: path, message: Self.explain(error))
-        } catch {
-            throw StoreError(path: path, message: "\(error)")
-        }
+        try mappingErrors { try writer.write(body) }
     }
 
     func read<T>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        try mappingErrors { try writer.read(body) }
+    }
+
+    /// Turns any error of a database access into a `StoreError` naming the index file.
+    func mappingErrors<T>(_ access: () throws -> T) throws(StoreError) -> T {
         do {
-            return try writer.read(body)
+            return try access()
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

@@ -14,6 +14,17 @@ import Testing
         }
     }
 
+    /// Starts `referat import` in the background, one parsing thread, small batches.
+    static func startImport(_ archive: String, index: String, batchSize: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["import", archive, "--index", index, "--batch-size", String(batchSize), "--jobs", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func stats(_ index: String) throws -> [String: Any] {
         let r = try CLI.run(["stats", "--index", index, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -176,12 +187,7 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         var kills = 0
         for _ in 0..<20 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["import", archive, "--index", index, "--batch-size", "3", "--jobs", "1"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Self.startImport(archive, index: index, batchSize: 3)
             usleep(UInt32.random(in: 20_000...400_000, using: &rng))
             if process.isRunning { kill(process.processIdentifier, SIGKILL); kills += 1 }
             process.waitUntilExit()
@@ -207,12 +213,7 @@ import Testing
         try Self.makeArchive(archive, count: 150)
         let index = dir + "/i.sqlite"
         #expect(try CLI.run(["import", CLI.root + "/Corpus", "--index", index]).status == 0)
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: CLI.binary)
-        writer.arguments = ["import", archive, "--index", index, "--batch-size", "5", "--jobs", "1"]
-        writer.standardOutput = FileHandle.nullDevice
-        writer.standardError = FileHandle.nullDevice
-        try writer.run()
+        let writer = try Self.startImport(archive, index: index, batchSize: 5)
         var searches = 0
         var lastTotal = 0
         while writer.isRunning || searches < 5 {
