@@ -45,14 +45,16 @@ final class Decompounder {
 
     /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
     func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
-        let chars = Array(word)
-        guard chars.count >= minimumWord, !words.isEmpty, chars.allSatisfy(\.isLetter), !isPlainWord(chars) else { return [] }
-        return bestSplit(chars, depth: 0) ?? []
+        guard isCandidate(word) else { return [] }
+        return bestSplit(word, depth: 0) ?? []
     }
 
-    /// Short dictionary words are not split: "godkendt", "borgere", "kommune" are words, not compounds.
-    private func isPlainWord(_ chars: [Character]) -> Bool {
-        chars.count < 10 && words.contains(String(chars))
+    /// Long enough, letters only, and not a short dictionary word: "godkendt", "borgere",
+    /// "kommune" are words, not compounds.
+    private func isCandidate(_ word: String) -> Bool {
+        let count = word.count
+        guard count >= minimumWord, !words.isEmpty, word.allSatisfy(\.isLetter) else { return false }
+        return !(count < 10 && words.contains(word))
     }
 
     /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
@@ -61,12 +63,11 @@ final class Decompounder {
         if word.utf8.count < minimumWord { return [] }
         if let hit = cache[word] { return hit }
         var result: [(text: String, offset: Int)] = []
-        let chars = Array(word)
-        if chars.count >= minimumWord && !words.isEmpty && chars.allSatisfy(\.isLetter), !isPlainWord(chars), let split = bestSplit(chars, depth: 0) {
+        if isCandidate(word), let split = bestSplit(word, depth: 0) {
             for part in split {
                 result.append(part)
                 // Nested: "specialundervisning" also gives "special" and "undervisning".
-                if part.text.count >= minimumWord, !isPlainWord(Array(part.text)), let inner = bestSplit(Array(part.text), depth: 1) {
+                if isCandidate(part.text), let inner = bestSplit(part.text, depth: 1) {
                     result += inner.map { ($0.text, $0.offset + part.offset) }
                 }
             }
@@ -74,10 +75,6 @@ final class Decompounder {
         if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
         cache[word] = result
         return result
-    }
-
-    private func bestSplit(_ chars: [Character], depth: Int) -> [(text: String, offset: Int)]? {
-        bestSplit(String(chars), depth: depth)
     }
 
     /// Tries every cut of `word` with each linking element; parts are Substrings of the word

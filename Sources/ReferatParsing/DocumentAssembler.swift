@@ -37,7 +37,6 @@ struct DocumentAssembler {
             local.markerIndex = anchor.markerIndex.map { $0 - start }
             cases.append(parser.parse(span, anchor: local, links: links))
         }
-        cases = Self.resolveRoutingNames(cases)
 
         let kind: DocumentKind
         if isWebpage && cases.isEmpty {
@@ -179,7 +178,4 @@ struct DocumentAssembler {
         }
         return out
     }
-
-    /// Fills `routingBodies`-style knowledge: nothing to store yet, but abbreviations are kept as printed.
-    static func resolveRoutingNames(_ cases: [CaseRecord]) -> [CaseRecord] { cases }
 }

@@ -35,8 +35,7 @@ enum MeetingHeaderParser {
                 found = true
                 continue
             }
-            if let (label, rest) = PeopleParser.absenceLabel(text) {
-                _ = label
+            if let (_, rest) = PeopleParser.absenceLabel(text) {
                 var absent = PeopleParser.people(inList: rest)
                 while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
                     absent.append(p)

@@ -27,9 +27,7 @@ struct QueryCompiler {
         var phrases: [String] = []
     }
 
-    enum Failure: Error { case onlyExclusions, nothingToSearch }
-
-    func compile(_ node: QueryNode) throws(Failure) -> Compiled? {
+    func compile(_ node: QueryNode) -> Compiled? {
         var words: [(String, String)] = []
         guard let all = expression(node, exact: false, words: &words) else { return nil }
         var ignored: [(String, String)] = []

@@ -52,7 +52,7 @@ public final class SearchService {
         query.filters = try filters(parsed.filters + options.filters)
         var compiled: QueryCompiler.Compiled?
         if let node = parsed.node {
-            compiled = try? QueryCompiler(analyzer: analyzer).compile(node)
+            compiled = QueryCompiler(analyzer: analyzer).compile(node)
             guard compiled != nil || !query.filters.isEmpty else {
                 if case .not = node { throw QuerySyntaxError(query: text, position: 0, message: "a query needs at least one word to search for besides -exclusions") }
                 if case .and(let nodes) = node, nodes.allSatisfy({ if case .not = $0 { true } else { false } }) {

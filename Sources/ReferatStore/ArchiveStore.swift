@@ -86,11 +86,24 @@ public final class ArchiveStore: Sendable {
             throw StoreError(path: path, message: "not a referat index (not an SQLite database); refusing to overwrite it")
         }
         let appID = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
-        let userVersion = header[60..<64].reduce(Int32(0)) { $0 << 8 | Int32($1) }
-        if appID != applicationID && (appID != 0 || userVersion != 0 || header[28..<32].reduce(0, { $0 << 8 | Int($1) }) > 1) {
-            if appID != applicationID && appID != 0 {
-                throw StoreError(path: path, message: "an SQLite database of another program (application_id \(appID)); refusing to use it")
+        if appID == applicationID { return }
+        if appID != 0 {
+            throw StoreError(path: path, message: "an SQLite database of another program (application_id \(appID)); refusing to use it")
+        }
+        // No application id: only an empty database may become an index. Look, read-only,
+        // before any migration could add tables to someone else's data.
+        var config = Configuration()
+        config.readonly = true
+        let tables: [String]
+        do {
+            tables = try DatabaseQueue(path: path, configuration: config).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
             }
+        } catch {
+            throw StoreError(path: path, message: "not a referat index (\(error)); refusing to overwrite it")
+        }
+        if !tables.isEmpty && !tables.contains("meta") {
+            throw StoreError(path: path, message: "an SQLite database of another program (tables: \(tables.prefix(5).joined(separator: ", "))); refusing to use it")
         }
     }
 

@@ -96,6 +96,16 @@ struct Workspace {
         #expect(throws: StoreError.self) { try ArchiveStore(path: foreign) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == content)
         #expect(throws: StoreError.self) { try ArchiveStore(path: ws.root) }
+        // Another program's SQLite database, without an application id, is left untouched.
+        let other = ws.root + "/other.sqlite"
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [other, "CREATE TABLE notes(text); INSERT INTO notes VALUES('mine');"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        #expect(throws: StoreError.self) { try ArchiveStore(path: other) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
     }
 
     /// An index built by another analyzer version is re-tokenized on open, so later deletes
