@@ -20,14 +20,15 @@ public final class DanishAnalyzer {
     private let breaker = WordBreaker()
     private let stemmer = SnowballStemmer()
     private let decompounder: Decompounder
-    private let synonyms: CommitteeSynonyms
+    private let synonymsTable: CommitteeSynonyms
+    private var cache = WordFormsCache()
     public let lexicon: DanishLexicon
 
     static let conjunctions: Set<String> = ["og", "eller", "samt", "&"]
 
     public init(lexicon: DanishLexicon = .shared, synonyms: CommitteeSynonyms = .shared) {
         self.lexicon = lexicon
-        self.synonyms = synonyms
+        synonymsTable = synonyms
         decompounder = Decompounder(lexicon: lexicon)
     }
 
@@ -111,17 +112,18 @@ public final class DanishAnalyzer {
                 continue
             }
 
-            var folded = CaseFolder.fold(word(k))
+            var forms = self.forms(of: word(k), mode: mode)
             var start = w.start, end = w.end
             var kind = Token.Kind.word
 
             // "godken-" / "delse": rejoin when the joined form is a word or the parts are not.
             if k + 1 < words.count, Self.isLineBreakHyphen(bytes, from: w.end, to: words[k + 1].start) {
+                let folded = forms.folded
                 let next = CaseFolder.fold(word(k + 1))
                 if let first = next.first, first.isLowercase, folded.allSatisfy(\.isLetter) {
                     let joined = folded + next
                     if lexicon.contains(joined) || !(lexicon.contains(folded) && lexicon.contains(next)) {
-                        folded = joined
+                        forms = self.forms(of: Substring(joined), mode: mode)
                         end = words[k + 1].end
                         kind = .joined
                         skipUntil = end
@@ -132,16 +134,15 @@ public final class DanishAnalyzer {
             // "børne- og ungeområdet": remember the restored forms for each suspended word.
             if kind == .word, w.end < bytes.count, bytes[w.end] == 0x2D, Self.isSuspended(bytes, after: w.end) {
                 if let tail = suspendedTail(words: words, from: k, bytes: bytes, word: word) {
-                    expansions[k] = folded + tail
+                    expansions[k] = forms.folded + tail
                 }
             }
 
             position += 1
-            if StopWords.contains(folded) { continue }
-            let stem = stemmer.stem(folded)
-            emit(Token(term: stem, start: start, end: end, position: position, colocated: false, kind: kind))
+            if forms.isStopWord { continue }
+            emit(Token(term: forms.stem, start: start, end: end, position: position, colocated: false, kind: kind))
             // Few forms per word: a small array beats a Set's allocation and hashing.
-            var emitted: [String] = [stem]
+            var emitted: [String] = [forms.stem]
             start = w.start
 
             if let restored = expansions[k] {
@@ -151,38 +152,52 @@ public final class DanishAnalyzer {
                     emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .expansion))
                 }
             }
-
-            let parts = mode == .document ? decompounder.parts(of: folded) : []
-            let seams = Set(parts.map(\.offset).filter { $0 > 0 })
-            if let variant = SpellingVariants.variant(of: folded, seams: seams) {
-                let term = weak(stemmer.stem(variant), mode)
-                if !emitted.contains(term) {
-                    emitted.append(term)
-                    emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .variant))
-                }
+            if let term = forms.variant, !emitted.contains(term) {
+                emitted.append(term)
+                emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .variant))
             }
-            if !parts.isEmpty {
-                let chars = Array(folded)
-                for part in parts {
-                    let partStart = start + String(chars[..<min(part.offset, chars.count)]).utf8.count
-                    let partEnd = min(end, partStart + part.text.utf8.count)
-                    let term = weak(stemmer.stem(part.text), mode)
-                    if !emitted.contains(term) {
-                    emitted.append(term)
-                        emit(Token(term: term, start: partStart, end: partEnd, position: position, colocated: true, kind: .part))
-                    }
-                }
+            for part in forms.parts where !emitted.contains(part.term) {
+                emitted.append(part.term)
+                emit(Token(term: part.term, start: start + part.start, end: min(end, start + part.start + part.length), position: position, colocated: true, kind: .part))
             }
-            if mode == .query {
-                for expansion in synonyms.expansions(of: folded) where !expansion.contains(" ") {
-                    let term = stemmer.stem(expansion)
-                    if !emitted.contains(term) {
-                    emitted.append(term)
-                        emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .synonym))
-                    }
-                }
+            for term in forms.synonyms where !emitted.contains(term) {
+                emitted.append(term)
+                emit(Token(term: term, start: start, end: end, position: position, colocated: true, kind: .synonym))
             }
         }
+    }
+
+    /// The forms of one word as written, from the cache in document mode.
+    private func forms(of raw: Substring, mode: AnalysisMode) -> WordForms {
+        guard mode == .document else { return makeForms(of: raw, mode: mode) }
+        let key = String(raw)
+        if let hit = cache[key] { return hit }
+        let forms = makeForms(of: raw, mode: mode)
+        cache.insert(forms, for: key)
+        return forms
+    }
+
+    private func makeForms(of raw: Substring, mode: AnalysisMode) -> WordForms {
+        let folded = CaseFolder.fold(raw)
+        guard !StopWords.contains(folded) else {
+            return WordForms(folded: folded, isStopWord: true, stem: "", variant: nil, parts: [], synonyms: [])
+        }
+        let stem = stemmer.stem(folded)
+        let parts = mode == .document ? decompounder.parts(of: folded) : []
+        let seams = Set(parts.map(\.offset).filter { $0 > 0 })
+        let variant = SpellingVariants.variant(of: folded, seams: seams).map { weak(stemmer.stem($0), mode) }
+        var partForms: [WordForms.Part] = []
+        if !parts.isEmpty {
+            let chars = Array(folded)
+            for part in parts {
+                let offset = String(chars[..<min(part.offset, chars.count)]).utf8.count
+                partForms.append(.init(term: weak(stemmer.stem(part.text), mode), start: offset, length: part.text.utf8.count))
+            }
+        }
+        let synonyms = mode == .query
+            ? synonymsTable.expansions(of: folded).filter { !$0.contains(" ") }.map { stemmer.stem($0) }
+            : []
+        return WordForms(folded: folded, isStopWord: false, stem: stem, variant: variant, parts: partForms, synonyms: synonyms)
     }
 
     private func weak(_ term: String, _ mode: AnalysisMode) -> String {

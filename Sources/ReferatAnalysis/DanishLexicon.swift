@@ -15,24 +15,52 @@ public final class DanishLexicon: @unchecked Sendable {
     public static let shared = DanishLexicon(path: ProcessInfo.processInfo.environment["REFERAT_WORDLIST"] ?? defaultPath)
 
     private let lock = NSLock()
-    private var loaded: Set<String>?
+    private var loaded: ByteStringSet?
     public let path: String
 
     /// The word forms, read on first use: a query that needs no decompounding never pays for it.
-    var words: Set<String> {
+    var words: ByteStringSet {
         lock.lock()
         defer { lock.unlock() }
         if let loaded { return loaded }
-        var set = Set<String>()
+        var set = ByteStringSet(minimumCapacity: 400_000)
         if let data = FileManager.default.contents(atPath: path) {
-            set.reserveCapacity(320_000)
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.contains("'") {
-                set.insert(line.lowercased())
-            }
+            data.withUnsafeBytes { raw in Self.readLines(raw.bindMemory(to: UInt8.self), into: &set) }
         }
-        if !set.isEmpty { set.formUnion(Self.supplement) }
+        if !set.isEmpty { for word in Self.supplement { set.insert(word) } }
         loaded = set
         return set
+    }
+
+    /// One word per line; lines with an apostrophe ("bil's") are skipped. Most lines are
+    /// lower-case ASCII already, so only lines with a capital or a non-ASCII byte pay for
+    /// Unicode lower-casing: the list loads in a fraction of the time.
+    static func readLines(_ bytes: UnsafeBufferPointer<UInt8>, into set: inout ByteStringSet) {
+        var lineStart = 0
+        var needsLowercasing = false
+        var hasApostrophe = false
+        for i in 0...bytes.count {
+            let byte: UInt8 = i < bytes.count ? bytes[i] : 0x0A
+            switch byte {
+            case 0x0A:
+                if i > lineStart, !hasApostrophe {
+                    var end = i
+                    if bytes[end - 1] == 0x0D { end -= 1 }
+                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+                    if needsLowercasing {
+                        set.insert(String(decoding: line, as: UTF8.self).lowercased())
+                    } else {
+                        set.insert(line)
+                    }
+                }
+                lineStart = i + 1
+                needsLowercasing = false
+                hasApostrophe = false
+            case 0x27: hasApostrophe = true
+            case 0x41...0x5A, 0x80...: needsLowercasing = true
+            default: break
+            }
+        }
     }
 
     /// True when the word list was found; without it, nothing is decompounded.
@@ -45,7 +73,7 @@ public final class DanishLexicon: @unchecked Sendable {
 
     public init(words: some Sequence<String>) {
         path = ""
-        loaded = Set(words.map { $0.lowercased() })
+        loaded = ByteStringSet(words.map { $0.lowercased() })
     }
 
     public func contains(_ word: some StringProtocol) -> Bool {

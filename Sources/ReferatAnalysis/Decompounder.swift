@@ -6,18 +6,9 @@
 /// Among valid splits the one with the fewest parts wins, then the longest last part: the
 /// head of a Danish compound is the last part, so it should stay whole.
 final class Decompounder {
-    struct Split: Hashable {
-        /// Each part with its offset in characters into the word.
-        var parts: [(text: String, offset: Int)]
-
-        static func == (a: Split, b: Split) -> Bool { a.parts.map(\.text) == b.parts.map(\.text) && a.parts.map(\.offset) == b.parts.map(\.offset) }
-        func hash(into h: inout Hasher) { for p in parts { h.combine(p.text); h.combine(p.offset) } }
-    }
-
     let lexicon: DanishLexicon
     let minimumPart = 3
     let minimumWord = 7
-    private var cache: [String: [(text: String, offset: Int)]] = [:]
 
     /// Head parts that are words but never compound heads in practice.
     static let badHeads: Set<String> = [
@@ -37,69 +28,100 @@ final class Decompounder {
     ]
 
     /// The lexicon's word set, fetched once: lookups then take no lock.
-    private lazy var words: Set<String> = lexicon.words
+    private lazy var words: ByteStringSet = lexicon.words
 
     init(lexicon: DanishLexicon) {
         self.lexicon = lexicon
     }
 
+    /// A word being split: its UTF-8 bytes and where each character starts, so that parts
+    /// are counted in letters but looked up as byte slices without making strings.
+    private struct Word {
+        let bytes: [UInt8]
+        /// Byte offset of each character, plus the end: `bounds[i]..<bounds[i + 1]` is character i.
+        let bounds: [Int]
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var bounds: [Int] = []
+            bounds.reserveCapacity(bytes.count + 1)
+            for (i, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { bounds.append(i) }
+            bounds.append(bytes.count)
+            self.bounds = bounds
+        }
+
+        var count: Int { bounds.count - 1 }
+
+        func string(_ r: Range<Int>) -> String {
+            String(decoding: bytes[bounds[r.lowerBound]..<bounds[r.upperBound]], as: UTF8.self)
+        }
+
+        func withSlice<R>(_ r: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bounds[r.lowerBound]..<bounds[r.upperBound]])) }
+        }
+
+        /// The byte at the start of character i when that character is ASCII, else 0.
+        func ascii(at i: Int) -> UInt8 { bounds[i + 1] - bounds[i] == 1 ? bytes[bounds[i]] : 0 }
+    }
+
     /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
     func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
-        guard isCandidate(word) else { return [] }
-        return bestSplit(word, depth: 0) ?? []
+        let w = Word(word)
+        guard isCandidate(w, 0..<w.count) else { return [] }
+        return (bestSplit(w, 0..<w.count, depth: 0) ?? []).map { (w.string($0), $0.lowerBound) }
+    }
+
+    /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
+    /// Offsets are in characters.
+    func parts(of word: String) -> [(text: String, offset: Int)] {
+        // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
+        if word.utf8.count < minimumWord { return [] }
+        let w = Word(word)
+        guard isCandidate(w, 0..<w.count), let split = bestSplit(w, 0..<w.count, depth: 0) else { return [] }
+        var result: [(text: String, offset: Int)] = []
+        for part in split {
+            result.append((w.string(part), part.lowerBound))
+            // Nested: "specialundervisning" also gives "special" and "undervisning".
+            if isCandidate(w, part), let inner = bestSplit(w, part, depth: 1) {
+                result += inner.map { (w.string($0), $0.lowerBound) }
+            }
+        }
+        return result
     }
 
     /// Long enough, letters only, and not a short dictionary word: "godkendt", "borgere",
     /// "kommune" are words, not compounds.
-    private func isCandidate(_ word: String) -> Bool {
-        let count = word.count
-        guard count >= minimumWord, !words.isEmpty, word.allSatisfy(\.isLetter) else { return false }
-        return !(count < 10 && words.contains(word))
+    private func isCandidate(_ w: Word, _ r: Range<Int>) -> Bool {
+        guard r.count >= minimumWord, !words.isEmpty, isLetters(w, r) else { return false }
+        return !(r.count < 10 && isWord(w, r))
     }
 
-    /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
-    func parts(of word: String) -> [(text: String, offset: Int)] {
-        // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
-        if word.utf8.count < minimumWord { return [] }
-        if let hit = cache[word] { return hit }
-        var result: [(text: String, offset: Int)] = []
-        if isCandidate(word), let split = bestSplit(word, depth: 0) {
-            for part in split {
-                result.append(part)
-                // Nested: "specialundervisning" also gives "special" and "undervisning".
-                if isCandidate(part.text), let inner = bestSplit(part.text, depth: 1) {
-                    result += inner.map { ($0.text, $0.offset + part.offset) }
-                }
-            }
-        }
-        if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
-        cache[word] = result
-        return result
+    private func isLetters(_ w: Word, _ r: Range<Int>) -> Bool {
+        let bytes = w.bytes[w.bounds[r.lowerBound]..<w.bounds[r.upperBound]]
+        if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return true }
+        return w.string(r).allSatisfy(\.isLetter)
     }
 
-    /// Tries every cut of `word` with each linking element; parts are Substrings of the word
-    /// (small strings need no allocation), offsets are in characters.
-    private func bestSplit(_ word: String, depth: Int) -> [(text: String, offset: Int)]? {
-        let idx = Array(word.indices) + [word.endIndex]
-        let n = idx.count - 1
-        var best: [(text: String, offset: Int)]?
+    /// Tries every cut of the characters `r` with each linking element; parts are character ranges.
+    private func bestSplit(_ w: Word, _ r: Range<Int>, depth: Int) -> [Range<Int>]? {
+        let n = r.count
         guard n >= 2 * minimumPart else { return nil }
-        for cut in minimumPart...(n - minimumPart) {
-            let head = String(word[idx[0]..<idx[cut]])
-            guard isGoodHead(head) else { continue }
+        var best: [Range<Int>]?
+        for cut in (r.lowerBound + minimumPart)...(r.upperBound - minimumPart) {
+            guard isGoodHead(w, r.lowerBound..<cut) else { continue }
             for link in 0...1 {
                 let tailStart = cut + link
-                guard tailStart <= n - minimumPart else { continue }
+                guard tailStart <= r.upperBound - minimumPart else { continue }
                 if link == 1 {
-                    let c = word[idx[cut]]
-                    guard c == "s" || c == "e" else { continue }
+                    let c = w.ascii(at: cut)
+                    guard c == 0x73 || c == 0x65 else { continue }  // s, e
                 }
-                let tail = String(word[idx[tailStart]..<idx[n]])
-                var candidate: [(text: String, offset: Int)]?
-                if n - tailStart >= 4, isWord(tail), !Self.badTails.contains(tail) {
-                    candidate = [(head, 0), (tail, tailStart)]
-                } else if depth < 2, n - tailStart >= minimumWord, let rest = bestSplit(tail, depth: depth + 1), rest.count <= 2 {
-                    candidate = [(head, 0)] + rest.map { ($0.text, $0.offset + tailStart) }
+                let tail = tailStart..<r.upperBound
+                var candidate: [Range<Int>]?
+                if tail.count >= 4, isWord(w, tail), !Self.badTails.contains(w.string(tail)) {
+                    candidate = [r.lowerBound..<cut, tail]
+                } else if depth < 2, tail.count >= minimumWord, let rest = bestSplit(w, tail, depth: depth + 1), rest.count <= 2 {
+                    candidate = [r.lowerBound..<cut] + rest
                 }
                 if let c = candidate, better(c, than: best) { best = c }
             }
@@ -110,24 +132,30 @@ final class Decompounder {
     /// Three-letter words that do start compounds ("lovforslag", "dagtimerne", "sagsbehandler").
     static let shortHeads: Set<String> = ["lov", "dag", "sag", "råd", "bil", "vej", "hus", "sol", "ild", "ret", "fag", "løn", "sky", "jord", "vand", "sko", "tog", "bus", "ung", "bo"]
 
-    private func isGoodHead(_ head: String) -> Bool {
-        guard isWord(head), !Self.badHeads.contains(head) else { return false }
-        if head.count < 4 && !Self.shortHeads.contains(head) { return false }
-        // "fors" is "for" + s, "overs" is "over" + s: function words, not modifiers.
-        if let last = head.last, last == "s" || last == "e", Self.badHeads.contains(String(head.dropLast())) || ["over", "under", "efter", "gennem"].contains(String(head.dropLast())) { return false }
+    /// A dictionary word that modifies compounds: not a function word, not a short word
+    /// outside `shortHeads`, not a function word plus a linking letter ("fors", "overs").
+    private func isGoodHead(_ w: Word, _ r: Range<Int>) -> Bool {
+        guard isWord(w, r) else { return false }
+        let head = w.string(r)
+        if Self.badHeads.contains(head) { return false }
+        if r.count < 4 && !Self.shortHeads.contains(head) { return false }
+        if let last = head.last, last == "s" || last == "e" {
+            let stem = String(head.dropLast())
+            if Self.badHeads.contains(stem) || ["over", "under", "efter", "gennem"].contains(stem) { return false }
+        }
         return true
     }
 
-    private func isWord(_ s: String) -> Bool {
-        s.count >= minimumPart && words.contains(s)
+    private func isWord(_ w: Word, _ r: Range<Int>) -> Bool {
+        r.count >= minimumPart && w.withSlice(r) { words.contains($0) }
     }
 
-    private func better(_ a: [(text: String, offset: Int)], than b: [(text: String, offset: Int)]?) -> Bool {
+    private func better(_ a: [Range<Int>], than b: [Range<Int>]?) -> Bool {
         guard let b else { return true }
         if a.count != b.count { return a.count < b.count }
         // Prefer a longer head part (first), so "kommunal|bestyrelsen" beats "kommunalbe|styrelsen".
-        let minA = a.map(\.text.count).min() ?? 0, minB = b.map(\.text.count).min() ?? 0
+        let minA = a.map(\.count).min() ?? 0, minB = b.map(\.count).min() ?? 0
         if minA != minB { return minA > minB }
-        return a[0].text.count > b[0].text.count
+        return a[0].count > b[0].count
     }
 }

@@ -71,7 +71,7 @@ struct CaseParser: Sendable {
             if case .preamble = block, sections.isEmpty, segmenter.normalisedTitle(segmenter.numberedTitle(text)?.title ?? text) == segmenter.normalisedTitle(title) {
                 continue
             }
-            if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.count < 80 {
+            if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.isShorter(than: 80) {
                 if readIdentity(text, into: &record) { continue }
             }
             if let header = DecisionHeader.parse(text) {
@@ -138,7 +138,7 @@ struct CaseParser: Sendable {
         var caseLinks: [String] = []
         for link in links where link.line >= first && link.line <= last && seen.insert(link.url).inserted { caseLinks.append(link.url) }
         for line in lines {
-            for m in line.text.matches(of: Self.inlineURL) {
+            for m in line.text.containsBytes("http") ? line.text.matches(of: Self.inlineURL) : [] {
                 let url = String(m.output).stripping(".,;")
                 if seen.insert(url).inserted { caseLinks.append(url) }
             }

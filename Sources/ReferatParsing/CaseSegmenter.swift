@@ -68,7 +68,7 @@ struct CaseSegmenter: Sendable {
 
     /// Splits a numbered title line into its number and title, if it is one.
     func numberedTitle(_ text: String) -> (number: String, title: String)? {
-        guard text.count <= 200, let first = text.first, first.isNumber || first == "N" || first == "P" || first == "S" || first == "D" else { return nil }
+        guard text.isShorter(than: 201), let first = text.first, first.isNumber || first == "N" || first == "P" || first == "S" || first == "D" else { return nil }
         if let m = text.wholeMatch(of: Self.numbered) {
             let title = String(m.2)
             guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" else { return nil }
@@ -112,8 +112,8 @@ struct CaseSegmenter: Sendable {
         }
         guard let first = text.first else { return false }
         if "SPD".contains(first), text.wholeMatch(of: numberAfterTitle) != nil { return true }
-        if "SB".contains(first), text.count < 40, text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
-        guard first.isNumber || first == "K", text.count < 40 else { return false }
+        if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
+        guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }
 

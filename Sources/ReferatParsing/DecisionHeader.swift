@@ -24,7 +24,7 @@ struct DecisionHeader: Hashable, Sendable {
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning)\s*:?\s*(.*)$/#
 
     static func parse(_ line: String) -> DecisionHeader? {
-        guard line.count < 220, let first = line.first else { return nil }
+        guard line.isShorter(than: 220), let first = line.first else { return nil }
         if first == "B", line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             if let m = try? dated.wholeMatch(in: line) {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)

@@ -160,7 +160,7 @@ struct DocumentAssembler {
         for line in lines.prefix(15) {
             let lower = line.text.lowercased()
             guard lower.hasPrefix("dato") || lower.contains(", den ") || lower.hasPrefix("den ") else { continue }
-            if let iso = DanishDate.firstISO(in: line.text), line.text.count < 60 { return iso }
+            if let iso = DanishDate.firstISO(in: line.text), line.text.isShorter(than: 60) { return iso }
         }
         return nil
     }

@@ -25,3 +25,17 @@ extension String {
     /// True when any character is an ASCII digit.
     var hasASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
 }
+
+extension StringProtocol {
+    /// `count < limit`, without counting a long line to its end: `count` walks every grapheme,
+    /// and the parser asks this of every line. UTF-8 length bounds the character count.
+    func isShorter(than limit: Int) -> Bool {
+        if utf8.count < limit { return true }
+        var n = 0
+        for _ in self {
+            n += 1
+            if n >= limit { return false }
+        }
+        return true
+    }
+}

@@ -91,7 +91,7 @@ enum MeetingHeaderParser {
 
     /// A line that is only a body's name: "Økonomiudvalget", "Udvalget for teknik og miljø".
     static func isBodyName(_ text: String) -> Bool {
-        guard text.count < 60, !text.contains(where: \.isNumber), text.first?.isUppercase == true else { return false }
+        guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true else { return false }
         let lower = text.lowercased()
         return lower.hasSuffix("udvalget") || lower.hasSuffix("rådet") || lower.hasSuffix("bestyrelsen")
             || lower == "magistraten" || lower.hasPrefix("udvalget for ") || lower.hasSuffix("repræsentationen")

@@ -28,22 +28,37 @@ enum OutcomeClassifier {
         ("drøftet", .discussed), ("drøftede", .discussed), ("drøftes", .discussed), ("drøftelse", .discussed),
     ]
 
+    /// The keywords as UTF-8, indexed by first byte, for a single pass over the text.
+    static let byFirstByte: [UInt8: [(bytes: [UInt8], outcome: Outcome)]] = Dictionary(
+        grouping: keywords.map { (Array($0.0.utf8), $0.1) }, by: { $0.bytes[0] }
+    )
+
     static func classify(_ text: String) -> Outcome {
         // The outcome is said first; long decision texts are not searched to the end.
         let lower = text.utf8.count > 400 ? String(text.prefix(300)).lowercased() : text.lowercased()
         let trimmed = lower.stripping(".! ")
         if ["ingen", "intet", "ingen bemærkninger", "ingen beslutning", "-"].contains(trimmed) { return .none }
         if trimmed.isEmpty { return .other }
-        var best: (offset: Int, length: Int, outcome: Outcome)?
-        for (word, outcome) in keywords {
-            guard let range = lower.firstRange(of: word) else { continue }
-            // Whole words only: "godkendtes" is fine, "faldt" inside "tilfaldt" is not.
-            if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter { continue }
-            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            if best == nil || offset < best!.offset || offset == best!.offset && word.count > best!.length {
-                best = (offset, word.count, outcome)
+        let bytes = Array(lower.utf8)
+        // The earliest keyword wins, the longest among those at the same place; one pass.
+        for i in bytes.indices {
+            guard let candidates = byFirstByte[bytes[i]], !followsLetter(bytes, i) else { continue }
+            var best: (length: Int, outcome: Outcome)?
+            for (keyword, outcome) in candidates where keyword.count > (best?.length ?? 0) && i + keyword.count <= bytes.count {
+                if bytes[i..<(i + keyword.count)].elementsEqual(keyword) { best = (keyword.count, outcome) }
             }
+            if let best { return best.outcome }
         }
-        return best?.outcome ?? .other
+        return .other
+    }
+
+    /// Whole words only: "godkendtes" is fine, "faldt" inside "tilfaldt" is not.
+    private static func followsLetter(_ bytes: [UInt8], _ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let previous = bytes[i - 1]
+        if previous < 0x80 { return (previous >= 0x61 && previous <= 0x7A) || (previous >= 0x41 && previous <= 0x5A) }
+        var start = i - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: bytes[start..<i], as: UTF8.self).first?.isLetter ?? false
     }
 }

@@ -32,7 +32,7 @@ enum PeopleParser {
     /// Parses one person; nil when the text does not look like a name.
     static func person(_ raw: String) -> Person? {
         let text = raw.stripping("•-–;. ")
-        guard !text.isEmpty, text.count <= 120, let m = text.firstMatch(of: personShape) else { return nil }
+        guard !text.isEmpty, text.isShorter(than: 121), let m = text.firstMatch(of: personShape) else { return nil }
         let name = String(m.1).stripping(" ")
         guard name.split(separator: " ").count >= 2 || m.2 != nil else { return nil }
         var party: String?

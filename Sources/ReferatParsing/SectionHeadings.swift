@@ -32,7 +32,7 @@ enum SectionHeadings {
 
     /// The heading key of `line` ("Indstilling:" → "indstilling"), or nil if the line is not a heading.
     static func key(_ line: String) -> String? {
-        guard line.count <= 60 else { return nil }
+        guard line.isShorter(than: 61) else { return nil }
         var key = line.lowercased()
         if key.hasSuffix(":") { key.removeLast() }
         if known.contains(key) || routing.contains(key) { return key }
@@ -41,7 +41,8 @@ enum SectionHeadings {
 
     /// "Sagsforløb: ØK/BY" → ("sagsforløb", "ØK/BY").
     static func inlineRouting(_ line: String) -> (String, String)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        // Routing labels are short: only the first 40 bytes can hold the colon.
+        guard let colon = line.utf8.prefix(40).firstIndex(of: 0x3A) else { return nil }
         let key = line[..<colon].lowercased()
         guard routing.contains(key) else { return nil }
         let rest = line[line.index(after: colon)...].stripping(" ")
@@ -60,7 +61,7 @@ enum SectionHeadings {
     /// True when `text` reads like a routing line: short committee names or abbreviations.
     static func looksLikeRouting(_ text: String) -> Bool {
         let steps = routingSteps(text)
-        guard !steps.isEmpty, text.count < 200 else { return false }
+        guard !steps.isEmpty, text.isShorter(than: 200) else { return false }
         return steps.joined().allSatisfy { name in
             let isAbbreviation = name.count <= 6 && name.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "-" }
             let lower = name.lowercased()

@@ -91,16 +91,17 @@ struct TextCleaner: Sendable {
     static func splitLines(_ text: String) -> [SourceLine] {
         var out: [SourceLine] = []
         var number = 1
-        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = Substring(piece)
-            if line.last == "\r" { line = line.dropLast() }
+        // Split on bytes: splitting a String on Characters runs grapheme breaking over every byte.
+        for piece in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var line = piece
+            if line.last == 0x0D { line = line.dropLast() }
             // A lone CR (old Mac files) also ends a line.
-            if line.utf8.contains(0x0D) {
-                for part in line.split(separator: "\r", omittingEmptySubsequences: false) {
-                    out.append(SourceLine(number: number, text: String(part)))
+            if line.contains(0x0D) {
+                for part in line.split(separator: 0x0D, omittingEmptySubsequences: false) {
+                    out.append(SourceLine(number: number, text: String(Substring(part))))
                 }
             } else {
-                out.append(SourceLine(number: number, text: String(line)))
+                out.append(SourceLine(number: number, text: String(Substring(line))))
             }
             number += 1
         }
@@ -119,6 +120,9 @@ struct TextCleaner: Sendable {
 
     /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
     static func normalise(_ line: String) -> String {
+        if let length = plainLength(line) {
+            return length == line.utf8.count ? line : String(Substring(line.utf8.prefix(length)))
+        }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         var pendingSpace = false
@@ -144,8 +148,47 @@ struct TextCleaner: Sendable {
         return out.hasSuffix(" ") ? String(out.dropLast()) : out
     }
 
+    /// The byte length `normalise` would keep when all it would do is drop trailing spaces:
+    /// no control characters, no leading or doubled spaces, and none of the bytes that start a
+    /// no-break space, a bullet or a private-use glyph. Most lines are like that (converter
+    /// output often ends every line with a space) and skip the rebuild; nil otherwise.
+    static func plainLength(_ line: String) -> Int? {
+        var spaceRun = 0
+        var contentEnd = 0
+        var offset = 0
+        var iterator = line.utf8.makeIterator()
+        while let byte = iterator.next() {
+            offset += 1
+            if byte == 0x20 {
+                if offset == 1 { return nil }  // a leading space
+                spaceRun += 1
+                continue
+            }
+            if spaceRun > 1 { return nil }
+            spaceRun = 0
+            switch byte {
+            case 0x00...0x1F, 0x7F, 0xEE, 0xEF:
+                // Controls, private use, the byte-order mark.
+                return nil
+            case 0xC2:
+                guard let next = iterator.next() else { return nil }
+                offset += 1
+                if next == 0xA0 { return nil }  // no-break space
+            case 0xE2:
+                // Bullets, thin and zero-width spaces; other punctuation (–, ”) is plain.
+                guard let next = iterator.next(), let third = iterator.next() else { return nil }
+                offset += 2
+                if next == 0x96 || next == 0x97 || next == 0x80 && [0x87, 0x8B, 0xA2, 0xAF].contains(third) { return nil }
+            default:
+                break
+            }
+            contentEnd = offset
+        }
+        return contentEnd
+    }
+
     static func isPageNumber(_ text: String) -> Bool {
-        guard text.count <= 24 else { return false }
+        guard text.isShorter(than: 25) else { return false }
         let lower = text.lowercased()
         if lower.hasPrefix("side ") {
             let rest = lower.dropFirst(5).replacing(" af ", with: "/").replacing(" ", with: "")
@@ -181,7 +224,7 @@ struct TextCleaner: Sendable {
         while i + 1 < lines.count {
             defer { i += 1 }
             let text = lines[i].text
-            guard text.hasSuffix("-"), text.count >= 3 else { continue }
+            guard text.hasSuffix("-"), !text.isShorter(than: 3) else { continue }
             let beforeHyphen = text.dropLast()
             guard let last = beforeHyphen.last, last.isLetter || last.isNumber || last == "/" else { continue }
             // A hyphen after a space or an acronym ("EU-") is kept as a real hyphen.
