@@ -44,7 +44,7 @@ let package = Package(
         ),
         // Layer 3: query language and ranking; batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
-        .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatStore"], swiftSettings: strictSettings),
+        .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
         // The thin executable: the only ArgumentParser importer.
         .executableTarget(
             name: "referat",
@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatSearch", "ReferatStore", "ReferatImport", "ReferatRecords"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatCLITests", dependencies: [], swiftSettings: strictSettings),
     ],

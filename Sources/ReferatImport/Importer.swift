@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReferatAnalysis
 public import ReferatParsing
 public import ReferatRecords
 public import ReferatStore
@@ -26,6 +27,8 @@ public final class Importer: Sendable {
     let store: ArchiveStore
     let options: Options
     let parser = DocumentParser()
+    /// One analyzer per parsing thread, kept across chunks so their word caches stay warm.
+    let analyzers = AnalyzerPool()
 
     public init(store: ArchiveStore, options: Options = Options()) {
         self.store = store
@@ -110,7 +113,10 @@ public final class Importer: Sendable {
         let slots = Slots(count: chunk.count)
         let jobs = min(options.jobs, chunk.count)
         let parser = self.parser
+        let analyzers = self.analyzers
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            let analyzer = analyzers.take()
+            defer { analyzers.give(analyzer) }
             for i in stride(from: worker, to: chunk.count, by: jobs) {
                 let (path, size) = chunk[i]
                 let outcome: Outcome
@@ -124,7 +130,10 @@ public final class Importer: Sendable {
                         let document = format == .pdf
                             ? try parser.parse(fileAt: path)
                             : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
-                        outcome = .parsed(.init(document: document, size: Int(size)))
+                        var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
+                        // Analysed here, in parallel, rather than on the single writer thread.
+                        incoming.analyze(with: analyzer)
+                        outcome = .parsed(incoming)
                     }
                 } catch let error as ParseError {
                     outcome = .failed(.init(path: path, line: error.line, message: error.message))
@@ -152,6 +161,25 @@ final class Slots: @unchecked Sendable {
     }
 
     var values: [Importer.Outcome] { storage.map { $0! } }
+}
+
+/// Analyzers for the parsing threads. An analyzer is not thread-safe but is costly to warm
+/// up (its word cache), so each thread borrows one for a chunk and gives it back.
+final class AnalyzerPool: @unchecked Sendable {
+    private var idle: [DanishAnalyzer] = []
+    private let lock = NSLock()
+
+    func take() -> DanishAnalyzer {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? DanishAnalyzer()
+    }
+
+    func give(_ analyzer: DanishAnalyzer) {
+        lock.lock()
+        idle.append(analyzer)
+        lock.unlock()
+    }
 }
 
 /// The first error a writer hit, for the importing thread to rethrow.

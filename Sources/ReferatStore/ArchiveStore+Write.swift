@@ -7,6 +7,8 @@ extension ArchiveStore {
     public struct Incoming: Sendable {
         public var document: Document
         public var size: Int
+        /// Each entry's columns analysed ahead of the write (`analyze(with:)`), or nil.
+        public internal(set) var pretokenized: [[PretokenizedText]]?
 
         public init(document: Document, size: Int) {
             self.document = document
@@ -95,8 +97,8 @@ extension ArchiveStore {
             let party = party ?? ""
             let key = name + "\u{0}" + party
             if let id = ids[key] { return id }
-            try db.execute(sql: "INSERT INTO person(name, party) VALUES(?, ?) ON CONFLICT(name, party) DO NOTHING", arguments: [name, party])
-            let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ? AND party = ?", arguments: [name, party])!
+            try run(db, "INSERT INTO person(name, party) VALUES(?, ?) ON CONFLICT(name, party) DO NOTHING", [name, party])
+            let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE name = ? AND party = ?"), arguments: [name, party])!
             ids[key] = id
             return id
         }
@@ -110,10 +112,10 @@ extension ArchiveStore {
 
     static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ db: Database) throws {
         let d = item.document
-        try db.execute(sql: """
+        try run(db, """
             INSERT INTO document(path, sha256, size, kind, title, municipality, date, meeting, meetingBody, meetingDate, signatories, warnings, text, importedAt)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """, [
                 d.path, d.sha256, item.size, d.kind.rawValue, d.title, d.municipality, d.date, d.meeting.flatMap(json),
                 d.meeting?.body, d.meeting?.date, d.signatories.isEmpty ? nil : json(d.signatories),
                 d.warnings.isEmpty ? nil : json(d.warnings), d.cases.isEmpty ? d.text : nil, importedAt,
@@ -127,11 +129,11 @@ extension ArchiveStore {
             // The latest step: the last one on the latest date (a dated history line comes before its decision).
             let latest = c.decisions.enumerated().filter { $0.element.date != nil }
                 .max { ($0.element.date!, $0.offset) < ($1.element.date!, $1.offset) }?.element ?? c.decisions.last
-            try db.execute(sql: """
+            try run(db, """
                 INSERT INTO "case"(documentId, ordinal, number, caseNumber, otherCaseNumbers, kleNumber, title, access, itemType,
                     routing, sections, recommendation, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
                 VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
+                """, [
                     documentID, ordinal, c.number, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
                     c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), "[]",
                     c.recommendation, c.links.isEmpty ? nil : json(c.links), c.lines.first, c.lines.last,
@@ -139,40 +141,42 @@ extension ArchiveStore {
                 ])
             let caseID = db.lastInsertedRowID
             for (k, section) in c.sections.enumerated() {
-                try db.execute(sql: "INSERT INTO section(caseId, ordinal, heading, text) VALUES(?, ?, ?, ?)", arguments: [caseID, k, section.heading, section.text])
+                try run(db, "INSERT INTO section(caseId, ordinal, heading, text) VALUES(?, ?, ?, ?)", [caseID, k, section.heading, section.text])
             }
             for (k, decision) in c.decisions.enumerated() {
                 try insert(decision, ordinal: k, caseID: caseID, documentID: documentID, people: &people, db)
             }
             for a in c.attachments {
-                try db.execute(sql: "INSERT INTO attachment(caseId, number, documentId, access, title, reference) VALUES(?, ?, ?, ?, ?, ?)",
-                               arguments: [caseID, a.number, a.documentId, a.access?.rawValue, a.title, a.reference])
+                try run(db, "INSERT INTO attachment(caseId, number, documentId, access, title, reference) VALUES(?, ?, ?, ?, ?, ?)",
+                    [caseID, a.number, a.documentId, a.access?.rawValue, a.title, a.reference])
             }
-            try db.execute(sql: "INSERT INTO entry(documentId, caseId) VALUES(?, ?)", arguments: [documentID, caseID])
+            try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, ?)", [documentID, caseID])
             entries.append(db.lastInsertedRowID)
         }
         if d.cases.isEmpty {
-            try db.execute(sql: "INSERT INTO entry(documentId, caseId) VALUES(?, NULL)", arguments: [documentID])
+            try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, NULL)", [documentID])
             entries.append(db.lastInsertedRowID)
         }
-        for entry in entries {
-            try db.execute(sql: "INSERT INTO search(rowid, title, decisions, body) SELECT id, title, decisions, body FROM entry_content WHERE id = ?", arguments: [entry])
+        let search = try db.cachedStatement(sql: "INSERT INTO search(rowid, title, decisions, body) SELECT id, title, decisions, body FROM entry_content WHERE id = ?")
+        for (k, entry) in entries.enumerated() {
+            let columns = item.pretokenized.flatMap { k < $0.count ? $0[k] : nil }
+            try TokenHandoff.$current.withValue(columns) { try search.execute(arguments: [entry]) }
         }
     }
 
     static func insert(_ decision: Decision, ordinal: Int, caseID: Int64?, documentID: Int64, people: inout PersonCache, _ db: Database) throws {
-        try db.execute(sql: """
+        try run(db, """
             INSERT INTO decision(documentId, caseId, ordinal, body, date, text, outcome, remarks, votes, firstLine, lastLine)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """, [
                 documentID, caseID, ordinal, decision.body, decision.date, decision.text, decision.outcome.rawValue,
                 decision.remarks.isEmpty ? nil : json(decision.remarks), decision.votes.flatMap(json), decision.lines.first, decision.lines.last,
             ])
         let decisionID = db.lastInsertedRowID
         func add(_ name: String, _ party: String?, _ role: String, _ reason: String?) throws {
             let person = try people.id(name: name, party: party, db)
-            try db.execute(sql: "INSERT INTO participation(decisionId, personId, role, reason) VALUES(?, ?, ?, ?)",
-                           arguments: [decisionID, person, role, reason])
+            try run(db, "INSERT INTO participation(decisionId, personId, role, reason) VALUES(?, ?, ?, ?)",
+                           [decisionID, person, role, reason])
         }
         for p in decision.absent { try add(p.name, p.party, "absent", p.reason) }
         for p in decision.notParticipating { try add(p.name, p.party, "notParticipating", p.reason) }
@@ -186,5 +190,11 @@ extension ArchiveStore {
                 }
             }
         }
+    }
+
+    /// Runs one statement from the connection's cache: the import runs the same few
+    /// statements millions of times, and `execute(sql:)` would parse them each time.
+    static func run(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }

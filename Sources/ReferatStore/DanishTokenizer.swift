@@ -6,7 +6,8 @@ import ReferatAnalysis
 ///
 /// Documents are analysed in document mode. Queries built by ReferatSearch arrive already
 /// analysed: each term starts with `DanishTokenizer.literalMark` and is passed through as is,
-/// so user text never reaches MATCH unanalysed and no term is expanded twice.
+/// so user text never reaches MATCH unanalysed and no term is expanded twice. Entries the
+/// importer analysed ahead (`PretokenizedText`) are replayed instead of analysed again.
 final class DanishTokenizer: FTS5CustomTokenizer {
     static let name = "referat_danish"
     /// Marks a pre-analysed query term.
@@ -24,6 +25,13 @@ final class DanishTokenizer: FTS5CustomTokenizer {
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
         if tokenization.contains(.query), bytes.first == 0x01 {
             return literal(bytes, context: context, callback: tokenCallback)
+        }
+        if !tokenization.contains(.query), let columns = TokenHandoff.current, let column = columns.first(where: { $0.matches(bytes) }) {
+            return column.replay { term, token in
+                term.withMemoryRebound(to: CChar.self) { chars in
+                    tokenCallback(context, token.colocated ? FTS5_TOKEN_COLOCATED : 0, chars.baseAddress, CInt(chars.count), CInt(token.start), CInt(token.end))
+                }
+            }
         }
         var status = SQLITE_OK
         let mode: AnalysisMode = tokenization.contains(.query) ? .query : .document

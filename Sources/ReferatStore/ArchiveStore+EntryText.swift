@@ -1,0 +1,34 @@
+public import ReferatAnalysis
+public import ReferatRecords
+
+extension ArchiveStore {
+    /// The text of each search entry's columns (title, decisions, body), in entry order, as the
+    /// view `entry_content` assembles it from the stored records; nil where the view gives NULL.
+    ///
+    /// Mirrors the view so that the importer can analyse entries before they reach the writer
+    /// (see `PretokenizedText`). A test holds the two equal on every corpus file.
+    static func entryColumns(of d: Document) -> [[String?]] {
+        guard !d.cases.isEmpty else {
+            let decisions = d.mentionedDecisions.isEmpty ? nil : d.mentionedDecisions.map(\.text).joined(separator: "\n")
+            return [[d.title, decisions, d.text]]
+        }
+        return d.cases.map { c in
+            let title = c.title + " " + (c.caseNumber ?? "") + " " + c.otherCaseNumbers.joined(separator: " ") + " " + (c.kleNumber ?? "")
+            let decisions = c.decisions.isEmpty ? nil : c.decisions.map { ($0.body ?? "") + ": " + $0.text }.joined(separator: "\n")
+            // SQL: NULL || anything is NULL, so a case without sections has no body text.
+            let body = c.sections.isEmpty ? nil
+                : c.sections.map { $0.heading + "\n" + $0.text }.joined(separator: "\n") + "\n" + c.attachments.map(\.title).joined(separator: "\n")
+            return [title, decisions, body]
+        }
+    }
+}
+
+extension ArchiveStore.Incoming {
+    /// Analyses the document's search entries now, on the calling thread, so that the writer
+    /// only replays tokens. Call it on a parsing thread with that thread's own analyzer.
+    public mutating func analyze(with analyzer: DanishAnalyzer) {
+        pretokenized = ArchiveStore.entryColumns(of: document).map { columns in
+            columns.compactMap { $0.map { PretokenizedText(text: $0, analyzer: analyzer) } }
+        }
+    }
+}
