@@ -15,7 +15,7 @@ public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
     /// records it and re-tokenizes itself when it differs, because FTS5 deletes must see the
     /// tokens that were inserted.
-    public static let version = "2"
+    public static let version = "3"
 
     private let breaker = WordBreaker()
     private let stemmer = SnowballStemmer()

@@ -1,6 +1,7 @@
 /// Finds the tokens that word segmentation would break apart: case numbers (23/222,
 /// 330-2018-3619), KLE numbers (00.01.00-G01-93-16), dates (19-01-2023), year ranges
-/// (2023-24), § references, e-mail addresses and URLs.
+/// (2023-24), amounts with thousands separators (1.250.000), § references, e-mail addresses
+/// and URLs.
 ///
 /// Works on UTF-8 bytes in one pass; returns byte ranges with the whole form and its pieces.
 enum DomainTokenScanner {
@@ -92,6 +93,11 @@ enum DomainTokenScanner {
         let groups = run.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         guard groups.count >= 2 else { return nil }
         let pieces = groups.filter { $0.count >= 2 }
+        // Amounts: "1.250.000" and "250.000" are 1250000 and 250000, however they are written,
+        // so that "1250000" finds them; their digit groups are not pieces worth indexing.
+        if isAmount(run, groups) {
+            return Span(start: start, end: end, term: groups.joined(), extras: [])
+        }
         // Dates: 19-01-2023, 19.01.2023, also as 2023-01-19.
         if groups.count == 3, groups[2].count == 4, groups[0].count <= 2, groups[1].count <= 2,
            let d = Int(groups[0]), let m = Int(groups[1]), let y = Int(groups[2]), (1...31).contains(d), (1...12).contains(m) {
@@ -103,5 +109,13 @@ enum DomainTokenScanner {
             return Span(start: start, end: end, term: run.lowercased(), extras: Array(Set(pieces.map { $0.lowercased() })).sorted())
         }
         return nil
+    }
+
+    /// Danish thousands grouping: 1–3 digits, then groups of exactly three, joined by dots.
+    /// "19.01.2023" (a date) and "00.01.00" (KLE) do not qualify; "10.30" (a time) neither.
+    static func isAmount(_ run: String, _ groups: [String]) -> Bool {
+        guard groups.count >= 2, !run.contains("/"), !run.contains("-"),
+              (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return false }
+        return groups.allSatisfy { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     }
 }

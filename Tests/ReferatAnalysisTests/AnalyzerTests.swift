@@ -115,6 +115,23 @@ enum Fixtures {
         #expect(tokens.contains { $0.term == whole && $0.kind == .domain }, "\(tokens.map(\.term))")
     }
 
+    @Test(arguments: [
+        ("en bevilling på 1.250.000 kr.", "1250000"), ("kr. 250.000 i 2024", "250000"), ("i alt 12.500.000,50 kr.", "12500000"),
+    ])
+    func amountsAreOneNumberHoweverTheyAreGrouped(_ text: String, _ amount: String) {
+        let tokens = analyzer.analyze(text, mode: .document)
+        #expect(tokens.contains { $0.term == amount && $0.kind == .domain }, "\(tokens.map(\.term))")
+        #expect(!tokens.contains { $0.term == "000" || $0.term == "250" }, "digit groups are not pieces")
+        // The query side agrees, whether the user groups the digits or not.
+        #expect(terms(amount, .query) == [amount])
+        #expect(terms(text.split(separator: " ").first { $0.contains(".") && $0.first!.isNumber }.map(String.init) ?? "", .query).first == amount)
+    }
+
+    @Test(arguments: ["19.01.2023", "00.01.00", "kl. 10.30"])
+    func datesKLEAndTimesAreNotAmounts(_ text: String) {
+        #expect(!analyzer.analyze(text, mode: .document).contains { $0.kind == .domain && !$0.term.contains(".") && !$0.term.contains("-") })
+    }
+
     @Test func datesAlsoGetTheirISOForm() {
         let tokens = analyzer.analyze("19-01-2023", mode: .document)
         #expect(tokens.map(\.term) == ["19-01-2023", "2023-01-19", "2023"])
