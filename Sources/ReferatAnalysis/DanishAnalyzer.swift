@@ -26,6 +26,10 @@ public final class DanishAnalyzer {
 
     static let conjunctions: Set<String> = ["og", "eller", "samt", "&"]
 
+    /// When not nil, document-mode analysis adds each learnable word it meets (see
+    /// `WordForms.isLearnable`): the importer counts them to grow the index's lexicon.
+    public var learnableWords: Set<String>?
+
     public init(lexicon: DanishLexicon = .shared, synonyms: CommitteeSynonyms = .shared) {
         self.lexicon = lexicon
         synonymsTable = synonyms
@@ -140,6 +144,8 @@ public final class DanishAnalyzer {
 
             position += 1
             if forms.isStopWord { continue }
+            // Not "børne-" in "børne- og ungeområdet": a suspended word is a fragment.
+            if forms.isLearnable, kind == .word, !(w.end < bytes.count && bytes[w.end] == 0x2D) { learnableWords?.insert(forms.folded) }
             emit(Token(term: forms.stem, start: start, end: end, position: position, colocated: false, kind: kind))
             // Few forms per word: a small array beats a Set's allocation and hashing.
             var emitted: [String] = [forms.stem]
@@ -197,7 +203,9 @@ public final class DanishAnalyzer {
         let synonyms = mode == .query
             ? synonymsTable.expansions(of: folded).filter { !$0.contains(" ") }.map { stemmer.stem($0) }
             : []
-        return WordForms(folded: folded, isStopWord: false, stem: stem, variant: variant, parts: partForms, synonyms: synonyms)
+        let isLearnable = mode == .document && folded.utf8.count >= 5 && String(raw) == folded
+            && folded.count >= 5 && folded.allSatisfy(\.isLetter) && !lexicon.contains(folded)
+        return WordForms(folded: folded, isStopWord: false, stem: stem, variant: variant, parts: partForms, synonyms: synonyms, isLearnable: isLearnable)
     }
 
     private func weak(_ term: String, _ mode: AnalysisMode) -> String {

@@ -3,7 +3,9 @@ import Foundation
 /// The Danish word forms that decompounding and hyphen repair trust.
 ///
 /// Loaded once per process from `/usr/share/dict/danish` (Debian package wdanish, ~313,000
-/// forms), lower-cased. Words seen standalone in the corpus can be added by the importer.
+/// forms), lower-cased. An index adds the words its own corpus uses that the list lacks
+/// (`adding(_:)`): "botilbud" is not in wdanish, but once an archive has used it on its own,
+/// "botilbudsområdet" splits into botilbud + området.
 public final class DanishLexicon: @unchecked Sendable {
     public static let defaultPath = "/usr/share/dict/danish"
 
@@ -17,9 +19,16 @@ public final class DanishLexicon: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: ByteStringSet?
     public let path: String
+    /// The list this lexicon extends, if it was made by `adding(_:)`.
+    private let base: DanishLexicon?
+    /// Words added to the list (from the corpus), kept apart so the list is loaded once.
+    let added: ByteStringSet
+    /// The added words, sorted (for storage and display).
+    public let addedWords: [String]
 
-    /// The word forms, read on first use: a query that needs no decompounding never pays for it.
+    /// The word forms of the list, read on first use: a query that needs no decompounding never pays for it.
     var words: ByteStringSet {
+        if let base { return base.words }
         lock.lock()
         defer { lock.unlock() }
         if let loaded { return loaded }
@@ -69,14 +78,34 @@ public final class DanishLexicon: @unchecked Sendable {
 
     public init(path: String) {
         self.path = path
+        base = nil
+        added = ByteStringSet()
+        addedWords = []
     }
 
     public init(words: some Sequence<String>) {
         path = ""
+        base = nil
+        added = ByteStringSet()
+        addedWords = []
         loaded = ByteStringSet(words.map { $0.lowercased() })
     }
 
+    private init(base: DanishLexicon, added: [String]) {
+        path = base.path
+        self.base = base
+        addedWords = added
+        self.added = ByteStringSet(added)
+    }
+
+    /// This lexicon with more words (lower-cased), sharing the loaded list.
+    public func adding(_ more: some Sequence<String>) -> DanishLexicon {
+        let all = Set(addedWords).union(more.map { $0.lowercased() })
+        return DanishLexicon(base: base ?? self, added: all.sorted())
+    }
+
     public func contains(_ word: some StringProtocol) -> Bool {
-        words.contains(String(word))
+        let word = String(word)
+        return words.contains(word) || added.contains(word)
     }
 }

@@ -29,9 +29,14 @@ final class Decompounder {
 
     /// The lexicon's word set, fetched once: lookups then take no lock.
     private lazy var words: ByteStringSet = lexicon.words
+    /// Words the index's corpus added to the list.
+    private let added: ByteStringSet
+    /// Whether the word being split may use `added` (see `parts(of:)`).
+    private var useAdded = false
 
     init(lexicon: DanishLexicon) {
         self.lexicon = lexicon
+        added = lexicon.added
     }
 
     /// A word being split: its UTF-8 bytes and where each character starts, so that parts
@@ -67,6 +72,7 @@ final class Decompounder {
     /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
     func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
         let w = Word(word)
+        useAdded = !added.isEmpty && !w.withSlice(0..<w.count) { words.contains($0) }
         guard isCandidate(w, 0..<w.count) else { return [] }
         return (bestSplit(w, 0..<w.count, depth: 0) ?? []).map { (w.string($0), $0.lowerBound) }
     }
@@ -77,6 +83,9 @@ final class Decompounder {
         // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
         if word.utf8.count < minimumWord { return [] }
         let w = Word(word)
+        // Words the list knows split only into words the list knows: a corpus's fragments
+        // ("konfe", "rencen") must not split "konferencen".
+        useAdded = !added.isEmpty && !w.withSlice(0..<w.count) { words.contains($0) }
         guard isCandidate(w, 0..<w.count), let split = bestSplit(w, 0..<w.count, depth: 0) else { return [] }
         var result: [(text: String, offset: Int)] = []
         for part in split {
@@ -89,11 +98,12 @@ final class Decompounder {
         return result
     }
 
-    /// Long enough, letters only, and not a short dictionary word: "godkendt", "borgere",
+    /// Long enough, letters only, and not a short word of the list: "godkendt", "borgere",
     /// "kommune" are words, not compounds.
     private func isCandidate(_ w: Word, _ r: Range<Int>) -> Bool {
         guard r.count >= minimumWord, !words.isEmpty, isLetters(w, r) else { return false }
-        return !(r.count < 10 && isWord(w, r))
+        // Only the list's own short words are kept whole: a learned "midtjyske" still splits.
+        return !(r.count < 10 && w.withSlice(r) { words.contains($0) })
     }
 
     private func isLetters(_ w: Word, _ r: Range<Int>) -> Bool {
@@ -147,7 +157,7 @@ final class Decompounder {
     }
 
     private func isWord(_ w: Word, _ r: Range<Int>) -> Bool {
-        r.count >= minimumPart && w.withSlice(r) { words.contains($0) }
+        r.count >= minimumPart && w.withSlice(r) { words.contains($0) || useAdded && added.contains($0) }
     }
 
     private func better(_ a: [Range<Int>], than b: [Range<Int>]?) -> Bool {

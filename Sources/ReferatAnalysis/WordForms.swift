@@ -21,6 +21,10 @@ struct WordForms {
     var parts: [Part]
     /// Committee synonyms' terms (query mode only).
     var synonyms: [String]
+    /// Written in lower case, five letters or more, and not in the lexicon: a common word the
+    /// word list lacks, which the index may learn for decompounding. Names are capitalised
+    /// and so never qualify.
+    var isLearnable = false
 }
 
 /// A bounded map from a word as written to its forms. Cleared when full: cheaper than LRU

@@ -7,6 +7,10 @@ public struct ImportSummary: Codable, Sendable {
     public var pruned = 0
     public var warnings = 0
     public var cases = 0
+    /// Words the index learned from this import (see `ArchiveStore.learnWords`).
+    public var learnedWords = 0
+    /// Entries re-tokenized because a learned word occurs in them.
+    public var reindexedEntries = 0
     public var bytes: Int64 = 0
     public var seconds = 0.0
     public var interrupted = false

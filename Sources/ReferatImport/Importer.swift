@@ -27,8 +27,6 @@ public final class Importer: Sendable {
     let store: ArchiveStore
     let options: Options
     let parser = DocumentParser()
-    /// One analyzer per parsing thread, kept across chunks so their word caches stay warm.
-    let analyzers = AnalyzerPool()
 
     public init(store: ArchiveStore, options: Options = Options()) {
         self.store = store
@@ -59,13 +57,29 @@ public final class Importer: Sendable {
         let inFlight = DispatchSemaphore(value: 2)
         let writeErrors = ErrorBox()
 
+        // Analyzers for the parsing threads, kept across chunks so their word caches stay
+        // warm; they analyse with the index's lexicon.
+        var analyzers = AnalyzerPool(lexicon: store.lexicon)
+        // While the index is empty, learning words costs no re-indexing: learn the words the
+        // first chunk's documents share before writing it.
+        var learnsBeforeWriting = try store.isEmpty()
+
         var index = 0
         while index < found.files.count {
             if shouldStop() { summary.interrupted = true; break }
             if let error = writeErrors.first { throw error }
             let chunk = Array(found.files[index..<min(index + options.batchSize, found.files.count)])
             index += chunk.count
-            let outcomes = parse(chunk, known: known)
+            var outcomes = parse(chunk, known: known, analyzers: analyzers)
+            if learnsBeforeWriting {
+                learnsBeforeWriting = false
+                let learned = try store.learn(Self.sharedWords(outcomes, minimumDocuments: 2), jobs: options.jobs)
+                if !learned.words.isEmpty {
+                    summary.learnedWords += learned.words.count
+                    analyzers = AnalyzerPool(lexicon: store.lexicon)
+                    outcomes = reanalyse(outcomes, analyzers: analyzers)
+                }
+            }
             var batch: [ArchiveStore.Incoming] = []
             for outcome in outcomes {
                 switch outcome {
@@ -104,16 +118,20 @@ public final class Importer: Sendable {
             }
             summary.pruned = try store.remove(paths: gone.sorted())
         }
+        if !summary.interrupted && summary.imported > 0 {
+            let learned = try store.learnWords(jobs: options.jobs)
+            summary.learnedWords += learned.words.count
+            summary.reindexedEntries = learned.reindexedEntries
+        }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 
     /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order.
-    func parse(_ chunk: [(path: String, size: Int64)], known: [String: String]) -> [Outcome] {
-        let slots = Slots(count: chunk.count)
+    func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool) -> [Outcome] {
+        let slots = ResultSlots<Outcome>(count: chunk.count)
         let jobs = min(options.jobs, chunk.count)
         let parser = self.parser
-        let analyzers = self.analyzers
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             let analyzer = analyzers.take()
             defer { analyzers.give(analyzer) }
@@ -147,38 +165,30 @@ public final class Importer: Sendable {
     }
 }
 
-/// Result slots written by parsing threads, one slot each.
-final class Slots: @unchecked Sendable {
-    private var storage: [Importer.Outcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: Importer.Outcome) {
-        lock.lock()
-        storage[i] = value
-        lock.unlock()
+extension Importer {
+    /// Learnable words used by at least `minimumDocuments` of the parsed documents.
+    static func sharedWords(_ outcomes: [Outcome], minimumDocuments: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for case .parsed(let incoming) in outcomes {
+            for word in incoming.learnableWords { counts[word, default: 0] += 1 }
+        }
+        return counts.filter { $0.value >= minimumDocuments }.keys.sorted()
     }
 
-    var values: [Importer.Outcome] { storage.map { $0! } }
-}
-
-/// Analyzers for the parsing threads. An analyzer is not thread-safe but is costly to warm
-/// up (its word cache), so each thread borrows one for a chunk and gives it back.
-final class AnalyzerPool: @unchecked Sendable {
-    private var idle: [DanishAnalyzer] = []
-    private let lock = NSLock()
-
-    func take() -> DanishAnalyzer {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle.popLast() ?? DanishAnalyzer()
-    }
-
-    func give(_ analyzer: DanishAnalyzer) {
-        lock.lock()
-        idle.append(analyzer)
-        lock.unlock()
+    /// The parsed documents analysed again, with a lexicon that has grown.
+    func reanalyse(_ outcomes: [Outcome], analyzers: AnalyzerPool) -> [Outcome] {
+        let slots = ResultSlots<Outcome>(count: outcomes.count)
+        let jobs = max(1, min(options.jobs, outcomes.count))
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            analyzers.with { analyzer in
+                for i in stride(from: worker, to: outcomes.count, by: jobs) {
+                    guard case .parsed(var incoming) = outcomes[i] else { slots.set(i, outcomes[i]); continue }
+                    incoming.analyze(with: analyzer)
+                    slots.set(i, .parsed(incoming))
+                }
+            }
+        }
+        return slots.values
     }
 }
 

@@ -11,9 +11,10 @@ public final class SearchService {
     let analyzer: DanishAnalyzer
     let synonyms: CommitteeSynonyms
 
-    public init(store: ArchiveStore, analyzer: DanishAnalyzer = DanishAnalyzer(), synonyms: CommitteeSynonyms = .shared) {
+    /// `analyzer` defaults to one with the index's own lexicon (the words it learned).
+    public init(store: ArchiveStore, analyzer: DanishAnalyzer? = nil, synonyms: CommitteeSynonyms = .shared) {
         self.store = store
-        self.analyzer = analyzer
+        self.analyzer = analyzer ?? DanishAnalyzer(lexicon: store.lexicon)
         self.synonyms = synonyms
     }
 

@@ -26,9 +26,13 @@ extension ArchiveStore {
 extension ArchiveStore.Incoming {
     /// Analyses the document's search entries now, on the calling thread, so that the writer
     /// only replays tokens. Call it on a parsing thread with that thread's own analyzer.
+    /// Also collects the document's learnable words (`ArchiveStore.learnWords`).
     public mutating func analyze(with analyzer: DanishAnalyzer) {
+        analyzer.learnableWords = []
+        defer { analyzer.learnableWords = nil }
         pretokenized = ArchiveStore.entryColumns(of: document).map { columns in
             columns.compactMap { $0.map { PretokenizedText(text: $0, analyzer: analyzer) } }
         }
+        learnableWords = analyzer.learnableWords.map { $0.sorted() } ?? []
     }
 }

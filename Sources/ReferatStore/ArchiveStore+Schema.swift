@@ -146,6 +146,15 @@ extension ArchiveStore {
                 FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
                 """)
         }
+        // v3: the corpus's own words. `corpus_word` counts, per word the word list lacks, the
+        // documents that use it on its own; `lexicon_word` is what the index has learned
+        // from them (see `ArchiveStore.learnWords`).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE corpus_word(word TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE lexicon_word(word TEXT PRIMARY KEY, learnedAt TEXT NOT NULL) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

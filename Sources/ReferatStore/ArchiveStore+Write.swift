@@ -9,6 +9,8 @@ extension ArchiveStore {
         public var size: Int
         /// Each entry's columns analysed ahead of the write (`analyze(with:)`), or nil.
         public internal(set) var pretokenized: [[PretokenizedText]]?
+        /// Words the document uses that the index may learn (filled by `analyze(with:)`).
+        public internal(set) var learnableWords: [String] = []
 
         public init(document: Document, size: Int) {
             self.document = document
@@ -162,6 +164,7 @@ extension ArchiveStore {
             let columns = item.pretokenized.flatMap { k < $0.count ? $0[k] : nil }
             try TokenHandoff.$current.withValue(columns) { try search.execute(arguments: [entry]) }
         }
+        try countLearnableWords(item.learnableWords, db)
     }
 
     static func insert(_ decision: Decision, ordinal: Int, caseID: Int64?, documentID: Int64, people: inout PersonCache, _ db: Database) throws {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import ReferatAnalysis
+public import ReferatAnalysis
 
 /// The archive: one SQLite database (WAL mode) holding parsed records and their Danish index.
 ///
@@ -12,6 +12,11 @@ import ReferatAnalysis
 public final class ArchiveStore: Sendable {
     let writer: DatabasePool
     public let path: String
+    /// The database file as SQLite names it: the key of this index's lexicon.
+    let file: String
+
+    /// The lexicon this index analyses with: the word list plus the words it learned.
+    public var lexicon: DanishLexicon { IndexLexicons.shared[file]?.lexicon ?? .shared }
 
     /// The schema version this build writes; a newer file is refused rather than damaged.
     static let applicationID: Int32 = 0x5245_4652  // "REFR"
@@ -42,10 +47,13 @@ public final class ArchiveStore: Sendable {
         }
         do {
             writer = try DatabasePool(path: path, configuration: config)
-            if !config.readonly {
-                try Self.migrator.migrate(writer)
-                try Self.rebuildIfAnalyzerChanged(writer)
+            if !config.readonly { try Self.migrator.migrate(writer) }
+            file = try writer.read { db in
+                let file = IndexLexicons.file(of: db)
+                IndexLexicons.shared.set(try Self.storedLexicon(db), for: file)
+                return file
             }
+            if !config.readonly { try Self.rebuildIfAnalyzerChanged(writer) }
             try writer.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard id == Self.applicationID else { throw StoreError(path: path, message: "not a referat index (application_id \(id))") }

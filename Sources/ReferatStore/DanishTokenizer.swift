@@ -13,9 +13,21 @@ final class DanishTokenizer: FTS5CustomTokenizer {
     /// Marks a pre-analysed query term.
     static let literalMark: Character = "\u{1}"
 
-    private let analyzer = DanishAnalyzer()
+    private var analyzer = DanishAnalyzer()
+    /// The index file, to find its lexicon, and the lexicon generation `analyzer` was made for.
+    private let file: String
+    private var generation = -1
 
-    init(db: Database, arguments: [String]) throws {}
+    init(db: Database, arguments: [String]) throws {
+        file = IndexLexicons.file(of: db)
+    }
+
+    /// The index's lexicon may have grown since the last call (words learned by an import).
+    private func refreshAnalyzer() {
+        guard let entry = IndexLexicons.shared[file], entry.generation != generation else { return }
+        analyzer = DanishAnalyzer(lexicon: entry.lexicon)
+        generation = entry.generation
+    }
 
     func tokenize(
         context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?,
@@ -33,6 +45,7 @@ final class DanishTokenizer: FTS5CustomTokenizer {
                 }
             }
         }
+        refreshAnalyzer()
         var status = SQLITE_OK
         let mode: AnalysisMode = tokenization.contains(.query) ? .query : .document
         analyzer.analyze(utf8: bytes, mode: mode) { token in

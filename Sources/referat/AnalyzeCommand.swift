@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import ReferatAnalysis
+import ReferatStore
 
 /// `referat analyze TEXT`: shows the tokens the index or a query gets, and why.
 struct AnalyzeCommand: ParsableCommand {
@@ -17,12 +18,24 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Analyse with this index's lexicon: the word list plus the words the index learned from its corpus.")
+    var index: String?
+
     struct Output: Encodable {
         var tokens: [Token]
     }
 
     func run() throws {
-        let tokens = DanishAnalyzer().analyze(text, mode: mode)
+        var lexicon = DanishLexicon.shared
+        if let index {
+            do {
+                lexicon = try ArchiveStore(path: index, readOnly: true).lexicon
+            } catch {
+                Console.err("referat: error: \(error.description)")
+                throw ExitCodes.badIndex
+            }
+        }
+        let tokens = DanishAnalyzer(lexicon: lexicon).analyze(text, mode: mode)
         if format == .json {
             Console.out(try Console.json(Output(tokens: tokens)))
             return

@@ -1,0 +1,136 @@
+import Dispatch
+import Foundation
+import GRDB
+public import ReferatAnalysis
+
+extension ArchiveStore {
+    /// What `learnWords` did.
+    public struct LearnedWords: Sendable, Codable, Equatable {
+        /// The words added to the index's lexicon.
+        public var words: [String] = []
+        /// Search entries re-tokenized because a learned word occurs in them.
+        public var reindexedEntries = 0
+
+        public init() {}
+    }
+
+    /// True when nothing has been imported yet.
+    public func isEmpty() throws(StoreError) -> Bool {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entry LIMIT 1)") == 0 }
+    }
+
+    /// The lexicon stored in an index: the word list plus `lexicon_word`.
+    static func storedLexicon(_ db: Database) throws -> IndexLexicons.Entry {
+        guard try db.tableExists("lexicon_word") else { return .init(generation: 0, lexicon: .shared) }
+        let words = try String.fetchAll(db, sql: "SELECT word FROM lexicon_word ORDER BY word")
+        let generation = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lexiconGeneration'") ?? 0
+        return .init(generation: generation, lexicon: words.isEmpty ? .shared : DanishLexicon.shared.adding(words))
+    }
+
+    /// Counts each learnable word once per document (see `WordForms.isLearnable`).
+    static func countLearnableWords(_ words: [String], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO corpus_word(word, documents) VALUES(?, 1)
+            ON CONFLICT(word) DO UPDATE SET documents = documents + 1
+            """)
+        for word in words { try statement.execute(arguments: [word]) }
+    }
+
+    /// Adds to the index's lexicon every word that at least `minimumDocuments` documents use
+    /// on their own in lower case but the word list lacks ("botilbud", "frikommune"), so that
+    /// compounds built on them split ("botilbudsområdet" → botilbud + området).
+    ///
+    /// Tokens must stay a function of the text and the index's lexicon (FTS5 re-tokenizes a
+    /// row to delete it), so the entries with a word that now splits differently are
+    /// re-indexed in the same transaction: each is deleted with the tokens of the old lexicon
+    /// and inserted with the tokens of the new one, both analysed on `jobs` threads. A crash
+    /// rolls it all back.
+    public func learnWords(minimumDocuments: Int = 2, jobs: Int = 2) throws(StoreError) -> LearnedWords {
+        try write { db in
+            let fresh = try String.fetchAll(db, sql: """
+                SELECT word FROM corpus_word WHERE documents >= ? AND word NOT IN (SELECT word FROM lexicon_word) ORDER BY word
+                """, arguments: [minimumDocuments])
+            return try learn(fresh, jobs: jobs, db)
+        }
+    }
+
+    /// Adds `words` to the index's lexicon now, re-indexing what they change (nothing when the
+    /// index is empty: the importer learns the first chunk's shared words before writing it).
+    public func learn(_ words: [String], jobs: Int = 2) throws(StoreError) -> LearnedWords {
+        try write { db in
+            let known = Set(try String.fetchAll(db, sql: "SELECT word FROM lexicon_word"))
+            let fresh = Array(Set(words.map { $0.lowercased() }).subtracting(known)).sorted()
+            return try learn(fresh, jobs: jobs, db)
+        }
+    }
+
+    private func learn(_ fresh: [String], jobs: Int, _ db: Database) throws -> LearnedWords {
+        let file = self.file
+        var result = LearnedWords()
+        guard !fresh.isEmpty else { return result }
+        let old = IndexLexicons.shared[file] ?? .init(generation: 0, lexicon: .shared)
+        let new = IndexLexicons.Entry(generation: old.generation + 1, lexicon: old.lexicon.adding(fresh))
+        let matcher = LearnedWordMatcher(words: fresh)
+        let oldAnalyzers = AnalyzerPool(lexicon: old.lexicon), newAnalyzers = AnalyzerPool(lexicon: new.lexicon)
+        // How a word's analysis changes under the new lexicon; asked once per word. Its
+        // tokens may change; or only its split, which matters where it closes a list of
+        // suspended words ("børne- og ungeområdet" borrows the last part).
+        let oldSplitter = DanishAnalyzer(lexicon: old.lexicon), newSplitter = DanishAnalyzer(lexicon: new.lexicon)
+        var changes: [String: (tokens: Bool, split: Bool)] = [:]
+        func change(_ word: String) -> (tokens: Bool, split: Bool) {
+            if let known = changes[word] { return known }
+            let tokens = oldSplitter.analyze(word, mode: .document).map(\.term) != newSplitter.analyze(word, mode: .document).map(\.term)
+            let result = (tokens: tokens, split: tokens || oldSplitter.compoundParts(word) != newSplitter.compoundParts(word))
+            changes[word] = result
+            return result
+        }
+        let delete = try db.cachedStatement(sql: "INSERT INTO search(search, rowid, title, decisions, body) VALUES('delete', ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO search(rowid, title, decisions, body) VALUES(?, ?, ?, ?)")
+        var lastID: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body FROM entry_content WHERE id > ? ORDER BY id LIMIT 512", arguments: [lastID])
+            guard let last = rows.last else { break }
+            lastID = last[0]
+            let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3]]) }
+            let affected = entries.filter { entry in
+                entry.columns.contains { column in
+                    guard let column else { return false }
+                    let words = matcher.candidates(in: column)
+                    guard !words.isEmpty else { return false }
+                    if LearnedWordMatcher.hasLineBreakHyphen(column) || words.contains(where: { change($0).tokens }) { return true }
+                    return LearnedWordMatcher.hasSuspendedHyphen(column) && words.contains { change($0).split }
+                }
+            }
+            let tokens = Self.analyse(affected.map(\.columns), with: [oldAnalyzers, newAnalyzers], jobs: jobs)
+            for (k, entry) in affected.enumerated() {
+                let arguments: StatementArguments = [entry.id, entry.columns[0], entry.columns[1], entry.columns[2]]
+                try TokenHandoff.$current.withValue(tokens[k][0]) { try delete.execute(arguments: arguments) }
+                try TokenHandoff.$current.withValue(tokens[k][1]) { try insert.execute(arguments: arguments) }
+            }
+            result.reindexedEntries += affected.count
+        }
+        let now = ISO8601DateFormatter().string(from: Date())
+        let add = try db.cachedStatement(sql: "INSERT INTO lexicon_word(word, learnedAt) VALUES(?, ?)")
+        for word in fresh { try add.execute(arguments: [word, now]) }
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('lexiconGeneration', ?)", arguments: [new.generation])
+        // Published before commit, from inside the transaction: no other connection of
+        // this process writes meanwhile, and readers analyse queries only.
+        IndexLexicons.shared.set(new, for: file)
+        result.words = fresh
+        return result
+    }
+
+    /// Each entry's columns analysed by each pool's analyzers: result[entry][pool].
+    static func analyse(_ entries: [[String?]], with pools: [AnalyzerPool], jobs: Int) -> [[[PretokenizedText]]] {
+        let results = ResultSlots<[[PretokenizedText]]>(count: entries.count)
+        let jobs = max(1, min(jobs, entries.count))
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            for i in stride(from: worker, to: entries.count, by: jobs) {
+                results.set(i, pools.map { pool in
+                    pool.with { analyzer in entries[i].compactMap { $0.map { PretokenizedText(text: $0, analyzer: analyzer) } } }
+                })
+            }
+        }
+        return results.values
+    }
+}
