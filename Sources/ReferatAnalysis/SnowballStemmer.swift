@@ -27,7 +27,7 @@ final class SnowballStemmer {
             let length = Int(sb_stemmer_length(stemmer))
             return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
         }
-        if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
+        if cache.count > 20_000 { cache.removeAll(keepingCapacity: true) }
         cache[word] = result
         return result
     }

@@ -33,7 +33,7 @@ struct WordFormsCache {
     private var table: [String: WordForms] = [:]
     let capacity: Int
 
-    init(capacity: Int = 200_000) {
+    init(capacity: Int = 50_000) {
         self.capacity = capacity
     }
 
