@@ -49,22 +49,22 @@ extension ArchiveStore {
             var ranked: [(id: Int64, score: Double, exact: Bool)] = []
             let total: Int
             if let match = query.match, query.filters.isEmpty, !query.sortByDate {
-                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ?", arguments: [match]) ?? 0
+                total = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ?"), arguments: [match]) ?? 0
                 let wanted = query.offset + query.limit
                 if let exact = query.exactMatch {
-                    for row in try Row.fetchAll(db, sql: "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?", arguments: [exact, wanted]) {
+                    for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?"), arguments: [exact, wanted]) {
                         ranked.append((row[0], row[1], true))
                     }
                     if ranked.count < wanted {
-                        for row in try Row.fetchAll(db, sql: """
+                        for row in try Row.fetchAll(db.cachedStatement(sql: """
                             SELECT rowid, rank FROM search WHERE search MATCH ? AND rowid NOT IN (SELECT rowid FROM search WHERE search MATCH ?)
                             ORDER BY rank LIMIT ?
-                            """, arguments: [match, exact, wanted - ranked.count]) {
+                            """), arguments: [match, exact, wanted - ranked.count]) {
                             ranked.append((row[0], row[1], false))
                         }
                     }
                 } else {
-                    for row in try Row.fetchAll(db, sql: "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?", arguments: [match, wanted]) {
+                    for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?"), arguments: [match, wanted]) {
                         ranked.append((row[0], row[1], true))
                     }
                 }
@@ -89,13 +89,14 @@ extension ArchiveStore {
 
             var hits: [SearchHit] = []
             for (id, score, exact) in ranked {
-                guard let row = try Row.fetchOne(db, sql: """
+                // Cached: the view makes this statement costly to prepare, and it runs per hit.
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title), c.latestBody,
                         COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.firstLine,
                         x.decisions, x.body
                     FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId
                     JOIN entry_content x ON x.id = e.id WHERE e.id = ?
-                    """, arguments: [id]) else { continue }
+                    """), arguments: [id]) else { continue }
                 let decisions: String = row[10] ?? ""
                 let body: String = row[11] ?? ""
                 hits.append(SearchHit(
