@@ -31,8 +31,6 @@ final class Decompounder {
     private lazy var words: ByteStringSet = lexicon.words
     /// Words the index's corpus added to the list.
     private let added: ByteStringSet
-    /// Whether the word being split may use `added` (see `parts(of:)`).
-    private var useAdded = false
 
     init(lexicon: DanishLexicon) {
         self.lexicon = lexicon
@@ -45,6 +43,10 @@ final class Decompounder {
         let bytes: [UInt8]
         /// Byte offset of each character, plus the end: `bounds[i]..<bounds[i + 1]` is character i.
         let bounds: [Int]
+        /// Whether its parts may be words the corpus added. Words the list knows split only
+        /// into words the list knows: a corpus's fragments ("konfe", "rencen") must not split
+        /// "konferencen".
+        var usesAdded = false
 
         init(_ text: String) {
             bytes = Array(text.utf8)
@@ -69,10 +71,16 @@ final class Decompounder {
         func ascii(at i: Int) -> UInt8 { bounds[i + 1] - bounds[i] == 1 ? bytes[bounds[i]] : 0 }
     }
 
+    /// `word` ready to be split.
+    private func prepared(_ word: String) -> Word {
+        var w = Word(word)
+        w.usesAdded = !added.isEmpty && !w.withSlice(0..<w.count) { words.contains($0) }
+        return w
+    }
+
     /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
     func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
-        let w = Word(word)
-        useAdded = !added.isEmpty && !w.withSlice(0..<w.count) { words.contains($0) }
+        let w = prepared(word)
         guard isCandidate(w, 0..<w.count) else { return [] }
         return (bestSplit(w, 0..<w.count, depth: 0) ?? []).map { (w.string($0), $0.lowerBound) }
     }
@@ -82,10 +90,7 @@ final class Decompounder {
     func parts(of word: String) -> [(text: String, offset: Int)] {
         // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
         if word.utf8.count < minimumWord { return [] }
-        let w = Word(word)
-        // Words the list knows split only into words the list knows: a corpus's fragments
-        // ("konfe", "rencen") must not split "konferencen".
-        useAdded = !added.isEmpty && !w.withSlice(0..<w.count) { words.contains($0) }
+        let w = prepared(word)
         guard isCandidate(w, 0..<w.count), let split = bestSplit(w, 0..<w.count, depth: 0) else { return [] }
         var result: [(text: String, offset: Int)] = []
         for part in split {
@@ -157,7 +162,7 @@ final class Decompounder {
     }
 
     private func isWord(_ w: Word, _ r: Range<Int>) -> Bool {
-        r.count >= minimumPart && w.withSlice(r) { words.contains($0) || useAdded && added.contains($0) }
+        r.count >= minimumPart && w.withSlice(r) { words.contains($0) || w.usesAdded && added.contains($0) }
     }
 
     private func better(_ a: [Range<Int>], than b: [Range<Int>]?) -> Bool {

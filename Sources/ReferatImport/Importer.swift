@@ -129,39 +129,32 @@ public final class Importer: Sendable {
 
     /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order.
     func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool) -> [Outcome] {
-        let slots = ResultSlots<Outcome>(count: chunk.count)
-        let jobs = min(options.jobs, chunk.count)
         let parser = self.parser
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            let analyzer = analyzers.take()
-            defer { analyzers.give(analyzer) }
-            for i in stride(from: worker, to: chunk.count, by: jobs) {
-                let (path, size) = chunk[i]
-                let outcome: Outcome
-                do {
-                    let bytes = try parser.readFile(path)
-                    let sha = SHA256.hex(bytes)
-                    if known[path] == sha {
-                        outcome = .unchanged
-                    } else {
-                        let format = DocumentParser.Format(path: path) ?? .text
-                        let document = format == .pdf
-                            ? try parser.parse(fileAt: path)
-                            : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
-                        var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
-                        // Analysed here, in parallel, rather than on the single writer thread.
-                        incoming.analyze(with: analyzer)
-                        outcome = .parsed(incoming)
-                    }
-                } catch let error as ParseError {
-                    outcome = .failed(.init(path: path, line: error.line, message: error.message))
-                } catch {
-                    outcome = .failed(.init(path: path, line: nil, message: "\(error)"))
+        return analyzers.concurrentMap(count: chunk.count, jobs: options.jobs) { i, analyzer in
+            let (path, size) = chunk[i]
+            let outcome: Outcome
+            do {
+                let bytes = try parser.readFile(path)
+                let sha = SHA256.hex(bytes)
+                if known[path] == sha {
+                    outcome = .unchanged
+                } else {
+                    let format = DocumentParser.Format(path: path) ?? .text
+                    let document = format == .pdf
+                        ? try parser.parse(fileAt: path)
+                        : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
+                    var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
+                    // Analysed here, in parallel, rather than on the single writer thread.
+                    incoming.analyze(with: analyzer)
+                    outcome = .parsed(incoming)
                 }
-                slots.set(i, outcome)
+            } catch let error as ParseError {
+                outcome = .failed(.init(path: path, line: error.line, message: error.message))
+            } catch {
+                outcome = .failed(.init(path: path, line: nil, message: "\(error)"))
             }
+            return outcome
         }
-        return slots.values
     }
 }
 
@@ -177,18 +170,11 @@ extension Importer {
 
     /// The parsed documents analysed again, with a lexicon that has grown.
     func reanalyse(_ outcomes: [Outcome], analyzers: AnalyzerPool) -> [Outcome] {
-        let slots = ResultSlots<Outcome>(count: outcomes.count)
-        let jobs = max(1, min(options.jobs, outcomes.count))
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            analyzers.with { analyzer in
-                for i in stride(from: worker, to: outcomes.count, by: jobs) {
-                    guard case .parsed(var incoming) = outcomes[i] else { slots.set(i, outcomes[i]); continue }
-                    incoming.analyze(with: analyzer)
-                    slots.set(i, .parsed(incoming))
-                }
-            }
+        analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
+            guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
+            incoming.analyze(with: analyzer)
+            return .parsed(incoming)
         }
-        return slots.values
     }
 }
 

@@ -1,5 +1,5 @@
 public import ReferatAnalysis
-public import ReferatRecords
+import ReferatRecords
 
 extension ArchiveStore {
     /// The text of each search entry's columns (title, decisions, body), in entry order, as the
@@ -30,9 +30,7 @@ extension ArchiveStore.Incoming {
     public mutating func analyze(with analyzer: DanishAnalyzer) {
         analyzer.learnableWords = []
         defer { analyzer.learnableWords = nil }
-        pretokenized = ArchiveStore.entryColumns(of: document).map { columns in
-            columns.compactMap { $0.map { PretokenizedText(text: $0, analyzer: analyzer) } }
-        }
+        pretokenized = ArchiveStore.entryColumns(of: document).map { PretokenizedText.columns($0, analyzer: analyzer) }
         learnableWords = analyzer.learnableWords.map { $0.sorted() } ?? []
     }
 }

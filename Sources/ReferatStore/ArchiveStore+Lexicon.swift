@@ -1,7 +1,6 @@
-import Dispatch
 import Foundation
 import GRDB
-public import ReferatAnalysis
+import ReferatAnalysis
 
 extension ArchiveStore {
     /// What `learnWords` did.
@@ -101,11 +100,16 @@ extension ArchiveStore {
                     return LearnedWordMatcher.hasSuspendedHyphen(column) && words.contains { change($0).split }
                 }
             }
-            let tokens = Self.analyse(affected.map(\.columns), with: [oldAnalyzers, newAnalyzers], jobs: jobs)
+            let oldTokens = oldAnalyzers.concurrentMap(count: affected.count, jobs: jobs) { i, analyzer in
+                PretokenizedText.columns(affected[i].columns, analyzer: analyzer)
+            }
+            let newTokens = newAnalyzers.concurrentMap(count: affected.count, jobs: jobs) { i, analyzer in
+                PretokenizedText.columns(affected[i].columns, analyzer: analyzer)
+            }
             for (k, entry) in affected.enumerated() {
                 let arguments: StatementArguments = [entry.id, entry.columns[0], entry.columns[1], entry.columns[2]]
-                try TokenHandoff.$current.withValue(tokens[k][0]) { try delete.execute(arguments: arguments) }
-                try TokenHandoff.$current.withValue(tokens[k][1]) { try insert.execute(arguments: arguments) }
+                try TokenHandoff.$current.withValue(oldTokens[k]) { try delete.execute(arguments: arguments) }
+                try TokenHandoff.$current.withValue(newTokens[k]) { try insert.execute(arguments: arguments) }
             }
             result.reindexedEntries += affected.count
         }
@@ -118,19 +122,5 @@ extension ArchiveStore {
         IndexLexicons.shared.set(new, for: file)
         result.words = fresh
         return result
-    }
-
-    /// Each entry's columns analysed by each pool's analyzers: result[entry][pool].
-    static func analyse(_ entries: [[String?]], with pools: [AnalyzerPool], jobs: Int) -> [[[PretokenizedText]]] {
-        let results = ResultSlots<[[PretokenizedText]]>(count: entries.count)
-        let jobs = max(1, min(jobs, entries.count))
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            for i in stride(from: worker, to: entries.count, by: jobs) {
-                results.set(i, pools.map { pool in
-                    pool.with { analyzer in entries[i].compactMap { $0.map { PretokenizedText(text: $0, analyzer: analyzer) } } }
-                })
-            }
-        }
-        return results.values
     }
 }

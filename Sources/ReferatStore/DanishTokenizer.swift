@@ -13,7 +13,8 @@ final class DanishTokenizer: FTS5CustomTokenizer {
     /// Marks a pre-analysed query term.
     static let literalMark: Character = "\u{1}"
 
-    private var analyzer = DanishAnalyzer()
+    /// Made on first use, and again when the index's lexicon grew (words learned by an import).
+    private var analyzer: DanishAnalyzer?
     /// The index file, to find its lexicon, and the lexicon generation `analyzer` was made for.
     private let file: String
     private var generation = -1
@@ -22,11 +23,13 @@ final class DanishTokenizer: FTS5CustomTokenizer {
         file = IndexLexicons.file(of: db)
     }
 
-    /// The index's lexicon may have grown since the last call (words learned by an import).
-    private func refreshAnalyzer() {
-        guard let entry = IndexLexicons.shared[file], entry.generation != generation else { return }
-        analyzer = DanishAnalyzer(lexicon: entry.lexicon)
+    private func currentAnalyzer() -> DanishAnalyzer {
+        let entry = IndexLexicons.shared[file] ?? .init(generation: 0, lexicon: .shared)
+        if let analyzer, entry.generation == generation { return analyzer }
+        let fresh = DanishAnalyzer(lexicon: entry.lexicon)
+        analyzer = fresh
         generation = entry.generation
+        return fresh
     }
 
     func tokenize(
@@ -45,10 +48,9 @@ final class DanishTokenizer: FTS5CustomTokenizer {
                 }
             }
         }
-        refreshAnalyzer()
         var status = SQLITE_OK
         let mode: AnalysisMode = tokenization.contains(.query) ? .query : .document
-        analyzer.analyze(utf8: bytes, mode: mode) { token in
+        currentAnalyzer().analyze(utf8: bytes, mode: mode) { token in
             guard status == SQLITE_OK else { return }
             var term = token.term
             status = term.withUTF8 { t in

@@ -33,24 +33,38 @@ struct LearnedWordMatcher {
             let key = Self.key(bytes[i], bytes[i + 1], bytes[i + 2])
             if prefixes[key >> 6] & (1 << UInt64(key & 63)) != 0,
                (byPrefix[key] ?? []).contains(where: { i + $0.count <= n && bytes[i..<(i + $0.count)].elementsEqual($0) }) {
-                found.insert(Self.letterRun(in: lower, around: i))
+                found.insert(Self.letterRun(in: bytes, around: i))
             }
             i += 1
         }
         return found
     }
 
-    /// The run of letters containing byte offset `i` of `text`.
-    static func letterRun(in text: String, around i: Int) -> String {
-        let utf8 = text.utf8
-        let at = utf8.index(utf8.startIndex, offsetBy: i)
-        // `at` starts a learned word, so it is on a scalar boundary.
-        var start = at
-        let scalars = text.unicodeScalars
-        while start > scalars.startIndex, scalars[scalars.index(before: start)].properties.isAlphabetic { start = scalars.index(before: start) }
-        var end = start
-        while end < scalars.endIndex, scalars[end].properties.isAlphabetic { end = scalars.index(after: end) }
-        return String(scalars[start..<end])
+    /// The run of letters around byte offset `i` of UTF-8 `bytes` (a scalar boundary):
+    /// walked out from `i`, so each candidate costs its own length, not the text's.
+    static func letterRun(in bytes: [UInt8], around i: Int) -> String {
+        var start = i
+        while start > 0 {
+            var lead = start - 1
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard scalar(in: bytes, lead..<start)?.properties.isAlphabetic == true else { break }
+            start = lead
+        }
+        var end = i
+        while end < bytes.count {
+            let width = bytes[end] < 0x80 ? 1 : bytes[end] < 0xE0 ? 2 : bytes[end] < 0xF0 ? 3 : 4
+            let next = min(bytes.count, end + width)
+            guard scalar(in: bytes, end..<next)?.properties.isAlphabetic == true else { break }
+            end = next
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    private static func scalar(in bytes: [UInt8], _ range: Range<Int>) -> Unicode.Scalar? {
+        var iterator = bytes[range].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
     }
 
     /// True when the text has a hyphen at a line break: the analyzer may rejoin the words around

@@ -34,6 +34,11 @@ public struct PretokenizedText: Sendable {
         self.tokens = tokens
     }
 
+    /// An entry's columns analysed; NULL columns are not tokenized by FTS5 and are left out.
+    static func columns(_ columns: [String?], analyzer: DanishAnalyzer) -> [PretokenizedText] {
+        columns.compactMap { $0.map { PretokenizedText(text: $0, analyzer: analyzer) } }
+    }
+
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count == text.count && text.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
     }
