@@ -26,11 +26,13 @@ extension ArchiveStore {
 extension ArchiveStore.Incoming {
     /// Analyses the document's search entries now, on the calling thread, so that the writer
     /// only replays tokens. Call it on a parsing thread with that thread's own analyzer.
-    /// Also collects the document's learnable words (`ArchiveStore.learnWords`).
+    /// Also collects the document's learnable words (`ArchiveStore.learnWords`) and deflates
+    /// its sections (`PackedSections`), which would otherwise cost the writer's time.
     public mutating func analyze(with analyzer: DanishAnalyzer) {
         analyzer.learnableWords = []
         defer { analyzer.learnableWords = nil }
         pretokenized = ArchiveStore.entryColumns(of: document).map { PretokenizedText.columns($0, analyzer: analyzer) }
         learnableWords = analyzer.learnableWords.map { $0.sorted() } ?? []
+        packedSections = document.cases.map { PackedSections.pack($0.sections) }
     }
 }

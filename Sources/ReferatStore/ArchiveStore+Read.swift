@@ -193,7 +193,7 @@ extension ArchiveStore {
             otherCaseNumbers: (row["otherCaseNumbers"] as String?)?.split(separator: " ").map(String.init) ?? [],
             kleNumber: row["kleNumber"], title: row["title"], access: Access(rawValue: row["access"]) ?? .open, itemType: row["itemType"],
             routing: decode([[String]].self, row["routing"]) ?? [],
-            sections: try Row.fetchAll(db, sql: "SELECT heading, text FROM section WHERE caseId = ? ORDER BY ordinal", arguments: [id]).map { Section(heading: $0[0], text: $0[1]) },
+            sections: try (row["sectionData"] as Data?).map { try PackedSections.unpack(Array($0)) } ?? [],
             recommendation: row["recommendation"], links: decode([String].self, row["links"]) ?? [],
             lines: [row["firstLine"], row["lastLine"]].compactMap { $0 })
         for d in try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE caseId = ? ORDER BY ordinal", arguments: [id]) {

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import ReferatRecords
 
 extension ArchiveStore {
     /// The schema, versioned: each migration runs once per index file.
@@ -153,6 +155,35 @@ extension ArchiveStore {
             try db.execute(sql: """
                 CREATE TABLE corpus_word(word TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
                 CREATE TABLE lexicon_word(word TEXT PRIMARY KEY, learnedAt TEXT NOT NULL) WITHOUT ROWID;
+                """)
+        }
+        // v4: each case's sections deflated into one blob (see `PackedSections`); they were
+        // half of the index. The view reads them through `referat_sections`, giving the same
+        // text as before, so the FTS index stays valid without a rebuild.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                DROP VIEW entry_content;
+                ALTER TABLE "case" DROP COLUMN sections;
+                ALTER TABLE "case" ADD COLUMN sectionData BLOB;
+                """)
+            let cases = try Int64.fetchAll(db, sql: "SELECT DISTINCT caseId FROM section")
+            let sections = try db.cachedStatement(sql: "SELECT heading, text FROM section WHERE caseId = ? ORDER BY ordinal")
+            for id in cases {
+                let list = try Row.fetchAll(sections, arguments: [id]).map { Section(heading: $0[0], text: $0[1]) }
+                try db.execute(sql: "UPDATE \"case\" SET sectionData = ? WHERE id = ?", arguments: [PackedSections.pack(list).map { Data($0) }, id])
+            }
+            try db.execute(sql: """
+                DROP TABLE section;
+                CREATE VIEW entry_content AS
+                SELECT e.id AS id,
+                    CASE WHEN c.id IS NULL THEN d.title
+                         ELSE c.title || ' ' || COALESCE(c.caseNumber, '') || ' ' || COALESCE(c.otherCaseNumbers, '') || ' ' || COALESCE(c.kleNumber, '') END AS title,
+                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
+                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
+                    CASE WHEN c.id IS NULL THEN d.text
+                         ELSE referat_sections(c.sectionData)
+                              || char(10) || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), '') END AS body
+                FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
                 """)
         }
         return migrator

@@ -11,6 +11,8 @@ extension ArchiveStore {
         public internal(set) var pretokenized: [[PretokenizedText]]?
         /// Words the document uses that the index may learn (filled by `analyze(with:)`).
         public internal(set) var learnableWords: [String] = []
+        /// Each case's sections deflated ahead of the write (`analyze(with:)`), or nil.
+        var packedSections: [[UInt8]?]?
 
         public init(document: Document, size: Int) {
             self.document = document
@@ -114,6 +116,10 @@ extension ArchiveStore {
 
     static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ db: Database) throws {
         let d = item.document
+        func sectionData(_ ordinal: Int) -> [UInt8]? {
+            if let packed = item.packedSections { return packed[ordinal] }
+            return PackedSections.pack(d.cases[ordinal].sections)
+        }
         try run(db, """
             INSERT INTO document(path, sha256, size, kind, title, municipality, date, meeting, meetingBody, meetingDate, signatories, warnings, text, importedAt)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -133,18 +139,15 @@ extension ArchiveStore {
                 .max { ($0.element.date!, $0.offset) < ($1.element.date!, $1.offset) }?.element ?? c.decisions.last
             try run(db, """
                 INSERT INTO "case"(documentId, ordinal, number, caseNumber, otherCaseNumbers, kleNumber, title, access, itemType,
-                    routing, sections, recommendation, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
+                    routing, sectionData, recommendation, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
                 VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [
                     documentID, ordinal, c.number, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
-                    c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), "[]",
+                    c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), sectionData(ordinal).map { Data($0) },
                     c.recommendation, c.links.isEmpty ? nil : json(c.links), c.lines.first, c.lines.last,
                     latest?.body, latest?.date, latest?.outcome.rawValue,
                 ])
             let caseID = db.lastInsertedRowID
-            for (k, section) in c.sections.enumerated() {
-                try run(db, "INSERT INTO section(caseId, ordinal, heading, text) VALUES(?, ?, ?, ?)", [caseID, k, section.heading, section.text])
-            }
             for (k, decision) in c.decisions.enumerated() {
                 try insert(decision, ordinal: k, caseID: caseID, documentID: documentID, people: &people, db)
             }

@@ -39,15 +39,30 @@ public final class ArchiveStore: Sendable {
         config.readonly = readOnly && exists
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
+            // 8 KiB pages for a new index: a case's packed sections (about 2 KiB) leave half
+            // of a 4 KiB page empty. No effect on an existing file.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA page_size = 8192") }
             db.add(tokenizer: DanishTokenizer.self)
             // Danish-aware lower-casing for filters: SQLite's lower() folds ASCII only.
             db.add(function: DatabaseFunction("referat_fold", argumentCount: 1, pure: true) { values in
                 (String.fromDatabaseValue(values[0])).map { $0.lowercased() }
             })
+            // A case's body sections, inflated for the view `entry_content` (`PackedSections`).
+            db.add(function: DatabaseFunction("referat_sections", argumentCount: 1, pure: true) { values in
+                guard let blob = Data.fromDatabaseValue(values[0]) else { return nil }
+                return try PackedSections.bodyText(Array(blob))
+            })
         }
         do {
-            writer = try DatabasePool(path: path, configuration: config)
-            if !config.readonly { try Self.migrator.migrate(writer) }
+            var pool = try DatabasePool(path: path, configuration: config)
+            // An index from an older referat is upgraded even by a reading command: the
+            // reads expect the current schema. Upgrading needs write access once.
+            if config.readonly, try !pool.read(Self.migrator.hasCompletedMigrations) {
+                config.readonly = false
+                pool = try DatabasePool(path: path, configuration: config)
+            }
+            writer = pool
+            if !config.readonly { try Self.migrate(writer) }
             file = try writer.read { db in
                 let file = IndexLexicons.file(of: db)
                 IndexLexicons.shared.set(try Self.storedLexicon(db), for: file)
@@ -67,7 +82,20 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Refuses a file that is not SQLite, or an SQLite database of another program.
+    /// Brings the schema up to date. An index upgraded past v4 (compressed sections) is
+    /// vacuumed once, so that the upgrade gives back the space it saves.
+    static func migrate(_ writer: DatabasePool) throws {
+        let applied = try writer.read(migrator.appliedIdentifiers)
+        try migrator.migrate(writer)
+        if !applied.isEmpty && !applied.contains("v4") {
+            try writer.writeWithoutTransaction { db in
+                try db.checkpoint(.truncate)
+                try db.execute(sql: "VACUUM")
+                try db.checkpoint(.truncate)
+            }
+        }
+    }
+
     /// Re-tokenizes the whole FTS index when it was built by another analyzer version.
     static func rebuildIfAnalyzerChanged(_ writer: DatabasePool) throws {
         try writer.write { db in
@@ -82,6 +110,7 @@ public final class ArchiveStore: Sendable {
         }
     }
 
+    /// Refuses a file that is not SQLite, or an SQLite database of another program.
     static func checkForeign(_ path: String) throws(StoreError) {
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

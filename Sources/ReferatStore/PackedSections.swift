@@ -1,0 +1,124 @@
+import CZlib
+import ReferatRecords
+
+/// A case's body sections, deflated into one blob (`"case".sectionData`).
+///
+/// Section text is most of what a minutes file says, and SQLite stores text as is: kept in
+/// plain rows it made up half of the index. Compressing each case's sections together lets
+/// zlib find the repetition between them (headings, boilerplate, names), about 2× on
+/// generated and real minutes. The search index never needs the blob: FTS5 reads the text
+/// through the view `entry_content`, which calls `referat_sections` (registered on every
+/// connection) to inflate it; `show` and snippets inflate one case at a time.
+///
+/// Layout: a format byte (1), the payload's length as a varint, then the payload in zlib's
+/// format. The payload is, per section, the heading's and then the text's UTF-8 bytes, each
+/// preceded by its length as a varint, so any text round-trips, control characters included.
+enum PackedSections {
+    static let format: UInt8 = 1
+
+    /// zlib's fastest level: import is CPU-bound, and level 6 saves only 5 % more.
+    static let level: Int32 = 1
+
+    struct Damaged: Error, CustomStringConvertible {
+        var description: String { "damaged section text in the index; move the index aside and import again" }
+    }
+
+    /// The blob for these sections, or nil when there are none (the view then gives no body).
+    static func pack(_ sections: [Section]) -> [UInt8]? {
+        guard !sections.isEmpty else { return nil }
+        var payload: [UInt8] = []
+        payload.reserveCapacity(sections.reduce(0) { $0 + $1.heading.utf8.count + $1.text.utf8.count + 8 })
+        for s in sections {
+            appendVarint(UInt64(s.heading.utf8.count), to: &payload)
+            payload.append(contentsOf: s.heading.utf8)
+            appendVarint(UInt64(s.text.utf8.count), to: &payload)
+            payload.append(contentsOf: s.text.utf8)
+        }
+        var blob: [UInt8] = [format]
+        appendVarint(UInt64(payload.count), to: &blob)
+        let header = blob.count
+        var capacity = compressBound(uLong(payload.count))
+        blob.append(contentsOf: repeatElement(0, count: Int(capacity)))
+        let status = blob.withUnsafeMutableBufferPointer { out in
+            payload.withUnsafeBufferPointer { input in
+                compress2(out.baseAddress! + header, &capacity, input.baseAddress, uLong(input.count), level)
+            }
+        }
+        // compress2 only fails for lack of memory or a too small buffer; compressBound rules
+        // out the second. Without memory the process is lost anyway.
+        precondition(status == Z_OK, "zlib compress2 failed: \(status)")
+        blob.removeLast(blob.count - header - Int(capacity))
+        return blob
+    }
+
+    /// The sections back from a blob made by `pack`.
+    static func unpack(_ blob: [UInt8]) throws(Damaged) -> [Section] {
+        var sections: [Section] = []
+        try forEachSection(blob) { heading, text in
+            sections.append(Section(heading: String(decoding: heading, as: UTF8.self), text: String(decoding: text, as: UTF8.self)))
+        }
+        return sections
+    }
+
+    /// The body text the search index sees: each section's heading and text, one per line.
+    /// Must equal what `ArchiveStore.entryColumns(of:)` builds from the parsed sections.
+    static func bodyText(_ blob: [UInt8]) throws(Damaged) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(blob.count * 3)
+        var first = true
+        try forEachSection(blob) { heading, text in
+            if !first { out.append(0x0A) }
+            first = false
+            out.append(contentsOf: heading)
+            out.append(0x0A)
+            out.append(contentsOf: text)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Inflates the payload and calls `body` with each section's heading and text bytes.
+    private static func forEachSection(_ blob: [UInt8], _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Void) throws(Damaged) {
+        var at = 1
+        guard blob.first == format, let length = readVarint(blob, at: &at), length < 1 << 32 else { throw Damaged() }
+        var payload = [UInt8](repeating: 0, count: Int(length))
+        var produced = uLong(length)
+        let status = payload.withUnsafeMutableBufferPointer { out in
+            blob.withUnsafeBufferPointer { input in
+                uncompress(out.baseAddress, &produced, input.baseAddress! + at, uLong(input.count - at))
+            }
+        }
+        guard status == Z_OK, produced == uLong(length) else { throw Damaged() }
+        var p = 0
+        while p < payload.count {
+            guard let h = readVarint(payload, at: &p), h <= payload.count - p else { throw Damaged() }
+            let heading = payload[p..<p + Int(h)]
+            p += Int(h)
+            guard let t = readVarint(payload, at: &p), t <= payload.count - p else { throw Damaged() }
+            let text = payload[p..<p + Int(t)]
+            p += Int(t)
+            body(heading, text)
+        }
+    }
+
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    private static func readVarint(_ bytes: [UInt8], at p: inout Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while p < bytes.count, shift < 64 {
+            let b = bytes[p]
+            p += 1
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import ReferatAnalysis
+import ReferatParsing
+import ReferatRecords
+@testable import ReferatStore
+import Testing
+
+/// Section text is stored deflated (`PackedSections`); the search index reads it back through
+/// an SQL function. Both directions must be exact, damage must be reported rather than
+/// misread, and an index from before the change must upgrade in place.
+@Suite struct PackedSectionsTests {
+    static let sectionLists: [[Section]] = [
+        [Section(heading: "Sagsfremstilling", text: "Kommunerne i Region Midtjylland har indgået en rammeaftale.")],
+        [Section(heading: "", text: "")],
+        [Section(heading: "", text: ""), Section(heading: "", text: "x")],
+        [Section(heading: "Økonomi", text: "Udgiften på 1.250.000 kr. afholdes af puljen.\n\nIngen yderligere bemærkninger."),
+         Section(heading: "Høring", text: "Børne- og ungeudvalget, Ældrerådet og Aarhus Kommune er hørt.")],
+        [Section(heading: "Kontrol\u{0}tegn", text: "tab\there\u{1F}\u{7F}\r\nslut")],
+        [Section(heading: "Emoji", text: "👍🏽 e\u{301} ﬁ")],
+        [Section(heading: "Langt", text: String(repeating: "specialundervisningsområdet ", count: 20_000))],
+        (0..<300).map { Section(heading: "Afsnit \($0)", text: "Tekst nummer \($0)") },
+    ]
+
+    @Test(arguments: sectionLists)
+    func sectionsRoundTrip(_ sections: [Section]) throws {
+        let blob = try #require(PackedSections.pack(sections))
+        #expect(try PackedSections.unpack(blob) == sections)
+        #expect(try PackedSections.bodyText(blob) == sections.map { $0.heading + "\n" + $0.text }.joined(separator: "\n"))
+    }
+
+    @Test func noSectionsIsNoBlob() {
+        #expect(PackedSections.pack([]) == nil)
+    }
+
+    @Test func repetitiveTextShrinks() throws {
+        let sections = Self.sectionLists[6]
+        let blob = try #require(PackedSections.pack(sections))
+        #expect(blob.count * 20 < sections[0].text.utf8.count)
+    }
+
+    static let damaged: [[UInt8]] = {
+        let good = PackedSections.pack(sectionLists[3])!
+        return [
+            [],
+            [2] + good.dropFirst(),  // an unknown format
+            Array(good.prefix(good.count / 2)),  // cut short
+            good.prefix(2) + [UInt8](repeating: 0xAB, count: 40),  // not zlib
+            [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],  // absurd length
+            [1, 5] + Array(PackedSections.pack([Section(heading: "abc", text: "def")])!.dropFirst(2)),  // wrong length
+        ]
+    }()
+
+    @Test(arguments: damaged)
+    func damageIsReportedNotMisread(_ blob: [UInt8]) {
+        #expect(throws: PackedSections.Damaged.self) { try PackedSections.unpack(blob) }
+        #expect(throws: PackedSections.Damaged.self) { try PackedSections.bodyText(blob) }
+    }
+
+    /// Builds an index as referat wrote it before v4 (sections as rows), with the Corpus files,
+    /// then opens it read-only as `search` does: it must upgrade, keep every case's sections,
+    /// give the view the same text, and still pass FTS5's integrity check.
+    @Test func anIndexFromBeforeV4UpgradesInPlace() throws {
+        let ws = try Workspace(files: [])
+        let documents = try PretokenizedTests.corpusDocuments()
+        var config = Configuration()
+        config.prepareDatabase { db in db.add(tokenizer: DanishTokenizer.self) }
+        let old = try DatabaseQueue(path: ws.index, configuration: config)
+        try ArchiveStore.migrator.migrate(old, upTo: "v3")
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [DanishAnalyzer.version])
+            for d in documents {
+                try db.execute(sql: """
+                    INSERT INTO document(path, sha256, size, kind, title, text, importedAt) VALUES(?, ?, 0, ?, ?, ?, '2026-01-01')
+                    """, arguments: [d.path, d.sha256, d.kind.rawValue, d.title, d.cases.isEmpty ? d.text : nil])
+                let documentID = db.lastInsertedRowID
+                for (i, decision) in d.mentionedDecisions.enumerated() {
+                    try db.execute(sql: "INSERT INTO decision(documentId, ordinal, body, text, outcome) VALUES(?, ?, ?, ?, ?)",
+                                   arguments: [documentID, i, decision.body, decision.text, decision.outcome.rawValue])
+                }
+                for (ordinal, c) in d.cases.enumerated() {
+                    try db.execute(sql: """
+                        INSERT INTO "case"(documentId, ordinal, caseNumber, otherCaseNumbers, kleNumber, title, access, sections)
+                        VALUES(?, ?, ?, ?, ?, ?, ?, '[]')
+                        """, arguments: [documentID, ordinal, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
+                                         c.kleNumber, c.title, c.access.rawValue])
+                    let caseID = db.lastInsertedRowID
+                    for (k, s) in c.sections.enumerated() {
+                        try db.execute(sql: "INSERT INTO section(caseId, ordinal, heading, text) VALUES(?, ?, ?, ?)", arguments: [caseID, k, s.heading, s.text])
+                    }
+                    for (k, decision) in c.decisions.enumerated() {
+                        try db.execute(sql: "INSERT INTO decision(documentId, caseId, ordinal, body, text, outcome) VALUES(?, ?, ?, ?, ?, ?)",
+                                       arguments: [documentID, caseID, k, decision.body, decision.text, decision.outcome.rawValue])
+                    }
+                    for a in c.attachments {
+                        try db.execute(sql: "INSERT INTO attachment(caseId, title) VALUES(?, ?)", arguments: [caseID, a.title])
+                    }
+                    try db.execute(sql: "INSERT INTO entry(documentId, caseId) VALUES(?, ?)", arguments: [documentID, caseID])
+                }
+                if d.cases.isEmpty { try db.execute(sql: "INSERT INTO entry(documentId) VALUES(?)", arguments: [documentID]) }
+            }
+            try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')")
+        }
+        let oldVocabulary = try old.read { db in try String.fetchAll(db, sql: "SELECT term || ' ' || doc || ' ' || cnt FROM search_vocab ORDER BY term") }
+        try old.close()
+
+        let store = try ArchiveStore(path: ws.index, readOnly: true)
+        let (hasSectionTable, migrations, vocabulary) = try store.read { db in
+            (try db.tableExists("section"), try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+             try String.fetchAll(db, sql: "SELECT term || ' ' || doc || ' ' || cnt FROM search_vocab ORDER BY term"))
+        }
+        #expect(!hasSectionTable)
+        #expect(migrations.contains("v4"))
+        #expect(vocabulary.count > 1000)
+        #expect(vocabulary == oldVocabulary)
+        #expect(try store.integrityCheck().isEmpty)
+        for document in documents {
+            let stored = try store.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT c.title, c.decisions, c.body FROM entry_content c JOIN entry e ON e.id = c.id
+                    JOIN document d ON d.id = e.documentId WHERE d.path = ? ORDER BY e.id
+                    """, arguments: [document.path]).map { row in [row[0], row[1], row[2]] as [String?] }
+            }
+            #expect(stored == ArchiveStore.entryColumns(of: document).map { [$0[0], $0[1], $0[2]] }, "\(document.path)")
+            for c in document.cases where c.caseNumber != nil {
+                let found = try store.cases(number: c.caseNumber!).filter { $0.path == document.path && $0.record.title == c.title }
+                #expect(found.first?.record.sections == c.sections, "\(document.path) \(c.caseNumber!)")
+            }
+        }
+    }
+}
