@@ -123,37 +123,30 @@ extension ArchiveStore {
     static func filterSQL(_ f: StoreFilters) -> (String, [(any DatabaseValueConvertible)?]) {
         var clauses = ["1"]
         var args: [(any DatabaseValueConvertible)?] = []
-        let decisionsOfEntry = "(x.caseId = c.id OR (c.id IS NULL AND x.documentId = d.id AND x.caseId IS NULL))"
+        /// Entries with a fact of this kind matching the condition (see `EntryFact`).
+        func facts(_ kind: EntryFact.Kind, _ condition: String, _ values: [String]) {
+            clauses.append("e.id IN (SELECT entryId FROM entry_fact WHERE kind = \(kind.rawValue) AND (\(condition)))")
+            args += values
+        }
         for names in f.committees where !names.isEmpty {
-            let any = names.map { _ in "referat_fold(x.body) LIKE ?" }.joined(separator: " OR ")
-            clauses.append("(EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND (\(any))) OR (\(names.map { _ in "referat_fold(d.meetingBody) LIKE ?" }.joined(separator: " OR "))))")
-            args += names.map { "%\($0)%" } + names.map { "%\($0)%" }
+            facts(.committee, names.map { _ in "value LIKE ?" }.joined(separator: " OR "), names.map { "%\($0)%" })
         }
         if f.from != nil || f.to != nil {
-            let lo = f.from ?? "0000", hi = (f.to ?? "9999") + "\u{FFFF}"
-            clauses.append("(EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND x.date >= ? AND x.date <= ?) OR (COALESCE(d.date, d.meetingDate) >= ? AND COALESCE(d.date, d.meetingDate) <= ?))")
-            args += [lo, hi, lo, hi]
+            facts(.date, "value BETWEEN ? AND ?", [f.from ?? "0000", (f.to ?? "9999") + "\u{FFFF}"])
         }
         if !f.caseNumbers.isEmpty {
             let one = "(c.caseNumber = ? OR c.kleNumber = ? OR instr(' ' || COALESCE(c.otherCaseNumbers, '') || ' ', ' ' || ? || ' ') > 0)"
             clauses.append("(" + f.caseNumbers.map { _ in one }.joined(separator: " OR ") + ")")
             for n in f.caseNumbers { args += [n, n, n] }
         }
-        let people = "SELECT 1 FROM decision x JOIN participation p ON p.decisionId = x.id JOIN person pe ON pe.id = p.personId WHERE \(decisionsOfEntry)"
         for person in f.persons {
-            clauses.append("EXISTS (\(people) AND referat_fold(pe.name) LIKE ?)")
-            args.append("%\(person.lowercased())%")
+            facts(.person, "value LIKE ?", ["%\(person.lowercased())%"])
         }
         if !f.parties.isEmpty {
-            let any = f.parties.map { _ in "(pe.party = ?)" }.joined(separator: " OR ")
-            let votes = f.parties.map { _ in "x.votes LIKE ?" }.joined(separator: " OR ")
-            clauses.append("(EXISTS (\(people) AND (\(any))) OR EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND (\(votes))))")
-            args += f.parties.map { $0 }
-            args += f.parties.map { "%\"\($0)\"%" }
+            facts(.party, "value IN (\(f.parties.map { _ in "?" }.joined(separator: ",")))", f.parties)
         }
         if !f.outcomes.isEmpty {
-            clauses.append("EXISTS (SELECT 1 FROM decision x WHERE \(decisionsOfEntry) AND x.outcome IN (\(f.outcomes.map { _ in "?" }.joined(separator: ","))))")
-            args += f.outcomes.map { $0 }
+            facts(.outcome, "value IN (\(f.outcomes.map { _ in "?" }.joined(separator: ",")))", f.outcomes)
         }
         if !f.municipalities.isEmpty {
             clauses.append("(" + f.municipalities.map { _ in "referat_fold(d.municipality) LIKE ?" }.joined(separator: " OR ") + ")")

@@ -186,6 +186,50 @@ extension ArchiveStore {
                 FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
                 """)
         }
+        // v5: what each entry can be filtered on, in one indexed table (see `EntryFact`).
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: """
+                CREATE TABLE entry_fact(
+                    entryId INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+                    kind INTEGER NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY(entryId, kind, value)
+                ) WITHOUT ROWID;
+                CREATE INDEX entry_fact_value ON entry_fact(kind, value, entryId);
+                """)
+            try fillEntryFacts(db)
+        }
         return migrator
+    }
+
+    /// Computes `entry_fact` for entries already in an index, from their stored records.
+    static func fillEntryFacts(_ db: Database) throws {
+        let decisionsOfCase = try db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE caseId = ?")
+        let decisionsOfDocument = try db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE documentId = ? AND caseId IS NULL")
+        let participants = try db.cachedStatement(sql: """
+            SELECT pe.name, pe.party, pa.role FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = ?
+            """)
+        let entries = try Row.fetchAll(db, sql: """
+            SELECT e.id, e.caseId, d.id, d.meetingBody, COALESCE(d.date, d.meetingDate) FROM entry e JOIN document d ON d.id = e.documentId
+            """)
+        for entry in entries {
+            let caseID: Int64? = entry[1]
+            let rows = try caseID.map { try Row.fetchAll(decisionsOfCase, arguments: [$0]) }
+                ?? Row.fetchAll(decisionsOfDocument, arguments: [entry[2]])
+            let decisions = try rows.map { row in
+                var decision = Decision(body: row[1], date: row[2], text: "", outcome: Outcome(rawValue: row[3]) ?? .other)
+                decision.votes = (row[4] as String?).flatMap { try? JSONDecoder().decode(Votes.self, from: Data($0.utf8)) }
+                for p in try Row.fetchAll(participants, arguments: [row[0]]) {
+                    let party: String? = (p[1] as String?).flatMap { $0.isEmpty ? nil : $0 }
+                    switch p[2] as String {
+                    case "absent": decision.absent.append(Person(name: p[0], party: party))
+                    case "notParticipating": decision.notParticipating.append(NonParticipant(name: p[0], party: party))
+                    default: break  // named voters: the votes themselves name them
+                    }
+                }
+                return decision
+            }
+            try EntryFact.insert(EntryFact.facts(of: decisions, meetingBody: entry[3], documentDate: entry[4]), entryID: entry[0], db)
+        }
     }
 }

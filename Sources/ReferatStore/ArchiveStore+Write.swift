@@ -129,6 +129,7 @@ extension ArchiveStore {
                 d.warnings.isEmpty ? nil : json(d.warnings), d.cases.isEmpty ? d.text : nil, importedAt,
             ])
         let documentID = db.lastInsertedRowID
+        let documentDate = d.date ?? d.meeting?.date
         for (ordinal, decision) in d.mentionedDecisions.enumerated() {
             try insert(decision, ordinal: ordinal, caseID: nil, documentID: documentID, people: &people, db)
         }
@@ -157,10 +158,12 @@ extension ArchiveStore {
             }
             try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, ?)", [documentID, caseID])
             entries.append(db.lastInsertedRowID)
+            try EntryFact.insert(EntryFact.facts(of: c.decisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
         if d.cases.isEmpty {
             try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, NULL)", [documentID])
             entries.append(db.lastInsertedRowID)
+            try EntryFact.insert(EntryFact.facts(of: d.mentionedDecisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
         let search = try db.cachedStatement(sql: "INSERT INTO search(rowid, title, decisions, body) SELECT id, title, decisions, body FROM entry_content WHERE id = ?")
         for (k, entry) in entries.enumerated() {

@@ -42,6 +42,10 @@ public final class ArchiveStore: Sendable {
             // 8 KiB pages for a new index: a case's packed sections (about 2 KiB) leave half
             // of a 4 KiB page empty. No effect on an existing file.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA page_size = 8192") }
+            // Read pages through a memory map and keep more of them: a search walks FTS5
+            // doclists and the records of every match, and through read(2) with SQLite's
+            // 2 MB default cache a fifth of its time went to copying pages from the kernel.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768")
             db.add(tokenizer: DanishTokenizer.self)
             // Danish-aware lower-casing for filters: SQLite's lower() folds ASCII only.
             db.add(function: DatabaseFunction("referat_fold", argumentCount: 1, pure: true) { values in
