@@ -38,9 +38,10 @@ let package = Package(
         .target(name: "ReferatAnalysis", dependencies: ["CICU", "CStemmer"], swiftSettings: strictSettings),
         // Layer 2: the only target that imports GRDB. zlib keeps section text small on disk.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "ReferatStore",
-            dependencies: ["ReferatRecords", "ReferatAnalysis", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ReferatRecords", "ReferatAnalysis", "CZlib", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Layer 3: query language and ranking; batch import.

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Results written by worker threads, one slot each, read in order once they are done.
-final class ResultSlots<Value>: @unchecked Sendable {
+public final class ResultSlots<Value>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    public init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: Value) {
+    public func set(_ i: Int, _ value: Value) {
         lock.lock()
         storage[i] = value
         lock.unlock()
     }
 
     /// Every slot's value; each must have been set.
-    var values: [Value] { storage.map { $0! } }
+    public var values: [Value] { storage.map { $0! } }
 }

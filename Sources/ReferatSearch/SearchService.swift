@@ -10,12 +10,15 @@ public final class SearchService {
     let store: ArchiveStore
     let analyzer: DanishAnalyzer
     let synonyms: CommitteeSynonyms
+    /// Analyzers for cutting snippets on two threads (an analyzer is not thread-safe).
+    let snippetAnalyzers: AnalyzerPool
 
     /// `analyzer` defaults to one with the index's own lexicon (the words it learned).
     public init(store: ArchiveStore, analyzer: DanishAnalyzer? = nil, synonyms: CommitteeSynonyms = .shared) {
         self.store = store
         self.analyzer = analyzer ?? DanishAnalyzer(lexicon: store.lexicon)
         self.synonyms = synonyms
+        snippetAnalyzers = AnalyzerPool(lexicon: self.analyzer.lexicon)
     }
 
     public struct Options: Sendable {
@@ -69,9 +72,12 @@ public final class SearchService {
         }
         var page = try store.search(query)
         let highlight = compiled?.highlight ?? QueryCompiler.Highlight()
-        let builder = SnippetBuilder(analyzer: analyzer, terms: highlight.terms, prefixes: highlight.prefixes, phrases: highlight.phrases)
+        let texts = page.hits.map { $0.text ?? "" }
+        let snippets = snippetAnalyzers.concurrentMap(count: texts.count, jobs: 2) { i, analyzer in
+            SnippetBuilder(analyzer: analyzer, terms: highlight.terms, prefixes: highlight.prefixes, phrases: highlight.phrases).snippet(texts[i])
+        }
         for i in page.hits.indices {
-            page.hits[i].snippet = builder.snippet(page.hits[i].text ?? "")
+            page.hits[i].snippet = snippets[i]
             page.hits[i].text = nil
         }
         var suggestion: String?

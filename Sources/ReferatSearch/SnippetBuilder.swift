@@ -100,6 +100,8 @@ struct SnippetBuilder {
                 isWord = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
             } else if b == 0xC3, i + 1 < text.count {
                 isWord = text[i + 1] != 0x97 && text[i + 1] != 0xB7  // À–ÿ except × and ÷
+            } else if b == 0xE2, i + 1 < text.count, text[i + 1] == 0x80 {
+                isWord = false  // U+2000–U+203F: spaces, dashes, quotes, bullets
             } else {
                 isWord = scalar(text, at: i, length: length).map(isWordScalar) ?? false
             }
@@ -131,13 +133,27 @@ struct SnippetBuilder {
         }
     }
 
-    /// Lower-cases a word: ASCII byte by byte, anything else through `String`.
+    /// Lower-cases a word: ASCII and Latin-1 letters (æ, ø, å, é…) byte by byte, anything
+    /// else through `String`.
     private static func lowercase(_ word: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        if word.allSatisfy({ $0 < 0x80 }) {
-            for b in word { out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
-        } else {
-            out += String(decoding: word, as: UTF8.self).lowercased().utf8
+        var i = word.startIndex
+        while i < word.endIndex {
+            let b = word[i]
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            } else if b == 0xC3, i + 1 < word.endIndex {
+                // U+00C0–U+00DE are upper case (but × at D7), their lower case is 0x20 above.
+                let c = word[i + 1]
+                out.append(0xC3)
+                out.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)
+                i += 1
+            } else {
+                out.removeAll(keepingCapacity: true)
+                out += String(decoding: word, as: UTF8.self).lowercased().utf8
+                return
+            }
+            i += 1
         }
     }
 

@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 public import ReferatAnalysis
@@ -14,6 +15,8 @@ public final class ArchiveStore: Sendable {
     public let path: String
     /// The database file as SQLite names it: the key of this index's lexicon.
     let file: String
+    /// How a search splits the entries to rank them on several readers at once (see `search`).
+    let searchSplit: SearchSplit
 
     /// The lexicon this index analyses with: the word list plus the words it learned.
     public var lexicon: DanishLexicon { IndexLexicons.shared[file]?.lexicon ?? .shared }
@@ -25,8 +28,14 @@ public final class ArchiveStore: Sendable {
     ///
     /// A file that is not a referat index, or is damaged, is refused with a clear error and
     /// never overwritten.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    public convenience init(path: String, readOnly: Bool = false) throws(StoreError) {
+        try self.init(path: path, readOnly: readOnly, searchSplit: SearchSplit())
+    }
+
+    init(path: String, readOnly: Bool, searchSplit: SearchSplit) throws(StoreError) {
+        _ = Self.tuneSQLite
         self.path = path
+        self.searchSplit = searchSplit
         let exists = FileManager.default.fileExists(atPath: path)
         if readOnly && !exists {
             throw StoreError(path: path, message: "no index here yet; run 'referat import FOLDER' first")
@@ -85,6 +94,9 @@ public final class ArchiveStore: Sendable {
             throw StoreError(path: path, message: "cannot open the index: \(error)")
         }
     }
+
+    /// Process-wide SQLite settings, made once before the first connection opens.
+    private static let tuneSQLite: Void = { _ = csqlite_disable_memory_statistics() }()
 
     /// Brings the schema up to date. An index upgraded past v4 (compressed sections) is
     /// vacuumed once, so that the upgrade gives back the space it saves.

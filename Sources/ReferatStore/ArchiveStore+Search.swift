@@ -1,0 +1,246 @@
+import Foundation
+import GRDB
+import ReferatAnalysis
+
+extension ArchiveStore {
+    /// Runs a search: count, one page of hits with their text for snippets, and facets when asked.
+    ///
+    /// Ranking is bm25 over every match, and a common word matches most of an archive, so it
+    /// costs time in proportion to the matches. Large result sets are therefore ranked in parts
+    /// of the entry id range at once, each part on its own reader connection and core, and the
+    /// parts' best hits merged. bm25 takes its statistics from the whole table in every part,
+    /// so scores compare across parts. (Each part reads its own snapshot: an import committing
+    /// meanwhile may show in one part and not another, as it would between two searches.)
+    ///
+    /// Without filters, FTS5 ranks (`ORDER BY rank LIMIT`): whole-word matches first, then
+    /// entries that match only through compound parts or variants. With filters, the matches
+    /// are joined with `entry_fact` and ranked the same way in SQL.
+    public func search(_ query: StoreQuery) throws(StoreError) -> SearchPage {
+        let wanted = query.offset + query.limit
+        let total: Int
+        var ranked: [Ranked]
+        let parts = try partition()
+        if let match = query.match, query.filters.isEmpty, !query.sortByDate {
+            // Each part counts its matches and ranks its whole-word ones; compound parts and
+            // variants are ranked only when whole words leave the page short.
+            let exact = query.exactMatch ?? match
+            let firstTier = try inParallel(parts) { db, range in
+                [(try Self.count(match, in: range, db), try Self.topByRank(match: exact, excluding: nil, in: range, limit: wanted, db))]
+            }
+            total = firstTier.reduce(0) { $0 + $1.0 }
+            ranked = Self.best(firstTier.flatMap(\.1), exact: true, limit: wanted)
+            if let exact = query.exactMatch, ranked.count < wanted {
+                let limit = wanted - ranked.count
+                ranked += Self.best(try inParallel(parts) { db, range in try Self.topByRank(match: match, excluding: exact, in: range, limit: limit, db) },
+                                    exact: false, limit: limit)
+            }
+        } else {
+            let pages = try inParallel(parts) { db, range in try Self.filteredPage(query, in: range, limit: wanted, db) }
+            total = pages.reduce(0) { $0 + $1.total }
+            ranked = pages.flatMap(\.ranked).sorted(by: query.sortByDate ? Ranked.newestFirst : Ranked.bestFirst)
+            ranked = Array(ranked.prefix(wanted))
+        }
+        // The hits' records and text, fetched in as many shares as there were parts.
+        let page = Array(ranked.dropFirst(query.offset))
+        let share = max(1, (page.count + parts.count - 1) / parts.count)
+        let shares = stride(from: 0, to: page.count, by: share).map { Array(page[$0..<min(page.count, $0 + share)]) }
+        let hits = shares.isEmpty ? [] : try inParallel(shares) { db, share in try Self.hits(share, db) }
+        let facets = query.facets ? try read { db in try Self.facets(query, db) } : nil
+        return SearchPage(total: total, hits: hits, facets: facets)
+    }
+
+    /// How many entries in `range` match an FTS5 expression: cheap, no ranking.
+    static func count(_ match: String, in range: ClosedRange<Int64>, _ db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?"),
+                         arguments: [match, range.lowerBound, range.upperBound]) ?? 0
+    }
+
+    /// The best `limit` of the parts' best entries.
+    static func best(_ entries: [(id: Int64, score: Double)], exact: Bool, limit: Int) -> [Ranked] {
+        entries.map { Ranked(id: $0.id, score: $0.score, exact: exact) }.sorted(by: Ranked.bestFirst).prefix(limit).map { $0 }
+    }
+
+    /// A ranked entry. `score` is FTS5's rank (lower is better); ties go to the lower id.
+    struct Ranked: Sendable {
+        var id: Int64
+        var score: Double
+        var exact: Bool
+        var date: String? = nil
+
+        static func bestFirst(_ a: Ranked, _ b: Ranked) -> Bool {
+            if a.exact != b.exact { return a.exact }
+            if a.score != b.score { return a.score < b.score }
+            if a.date != b.date { return (a.date ?? "") > (b.date ?? "") }
+            return a.id < b.id
+        }
+
+        static func newestFirst(_ a: Ranked, _ b: Ranked) -> Bool {
+            if a.date != b.date { return (a.date ?? "") > (b.date ?? "") }
+            return bestFirst(a, b)
+        }
+    }
+
+    /// How many parts a search ranks at once, and from what index size.
+    struct SearchSplit: Sendable {
+        /// One per core, at most four.
+        var parts = min(ProcessInfo.processInfo.activeProcessorCount, 4)
+        /// Below twice this many entries a search runs in one piece: a second reader would
+        /// cost more than it saves.
+        var entriesPerPart: Int64 = 500
+    }
+
+    /// Entry id ranges to search at once, in id order.
+    func partition() throws(StoreError) -> [ClosedRange<Int64>] {
+        let (low, high) = try read { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM entry"))!
+            return (row[0] as Int64, row[1] as Int64)
+        }
+        let entries = high - low + 1
+        let parts = Int64(searchSplit.parts)
+        guard parts > 1, entries >= searchSplit.entriesPerPart * 2, entries >= parts else { return [low...max(low, high)] }
+        let step = entries / parts
+        return (0..<parts).map { i in low + i * step...(i == parts - 1 ? high : low + (i + 1) * step - 1) }
+    }
+
+    /// `body` over each item (a range of entries, a share of the hits) on its own reader
+    /// connection, at once; the results in item order, flattened.
+    func inParallel<Item: Sendable, T: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Database, Item) throws -> [T]) throws(StoreError) -> [T] {
+        if items.count == 1 { return try read { db in try body(db, items[0]) } }
+        let slots = ResultSlots<Result<[T], StoreError>>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            slots.set(i, Result { () throws(StoreError) -> [T] in try read { db in try body(db, items[i]) } })
+        }
+        var all: [T] = []
+        for result in slots.values { all += try result.get() }
+        return all
+    }
+
+    /// The best `limit` entries in `range` matching `match` and not `excluding`, best first.
+    static func topByRank(match: String, excluding: String?, in range: ClosedRange<Int64>, limit: Int, _ db: Database) throws -> [(id: Int64, score: Double)] {
+        let sql = excluding == nil
+            ? "SELECT rowid, rank FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rank LIMIT ?"
+            : "SELECT rowid, rank FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ? AND rowid NOT IN (SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?) ORDER BY rank LIMIT ?"
+        let arguments: StatementArguments = excluding.map { [match, range.lowerBound, range.upperBound, $0, range.lowerBound, range.upperBound, limit] }
+            ?? [match, range.lowerBound, range.upperBound, limit]
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { ($0[0], $0[1]) }
+    }
+
+    /// Joins the filters (see `filterSQL`) for the entries in `range`: how many match, and the
+    /// best `limit` of them.
+    static func filteredPage(_ query: StoreQuery, in range: ClosedRange<Int64>, limit: Int, _ db: Database) throws -> [(total: Int, ranked: [Ranked])] {
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        var from: String
+        if let match = query.match {
+            from = "(SELECT rowid AS id, rank AS score FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?) m JOIN entry e ON e.id = m.id"
+            arguments += [match, range.lowerBound, range.upperBound] as [(any DatabaseValueConvertible)?]
+        } else {
+            from = "(SELECT id, 0.0 AS score FROM entry WHERE id BETWEEN ? AND ?) m JOIN entry e ON e.id = m.id"
+            arguments += [range.lowerBound, range.upperBound] as [(any DatabaseValueConvertible)?]
+        }
+        from += " JOIN document d ON d.id = e.documentId LEFT JOIN \"case\" c ON c.id = e.caseId"
+        let (whereSQL, whereArgs) = filterSQL(query.filters)
+        arguments += whereArgs
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0
+        var exactSQL = query.match == nil ? "0" : "1"
+        var pageArguments = arguments
+        if let exact = query.exactMatch {
+            exactSQL = "e.id IN (SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?)"
+            pageArguments.insert(contentsOf: [exact, range.lowerBound, range.upperBound] as [(any DatabaseValueConvertible)?], at: 0)
+        }
+        let order = query.sortByDate ? "entryDate DESC, exact DESC, m.score, e.id" : "exact DESC, m.score, entryDate DESC, e.id"
+        pageArguments.append(limit)
+        let ranked = try Row.fetchAll(db, sql: """
+            SELECT e.id, m.score, \(exactSQL) AS exact, COALESCE(c.latestDate, d.meetingDate, d.date) AS entryDate
+            FROM \(from) WHERE \(whereSQL) ORDER BY \(order) LIMIT ?
+            """, arguments: StatementArguments(pageArguments)!).map { row in
+            Ranked(id: row[0], score: row[1], exact: (row[2] as Int?) == 1, date: row[3])
+        }
+        return [(total, ranked)]
+    }
+
+    /// Each ranked entry's record fields and text (for the snippet), in rank order.
+    static func hits(_ ranked: [Ranked], _ db: Database) throws -> [SearchHit] {
+        var hits: [SearchHit] = []
+        for entry in ranked {
+            // Cached: the view makes this statement costly to prepare, and it runs per hit.
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title), c.latestBody,
+                    COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.firstLine,
+                    x.decisions, x.body
+                FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId
+                JOIN entry_content x ON x.id = e.id WHERE e.id = ?
+                """), arguments: [entry.id]) else { continue }
+            let decisions: String = row[10] ?? ""
+            let body: String = row[11] ?? ""
+            hits.append(SearchHit(
+                path: row[0], kind: row[1], documentTitle: row[2], municipality: row[3], caseNumber: row[4], title: row[5],
+                committee: row[6], date: row[7], outcome: row[8], snippet: "", line: row[9], score: entry.score, exact: entry.exact,
+                text: decisions.isEmpty ? body : decisions + "\n" + body))
+        }
+        return hits
+    }
+
+    /// Counts of the matching entries by committee, year and latest outcome.
+    static func facets(_ query: StoreQuery, _ db: Database) throws -> SearchPage.Facets {
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        var from: String
+        if let match = query.match {
+            from = "(SELECT rowid AS id FROM search WHERE search MATCH ?) m JOIN entry e ON e.id = m.id"
+            arguments.append(match)
+        } else {
+            from = "entry e"
+        }
+        from += " JOIN document d ON d.id = e.documentId LEFT JOIN \"case\" c ON c.id = e.caseId"
+        let (whereSQL, whereArgs) = filterSQL(query.filters)
+        arguments += whereArgs
+        func facet(_ expr: String, _ joinDecisions: Bool) throws -> [SearchPage.Count] {
+            let source = joinDecisions ? "\(from) JOIN decision x ON x.caseId = c.id" : from
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(expr) AS v, count(DISTINCT e.id) FROM \(source) WHERE \(whereSQL) AND v IS NOT NULL GROUP BY v ORDER BY 2 DESC, 1 LIMIT 20
+                """, arguments: StatementArguments(arguments)!)
+            return rows.map { SearchPage.Count(value: $0[0], count: $0[1]) }
+        }
+        return .init(committee: try facet("x.body", true), year: try facet("substr(COALESCE(c.latestDate, d.meetingDate, d.date), 1, 4)", false),
+                     outcome: try facet("c.latestOutcome", false))
+    }
+
+    static func filterSQL(_ f: StoreFilters) -> (String, [(any DatabaseValueConvertible)?]) {
+        var clauses = ["1"]
+        var args: [(any DatabaseValueConvertible)?] = []
+        /// Entries with a fact of this kind matching the condition (see `EntryFact`).
+        func facts(_ kind: EntryFact.Kind, _ condition: String, _ values: [String]) {
+            clauses.append("e.id IN (SELECT entryId FROM entry_fact WHERE kind = \(kind.rawValue) AND (\(condition)))")
+            args += values
+        }
+        for names in f.committees where !names.isEmpty {
+            facts(.committee, names.map { _ in "value LIKE ?" }.joined(separator: " OR "), names.map { "%\($0)%" })
+        }
+        if f.from != nil || f.to != nil {
+            facts(.date, "value BETWEEN ? AND ?", [f.from ?? "0000", (f.to ?? "9999") + "\u{FFFF}"])
+        }
+        if !f.caseNumbers.isEmpty {
+            let one = "(c.caseNumber = ? OR c.kleNumber = ? OR instr(' ' || COALESCE(c.otherCaseNumbers, '') || ' ', ' ' || ? || ' ') > 0)"
+            clauses.append("(" + f.caseNumbers.map { _ in one }.joined(separator: " OR ") + ")")
+            for n in f.caseNumbers { args += [n, n, n] }
+        }
+        for person in f.persons {
+            facts(.person, "value LIKE ?", ["%\(person.lowercased())%"])
+        }
+        if !f.parties.isEmpty {
+            facts(.party, "value IN (\(f.parties.map { _ in "?" }.joined(separator: ",")))", f.parties)
+        }
+        if !f.outcomes.isEmpty {
+            facts(.outcome, "value IN (\(f.outcomes.map { _ in "?" }.joined(separator: ",")))", f.outcomes)
+        }
+        if !f.municipalities.isEmpty {
+            clauses.append("(" + f.municipalities.map { _ in "referat_fold(d.municipality) LIKE ?" }.joined(separator: " OR ") + ")")
+            args += f.municipalities.map { "%\($0.lowercased())%" }
+        }
+        if !f.kinds.isEmpty {
+            clauses.append("d.kind IN (\(f.kinds.map { _ in "?" }.joined(separator: ",")))")
+            args += f.kinds.map { $0 }
+        }
+        return (clauses.joined(separator: " AND "), args)
+    }
+
+}
