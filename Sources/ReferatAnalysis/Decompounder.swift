@@ -82,7 +82,8 @@ final class Decompounder {
     func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
         let w = prepared(word)
         guard isCandidate(w, 0..<w.count) else { return [] }
-        return (bestSplit(w, 0..<w.count, depth: 0) ?? []).map { (w.string($0), $0.lowerBound) }
+        var memo = Memo(w)
+        return (bestSplit(w, 0..<w.count, depth: 0, &memo) ?? []).map { (w.string($0), $0.lowerBound) }
     }
 
     /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
@@ -91,12 +92,13 @@ final class Decompounder {
         // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
         if word.utf8.count < minimumWord { return [] }
         let w = prepared(word)
-        guard isCandidate(w, 0..<w.count), let split = bestSplit(w, 0..<w.count, depth: 0) else { return [] }
+        var memo = Memo(w)
+        guard isCandidate(w, 0..<w.count), let split = bestSplit(w, 0..<w.count, depth: 0, &memo) else { return [] }
         var result: [(text: String, offset: Int)] = []
         for part in split {
             result.append((w.string(part), part.lowerBound))
             // Nested: "specialundervisning" also gives "special" and "undervisning".
-            if isCandidate(w, part), let inner = bestSplit(w, part, depth: 1) {
+            if isCandidate(w, part), let inner = bestSplit(w, part, depth: 1, &memo) {
                 result += inner.map { (w.string($0), $0.lowerBound) }
             }
         }
@@ -117,13 +119,44 @@ final class Decompounder {
         return w.string(r).allSatisfy(\.isLetter)
     }
 
+    /// What splitting one word has looked up so far. The search tries every cut and recurses
+    /// into tails, so the same part is looked up and the same tail split many times over.
+    private struct Memo {
+        let size: Int
+        /// Per character range: 0 not looked up, 1 a word, 2 not a word. A table for words of
+        /// ordinary length; a map for the odd very long one, whose table would be huge.
+        var table: [UInt8]
+        var map: [Int: UInt8] = [:]
+        var splits: [Int: [Range<Int>]?] = [:]
+
+        init(_ w: Word) {
+            size = w.count + 1
+            table = size <= 128 ? [UInt8](repeating: 0, count: size * size) : []
+        }
+
+        func key(_ r: Range<Int>) -> Int { r.lowerBound * size + r.upperBound }
+
+        subscript(isWord r: Range<Int>) -> UInt8 {
+            get { table.isEmpty ? map[key(r), default: 0] : table[key(r)] }
+            set { if table.isEmpty { map[key(r)] = newValue } else { table[key(r)] = newValue } }
+        }
+    }
+
     /// Tries every cut of the characters `r` with each linking element; parts are character ranges.
-    private func bestSplit(_ w: Word, _ r: Range<Int>, depth: Int) -> [Range<Int>]? {
+    private func bestSplit(_ w: Word, _ r: Range<Int>, depth: Int, _ memo: inout Memo) -> [Range<Int>]? {
+        let memoKey = memo.key(r) * 4 + depth
+        if let known = memo.splits[memoKey] { return known }
+        let best = searchSplit(w, r, depth: depth, &memo)
+        memo.splits[memoKey] = .some(best)
+        return best
+    }
+
+    private func searchSplit(_ w: Word, _ r: Range<Int>, depth: Int, _ memo: inout Memo) -> [Range<Int>]? {
         let n = r.count
         guard n >= 2 * minimumPart else { return nil }
         var best: [Range<Int>]?
         for cut in (r.lowerBound + minimumPart)...(r.upperBound - minimumPart) {
-            guard isGoodHead(w, r.lowerBound..<cut) else { continue }
+            guard isGoodHead(w, r.lowerBound..<cut, &memo) else { continue }
             for link in 0...1 {
                 let tailStart = cut + link
                 guard tailStart <= r.upperBound - minimumPart else { continue }
@@ -133,9 +166,9 @@ final class Decompounder {
                 }
                 let tail = tailStart..<r.upperBound
                 var candidate: [Range<Int>]?
-                if tail.count >= 4, isWord(w, tail), !Self.badTails.contains(w.string(tail)) {
+                if tail.count >= 4, isWord(w, tail, &memo), !Self.badTails.contains(w.string(tail)) {
                     candidate = [r.lowerBound..<cut, tail]
-                } else if depth < 2, tail.count >= minimumWord, let rest = bestSplit(w, tail, depth: depth + 1), rest.count <= 2 {
+                } else if depth < 2, tail.count >= minimumWord, let rest = bestSplit(w, tail, depth: depth + 1, &memo), rest.count <= 2 {
                     candidate = [r.lowerBound..<cut] + rest
                 }
                 if let c = candidate, better(c, than: best) { best = c }
@@ -149,8 +182,8 @@ final class Decompounder {
 
     /// A dictionary word that modifies compounds: not a function word, not a short word
     /// outside `shortHeads`, not a function word plus a linking letter ("fors", "overs").
-    private func isGoodHead(_ w: Word, _ r: Range<Int>) -> Bool {
-        guard isWord(w, r) else { return false }
+    private func isGoodHead(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
+        guard isWord(w, r, &memo) else { return false }
         let head = w.string(r)
         if Self.badHeads.contains(head) { return false }
         if r.count < 4 && !Self.shortHeads.contains(head) { return false }
@@ -161,8 +194,13 @@ final class Decompounder {
         return true
     }
 
-    private func isWord(_ w: Word, _ r: Range<Int>) -> Bool {
-        r.count >= minimumPart && w.withSlice(r) { words.contains($0) || w.usesAdded && added.contains($0) }
+    private func isWord(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
+        guard r.count >= minimumPart else { return false }
+        let known = memo[isWord: r]
+        if known != 0 { return known == 1 }
+        let found = w.withSlice(r) { words.contains($0) || w.usesAdded && added.contains($0) }
+        memo[isWord: r] = found ? 1 : 2
+        return found
     }
 
     private func better(_ a: [Range<Int>], than b: [Range<Int>]?) -> Bool {
