@@ -11,6 +11,8 @@ public struct ImportSummary: Codable, Sendable {
     public var learnedWords = 0
     /// Entries re-tokenized because a learned word occurs in them.
     public var reindexedEntries = 0
+    /// Whether the import was large enough to compact the index afterwards (`ArchiveStore.compact`).
+    public var compacted = false
     public var bytes: Int64 = 0
     public var seconds = 0.0
     public var interrupted = false

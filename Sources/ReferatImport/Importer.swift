@@ -62,7 +62,9 @@ public final class Importer: Sendable {
         var analyzers = AnalyzerPool(lexicon: store.lexicon)
         // While the index is empty, learning words costs no re-indexing: learn the words the
         // first chunk's documents share before writing it.
-        var learnsBeforeWriting = try store.isEmpty()
+        let wasEmpty = try store.isEmpty()
+        var learnsBeforeWriting = wasEmpty
+        let sizeBefore = store.sizeOnDisk()
 
         var index = 0
         while index < found.files.count {
@@ -122,6 +124,11 @@ public final class Importer: Sendable {
             let learned = try store.learnWords(jobs: options.jobs)
             summary.learnedWords += learned.words.count
             summary.reindexedEntries = learned.reindexedEntries
+        }
+        // Compacting rewrites the file: worth it when the import wrote a good part of it.
+        if !summary.interrupted && summary.imported > 0 && (wasEmpty || summary.bytes * 4 >= sizeBefore) {
+            try store.compact()
+            summary.compacted = true
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary

@@ -51,10 +51,12 @@ public final class ArchiveStore: Sendable {
             // 8 KiB pages for a new index: a case's packed sections (about 2 KiB) leave half
             // of a 4 KiB page empty. No effect on an existing file.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA page_size = 8192") }
-            // Read pages through a memory map and keep more of them: a search walks FTS5
-            // doclists and the records of every match, and through read(2) with SQLite's
+            // Readers read pages through a memory map and keep more of them: a search walks
+            // FTS5 doclists and the records of every match, and through read(2) with SQLite's
             // 2 MB default cache a fifth of its time went to copying pages from the kernel.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768")
+            // Not the writer: pages it maps count towards the import's resident memory, which
+            // would then grow with the index.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768") }
             db.add(tokenizer: DanishTokenizer.self)
             // Danish-aware lower-casing for filters: SQLite's lower() folds ASCII only.
             db.add(function: DatabaseFunction("referat_fold", argumentCount: 1, pure: true) { values in
@@ -174,6 +176,23 @@ public final class ArchiveStore: Sendable {
     public func sizeOnDisk() -> Int64 {
         [path, path + "-wal"].reduce(Int64(0)) { total, p in
             total + ((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int64) ?? 0)
+        }
+    }
+
+    /// Merges the full-text index into one segment and gives free pages back to the disk.
+    ///
+    /// FTS5 writes each transaction's terms as a new segment and merges segments as it goes;
+    /// a term's entries spread over several segments cost space and lookups. After a large
+    /// import, one full merge ('optimize') and a `VACUUM` make the index about 5 % smaller,
+    /// in about a second per 100 MB.
+    public func compact() throws(StoreError) {
+        try mappingErrors {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO search(search) VALUES('optimize')")
+                try db.checkpoint(.truncate)
+                try db.execute(sql: "VACUUM")
+                try db.checkpoint(.truncate)
+            }
         }
     }
 

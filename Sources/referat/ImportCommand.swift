@@ -56,10 +56,11 @@ struct ImportCommand: ParsableCommand {
         if format == .json {
             Console.out(try Console.json(summary))
         } else {
-            Console.out(String(format: "imported %d, skipped %d unchanged, failed %d, pruned %d; %d cases, %d warnings; %.1f MB in %.2f s (%.1f MB/s)%@%@",
+            Console.out(String(format: "imported %d, skipped %d unchanged, failed %d, pruned %d; %d cases, %d warnings; %.1f MB in %.2f s (%.1f MB/s)%@%@%@",
                 summary.imported, summary.skipped, summary.failed, summary.pruned, summary.cases, summary.warnings,
                 Double(summary.bytes) / 1e6, summary.seconds, summary.megabytesPerSecond,
                 summary.learnedWords > 0 ? "; learned \(summary.learnedWords) words, re-indexed \(summary.reindexedEntries) entries" : "",
+                summary.compacted ? "; index compacted" : "",
                 summary.interrupted ? "; interrupted, committed batches kept" : ""))
         }
         if summary.interrupted { throw ExitCodes.interrupted }
