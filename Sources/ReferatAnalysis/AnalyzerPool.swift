@@ -25,12 +25,16 @@ public final class AnalyzerPool: @unchecked Sendable {
 
     /// `transform(i, analyzer)` for every i in 0..<count, on `jobs` threads that each borrow
     /// one analyzer for their whole share; the results keep the order of i.
+    ///
+    /// Each thread takes the next undone i when it is free, rather than a fixed share: files
+    /// differ in size, and with fixed shares one thread sat idle at the end of every chunk.
     public func concurrentMap<Value>(count: Int, jobs: Int, _ transform: @Sendable (Int, DanishAnalyzer) -> Value) -> [Value] {
         let slots = ResultSlots<Value>(count: count)
+        let next = NextIndex()
         let jobs = max(1, min(jobs, count))
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             with { analyzer in
-                for i in stride(from: worker, to: count, by: jobs) { slots.set(i, transform(i, analyzer)) }
+                while let i = next.take(below: count) { slots.set(i, transform(i, analyzer)) }
             }
         }
         return slots.values
@@ -41,5 +45,19 @@ public final class AnalyzerPool: @unchecked Sendable {
         let analyzer = take()
         defer { give(analyzer) }
         return try body(analyzer)
+    }
+}
+
+/// A shared counter handing out 0, 1, 2, … to whichever thread asks first.
+final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
     }
 }

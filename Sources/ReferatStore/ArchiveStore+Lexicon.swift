@@ -91,15 +91,23 @@ extension ArchiveStore {
             guard let last = rows.last else { break }
             lastID = last[0]
             let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3]]) }
-            let affected = entries.filter { entry in
-                entry.columns.contains { column in
-                    guard let column else { return false }
-                    let words = matcher.candidates(in: column)
-                    guard !words.isEmpty else { return false }
+            // Finding the candidate words reads every byte: on `jobs` threads. Judging them
+            // needs the analyzers above, and few entries have any: on this thread.
+            let found = ResultSlots<[Set<String>]>(count: entries.count)
+            let threads = max(1, jobs)
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                for k in stride(from: worker, to: entries.count, by: threads) {
+                    found.set(k, entries[k].columns.map { $0.map(matcher.candidates) ?? [] })
+                }
+            }
+            let candidates = found.values
+            let affected = entries.indices.filter { k in
+                zip(entries[k].columns, candidates[k]).contains { column, words in
+                    guard let column, !words.isEmpty else { return false }
                     if LearnedWordMatcher.hasLineBreakHyphen(column) || words.contains(where: { change($0).tokens }) { return true }
                     return LearnedWordMatcher.hasSuspendedHyphen(column) && words.contains { change($0).split }
                 }
-            }
+            }.map { entries[$0] }
             let oldTokens = oldAnalyzers.concurrentMap(count: affected.count, jobs: jobs) { i, analyzer in
                 PretokenizedText.columns(affected[i].columns, analyzer: analyzer)
             }

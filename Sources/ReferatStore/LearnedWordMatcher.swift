@@ -24,8 +24,7 @@ struct LearnedWordMatcher {
 
     /// The letter runs of `text` (lower-cased) that contain a learned word.
     func candidates(in text: String) -> Set<String> {
-        let lower = text.lowercased()
-        let bytes = Array(lower.utf8)
+        let bytes = Self.lowercasedUTF8(text)
         let n = bytes.count
         var found = Set<String>()
         var i = 0
@@ -38,6 +37,42 @@ struct LearnedWordMatcher {
             i += 1
         }
         return found
+    }
+
+    /// `Array(text.lowercased().utf8)`, without `String.lowercased()` where bytes suffice.
+    ///
+    /// The scan after an import reads every entry, and lower-casing whole texts as strings
+    /// was most of its time. ASCII and Latin-1 letters (æ, ø, å, é…) are lower-cased byte by
+    /// byte; a text with any other character that lower-casing changes goes through `String`.
+    static func lowercasedUTF8(_ text: String) -> [UInt8] {
+        var text = text
+        let folded: [UInt8]? = text.withUTF8 { bytes in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    i += 1
+                } else if b == 0xC3, i + 1 < bytes.count {
+                    let c = bytes[i + 1]
+                    out.append(b)
+                    out.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)  // À–Þ except ×
+                    i += 2
+                } else {
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    guard i + length <= bytes.count else { return nil }
+                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenLowercased else { return nil }
+                    out.append(contentsOf: bytes[i..<(i + length)])
+                    i += length
+                }
+            }
+            return out
+        }
+        return folded ?? Array(text.lowercased().utf8)
     }
 
     /// The run of letters around byte offset `i` of UTF-8 `bytes` (a scalar boundary):
