@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 import ReferatAnalysis
-public import ReferatParsing
-public import ReferatRecords
+import ReferatParsing
+import ReferatRecords
 public import ReferatStore
 
 /// Imports folder trees of minutes into the archive: incremental, idempotent and crash-safe.

@@ -1,6 +1,6 @@
 import Foundation
 public import ReferatAnalysis
-public import ReferatRecords
+import ReferatRecords
 public import ReferatStore
 
 /// Runs a journalist's query against the archive: parse, analyse, filter, rank, suggest.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import ReferatRecords
+import ReferatRecords
 
 extension ArchiveStore {
     public func stats() throws(StoreError) -> ArchiveStats {

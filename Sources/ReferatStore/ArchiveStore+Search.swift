@@ -140,7 +140,7 @@ extension ArchiveStore {
         from += " JOIN document d ON d.id = e.documentId LEFT JOIN \"case\" c ON c.id = e.caseId"
         let (whereSQL, whereArgs) = filterSQL(query.filters)
         arguments += whereArgs
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(whereSQL)", arguments: StatementArguments(arguments)!) ?? 0
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
         var exactSQL = query.match == nil ? "0" : "1"
         var pageArguments = arguments
         if let exact = query.exactMatch {
@@ -152,7 +152,7 @@ extension ArchiveStore {
         let ranked = try Row.fetchAll(db, sql: """
             SELECT e.id, m.score, \(exactSQL) AS exact, COALESCE(c.latestDate, d.meetingDate, d.date) AS entryDate
             FROM \(from) WHERE \(whereSQL) ORDER BY \(order) LIMIT ?
-            """, arguments: StatementArguments(pageArguments)!).map { row in
+            """, arguments: StatementArguments(pageArguments)).map { row in
             Ranked(id: row[0], score: row[1], exact: (row[2] as Int?) == 1, date: row[3])
         }
         return [(total, ranked)]
@@ -197,7 +197,7 @@ extension ArchiveStore {
             let source = joinDecisions ? "\(from) JOIN decision x ON x.caseId = c.id" : from
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(expr) AS v, count(DISTINCT e.id) FROM \(source) WHERE \(whereSQL) AND v IS NOT NULL GROUP BY v ORDER BY 2 DESC, 1 LIMIT 20
-                """, arguments: StatementArguments(arguments)!)
+                """, arguments: StatementArguments(arguments))
             return rows.map { SearchPage.Count(value: $0[0], count: $0[1]) }
         }
         return .init(committee: try facet("x.body", true), year: try facet("substr(COALESCE(c.latestDate, d.meetingDate, d.date), 1, 4)", false),

@@ -42,7 +42,7 @@ struct FuzzCommand: ParsableCommand {
                     }
                 }
             }
-            FileManager.default.createFile(atPath: current, contents: Data(input))
+            _ = FileManager.default.createFile(atPath: current, contents: Data(input))
             do {
                 _ = try parser.parse(bytes: input, path: "fuzz", format: rng.next() % 5 == 0 ? .html : .text)
             } catch {

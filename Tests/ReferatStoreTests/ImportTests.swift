@@ -82,7 +82,7 @@ struct Workspace {
     @Test func aBadFileAmongGoodOnesIsReportedAndSkipped() throws {
         let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt"])
         try Data([0x00, 0x01, 0x02, 0x03, 0xFF]).write(to: URL(fileURLWithPath: ws.archive + "/broken.txt"))
-        FileManager.default.createFile(atPath: ws.archive + "/empty.html", contents: Data())
+        _ = FileManager.default.createFile(atPath: ws.archive + "/empty.html", contents: Data())
         let summary = try ws.importAll()
         #expect(summary.imported == 2)
         #expect(summary.failed == 2)
