@@ -18,7 +18,7 @@ enum AttachmentParser {
         let lines = lines.filter { !$0.isEmpty }
         while i < lines.count {
             let line = lines[i]
-            if let m = line.firstMatch(of: groupNumber) {
+            if Self.mayBeGroupNumber(line), let m = line.firstMatch(of: groupNumber) {
                 var attachment = Attachment(number: Int(m.1), title: "")
                 i += 1
                 if i < lines.count, let id = lines[i].firstMatch(of: documentId) {
@@ -32,14 +32,14 @@ enum AttachmentParser {
                         attachment.access = access.0
                         part = access.1
                     }
-                    if let ref = part.firstMatch(of: referenceTail) {
+                    if part.containsBytes("/"), let ref = part.firstMatch(of: referenceTail) {
                         attachment.reference = String(ref.1)
                         part = String(part[..<ref.range.lowerBound])
                         if !part.isEmpty { parts.append(part) }
                         i += 1
                         break
                     }
-                    if !parts.isEmpty && lines[i].firstMatch(of: groupNumber) != nil { break }
+                    if !parts.isEmpty && Self.mayBeGroupNumber(lines[i]) && lines[i].firstMatch(of: groupNumber) != nil { break }
                     parts.append(part)
                     i += 1
                 }
@@ -47,11 +47,11 @@ enum AttachmentParser {
                 out.append(attachment)
                 continue
             }
-            if let m = line.firstMatch(of: labelled) {
+            if line.hasPrefix("Bilag"), let m = line.firstMatch(of: labelled) {
                 out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
-            } else if line.matches(of: fileName).count >= 1, line.replacing(fileName, with: "").stripping(" ,;").isEmpty {
+            } else if line.containsBytes("."), line.matches(of: fileName).count >= 1, line.replacing(fileName, with: "").stripping(" ,;").isEmpty {
                 for file in line.matches(of: fileName) { out.append(Attachment(title: String(file.output))) }
-            } else if let m = line.firstMatch(of: numbered) {
+            } else if line.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let m = line.firstMatch(of: numbered) {
                 out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
             } else {
                 var title = line.hasPrefix("• ") ? String(line.dropFirst(2)) : line
@@ -66,6 +66,14 @@ enum AttachmentParser {
         return out
     }
 
+    /// Cheap test before the `groupNumber` pattern: a line that starts with a digit and ends
+    /// in "-", "–" or ".". (Each pattern here is tried on every line of a "Bilag" section;
+    /// most lines fail the byte test, and the pattern engine costs far more.)
+    static func mayBeGroupNumber(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first >= 0x30 && first <= 0x39 else { return false }
+        return line.hasSuffix("-") || line.hasSuffix(".") || line.hasSuffix("–")
+    }
+
     static func leadingAccess(_ text: String) -> (Access, String)? {
         for (word, access) in [("Åben ", Access.open), ("Lukket ", .closed)] where text.hasPrefix(word) {
             return (access, String(text.dropFirst(word.count)))
@@ -75,7 +83,7 @@ enum AttachmentParser {
 
     static func withReference(_ attachment: Attachment) -> Attachment {
         var a = attachment
-        if let ref = a.title.firstMatch(of: referenceTail) {
+        if a.title.containsBytes("/"), let ref = a.title.firstMatch(of: referenceTail) {
             a.reference = String(ref.1)
             a.title = String(a.title[..<ref.range.lowerBound])
         }

@@ -165,11 +165,18 @@ struct DocumentAssembler {
         return nil
     }
 
+    /// Whether a line has one of the verbs `proseDecision` ends in: a byte test that spares
+    /// the unanchored pattern most lines with " har " and a digit.
+    static func mentionsDecisionVerb(_ text: String) -> Bool {
+        text.containsBytes("godkendt") || text.containsBytes("vedtaget") || text.containsBytes("tiltrådt") || text.containsBytes("besluttet")
+            || text.containsBytes("afvist") || text.containsBytes("forkastet") || text.containsBytes("udsat") || text.containsBytes("anbefalet")
+    }
+
     /// "Byrådet har 17. december 2024 godkendt Rammeaftalen 2025-26" outside any decision block.
     static func proseDecisions(_ lines: [SourceLine], inCases cases: [CaseRecord]) -> [Decision] {
         var out: [Decision] = []
         let decisionRanges = cases.flatMap { c in c.decisions.compactMap { $0.lines.count == 2 && $0.lines[0] <= $0.lines[1] ? ($0.lines[0]...$0.lines[1]) : nil } }
-        for line in lines where line.text.containsBytes(" har ") && line.text.hasASCIIDigit {
+        for line in lines where line.text.containsBytes(" har ") && line.text.hasASCIIDigit && mentionsDecisionVerb(line.text) {
             let inDecision = decisionRanges.contains { $0.contains(line.number) }
             guard !inDecision, let m = line.text.firstMatch(of: proseDecision) else { continue }
             let sentence = String(line.text[m.range]).stripping(" ")
