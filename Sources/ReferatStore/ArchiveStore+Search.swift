@@ -24,6 +24,7 @@ extension ArchiveStore {
             // Each part counts its matches and ranks its whole-word ones; compound parts and
             // variants are ranked only when whole words leave the page short.
             let exact = query.exactMatch ?? match
+            // One (count, best) pair per part.
             let firstTier = try inParallel(parts) { db, range in
                 [(try Self.count(match, in: range, db), try Self.topByRank(match: exact, excluding: nil, in: range, limit: wanted, db))]
             }
@@ -126,7 +127,7 @@ extension ArchiveStore {
     }
 
     /// Joins the filters (see `filterSQL`) for the entries in `range`: how many match, and the
-    /// best `limit` of them.
+    /// best `limit` of them (one element, as `inParallel` concatenates the parts' arrays).
     static func filteredPage(_ query: StoreQuery, in range: ClosedRange<Int64>, limit: Int, _ db: Database) throws -> [(total: Int, ranked: [Ranked])] {
         var arguments: [(any DatabaseValueConvertible)?] = []
         var from: String
