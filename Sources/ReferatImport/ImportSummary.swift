@@ -34,6 +34,17 @@ public struct ImportSummary: Codable, Sendable {
 
 /// Progress after each batch, for a progress line or a log line.
 public struct ImportProgress: Sendable {
+    /// What the import is doing: files, then the finishing steps over the whole index, which
+    /// take a while on a large archive and show no file counts.
+    public enum Stage: String, Sendable {
+        case files
+        /// Learning the corpus's words and re-indexing what they change.
+        case learningWords
+        /// Merging the full-text index and vacuuming the file.
+        case compacting
+    }
+
+    public var stage: Stage = .files
     public var filesDone: Int
     public var filesTotal: Int
     public var bytesDone: Int64

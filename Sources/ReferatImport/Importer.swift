@@ -120,13 +120,21 @@ public final class Importer: Sendable {
             }
             summary.pruned = try store.remove(paths: gone.sorted())
         }
+        func report(_ stage: ImportProgress.Stage) {
+            var p = ImportProgress(filesDone: filesDone, filesTotal: found.files.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
+                                   seconds: Date().timeIntervalSince(start))
+            p.stage = stage
+            progress(p)
+        }
         if !summary.interrupted && summary.imported > 0 {
+            report(.learningWords)
             let learned = try store.learnWords(jobs: options.jobs)
             summary.learnedWords += learned.words.count
             summary.reindexedEntries = learned.reindexedEntries
         }
         // Compacting rewrites the file: worth it when the import wrote a good part of it.
         if !summary.interrupted && summary.imported > 0 && (wasEmpty || summary.bytes * 4 >= sizeBefore) {
+            report(.compacting)
             try store.compact()
             summary.compacted = true
         }

@@ -37,7 +37,14 @@ struct ImportCommand: ParsableCommand {
         let summary: ImportSummary
         do {
             summary = try importer.run(paths: paths, shouldStop: { Interrupt.isRequested }) { p in
-                if terminal {
+                if p.stage != .files {
+                    let what = p.stage == .learningWords ? "learning the archive's words" : "compacting the index"
+                    if terminal {
+                        FileHandle.standardError.write(Data("\r\(p.filesDone)/\(p.filesTotal) files, \(what)…\u{1B}[K".utf8))
+                    } else {
+                        Console.err("import: \(what)")
+                    }
+                } else if terminal {
                     let eta = p.etaSeconds.map { String(format: " ETA %.0fs", $0) } ?? ""
                     FileHandle.standardError.write(Data(String(format: "\r%d/%d files  %.1f/%.1f MB  %.1f MB/s%@   ",
                         p.filesDone, p.filesTotal, Double(p.bytesDone) / 1e6, Double(p.bytesTotal) / 1e6, p.megabytesPerSecond, eta).utf8))

@@ -79,6 +79,17 @@ struct Workspace {
         #expect(try store.integrityCheck().isEmpty)
     }
 
+    @Test func progressReportsTheFinishingStagesAfterTheFiles() throws {
+        let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt", "004_31d5589ebbea57ad.txt"])
+        var stages: [ImportProgress.Stage] = []
+        let summary = try Importer(store: ws.store(), options: .init(jobs: 2, batchSize: 1)).run(paths: [ws.archive], progress: { stages.append($0.stage) })
+        #expect(summary.compacted)
+        #expect(stages == [.files, .files, .files, .learningWords, .compacting])
+        stages = []
+        _ = try Importer(store: ws.store(), options: .init(jobs: 2, batchSize: 1)).run(paths: [ws.archive], progress: { stages.append($0.stage) })
+        #expect(stages == [.files, .files, .files], "nothing imported: no finishing stages")
+    }
+
     @Test func aBadFileAmongGoodOnesIsReportedAndSkipped() throws {
         let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt"])
         try Data([0x00, 0x01, 0x02, 0x03, 0xFF]).write(to: URL(fileURLWithPath: ws.archive + "/broken.txt"))
