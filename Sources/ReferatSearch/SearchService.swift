@@ -10,7 +10,7 @@ public final class SearchService {
     let store: ArchiveStore
     let analyzer: DanishAnalyzer
     let synonyms: CommitteeSynonyms
-    /// Analyzers for cutting snippets on two threads (an analyzer is not thread-safe).
+    /// Analyzers for cutting snippets on all cores (an analyzer is not thread-safe).
     let snippetAnalyzers: AnalyzerPool
 
     /// `analyzer` defaults to one with the index's own lexicon (the words it learned).
@@ -73,7 +73,7 @@ public final class SearchService {
         var page = try store.search(query)
         let highlight = compiled?.highlight ?? QueryCompiler.Highlight()
         let texts = page.hits.map { $0.text ?? "" }
-        let snippets = snippetAnalyzers.concurrentMap(count: texts.count, jobs: 2) { i, analyzer in
+        let snippets = snippetAnalyzers.concurrentMap(count: texts.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i, analyzer in
             SnippetBuilder(analyzer: analyzer, terms: highlight.terms, prefixes: highlight.prefixes, phrases: highlight.phrases).snippet(texts[i])
         }
         for i in page.hits.indices {

@@ -93,14 +93,9 @@ extension ArchiveStore {
             let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3]]) }
             // Finding the candidate words reads every byte: on `jobs` threads. Judging them
             // needs the analyzers above, and few entries have any: on this thread.
-            let found = ResultSlots<[Set<String>]>(count: entries.count)
-            let threads = max(1, jobs)
-            DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                for k in stride(from: worker, to: entries.count, by: threads) {
-                    found.set(k, entries[k].columns.map { $0.map(matcher.candidates) ?? [] })
-                }
+            let candidates = concurrentMap(count: entries.count, jobs: jobs) { k in
+                entries[k].columns.map { $0.map(matcher.candidates) ?? [] }
             }
-            let candidates = found.values
             let affected = entries.indices.filter { k in
                 zip(entries[k].columns, candidates[k]).contains { column, words in
                     guard let column, !words.isEmpty else { return false }

@@ -107,12 +107,11 @@ extension ArchiveStore {
     /// connection, at once; the results in item order, flattened.
     func inParallel<Item: Sendable, T: Sendable>(_ items: [Item], _ body: @escaping @Sendable (Database, Item) throws -> [T]) throws(StoreError) -> [T] {
         if items.count == 1 { return try read { db in try body(db, items[0]) } }
-        let slots = ResultSlots<Result<[T], StoreError>>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            slots.set(i, Result { () throws(StoreError) -> [T] in try read { db in try body(db, items[i]) } })
+        let results = concurrentMap(count: items.count, jobs: items.count) { i in
+            Result { () throws(StoreError) -> [T] in try read { db in try body(db, items[i]) } }
         }
         var all: [T] = []
-        for result in slots.values { all += try result.get() }
+        for result in results { all += try result.get() }
         return all
     }
 
@@ -243,5 +242,4 @@ extension ArchiveStore {
         }
         return (clauses.joined(separator: " AND "), args)
     }
-
 }
