@@ -103,7 +103,7 @@ struct SnippetBuilder {
             } else if b == 0xE2, i + 1 < text.count, text[i + 1] == 0x80 {
                 isWord = false  // U+2000–U+203F: spaces, dashes, quotes, bullets
             } else {
-                isWord = scalar(text, at: i, length: length).map(isWordScalar) ?? false
+                isWord = UTF8Text.scalar(in: text, at: i).map { isWordScalar($0.scalar) } ?? false
             }
             if isWord {
                 if start < 0 { start = i }
@@ -117,13 +117,6 @@ struct SnippetBuilder {
         return words
     }
 
-    private static func scalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Unicode.Scalar? {
-        guard i + length <= text.count else { return nil }
-        var value = UInt32(text[i]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | UInt32(text[i + k] & 0x3F) }
-        return Unicode.Scalar(value)
-    }
-
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let p = scalar.properties
         if p.isAlphabetic { return true }
@@ -133,28 +126,10 @@ struct SnippetBuilder {
         }
     }
 
-    /// Lower-cases a word: ASCII and Latin-1 letters (æ, ø, å, é…) byte by byte, anything
-    /// else through `String`.
+    /// Lower-cases a word into a reused buffer.
     private static func lowercase(_ word: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        var i = word.startIndex
-        while i < word.endIndex {
-            let b = word[i]
-            if b < 0x80 {
-                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-            } else if b == 0xC3, i + 1 < word.endIndex {
-                // U+00C0–U+00DE are upper case (but × at D7), their lower case is 0x20 above.
-                let c = word[i + 1]
-                out.append(0xC3)
-                out.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)
-                i += 1
-            } else {
-                out.removeAll(keepingCapacity: true)
-                out += String(decoding: word, as: UTF8.self).lowercased().utf8
-                return
-            }
-            i += 1
-        }
+        UTF8Text.appendLowercased(UnsafeBufferPointer(rebasing: word), to: &out)
     }
 
     /// Appends text with each run of line breaks as one space.

@@ -1,3 +1,5 @@
+import ReferatAnalysis
+
 /// Finds the words of a text whose analysis a set of newly learned words can change.
 ///
 /// Decompounding a word looks up only its own substrings, so a word can split differently
@@ -39,67 +41,34 @@ struct LearnedWordMatcher {
         return found
     }
 
-    /// `Array(text.lowercased().utf8)`, without `String.lowercased()` where bytes suffice.
-    ///
-    /// The scan after an import reads every entry, and lower-casing whole texts as strings
-    /// was most of its time. ASCII and Latin-1 letters (æ, ø, å, é…) are lower-cased byte by
-    /// byte; a text with any other character that lower-casing changes goes through `String`.
+    /// `Array(text.lowercased().utf8)`, on bytes where bytes suffice: the scan after an
+    /// import reads every entry, and lower-casing whole texts as strings was most of its time.
     static func lowercasedUTF8(_ text: String) -> [UInt8] {
         var text = text
-        let folded: [UInt8]? = text.withUTF8 { bytes in
-            var out = [UInt8]()
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-                    i += 1
-                } else if b == 0xC3, i + 1 < bytes.count {
-                    let c = bytes[i + 1]
-                    out.append(b)
-                    out.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)  // À–Þ except ×
-                    i += 2
-                } else {
-                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    guard i + length <= bytes.count else { return nil }
-                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenLowercased else { return nil }
-                    out.append(contentsOf: bytes[i..<(i + length)])
-                    i += length
-                }
-            }
+            UTF8Text.appendLowercased(bytes, to: &out)
             return out
         }
-        return folded ?? Array(text.lowercased().utf8)
     }
 
     /// The run of letters around byte offset `i` of UTF-8 `bytes` (a scalar boundary):
     /// walked out from `i`, so each candidate costs its own length, not the text's.
     static func letterRun(in bytes: [UInt8], around i: Int) -> String {
+        func isLetter(at k: Int) -> Bool { UTF8Text.scalar(in: bytes, at: k)?.scalar.properties.isAlphabetic == true }
         var start = i
         while start > 0 {
             var lead = start - 1
             while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-            guard scalar(in: bytes, lead..<start)?.properties.isAlphabetic == true else { break }
+            guard isLetter(at: lead) else { break }
             start = lead
         }
         var end = i
-        while end < bytes.count {
-            let width = bytes[end] < 0x80 ? 1 : bytes[end] < 0xE0 ? 2 : bytes[end] < 0xF0 ? 3 : 4
-            let next = min(bytes.count, end + width)
-            guard scalar(in: bytes, end..<next)?.properties.isAlphabetic == true else { break }
-            end = next
+        while end < bytes.count, isLetter(at: end) {
+            end += UTF8Text.scalar(in: bytes, at: end)!.length
         }
         return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
-    private static func scalar(in bytes: [UInt8], _ range: Range<Int>) -> Unicode.Scalar? {
-        var iterator = bytes[range].makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-        return nil
     }
 
     /// True when the text has a hyphen at a line break: the analyzer may rejoin the words around

@@ -1,0 +1,45 @@
+/// Byte-level work on UTF-8 text for the hot paths that cannot afford `String` per word:
+/// cutting snippets and scanning an index for learned words.
+public enum UTF8Text {
+    /// The scalar that starts at byte `i` of valid UTF-8 and its length in bytes; nil when
+    /// the bytes there are cut short.
+    @inlinable
+    public static func scalar<C: RandomAccessCollection<UInt8>>(in bytes: C, at i: C.Index) -> (scalar: Unicode.Scalar, length: Int)? where C.Index == Int {
+        let lead = bytes[i]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard i + length <= bytes.endIndex else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, length) }
+    }
+
+    /// Appends `bytes` lower-cased, exactly as `String.lowercased()` would give them.
+    ///
+    /// ASCII and Latin-1 letters (æ, ø, å, é…) are lower-cased byte by byte, and characters
+    /// that lower-casing leaves alone are copied; only text with another capital goes through
+    /// `String`.
+    public static func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                i += 1
+            } else if b == 0xC3, i + 1 < bytes.count {
+                let c = bytes[i + 1]
+                out.append(b)
+                out.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)  // À–Þ except ×
+                i += 2
+            } else if let (scalar, length) = scalar(in: bytes, at: i), !scalar.properties.changesWhenLowercased {
+                out.append(contentsOf: bytes[i..<(i + length)])
+                i += length
+            } else {
+                out.removeSubrange(start...)
+                out += String(decoding: bytes, as: UTF8.self).lowercased().utf8
+                return
+            }
+        }
+    }
+}
