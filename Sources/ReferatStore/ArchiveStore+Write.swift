@@ -97,7 +97,7 @@ extension ArchiveStore {
         var ids: [String: Int64] = [:]
 
         mutating func id(name: String, party: String?, _ db: Database) throws -> Int64 {
-            let name = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let name = ArchiveStore.personName(name)
             let party = party ?? ""
             let key = name + "\u{0}" + party
             if let id = ids[key] { return id }
@@ -192,13 +192,23 @@ extension ArchiveStore {
         if let votes = decision.votes {
             // Named voters only ("Ane Bak (A)"); party letters are counted from the votes JSON.
             for (list, role) in [(votes.for, "votedFor"), (votes.against, "votedAgainst"), (votes.abstained, "abstained")] {
-                for entry in list where entry.contains(" ") {
-                    let name = entry.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? entry
-                    let party = entry.split(separator: "(").dropFirst().first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ") ")) }
-                    try add(name, party, role, nil)
-                }
+                for voter in list.compactMap(namedVoter) { try add(voter.name, voter.party, role, nil) }
             }
         }
+    }
+
+    /// A vote list entry that names a person ("Ane Bak (A)"): the name and the party in
+    /// parentheses. Nil for a party letter or name alone ("A", "Venstre"), which has no space.
+    static func namedVoter(_ entry: String) -> (name: String, party: String?)? {
+        guard entry.contains(" ") else { return nil }
+        let pieces = entry.split(separator: "(")
+        let name = pieces.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? entry
+        return (name, pieces.dropFirst().first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ") ")) })
+    }
+
+    /// A name as the `person` table stores it: single spaces between its words.
+    static func personName(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Runs one statement from the connection's cache: the import runs the same few

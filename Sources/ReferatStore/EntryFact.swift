@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import ReferatRecords
 
@@ -51,11 +50,10 @@ struct EntryFact: Hashable {
             }
             if let votes = decision.votes {
                 for entry in votes.for + votes.against + votes.abstained {
-                    // "A", "Venstre", or a named voter "Ane Bak (A)".
-                    if entry.contains(" ") {
-                        let parts = entry.split(separator: "(", maxSplits: 1)
-                        add(.person, personName(String(parts[0])))
-                        if parts.count > 1 { add(.party, parts[1].trimmingCharacters(in: CharacterSet(charactersIn: ") "))) }
+                    // "A", "Venstre", or a named voter "Ane Bak (A)", read as the import reads it.
+                    if let voter = ArchiveStore.namedVoter(entry) {
+                        add(.person, personName(voter.name))
+                        add(.party, voter.party)
                     }
                     add(.party, entry)
                 }
@@ -71,8 +69,8 @@ struct EntryFact: Hashable {
         }
     }
 
-    /// A name as the `person` table stores it (single spaces), lower-cased.
+    /// A name as the `person` table stores it, lower-cased.
     static func personName(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        ArchiveStore.personName(name).lowercased()
     }
 }
