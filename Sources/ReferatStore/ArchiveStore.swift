@@ -106,12 +106,16 @@ public final class ArchiveStore: Sendable {
         let applied = try writer.read(migrator.appliedIdentifiers)
         try migrator.migrate(writer)
         if !applied.isEmpty && !applied.contains("v4") {
-            try writer.writeWithoutTransaction { db in
-                try db.checkpoint(.truncate)
-                try db.execute(sql: "VACUUM")
-                try db.checkpoint(.truncate)
-            }
+            try writer.writeWithoutTransaction(vacuum)
         }
+    }
+
+    /// Rewrites the file without its free pages. In WAL mode VACUUM writes the whole database
+    /// through the WAL: checkpoints before and after keep the WAL from holding a second copy.
+    static func vacuum(_ db: Database) throws {
+        try db.checkpoint(.truncate)
+        try db.execute(sql: "VACUUM")
+        try db.checkpoint(.truncate)
     }
 
     /// Re-tokenizes the whole FTS index when it was built by another analyzer version.
@@ -189,9 +193,7 @@ public final class ArchiveStore: Sendable {
         try mappingErrors {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT INTO search(search) VALUES('optimize')")
-                try db.checkpoint(.truncate)
-                try db.execute(sql: "VACUUM")
-                try db.checkpoint(.truncate)
+                try Self.vacuum(db)
             }
         }
     }
