@@ -179,11 +179,11 @@ struct CaseParser: Sendable {
             record.access = m.2.hasPrefix("L") ? .closed : .open
             return true
         }
-        if let first = text.first, "SPD".contains(first), let m = text.wholeMatch(of: CaseSegmenter.numberAfterTitle) {
+        if CaseSegmenter.hasNumberLabel(text), let m = text.wholeMatch(of: CaseSegmenter.numberAfterTitle) {
             record.number = record.number ?? String(m.1)
             return true
         }
-        guard CaseSegmenter.isIdentity(text) || text.lowercased().hasPrefix("dok") || text.hasPrefix("Sag ") || text.hasPrefix("BR ") else { return false }
+        guard CaseSegmenter.isIdentity(text) || text.hasLowercasedPrefix("dok") || text.hasPrefix("Sag ") || text.hasPrefix("BR ") else { return false }
         var consumed = false
         for m in text.matches(of: CaseNumbers.labelled) {
             let value = String(m.1)
@@ -203,10 +203,9 @@ struct CaseParser: Sendable {
             record.kleNumber = record.kleNumber ?? kle
             consumed = true
         }
-        let lower = text.lowercased()
-        if lower.hasPrefix("lukket sag") { record.access = .closed; consumed = true }
+        if text.hasLowercasedPrefix("lukket sag") { record.access = .closed; consumed = true }
         // Empty labels ("J.nr.:. Sagsid.: Initialer:") are identity lines too.
-        if !consumed && (lower.hasPrefix("j.nr") || lower.hasPrefix("sagsid") || lower.hasPrefix("sagsnr")) { consumed = true }
+        if !consumed && (text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnr")) { consumed = true }
         return consumed
     }
 

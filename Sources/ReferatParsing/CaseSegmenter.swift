@@ -21,6 +21,18 @@ struct CaseSegmenter: Sendable {
     nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
     nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*([0-9]{1,3})\s*:?$/#
 
+    /// Whether `text` starts with a label `numberAfterTitle` needs: a byte test that spares
+    /// the regex on nearly every line.
+    static func hasNumberLabel(_ text: String) -> Bool {
+        text.hasPrefix("Sag nr.") || text.hasPrefix("Pkt.") || text.hasPrefix("Punkt") || text.hasPrefix("Dagsordenspunkt")
+    }
+
+    /// The same for `numbered`, which also takes a leading "Nr." or a digit.
+    static func mayBeNumbered(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return (first >= 0x30 && first <= 0x39) || text.hasPrefix("Nr.") || hasNumberLabel(text)
+    }
+
     func anchors(in lines: [SourceLine]) -> [Anchor] {
         var withNumber: [Anchor] = []
         for i in lines.indices where lines[i].text.first?.isNumber == true {
@@ -48,7 +60,7 @@ struct CaseSegmenter: Sendable {
                 }
                 continue
             }
-            if let m = text.wholeMatch(of: Self.numberAfterTitle), let title = previousContent(lines, before: i) {
+            if Self.hasNumberLabel(text), let m = text.wholeMatch(of: Self.numberAfterTitle), let title = previousContent(lines, before: i) {
                 if anchors.last?.titleIndex != title {
                     anchors.append(Anchor(titleIndex: title, number: String(m.1), access: defaultAccess, markerIndex: i))
                 }
@@ -69,6 +81,8 @@ struct CaseSegmenter: Sendable {
     /// Splits a numbered title line into its number and title, if it is one.
     func numberedTitle(_ text: String) -> (number: String, title: String)? {
         guard text.isShorter(than: 201), let first = text.first, first.isNumber || first == "N" || first == "P" || first == "S" || first == "D" else { return nil }
+        // Both shapes start with a digit or a label: most lines are neither.
+        guard Self.mayBeNumbered(text) else { return nil }
         if let m = text.wholeMatch(of: Self.numbered) {
             let title = String(m.2)
             guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" else { return nil }
@@ -106,12 +120,13 @@ struct CaseSegmenter: Sendable {
         guard text.utf8.count <= 90 else { return false }
         if CaseNumbers.bareAccess(text) != nil { return true }
         if text.first?.isNumber == true, text.wholeMatch(of: CaseNumbers.accessLine) != nil { return true }
-        let lower = text.lowercased()
-        for label in ["sagsnr", "sagnr", "sagsid", "sagsnummer", "j.nr", "j. nr", "journalnr", "dok.nr", "kle", "lukket sag"] where lower.hasPrefix(label) {
+        if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
+            || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
+            || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag") {
             return true
         }
         guard let first = text.first else { return false }
-        if "SPD".contains(first), text.wholeMatch(of: numberAfterTitle) != nil { return true }
+        if "SPD".contains(first), hasNumberLabel(text), text.wholeMatch(of: numberAfterTitle) != nil { return true }
         if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
         guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false

@@ -22,15 +22,51 @@ extension String {
         }
     }
 
+    /// `lowercased().hasPrefix(label)` for an ASCII, lower-case `label`, without lower-casing
+    /// the line: the parser asks this of most short lines. Lower-casing works character by
+    /// character, so when the line's first bytes are ASCII, lower-casing those bytes is exact;
+    /// a line with other characters there takes the slow, exact path.
+    func hasLowercasedPrefix(_ label: StaticString) -> Bool {
+        let n = label.utf8CodeUnitCount
+        let pattern = UnsafeBufferPointer(start: label.utf8Start, count: n)
+        let answer: Bool? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= n else { return bytes.contains { $0 >= 0x80 } ? nil : false }
+            for i in 0..<n {
+                var b = bytes[i]
+                if b >= 0x80 { return nil }
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                if b != pattern[i] { return false }
+            }
+            return true
+        } ?? nil
+        if let answer { return answer }
+        return lowercased().hasPrefix(String(decoding: pattern, as: UTF8.self))
+    }
+
     /// True when any character is an ASCII digit.
     var hasASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
 }
 
 extension StringProtocol {
-    /// `count < limit`, without counting a long line to its end: `count` walks every grapheme,
-    /// and the parser asks this of every line. UTF-8 length bounds the character count.
+    /// `count < limit`, without walking graphemes: `count` walks every grapheme, and the
+    /// parser asks this of every line.
+    ///
+    /// UTF-8 length bounds the character count from above. When no byte can begin a
+    /// character that joins its neighbour (CR before LF, or any scalar from U+0300 up, where
+    /// combining marks, joiners and variation selectors live), characters are scalars, and
+    /// scalars are the bytes that do not continue one. Only other text walks its graphemes.
     func isShorter(than limit: Int) -> Bool {
-        if utf8.count < limit { return true }
+        let view = utf8
+        if view.count < limit { return true }
+        let counted: Int? = view.withContiguousStorageIfAvailable { bytes in
+            var scalars = 0
+            for b in bytes {
+                if b == 0x0D || b >= 0xCC { return nil }
+                if b & 0xC0 != 0x80 { scalars += 1 }
+            }
+            return scalars
+        } ?? nil
+        if let counted { return counted < limit }
         var n = 0
         for _ in self {
             n += 1

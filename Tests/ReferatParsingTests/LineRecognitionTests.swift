@@ -150,3 +150,16 @@ import Testing
         #expect(AttachmentParser.parse([]).isEmpty)
     }
 }
+
+@Suite struct FastTextTests {
+    /// `isShorter(than:)` counts on bytes where it can; it must agree with `count` everywhere.
+    @Test(arguments: [
+        ("", 1), ("abc", 3), ("abc", 4), ("Økonomiudvalget", 15), ("Økonomiudvalget", 16), ("æøå ÆØÅ", 7), ("æøå ÆØÅ", 8),
+        ("e\u{301}e\u{301}e\u{301}", 3), ("e\u{301}e\u{301}e\u{301}", 4), ("a\r\nb", 3), ("a\r\nb", 4),
+        ("🇩🇰🇩🇰", 2), ("🇩🇰🇩🇰", 3), ("👩‍👩‍👧", 1), ("👩‍👩‍👧", 2), ("Beslutning i Byrådet", 20), ("Beslutning i Byrådet", 21),
+    ] as [(String, Int)])
+    func isShorterAgreesWithCount(_ text: String, _ limit: Int) {
+        #expect(text.isShorter(than: limit) == (text.count < limit))
+        #expect(text[...].isShorter(than: limit) == (text.count < limit))
+    }
+}
