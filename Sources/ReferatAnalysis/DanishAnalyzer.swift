@@ -116,7 +116,7 @@ public final class DanishAnalyzer {
                 continue
             }
 
-            var forms = self.forms(of: word(k), mode: mode)
+            var forms = self.forms(of: UnsafeBufferPointer(rebasing: bytes[w.start..<w.end]), mode: mode)
             var start = w.start, end = w.end
             var kind = Token.Kind.word
 
@@ -127,7 +127,8 @@ public final class DanishAnalyzer {
                 if let first = next.first, first.isLowercase, folded.allSatisfy(\.isLetter) {
                     let joined = folded + next
                     if lexicon.contains(joined) || !(lexicon.contains(folded) && lexicon.contains(next)) {
-                        forms = self.forms(of: Substring(joined), mode: mode)
+                        var copy = joined
+                        forms = copy.withUTF8 { self.forms(of: $0, mode: mode) }
                         end = words[k + 1].end
                         kind = .joined
                         skipUntil = end
@@ -173,13 +174,12 @@ public final class DanishAnalyzer {
         }
     }
 
-    /// The forms of one word as written, from the cache in document mode.
-    private func forms(of raw: Substring, mode: AnalysisMode) -> WordForms {
-        guard mode == .document else { return makeForms(of: raw, mode: mode) }
-        let key = String(raw)
-        if let hit = cache[key] { return hit }
-        let forms = makeForms(of: raw, mode: mode)
-        cache.insert(forms, for: key)
+    /// The forms of one word as written (its UTF-8 bytes), from the cache in document mode.
+    private func forms(of raw: UnsafeBufferPointer<UInt8>, mode: AnalysisMode) -> WordForms {
+        guard mode == .document else { return makeForms(of: Substring(String(decoding: raw, as: UTF8.self)), mode: mode) }
+        if let hit = cache[raw] { return hit }
+        let forms = makeForms(of: Substring(String(decoding: raw, as: UTF8.self)), mode: mode)
+        cache.insert(forms, for: raw)
         return forms
     }
 
