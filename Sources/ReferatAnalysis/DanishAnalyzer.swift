@@ -148,11 +148,14 @@ public final class DanishAnalyzer {
             // Not "børne-" in "børne- og ungeområdet": a suspended word is a fragment.
             if forms.isLearnable, kind == .word, !(w.end < bytes.count && bytes[w.end] == 0x2D) { learnableWords?.insert(forms.folded) }
             emit(Token(term: forms.stem, start: start, end: end, position: position, colocated: false, kind: kind))
+            let restored = expansions.isEmpty ? nil : expansions[k]
+            // Most words have no other form: they need no list of what was emitted.
+            guard restored != nil || forms.variant != nil || !forms.parts.isEmpty || !forms.synonyms.isEmpty else { continue }
             // Few forms per word: a small array beats a Set's allocation and hashing.
             var emitted: [String] = [forms.stem]
             start = w.start
 
-            if let restored = expansions[k] {
+            if let restored {
                 let term = stemmer.stem(restored)
                 if !emitted.contains(term) {
                     emitted.append(term)
@@ -203,9 +206,21 @@ public final class DanishAnalyzer {
         let synonyms = mode == .query
             ? synonymsTable.expansions(of: folded).filter { !$0.contains(" ") }.map { stemmer.stem($0) }
             : []
-        let isLearnable = mode == .document && folded.utf8.count >= 5 && String(raw) == folded
-            && folded.count >= 5 && folded.allSatisfy(\.isLetter) && !lexicon.contains(folded)
+        let isLearnable = mode == .document && folded.utf8.count >= 5 && raw == folded[...]
+            && Self.isWordOfLetters(folded, minimumLength: 5) && !lexicon.contains(folded)
         return WordForms(folded: folded, isStopWord: false, stem: stem, variant: variant, parts: partForms, synonyms: synonyms, isLearnable: isLearnable)
+    }
+
+    /// `word.count >= minimumLength && word.allSatisfy(\.isLetter)`, counted on bytes for
+    /// the usual lower-case Danish word.
+    static func isWordOfLetters(_ word: String, minimumLength: Int) -> Bool {
+        var copy = word
+        let plain: Int? = copy.withUTF8 { bytes in
+            guard UTF8Text.isLowercaseLatinLetters(bytes) else { return nil }
+            return bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
+        if let plain { return plain >= minimumLength }
+        return word.count >= minimumLength && word.allSatisfy(\.isLetter)
     }
 
     private func weak(_ term: String, _ mode: AnalysisMode) -> String {

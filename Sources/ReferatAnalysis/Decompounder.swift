@@ -72,18 +72,55 @@ final class Decompounder {
     }
 
     /// `word` ready to be split.
-    private func prepared(_ word: String) -> Word {
+    private func prepared(_ word: String, _ lists: Lists) -> Word {
         var w = Word(word)
-        w.usesAdded = !added.isEmpty && !w.withSlice(0..<w.count) { words.contains($0) }
+        w.usesAdded = !lists.added.isEmpty && !w.withSlice(0..<w.count) { lists.words.contains($0) }
         return w
+    }
+
+    /// The sets a split looks words up in, borrowed for the time of one split.
+    private struct Lists {
+        let words: ByteStringSet.Probe
+        let added: ByteStringSet.Probe
+        let badHeads: ByteStringSet.Probe
+        let shortHeads: ByteStringSet.Probe
+        let linkedBadHeads: ByteStringSet.Probe
+        let badTails: ByteStringSet.Probe
+    }
+
+    private static let badHeadSet = ByteStringSet(badHeads)
+    private static let shortHeadSet = ByteStringSet(shortHeads)
+    /// Words that, with a linking s or e, make a bad head: the bad heads and a few prepositions.
+    private static let linkedBadHeadSet = ByteStringSet(badHeads.union(["over", "under", "efter", "gennem"]))
+    private static let badTailSet = ByteStringSet(badTails)
+
+    /// Runs `body` with the word list, the added words and the rule lists ready for lookups:
+    /// one copy of the sets per word split, not one per lookup.
+    private func withLists<R>(_ body: (Lists) -> R) -> R {
+        let words = self.words
+        return words.withProbe { words in
+            added.withProbe { added in
+                Self.badHeadSet.withProbe { badHeads in
+                    Self.shortHeadSet.withProbe { shortHeads in
+                        Self.linkedBadHeadSet.withProbe { linkedBadHeads in
+                            Self.badTailSet.withProbe { badTails in
+                                body(Lists(words: words, added: added, badHeads: badHeads, shortHeads: shortHeads, linkedBadHeads: linkedBadHeads, badTails: badTails))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
     func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
-        let w = prepared(word)
-        guard isCandidate(w, 0..<w.count) else { return [] }
-        var memo = Memo(w)
-        return (bestSplit(w, 0..<w.count, depth: 0, &memo) ?? []).map { (w.string($0), $0.lowerBound) }
+        withLists { lists in
+            let w = prepared(word, lists)
+            var memo = Memo(w, lists: lists)
+            guard isCandidate(w, 0..<w.count, &memo) else { return [] }
+            return (bestSplit(w, 0..<w.count, depth: 0, &memo) ?? []).map { (w.string($0), $0.lowerBound) }
+        }
     }
 
     /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
@@ -91,45 +128,52 @@ final class Decompounder {
     func parts(of word: String) -> [(text: String, offset: Int)] {
         // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
         if word.utf8.count < minimumWord { return [] }
-        let w = prepared(word)
-        var memo = Memo(w)
-        guard isCandidate(w, 0..<w.count), let split = bestSplit(w, 0..<w.count, depth: 0, &memo) else { return [] }
-        var result: [(text: String, offset: Int)] = []
-        for part in split {
-            result.append((w.string(part), part.lowerBound))
-            // Nested: "specialundervisning" also gives "special" and "undervisning".
-            if isCandidate(w, part), let inner = bestSplit(w, part, depth: 1, &memo) {
-                result += inner.map { (w.string($0), $0.lowerBound) }
+        return withLists { lists in
+            let w = prepared(word, lists)
+            var memo = Memo(w, lists: lists)
+            guard isCandidate(w, 0..<w.count, &memo), let split = bestSplit(w, 0..<w.count, depth: 0, &memo) else { return [] }
+            var result: [(text: String, offset: Int)] = []
+            for part in split {
+                result.append((w.string(part), part.lowerBound))
+                // Nested: "specialundervisning" also gives "special" and "undervisning".
+                if isCandidate(w, part, &memo), let inner = bestSplit(w, part, depth: 1, &memo) {
+                    result += inner.map { (w.string($0), $0.lowerBound) }
+                }
             }
+            return result
         }
-        return result
     }
 
     /// Long enough, letters only, and not a short word of the list: "godkendt", "borgere",
     /// "kommune" are words, not compounds.
-    private func isCandidate(_ w: Word, _ r: Range<Int>) -> Bool {
-        guard r.count >= minimumWord, !words.isEmpty, isLetters(w, r) else { return false }
+    private func isCandidate(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
+        guard r.count >= minimumWord, !memo.lists.words.isEmpty, isLetters(w, r) else { return false }
         // Only the list's own short words are kept whole: a learned "midtjyske" still splits.
-        return !(r.count < 10 && w.withSlice(r) { words.contains($0) })
+        return !(r.count < 10 && w.withSlice(r) { memo.lists.words.contains($0) })
     }
 
     private func isLetters(_ w: Word, _ r: Range<Int>) -> Bool {
-        let bytes = w.bytes[w.bounds[r.lowerBound]..<w.bounds[r.upperBound]]
-        if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return true }
+        if w.withSlice(r, UTF8Text.isLowercaseLatinLetters) { return true }
         return w.string(r).allSatisfy(\.isLetter)
     }
 
-    /// What splitting one word has looked up so far. The search tries every cut and recurses
-    /// into tails, so the same part is looked up and the same tail split many times over.
+    /// What splitting one word has looked up so far, and the lists it looks words up in. The
+    /// search tries every cut and recurses into tails, so the same part is looked up and the
+    /// same tail split many times over.
     private struct Memo {
+        /// What `isWord` and `isGoodHead` found for a range; 0 is not looked up yet.
+        static let word: UInt8 = 1, notWord: UInt8 = 2, goodHead: UInt8 = 3, badHead: UInt8 = 4
+
+        let lists: Lists
         let size: Int
-        /// Per character range: 0 not looked up, 1 a word, 2 not a word. A table for words of
-        /// ordinary length; a map for the odd very long one, whose table would be huge.
+        /// Per character range, one of the verdicts above. A table for words of ordinary
+        /// length; a map for the odd very long one, whose table would be huge.
         var table: [UInt8]
         var map: [Int: UInt8] = [:]
         var splits: [Int: [Range<Int>]?] = [:]
 
-        init(_ w: Word) {
+        init(_ w: Word, lists: Lists) {
+            self.lists = lists
             size = w.count + 1
             table = size <= 128 ? [UInt8](repeating: 0, count: size * size) : []
         }
@@ -166,7 +210,7 @@ final class Decompounder {
                 }
                 let tail = tailStart..<r.upperBound
                 var candidate: [Range<Int>]?
-                if tail.count >= 4, isWord(w, tail, &memo), !Self.badTails.contains(w.string(tail)) {
+                if tail.count >= 4, isWord(w, tail, &memo), !w.withSlice(tail, { memo.lists.badTails.contains($0) }) {
                     candidate = [r.lowerBound..<cut, tail]
                 } else if depth < 2, tail.count >= minimumWord, let rest = bestSplit(w, tail, depth: depth + 1, &memo), rest.count <= 2 {
                     candidate = [r.lowerBound..<cut] + rest
@@ -182,24 +226,38 @@ final class Decompounder {
 
     /// A dictionary word that modifies compounds: not a function word, not a short word
     /// outside `shortHeads`, not a function word plus a linking letter ("fors", "overs").
+    ///
+    /// Asked of the same range again and again as the search recurses, so the verdict is kept
+    /// with the range's word lookup; the tests run on bytes, without a `String`.
     private func isGoodHead(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
         guard isWord(w, r, &memo) else { return false }
-        let head = w.string(r)
-        if Self.badHeads.contains(head) { return false }
-        if r.count < 4 && !Self.shortHeads.contains(head) { return false }
-        if let last = head.last, last == "s" || last == "e" {
-            let stem = String(head.dropLast())
-            if Self.badHeads.contains(stem) || ["over", "under", "efter", "gennem"].contains(stem) { return false }
+        switch memo[isWord: r] {
+        case Memo.goodHead: return true
+        case Memo.badHead: return false
+        default: break
         }
-        return true
+        let lists = memo.lists
+        let good = w.withSlice(r) { head -> Bool in
+            if lists.badHeads.contains(head) { return false }
+            if r.count < 4 && !lists.shortHeads.contains(head) { return false }
+            // "fors", "overs": a function word plus a linking letter. A last byte of s or e is
+            // a last character of s or e: an ASCII byte never continues another character.
+            if let last = head.last, last == 0x73 || last == 0x65, lists.linkedBadHeads.contains(UnsafeBufferPointer(rebasing: head.dropLast())) {
+                return false
+            }
+            return true
+        }
+        memo[isWord: r] = good ? Memo.goodHead : Memo.badHead
+        return good
     }
 
     private func isWord(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
         guard r.count >= minimumPart else { return false }
         let known = memo[isWord: r]
-        if known != 0 { return known == 1 }
-        let found = w.withSlice(r) { words.contains($0) || w.usesAdded && added.contains($0) }
-        memo[isWord: r] = found ? 1 : 2
+        if known != 0 { return known != Memo.notWord }
+        let lists = memo.lists
+        let found = w.withSlice(r) { lists.words.contains($0) || w.usesAdded && lists.added.contains($0) }
+        memo[isWord: r] = found ? Memo.word : Memo.notWord
         return found
     }
 

@@ -14,6 +14,24 @@ public enum UTF8Text {
         return Unicode.Scalar(value).map { ($0, length) }
     }
 
+    /// True when every character is a lower-case ASCII or Latin-1 letter (a–z, à–ÿ but ÷),
+    /// the letters Danish words are written in: then each is a `Character.isLetter` without
+    /// a Unicode property lookup. False says nothing; the caller asks `isLetter` itself.
+    public static func isLowercaseLatinLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0x61 && b <= 0x7A {
+                i += 1
+            } else if b == 0xC3, i + 1 < bytes.count, bytes[i + 1] >= 0xA0, bytes[i + 1] <= 0xBF, bytes[i + 1] != 0xB7 {
+                i += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Appends `bytes` lower-cased, exactly as `String.lowercased()` would give them.
     ///
     /// ASCII and Latin-1 letters (æ, ø, å, é…) are lower-cased byte by byte, and characters
