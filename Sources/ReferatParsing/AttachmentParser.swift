@@ -32,9 +32,9 @@ enum AttachmentParser {
                         attachment.access = access.0
                         part = access.1
                     }
-                    if part.containsBytes("/"), let ref = part.firstMatch(of: referenceTail) {
-                        attachment.reference = String(ref.1)
-                        part = String(part[..<ref.range.lowerBound])
+                    if let ref = referenceMatch(in: part) {
+                        attachment.reference = String(ref.reference)
+                        part = String(part[..<ref.start])
                         if !part.isEmpty { parts.append(part) }
                         i += 1
                         break
@@ -83,10 +83,42 @@ enum AttachmentParser {
 
     static func withReference(_ attachment: Attachment) -> Attachment {
         var a = attachment
-        if a.title.containsBytes("/"), let ref = a.title.firstMatch(of: referenceTail) {
-            a.reference = String(ref.1)
-            a.title = String(a.title[..<ref.range.lowerBound])
+        if let ref = referenceMatch(in: a.title) {
+            a.reference = String(ref.reference)
+            a.title = String(a.title[..<ref.start])
         }
         return a
+    }
+
+    /// `referenceTail`'s first match in `text`: the reference and where the match starts.
+    ///
+    /// The pattern is tried from the whitespace before the last "(" that a digit follows, not
+    /// from every character of a long title. No match can start earlier: after a match's
+    /// reference only spaces and one "(H)"-like letter in parentheses may come, so its "(" is
+    /// that last one, and the match takes in all the whitespace before it. Where a byte
+    /// before that "(" might be whitespace outside ASCII, the whole text is searched.
+    static func referenceMatch(in text: String) -> (reference: Substring, start: String.Index)? {
+        guard text.containsBytes("/") else { return nil }
+        let utf8 = text.utf8
+        var paren: String.Index?
+        var i = utf8.endIndex
+        while i > utf8.startIndex {
+            let previous = utf8.index(before: i)
+            if utf8[previous] == 0x28, i < utf8.endIndex, utf8[i] >= 0x30, utf8[i] <= 0x39 { paren = previous; break }
+            i = previous
+        }
+        guard var start = paren else { return nil }
+        while start > utf8.startIndex {
+            let previous = utf8.index(before: start)
+            let b = utf8[previous]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                start = previous
+            } else {
+                if b >= 0x80 { start = utf8.startIndex }
+                break
+            }
+        }
+        guard let m = text[start...].firstMatch(of: referenceTail) else { return nil }
+        return (m.1, m.range.lowerBound)
     }
 }

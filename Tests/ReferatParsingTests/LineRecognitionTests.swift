@@ -163,3 +163,69 @@ import Testing
         #expect(text[...].isShorter(than: limit) == (text.count < limit))
     }
 }
+
+@Suite struct PlainDecisionHeaderTests {
+    /// The pattern's own answer for a line, bypassing the fast path.
+    func patternAnswer(_ line: String) -> DecisionHeader?? {
+        guard let m = try? DecisionHeader.dated.wholeMatch(in: line) else { return .none }
+        let iso = m["date"]?.substring.flatMap { DanishDate.firstISO(in: String($0)) }
+        guard iso != nil else { return .some(nil) }
+        let rest = m["rest"]?.substring.map { String($0).stripping(": ") } ?? ""
+        return .some(DecisionHeader(body: m["body"]?.substring.map { String($0).stripping(", ") }, date: iso, inlineText: rest.isEmpty ? nil : rest))
+    }
+
+    /// Lines the fast path reads must get the pattern's answer; the others must be left to it.
+    @Test(arguments: [
+        ("Beslutning i Kommunalbestyrelsen den 12-03-2019 ", true),
+        ("Beslutning i Børne- og ungdomsudvalget den 19-01-2023", true),
+        ("Beslutning i Økonomiudvalget den 4-3-2019:", true),
+        ("Beslutning i Byrådet den 31-12-2020 : ", true),
+        ("Beslutning i Magistraten den 7-11-2022", true),
+        ("Beslutning i Social- og sundhedsudvalget den 32-13-2019", true),  // no such date: both say "not a header"
+        ("Beslutning i Økonomiudvalget den 4-3-2019 kl. 16.00", false),
+        ("Beslutning i Økonomiudvalget den 4-3-2019 16.00", false),
+        ("Beslutning i Økonomiudvalget den 4. marts 2019", false),
+        ("Beslutning i Økonomiudvalget den 4-3-20190", false),
+        ("Beslutning i Økonomiudvalget den 4-3-2019: Godkendt", false),
+        ("Beslutning i Udvalget mandag den 4-3-2019", false),
+        ("Beslutning i KKR Midtjylland den 4-3-2019", false),
+        ("Beslutning i Udvalget for teknik og miljø den 11-06-2019", false),
+        ("Beslutning i Økonomi-udvalget, den 4-3-2019", false),
+        ("Beslutning i Teknik 2 udvalget den 4-3-2019", false),
+        ("Beslutning i  den 4-3-2019", false),
+        ("Beslutning fra Økonomiudvalget den 4-3-2019", false),
+    ] as [(String, Bool)])
+    func fastPathAgreesWithThePattern(_ line: String, _ taken: Bool) {
+        #expect((DecisionHeader.plainDated(line) != nil) == taken)
+        guard taken else { return }
+        // The pattern matches the line too, and `parse` gives what the pattern gives.
+        let expected = patternAnswer(line)
+        #expect(expected != nil)
+        #expect(DecisionHeader.parse(line) == expected ?? nil)
+    }
+}
+
+@Suite struct AttachmentReferenceTests {
+    /// The reference search starts near the end of a title; it must find what the pattern
+    /// finds when it searches the whole title.
+    @Test(arguments: [
+        "Åben Notat om skolestruktur (3391/23) (H)", "Notat (12/34)", "Notat (12/34)  ", "Notat\t(12/34) (B) ",
+        "Notat (12/34) (56/78)", "Notat (12/34) (5)", "Notat (12/34) tekst", "Notat (1/2)", "Notat 12/34",
+        "Notat\u{A0}(12/34)", "(12/34)", "Notat (12/34) (H) (I)", "Budget 2024 (bilag 3/4) (9/2023)",
+    ])
+    func referenceAgreesWithTheWholeSearch(_ title: String) {
+        let whole = title.firstMatch(of: AttachmentParser.referenceTail)
+        let found = AttachmentParser.referenceMatch(in: title)
+        #expect(found.map { String($0.reference) } == whole.map { String($0.1) })
+        #expect(found?.start == whole?.range.lowerBound)
+    }
+}
+
+@Suite struct PersonPrecheckTests {
+    @Test(arguments: ["Bente Holm (A)", "Åse Bak (Ø)", "\u{212B}se Bak (Ø)", "A\u{30A}se Bak (V)", "ikke mødt", "– Bo Berg", "2 stemmer", ""])
+    func theByteTestNeverRejectsAPerson(_ line: String) {
+        if PeopleParser.person(line) != nil || line.firstMatch(of: PeopleParser.personShape) != nil {
+            #expect(PeopleParser.mayStartWithCapital(line.stripping("•-–;. ")))
+        }
+    }
+}
