@@ -55,8 +55,11 @@ public final class ArchiveStore: Sendable {
             // FTS5 doclists and the records of every match, and through read(2) with SQLite's
             // 2 MB default cache a fifth of its time went to copying pages from the kernel.
             // Not the writer: pages it maps count towards the import's resident memory, which
-            // would then grow with the index.
+            // would then grow with the index. The writer keeps a 16 MB cache (SQLite's default
+            // is 2 MB): FTS5 merges read back the segments it just wrote, and at 100 MB the
+            // import's system time went from 2.6 s to 1.5 s for 12 MB more resident memory.
             if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768") }
+            else { try db.execute(sql: "PRAGMA cache_size = -16384") }
             db.add(tokenizer: DanishTokenizer.self)
             // Danish-aware lower-casing for filters: SQLite's lower() folds ASCII only.
             db.add(function: DatabaseFunction("referat_fold", argumentCount: 1, pure: true) { values in
