@@ -101,7 +101,7 @@ struct DocumentAssembler {
     static func findMunicipality(_ lines: [SourceLine]) -> String? {
         var counts: [String: (count: Int, first: Int)] = [:]
         var order = 0
-        for line in lines where line.text.containsBytes("Kommune") {
+        for line in lines where Self.mayNameMunicipality(line.text) {
             for m in line.text.matches(of: municipality) {
                 let name = "\(m.1) Kommune"
                 counts[name] = ((counts[name]?.count ?? 0) + 1, counts[name]?.first ?? order)
@@ -109,6 +109,29 @@ struct DocumentAssembler {
             }
         }
         return counts.max { a, b in a.value.count < b.value.count || a.value.count == b.value.count && a.value.first > b.value.first }?.key
+    }
+
+    /// False when `municipality` cannot match `text`: it needs " Kommune" with no word
+    /// character after it, and most lines that say "Kommune" say "Kommunen" or "Kommunernes".
+    /// A byte outside ASCII after it may be a letter or not: that line goes to the pattern.
+    static func mayNameMunicipality(_ text: String) -> Bool {
+        let needle = Array(" Kommune".utf8)
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            while i + needle.count <= bytes.count {
+                if bytes[i] == 0x20, bytes[i + 1] == 0x4B, UnsafeBufferPointer(rebasing: bytes[i..<(i + needle.count)]).elementsEqual(needle) {
+                    let after = i + needle.count
+                    guard after < bytes.count else { return true }
+                    let b = bytes[after]
+                    let isWordByte = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                    if !isWordByte { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Drops breadcrumbs, "Læs mere" links and the contact/footer block of a web page.

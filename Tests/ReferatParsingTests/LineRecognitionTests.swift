@@ -229,3 +229,19 @@ import Testing
         }
     }
 }
+
+@Suite struct MunicipalityPrecheckTests {
+    /// The byte test may let lines through, but never one the pattern would match.
+    @Test(arguments: [
+        "Aarhus Kommune", "Viborg Kommune.", "Kommunen og Viborg Kommune, 2020", "Kommunens budget", "Kommunernes Landsforening",
+        "Ringkøbing-Skjern Kommune", "Viborg Kommunes", "Viborg Kommune_x", "Viborg Kommune2", "Viborg Kommune's", "Viborg Kommuneé",
+    ])
+    func neverHidesAMatch(_ line: String) {
+        if line.firstMatch(of: DocumentAssembler.municipality) != nil { #expect(DocumentAssembler.mayNameMunicipality(line)) }
+    }
+
+    @Test func turnsAwayInflectedForms() {
+        #expect(!DocumentAssembler.mayNameMunicipality("Kommunens budget og kommunernes"))
+        #expect(!DocumentAssembler.mayNameMunicipality("Viborg Kommunes budget"))
+    }
+}
