@@ -41,15 +41,19 @@ struct ByteStringSet: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
+    /// FNV-1a over the bytes: words are short, and it needs no setup. Shared with the
+    /// analyzer's word cache, which keys its table the same way.
     @inline(__always)
-    fileprivate static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }
 
+    /// High bits of a hash kept in a slot, so that most mismatches need no byte comparison;
+    /// never 0, which marks an empty slot.
     @inline(__always)
-    fileprivate static func tag(_ h: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: h >> 48) | 1 }
+    static func tag(_ h: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: h >> 48) | 1 }
 
     /// The two filter bits of a hash: taken from the top of a remixed hash, so that they do
     /// not follow the low bits the slot index comes from.

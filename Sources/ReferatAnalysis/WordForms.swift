@@ -115,15 +115,9 @@ struct WordFormsCache {
             arena.reserveCapacity(capacity * 8)
         }
 
-        @inline(__always)
-        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
-        }
+        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteStringSet.hash(bytes) }
 
-        @inline(__always)
-        private static func tag(_ h: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: h >> 48) | 1 }
+        private static func tag(_ h: UInt64) -> UInt16 { ByteStringSet.tag(h) }
 
         func find(_ word: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> WordForms? {
             guard count > 0 else { return nil }
