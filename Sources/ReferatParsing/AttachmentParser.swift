@@ -51,7 +51,7 @@ enum AttachmentParser {
                 out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
             } else if line.containsBytes("."), line.matches(of: fileName).count >= 1, line.replacing(fileName, with: "").stripping(" ,;").isEmpty {
                 for file in line.matches(of: fileName) { out.append(Attachment(title: String(file.output))) }
-            } else if line.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let m = line.firstMatch(of: numbered) {
+            } else if line.utf8.first?.isASCIIDigit == true, let m = line.firstMatch(of: numbered) {
                 out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
             } else {
                 var title = line.hasPrefix("• ") ? String(line.dropFirst(2)) : line
@@ -70,7 +70,7 @@ enum AttachmentParser {
     /// in "-", "–" or ".". (Each pattern here is tried on every line of a "Bilag" section;
     /// most lines fail the byte test, and the pattern engine costs far more.)
     static func mayBeGroupNumber(_ line: String) -> Bool {
-        guard let first = line.utf8.first, first >= 0x30 && first <= 0x39 else { return false }
+        guard line.utf8.first?.isASCIIDigit == true else { return false }
         return line.hasSuffix("-") || line.hasSuffix(".") || line.hasSuffix("–")
     }
 
@@ -104,7 +104,7 @@ enum AttachmentParser {
         var i = utf8.endIndex
         while i > utf8.startIndex {
             let previous = utf8.index(before: i)
-            if utf8[previous] == 0x28, i < utf8.endIndex, utf8[i] >= 0x30, utf8[i] <= 0x39 { paren = previous; break }
+            if utf8[previous] == 0x28, i < utf8.endIndex, utf8[i].isASCIIDigit { paren = previous; break }
             i = previous
         }
         guard var start = paren else { return nil }

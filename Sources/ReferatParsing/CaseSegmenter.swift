@@ -30,7 +30,7 @@ struct CaseSegmenter: Sendable {
     /// The same for `numbered`, which also takes a leading "Nr." or a digit.
     static func mayBeNumbered(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
-        return (first >= 0x30 && first <= 0x39) || text.hasPrefix("Nr.") || hasNumberLabel(text)
+        return first.isASCIIDigit || text.hasPrefix("Nr.") || hasNumberLabel(text)
     }
 
     func anchors(in lines: [SourceLine]) -> [Anchor] {

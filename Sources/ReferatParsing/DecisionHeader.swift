@@ -84,7 +84,7 @@ struct DecisionHeader: Hashable, Sendable {
             let b = utf8[i]
             if b == 0x20, utf8[i...].starts(with: marker) {
                 let after = utf8.index(i, offsetBy: marker.count)
-                if after < utf8.endIndex, isDigit(utf8[after]) { bodyEnd = i; break }
+                if after < utf8.endIndex, utf8[after].isASCIIDigit { bodyEnd = i; break }
             }
             // Letters of ASCII and Latin-1 (not × or ÷), space, hyphen; anything else is for the pattern.
             if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x20 || b == 0x2D {
@@ -107,8 +107,8 @@ struct DecisionHeader: Hashable, Sendable {
         var j = dateStart
         func digits(_ minimum: Int, _ maximum: Int) -> Bool {
             var n = 0
-            while j < utf8.endIndex, n < maximum, isDigit(utf8[j]) { j = utf8.index(after: j); n += 1 }
-            return n >= minimum && !(j < utf8.endIndex && isDigit(utf8[j]))
+            while j < utf8.endIndex, n < maximum, utf8[j].isASCIIDigit { j = utf8.index(after: j); n += 1 }
+            return n >= minimum && !(j < utf8.endIndex && utf8[j].isASCIIDigit)
         }
         func dash() -> Bool {
             guard j < utf8.endIndex, utf8[j] == 0x2D else { return false }
@@ -124,9 +124,6 @@ struct DecisionHeader: Hashable, Sendable {
         }
         return (body, line[dateStart..<dateEnd])
     }
-
-    @inline(__always)
-    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {
         let iso = date.flatMap { DanishDate.firstISO(in: String($0)) }

@@ -115,23 +115,7 @@ struct DocumentAssembler {
     /// character after it, and most lines that say "Kommune" say "Kommunen" or "Kommunernes".
     /// A byte outside ASCII after it may be a letter or not: that line goes to the pattern.
     static func mayNameMunicipality(_ text: String) -> Bool {
-        let needle = Array(" Kommune".utf8)
-        var copy = text
-        return copy.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var i = 0
-            while i + needle.count <= bytes.count {
-                if bytes[i] == 0x20, bytes[i + 1] == 0x4B, UnsafeBufferPointer(rebasing: bytes[i..<(i + needle.count)]).elementsEqual(needle) {
-                    let after = i + needle.count
-                    guard after < bytes.count else { return true }
-                    let b = bytes[after]
-                    let isWordByte = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
-                    if !isWordByte { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        text.containsBytes(" Kommune") { end, bytes in end == bytes.count || !bytes[end].continuesASCIIWord }
     }
 
     /// Drops breadcrumbs, "Læs mere" links and the contact/footer block of a web page.

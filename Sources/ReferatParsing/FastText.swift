@@ -1,7 +1,10 @@
 extension String {
     /// Byte-level substring test: much cheaper than `contains(_:)` on hot paths, which goes
     /// through the generic string-processing searcher.
-    func containsBytes(_ needle: StaticString) -> Bool {
+    ///
+    /// With `accept`, only an occurrence it accepts counts; it gets the byte offset where the
+    /// occurrence ends and the string's bytes, to look at what follows.
+    func containsBytes(_ needle: StaticString, where accept: (_ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool = { _, _ in true }) -> Bool {
         let n = needle.utf8CodeUnitCount
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: n)
         var copy = self
@@ -14,7 +17,7 @@ extension String {
                 if hay[i] == first {
                     var j = 1
                     while j < n && hay[i + j] == pattern[j] { j += 1 }
-                    if j == n { return true }
+                    if j == n && accept(i + n, hay) { return true }
                 }
                 i += 1
             }
@@ -44,7 +47,7 @@ extension String {
     }
 
     /// True when any character is an ASCII digit.
-    var hasASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    var hasASCIIDigit: Bool { utf8.contains(where: \.isASCIIDigit) }
 }
 
 extension StringProtocol {
@@ -74,4 +77,14 @@ extension StringProtocol {
         }
         return true
     }
+}
+
+extension UInt8 {
+    /// 0–9: the digits the parser's patterns mean (`[0-9]`, never `\d`, which takes every
+    /// script's digits).
+    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+
+    /// A byte after which a regex word boundary (`\b`) cannot fall when the byte before it
+    /// is an ASCII letter: a letter, a digit or "_" continues the word.
+    var continuesASCIIWord: Bool { isASCIIDigit || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || self == 0x5F }
 }
