@@ -30,8 +30,8 @@ enum CLI {
         process.environment = env
         // Output goes to files, so a large output can never block the child on a full pipe.
         let dir = try temporaryDirectory()
-        FileManager.default.createFile(atPath: dir + "/out", contents: nil)
-        FileManager.default.createFile(atPath: dir + "/err", contents: nil)
+        #expect(FileManager.default.createFile(atPath: dir + "/out", contents: nil))
+        #expect(FileManager.default.createFile(atPath: dir + "/err", contents: nil))
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/out"))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/err"))
         process.standardOutput = out
@@ -76,7 +76,7 @@ enum CLI {
         let binary = dir + "/image.txt"
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]).write(to: URL(fileURLWithPath: binary))
         let empty = dir + "/empty.txt"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         let result = try CLI.run(["parse", binary, "Corpus/002_57d07c45436e4040.txt", empty, dir, "--format", "json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(binary):1: binary data"))
