@@ -217,4 +217,17 @@ public final class ArchiveStore: Sendable {
             throw StoreError(path: path, message: "integrity check failed: \(error)")
         }
     }
+
+    /// Every term in the FTS index with the number of entries and of places it occurs in.
+    /// Does not depend on row ids, so two indexes of the same files compare equal however they
+    /// got there; tests use it to show that deletes remove exactly what inserts added.
+    func searchVocabulary() throws(StoreError) -> [String: [Int]] {
+        try read { db in
+            var out: [String: [Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT term, doc, cnt FROM search_vocab") {
+                out[row[0]] = [row[1], row[2]]
+            }
+            return out
+        }
+    }
 }
