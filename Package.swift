@@ -36,12 +36,14 @@ let package = Package(
         ),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "ReferatAnalysis", dependencies: ["CICU", "CStemmer"], swiftSettings: strictSettings),
-        // Layer 2: the only target that imports GRDB. zlib keeps section text small on disk.
+        // Layer 2: the only target that imports GRDB. zstd keeps section text small on disk;
+        // zlib reads the blobs of indexes written before it.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CZstdPacking", linkerSettings: [.linkedLibrary("zstd")]),
         .target(
             name: "ReferatStore",
-            dependencies: ["ReferatRecords", "ReferatAnalysis", "CZlib", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ReferatRecords", "ReferatAnalysis", "CZlib", "CZstdPacking", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Layer 3: query language and ranking; batch import.

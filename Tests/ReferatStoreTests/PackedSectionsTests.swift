@@ -6,9 +6,10 @@ import ReferatRecords
 @testable import ReferatStore
 import Testing
 
-/// Section text is stored deflated (`PackedSections`); the search index reads it back through
-/// an SQL function. Both directions must be exact, damage must be reported rather than
-/// misread, and an index from before the change must upgrade in place.
+/// Section text is stored compressed (`PackedSections`); the search index reads it back through
+/// an SQL function. Both directions must be exact in both formats (zstd, and the zlib blobs of
+/// older indexes), damage must be reported rather than misread, and an index from before the
+/// change must upgrade in place.
 @Suite struct PackedSectionsTests {
     static let sectionLists: [[Section]] = [
         [Section(heading: "Sagsfremstilling", text: "Kommunerne i Region Midtjylland har indgået en rammeaftale.")],
@@ -22,9 +23,10 @@ import Testing
         (0..<300).map { Section(heading: "Afsnit \($0)", text: "Tekst nummer \($0)") },
     ]
 
-    @Test(arguments: sectionLists)
-    func sectionsRoundTrip(_ sections: [Section]) throws {
-        let blob = try #require(PackedSections.pack(sections))
+    @Test(arguments: sectionLists, [PackedSections.zstdFormat, PackedSections.zlibFormat])
+    func sectionsRoundTrip(_ sections: [Section], format: UInt8) throws {
+        let blob = try #require(PackedSections.pack(sections, format: format))
+        #expect(blob.first == format)
         #expect(try PackedSections.unpack(blob) == sections)
         #expect(try PackedSections.bodyText(blob) == sections.map { $0.heading + "\n" + $0.text }.joined(separator: "\n"))
     }
@@ -33,22 +35,36 @@ import Testing
         #expect(PackedSections.pack([]) == nil)
     }
 
-    @Test func repetitiveTextShrinks() throws {
+    @Test(arguments: [PackedSections.zstdFormat, PackedSections.zlibFormat])
+    func repetitiveTextShrinks(format: UInt8) throws {
         let sections = Self.sectionLists[6]
-        let blob = try #require(PackedSections.pack(sections))
+        let blob = try #require(PackedSections.pack(sections, format: format))
         #expect(blob.count * 20 < sections[0].text.utf8.count)
     }
 
     static let damaged: [[UInt8]] = {
-        let good = PackedSections.pack(sectionLists[3])!
-        return [
+        let zstd = PackedSections.pack(sectionLists[3])!
+        let zlib = PackedSections.pack(sectionLists[3], format: PackedSections.zlibFormat)!
+        let small = { (format: UInt8) in PackedSections.pack([Section(heading: "abc", text: "def")], format: format)! }
+        var blobs: [[UInt8]] = [
             [],
-            [2] + good.dropFirst(),  // an unknown format
-            Array(good.prefix(good.count / 2)),  // cut short
-            good.prefix(2) + [UInt8](repeating: 0xAB, count: 40),  // not zlib
-            [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],  // absurd length
-            [1, 5] + Array(PackedSections.pack([Section(heading: "abc", text: "def")])!.dropFirst(2)),  // wrong length
+            [9] + zstd.dropFirst(),  // an unknown format
+            [PackedSections.zlibFormat] + zstd.dropFirst(),  // zstd data under the zlib format byte
+            [PackedSections.zstdFormat] + zlib.dropFirst(),  // and the other way round
         ]
+        for good in [zstd, zlib] {
+            blobs += [
+                Array(good.prefix(good.count / 2)),  // cut short
+                good.prefix(2) + [UInt8](repeating: 0xAB, count: 40),  // not compressed data
+                [good[0], 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],  // absurd length
+            ]
+        }
+        for format in [PackedSections.zstdFormat, PackedSections.zlibFormat] {
+            // The stated length 5, but the payload holds 8 bytes; and 30, which it does not reach.
+            blobs.append([format, 5] + small(format).dropFirst(2))
+            blobs.append([format, 30] + small(format).dropFirst(2))
+        }
+        return blobs
     }()
 
     @Test(arguments: damaged)
