@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension String {
     /// Byte-level substring test: much cheaper than `contains(_:)` on hot paths, which goes
     /// through the generic string-processing searcher.
@@ -6,20 +10,19 @@ extension String {
     /// occurrence ends and the string's bytes, to look at what follows.
     func containsBytes(_ needle: StaticString, where accept: (_ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool = { _, _ in true }) -> Bool {
         let n = needle.utf8CodeUnitCount
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: n)
         var copy = self
         return copy.withUTF8 { hay in
-            guard n > 0, hay.count >= n else { return n == 0 }
-            let first = pattern[0]
-            var i = 0
+            guard n > 0 else { return true }
+            guard hay.count >= n, let base = hay.baseAddress else { return false }
+            // memchr finds the needle's first byte many bytes at a time; most lines the
+            // parser asks about do not have it often.
+            let first = Int32(needle.utf8Start.pointee)
+            var start = 0
             let last = hay.count - n
-            while i <= last {
-                if hay[i] == first {
-                    var j = 1
-                    while j < n && hay[i + j] == pattern[j] { j += 1 }
-                    if j == n && accept(i + n, hay) { return true }
-                }
-                i += 1
+            while start <= last, let found = memchr(base + start, first, last - start + 1) {
+                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + i, needle.utf8Start, n) == 0, accept(i + n, hay) { return true }
+                start = i + 1
             }
             return false
         }

@@ -162,6 +162,26 @@ import Testing
         #expect(text.isShorter(than: limit) == (text.count < limit))
         #expect(text[...].isShorter(than: limit) == (text.count < limit))
     }
+
+    /// `containsBytes` searches bytes with memmem; it must agree with a byte search by hand,
+    /// at the edges of the text and where the needle overlaps itself.
+    @Test(arguments: ["", "s", "sa", "sag", "sagsag", "xsag", "sagx", "ssag", "Sag", "Kommunens", "Aarhus Kommune", "Aarhus Kommune.", "Kommune Kommunen", "Århus Kommune", "ææsagææ"])
+    func containsBytesAgreesWithAByteSearch(_ text: String) {
+        let hay = Array(text.utf8)
+        func occurrences(_ needle: String) -> [Int] {
+            let n = Array(needle.utf8)
+            guard hay.count >= n.count else { return [] }
+            return (0...(hay.count - n.count)).filter { Array(hay[$0..<($0 + n.count)]) == n }.map { $0 + n.count }
+        }
+        #expect(text.containsBytes("sag") == !occurrences("sag").isEmpty)
+        #expect(text.containsBytes("s") == !occurrences("s").isEmpty)
+        // Only an occurrence at a word's end counts: the first " Kommune" may be followed by "n".
+        let atWordEnd = occurrences(" Kommune").contains { $0 == hay.count || !hay[$0].continuesASCIIWord }
+        #expect(text.containsBytes(" Kommune") { end, bytes in end == bytes.count || !bytes[end].continuesASCIIWord } == atWordEnd)
+        var seen: [Int] = []
+        _ = text.containsBytes("sag") { end, _ in seen.append(end); return false }
+        #expect(seen == occurrences("sag"))
+    }
 }
 
 @Suite struct PlainDecisionHeaderTests {
