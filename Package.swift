@@ -58,11 +58,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Shared by the test targets: temporary folders that go away with the test process.
+        .target(name: "ReferatTestSupport", path: "Tests/ReferatTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatSearch", "ReferatStore", "ReferatImport", "ReferatRecords"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatCLITests", dependencies: [], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatStore", "ReferatImport", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatCLITests", dependencies: ["ReferatTestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -186,7 +186,7 @@ enum Fixtures {
         let rendered = "# word\tparts (top level, then nested); empty = not split\n" + lines.sorted().joined(separator: "\n") + "\n"
         let path = Fixtures.directory + "/compound_splits.tsv"
         if ProcessInfo.processInfo.environment["REFERAT_RECORD_GOLDENS"] == "1" || !FileManager.default.fileExists(atPath: path) {
-            try rendered.write(toFile: path, atomically: true, encoding: .utf8)
+            try rendered.write(toFile: path, atomically: false, encoding: .utf8)
             return
         }
         let reviewed = try String(contentsOfFile: path, encoding: .utf8)

@@ -58,7 +58,7 @@ import Testing
         #expect(syntax.stderr.contains("^"))
         let dir = try CLI.temporaryDirectory()
         let foreign = dir + "/notes.txt"
-        try "my notes".write(toFile: foreign, atomically: true, encoding: .utf8)
+        try "my notes".write(toFile: foreign, atomically: false, encoding: .utf8)
         let bad = try CLI.run(["search", "kommune", "--index", foreign])
         #expect(bad.status == 3)
         #expect(bad.stderr.contains("not a referat index"))

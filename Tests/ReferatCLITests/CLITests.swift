@@ -1,4 +1,5 @@
 import Foundation
+import ReferatTestSupport
 import Testing
 
 /// Runs the built `referat` binary, as a user would.
@@ -47,9 +48,7 @@ enum CLI {
     }
 
     static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "referat-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Scratch.directory("cli")
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
             let folder = dir + "/\(2015 + i % 5)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let text = seed.replacingOccurrences(of: "Sagsnr.: 19/40", with: "Sagsnr.: \(10 + i % 80)/\(1000 + i)")
-            try text.write(toFile: folder + "/minutes-\(i).txt", atomically: true, encoding: .utf8)
+            try text.write(toFile: folder + "/minutes-\(i).txt", atomically: false, encoding: .utf8)
         }
     }
 
@@ -65,9 +65,9 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let archive = dir + "/archive"
         try Self.makeArchive(archive, count: 2)
-        try "Fortroligt".write(toFile: archive + "/secret.txt", atomically: true, encoding: .utf8)
+        try "Fortroligt".write(toFile: archive + "/secret.txt", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: archive + "/locked", withIntermediateDirectories: true)
-        try "Skjult".write(toFile: archive + "/locked/inside.txt", atomically: true, encoding: .utf8)
+        try "Skjult".write(toFile: archive + "/locked/inside.txt", atomically: false, encoding: .utf8)
         for path in [dir, archive] + (try FileManager.default.subpathsOfDirectory(atPath: archive)).map({ archive + "/" + $0 }) {
             try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
         }

@@ -19,7 +19,7 @@ import Testing
         let json = String(decoding: try encoder.encode(relative), as: UTF8.self) + "\n"
         let goldenPath = Package.root + "/Tests/ReferatParsingTests/Golden/" + name + ".json"
         if Self.recording || !FileManager.default.fileExists(atPath: goldenPath) {
-            try json.write(toFile: goldenPath, atomically: true, encoding: .utf8)
+            try json.write(toFile: goldenPath, atomically: false, encoding: .utf8)
             if !Self.recording { Issue.record("golden \(goldenPath) was missing and has been written; review it") }
             return
         }

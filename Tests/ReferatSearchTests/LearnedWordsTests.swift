@@ -3,6 +3,7 @@ import ReferatAnalysis
 import ReferatImport
 import ReferatSearch
 import ReferatStore
+import ReferatTestSupport
 import Testing
 
 /// The index learns the common words its corpus uses that the word list lacks, so compounds
@@ -33,12 +34,12 @@ import Testing
 
     /// A folder of minutes files and an index beside it.
     struct Archive {
-        let root = NSTemporaryDirectory() + "referat-learn-" + UUID().uuidString
+        let root = try! Scratch.directory("learn")
         var index: String { root + "/index.sqlite" }
 
         func write(_ name: String, _ text: String) throws {
             try FileManager.default.createDirectory(atPath: root + "/minutes", withIntermediateDirectories: true)
-            try text.write(toFile: root + "/minutes/" + name, atomically: true, encoding: .utf8)
+            try text.write(toFile: root + "/minutes/" + name, atomically: false, encoding: .utf8)
         }
 
         func importAll() throws -> ImportSummary {

@@ -2,6 +2,7 @@ import Foundation
 import ReferatImport
 import ReferatSearch
 import ReferatStore
+import ReferatTestSupport
 import Testing
 
 /// One index of `Corpus/`, built once for all search tests.
@@ -9,7 +10,7 @@ enum CorpusIndex {
     static let store: ArchiveStore = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
-        let path = NSTemporaryDirectory() + "referat-search-" + UUID().uuidString + ".sqlite"
+        let path = try! Scratch.directory("search") + "/index.sqlite"
         let store = try! ArchiveStore(path: path)
         _ = try! Importer(store: store).run(paths: [url.path + "/Corpus"])
         return store
