@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 public import ReferatRecords
 
 /// Parses a source file into a `Document`: the entry point of the parsing layer.
@@ -73,16 +77,20 @@ public struct DocumentParser: Sendable {
 
     private func splitLongLines(_ text: String, warnings: inout [ParseWarning]) -> String {
         guard text.utf8.count > maximumLineLength else { return text }
-        var longest = 0, current = 0, lineNumber = 1, firstLong: Int?
-        for byte in text.utf8 {
-            if byte == 0x0A {
+        // Line by line with memchr: every file over the limit in size is scanned here.
+        var copy = text
+        let (longest, firstLong) = copy.withUTF8 { bytes -> (Int, Int?) in
+            var longest = 0, lineNumber = 1, firstLong: Int?
+            var start = 0
+            while start <= bytes.count {
+                let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                    .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                if end - start > maximumLineLength && firstLong == nil { firstLong = lineNumber }
+                longest = max(longest, end - start)
                 lineNumber += 1
-                current = 0
-            } else {
-                current += 1
-                if current > maximumLineLength && firstLong == nil { firstLong = lineNumber }
-                longest = max(longest, current)
+                start = end + 1
             }
+            return (longest, firstLong)
         }
         guard let firstLong else { return text }
         warnings.append(ParseWarning(line: firstLong, message: "line of \(longest) bytes cut into pieces of at most \(maximumLineLength)"))

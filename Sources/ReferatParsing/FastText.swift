@@ -49,6 +49,16 @@ extension String {
         return lowercased().hasPrefix(String(decoding: pattern, as: UTF8.self))
     }
 
+    /// `utf8.contains(byte)`, searched with memchr: the parser asks it of every line and of
+    /// whole files, and the generic `contains` walks the UTF-8 view a byte at a time.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
     /// True when any character is an ASCII digit.
     var hasASCIIDigit: Bool { utf8.contains(where: \.isASCIIDigit) }
 }

@@ -31,7 +31,7 @@ public struct SourceDecoder: Sendable {
                 warnings.append(ParseWarning(line: line, message: "not valid UTF-8; read as Windows-1252/Latin-1"))
             }
         }
-        if text.utf8.contains(0) {
+        if text.containsByte(0) {
             text.removeAll { $0 == "\u{0}" }
             warnings.append(ParseWarning(line: nil, message: "NUL characters removed"))
         }

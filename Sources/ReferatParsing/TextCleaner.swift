@@ -35,7 +35,7 @@ struct TextCleaner: Sendable {
         var lastWasPageBreak = false
         for i in raw.indices {
             var line = raw[i].text
-            let pageBreak = line.utf8.contains(0x0C)
+            let pageBreak = line.containsByte(0x0C)
             if pageBreak {
                 line.removeAll { $0 == "\u{C}" }
                 if let last = lines.lastIndex(where: { !$0.isBlank }) { pageEdges.insert(last) }
@@ -153,41 +153,49 @@ struct TextCleaner: Sendable {
     /// no-break space, a bullet or a private-use glyph. Most lines are like that (converter
     /// output often ends every line with a space) and skip the rebuild; nil otherwise.
     static func plainLength(_ line: String) -> Int? {
-        var spaceRun = 0
-        var contentEnd = 0
-        var offset = 0
-        var iterator = line.utf8.makeIterator()
-        while let byte = iterator.next() {
-            offset += 1
-            if byte == 0x20 {
-                if offset == 1 { return nil }  // a leading space
-                spaceRun += 1
-                continue
+        var copy = line
+        return copy.withUTF8 { bytes -> Int? in
+            var spaceRun = 0
+            var contentEnd = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                i += 1
+                if byte == 0x20 {
+                    if i == 1 { return nil }  // a leading space
+                    spaceRun += 1
+                    continue
+                }
+                if spaceRun > 1 { return nil }
+                spaceRun = 0
+                switch byte {
+                case 0x00...0x1F, 0x7F, 0xEE, 0xEF:
+                    // Controls, private use, the byte-order mark.
+                    return nil
+                case 0xC2:
+                    guard i < n else { return nil }
+                    let next = bytes[i]
+                    i += 1
+                    if next == 0xA0 { return nil }  // no-break space
+                case 0xE2:
+                    // Bullets, thin and zero-width spaces; other punctuation (–, ”) is plain.
+                    guard i + 1 < n else { return nil }
+                    let next = bytes[i], third = bytes[i + 1]
+                    i += 2
+                    if next == 0x96 || next == 0x97 || next == 0x80 && [0x87, 0x8B, 0xA2, 0xAF].contains(third) { return nil }
+                default:
+                    break
+                }
+                contentEnd = i
             }
-            if spaceRun > 1 { return nil }
-            spaceRun = 0
-            switch byte {
-            case 0x00...0x1F, 0x7F, 0xEE, 0xEF:
-                // Controls, private use, the byte-order mark.
-                return nil
-            case 0xC2:
-                guard let next = iterator.next() else { return nil }
-                offset += 1
-                if next == 0xA0 { return nil }  // no-break space
-            case 0xE2:
-                // Bullets, thin and zero-width spaces; other punctuation (–, ”) is plain.
-                guard let next = iterator.next(), let third = iterator.next() else { return nil }
-                offset += 2
-                if next == 0x96 || next == 0x97 || next == 0x80 && [0x87, 0x8B, 0xA2, 0xAF].contains(third) { return nil }
-            default:
-                break
-            }
-            contentEnd = offset
+            return contentEnd
         }
-        return contentEnd
     }
 
     static func isPageNumber(_ text: String) -> Bool {
+        // Both forms start with "s", "S" or "-", and no other character lower-cases to those.
+        guard let first = text.utf8.first, first == 0x73 || first == 0x53 || first == 0x2D else { return false }
         guard text.isShorter(than: 25) else { return false }
         let lower = text.lowercased()
         if lower.hasPrefix("side ") {

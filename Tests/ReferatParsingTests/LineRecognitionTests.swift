@@ -265,3 +265,39 @@ import Testing
         #expect(!DocumentAssembler.mayNameMunicipality("Viborg Kommunes budget"))
     }
 }
+
+/// The cleaner's fast paths, held to what they stand in for.
+@Suite struct CleanerFastPathTests {
+    /// `plainLength` says a line needs no normalising (and where its content ends); when it
+    /// answers, `normalise` must give exactly that prefix, and when it declines, the line must
+    /// be one that normalising changes or could change.
+    @Test(arguments: [
+        "Sagsfremstilling", "Indstilling:", "ends in one space ", "ends in spaces   ", " leading space", "two  spaces",
+        "no\u{A0}break", "tab\there", "bullet \u{2022} here", "thin\u{2009}space", "zero\u{200B}width", "dash – and ” quote",
+        "private \u{F0B7} glyph", "\u{FEFF}bom", "æøå ÆØÅ", "", "x", "\u{C2}", "cut short \u{2013}",
+    ])
+    func plainLengthAgreesWithNormalise(_ line: String) {
+        if let length = TextCleaner.plainLength(line) {
+            #expect(TextCleaner.normalise(line) == String(decoding: Array(line.utf8.prefix(length)), as: UTF8.self))
+        } else {
+            #expect(line.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 >= 0xC2 } || line.hasPrefix(" ") || line.contains("  "))
+        }
+    }
+
+    @Test(arguments: [
+        ("Side 3", true), ("side 3 af 12", true), ("SIDE 2/5", true), ("- 4 -", true), ("Sagen", false),
+        ("Side om side", false), ("- punkt -", false), ("4", false), ("Søren Side", false), ("", false),
+    ])
+    func pageNumbers(_ line: String, _ isPage: Bool) {
+        #expect(TextCleaner.isPageNumber(line) == isPage)
+    }
+
+    @Test(arguments: [1, 2, 7])
+    func aLongLineIsReportedWhereItIs(_ lineNumber: Int) throws {
+        let short = Array(repeating: "Kort linje.", count: lineNumber - 1)
+        let long = String(repeating: "kommunalbestyrelsen godkendte budgettet ", count: 2_000)
+        let text = (short + [long, "Sidste linje."]).joined(separator: "\n")
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "long.txt")
+        #expect(document.warnings.contains { $0.message.contains("cut into pieces") && $0.line == lineNumber })
+    }
+}
