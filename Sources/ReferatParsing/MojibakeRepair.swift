@@ -51,14 +51,18 @@ enum MojibakeRepair {
     }
 
     static func mayContainMarker(_ text: String) -> Bool {
-        var previous: UInt8 = 0, before: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0xC3 && (byte == 0x83 || byte == 0x82 || byte == 0xA2 || byte == 0x94) { return true }
-            if before == 0xE2 && previous == 0x94 && (byte == 0x9C || byte == 0xAC) { return true }
-            before = previous
-            previous = byte
+        // On the UTF-8 buffer: every file is scanned, and the string's byte iterator is slower.
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var previous: UInt8 = 0, before: UInt8 = 0
+            for byte in bytes {
+                if previous == 0xC3 && (byte == 0x83 || byte == 0x82 || byte == 0xA2 || byte == 0x94) { return true }
+                if before == 0xE2 && previous == 0x94 && (byte == 0x9C || byte == 0xAC) { return true }
+                before = previous
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     private static func repairLine(_ line: String, _ page: CodePage) -> String? {

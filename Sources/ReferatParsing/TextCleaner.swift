@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReferatRecords
 
 /// Removes what is not content from minutes text and repairs what PDF conversion broke.
@@ -90,20 +93,37 @@ struct TextCleaner: Sendable {
 
     static func splitLines(_ text: String) -> [SourceLine] {
         var out: [SourceLine] = []
-        var number = 1
-        // Split on bytes: splitting a String on Characters runs grapheme breaking over every byte.
-        for piece in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            var line = piece
-            if line.last == 0x0D { line = line.dropLast() }
-            // A lone CR (old Mac files) also ends a line.
-            if line.contains(0x0D) {
-                for part in line.split(separator: 0x0D, omittingEmptySubsequences: false) {
-                    out.append(SourceLine(number: number, text: String(Substring(part))))
-                }
-            } else {
-                out.append(SourceLine(number: number, text: String(Substring(line))))
+        var copy = text
+        // On bytes, line ends found with memchr: splitting a String on Characters runs
+        // grapheme breaking over every byte, and the generic split walks it a byte at a time.
+        copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else {
+                out.append(SourceLine(number: 1, text: ""))
+                return
             }
-            number += 1
+            func text(_ from: Int, _ to: Int) -> String {
+                String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+            }
+            out.reserveCapacity(bytes.count / 40)
+            var number = 1
+            var start = 0
+            while true {
+                let end = memchr(base + start, 0x0A, bytes.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                var lineEnd = end
+                if lineEnd > start && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                // A lone CR (old Mac files) also ends a line.
+                var pieceStart = start
+                while let cr = memchr(base + pieceStart, 0x0D, lineEnd - pieceStart) {
+                    let pieceEnd = base.distance(to: cr.assumingMemoryBound(to: UInt8.self))
+                    out.append(SourceLine(number: number, text: text(pieceStart, pieceEnd)))
+                    pieceStart = pieceEnd + 1
+                }
+                out.append(SourceLine(number: number, text: text(pieceStart, lineEnd)))
+                number += 1
+                guard end < bytes.count else { break }
+                start = end + 1
+            }
         }
         return out
     }

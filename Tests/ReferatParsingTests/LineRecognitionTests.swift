@@ -284,6 +284,23 @@ import Testing
         }
     }
 
+    /// `splitLines` finds line ends with memchr; it must split as the generic byte split did:
+    /// LF ends a line, CRLF too, a lone CR splits a line into pieces with the same number.
+    @Test(arguments: ["", "a", "a\n", "a\nb", "a\r\nb", "a\rb\rc\nd", "\r", "\n\n", "a\r\r\nb", "æ\rø\r\nå", "\r\n", "x\n\ry"])
+    func splitLinesAgreesWithAByteSplit(_ text: String) {
+        var expected: [(Int, String)] = []
+        for (k, piece) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            var line = piece
+            if line.last == 0x0D { line = line.dropLast() }
+            for part in line.split(separator: 0x0D, omittingEmptySubsequences: false) {
+                expected.append((k + 1, String(Substring(part))))
+            }
+        }
+        let lines = TextCleaner.splitLines(text)
+        #expect(lines.map(\.number) == expected.map(\.0))
+        #expect(lines.map(\.text) == expected.map(\.1))
+    }
+
     @Test(arguments: [
         ("Side 3", true), ("side 3 af 12", true), ("SIDE 2/5", true), ("- 4 -", true), ("Sagen", false),
         ("Side om side", false), ("- punkt -", false), ("4", false), ("Søren Side", false), ("", false),
