@@ -152,6 +152,6 @@ struct CaseSegmenter: Sendable {
     }
 
     func normalisedTitle(_ text: String) -> String {
-        text.lowercased().filter { $0.isLetter || $0.isNumber }
+        text.lettersAndDigitsLowercased
     }
 }

@@ -24,8 +24,8 @@ struct DecisionHeader: Hashable, Sendable {
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning)\s*:?\s*(.*)$/#
 
     static func parse(_ line: String) -> DecisionHeader? {
-        guard line.isShorter(than: 220), let first = line.first else { return nil }
-        if first == "B", line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
+        guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
+        if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             if let plain = plainDated(line) { return make(body: plain.body, date: plain.date, rest: nil) }
             if let m = try? dated.wholeMatch(in: line) {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)

@@ -59,6 +59,51 @@ extension String {
         }
     }
 
+    /// Whether the first character is a number and whether it is upper-case, from the first
+    /// byte when that is ASCII. An ASCII character followed by combining marks keeps both
+    /// answers (Swift asks the first scalar for `isNumber`, and "A" + ring is still upper-case),
+    /// so only a line that starts outside ASCII needs its first grapheme.
+    var leadingCharacterClass: (isNumber: Bool, isUppercase: Bool)? {
+        guard let lead = utf8.first else { return nil }
+        if lead < 0x80 { return (lead.isASCIIDigit, lead >= 0x41 && lead <= 0x5A) }
+        guard let first else { return nil }
+        return (first.isNumber, first.isUppercase)
+    }
+
+    /// `allSatisfy(\.isWhitespace)`, answered by the first byte when that is ASCII and not
+    /// white space (most lines): no ASCII character followed by marks is white space.
+    var isAllWhitespace: Bool {
+        if let lead = utf8.first, lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
+        return allSatisfy(\.isWhitespace)
+    }
+
+    /// `lowercased().filter { $0.isLetter || $0.isNumber }` on bytes when the text is ASCII
+    /// and Latin-1 letters only (most item titles); other text takes that exact path.
+    var lettersAndDigitsLowercased: String {
+        var copy = self
+        let fast: String? = copy.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b.isASCIIDigit || (b >= 0x61 && b <= 0x7A) { out.append(b) } else if b >= 0x41 && b <= 0x5A { out.append(b + 0x20) }
+                    i += 1
+                    continue
+                }
+                // À..Þ lower-case to à..þ (+0x20 in the second byte); ß..ÿ are lower-case; × and ÷ are not letters.
+                guard b == 0xC3, i + 1 < bytes.count, (0x80...0xBF).contains(bytes[i + 1]) else { return nil }
+                // (A combining mark after a letter starts with another byte: exact path.)
+                let c = bytes[i + 1]
+                if c != 0x97 && c != 0xB7 { out += [0xC3, c <= 0x9E ? c + 0x20 : c] }
+                i += 2
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return fast ?? lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
     /// True when any character is an ASCII digit.
     var hasASCIIDigit: Bool { utf8.contains(where: \.isASCIIDigit) }
 }

@@ -131,7 +131,7 @@ struct TextCleaner: Sendable {
     /// True for converter output where every content line is followed by an empty line.
     static func isDoubleSpaced(_ lines: [SourceLine]) -> Bool {
         var content = 0, followedByEmpty = 0
-        for i in lines.indices.dropLast() where !lines[i].text.allSatisfy(\.isWhitespace) {
+        for i in lines.indices.dropLast() where !lines[i].text.isAllWhitespace {
             content += 1
             if lines[i + 1].text.isEmpty { followedByEmpty += 1 }
         }

@@ -318,3 +318,30 @@ import Testing
         #expect(document.warnings.contains { $0.message.contains("cut into pieces") && $0.line == lineNumber })
     }
 }
+
+/// Byte-level answers about a line's characters, held to the `Character` properties they
+/// stand in for, on ASCII, Latin-1, decomposed letters, marks and other scripts.
+@Suite struct CharacterShortcutTests {
+    static let samples = [
+        "", "Beslutning", "beslutning", "19-01-2023 Byrådet", "Økonomiudvalget", "Åben sag", "A\u{30A}ben sag", "a\u{30A}ben",
+        "1\u{301}2", "(A)", "\u{212B}ngström", "ÆØÅ æøå ß ÿ × ÷ À Þ", "Σίσυφος", "ª º µ ¹²³", "  ", "\t\u{A0}", " x", "\r\n",
+        "Punkt 7: Godkendelse af budget 2024", "İstanbul", "e\u{301}cole", "😀 ok",
+    ]
+
+    @Test(arguments: samples)
+    func leadingCharacterClassAgreesWithTheFirstCharacter(_ text: String) {
+        let expected = text.first.map { ($0.isNumber, $0.isUppercase) }
+        #expect(text.leadingCharacterClass?.isNumber == expected?.0)
+        #expect(text.leadingCharacterClass?.isUppercase == expected?.1)
+    }
+
+    @Test(arguments: samples)
+    func isAllWhitespaceAgreesWithAllSatisfy(_ text: String) {
+        #expect(text.isAllWhitespace == text.allSatisfy(\.isWhitespace))
+    }
+
+    @Test(arguments: samples)
+    func lettersAndDigitsAgreeWithTheCharacterFilter(_ text: String) {
+        #expect(text.lettersAndDigitsLowercased == text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+}
