@@ -80,9 +80,8 @@ struct CaseSegmenter: Sendable {
 
     /// Splits a numbered title line into its number and title, if it is one.
     func numberedTitle(_ text: String) -> (number: String, title: String)? {
-        guard text.isShorter(than: 201), let first = text.first, first.isNumber || first == "N" || first == "P" || first == "S" || first == "D" else { return nil }
         // Both shapes start with a digit or a label: most lines are neither.
-        guard Self.mayBeNumbered(text) else { return nil }
+        guard Self.mayBeNumbered(text), text.isShorter(than: 201) else { return nil }
         if let m = text.wholeMatch(of: Self.numbered) {
             let title = String(m.2)
             guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" else { return nil }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 public import ReferatRecords
 
 /// Parses a source file into a `Document`: the entry point of the parsing layer.
@@ -83,8 +79,7 @@ public struct DocumentParser: Sendable {
             var longest = 0, lineNumber = 1, firstLong: Int?
             var start = 0
             while start <= bytes.count {
-                let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
-                    .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                let end = bytes.firstOffset(of: 0x0A, from: start) ?? bytes.count
                 if end - start > maximumLineLength && firstLong == nil { firstLong = lineNumber }
                 longest = max(longest, end - start)
                 lineNumber += 1

@@ -13,15 +13,12 @@ extension String {
         var copy = self
         return copy.withUTF8 { hay in
             guard n > 0 else { return true }
-            guard hay.count >= n, let base = hay.baseAddress else { return false }
-            // memchr finds the needle's first byte many bytes at a time; most lines the
-            // parser asks about do not have it often.
-            let first = Int32(needle.utf8Start.pointee)
+            guard hay.count >= n else { return false }
+            // The needle's first byte is found with memchr; most lines the parser asks about
+            // do not have it often.
             var start = 0
-            let last = hay.count - n
-            while start <= last, let found = memchr(base + start, first, last - start + 1) {
-                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + i, needle.utf8Start, n) == 0, accept(i + n, hay) { return true }
+            while let i = hay.firstOffset(of: needle.utf8Start.pointee, from: start, to: hay.count - n + 1) {
+                if memcmp(hay.baseAddress! + i, needle.utf8Start, n) == 0, accept(i + n, hay) { return true }
                 start = i + 1
             }
             return false
@@ -53,10 +50,7 @@ extension String {
     /// whole files, and the generic `contains` walks the UTF-8 view a byte at a time.
     func containsByte(_ byte: UInt8) -> Bool {
         var copy = self
-        return copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
-        }
+        return copy.withUTF8 { $0.firstOffset(of: byte) != nil }
     }
 
     /// Whether the first character is a number and whether it is upper-case, from the first
@@ -134,6 +128,17 @@ extension StringProtocol {
             if n >= limit { return false }
         }
         return true
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` in `start..<end` (to the end when `end` is nil), or nil.
+    /// Searched with memchr, which compares many bytes per step: the parser looks for line
+    /// ends and for the first bytes of its needles in every line of every file.
+    func firstOffset(of byte: UInt8, from start: Int = 0, to end: Int? = nil) -> Int? {
+        let end = end ?? count
+        guard start < end, let base = baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
 

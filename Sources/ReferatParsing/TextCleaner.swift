@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ReferatRecords
 
 /// Removes what is not content from minutes text and repairs what PDF conversion broke.
@@ -97,27 +94,21 @@ struct TextCleaner: Sendable {
         // On bytes, line ends found with memchr: splitting a String on Characters runs
         // grapheme breaking over every byte, and the generic split walks it a byte at a time.
         copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else {
-                out.append(SourceLine(number: 1, text: ""))
-                return
-            }
             func text(_ from: Int, _ to: Int) -> String {
-                String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
             }
             out.reserveCapacity(bytes.count / 40)
             var number = 1
             var start = 0
             while true {
-                let end = memchr(base + start, 0x0A, bytes.count - start)
-                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                let end = bytes.firstOffset(of: 0x0A, from: start) ?? bytes.count
                 var lineEnd = end
-                if lineEnd > start && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 // A lone CR (old Mac files) also ends a line.
                 var pieceStart = start
-                while let cr = memchr(base + pieceStart, 0x0D, lineEnd - pieceStart) {
-                    let pieceEnd = base.distance(to: cr.assumingMemoryBound(to: UInt8.self))
-                    out.append(SourceLine(number: number, text: text(pieceStart, pieceEnd)))
-                    pieceStart = pieceEnd + 1
+                while let cr = bytes.firstOffset(of: 0x0D, from: pieceStart, to: lineEnd) {
+                    out.append(SourceLine(number: number, text: text(pieceStart, cr)))
+                    pieceStart = cr + 1
                 }
                 out.append(SourceLine(number: number, text: text(pieceStart, lineEnd)))
                 number += 1
