@@ -83,8 +83,8 @@ extension ArchiveStore {
             changes[word] = result
             return result
         }
-        let delete = try db.cachedStatement(sql: "INSERT INTO search(search, rowid, title, decisions, body) VALUES('delete', ?, ?, ?, ?)")
-        let insert = try db.cachedStatement(sql: "INSERT INTO search(rowid, title, decisions, body) VALUES(?, ?, ?, ?)")
+        let delete = try db.cachedStatement(sql: Self.searchDeleteSQL)
+        let insert = try db.cachedStatement(sql: Self.searchInsertSQL)
         var lastID: Int64 = 0
         while true {
             let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body FROM entry_content WHERE id > ? ORDER BY id LIMIT 512", arguments: [lastID])

@@ -91,6 +91,10 @@ extension ArchiveStore {
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
     }
 
+    /// An entry's FTS row added, and removed, from its id and its three columns' text.
+    static let searchInsertSQL = "INSERT INTO search(rowid, title, decisions, body) VALUES(?, ?, ?, ?)"
+    static let searchDeleteSQL = "INSERT INTO search(search, rowid, title, decisions, body) VALUES('delete', ?, ?, ?, ?)"
+
     /// Adds (or, with `delete`, removes) the FTS rows of these entries, with the text that
     /// `entry_content` gives them. FTS5 deletes by tokenizing that text again, so every insert
     /// and delete must read it from the view; `pretokenized` columns are replayed where their
@@ -101,9 +105,7 @@ extension ArchiveStore {
     /// rows and the same index.
     static func writeSearchRows(of entries: [Int64], delete: Bool, pretokenized: [[PretokenizedText]]? = nil, _ db: Database) throws {
         let content = try db.cachedStatement(sql: "SELECT title, decisions, body FROM entry_content WHERE id = ?")
-        let write = try db.cachedStatement(sql: delete
-            ? "INSERT INTO search(search, rowid, title, decisions, body) VALUES('delete', ?, ?, ?, ?)"
-            : "INSERT INTO search(rowid, title, decisions, body) VALUES(?, ?, ?, ?)")
+        let write = try db.cachedStatement(sql: delete ? searchDeleteSQL : searchInsertSQL)
         for (k, entry) in entries.enumerated() {
             guard let row = try Row.fetchOne(content, arguments: [entry]) else { continue }
             let title: DatabaseValue = row[0], decisions: DatabaseValue = row[1], body: DatabaseValue = row[2]
