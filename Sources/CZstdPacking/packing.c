@@ -18,28 +18,29 @@ static void make_keys(void) {
     pthread_key_create(&dctx_key, free_dctx);
 }
 
+/// This thread's context under `key`, made by `create` on first use; NULL without memory.
+static void *thread_context(pthread_key_t *key, void *(*create)(void)) {
+    pthread_once(&keys_once, make_keys);
+    void *context = pthread_getspecific(*key);
+    if (!context && (context = create())) pthread_setspecific(*key, context);
+    return context;
+}
+
+static void *create_cctx(void) { return ZSTD_createCCtx(); }
+static void *create_dctx(void) { return ZSTD_createDCtx(); }
+
 size_t referat_zstd_bound(size_t size) { return ZSTD_compressBound(size); }
 
 size_t referat_zstd_compress(void *dst, size_t capacity, const void *src, size_t size, int level) {
-    pthread_once(&keys_once, make_keys);
-    ZSTD_CCtx *cctx = pthread_getspecific(cctx_key);
-    if (!cctx) {
-        cctx = ZSTD_createCCtx();
-        if (!cctx) return 0;
-        pthread_setspecific(cctx_key, cctx);
-    }
+    ZSTD_CCtx *cctx = thread_context(&cctx_key, create_cctx);
+    if (!cctx) return 0;
     size_t n = ZSTD_compressCCtx(cctx, dst, capacity, src, size, level);
     return ZSTD_isError(n) ? 0 : n;
 }
 
 int referat_zstd_decompress(void *dst, size_t size, const void *src, size_t srcSize) {
-    pthread_once(&keys_once, make_keys);
-    ZSTD_DCtx *dctx = pthread_getspecific(dctx_key);
-    if (!dctx) {
-        dctx = ZSTD_createDCtx();
-        if (!dctx) return 0;
-        pthread_setspecific(dctx_key, dctx);
-    }
+    ZSTD_DCtx *dctx = thread_context(&dctx_key, create_dctx);
+    if (!dctx) return 0;
     size_t n = ZSTD_decompressDCtx(dctx, dst, size, src, srcSize);
     return !ZSTD_isError(n) && n == size;
 }
