@@ -7,7 +7,7 @@ import Foundation
 /// open on its last line), and folders left behind by every run piled up in /tmp.
 public enum Scratch {
     /// This process's folder; other test processes running at the same time have their own.
-    public static let root = NSTemporaryDirectory() + "referat-tests-\(getpid())"
+    static let root = NSTemporaryDirectory() + "referat-tests-\(getpid())"
 
     private static let cleanupAtExit: Void = {
         atexit { try? FileManager.default.removeItem(atPath: Scratch.root) }
@@ -19,11 +19,5 @@ public enum Scratch {
         let path = root + "/" + prefix + "-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
-    }
-
-    /// Writes `text` to `path` as UTF-8. Not atomically: Foundation writes an atomic file
-    /// through a folder of its own in the system's temporary folder and leaves that behind.
-    public static func write(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 }
