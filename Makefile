@@ -3,7 +3,7 @@
 #   make test   installs what it needs, builds and runs every test
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
-DEBIAN_PACKAGES := libicu-dev libstemmer-dev libsqlite3-dev libzstd-dev zlib1g-dev wdanish hunspell-da poppler-utils sqlite3
+DEBIAN_PACKAGES := libicu-dev libstemmer-dev libsqlite3-dev libzstd-dev zlib1g-dev libssl-dev wdanish hunspell-da poppler-utils sqlite3
 INDEX ?= Index/referat.sqlite
 RELEASE_BIN = .build/release/referat
 

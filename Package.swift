@@ -28,7 +28,9 @@ let package = Package(
         // Layer 0: plain value types, no dependencies at all.
         .target(name: "ReferatRecords", swiftSettings: strictSettings),
         // Layer 1: bytes and text to records.
-        .target(name: "ReferatParsing", dependencies: ["ReferatRecords"], swiftSettings: strictSettings),
+        // SHA-256 from OpenSSL's libcrypto, which uses the processor's SHA instructions.
+        .target(name: "CDigest", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "ReferatParsing", dependencies: ["ReferatRecords", "CDigest"], swiftSettings: strictSettings),
         // Layer 1: Danish text to index tokens, through ICU and Snowball.
         .target(
             name: "CICU",
