@@ -4,8 +4,8 @@ internal import CDigest
 ///
 /// The importer hashes every file it reads to tell whether it changed. Foundation on Linux
 /// has no CryptoKit; OpenSSL's libcrypto is on every Linux machine and uses the processor's
-/// SHA instructions where it has them: about 2 GB/s here, against 0.25 GB/s for the
-/// portable Swift this replaced.
+/// SHA instructions where it has them: 1.8 GB/s here (`openssl speed`), against about
+/// 0.25 GB/s for the portable Swift this replaced (0.4 s per 100 MB).
 public enum SHA256 {
     public static func hex(_ bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
