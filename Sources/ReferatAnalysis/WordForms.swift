@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// Everything the analyzer makes of one word regardless of its neighbours: the folded form,
 /// whether it is a stop word, its stem, its spelling variant and its compound parts.
 ///
@@ -68,7 +62,7 @@ struct WordFormsCache {
 
     subscript(word: UnsafeBufferPointer<UInt8>) -> WordForms? {
         mutating get {
-            let h = Generation.hash(word)
+            let h = ByteKeyTable.hash(word)
             if let forms = young.find(word, hash: h) { return forms }
             guard let forms = old.find(word, hash: h) else { return nil }
             insert(forms, for: word, hash: h)
@@ -77,12 +71,12 @@ struct WordFormsCache {
     }
 
     mutating func insert(_ forms: WordForms, for word: UnsafeBufferPointer<UInt8>) {
-        insert(forms, for: word, hash: Generation.hash(word))
+        insert(forms, for: word, hash: ByteKeyTable.hash(word))
     }
 
     private mutating func insert(_ forms: WordForms, for word: UnsafeBufferPointer<UInt8>, hash: UInt64) {
         // A pathological word longer than a slot can describe is simply not kept.
-        guard word.count <= Int(UInt16.max) else { return }
+        guard word.count <= ByteKeyTable.maximumKeyLength else { return }
         if young.count >= capacity {
             old = young
             young = Generation(capacity: capacity)
@@ -90,62 +84,27 @@ struct WordFormsCache {
         young.insert(forms, for: word, hash: hash)
     }
 
-    /// One open-addressing table (linear probing, at most half full): keys end to end in a
-    /// byte arena, slots holding a hash tag, the key's place and the forms.
+    /// One table of a fixed size (it never grows, so slot indices stay put) and the forms of
+    /// each word, by slot.
     private struct Generation {
-        private struct Slot {
-            var offset: UInt32 = 0
-            var length: UInt16 = 0
-            /// High bits of the hash; 0 marks an empty slot.
-            var tag: UInt16 = 0
-        }
-
-        private var arena: [UInt8] = []
-        private var slots: [Slot]
+        private var keys: ByteKeyTable
         private var values: [WordForms?]
-        private let mask: Int
-        private(set) var count = 0
 
         init(capacity: Int) {
-            var size = 8
-            while size < capacity * 2 { size <<= 1 }
-            slots = Array(repeating: Slot(), count: size)
-            values = Array(repeating: nil, count: size)
-            mask = size - 1
-            arena.reserveCapacity(capacity * 8)
+            keys = ByteKeyTable(minimumCapacity: capacity, expectedKeyBytes: capacity * 8)
+            values = Array(repeating: nil, count: keys.slotCount)
         }
 
-        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteStringSet.hash(bytes) }
-
-        private static func tag(_ h: UInt64) -> UInt16 { ByteStringSet.tag(h) }
+        var count: Int { keys.count }
 
         func find(_ word: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> WordForms? {
-            guard count > 0 else { return nil }
-            let tag = Self.tag(h)
-            var i = Int(truncatingIfNeeded: h) & mask
-            return arena.withUnsafeBufferPointer { arena in
-                slots.withUnsafeBufferPointer { slots in
-                    while true {
-                        let slot = slots[i]
-                        if slot.tag == 0 { return nil }
-                        if slot.tag == tag, Int(slot.length) == word.count,
-                           word.isEmpty || memcmp(arena.baseAddress! + Int(slot.offset), word.baseAddress!, word.count) == 0 {
-                            return values[i]
-                        }
-                        i = (i + 1) & mask
-                    }
-                }
-            }
+            keys.find(word, hash: h).flatMap { values[$0] }
         }
 
-        /// Adds a word that is not in the table; the caller keeps the table at most half full.
+        /// Adds a word that is not in the table; the cache turns generations over before the
+        /// table is half full.
         mutating func insert(_ forms: WordForms, for word: UnsafeBufferPointer<UInt8>, hash h: UInt64) {
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i].tag != 0 { i = (i + 1) & mask }
-            slots[i] = Slot(offset: UInt32(arena.count), length: UInt16(word.count), tag: Self.tag(h))
-            values[i] = forms
-            arena.append(contentsOf: word)
-            count += 1
+            values[keys.insertNew(word, hash: h)] = forms
         }
     }
 }

@@ -1,0 +1,144 @@
+/// An open-addressing hash table of UTF-8 keys that finds a byte slice in place, without
+/// making a `String`: the storage under both the lexicon's `ByteStringSet` and the analyzer's
+/// `WordFormsCache`.
+///
+/// Keys are stored once, end to end, in one byte arena; each slot holds a key's place in the
+/// arena and a 16-bit tag from the high bits of its hash, so that nearly every mismatch is
+/// settled without comparing bytes. Probing is linear and the table is kept at most half full,
+/// so a probe sequence is short and touches neighbouring memory. A lookup answers with the
+/// key's slot index; a caller that stores values keeps them in an array of its own, indexed
+/// by slot (the set stores none). Keys are hashed with FNV-1a: words are short, and it needs
+/// no setup, where `Hashable` would run SipHash over a normalised `String`.
+struct ByteKeyTable: Sendable {
+    fileprivate struct Slot: Sendable {
+        var offset: UInt32 = 0
+        var length: UInt16 = 0
+        /// High bits of the hash; 0 marks an empty slot.
+        var tag: UInt16 = 0
+    }
+
+    private var arena: [UInt8] = []
+    private var slots: [Slot]
+    private(set) var mask: Int
+    private(set) var count = 0
+
+    /// The longest key a slot can describe; longer keys are never stored.
+    static let maximumKeyLength = Int(UInt16.max)
+
+    /// A table that holds `minimumCapacity` keys at most half full, and reserves arena bytes
+    /// for `expectedKeyBytes` (0: let the arena grow as keys come).
+    init(minimumCapacity: Int, expectedKeyBytes: Int = 0) {
+        var size = 8
+        while size < minimumCapacity * 2 { size <<= 1 }
+        slots = Array(repeating: Slot(), count: size)
+        mask = size - 1
+        if expectedKeyBytes > 0 { arena.reserveCapacity(expectedKeyBytes) }
+    }
+
+    /// Number of slots: a power of two.
+    var slotCount: Int { slots.count }
+
+    /// True when one more key would make the table more than half full.
+    var needsGrowth: Bool { (count + 1) * 2 > slots.count }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The slot tag of a hash; never 0, which marks an empty slot.
+    @inline(__always)
+    static func tag(_ h: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: h >> 48) | 1 }
+
+    /// Runs `body` with a view that reads this table's storage in place: a caller that asks
+    /// many questions in a row pays no reference counting per question.
+    @inline(__always)
+    func withView<R>(_ body: (View) -> R) -> R {
+        arena.withUnsafeBufferPointer { arena in
+            slots.withUnsafeBufferPointer { slots in
+                body(View(arena: arena, slots: slots, mask: mask))
+            }
+        }
+    }
+
+    /// A borrowed, read-only view of a table, valid inside `withView`.
+    struct View {
+        fileprivate let arena: UnsafeBufferPointer<UInt8>
+        fileprivate let slots: UnsafeBufferPointer<Slot>
+        fileprivate let mask: Int
+
+        /// The slot holding `bytes`, whose hash is `h`, or nil.
+        @inline(__always)
+        func find(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
+            let tag = ByteKeyTable.tag(h)
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let slot = slots[i]
+                if slot.tag == 0 { return nil }
+                if slot.tag == tag, Int(slot.length) == bytes.count,
+                   bytes.isEmpty || memcmpEqual(arena.baseAddress! + Int(slot.offset), bytes.baseAddress!, bytes.count) {
+                    return i
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// The slot holding `bytes`, whose hash is `h`, or nil.
+    @inline(__always)
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
+        guard count > 0 else { return nil }
+        return withView { $0.find(bytes, hash: h) }
+    }
+
+    /// Stores a key the table does not hold and returns its slot. The caller keeps the table at
+    /// most half full (`needsGrowth`, `grow`) and the key at most `maximumKeyLength` bytes.
+    @discardableResult
+    mutating func insertNew(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
+        precondition(bytes.count <= Self.maximumKeyLength && count * 2 < slots.count)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i].tag != 0 { i = (i + 1) & mask }
+        slots[i] = Slot(offset: UInt32(arena.count), length: UInt16(bytes.count), tag: Self.tag(h))
+        arena.append(contentsOf: bytes)
+        count += 1
+        return i
+    }
+
+    /// Doubles the slots and re-places every key. Slot indices change, so only a table whose
+    /// caller keeps no values by slot may grow.
+    mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
+        arena.withUnsafeBufferPointer { arena in
+            for slot in old where slot.tag != 0 {
+                let h = Self.hash(UnsafeBufferPointer(rebasing: arena[Int(slot.offset)..<Int(slot.offset) + Int(slot.length)]))
+                var i = Int(truncatingIfNeeded: h) & mask
+                while slots[i].tag != 0 { i = (i + 1) & mask }
+                slots[i] = slot
+            }
+        }
+    }
+
+    /// The hash of every key, in slot order.
+    func hashes() -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(count)
+        arena.withUnsafeBufferPointer { arena in
+            for slot in slots where slot.tag != 0 {
+                out.append(Self.hash(UnsafeBufferPointer(rebasing: arena[Int(slot.offset)..<Int(slot.offset) + Int(slot.length)])))
+            }
+        }
+        return out
+    }
+}
+
+/// Byte equality of two ranges of `n` bytes: a loop the compiler inlines, for keys that are a
+/// few bytes long.
+@inline(__always)
+private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    for i in 0..<n where a[i] != b[i] { return false }
+    return true
+}
