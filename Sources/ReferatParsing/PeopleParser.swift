@@ -32,16 +32,16 @@ enum PeopleParser {
     /// Parses one person; nil when the text does not look like a name.
     static func person(_ raw: String) -> Person? {
         let text = raw.stripping("•-–;. ")
-        guard mayStartWithCapital(text), text.isShorter(than: 121), let m = text.firstMatch(of: personShape) else { return nil }
-        let name = String(m.1).stripping(" ")
-        guard name.split(separator: " ").count >= 2 || m.2 != nil else { return nil }
+        guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
+        let name = String(m.name).stripping(" ")
+        guard name.split(separator: " ").count >= 2 || m.paren != nil else { return nil }
         var party: String?
-        if let p = m.2 ?? m.3 {
+        if let p = m.paren ?? m.party {
             let value = String(p).stripping(" ")
             party = value.isEmpty ? nil : value
         }
         var reason: String?
-        if let r = m.4 {
+        if let r = m.reason {
             let value = String(r).stripping(" ")
             reason = value.isEmpty ? nil : value
         }
@@ -51,6 +51,13 @@ enum PeopleParser {
             party = nil
         }
         return Person(name: name, party: party, reason: reason)
+    }
+
+    /// `personShape`'s captures: from `PersonShape` for the common shapes, else from the pattern.
+    static func personCaptures(_ text: String) -> (name: Substring, paren: Substring?, party: Substring?, reason: Substring?)? {
+        if let fast = PersonShape.scan(text) { return (fast.name, fast.paren, fast.party, nil) }
+        guard let m = text.firstMatch(of: personShape) else { return nil }
+        return (m.1, m.2, m.3, m.4)
     }
 
     /// False when `text` cannot match `personShape`, whose first character is A–Z, Æ, Ø or Å:
