@@ -41,7 +41,15 @@ import ReferatRecords
 
 extension StringProtocol {
     /// Drops the given characters, and spaces, from both ends.
+    ///
+    /// Most texts start and end with a letter or digit: then there is nothing to drop, and the
+    /// answer needs no set of characters. A `Character` whose first or last scalar is an ASCII
+    /// letter or digit equals no character of `set` as long as `set` holds none of those.
     func stripping(_ set: String) -> String {
+        let ends = utf8.withContiguousStorageIfAvailable { bytes in bytes.first.map { ($0, bytes[bytes.count - 1]) } } ?? nil
+        if let (first, last) = ends, first.isASCIIAlphanumeric, last.isASCIIAlphanumeric, !set.utf8.contains(where: \.isASCIIAlphanumeric) {
+            return String(self)
+        }
         let chars = Set(set)
         var s = self[...]
         while let f = s.first, chars.contains(f) || f == " " { s = s.dropFirst() }

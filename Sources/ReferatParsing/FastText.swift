@@ -149,5 +149,8 @@ extension UInt8 {
 
     /// A byte after which a regex word boundary (`\b`) cannot fall when the byte before it
     /// is an ASCII letter: a letter, a digit or "_" continues the word.
-    var continuesASCIIWord: Bool { isASCIIDigit || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || self == 0x5F }
+    var continuesASCIIWord: Bool { isASCIIAlphanumeric || self == 0x5F }
+
+    /// 0–9, A–Z or a–z.
+    var isASCIIAlphanumeric: Bool { isASCIIDigit || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) }
 }

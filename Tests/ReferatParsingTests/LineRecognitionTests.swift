@@ -163,6 +163,22 @@ import Testing
         #expect(text[...].isShorter(than: limit) == (text.count < limit))
     }
 
+    /// `stripping` returns early when a text starts and ends with an ASCII letter or digit; it
+    /// must agree with dropping characters one by one from both ends.
+    @Test(arguments: [
+        ("Bente Holm", "•-–;. "), ("• Bente Holm.", "•-–;. "), ("– Bo Berg –", "•-–;. "), ("Godkendt", ". "), ("Godkendt.", ". "),
+        ("a", ". "), ("", ". "), (" ", " "), ("2023", ":. "), ("Åse Bak", " "), ("Bak Å", " "), ("e\u{301}", " "),
+        ("x\u{301}", " "), ("a\r\n", " "), ("Sag 1", "1"), ("1 Sag", "1"), ("Aa", "a"),
+    ] as [(String, String)])
+    func strippingAgreesWithDroppingCharacters(_ text: String, _ set: String) {
+        let chars = Set(set)
+        var s = text[...]
+        while let f = s.first, chars.contains(f) || f == " " { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) || l == " " { s = s.dropLast() }
+        #expect(text.stripping(set) == String(s))
+        #expect(text[...].stripping(set) == String(s))
+    }
+
     /// `containsBytes` searches bytes with memmem; it must agree with a byte search by hand,
     /// at the edges of the text and where the needle overlaps itself.
     @Test(arguments: ["", "s", "sa", "sag", "sagsag", "xsag", "sagx", "ssag", "Sag", "Kommunens", "Aarhus Kommune", "Aarhus Kommune.", "Kommune Kommunen", "Århus Kommune", "ææsagææ"])
