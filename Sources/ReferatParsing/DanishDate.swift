@@ -19,6 +19,14 @@ public enum DanishDate {
 
     /// The first date in `text` with the range of characters it covered.
     static func first(in text: String) -> (iso: String, range: Range<String.Index>)? {
+        if let whole = wholeNumeric(text) { return whole.map { ($0, text.startIndex..<text.endIndex) } }
+        // Every shape needs four digits at least.
+        guard text.utf8.lazy.filter(\.isASCIIDigit).count >= 4 else { return nil }
+        return firstByPatterns(in: text)
+    }
+
+    /// `first(in:)` from the patterns alone, without the shortcuts above.
+    static func firstByPatterns(in text: String) -> (iso: String, range: Range<String.Index>)? {
         let lower = text.lowercased()
         // Captures are ASCII digits by construction; still, never trap on a number.
         if let m = lower.firstMatch(of: numeric), let d = Int(m.1), let mo = Int(m.2), let y = Int(m.3) {
@@ -34,6 +42,38 @@ public enum DanishDate {
             if let iso = make(y, mo, d) { return (iso, m.range) }
         }
         return nil
+    }
+
+    /// The answer for a text that is one numeric date and nothing else ("19-01-2023", "4.3.19"),
+    /// read from its bytes: `.some(nil)` when it has that shape but names no real day, nil when it
+    /// has another shape. Decision headers hand over such texts, and the pattern engine costs
+    /// microseconds each. On the whole text, `numeric` matches at its start and none of the
+    /// later patterns can match, so this is the patterns' answer.
+    static func wholeNumeric(_ text: String) -> String?? {
+        let result: String??? = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            var i = 0
+            func digits(_ maximum: Int) -> Int? {
+                var value = 0
+                let start = i
+                while i < bytes.count, i - start < maximum, bytes[i].isASCIIDigit {
+                    value = value * 10 + Int(bytes[i] - 0x30)
+                    i += 1
+                }
+                return i > start ? value : nil
+            }
+            func separator(_ allowed: StaticString) -> Bool {
+                guard i < bytes.count else { return false }
+                let b = bytes[i]
+                let ok = allowed.withUTF8Buffer { $0.contains(b) }
+                if ok { i += 1 }
+                return ok
+            }
+            guard let day = digits(2), separator("-./"), let month = digits(2), separator("-./ ") else { return nil }
+            let yearStart = i
+            guard let year = digits(4), i == bytes.count, i - yearStart == 4 || i - yearStart == 2 else { return nil }
+            return .some(make(year, month, day))
+        }
+        return result ?? nil
     }
 
     /// Every date in `text`, as ISO 8601, in order of appearance.

@@ -24,4 +24,18 @@ import Testing
     func rejectsNonDates(_ input: String) {
         #expect(DanishDate.firstISO(in: input) == nil)
     }
+
+    /// The shortcuts (a whole numeric date read from bytes, too few digits for any date) must
+    /// give what the patterns give.
+    @Test(arguments: [
+        "19-01-2023", "4.3.19", "4.3.2019", "31.1.2017", "14/12 2005", "29/10-18", "19-01-20234", "123-01-2023", "1-2-345",
+        "1-2-3", "31-02-2023", "29-02-2024", "29-02-2023", "00-01-2020", "19-01-2023 ", " 19-01-2023", "19-01-2023:", "19–01–2023",
+        "4. marts 2019", "4 marts", "2024-12-17", "12/3", "1.45", "", "den 4/3-19", "4-3-1899", "٤-٣-٢٠١٩", "19-01-2023\u{301}",
+    ])
+    func shortcutsAgreeWithThePatterns(_ text: String) {
+        let fast = DanishDate.first(in: text)
+        let slow = DanishDate.firstByPatterns(in: text)
+        #expect(fast?.iso == slow?.iso)
+        #expect(fast?.range == slow?.range)
+    }
 }
