@@ -19,6 +19,15 @@ struct CaseParser: Sendable {
     }
 
     nonisolated(unsafe) static let itemType = #/\s*\(([BODI])\)\s*$/#
+
+    /// False when `title` cannot match `itemType`: its last byte is ASCII but neither ")" nor
+    /// white space. The pattern is searched from every position of the title, while nearly
+    /// every title ends in a letter. A last byte outside ASCII (a mark, a no-break space) is
+    /// left to the pattern.
+    static func mayEndInItemType(_ title: String) -> Bool {
+        guard let last = title.utf8.last else { return false }
+        return last == 0x29 || last == 0x20 || (0x09...0x0D).contains(last) || last >= 0x80
+    }
     nonisolated(unsafe) static let inlineURL = #/https?://[^\s<>()"]+/#
 
     func parse(_ lines: [SourceLine], anchor: CaseSegmenter.Anchor, links: [(line: Int, url: String)]) -> CaseRecord {
@@ -38,7 +47,7 @@ struct CaseParser: Sendable {
         for prefix in ["Åben sag:", "Åbent punkt:", "Åben:"] where title.hasPrefix(prefix) {
             title = title.dropFirst(prefix.count).stripping(" ")
         }
-        if let m = title.firstMatch(of: Self.itemType) {
+        if Self.mayEndInItemType(title), let m = title.firstMatch(of: Self.itemType) {
             record.itemType = String(m.1)
             title = String(title[..<m.range.lowerBound])
         }

@@ -52,7 +52,10 @@ enum SectionHeadings {
     /// "BUU/VPU, ØK, KB" → [["BUU","VPU"],["ØK"],["KB"]].
     static func routingSteps(_ text: String) -> [[String]] {
         var t = text.stripping(". ")
-        for arrow in ["→", "->", " – ", " - ", ";"] { t = t.replacing(arrow, with: ",") }
+        // `replacing` sets up a search even when there is nothing to replace; the byte test
+        // first finds out whether there is (each separator is characters of one scalar each).
+        let arrows: [StaticString] = ["→", "->", " – ", " - ", ";"]
+        for arrow in arrows where t.containsBytes(arrow) { t = t.replacing(arrow.description, with: ",") }
         return t.split(separator: ",").map { step in
             step.split(separator: "/").map { String($0).stripping(". ") }.filter { !$0.isEmpty }
         }.filter { !$0.isEmpty }

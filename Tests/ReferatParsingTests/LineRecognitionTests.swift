@@ -266,6 +266,22 @@ import Testing
     }
 }
 
+@Suite struct ItemTypePrecheckTests {
+    /// The byte test may let titles through, but never one the pattern would match.
+    @Test(arguments: [
+        "Budget 2024 (B)", "Budget 2024 (B) ", "Budget 2024 (O)\t", "Budget 2024 (D)\u{A0}", "Budget 2024 (I)\r\n", "Budget (B)x",
+        "Budget 2024", "Budget (X)", "(B)", "Budget (B).", "Budget (B)\u{301}", "",
+    ])
+    func neverHidesAMatch(_ title: String) {
+        if title.firstMatch(of: CaseParser.itemType) != nil { #expect(CaseParser.mayEndInItemType(title)) }
+    }
+
+    @Test func turnsAwayTitlesEndingInALetterOrPoint() {
+        #expect(!CaseParser.mayEndInItemType("Godkendelse af budget 2024"))
+        #expect(!CaseParser.mayEndInItemType("Budget (B)."))
+    }
+}
+
 @Suite struct MunicipalityPrecheckTests {
     /// The byte test may let lines through, but never one the pattern would match.
     @Test(arguments: [
