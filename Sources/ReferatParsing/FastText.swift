@@ -27,20 +27,29 @@ extension String {
 
     /// `lowercased().hasPrefix(label)` for an ASCII, lower-case `label`, without lower-casing
     /// the line: the parser asks this of most short lines. Lower-casing works character by
-    /// character, so when the line's first bytes are ASCII, lower-casing those bytes is exact;
-    /// a line with other characters there takes the slow, exact path.
+    /// character, so while the line's bytes are ASCII, lower-casing them one by one is exact.
+    /// At the first character outside ASCII the answer is still known when that character is
+    /// U+0080–U+027F (Danish letters among them): each of those lower-cases to a letter outside
+    /// ASCII, which no ASCII label byte equals, except "İ" (U+0130, to "i" and a dot). Any
+    /// other character there, or a possible mark right after the label, takes the slow, exact
+    /// path.
     func hasLowercasedPrefix(_ label: StaticString) -> Bool {
         let n = label.utf8CodeUnitCount
         let pattern = UnsafeBufferPointer(start: label.utf8Start, count: n)
         let answer: Bool? = utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= n else { return bytes.contains { $0 >= 0x80 } ? nil : false }
             for i in 0..<n {
+                guard i < bytes.count else { return false }
                 var b = bytes[i]
-                if b >= 0x80 { return nil }
+                if b >= 0x80 {
+                    let isLatin = b >= 0xC2 && b <= 0xC9
+                    let isDottedCapitalI = b == 0xC4 && i + 1 < bytes.count && bytes[i + 1] == 0xB0
+                    return isLatin && !isDottedCapitalI ? false : nil
+                }
                 if b >= 0x41 && b <= 0x5A { b |= 0x20 }
                 if b != pattern[i] { return false }
             }
-            return true
+            // A mark after the label joins its last letter into another character.
+            return n < bytes.count && bytes[n] >= 0xCC ? nil : true
         } ?? nil
         if let answer { return answer }
         return lowercased().hasPrefix(String(decoding: pattern, as: UTF8.self))

@@ -179,6 +179,22 @@ import Testing
         #expect(text[...].stripping(set) == String(s))
     }
 
+    /// `hasLowercasedPrefix` answers from bytes where it can; it must agree with lower-casing.
+    @Test(arguments: [
+        "Sagsnr. 23/222", "SAGSNR", "sag", "sa", "", "Åben sag", "Økonomi", "æble", "J.nr. 1", "j. nr", "KLE 00.01", "\u{212A}LE 00.01",
+        "\u{130}sag", "sagé", "sage\u{301}", "sag\u{301}", "Sag\u{A0}1", "Dok.nr", "dok", "Lukket sag", "LUKKET SAG", "lukket sagen",
+        "Sagsid.: 1", "\u{1E9E}ag", "ß", "Journalnr.",
+    ])
+    func hasLowercasedPrefixAgreesWithLowercasing(_ text: String) {
+        #expect(text.hasLowercasedPrefix("sag") == text.lowercased().hasPrefix("sag"))
+        #expect(text.hasLowercasedPrefix("sagsnr") == text.lowercased().hasPrefix("sagsnr"))
+        #expect(text.hasLowercasedPrefix("kle") == text.lowercased().hasPrefix("kle"))
+        #expect(text.hasLowercasedPrefix("lukket sag") == text.lowercased().hasPrefix("lukket sag"))
+        #expect(text.hasLowercasedPrefix("j.nr") == text.lowercased().hasPrefix("j.nr"))
+        #expect(text.hasLowercasedPrefix("i") == text.lowercased().hasPrefix("i"))
+        #expect(text.hasLowercasedPrefix("dok") == text.lowercased().hasPrefix("dok"))
+    }
+
     /// `containsBytes` searches bytes with memmem; it must agree with a byte search by hand,
     /// at the edges of the text and where the needle overlaps itself.
     @Test(arguments: ["", "s", "sa", "sag", "sagsag", "xsag", "sagx", "ssag", "Sag", "Kommunens", "Aarhus Kommune", "Aarhus Kommune.", "Kommune Kommunen", "Århus Kommune", "ææsagææ"])
