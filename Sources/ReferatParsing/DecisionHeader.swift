@@ -42,18 +42,56 @@ struct DecisionHeader: Hashable, Sendable {
                 return DecisionHeader(body: nil, date: nil, inlineText: rest.isEmpty ? nil : rest)
             }
         }
-        if first.isNumber, let m = try? history.wholeMatch(in: line) {
+        if first.isNumber, mayStartWithHistoryDate(line), let m = try? history.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         if first.isUppercase, line.containsBytes("s beslutning") || line.containsBytes("s behandling"), let m = try? genitive.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),
-           line.containsBytes("pkt") || line.containsBytes("punkt") || line.containsBytes("sag"),
-           let m = try? committeeItem.wholeMatch(in: line) {
+           mentionsItemNumber(line), let m = try? committeeItem.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         return nil
+    }
+
+    /// False when `line` cannot match `history`, which starts with "d-m-yyyy" and white space:
+    /// a tenth of all lines start with a digit (numbered paragraphs, amounts, years), and
+    /// asking the pattern engine costs more than these bytes.
+    static func mayStartWithHistoryDate(_ line: String) -> Bool {
+        let answer: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            func digits(_ minimum: Int, _ maximum: Int) -> Bool {
+                let start = i
+                while i < bytes.count, i - start < maximum, bytes[i].isASCIIDigit { i += 1 }
+                return i - start >= minimum
+            }
+            func dash() -> Bool {
+                guard i < bytes.count, bytes[i] == 0x2D else { return false }
+                i += 1
+                return true
+            }
+            // A byte outside ASCII may be a mark that changes a character: left to the pattern.
+            guard digits(1, 2), dash(), digits(1, 2), dash(), digits(4, 4), i < bytes.count else { return i < bytes.count && bytes[i] >= 0x80 }
+            // `\s+`: ASCII white space, or a character outside ASCII the pattern may count as one.
+            let b = bytes[i]
+            return b == 0x20 || (0x09...0x0D).contains(b) || b >= 0x80
+        } ?? nil
+        return answer ?? true
+    }
+
+    /// False when `line` cannot match `committeeItem`, which needs "pkt", "punkt" or "sag",
+    /// an optional ".", white space and a digit. The words alone are in many lines ("sagen").
+    /// A byte outside ASCII where the white space may be is left to the pattern.
+    static func mentionsItemNumber(_ line: String) -> Bool {
+        func numberFollows(_ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = end
+            if i < bytes.count, bytes[i] == 0x2E { i += 1 }
+            while i < bytes.count, bytes[i] == 0x20 || (0x09...0x0D).contains(bytes[i]) { i += 1 }
+            return i < bytes.count && (bytes[i].isASCIIDigit || bytes[i] >= 0x80)
+        }
+        return line.containsBytes("pkt", where: numberFollows) || line.containsBytes("punkt", where: numberFollows)
+            || line.containsBytes("sag", where: numberFollows)
     }
 
     /// Words a body's name ends with in `plainDated`: `body`'s endings but "KKR …".

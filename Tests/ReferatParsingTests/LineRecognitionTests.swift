@@ -282,6 +282,33 @@ import Testing
     }
 }
 
+@Suite struct DecisionHeaderPrecheckTests {
+    /// The byte tests may let lines through, but never one the patterns would match.
+    @Test(arguments: [
+        "28-08-2019 Byrådet – Sagens behandling blev udsat", "28-08-2019 Økonomiudvalget", "1-8-2019\tByrådet", "28-08-2019\u{A0}Byrådet",
+        "28-08-20190 Byrådet", "128-08-2019 Byrådet", "28-08-19 Byrådet", "2019 Byrådet", "28-08-2019", "1. Indledning", "1\u{301}-8-2019 Byrådet",
+    ])
+    func historyDatesAreNeverHidden(_ line: String) {
+        if (try? DecisionHeader.history.wholeMatch(in: line)) ?? nil != nil { #expect(DecisionHeader.mayStartWithHistoryDate(line)) }
+    }
+
+    @Test(arguments: [
+        "Kultur- og Idrætsudvalget, 14-05-2019, pkt. 31", "Kultur- og Idrætsudvalget, 14-05-2019, punkt 3: Godkendt", "ØU, 14-05-2019, sag 12",
+        "Kultur- og Idrætsudvalget, 14-05-2019, pkt.31", "Kultur- og Idrætsudvalget, 14-05-2019, pkt.\u{A0}31", "Kultur- og Idrætsudvalget, 14-05-2019, sagen",
+        "Udvalget, 14-05-2019, pkt. x", "Sagen blev drøftet, 14-05-2019",
+    ])
+    func committeeItemsAreNeverHidden(_ line: String) {
+        if (try? DecisionHeader.committeeItem.wholeMatch(in: line)) ?? nil != nil { #expect(DecisionHeader.mentionsItemNumber(line)) }
+    }
+
+    @Test func turnAwayOrdinaryLines() {
+        #expect(!DecisionHeader.mayStartWithHistoryDate("1. Indledning"))
+        #expect(!DecisionHeader.mayStartWithHistoryDate("2019 var et godt år"))
+        #expect(!DecisionHeader.mentionsItemNumber("Sagen blev drøftet, og sagsbehandlingen fortsætter"))
+        #expect(DecisionHeader.mentionsItemNumber("ØU, 14-05-2019, sag 12"))
+    }
+}
+
 @Suite struct ItemTypePrecheckTests {
     /// The byte test may let titles through, but never one the pattern would match.
     @Test(arguments: [
