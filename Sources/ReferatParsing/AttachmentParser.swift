@@ -49,7 +49,7 @@ enum AttachmentParser {
             }
             if line.hasPrefix("Bilag"), let m = line.firstMatch(of: labelled) {
                 out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
-            } else if line.containsBytes("."), line.matches(of: fileName).count >= 1, line.replacing(fileName, with: "").stripping(" ,;").isEmpty {
+            } else if Self.mayNameAFile(line), line.matches(of: fileName).count >= 1, line.replacing(fileName, with: "").stripping(" ,;").isEmpty {
                 for file in line.matches(of: fileName) { out.append(Attachment(title: String(file.output))) }
             } else if line.utf8.first?.isASCIIDigit == true, let m = line.firstMatch(of: numbered) {
                 out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
@@ -72,6 +72,14 @@ enum AttachmentParser {
     static func mayBeGroupNumber(_ line: String) -> Bool {
         guard line.utf8.first?.isASCIIDigit == true else { return false }
         return line.hasSuffix("-") || line.hasSuffix(".") || line.hasSuffix("–")
+    }
+
+    /// Cheap test before the `fileName` pattern, which is searched from every position of a
+    /// line: a file name needs one of the extensions, whose bytes then occur in the line.
+    static func mayNameAFile(_ line: String) -> Bool {
+        guard line.containsBytes(".") else { return false }
+        return line.containsBytes(".pdf") || line.containsBytes(".doc") || line.containsBytes(".xls") || line.containsBytes(".ppt")
+            || line.containsBytes(".jp") || line.containsBytes(".png") || line.containsBytes(".txt") || line.containsBytes(".msg")
     }
 
     static func leadingAccess(_ text: String) -> (Access, String)? {

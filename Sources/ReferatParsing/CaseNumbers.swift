@@ -15,6 +15,22 @@ enum CaseNumbers {
     /// Any case-number-like token in running text.
     nonisolated(unsafe) static let anyNumber = #/(?:^|[^[0-9]/.-])([0-9]{2}/[0-9]{2,6}|[0-9]{4}/[0-9]{3,6}|[0-9]{3}-[0-9]{4}-[0-9]{2,8})(?![[0-9]/])/#
 
+    /// `accessLine`'s whole match of `text`: the case number and the access word.
+    ///
+    /// A tenth of all lines start with a digit; before asking the pattern engine, the bytes must
+    /// start the way a case number here does: two or four digits and "/", or three and "-".
+    static func accessLineMatch(_ text: String) -> (number: Substring, access: Substring)? {
+        let mayMatch: Bool = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            while n < bytes.count, bytes[n].isASCIIDigit { n += 1 }
+            guard n > 0, n < bytes.count else { return false }
+            let b = bytes[n]
+            return (b == 0x2F && (n == 2 || n == 4)) || (b == 0x2D && n == 3) || b >= 0x80
+        } ?? true
+        guard mayMatch, let m = text.wholeMatch(of: accessLine) else { return nil }
+        return (m.1, m.2)
+    }
+
     /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.
     static func bareAccess(_ text: String) -> Access? {
         guard text.utf8.count <= 16, let first = text.first, first == "Å" || first == "å" || first == "L" || first == "l" else { return nil }

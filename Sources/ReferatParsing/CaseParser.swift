@@ -68,7 +68,7 @@ struct CaseParser: Sendable {
                 continue
             }
             if offset == anchor.markerIndex {
-                if let m = line.text.wholeMatch(of: CaseNumbers.accessLine) { record.caseNumber = String(m.1) }
+                if let m = CaseNumbers.accessLineMatch(line.text) { record.caseNumber = String(m.number) }
                 continue
             }
             let text = line.text
@@ -183,9 +183,9 @@ struct CaseParser: Sendable {
             record.access = access
             return true
         }
-        if text.first?.isNumber == true, let m = text.wholeMatch(of: CaseNumbers.accessLine) {
-            record.caseNumber = record.caseNumber ?? String(m.1)
-            record.access = m.2.hasPrefix("L") ? .closed : .open
+        if let m = CaseNumbers.accessLineMatch(text) {
+            record.caseNumber = record.caseNumber ?? String(m.number)
+            record.access = m.access.hasPrefix("L") ? .closed : .open
             return true
         }
         if CaseSegmenter.hasNumberLabel(text), let m = text.wholeMatch(of: CaseSegmenter.numberAfterTitle) {

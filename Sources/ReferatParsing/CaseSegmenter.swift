@@ -35,10 +35,10 @@ struct CaseSegmenter: Sendable {
 
     func anchors(in lines: [SourceLine]) -> [Anchor] {
         var withNumber: [Anchor] = []
-        for i in lines.indices where lines[i].text.first?.isNumber == true {
-            guard let m = lines[i].text.wholeMatch(of: CaseNumbers.accessLine) else { continue }
-            guard let title = previousContent(lines, before: i), lines[title].text.wholeMatch(of: CaseNumbers.accessLine) == nil else { continue }
-            let access: Access = m.2.hasPrefix("L") ? .closed : .open
+        for i in lines.indices where lines[i].text.utf8.first?.isASCIIDigit == true {
+            guard let m = CaseNumbers.accessLineMatch(lines[i].text) else { continue }
+            guard let title = previousContent(lines, before: i), CaseNumbers.accessLineMatch(lines[title].text) == nil else { continue }
+            let access: Access = m.access.hasPrefix("L") ? .closed : .open
             withNumber.append(Anchor(titleIndex: title, access: access, markerIndex: i))
         }
         if !withNumber.isEmpty { return withNumber }
@@ -118,7 +118,7 @@ struct CaseSegmenter: Sendable {
         // Identity lines are short labels; body text never is one.
         guard text.utf8.count <= 90 else { return false }
         if CaseNumbers.bareAccess(text) != nil { return true }
-        if text.first?.isNumber == true, text.wholeMatch(of: CaseNumbers.accessLine) != nil { return true }
+        if CaseNumbers.accessLineMatch(text) != nil { return true }
         if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
             || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
             || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag") {

@@ -309,6 +309,40 @@ import Testing
     }
 }
 
+@Suite struct FileNamePrecheckTests {
+    /// The byte test may let lines through, but never one the pattern finds a file name in.
+    @Test(arguments: [
+        "Bilag.pdf", "budget_2024.docx", "notat.doc, kort.jpeg", "plan.xlsx", "plan.xls", "slides.pptx", "foto.jpg", "kort.png",
+        "referat.txt", "mail.msg", "Notat om budget.", "Notat om budget", "Tegning.PDF", "tegning.pdfx", "",
+    ])
+    func neverHidesAFileName(_ line: String) {
+        if line.firstMatch(of: AttachmentParser.fileName) != nil { #expect(AttachmentParser.mayNameAFile(line)) }
+    }
+
+    @Test func turnsAwayProse() {
+        #expect(!AttachmentParser.mayNameAFile("Notat om budget 2024. Version 2."))
+        #expect(AttachmentParser.mayNameAFile("Notat om budget 2024.pdf"))
+    }
+}
+
+@Suite struct AccessLinePrecheckTests {
+    /// The byte test in `accessLineMatch` must never hide a line the pattern matches.
+    @Test(arguments: [
+        "23/222 Åben Sag", "24/1187 Lukket sag", "2019/04412 Åbent", "330-2018-3619 Åben sag", "330-2018-3619\u{A0}Åben", "23/222 Lukket punkt",
+        "123/222 Åben", "3/222 Åben", "23-222 Åben", "2019 Åben", "1. Indledning", "23/222", "٢٣/222 Åben", "",
+    ])
+    func agreesWithThePattern(_ line: String) {
+        let whole = line.wholeMatch(of: CaseNumbers.accessLine)
+        let found = CaseNumbers.accessLineMatch(line)
+        #expect(found?.number == whole?.1)
+        #expect(found?.access == whole?.2)
+    }
+
+    @Test func readsTheSeedShape() {
+        #expect(CaseNumbers.accessLineMatch("23/222 Åben Sag")?.number == "23/222")
+    }
+}
+
 @Suite struct ItemTypePrecheckTests {
     /// The byte test may let titles through, but never one the pattern would match.
     @Test(arguments: [
