@@ -17,18 +17,69 @@ enum CaseNumbers {
 
     /// `accessLine`'s whole match of `text`: the case number and the access word.
     ///
-    /// A tenth of all lines start with a digit; before asking the pattern engine, the bytes must
-    /// start the way a case number here does: two or four digits and "/", or three and "-".
+    /// Each item's access line is asked about several times (finding items, their titles and
+    /// their identity), and a tenth of all lines start with a digit, so the line is read from
+    /// its scalars where they settle the answer; only a line with other characters (a tab, a
+    /// no-break space, a decomposed "Å") goes to the pattern.
     static func accessLineMatch(_ text: String) -> (number: Substring, access: Substring)? {
-        let mayMatch: Bool = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var n = 0
-            while n < bytes.count, bytes[n].isASCIIDigit { n += 1 }
-            guard n > 0, n < bytes.count else { return false }
-            let b = bytes[n]
-            return (b == 0x2F && (n == 2 || n == 4)) || (b == 0x2D && n == 3) || b >= 0x80
-        } ?? true
-        guard mayMatch, let m = text.wholeMatch(of: accessLine) else { return nil }
+        if let answer = scanAccessLine(text) { return answer }
+        guard let m = text.wholeMatch(of: accessLine) else { return nil }
         return (m.1, m.2)
+    }
+
+    /// `accessLine` read by hand: `.some(nil)` for no match, nil when the text has characters
+    /// whose classes are not decided here (outside printable ASCII and Latin-1 letters).
+    static func scanAccessLine(_ text: String) -> (number: Substring, access: Substring)?? {
+        let scalars = text.unicodeScalars
+        // The pattern starts with an ASCII digit: any other first character is no match.
+        guard let first = scalars.first, (0x30...0x39).contains(first.value) else { return .some(nil) }
+        for u in scalars where !PersonShape.isDecided(u.value) { return nil }
+        let end = scalars.endIndex
+        var i = scalars.startIndex
+        func value(_ i: String.Index) -> UInt32? { i < end ? scalars[i].value : nil }
+        func digits() -> Int {
+            var n = 0
+            while let v = value(i), (0x30...0x39).contains(v) { i = scalars.index(after: i); n += 1 }
+            return n
+        }
+        func take(_ v: UInt32) -> Bool {
+            guard value(i) == v else { return false }
+            i = scalars.index(after: i)
+            return true
+        }
+        func spaces() -> Bool {
+            let start = i
+            while value(i) == 0x20 { i = scalars.index(after: i) }
+            return i > start
+        }
+        func word(_ w: String) -> Bool {
+            var j = i
+            for u in w.unicodeScalars {
+                guard value(j) == u.value else { return false }
+                j = scalars.index(after: j)
+            }
+            i = j
+            return true
+        }
+        // ((?:[0-9]{2}|[0-9]{4})/[0-9]{1,6} | [0-9]{3}-[0-9]{4}-[0-9]{1,8})
+        let lead = digits()
+        if (lead == 2 || lead == 4) && take(0x2F) {
+            guard (1...6).contains(digits()) else { return .some(nil) }
+        } else if lead == 3 && take(0x2D) {
+            guard digits() == 4, take(0x2D), (1...8).contains(digits()) else { return .some(nil) }
+        } else {
+            return .some(nil)
+        }
+        let number = text[scalars.startIndex..<i]
+        // \s+ (Åben|Åbent|Lukket|Lukk?et)
+        guard spaces() else { return .some(nil) }
+        let wordStart = i
+        guard word("Åbent") || word("Åben") || word("Lukket") || word("Luket") else { return .some(nil) }
+        let access = text[wordStart..<i]
+        // (?:\s+[Ss]ag|\s+punkt)?$
+        if i == end { return .some((number, access)) }
+        guard spaces(), word("Sag") || word("sag") || word("punkt"), i == end else { return .some(nil) }
+        return .some((number, access))
     }
 
     /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.

@@ -326,10 +326,13 @@ import Testing
 }
 
 @Suite struct AccessLinePrecheckTests {
-    /// The byte test in `accessLineMatch` must never hide a line the pattern matches.
+    /// `accessLineMatch` reads most lines by hand; it must answer as the pattern does.
     @Test(arguments: [
         "23/222 Åben Sag", "24/1187 Lukket sag", "2019/04412 Åbent", "330-2018-3619 Åben sag", "330-2018-3619\u{A0}Åben", "23/222 Lukket punkt",
         "123/222 Åben", "3/222 Åben", "23-222 Åben", "2019 Åben", "1. Indledning", "23/222", "٢٣/222 Åben", "",
+        "23/222\tÅben", "23/222 A\u{30A}ben", "23/1234567 Åben", "23/123456 Åben", "2019/04412 Åbent ", "2019/04412 Åbenthal",
+        "330-2018-123456789 Åben", "330-2018-12345678 Luket", "330-201-3619 Åben", "23/222  Lukket  punkt", "23/222 Lukket sagen",
+        "23/222 Åben Sag", "23/222 åben", "23/222 Åben\u{301}",
     ])
     func agreesWithThePattern(_ line: String) {
         let whole = line.wholeMatch(of: CaseNumbers.accessLine)
@@ -340,6 +343,9 @@ import Testing
 
     @Test func readsTheSeedShape() {
         #expect(CaseNumbers.accessLineMatch("23/222 Åben Sag")?.number == "23/222")
+        // Read by hand, not by the pattern.
+        #expect(CaseNumbers.scanAccessLine("23/222 Åben Sag") != nil)
+        #expect(CaseNumbers.scanAccessLine("330-2018-3619 Lukket punkt")??.access == "Lukket")
     }
 }
 
