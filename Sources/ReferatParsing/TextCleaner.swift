@@ -194,7 +194,7 @@ struct TextCleaner: Sendable {
                     guard i + 1 < n else { return nil }
                     let next = bytes[i], third = bytes[i + 1]
                     i += 2
-                    if next == 0x96 || next == 0x97 || next == 0x80 && [0x87, 0x8B, 0xA2, 0xAF].contains(third) { return nil }
+                    if next == 0x96 || next == 0x97 || next == 0x80 && (third == 0x87 || third == 0x8B || third == 0xA2 || third == 0xAF) { return nil }
                 default:
                     break
                 }
@@ -231,7 +231,9 @@ struct TextCleaner: Sendable {
     }
 
     static func isBareURL(_ text: String) -> Bool {
-        (text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")) && !text.contains(" ")
+        // Asked of every line: the first byte turns nearly all away before comparing characters.
+        guard let first = text.utf8.first, first == 0x68 || first == 0x77 else { return false }
+        return (text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")) && !text.contains(" ")
     }
 
     /// Words that follow a suspended hyphen: "børne-" / "og unge" is not a broken word.
@@ -239,11 +241,16 @@ struct TextCleaner: Sendable {
 
     /// Rejoins words split across lines: "godken-" + "delse" → "godkendelse", "2023-" + "2024" → "2023-2024".
     static func repairHyphenation(_ lines: inout [SourceLine]) {
+        // Lines a join empties are marked and dropped at the end: removing each from the array
+        // at once moved every line after it, for every broken word of a long document.
+        var emptied: [Bool] = []
         var i = 0
         while i + 1 < lines.count {
-            defer { i += 1 }
+            // The line after an emptied one follows the joined line: skip the emptied one.
+            defer { i += emptied.isEmpty || !emptied[i + 1] ? 1 : 2 }
             let text = lines[i].text
-            guard text.hasSuffix("-"), !text.isShorter(than: 3) else { continue }
+            // The last byte first: a line whose last character is "-" ends in its byte.
+            guard text.utf8.last == 0x2D, text.hasSuffix("-"), !text.isShorter(than: 3) else { continue }
             let beforeHyphen = text.dropLast()
             guard let last = beforeHyphen.last, last.isLetter || last.isNumber || last == "/" else { continue }
             // A hyphen after a space or an acronym ("EU-") is kept as a real hyphen.
@@ -265,7 +272,11 @@ struct TextCleaner: Sendable {
             }
             lines[i].text = joined
             lines[i + 1].text = String(rest)
-            if rest.isEmpty { lines.remove(at: i + 1) }
+            if rest.isEmpty {
+                if emptied.isEmpty { emptied = [Bool](repeating: false, count: lines.count) }
+                emptied[i + 1] = true
+            }
         }
+        if !emptied.isEmpty { lines = zip(lines, emptied).filter { !$0.1 }.map(\.0) }
     }
 }

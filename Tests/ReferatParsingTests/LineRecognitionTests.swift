@@ -460,3 +460,31 @@ import Testing
         #expect(text.lettersAndDigitsLowercased == text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
+
+/// Rejoining words broken across lines: the line ends in a hyphen, the next line starts the
+/// rest of the word. Several breaks in a row, and a next line the join empties.
+@Suite struct HyphenationTests {
+    func repaired(_ texts: [String]) -> [String] {
+        var lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        TextCleaner.repairHyphenation(&lines)
+        return lines.map(\.text)
+    }
+
+    @Test(arguments: [
+        (["godken-", "delse af budget"], ["godkendelse", "af budget"]),
+        (["godken-", "delse"], ["godkendelse"]),
+        (["special-", "undervis-", "ning"], ["specialundervis-", "ning"]),
+        (["special-", "undervisning", "er-", "hvervs-", "skole"], ["specialundervisning", "erhvervs-", "skole"]),
+        (["a-", "b", "c-", "d", "e"], ["a-", "b", "c-", "d", "e"]),
+        (["kom-", "mune-", "plan"], ["kommune-", "plan"]),
+        (["Børne-", "og unge"], ["Børne-", "og unge"]),
+        (["EU-", "Kommissionen"], ["EU-Kommissionen"]),
+        (["2023-", "2024 er året"], ["2023-2024", "er året"]),
+        (["ende-", "", "ligt"], ["ende-", "", "ligt"]),
+        (["x-"], ["x-"]),
+    ] as [([String], [String])])
+    func brokenWordsAreRejoined(_ input: [String], _ expected: [String]) {
+        #expect(repaired(input) == expected)
+    }
+}
+
