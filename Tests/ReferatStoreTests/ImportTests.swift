@@ -55,6 +55,29 @@ struct Workspace {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    /// A new index vacuums incrementally; compacting gives back every free page either way,
+    /// and the index stays sound.
+    @Test(arguments: [0, ArchiveStore.fullVacuumLimit])
+    func compactingGivesBackEveryFreePage(_ fullVacuumLimit: Int) throws {
+        let ws = try Workspace()
+        _ = try ws.importAll()
+        let store = try ws.store()
+        #expect(try store.pageCounts().autoVacuum == 2)
+        // Removing half the documents frees the pages of their rows and index entries.
+        let paths = try store.knownFiles().keys.sorted()
+        let removed = try store.remove(paths: Array(paths.prefix(paths.count / 2)))
+        #expect(removed == paths.count / 2)
+        let before = try store.pageCounts()
+        #expect(before.free > 0)
+        try store.compact(fullVacuumLimit: fullVacuumLimit)
+        let after = try store.pageCounts()
+        #expect(after.free == 0)
+        #expect(after.pages < before.pages)
+        #expect(after.autoVacuum == 2)
+        #expect(try store.integrityCheck().isEmpty)
+        #expect(try store.stats().documents == paths.count - removed)
+    }
+
     /// FTS5 deletes a row by tokenizing the text it is given again: if a delete saw other text
     /// than the insert did, the index would keep stale terms. Changing a file and changing it
     /// back must leave every term's counts as they were.
