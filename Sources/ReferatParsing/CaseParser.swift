@@ -234,8 +234,7 @@ struct CaseParser: Sendable {
                 if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
                 continue
             }
-            let lower = text.utf8.count < 60 ? text.lowercased().stripping(". ") : ""
-            if PeopleParser.nobody.contains(lower) && lower != "ingen" { continue }
+            if PeopleParser.saysNobodyWasAbsent(text) { continue }
             if let (label, rest) = PeopleParser.absenceLabel(text) {
                 var list = PeopleParser.people(inList: rest)
                 var skipped = false
@@ -289,7 +288,7 @@ struct CaseParser: Sendable {
                 pendingBreak = !out.isEmpty
                 continue
             }
-            let startsItem = line.hasPrefix("• ") || line.first?.isNumber == true && line.dropFirst().prefix(3).contains(".")
+            let startsItem = line.hasPrefix("• ") || line.leadingCharacterClass?.isNumber == true && line.dropFirst().prefix(3).contains(".")
             if out.isEmpty {
                 out = line
             } else if pendingBreak || startsItem {

@@ -12,6 +12,17 @@ enum PeopleParser {
     /// Phrases that say nobody was absent.
     static let nobody = ["alle medlemmer var mødt", "alle var mødt", "alle mødt", "ingen afbud", "ingen fraværende", "ingen"]
 
+    /// True for a line that only says nobody was absent ("Alle medlemmer var mødt."), but not
+    /// a bare "Ingen". Asked of every line of a decision: the first byte settles most. Each
+    /// phrase starts with "a" or "i" once points and spaces are stripped, and lower-casing
+    /// gives those only from A, a, I, i or from a character outside ASCII ("İ").
+    static func saysNobodyWasAbsent(_ text: String) -> Bool {
+        guard text.utf8.count < 60, let first = text.utf8.first else { return false }
+        guard first == 0x41 || first == 0x61 || first == 0x49 || first == 0x69 || first == 0x2E || first == 0x20 || first >= 0x80 else { return false }
+        let lower = text.lowercased().stripping(". ")
+        return nobody.contains(lower) && lower != "ingen"
+    }
+
     /// Splits `line` into an absence label and what follows it, if it starts with one.
     static func absenceLabel(_ line: String) -> (label: String, rest: String)? {
         guard let first = line.first, "FfAaIi".contains(first) else { return nil }

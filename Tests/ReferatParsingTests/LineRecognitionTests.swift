@@ -349,6 +349,19 @@ import Testing
     }
 }
 
+@Suite struct NobodyAbsentTests {
+    /// The first-byte test must answer as lower-casing and comparing every line did.
+    @Test(arguments: [
+        "Alle medlemmer var mødt.", "alle mødt", "ALLE VAR MØDT", "Ingen afbud", "Ingen", "ingen.", ". Alle mødt", " Ingen fraværende",
+        "Godkendt.", "Afbud: Bo Berg (A)", "\u{130}ngen afbud", "Alle medlemmer var mødt, undtagen Bo Berg", "",
+        "Alle mødt " + String(repeating: "x", count: 60),
+    ])
+    func agreesWithComparingEveryLine(_ line: String) {
+        let lower = line.utf8.count < 60 ? line.lowercased().stripping(". ") : ""
+        #expect(PeopleParser.saysNobodyWasAbsent(line) == (PeopleParser.nobody.contains(lower) && lower != "ingen"))
+    }
+}
+
 @Suite struct ItemTypePrecheckTests {
     /// The byte test may let titles through, but never one the pattern would match.
     @Test(arguments: [
