@@ -18,11 +18,11 @@ enum AttachmentParser {
         let lines = lines.filter { !$0.isEmpty }
         while i < lines.count {
             let line = lines[i]
-            if Self.mayBeGroupNumber(line), let m = line.firstMatch(of: groupNumber) {
-                var attachment = Attachment(number: Int(m.1), title: "")
+            if Self.mayBeGroupNumber(line), let number = Self.groupNumberMatch(line) {
+                var attachment = Attachment(number: Int(number), title: "")
                 i += 1
-                if i < lines.count, let id = lines[i].firstMatch(of: documentId) {
-                    attachment.documentId = String(id.1)
+                if i < lines.count, let id = Self.documentIdMatch(lines[i]) {
+                    attachment.documentId = String(id)
                     i += 1
                 }
                 var parts: [String] = []
@@ -39,7 +39,7 @@ enum AttachmentParser {
                         i += 1
                         break
                     }
-                    if !parts.isEmpty && Self.mayBeGroupNumber(lines[i]) && lines[i].firstMatch(of: groupNumber) != nil { break }
+                    if !parts.isEmpty && Self.mayBeGroupNumber(lines[i]) && Self.groupNumberMatch(lines[i]) != nil { break }
                     parts.append(part)
                     i += 1
                 }
@@ -72,6 +72,35 @@ enum AttachmentParser {
     static func mayBeGroupNumber(_ line: String) -> Bool {
         guard line.utf8.first?.isASCIIDigit == true else { return false }
         return line.hasSuffix("-") || line.hasSuffix(".") || line.hasSuffix("–")
+    }
+
+    /// `groupNumber`'s capture ("1 -" → "1"), read from the bytes: digits, spaces, one dash or
+    /// point. A line with other bytes where the spaces may be (a no-break space) goes to the
+    /// pattern.
+    static func groupNumberMatch(_ line: String) -> Substring? {
+        let byHand: Substring?? = line.utf8.withContiguousStorageIfAvailable { bytes -> Substring?? in
+            var i = 0
+            while i < bytes.count, bytes[i].isASCIIDigit { i += 1 }
+            guard (1...3).contains(i) else { return .some(nil) }
+            let digits = i
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            let rest = bytes.count - i
+            if rest == 1 && (bytes[i] == 0x2D || bytes[i] == 0x2E) || rest == 3 && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x93 {
+                return .some(Substring(line.utf8.prefix(digits)))
+            }
+            return rest > 0 && bytes[i] >= 0x80 ? nil : .some(nil)
+        } ?? nil
+        if let byHand { return byHand }
+        return line.firstMatch(of: groupNumber).map(\.1)
+    }
+
+    /// `documentId`'s capture: the line is 4 to 12 ASCII digits. A line with a byte outside
+    /// ASCII goes to the pattern.
+    static func documentIdMatch(_ line: String) -> Substring? {
+        let utf8 = line.utf8
+        if utf8.allSatisfy(\.isASCIIDigit) { return (4...12).contains(utf8.count) ? Substring(line) : nil }
+        guard utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        return line.firstMatch(of: documentId).map(\.1)
     }
 
     /// Cheap test before the `fileName` pattern, which is searched from every position of a
@@ -115,18 +144,65 @@ enum AttachmentParser {
             if utf8[previous] == 0x28, i < utf8.endIndex, utf8[i].isASCIIDigit { paren = previous; break }
             i = previous
         }
-        guard var start = paren else { return nil }
+        guard let paren else { return nil }
+        var start = paren
+        var startIsCertain = true
         while start > utf8.startIndex {
             let previous = utf8.index(before: start)
             let b = utf8[previous]
             if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                 start = previous
             } else {
-                if b >= 0x80 { start = utf8.startIndex }
+                if b >= 0x80 { start = utf8.startIndex; startIsCertain = false }
                 break
             }
         }
+        if startIsCertain, let reference = referenceByHand(text, from: paren) { return (reference, start) }
         guard let m = text[start...].firstMatch(of: referenceTail) else { return nil }
         return (m.1, m.range.lowerBound)
+    }
+
+    /// The reference when the text from `paren` on is exactly what `referenceTail` takes after
+    /// its leading white space: "(3391/23)", then optionally "(H)", with ASCII spaces or tabs
+    /// between and after. Then the pattern, tried from the white space before `paren`, matches
+    /// there with this reference. Anything else (nil) is left to the pattern.
+    static func referenceByHand(_ text: String, from paren: String.Index) -> Substring? {
+        let utf8 = text.utf8
+        var i = paren
+        func byte() -> UInt8? { i < utf8.endIndex ? utf8[i] : nil }
+        func advance() { i = utf8.index(after: i) }
+        func digits() -> Int {
+            var n = 0
+            while let b = byte(), b.isASCIIDigit { advance(); n += 1 }
+            return n
+        }
+        func spaces() { while let b = byte(), b == 0x20 || b == 0x09 { advance() } }
+        guard byte() == 0x28 else { return nil }
+        advance()
+        let referenceStart = i
+        guard (1...7).contains(digits()), byte() == 0x2F else { return nil }
+        advance()
+        guard (2...4).contains(digits()) else { return nil }
+        let referenceEnd = i
+        guard byte() == 0x29 else { return nil }
+        advance()
+        spaces()
+        if byte() == 0x28 {
+            advance()
+            // [A-ZÆØÅ], then ")": Æ, Ø and Å are C3 86, C3 98 and C3 85.
+            if let b = byte(), b >= 0x41 && b <= 0x5A {
+                advance()
+            } else if byte() == 0xC3 {
+                advance()
+                guard let b = byte(), b == 0x86 || b == 0x98 || b == 0x85 else { return nil }
+                advance()
+            } else {
+                return nil
+            }
+            guard byte() == 0x29 else { return nil }
+            advance()
+            spaces()
+        }
+        return i == utf8.endIndex ? text[referenceStart..<referenceEnd] : nil
     }
 }

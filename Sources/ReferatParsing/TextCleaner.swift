@@ -260,7 +260,9 @@ struct TextCleaner: Sendable {
             let firstWord = String(next[..<firstWordEnd])
             if conjunctions.contains(firstWord.lowercased()) || first == "•" { continue }
             let rest = next[firstWordEnd...].drop { $0 == " " }
-            let lastWord = beforeHyphen.split(separator: " ").last ?? ""
+            // The word before the hyphen: after the last space (the guard above keeps a space
+            // from ending `beforeHyphen`), found from the end rather than by splitting the line.
+            let lastWord = beforeHyphen[(beforeHyphen.lastIndex(of: " ").map { beforeHyphen.index(after: $0) } ?? beforeHyphen.startIndex)...]
             let isAcronym = lastWord.count >= 2 && lastWord.allSatisfy { $0.isUppercase }
             let joined: String
             if first.isLowercase && last.isLetter && !isAcronym {

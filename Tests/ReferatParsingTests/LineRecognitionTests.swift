@@ -264,12 +264,31 @@ import Testing
         "Åben Notat om skolestruktur (3391/23) (H)", "Notat (12/34)", "Notat (12/34)  ", "Notat\t(12/34) (B) ",
         "Notat (12/34) (56/78)", "Notat (12/34) (5)", "Notat (12/34) tekst", "Notat (1/2)", "Notat 12/34",
         "Notat\u{A0}(12/34)", "(12/34)", "Notat (12/34) (H) (I)", "Budget 2024 (bilag 3/4) (9/2023)",
+        "Notat (12/34) (Æ)", "Notat (12/34) (Ø) ", "Notat (12/34)(Å)", "Notat (12/34) (A\u{30A})", "Notat (12345678/23)", "Notat (1234567/23)",
+        "Notat (12/3)", "Notat (12/12345)", "Notat (12/34) (h)", "Notat (12/34) (HH)", "Notat (12/34)\t(H)\t", "Notat (12/34)\u{A0}",
+        "Notat\u{A0} (12/34) (H)", "Notat \u{301}(12/34)", "Notat (12/34) x (H)",
     ])
     func referenceAgreesWithTheWholeSearch(_ title: String) {
         let whole = title.firstMatch(of: AttachmentParser.referenceTail)
         let found = AttachmentParser.referenceMatch(in: title)
         #expect(found.map { String($0.reference) } == whole.map { String($0.1) })
         #expect(found?.start == whole?.range.lowerBound)
+    }
+}
+
+@Suite struct AttachmentGroupTests {
+    /// The seed's attachment groups ("1 -" / "3408659" / title) are read from bytes; the
+    /// answers must be the patterns'.
+    @Test(arguments: [
+        "1 -", "12 -", "123 -", "1234 -", "1-", "1.", "1 –", "1 —", "1\u{A0}-", "1 - x", "1", "", "-", "1\t-", "1 .", "1\u{301} -", "1 –\u{301}",
+    ])
+    func groupNumbersAgreeWithThePattern(_ line: String) {
+        #expect(AttachmentParser.groupNumberMatch(line) == line.firstMatch(of: AttachmentParser.groupNumber).map(\.1))
+    }
+
+    @Test(arguments: ["3408659", "123", "1234", "123456789012", "1234567890123", "34086 59", "3408659x", "", "٣٤٠٨٦٥٩", "3408659\u{301}"])
+    func documentIdsAgreeWithThePattern(_ line: String) {
+        #expect(AttachmentParser.documentIdMatch(line) == line.firstMatch(of: AttachmentParser.documentId).map(\.1))
     }
 }
 
