@@ -27,7 +27,8 @@ struct DecisionHeader: Hashable, Sendable {
         guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
         if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             if let plain = plainDated(line) { return make(body: plain.body, date: plain.date, rest: nil) }
-            if let m = try? dated.wholeMatch(in: line) {
+            // Every date shape has ASCII digits: a line without any is no dated header.
+            if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
             }
             if let m = line.wholeMatch(of: undated) {
@@ -45,7 +46,8 @@ struct DecisionHeader: Hashable, Sendable {
         if first.isNumber, mayStartWithHistoryDate(line), let m = try? history.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
-        if first.isUppercase, line.containsBytes("s beslutning") || line.containsBytes("s behandling"), let m = try? genitive.wholeMatch(in: line) {
+        if first.isUppercase, line.containsBytes("s beslutning") || line.containsBytes("s behandling"), line.hasASCIIDigit,
+           let m = try? genitive.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),

@@ -23,7 +23,11 @@ import Testing
         #expect(header.inlineText == inline)
     }
 
-    @Test(arguments: ["Beslutningstema", "Beslutningskompetence", "Udvalget besluttede at udsætte sagen.", "Tiltrådt.", "Sagsfremstilling"])
+    @Test(arguments: [
+        "Beslutningstema", "Beslutningskompetence", "Udvalget besluttede at udsætte sagen.", "Tiltrådt.", "Sagsfremstilling",
+        "Beslutning adresserer kan naturfagene.", "Beslutningsgrundlag rammeaftalen mv på faglige fokus",
+        "Sikrede dk rammeaftale brodersønners beslutning kommende først", "Byrådets behandling af sagen blev udsat",
+    ])
     func ignoresOtherLines(_ line: String) {
         #expect(DecisionHeader.parse(line) == nil)
     }
