@@ -38,26 +38,36 @@ public enum UTF8Text {
     /// that lower-casing leaves alone are copied; only text with another capital goes through
     /// `String`.
     public static func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Every byte-wise case below writes as many bytes as it reads, so the output is sized
+        // once and written in place (appending byte by byte checked the array's storage for
+        // every byte, which was most of the time of the scan after an import).
         let start = out.count
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 {
-                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-                i += 1
-            } else if b == 0xC3, i + 1 < bytes.count {
-                let c = bytes[i + 1]
-                out.append(b)
-                out.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)  // À–Þ except ×
-                i += 2
-            } else if let (scalar, length) = scalar(in: bytes, at: i), !scalar.properties.changesWhenLowercased {
-                out.append(contentsOf: bytes[i..<(i + length)])
-                i += length
-            } else {
-                out.removeSubrange(start...)
-                out += String(decoding: bytes, as: UTF8.self).lowercased().utf8
-                return
+        out.append(contentsOf: repeatElement(0, count: bytes.count))
+        let done = out.withUnsafeMutableBufferPointer { whole -> Bool in
+            let o = UnsafeMutableBufferPointer(rebasing: whole[start...])
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    o[i] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    i += 1
+                } else if b == 0xC3, i + 1 < bytes.count {
+                    let c = bytes[i + 1]
+                    o[i] = b
+                    o[i + 1] = c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c  // À–Þ except ×
+                    i += 2
+                } else if let (scalar, length) = scalar(in: bytes, at: i), !scalar.properties.changesWhenLowercased {
+                    for k in 0..<length { o[i + k] = bytes[i + k] }
+                    i += length
+                } else {
+                    return false
+                }
             }
+            return true
+        }
+        if !done {
+            out.removeSubrange(start...)
+            out += String(decoding: bytes, as: UTF8.self).lowercased().utf8
         }
     }
 }
