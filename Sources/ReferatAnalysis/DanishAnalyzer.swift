@@ -30,6 +30,27 @@ public final class DanishAnalyzer {
     /// `WordForms.isLearnable`): the importer counts them to grow the index's lexicon.
     public var learnableWords: Set<String>?
 
+    /// True while `learnableWords(in:)` runs: words get only the forms that decide whether
+    /// they are learnable, and the cache is left alone.
+    private var findsLearnableWordsOnly = false
+
+    /// The learnable words of `text` (see `WordForms.isLearnable`), as document-mode analysis
+    /// would collect them, without stemming or decompounding a word.
+    ///
+    /// An empty index learns the words its first documents share before it writes them (see
+    /// the importer), so that their tokens already use those words. Finding the words this way
+    /// costs a fraction of a full analysis, which then runs once, with the grown lexicon.
+    /// Which words are learnable depends only on segmentation, folding, stop words and the
+    /// lexicon, never on stems or compound parts, so the set is the one `analyze` collects.
+    public func learnableWords(in text: String) -> Set<String> {
+        learnableWords = []
+        findsLearnableWordsOnly = true
+        defer { learnableWords = nil; findsLearnableWordsOnly = false }
+        var copy = text
+        copy.withUTF8 { bytes in analyze(utf8: bytes, mode: .document) { _ in } }
+        return learnableWords ?? []
+    }
+
     public init(lexicon: DanishLexicon = .shared, synonyms: CommitteeSynonyms = .shared) {
         self.lexicon = lexicon
         synonymsTable = synonyms
@@ -179,6 +200,7 @@ public final class DanishAnalyzer {
 
     /// The forms of one word as written (its UTF-8 bytes), from the cache in document mode.
     private func forms(of raw: UnsafeBufferPointer<UInt8>, mode: AnalysisMode) -> WordForms {
+        if findsLearnableWordsOnly { return learnabilityForms(of: Substring(String(decoding: raw, as: UTF8.self))) }
         guard mode == .document else { return makeForms(of: Substring(String(decoding: raw, as: UTF8.self)), mode: mode) }
         if let hit = cache[raw] { return hit }
         let forms = makeForms(of: Substring(String(decoding: raw, as: UTF8.self)), mode: mode)
@@ -206,9 +228,22 @@ public final class DanishAnalyzer {
         let synonyms = mode == .query
             ? synonymsTable.expansions(of: folded).filter { !$0.contains(" ") }.map { stemmer.stem($0) }
             : []
-        let isLearnable = mode == .document && folded.utf8.count >= 5 && raw == folded[...]
-            && Self.isWordOfLetters(folded, minimumLength: 5) && !lexicon.contains(folded)
+        let isLearnable = mode == .document && isLearnable(raw, folded: folded)
         return WordForms(folded: folded, isStopWord: false, stem: stem, variant: variant, parts: partForms, synonyms: synonyms, isLearnable: isLearnable)
+    }
+
+    /// `WordForms.isLearnable` of a document word that is not a stop word.
+    private func isLearnable(_ raw: Substring, folded: String) -> Bool {
+        folded.utf8.count >= 5 && raw == folded[...] && Self.isWordOfLetters(folded, minimumLength: 5) && !lexicon.contains(folded)
+    }
+
+    /// Only the forms `learnableWords(in:)` needs: the folded word, whether it is a stop word
+    /// and whether it is learnable. The stem is left empty and nothing is cached.
+    private func learnabilityForms(of raw: Substring) -> WordForms {
+        let folded = CaseFolder.fold(raw)
+        let isStopWord = StopWords.contains(folded)
+        return WordForms(folded: folded, isStopWord: isStopWord, stem: "", variant: nil, parts: [], synonyms: [],
+                         isLearnable: !isStopWord && isLearnable(raw, folded: folded))
     }
 
     /// `word.count >= minimumLength && word.allSatisfy(\.isLetter)`, counted on bytes for

@@ -72,15 +72,20 @@ public final class Importer: Sendable {
             if let error = writeErrors.first { throw error }
             let chunk = Array(found.files[index..<min(index + options.batchSize, found.files.count)])
             index += chunk.count
-            var outcomes = parse(chunk, known: known, analyzers: analyzers)
+            var outcomes: [Outcome]
             if learnsBeforeWriting {
+                // Parsed and scanned for learnable words only; analysed once, after learning.
                 learnsBeforeWriting = false
+                outcomes = parse(chunk, known: known, analyzers: analyzers, analyze: false)
+                outcomes = collectLearnableWords(outcomes, analyzers: analyzers)
                 let learned = try store.learn(Self.sharedWords(outcomes, minimumDocuments: 2), jobs: options.jobs)
                 if !learned.words.isEmpty {
                     summary.learnedWords += learned.words.count
                     analyzers = AnalyzerPool(lexicon: store.lexicon)
-                    outcomes = reanalyse(outcomes, analyzers: analyzers)
                 }
+                outcomes = analyse(outcomes, analyzers: analyzers)
+            } else {
+                outcomes = parse(chunk, known: known, analyzers: analyzers)
             }
             var batch: [ArchiveStore.Incoming] = []
             for outcome in outcomes {
@@ -143,7 +148,8 @@ public final class Importer: Sendable {
     }
 
     /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order.
-    func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool) -> [Outcome] {
+    /// With `analyze` false the documents' entries are left unanalysed (see `analyse`).
+    func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, analyze: Bool = true) -> [Outcome] {
         let parser = self.parser
         return analyzers.concurrentMap(count: chunk.count, jobs: options.jobs) { i, analyzer in
             let (path, size) = chunk[i]
@@ -160,7 +166,7 @@ public final class Importer: Sendable {
                         : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
                     var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
                     // Analysed here, in parallel, rather than on the single writer thread.
-                    incoming.analyze(with: analyzer)
+                    if analyze { incoming.analyze(with: analyzer) }
                     outcome = .parsed(incoming)
                 }
             } catch let error as ParseError {
@@ -183,11 +189,20 @@ extension Importer {
         return counts.filter { $0.value >= minimumDocuments }.keys.sorted()
     }
 
-    /// The parsed documents analysed again, with a lexicon that has grown.
-    func reanalyse(_ outcomes: [Outcome], analyzers: AnalyzerPool) -> [Outcome] {
+    /// The parsed documents analysed (after `parse(…, analyze: false)`).
+    func analyse(_ outcomes: [Outcome], analyzers: AnalyzerPool) -> [Outcome] {
         analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
             guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
             incoming.analyze(with: analyzer)
+            return .parsed(incoming)
+        }
+    }
+
+    /// The parsed documents with their learnable words collected, not yet analysed.
+    func collectLearnableWords(_ outcomes: [Outcome], analyzers: AnalyzerPool) -> [Outcome] {
+        analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
+            guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
+            incoming.collectLearnableWords(with: analyzer)
             return .parsed(incoming)
         }
     }

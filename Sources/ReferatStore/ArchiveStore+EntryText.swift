@@ -35,4 +35,17 @@ extension ArchiveStore.Incoming {
         learnableWords = analyzer.learnableWords.map { $0.sorted() } ?? []
         packedSections = document.cases.map { PackedSections.pack($0.sections) }
     }
+
+    /// Collects the document's learnable words only, as `analyze(with:)` would, without
+    /// analysing its entries (see `DanishAnalyzer.learnableWords(in:)`). The importer uses it
+    /// for the first documents of an empty index, which it analyses once it has learned the
+    /// words they share.
+    public mutating func collectLearnableWords(with analyzer: DanishAnalyzer) {
+        var words = Set<String>()
+        for columns in ArchiveStore.entryColumns(of: document) {
+            for case let text? in columns { words.formUnion(analyzer.learnableWords(in: text)) }
+        }
+        learnableWords = words.sorted()
+    }
 }
+

@@ -193,3 +193,38 @@ enum Fixtures {
         #expect(rendered == reviewed)
     }
 }
+
+/// The importer learns the words an empty index's first documents share before analysing
+/// them, from `learnableWords(in:)`, a pass without stemming or decompounding. It must find
+/// exactly the words a full analysis collects, or the index would depend on that shortcut.
+@Suite struct LearnableWordsTests {
+    func collectedByAnalysis(_ text: String) -> Set<String> {
+        let analyzer = DanishAnalyzer()
+        analyzer.learnableWords = []
+        _ = analyzer.analyze(text, mode: .document)
+        return analyzer.learnableWords ?? []
+    }
+
+    @Test(arguments: [
+        "Botilbuddet og frikommuneforsøget: botilbud, frikommune og botilbud igen.",
+        "Sagen om genbrugspladsen blev godken-\ndelse udsat; specialundervisningsområdet drøftes.",
+        "Børne- og ungeområdet, ældreområdet og Sagsnr. 23/222 den 19-01-2023 kl. 16.00.",
+        "BOTILBUD botilbud Botilbud bo-tilbud kvalitetsrapport kvalitetsrapporten",
+        "",
+    ])
+    func theShortPassFindsWhatAnalysisCollects(_ text: String) {
+        #expect(DanishAnalyzer().learnableWords(in: text) == collectedByAnalysis(text))
+    }
+
+    @Test func soOnEveryCorpusFile() throws {
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/Corpus") where name.hasSuffix(".txt") {
+            guard let text = try? String(contentsOfFile: Fixtures.root + "/Corpus/" + name, encoding: .utf8) else { continue }
+            let found = DanishAnalyzer().learnableWords(in: text)
+            #expect(found == collectedByAnalysis(text), "\(name)")
+            checked += found.isEmpty ? 0 : 1
+        }
+        #expect(checked >= 5)
+    }
+}
+
