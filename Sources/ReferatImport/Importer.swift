@@ -70,7 +70,7 @@ public final class Importer: Sendable {
         while index < found.files.count {
             if shouldStop() { summary.interrupted = true; break }
             if let error = writeErrors.first { throw error }
-            let chunk = Array(found.files[index..<min(index + options.batchSize, found.files.count)])
+            let chunk = Array(found.files[index..<min(index + Self.chunkSize(at: index, of: found.files.count, batchSize: options.batchSize), found.files.count)])
             index += chunk.count
             var outcomes: [Outcome]
             if learnsBeforeWriting {
@@ -148,6 +148,13 @@ public final class Importer: Sendable {
     }
 
     /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order.
+    /// Files in the chunk that starts at file `index` of `total`: `batchSize`, but a quarter
+    /// of it for the last two batches' worth. The writer commits the last chunk alone, after
+    /// the parsing threads are done; a smaller last chunk leaves it less to do then.
+    static func chunkSize(at index: Int, of total: Int, batchSize size: Int) -> Int {
+        index > 0 && total - index <= 2 * size ? max(1, size / 4) : size
+    }
+
     /// With `analyze` false the documents' entries are left unanalysed (see `analyse`).
     func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, analyze: Bool = true) -> [Outcome] {
         let parser = self.parser

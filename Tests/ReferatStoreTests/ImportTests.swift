@@ -1,5 +1,5 @@
 import Foundation
-import ReferatImport
+@testable import ReferatImport
 import ReferatParsing
 import ReferatRecords
 @testable import ReferatStore
@@ -119,6 +119,23 @@ struct Workspace {
         #expect(try store.cases(number: "23/999").isEmpty)
         #expect(try store.stats().documents == 19)
         #expect(try store.integrityCheck().isEmpty)
+    }
+
+    /// Chunks cover every file once, in order; the first is a whole batch (the importer learns
+    /// from it) and the last ones are smaller.
+    @Test(arguments: [(157, 64), (1554, 64), (20, 4), (3, 1), (1, 64), (64, 64), (129, 64)] as [(Int, Int)])
+    func chunksCoverEveryFileOnce(_ total: Int, _ batchSize: Int) {
+        var sizes: [Int] = []
+        var index = 0
+        while index < total {
+            let size = min(Importer.chunkSize(at: index, of: total, batchSize: batchSize), total - index)
+            sizes.append(size)
+            index += size
+        }
+        #expect(sizes.reduce(0, +) == total)
+        #expect(sizes.first == min(batchSize, total))
+        #expect(sizes.allSatisfy { $0 >= 1 && $0 <= batchSize })
+        if total > 3 * batchSize && batchSize >= 4 { #expect(sizes.last! <= batchSize / 4) }
     }
 
     @Test func progressReportsTheFinishingStagesAfterTheFiles() throws {
