@@ -78,17 +78,13 @@ enum AttachmentParser {
     /// point. A line with other bytes where the spaces may be (a no-break space) goes to the
     /// pattern.
     static func groupNumberMatch(_ line: String) -> Substring? {
-        let byHand: Substring?? = line.utf8.withContiguousStorageIfAvailable { bytes -> Substring?? in
-            var i = 0
-            while i < bytes.count, bytes[i].isASCIIDigit { i += 1 }
-            guard (1...3).contains(i) else { return .some(nil) }
-            let digits = i
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-            let rest = bytes.count - i
-            if rest == 1 && (bytes[i] == 0x2D || bytes[i] == 0x2E) || rest == 3 && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x93 {
-                return .some(Substring(line.utf8.prefix(digits)))
-            }
-            return rest > 0 && bytes[i] >= 0x80 ? nil : .some(nil)
+        let byHand: Substring?? = line.withByteScanner { s -> Substring?? in
+            let digits = s.digits()
+            guard (1...3).contains(digits) else { return .some(nil) }
+            s.skip { $0 == 0x20 || $0 == 0x09 }
+            let mark = s.next
+            if (s.take(0x2D) || s.take(0x2E) || s.take("–")) && s.isAtEnd { return .some(Substring(line.utf8.prefix(digits))) }
+            return (mark ?? 0) >= 0x80 ? nil : .some(nil)
         } ?? nil
         if let byHand { return byHand }
         return line.firstMatch(of: groupNumber).map(\.1)
@@ -150,7 +146,7 @@ enum AttachmentParser {
         while start > utf8.startIndex {
             let previous = utf8.index(before: start)
             let b = utf8[previous]
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+            if b.isASCIIWhitespace {
                 start = previous
             } else {
                 if b >= 0x80 { start = utf8.startIndex; startIsCertain = false }
@@ -167,42 +163,23 @@ enum AttachmentParser {
     /// between and after. Then the pattern, tried from the white space before `paren`, matches
     /// there with this reference. Anything else (nil) is left to the pattern.
     static func referenceByHand(_ text: String, from paren: String.Index) -> Substring? {
-        let utf8 = text.utf8
-        var i = paren
-        func byte() -> UInt8? { i < utf8.endIndex ? utf8[i] : nil }
-        func advance() { i = utf8.index(after: i) }
-        func digits() -> Int {
-            var n = 0
-            while let b = byte(), b.isASCIIDigit { advance(); n += 1 }
-            return n
-        }
-        func spaces() { while let b = byte(), b == 0x20 || b == 0x09 { advance() } }
-        guard byte() == 0x28 else { return nil }
-        advance()
-        let referenceStart = i
-        guard (1...7).contains(digits()), byte() == 0x2F else { return nil }
-        advance()
-        guard (2...4).contains(digits()) else { return nil }
-        let referenceEnd = i
-        guard byte() == 0x29 else { return nil }
-        advance()
-        spaces()
-        if byte() == 0x28 {
-            advance()
-            // [A-ZÆØÅ], then ")": Æ, Ø and Å are C3 86, C3 98 and C3 85.
-            if let b = byte(), b >= 0x41 && b <= 0x5A {
-                advance()
-            } else if byte() == 0xC3 {
-                advance()
-                guard let b = byte(), b == 0x86 || b == 0x98 || b == 0x85 else { return nil }
-                advance()
-            } else {
-                return nil
+        let found: Range<Int>?? = text.withByteScanner(at: text.utf8.distance(from: text.utf8.startIndex, to: paren)) { s in
+            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+            guard s.take(0x28) else { return nil }
+            let referenceStart = s.offset
+            guard (1...7).contains(s.digits()), s.take(0x2F), (2...4).contains(s.digits()) else { return nil }
+            let referenceEnd = s.offset
+            guard s.take(0x29) else { return nil }
+            s.skip(while: blank)
+            if s.take(0x28) {
+                // [A-ZÆØÅ], then ")".
+                guard s.take(where: { $0 >= 0x41 && $0 <= 0x5A }) || s.take("Æ") || s.take("Ø") || s.take("Å"), s.take(0x29) else { return nil }
+                s.skip(while: blank)
             }
-            guard byte() == 0x29 else { return nil }
-            advance()
-            spaces()
+            return s.isAtEnd ? referenceStart..<referenceEnd : nil
         }
-        return i == utf8.endIndex ? text[referenceStart..<referenceEnd] : nil
+        guard let range = found ?? nil else { return nil }
+        return text[text.utf8Index(range.lowerBound)..<text.utf8Index(range.upperBound)]
     }
+
 }

@@ -30,56 +30,32 @@ enum CaseNumbers {
     /// `accessLine` read by hand: `.some(nil)` for no match, nil when the text has characters
     /// whose classes are not decided here (outside printable ASCII and Latin-1 letters).
     static func scanAccessLine(_ text: String) -> (number: Substring, access: Substring)?? {
-        let scalars = text.unicodeScalars
         // The pattern starts with an ASCII digit: any other first character is no match.
-        guard let first = scalars.first, (0x30...0x39).contains(first.value) else { return .some(nil) }
-        for u in scalars where !PersonShape.isDecided(u.value) { return nil }
-        let end = scalars.endIndex
-        var i = scalars.startIndex
-        func value(_ i: String.Index) -> UInt32? { i < end ? scalars[i].value : nil }
-        func digits() -> Int {
-            var n = 0
-            while let v = value(i), (0x30...0x39).contains(v) { i = scalars.index(after: i); n += 1 }
-            return n
-        }
-        func take(_ v: UInt32) -> Bool {
-            guard value(i) == v else { return false }
-            i = scalars.index(after: i)
-            return true
-        }
-        func spaces() -> Bool {
-            let start = i
-            while value(i) == 0x20 { i = scalars.index(after: i) }
-            return i > start
-        }
-        func word(_ w: String) -> Bool {
-            var j = i
-            for u in w.unicodeScalars {
-                guard value(j) == u.value else { return false }
-                j = scalars.index(after: j)
+        guard let first = text.utf8.first, first.isASCIIDigit else { return .some(nil) }
+        guard text.unicodeScalars.allSatisfy(\.isPrintableASCIIOrLatin1Letter) else { return nil }
+        let found: (number: Int, access: Range<Int>)?? = text.withByteScanner { s in
+            // ((?:[0-9]{2}|[0-9]{4})/[0-9]{1,6} | [0-9]{3}-[0-9]{4}-[0-9]{1,8})
+            let lead = s.digits()
+            if (lead == 2 || lead == 4) && s.take(0x2F) {
+                guard (1...6).contains(s.digits()) else { return nil }
+            } else if lead == 3 && s.take(0x2D) {
+                guard s.digits() == 4, s.take(0x2D), (1...8).contains(s.digits()) else { return nil }
+            } else {
+                return nil
             }
-            i = j
-            return true
+            let number = s.offset
+            // \s+ (Åben|Åbent|Lukket|Lukk?et); only spaces are white space among these characters.
+            guard s.skip(while: { $0 == 0x20 }) > 0 else { return nil }
+            let wordStart = s.offset
+            guard s.take("Åbent") || s.take("Åben") || s.take("Lukket") || s.take("Luket") else { return nil }
+            let access = wordStart..<s.offset
+            // (?:\s+[Ss]ag|\s+punkt)?$
+            if s.isAtEnd { return (number, access) }
+            guard s.skip(while: { $0 == 0x20 }) > 0, s.take("Sag") || s.take("sag") || s.take("punkt"), s.isAtEnd else { return nil }
+            return (number, access)
         }
-        // ((?:[0-9]{2}|[0-9]{4})/[0-9]{1,6} | [0-9]{3}-[0-9]{4}-[0-9]{1,8})
-        let lead = digits()
-        if (lead == 2 || lead == 4) && take(0x2F) {
-            guard (1...6).contains(digits()) else { return .some(nil) }
-        } else if lead == 3 && take(0x2D) {
-            guard digits() == 4, take(0x2D), (1...8).contains(digits()) else { return .some(nil) }
-        } else {
-            return .some(nil)
-        }
-        let number = text[scalars.startIndex..<i]
-        // \s+ (Åben|Åbent|Lukket|Lukk?et)
-        guard spaces() else { return .some(nil) }
-        let wordStart = i
-        guard word("Åbent") || word("Åben") || word("Lukket") || word("Luket") else { return .some(nil) }
-        let access = text[wordStart..<i]
-        // (?:\s+[Ss]ag|\s+punkt)?$
-        if i == end { return .some((number, access)) }
-        guard spaces(), word("Sag") || word("sag") || word("punkt"), i == end else { return .some(nil) }
-        return .some((number, access))
+        guard let found else { return nil }
+        return .some(found.map { (text[..<text.utf8Index($0.number)], text[text.utf8Index($0.access.lowerBound)..<text.utf8Index($0.access.upperBound)]) })
     }
 
     /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.

@@ -26,7 +26,7 @@ struct CaseParser: Sendable {
     /// left to the pattern.
     static func mayEndInItemType(_ title: String) -> Bool {
         guard let last = title.utf8.last else { return false }
-        return last == 0x29 || last == 0x20 || (0x09...0x0D).contains(last) || last >= 0x80
+        return last == 0x29 || last.isASCIIWhitespace || last >= 0x80
     }
     nonisolated(unsafe) static let inlineURL = #/https?://[^\s<>()"]+/#
 

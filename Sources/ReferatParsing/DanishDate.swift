@@ -50,28 +50,14 @@ public enum DanishDate {
     /// microseconds each. On the whole text, `numeric` matches at its start and none of the
     /// later patterns can match, so this is the patterns' answer.
     static func wholeNumeric(_ text: String) -> String?? {
-        let result: String??? = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
-            var i = 0
-            func digits(_ maximum: Int) -> Int? {
-                var value = 0
-                let start = i
-                while i < bytes.count, i - start < maximum, bytes[i].isASCIIDigit {
-                    value = value * 10 + Int(bytes[i] - 0x30)
-                    i += 1
-                }
-                return i > start ? value : nil
-            }
-            func separator(_ allowed: StaticString) -> Bool {
-                guard i < bytes.count else { return false }
-                let b = bytes[i]
-                let ok = allowed.withUTF8Buffer { $0.contains(b) }
-                if ok { i += 1 }
-                return ok
-            }
-            guard let day = digits(2), separator("-./"), let month = digits(2), separator("-./ ") else { return nil }
-            let yearStart = i
-            guard let year = digits(4), i == bytes.count, i - yearStart == 4 || i - yearStart == 2 else { return nil }
-            return .some(make(year, month, day))
+        let result: String??? = text.withByteScanner { s -> String?? in
+            let day = s.number(upTo: 2)
+            guard day.digits > 0, s.take(where: { $0 == 0x2D || $0 == 0x2E || $0 == 0x2F }) else { return nil }
+            let month = s.number(upTo: 2)
+            guard month.digits > 0, s.take(where: { $0 == 0x2D || $0 == 0x2E || $0 == 0x2F || $0 == 0x20 }) else { return nil }
+            let year = s.number(upTo: 4)
+            guard s.isAtEnd, year.digits == 4 || year.digits == 2 else { return nil }
+            return .some(make(year.value, month.value, day.value))
         }
         return result ?? nil
     }

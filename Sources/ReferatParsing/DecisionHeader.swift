@@ -61,25 +61,12 @@ struct DecisionHeader: Hashable, Sendable {
     /// a tenth of all lines start with a digit (numbered paragraphs, amounts, years), and
     /// asking the pattern engine costs more than these bytes.
     static func mayStartWithHistoryDate(_ line: String) -> Bool {
-        let answer: Bool? = line.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            func digits(_ minimum: Int, _ maximum: Int) -> Bool {
-                let start = i
-                while i < bytes.count, i - start < maximum, bytes[i].isASCIIDigit { i += 1 }
-                return i - start >= minimum
-            }
-            func dash() -> Bool {
-                guard i < bytes.count, bytes[i] == 0x2D else { return false }
-                i += 1
-                return true
-            }
+        line.withByteScanner { s in
             // A byte outside ASCII may be a mark that changes a character: left to the pattern.
-            guard digits(1, 2), dash(), digits(1, 2), dash(), digits(4, 4), i < bytes.count else { return i < bytes.count && bytes[i] >= 0x80 }
+            guard s.dashedDate(), let b = s.next else { return (s.next ?? 0) >= 0x80 }
             // `\s+`: ASCII white space, or a character outside ASCII the pattern may count as one.
-            let b = bytes[i]
-            return b == 0x20 || (0x09...0x0D).contains(b) || b >= 0x80
-        } ?? nil
-        return answer ?? true
+            return b.isASCIIWhitespace || b >= 0x80
+        } ?? true
     }
 
     /// False when `line` cannot match `committeeItem`, which needs "pkt", "punkt" or "sag",
@@ -87,10 +74,10 @@ struct DecisionHeader: Hashable, Sendable {
     /// A byte outside ASCII where the white space may be is left to the pattern.
     static func mentionsItemNumber(_ line: String) -> Bool {
         func numberFollows(_ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var i = end
-            if i < bytes.count, bytes[i] == 0x2E { i += 1 }
-            while i < bytes.count, bytes[i] == 0x20 || (0x09...0x0D).contains(bytes[i]) { i += 1 }
-            return i < bytes.count && (bytes[i].isASCIIDigit || bytes[i] >= 0x80)
+            var s = ByteScanner(bytes, at: end)
+            _ = s.take(0x2E)
+            s.skip(while: \.isASCIIWhitespace)
+            return s.next.map { $0.isASCIIDigit || $0 >= 0x80 } ?? false
         }
         return line.containsBytes("pkt", where: numberFollows) || line.containsBytes("punkt", where: numberFollows)
             || line.containsBytes("sag", where: numberFollows)
@@ -142,27 +129,16 @@ struct DecisionHeader: Hashable, Sendable {
         // Text before the ending must start with a letter; the bytes above are letters, spaces and hyphens.
         guard let firstByte = body.utf8.first, firstByte != 0x20, firstByte != 0x2D,
               plainBodyEndings.contains(where: { body.hasSuffix($0) }) else { return nil }
-        // The date: 1-2 digits, "-", 1-2 digits, "-", 4 digits, then no digit.
+        // The date: d-m-yyyy, then only spaces and colons (so no further digit).
         let dateStart = utf8.index(bodyEnd, offsetBy: marker.count)
-        var j = dateStart
-        func digits(_ minimum: Int, _ maximum: Int) -> Bool {
-            var n = 0
-            while j < utf8.endIndex, n < maximum, utf8[j].isASCIIDigit { j = utf8.index(after: j); n += 1 }
-            return n >= minimum && !(j < utf8.endIndex && utf8[j].isASCIIDigit)
+        let dateEnd: Int?? = line.withByteScanner(at: utf8.distance(from: utf8.startIndex, to: dateStart)) { s in
+            guard s.dashedDate() else { return nil }
+            let end = s.offset
+            s.skip { $0 == 0x20 || $0 == 0x3A }
+            return s.isAtEnd ? end : nil
         }
-        func dash() -> Bool {
-            guard j < utf8.endIndex, utf8[j] == 0x2D else { return false }
-            j = utf8.index(after: j)
-            return true
-        }
-        guard digits(1, 2), dash(), digits(1, 2), dash(), digits(4, 4) else { return nil }
-        let dateEnd = j
-        // Only spaces and colons may follow.
-        while j < utf8.endIndex {
-            guard utf8[j] == 0x20 || utf8[j] == 0x3A else { return nil }
-            j = utf8.index(after: j)
-        }
-        return (body, line[dateStart..<dateEnd])
+        guard let dateEnd = dateEnd ?? nil else { return nil }
+        return (body, line[dateStart..<line.utf8Index(dateEnd)])
     }
 
     private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {
@@ -174,5 +150,14 @@ struct DecisionHeader: Hashable, Sendable {
             date: iso,
             inlineText: text?.isEmpty == false ? text : nil
         )
+    }
+}
+
+private extension ByteScanner {
+    /// Consumes "d-m-yyyy" (one or two digits for day and month, four for the year) as far
+    /// as it goes; true when all of it came. The shape of `plainDated`'s date and of the
+    /// start of a `history` line.
+    mutating func dashedDate() -> Bool {
+        (1...2).contains(digits(upTo: 2)) && take(0x2D) && (1...2).contains(digits(upTo: 2)) && take(0x2D) && digits(upTo: 4) == 4
     }
 }

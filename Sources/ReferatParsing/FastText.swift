@@ -76,7 +76,7 @@ extension String {
     /// `allSatisfy(\.isWhitespace)`, answered by the first byte when that is ASCII and not
     /// white space (most lines): no ASCII character followed by marks is white space.
     var isAllWhitespace: Bool {
-        if let lead = utf8.first, lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
+        if let lead = utf8.first, lead < 0x80, !lead.isASCIIWhitespace { return false }
         return allSatisfy(\.isWhitespace)
     }
 
@@ -162,4 +162,17 @@ extension UInt8 {
 
     /// 0–9, A–Z or a–z.
     var isASCIIAlphanumeric: Bool { isASCIIDigit || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) }
+
+    /// Space, tab, line feed, vertical tab, form feed or carriage return: the ASCII bytes a
+    /// pattern's `\s` takes. (Outside ASCII it takes more, which each caller leaves to it.)
+    var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+}
+
+extension Unicode.Scalar {
+    /// Printable ASCII or a Latin-1 letter (not × or ÷). Each is a `Character` of its own, so
+    /// a hand-written reader that meets only these can judge the characters a pattern sees by
+    /// their scalars; any other scalar sends the text to the pattern.
+    var isPrintableASCIIOrLatin1Letter: Bool {
+        (0x20...0x7E).contains(value) || ((0xC0...0xFF).contains(value) && value != 0xD7 && value != 0xF7)
+    }
 }

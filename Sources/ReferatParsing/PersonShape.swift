@@ -21,7 +21,7 @@ enum PersonShape {
 
     static func scan(_ text: String) -> Captures? {
         let scalars = text.unicodeScalars
-        for u in scalars where !isDecided(u.value) { return nil }
+        for u in scalars where !u.isPrintableASCIIOrLatin1Letter { return nil }
         let end = scalars.endIndex
         func value(_ i: String.Index) -> UInt32? { i < end ? scalars[i].value : nil }
         func next(_ i: String.Index) -> String.Index { scalars.index(after: i) }
@@ -89,12 +89,6 @@ enum PersonShape {
         return Captures(name: name, paren: paren, party: party)
     }
 
-    /// Printable ASCII and the Latin-1 letters.
-    @inline(__always)
-    static func isDecided(_ v: UInt32) -> Bool {
-        (0x20...0x7E).contains(v) || ((0xC0...0xFF).contains(v) && v != 0xD7 && v != 0xF7)
-    }
-
     /// `[A-ZÆØÅ]`.
     @inline(__always)
     static func isCapital(_ v: UInt32) -> Bool {
@@ -107,7 +101,7 @@ enum PersonShape {
         (0x61...0x7A).contains(v) || v == 0xE6 || v == 0xF8 || v == 0xE5
     }
 
-    /// `[\p{L}.'’-]` among the decided characters (’ is not one of them).
+    /// `[\p{L}.'’-]` among printable ASCII and Latin-1 letters (’ is not one of them).
     @inline(__always)
     static func isNameCharacter(_ v: UInt32) -> Bool {
         (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v >= 0xC0 || v == 0x2E || v == 0x27 || v == 0x2D
