@@ -77,13 +77,13 @@ public final class Importer: Sendable {
                 // Parsed and scanned for learnable words only; analysed once, after learning.
                 learnsBeforeWriting = false
                 outcomes = parse(chunk, known: known, analyzers: analyzers, analyze: false)
-                outcomes = collectLearnableWords(outcomes, analyzers: analyzers)
+                outcomes = updatingParsed(outcomes, analyzers: analyzers) { $0.collectLearnableWords(with: $1) }
                 let learned = try store.learn(Self.sharedWords(outcomes, minimumDocuments: 2), jobs: options.jobs)
                 if !learned.words.isEmpty {
                     summary.learnedWords += learned.words.count
                     analyzers = AnalyzerPool(lexicon: store.lexicon)
                 }
-                outcomes = analyse(outcomes, analyzers: analyzers)
+                outcomes = updatingParsed(outcomes, analyzers: analyzers) { $0.analyze(with: $1) }
             } else {
                 outcomes = parse(chunk, known: known, analyzers: analyzers)
             }
@@ -147,7 +147,6 @@ public final class Importer: Sendable {
         return summary
     }
 
-    /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order.
     /// Files in the chunk that starts at file `index` of `total`: `batchSize`, but a quarter
     /// of it for the last two batches' worth. The writer commits the last chunk alone, after
     /// the parsing threads are done; a smaller last chunk leaves it less to do then.
@@ -155,7 +154,8 @@ public final class Importer: Sendable {
         index > 0 && total - index <= 2 * size ? max(1, size / 4) : size
     }
 
-    /// With `analyze` false the documents' entries are left unanalysed (see `analyse`).
+    /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order. With
+    /// `analyze` false the documents' entries are left unanalysed (see `updatingParsed`).
     func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, analyze: Bool = true) -> [Outcome] {
         let parser = self.parser
         return analyzers.concurrentMap(count: chunk.count, jobs: options.jobs) { i, analyzer in
@@ -196,20 +196,14 @@ extension Importer {
         return counts.filter { $0.value >= minimumDocuments }.keys.sorted()
     }
 
-    /// The parsed documents analysed (after `parse(…, analyze: false)`).
-    func analyse(_ outcomes: [Outcome], analyzers: AnalyzerPool) -> [Outcome] {
+    /// The outcomes with each parsed document changed by `body`, on `jobs` threads, each with
+    /// its thread's analyzer: after `parse(…, analyze: false)`, to collect learnable words and
+    /// then to analyse.
+    func updatingParsed(_ outcomes: [Outcome], analyzers: AnalyzerPool,
+                        _ body: @Sendable (inout ArchiveStore.Incoming, DanishAnalyzer) -> Void) -> [Outcome] {
         analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
             guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
-            incoming.analyze(with: analyzer)
-            return .parsed(incoming)
-        }
-    }
-
-    /// The parsed documents with their learnable words collected, not yet analysed.
-    func collectLearnableWords(_ outcomes: [Outcome], analyzers: AnalyzerPool) -> [Outcome] {
-        analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
-            guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
-            incoming.collectLearnableWords(with: analyzer)
+            body(&incoming, analyzer)
             return .parsed(incoming)
         }
     }

@@ -48,4 +48,3 @@ extension ArchiveStore.Incoming {
         learnableWords = words.sorted()
     }
 }
-
