@@ -30,7 +30,15 @@ def table(size):
         out.append("| %s | %d | %s | %s | %d |" % (name, c["queries"], fmt(c["query_p50_ms"], 3), fmt(c["query_p99_ms"], 3), c["hits"]))
     a = ref["analyzer"]
     out += ["", "Analyzer alone (document mode, first 400 files): %.2f MB/s, %d tokens from %.1f MB." % (a["mb_per_s"], a["tokens"], a["bytes"] / 1e6),
-            "referat import runs (s): %s." % ", ".join(str(x) for x in ref["import_runs"]), ""]
+            "referat import runs (s): %s." % ", ".join(str(x) for x in ref["import_runs"])]
+    split = ref.get("time_split")
+    if split:
+        fts5 = next((r for r in rows if r["engine"] == "sqlite-fts5" and "error" not in r), None)
+        out.append("Where the median referat import's %.2f s went: %.2f s of CPU parsing and analysing (summed over the parsing threads), "
+                   "%.2f s of CPU on SQLite's one writer, %.2f s finishing (learning words, compacting)%s." % (
+                       split["seconds"], split["parsing_cpu_s"], split["writing_cpu_s"], split["finishing_s"],
+                       "; SQLite FTS5 took %.2f s to index the same text, read into memory beforehand" % (fts5["bytes"] / 1e6 / fts5["mb_per_s"]) if fts5 else ""))
+    out.append("")
     return "\n".join(out)
 
 

@@ -15,6 +15,15 @@ public struct ImportSummary: Codable, Sendable {
     public var compacted = false
     public var bytes: Int64 = 0
     public var seconds = 0.0
+    /// CPU time of the parsing threads: reading, hashing, parsing and analysing files, summed
+    /// over the threads.
+    public var parsingCPUSeconds = 0.0
+    /// CPU time of the one writer: SQLite storing the records and building the full-text
+    /// index. SQLite allows one writer per index, so the import can never take less wall time
+    /// than this, however many parsing threads it has.
+    public var writingCPUSeconds = 0.0
+    /// Wall time of the finishing steps over the whole index (learning words, compacting).
+    public var finishingSeconds = 0.0
     public var interrupted = false
     public var failures: [Failure] = []
 

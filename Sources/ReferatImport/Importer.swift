@@ -27,6 +27,8 @@ public final class Importer: Sendable {
     let store: ArchiveStore
     let options: Options
     let parser = DocumentParser()
+    /// CPU time of the parsing threads (reading, hashing, parsing, analysing) and of the writer.
+    private let parsingCPU = CPUTally(), writingCPU = CPUTally()
 
     public init(store: ArchiveStore, options: Options = Options()) {
         self.store = store
@@ -107,7 +109,7 @@ public final class Importer: Sendable {
             let pending = batch
             writerQueue.async {
                 defer { inFlight.signal() }
-                do { try store.replace(pending) } catch { writeErrors.record(error) }
+                do { try self.writingCPU.measure { try store.replace(pending) } } catch { writeErrors.record(error) }
             }
             filesDone += chunk.count
             bytesDone += chunk.reduce(Int64(0)) { $0 + $1.size }
@@ -131,6 +133,7 @@ public final class Importer: Sendable {
             p.stage = stage
             progress(p)
         }
+        let finishing = Date()
         if !summary.interrupted && summary.imported > 0 {
             report(.learningWords)
             let learned = try store.learnWords(jobs: options.jobs)
@@ -143,6 +146,9 @@ public final class Importer: Sendable {
             try store.compact()
             summary.compacted = true
         }
+        summary.finishingSeconds = Date().timeIntervalSince(finishing)
+        summary.parsingCPUSeconds = parsingCPU.seconds
+        summary.writingCPUSeconds = writingCPU.seconds
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -159,30 +165,35 @@ public final class Importer: Sendable {
     func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, analyze: Bool = true) -> [Outcome] {
         let parser = self.parser
         return analyzers.concurrentMap(count: chunk.count, jobs: options.jobs) { i, analyzer in
-            let (path, size) = chunk[i]
-            let outcome: Outcome
-            do {
-                let bytes = try parser.readFile(path)
-                let sha = SHA256.hex(bytes)
-                if known[path] == sha {
-                    outcome = .unchanged
-                } else {
-                    let format = DocumentParser.Format(path: path) ?? .text
-                    let document = format == .pdf
-                        ? try parser.parse(fileAt: path)
-                        : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
-                    var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
-                    // Analysed here, in parallel, rather than on the single writer thread.
-                    if analyze { incoming.analyze(with: analyzer) }
-                    outcome = .parsed(incoming)
-                }
-            } catch let error as ParseError {
-                outcome = .failed(.init(path: path, line: error.line, message: error.message))
-            } catch {
-                outcome = .failed(.init(path: path, line: nil, message: "\(error)"))
-            }
-            return outcome
+            parsingCPU.measure { parseFile(chunk[i], known: known, parser: parser, analyzer: analyzer, analyze: analyze) }
         }
+    }
+
+    /// Reads, hashes and parses one file, and analyses it unless `analyze` is false.
+    private func parseFile(_ file: (path: String, size: Int64), known: [String: String], parser: DocumentParser,
+                           analyzer: DanishAnalyzer, analyze: Bool) -> Outcome {
+        let (path, size) = file
+        let outcome: Outcome
+        do {
+            let bytes = try parser.readFile(path)
+            let sha = SHA256.hex(bytes)
+            if known[path] == sha {
+                outcome = .unchanged
+            } else {
+                let format = DocumentParser.Format(path: path) ?? .text
+                let document = format == .pdf
+                    ? try parser.parse(fileAt: path)
+                    : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
+                var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
+                // Analysed here, in parallel, rather than on the single writer thread.
+                if analyze { incoming.analyze(with: analyzer) }
+                outcome = .parsed(incoming)
+            }
+        } catch {
+            // Reading and parsing throw `ParseError` only: a message with the line, if any.
+            outcome = .failed(.init(path: path, line: error.line, message: error.message))
+        }
+        return outcome
     }
 }
 
@@ -203,7 +214,7 @@ extension Importer {
                         _ body: @Sendable (inout ArchiveStore.Incoming, DanishAnalyzer) -> Void) -> [Outcome] {
         analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
             guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
-            body(&incoming, analyzer)
+            parsingCPU.measure { body(&incoming, analyzer) }
             return .parsed(incoming)
         }
     }

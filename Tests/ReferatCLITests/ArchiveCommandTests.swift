@@ -23,6 +23,23 @@ import Testing
         #expect(json["imported"] as? Int == 0)
     }
 
+    /// The summary says where an import's time went. Thread CPU clocks bound each figure: the
+    /// parsing threads cannot use more CPU than the wall time times their number, and the one
+    /// writer no more than the wall time, so a unit or accounting slip shows.
+    @Test func importSummaryReportsWhereTheTimeWent() throws {
+        let dir = try CLI.temporaryDirectory()
+        let result = try CLI.run(["import", "Corpus", "--index", dir + "/timed.sqlite", "--jobs", "2", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let wall = try #require(json["seconds"] as? Double)
+        let parsing = try #require(json["parsingCPUSeconds"] as? Double)
+        let writing = try #require(json["writingCPUSeconds"] as? Double)
+        let finishing = try #require(json["finishingSeconds"] as? Double)
+        #expect(parsing > 0 && parsing <= wall * 2)
+        #expect(writing > 0 && writing <= wall)
+        #expect(finishing > 0 && finishing <= wall)
+    }
+
     @Test func searchPrintsHighlightedHitsWithFileAndLine() throws {
         let result = try run(["search", "Århus"])
         #expect(result.status == 0)
