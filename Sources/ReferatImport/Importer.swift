@@ -27,8 +27,6 @@ public final class Importer: Sendable {
     let store: ArchiveStore
     let options: Options
     let parser = DocumentParser()
-    /// CPU time of the parsing threads (reading, hashing, parsing, analysing) and of the writer.
-    private let parsingCPU = CPUTally(), writingCPU = CPUTally()
 
     public init(store: ArchiveStore, options: Options = Options()) {
         self.store = store
@@ -58,6 +56,9 @@ public final class Importer: Sendable {
         let writerQueue = DispatchQueue(label: "referat.import.writer")
         let inFlight = DispatchSemaphore(value: 2)
         let writeErrors = ErrorBox()
+        // CPU time of this run's parsing threads (reading, hashing, parsing, analysing) and of
+        // its writer, for the summary.
+        let parsingCPU = CPUTally(), writingCPU = CPUTally()
 
         // Analyzers for the parsing threads, kept across chunks so their word caches stay
         // warm; they analyse with the index's lexicon.
@@ -78,16 +79,16 @@ public final class Importer: Sendable {
             if learnsBeforeWriting {
                 // Parsed and scanned for learnable words only; analysed once, after learning.
                 learnsBeforeWriting = false
-                outcomes = parse(chunk, known: known, analyzers: analyzers, analyze: false)
-                outcomes = updatingParsed(outcomes, analyzers: analyzers) { $0.collectLearnableWords(with: $1) }
+                outcomes = parse(chunk, known: known, analyzers: analyzers, cpu: parsingCPU, analyze: false)
+                outcomes = updatingParsed(outcomes, analyzers: analyzers, cpu: parsingCPU) { $0.collectLearnableWords(with: $1) }
                 let learned = try store.learn(Self.sharedWords(outcomes, minimumDocuments: 2), jobs: options.jobs)
                 if !learned.words.isEmpty {
                     summary.learnedWords += learned.words.count
                     analyzers = AnalyzerPool(lexicon: store.lexicon)
                 }
-                outcomes = updatingParsed(outcomes, analyzers: analyzers) { $0.analyze(with: $1) }
+                outcomes = updatingParsed(outcomes, analyzers: analyzers, cpu: parsingCPU) { $0.analyze(with: $1) }
             } else {
-                outcomes = parse(chunk, known: known, analyzers: analyzers)
+                outcomes = parse(chunk, known: known, analyzers: analyzers, cpu: parsingCPU)
             }
             var batch: [ArchiveStore.Incoming] = []
             for outcome in outcomes {
@@ -109,7 +110,7 @@ public final class Importer: Sendable {
             let pending = batch
             writerQueue.async {
                 defer { inFlight.signal() }
-                do { try self.writingCPU.measure { try store.replace(pending) } } catch { writeErrors.record(error) }
+                do { try writingCPU.measure { try store.replace(pending) } } catch { writeErrors.record(error) }
             }
             filesDone += chunk.count
             bytesDone += chunk.reduce(Int64(0)) { $0 + $1.size }
@@ -160,12 +161,14 @@ public final class Importer: Sendable {
         index > 0 && total - index <= 2 * size ? max(1, size / 4) : size
     }
 
-    /// Hashes and parses a chunk on `jobs` threads; results keep the chunk's order. With
-    /// `analyze` false the documents' entries are left unanalysed (see `updatingParsed`).
-    func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, analyze: Bool = true) -> [Outcome] {
+    /// Hashes and parses a chunk on `jobs` threads, adding their CPU time to `cpu`; results keep
+    /// the chunk's order. With `analyze` false the documents' entries are left unanalysed (see
+    /// `updatingParsed`).
+    func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, cpu: CPUTally,
+               analyze: Bool = true) -> [Outcome] {
         let parser = self.parser
         return analyzers.concurrentMap(count: chunk.count, jobs: options.jobs) { i, analyzer in
-            parsingCPU.measure { parseFile(chunk[i], known: known, parser: parser, analyzer: analyzer, analyze: analyze) }
+            cpu.measure { parseFile(chunk[i], known: known, parser: parser, analyzer: analyzer, analyze: analyze) }
         }
     }
 
@@ -208,13 +211,13 @@ extension Importer {
     }
 
     /// The outcomes with each parsed document changed by `body`, on `jobs` threads, each with
-    /// its thread's analyzer: after `parse(…, analyze: false)`, to collect learnable words and
-    /// then to analyse.
-    func updatingParsed(_ outcomes: [Outcome], analyzers: AnalyzerPool,
+    /// its thread's analyzer, their CPU time added to `cpu`: after `parse(…, analyze: false)`,
+    /// to collect learnable words and then to analyse.
+    func updatingParsed(_ outcomes: [Outcome], analyzers: AnalyzerPool, cpu: CPUTally,
                         _ body: @Sendable (inout ArchiveStore.Incoming, DanishAnalyzer) -> Void) -> [Outcome] {
         analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
             guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
-            parsingCPU.measure { body(&incoming, analyzer) }
+            cpu.measure { body(&incoming, analyzer) }
             return .parsed(incoming)
         }
     }

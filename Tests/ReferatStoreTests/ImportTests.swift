@@ -55,6 +55,20 @@ struct Workspace {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    /// Each run reports its own CPU time: the same importer's second run, which only hashes
+    /// unchanged files, reports less parsing CPU than the first, which parsed and analysed
+    /// them, instead of the two runs' total.
+    @Test func eachRunReportsItsOwnCPUTime() throws {
+        let ws = try Workspace()
+        let importer = try Importer(store: ws.store(), options: .init(jobs: 2, batchSize: 4))
+        let first = try importer.run(paths: [ws.archive])
+        let second = try importer.run(paths: [ws.archive])
+        #expect(first.imported == 20 && second.skipped == 20)
+        #expect(first.parsingCPUSeconds > 0 && first.writingCPUSeconds > 0)
+        #expect(second.parsingCPUSeconds < first.parsingCPUSeconds)
+        #expect(second.writingCPUSeconds < first.writingCPUSeconds)
+    }
+
     /// A new index vacuums incrementally; compacting gives back every free page either way,
     /// and the index stays sound.
     @Test(arguments: [0, ArchiveStore.fullVacuumLimit])
