@@ -64,9 +64,8 @@ enum PeopleParser {
         return Person(name: name, party: party, reason: reason)
     }
 
-    /// `personShape`'s captures: from `PersonShape` for the common shapes, else from the pattern.
+    /// `personShape`'s captures.
     static func personCaptures(_ text: String) -> (name: Substring, paren: Substring?, party: Substring?, reason: Substring?)? {
-        if let fast = PersonShape.scan(text) { return (fast.name, fast.paren, fast.party, nil) }
         guard let m = text.firstMatch(of: personShape) else { return nil }
         return (m.1, m.2, m.3, m.4)
     }

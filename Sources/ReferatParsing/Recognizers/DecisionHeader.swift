@@ -26,7 +26,6 @@ struct DecisionHeader: Hashable, Sendable {
     static func parse(_ line: String) -> DecisionHeader? {
         guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
         if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
-            if let plain = plainDated(line) { return make(body: plain.body, date: plain.date, rest: nil) }
             // Every date shape has ASCII digits: a line without any is no dated header.
             if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
@@ -83,64 +82,6 @@ struct DecisionHeader: Hashable, Sendable {
             || line.containsBytes("sag", where: numberFollows)
     }
 
-    /// Words a body's name ends with in `plainDated`: `body`'s endings but "KKR …".
-    private static let plainBodyEndings: [String] = [
-        "udvalget", "udvalg", "bestyrelsen", "bestyrelse", "rådet", "råd", "Magistraten", "magistraten",
-        "repræsentationen", "direktionen", "Direktionen", "Byråd", "forsamlingen", "mødet",
-    ]
-
-    /// The common header "Beslutning i Økonomiudvalget den 4-3-2019", read without the `dated`
-    /// pattern, which costs tens of microseconds a line; nil sends the line to the pattern.
-    ///
-    /// It answers only where the pattern's answer is certain. The body is letters (ASCII or
-    /// Latin-1), spaces and hyphens, starts with a letter and ends with one of the pattern's
-    /// body endings, so the pattern's body matches it. No shorter body can match instead: a
-    /// shorter one would have to be followed by a date, which needs a digit or a weekday
-    /// straight before the digits, and the body has no digit and ends with a body ending, not
-    /// a weekday. The date is d-m-yyyy with nothing after it but spaces and colons, so no
-    /// time of day joins it and the pattern's rest is empty.
-    static func plainDated(_ line: String) -> (body: Substring, date: Substring)? {
-        let prefix = "Beslutning i ".utf8, marker = " den ".utf8
-        let utf8 = line.utf8
-        guard utf8.starts(with: prefix) else { return nil }
-        let bodyStart = utf8.index(utf8.startIndex, offsetBy: prefix.count)
-        // The body: up to the first " den " followed by a digit.
-        var i = bodyStart
-        var bodyEnd: String.Index?
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            if b == 0x20, utf8[i...].starts(with: marker) {
-                let after = utf8.index(i, offsetBy: marker.count)
-                if after < utf8.endIndex, utf8[after].isASCIIDigit { bodyEnd = i; break }
-            }
-            // Letters of ASCII and Latin-1 (not × or ÷), space, hyphen; anything else is for the pattern.
-            if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x20 || b == 0x2D {
-                i = utf8.index(after: i)
-            } else if b == 0xC3 {
-                let next = utf8.index(after: i)
-                guard next < utf8.endIndex, utf8[next] >= 0x80, utf8[next] <= 0xBF, utf8[next] != 0x97, utf8[next] != 0xB7 else { return nil }
-                i = utf8.index(after: next)
-            } else {
-                return nil
-            }
-        }
-        guard let bodyEnd, bodyEnd > bodyStart else { return nil }
-        let body = line[bodyStart..<bodyEnd]
-        // Text before the ending must start with a letter; the bytes above are letters, spaces and hyphens.
-        guard let firstByte = body.utf8.first, firstByte != 0x20, firstByte != 0x2D,
-              plainBodyEndings.contains(where: { body.hasSuffix($0) }) else { return nil }
-        // The date: d-m-yyyy, then only spaces and colons (so no further digit).
-        let dateStart = utf8.index(bodyEnd, offsetBy: marker.count)
-        let dateEnd: Int?? = line.withByteScanner(at: utf8.distance(from: utf8.startIndex, to: dateStart)) { s in
-            guard s.dashedDate() else { return nil }
-            let end = s.offset
-            s.skip { $0 == 0x20 || $0 == 0x3A }
-            return s.isAtEnd ? end : nil
-        }
-        guard let dateEnd = dateEnd ?? nil else { return nil }
-        return (body, line[dateStart..<line.utf8Index(dateEnd)])
-    }
-
     private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {
         let iso = date.flatMap { DanishDate.firstISO(in: String($0)) }
         guard iso != nil || date == nil else { return nil }
@@ -155,8 +96,7 @@ struct DecisionHeader: Hashable, Sendable {
 
 private extension ByteScanner {
     /// Consumes "d-m-yyyy" (one or two digits for day and month, four for the year) as far
-    /// as it goes; true when all of it came. The shape of `plainDated`'s date and of the
-    /// start of a `history` line.
+    /// as it goes; true when all of it came. The start of a `history` line.
     mutating func dashedDate() -> Bool {
         (1...2).contains(digits(upTo: 2)) && take(0x2D) && (1...2).contains(digits(upTo: 2)) && take(0x2D) && digits(upTo: 4) == 4
     }

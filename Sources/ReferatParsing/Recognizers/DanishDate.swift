@@ -19,7 +19,6 @@ public enum DanishDate {
 
     /// The first date in `text` with the range of characters it covered.
     static func first(in text: String) -> (iso: String, range: Range<String.Index>)? {
-        if let whole = wholeNumeric(text) { return whole.map { ($0, text.startIndex..<text.endIndex) } }
         // Every shape needs four digits at least.
         guard text.utf8.lazy.filter(\.isASCIIDigit).count >= 4 else { return nil }
         return firstByPatterns(in: text)
@@ -42,24 +41,6 @@ public enum DanishDate {
             if let iso = make(y, mo, d) { return (iso, m.range) }
         }
         return nil
-    }
-
-    /// The answer for a text that is one numeric date and nothing else ("19-01-2023", "4.3.19"),
-    /// read from its bytes: `.some(nil)` when it has that shape but names no real day, nil when it
-    /// has another shape. Decision headers hand over such texts, and the pattern engine costs
-    /// microseconds each. On the whole text, `numeric` matches at its start and none of the
-    /// later patterns can match, so this is the patterns' answer.
-    static func wholeNumeric(_ text: String) -> String?? {
-        let result: String??? = text.withByteScanner { s -> String?? in
-            let day = s.number(upTo: 2)
-            guard day.digits > 0, s.take(where: { $0 == 0x2D || $0 == 0x2E || $0 == 0x2F }) else { return nil }
-            let month = s.number(upTo: 2)
-            guard month.digits > 0, s.take(where: { $0 == 0x2D || $0 == 0x2E || $0 == 0x2F || $0 == 0x20 }) else { return nil }
-            let year = s.number(upTo: 4)
-            guard s.isAtEnd, year.digits == 4 || year.digits == 2 else { return nil }
-            return .some(make(year.value, month.value, day.value))
-        }
-        return result ?? nil
     }
 
     /// Every date in `text`, as ISO 8601, in order of appearance.

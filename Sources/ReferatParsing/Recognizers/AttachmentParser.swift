@@ -74,28 +74,14 @@ enum AttachmentParser {
         return line.hasSuffix("-") || line.hasSuffix(".") || line.hasSuffix("–")
     }
 
-    /// `groupNumber`'s capture ("1 -" → "1"), read from the bytes: digits, spaces, one dash or
-    /// point. A line with other bytes where the spaces may be (a no-break space) goes to the
-    /// pattern.
+    /// `groupNumber`'s capture ("1 -" → "1").
     static func groupNumberMatch(_ line: String) -> Substring? {
-        let byHand: Substring?? = line.withByteScanner { s -> Substring?? in
-            let digits = s.digits()
-            guard (1...3).contains(digits) else { return .some(nil) }
-            s.skip { $0 == 0x20 || $0 == 0x09 }
-            let mark = s.next
-            if (s.take(0x2D) || s.take(0x2E) || s.take("–")) && s.isAtEnd { return .some(Substring(line.utf8.prefix(digits))) }
-            return (mark ?? 0) >= 0x80 ? nil : .some(nil)
-        } ?? nil
-        if let byHand { return byHand }
-        return line.firstMatch(of: groupNumber).map(\.1)
+        line.firstMatch(of: groupNumber).map(\.1)
     }
 
-    /// `documentId`'s capture: the line is 4 to 12 ASCII digits. A line with a byte outside
-    /// ASCII goes to the pattern.
+    /// `documentId`'s capture; a line without a digit first cannot be one.
     static func documentIdMatch(_ line: String) -> Substring? {
-        let utf8 = line.utf8
-        if utf8.allSatisfy(\.isASCIIDigit) { return (4...12).contains(utf8.count) ? Substring(line) : nil }
-        guard utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard line.utf8.first?.isASCIIDigit == true || line.utf8.first ?? 0 >= 0x80 else { return nil }
         return line.firstMatch(of: documentId).map(\.1)
     }
 
@@ -124,62 +110,19 @@ enum AttachmentParser {
     }
 
     /// `referenceTail`'s first match in `text`: the reference and where the match starts.
-    ///
-    /// The pattern is tried from the whitespace before the last "(" that a digit follows, not
-    /// from every character of a long title. No match can start earlier: after a match's
-    /// reference only spaces and one "(H)"-like letter in parentheses may come, so its "(" is
-    /// that last one, and the match takes in all the whitespace before it. Where a byte
-    /// before that "(" might be whitespace outside ASCII, the whole text is searched.
+    /// A reference needs a "/" (the guard); the pattern is searched from the last "(" that a
+    /// digit follows, since a match ends the text and takes in the white space before it.
     static func referenceMatch(in text: String) -> (reference: Substring, start: String.Index)? {
         guard text.containsBytes("/") else { return nil }
-        let utf8 = text.utf8
-        var paren: String.Index?
-        var i = utf8.endIndex
-        while i > utf8.startIndex {
-            let previous = utf8.index(before: i)
-            if utf8[previous] == 0x28, i < utf8.endIndex, utf8[i].isASCIIDigit { paren = previous; break }
-            i = previous
+        var from = text.startIndex
+        if let paren = text.lastIndex(where: { $0 == "(" }), text.index(after: paren) < text.endIndex,
+           text[text.index(after: paren)].isNumber {
+            from = text[..<paren].lastIndex(where: { !$0.isWhitespace }).map { text.index(after: $0) } ?? text.startIndex
         }
-        guard let paren else { return nil }
-        var start = paren
-        var startIsCertain = true
-        while start > utf8.startIndex {
-            let previous = utf8.index(before: start)
-            let b = utf8[previous]
-            if b.isASCIIWhitespace {
-                start = previous
-            } else {
-                if b >= 0x80 { start = utf8.startIndex; startIsCertain = false }
-                break
-            }
-        }
-        if startIsCertain, let reference = referenceByHand(text, from: paren) { return (reference, start) }
-        guard let m = text[start...].firstMatch(of: referenceTail) else { return nil }
+        if let m = text[from...].firstMatch(of: referenceTail) { return (m.1, m.range.lowerBound) }
+        // "(3391/23) (H)": the last "(" is the letter's; search the whole text.
+        guard from != text.startIndex, let m = text.firstMatch(of: referenceTail) else { return nil }
         return (m.1, m.range.lowerBound)
-    }
-
-    /// The reference when the text from `paren` on is exactly what `referenceTail` takes after
-    /// its leading white space: "(3391/23)", then optionally "(H)", with ASCII spaces or tabs
-    /// between and after. Then the pattern, tried from the white space before `paren`, matches
-    /// there with this reference. Anything else (nil) is left to the pattern.
-    static func referenceByHand(_ text: String, from paren: String.Index) -> Substring? {
-        let found: Range<Int>?? = text.withByteScanner(at: text.utf8.distance(from: text.utf8.startIndex, to: paren)) { s in
-            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-            guard s.take(0x28) else { return nil }
-            let referenceStart = s.offset
-            guard (1...7).contains(s.digits()), s.take(0x2F), (2...4).contains(s.digits()) else { return nil }
-            let referenceEnd = s.offset
-            guard s.take(0x29) else { return nil }
-            s.skip(while: blank)
-            if s.take(0x28) {
-                // [A-ZÆØÅ], then ")".
-                guard s.take(where: { $0 >= 0x41 && $0 <= 0x5A }) || s.take("Æ") || s.take("Ø") || s.take("Å"), s.take(0x29) else { return nil }
-                s.skip(while: blank)
-            }
-            return s.isAtEnd ? referenceStart..<referenceEnd : nil
-        }
-        guard let range = found ?? nil else { return nil }
-        return text[text.utf8Index(range.lowerBound)..<text.utf8Index(range.upperBound)]
     }
 
 }

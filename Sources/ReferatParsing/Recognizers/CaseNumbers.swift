@@ -15,47 +15,11 @@ enum CaseNumbers {
     /// Any case-number-like token in running text.
     nonisolated(unsafe) static let anyNumber = #/(?:^|[^[0-9]/.-])([0-9]{2}/[0-9]{2,6}|[0-9]{4}/[0-9]{3,6}|[0-9]{3}-[0-9]{4}-[0-9]{2,8})(?![[0-9]/])/#
 
-    /// `accessLine`'s whole match of `text`: the case number and the access word.
-    ///
-    /// Each item's access line is asked about several times (finding items, their titles and
-    /// their identity), and a tenth of all lines start with a digit, so the line is read from
-    /// its scalars where they settle the answer; only a line with other characters (a tab, a
-    /// no-break space, a decomposed "Å") goes to the pattern.
+    /// `accessLine`'s whole match of `text`: the case number and the access word. The
+    /// pattern starts with an ASCII digit, which most lines do not.
     static func accessLineMatch(_ text: String) -> (number: Substring, access: Substring)? {
-        if let answer = scanAccessLine(text) { return answer }
-        guard let m = text.wholeMatch(of: accessLine) else { return nil }
+        guard text.utf8.first?.isASCIIDigit == true, let m = text.wholeMatch(of: accessLine) else { return nil }
         return (m.1, m.2)
-    }
-
-    /// `accessLine` read by hand: `.some(nil)` for no match, nil when the text has characters
-    /// whose classes are not decided here (outside printable ASCII and Latin-1 letters).
-    static func scanAccessLine(_ text: String) -> (number: Substring, access: Substring)?? {
-        // The pattern starts with an ASCII digit: any other first character is no match.
-        guard let first = text.utf8.first, first.isASCIIDigit else { return .some(nil) }
-        guard text.unicodeScalars.allSatisfy(\.isPrintableASCIIOrLatin1Letter) else { return nil }
-        let found: (number: Int, access: Range<Int>)?? = text.withByteScanner { s in
-            // ((?:[0-9]{2}|[0-9]{4})/[0-9]{1,6} | [0-9]{3}-[0-9]{4}-[0-9]{1,8})
-            let lead = s.digits()
-            if (lead == 2 || lead == 4) && s.take(0x2F) {
-                guard (1...6).contains(s.digits()) else { return nil }
-            } else if lead == 3 && s.take(0x2D) {
-                guard s.digits() == 4, s.take(0x2D), (1...8).contains(s.digits()) else { return nil }
-            } else {
-                return nil
-            }
-            let number = s.offset
-            // \s+ (Åben|Åbent|Lukket|Lukk?et); only spaces are white space among these characters.
-            guard s.skip(while: { $0 == 0x20 }) > 0 else { return nil }
-            let wordStart = s.offset
-            guard s.take("Åbent") || s.take("Åben") || s.take("Lukket") || s.take("Luket") else { return nil }
-            let access = wordStart..<s.offset
-            // (?:\s+[Ss]ag|\s+punkt)?$
-            if s.isAtEnd { return (number, access) }
-            guard s.skip(while: { $0 == 0x20 }) > 0, s.take("Sag") || s.take("sag") || s.take("punkt"), s.isAtEnd else { return nil }
-            return (number, access)
-        }
-        guard let found else { return nil }
-        return .some(found.map { (text[..<text.utf8Index($0.number)], text[text.utf8Index($0.access.lowerBound)..<text.utf8Index($0.access.upperBound)]) })
     }
 
     /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.
