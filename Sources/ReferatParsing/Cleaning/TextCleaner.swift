@@ -51,7 +51,9 @@ struct TextCleaner: Sendable {
                 continue
             }
             if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
-            lines.append(SourceLine(number: raw[i].number, text: normalised))
+            for piece in RunInHeadings.split(normalised) {
+                lines.append(SourceLine(number: raw[i].number, text: piece))
+            }
         }
         raw.removeAll()
         Self.removeRunningHeaders(&lines, pageEdges: pageEdges)

@@ -14,14 +14,26 @@ struct DecisionHeader: Hashable, Sendable {
 
     /// A date as printed in headers: numeric, or day + month name + year.
     private static let date = #"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s+)?(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}|[0-9]{1,2}\.?[ -][A-Za-zæøå]{3,9}\.?[ -][0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s+(?:kl\.\s*)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)?"#
-    /// Words a deciding body's name ends with.
-    private static let body = #"(?:(?:[\p{L}][\p{L}.,'’ -]*?)?(?:udvalget|udvalg|bestyrelsen|bestyrelse|rådet|råd|Magistraten|magistraten|repræsentationen|direktionen|Direktionen|Byråd|forsamlingen|KKR [\p{L}]+|mødet)|[Uu]dvalget for [\p{L}, -]+?|[A-ZÆØÅ]{2,5})"#
+    /// A deciding body's name, with an optional period or number after it ("Økonomiudvalget
+    /// (18-21)", "Forretningsudvalget 2018-2021").
+    private static let body = MinutesVocabulary.bodyPattern + #"(?:\s*\([0-9A-ZÆØÅ–-]{1,12}\)|\s+[0-9]{4}\s*[-–]\s*[0-9]{2,4})?"#
+    /// A reference to the item after the date: ", pkt. 1".
+    private static let itemReference = #"(?:,?\s*(?:pkt|punkt|sag)\.?\s*[0-9]+)?"#
 
-    nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s+(?:den\s+|d\.\s*)?(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
-    nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:den\s+)?(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s*,?\s+(?:på\s+mødet\s+)?(?:den\s+|d\.\s*)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:i\s+mødet\s+|på\s+mødet\s+)?(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    /// "Plan- og Miljøudvalget, 24.10.2016 Anbefales": a body whose name ends like one, a comma and a date.
+    nonisolated(unsafe) static let committeeDated = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}.'’ -]*?(?:udvalget|udvalg|bestyrelsen|rådet|Byråd|byråd|Magistraten|repræsentationen|direktionen)),\s+(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
     nonisolated(unsafe) static let committeeItem = try! Regex(#"^(?<body>"# + body + #"),?\s+(?:den\s+)?(?<date>"# + date + #"),?\s+(?:pkt|punkt|sag)\.?\s*[0-9]+\s*:?\s*(?<rest>.*)$"#)
     nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
-    nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning)\s*:?\s*(.*)$/#
+    nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
+
+    /// Whether `line` may be a decision header at all: every shape starts with a capital
+    /// letter or a digit (a byte outside ASCII may be "Ø" or "Å").
+    static func mayBeHeader(_ line: String) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        return (first >= 0x41 && first <= 0x5A) || first >= 0xC3 || first.isASCIIDigit
+    }
 
     static func parse(_ line: String) -> DecisionHeader? {
         guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
@@ -34,7 +46,8 @@ struct DecisionHeader: Hashable, Sendable {
                 let rest = String(m.1)
                 // "Beslutning i Økonomiudvalget" without a date: the body still counts.
                 if rest.hasPrefix("i ") || rest.hasPrefix("fra ") {
-                    let body = rest.drop { $0 != " " }.stripping(": ")
+                    var body = rest.drop { $0 != " " }.stripping(": ")
+                    if let den = body.firstRange(of: " den ") { body = String(body[..<den.lowerBound]) }
                     return DecisionHeader(body: body, date: nil, inlineText: nil)
                 }
                 // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
@@ -49,8 +62,15 @@ struct DecisionHeader: Hashable, Sendable {
            let m = try? genitive.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
+        if first.isUppercase, line.containsBytes("s beslutning"), line.utf8.count < 60, let m = line.wholeMatch(of: undated) {
+            let rest = String(m.1)
+            return DecisionHeader(body: genitiveBody(line), date: nil, inlineText: rest.isEmpty ? nil : rest)
+        }
         if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),
            mentionsItemNumber(line), let m = try? committeeItem.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        if first.isUppercase, line.hasASCIIDigit, line.containsBytes(", "), let m = try? committeeDated.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         return nil
@@ -80,6 +100,13 @@ struct DecisionHeader: Hashable, Sendable {
         }
         return line.containsBytes("pkt", where: numberFollows) || line.containsBytes("punkt", where: numberFollows)
             || line.containsBytes("sag", where: numberFollows)
+    }
+
+    /// "Byrådets beslutning" → "Byrådet"; nil for "Udvalgets beslutning", which names no body.
+    static func genitiveBody(_ line: String) -> String? {
+        guard let end = line.firstRange(of: "s beslutning") else { return nil }
+        let name = String(line[..<end.lowerBound])
+        return name == "Udvalget" ? nil : name
     }
 
     private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {

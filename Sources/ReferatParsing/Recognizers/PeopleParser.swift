@@ -3,14 +3,8 @@ import ReferatRecords
 /// Reads people as minutes print them: names with parties, absentee lists, who did not take
 /// part and why, and votes.
 enum PeopleParser {
-    /// Absence labels, longest first: `Fraværende med afbud:`, `Afbud:`, `Ikke til stede:`.
-    static let absenceLabels = [
-        "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
-        "fraværende", "afbud fra", "afbud", "ikke til stede", "ikke mødt", "forfald",
-    ]
-
-    /// Phrases that say nobody was absent.
-    static let nobody = ["alle medlemmer var mødt", "alle var mødt", "alle mødt", "ingen afbud", "ingen fraværende", "ingen"]
+    static var absenceLabels: [String] { MinutesVocabulary.absenceLabels }
+    static var nobody: [String] { MinutesVocabulary.nobodyAbsent }
 
     /// True for a line that only says nobody was absent ("Alle medlemmer var mødt."), but not
     /// a bare "Ingen". Asked of every line of a decision: the first byte settles most. Each
@@ -29,12 +23,27 @@ enum PeopleParser {
         let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
-            guard after.isEmpty || after.first == ":" || after.first == " " || after.first == "." else { continue }
-            var rest = String(after).stripping(":. ")
+            guard after.isEmpty || after.first == ":" || after.first == " " || after.first == "." || after.first == "-" || after.first == "–" else { continue }
+            var rest = String(after).stripping(":.-– ")
             if rest.lowercased().hasPrefix("afbud:") { rest = String(rest.dropFirst(6)).stripping(" ") }
-            return (String(line.prefix(label.count)), rest)
+            return (String(line.prefix(label.count)), withoutSubstitutes(rest))
         }
         return nil
+    }
+
+    /// A list of absentees without the clause that names who came instead:
+    /// "Ole Lund (V) – Eva Ny (V) mødte som stedfortræder" → "Ole Lund (V)".
+    static func withoutSubstitutes(_ list: String) -> String {
+        let lower = list.lowercased()
+        guard MinutesVocabulary.substituteWords.contains(where: { lower.contains($0) }) else { return list }
+        for separator in [" – ", " - ", ". ", "; "] {
+            if let range = list.firstRange(of: separator) {
+                let tail = list[range.upperBound...].lowercased()
+                if MinutesVocabulary.substituteWords.contains(where: { tail.contains($0) }) { return String(list[..<range.lowerBound]) }
+            }
+        }
+        // "Ole Lund (stedfortræder: Per Berg)": the parentheses go with the person parser.
+        return list
     }
 
     /// "Bente Holm (A)", "Bente Holm, A", "Bente Holm, A (sygdom)", "Bo Berg (Løsgænger)", "Bo Berg ()".

@@ -12,12 +12,18 @@ enum SectionHeadings {
         "borgerinddragelse", "bæredygtighed", "klimamæssige konsekvenser", "udvalgets kompetence", "sagsforløb og tidsplan",
         "juridiske forhold", "organisatoriske konsekvenser", "effektvurdering", "handicappolitiske konsekvenser",
         "ressourcemæssige konsekvenser", "finansiering", "supplerende sagsfremstilling", "opfølgning",
+        "sagstema", "redegørelse", "andre konsekvenser", "høring og sagsgang", "sagsresume", "sagsresumé",
+        "beslutningstema og indstilling", "indstilling fra administrationen", "forvaltningens vurdering", "tidligere beslutninger",
+        "politisk behandling", "tidligere politisk behandling", "historik", "økonomiske og personalemæssige konsekvenser",
+        "kommunikation/høring", "beskrivelse af sagen", "sagsbeskrivelse og vurdering", "indledning",
+        "formål", "indhold", "status", "anbefaling", "økonomi og administrative konsekvenser", "lovgrundlag og økonomi",
     ]
 
     /// Headings that open an item's body: a numbered line followed by one of these is an item title.
     static let opening: Set<String> = [
         "sagsfremstilling", "beslutningstema", "baggrund", "resumé", "resume", "sagsbeskrivelse", "sagens indhold",
         "indstilling", "sagsgang", "sagsforløb", "forventet sagsgang", "sagsgang og sagstype", "problemstilling",
+        "sagstema", "sagsresume", "sagsresumé", "beslutningstema og indstilling", "indstilling fra administrationen",
     ]
 
     /// Headings whose content is the committee routing.
@@ -32,8 +38,10 @@ enum SectionHeadings {
 
     /// The heading key of `line` ("Indstilling:" → "indstilling"), or nil if the line is not a heading.
     static func key(_ line: String) -> String? {
-        guard line.isShorter(than: 61) else { return nil }
+        guard line.isShorter(than: 63) else { return nil }
         var key = line.lowercased()
+        // "• Sagsfremstilling": a heading printed as a list entry.
+        if key.hasPrefix("• ") { key.removeFirst(2) }
         if key.hasSuffix(":") { key.removeLast() }
         if known.contains(key) || routing.contains(key) { return key }
         return nil

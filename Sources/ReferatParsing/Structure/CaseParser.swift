@@ -20,6 +20,12 @@ struct CaseParser: Sendable {
 
     nonisolated(unsafe) static let itemType = #/\s*\(([BODI])\)\s*$/#
 
+    /// What systems print before a closed or open item's title: "Lukket punkt:", "(Lukket)".
+    static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:"]
+    static let openPrefixes = ["Åben sag:", "Åbent punkt:", "ÅBENT PUNKT:", "Åben dagsorden –", "Åben dagsorden -", "(Åben)", "(Åbent)", "Åben:"]
+    /// Link texts that web pages put after a title.
+    static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud"]
+
     /// False when `title` cannot match `itemType`: its last byte is ASCII but neither ")" nor
     /// white space. The pattern is searched from every position of the title, while nearly
     /// every title ends in a letter. A last byte outside ASCII (a mark, a no-break space) is
@@ -32,20 +38,23 @@ struct CaseParser: Sendable {
 
     func parse(_ lines: [SourceLine], anchor: CaseSegmenter.Anchor, links: [(line: Int, url: String)]) -> CaseRecord {
         let segmenter = CaseSegmenter()
-        let titleLine = lines[anchor.titleIndex]
+        let titleLine = lines[anchor.titleLine ?? anchor.titleIndex]
         var title = titleLine.text
         var number = anchor.number
-        if let numbered = segmenter.numberedTitle(title), anchor.number != nil || anchor.markerIndex == nil {
+        if anchor.titleLine == nil, let numbered = segmenter.numberedTitle(title), anchor.number != nil || anchor.markerIndex == nil {
             number = number ?? numbered.number
             title = numbered.title
         }
         var record = CaseRecord(title: title, access: anchor.access ?? .open)
-        for prefix in ["Lukket sag:", "Lukket punkt:", "Lukket:"] where title.hasPrefix(prefix) {
+        for prefix in Self.closedPrefixes where title.hasPrefix(prefix) {
             record.access = .closed
-            title = title.dropFirst(prefix.count).stripping(" ")
+            title = title.dropFirst(prefix.count).stripping(" –-:")
         }
-        for prefix in ["Åben sag:", "Åbent punkt:", "Åben:"] where title.hasPrefix(prefix) {
-            title = title.dropFirst(prefix.count).stripping(" ")
+        for prefix in Self.openPrefixes where title.hasPrefix(prefix) {
+            title = title.dropFirst(prefix.count).stripping(" –-:")
+        }
+        for suffix in Self.furnitureSuffixes where title.hasSuffix(suffix) {
+            title = title.dropLast(suffix.count).stripping(" .–-")
         }
         if Self.mayEndInItemType(title), let m = title.firstMatch(of: Self.itemType) {
             record.itemType = String(m.1)
@@ -61,7 +70,7 @@ struct CaseParser: Sendable {
         var block = Block.preamble
         var routingSeen = false
 
-        for (offset, line) in lines.enumerated() where offset > anchor.titleIndex || offset < anchor.titleIndex {
+        for (offset, line) in lines.enumerated() where offset != anchor.titleIndex && offset != anchor.titleLine {
             if offset < anchor.titleIndex {
                 // A KLE number printed alone above the title belongs to this item.
                 if let kle = CaseNumbers.kleNumber(in: line.text) { record.kleNumber = record.kleNumber ?? kle }
@@ -83,7 +92,8 @@ struct CaseParser: Sendable {
             if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.isShorter(than: 80) {
                 if readIdentity(text, into: &record) { continue }
             }
-            if let header = DecisionHeader.parse(text) {
+            let unbulleted = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
+            if DecisionHeader.mayBeHeader(unbulleted), let header = DecisionHeader.parse(unbulleted) {
                 decisions.append(DecisionDraft(header: header, firstLine: line.number))
                 block = .decision(decisions.count - 1)
                 continue
@@ -224,8 +234,7 @@ struct CaseParser: Sendable {
         var notParticipating: [NonParticipant] = []
         var votes = Votes()
         var remarks: [String] = []
-        if let inline = draft.header.inlineText { paragraphs[0].append(inline) }
-        let lines = draft.lines
+        let lines = (draft.header.inlineText.map { [SourceLine(number: draft.firstLine, text: $0)] } ?? []) + draft.lines
         var i = 0
         while i < lines.count {
             let text = lines[i].text
@@ -253,9 +262,13 @@ struct CaseParser: Sendable {
                 absent += list
                 continue
             }
-            if let np = PeopleParser.nonParticipant(text) {
+            if let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
                 notParticipating.append(np)
                 continue
+            }
+            if let prose = AbsenceProse.read(text) {
+                absent += prose.absent
+                notParticipating += prose.notParticipating
             }
             if PeopleParser.readVote(text, into: &votes) { continue }
             if text.containsBytes("forbehold") || text.containsBytes("til protokol") || text.containsBytes("rotokolbemærkning") {
@@ -263,6 +276,8 @@ struct CaseParser: Sendable {
             }
             paragraphs[paragraphs.count - 1].append(text)
         }
+        absent = Self.unique(absent, by: \.name)
+        notParticipating = Self.unique(notParticipating, by: \.name)
         let text = Self.joinParagraphs(paragraphs.flatMap { $0 + [""] })
         var decision = Decision(
             body: draft.header.body, date: draft.header.date, text: text, outcome: OutcomeClassifier.classify(text),
@@ -277,6 +292,12 @@ struct CaseParser: Sendable {
             }
         }
         return decision
+    }
+
+    /// `items` without later ones whose key was seen: a name listed twice is one person.
+    static func unique<T>(_ items: [T], by key: (T) -> String) -> [T] {
+        var seen = Set<String>()
+        return items.filter { seen.insert(key($0)).inserted }
     }
 
     /// Joins lines: wrapped lines with a space, paragraphs and list items with a newline.

@@ -35,6 +35,7 @@ struct DocumentAssembler {
             var local = anchor
             local.titleIndex -= start
             local.markerIndex = anchor.markerIndex.map { $0 - start }
+            local.titleLine = anchor.titleLine.map { $0 - start }.flatMap { $0 < span.count ? $0 : nil }
             cases.append(parser.parse(span, anchor: local, links: links))
         }
 

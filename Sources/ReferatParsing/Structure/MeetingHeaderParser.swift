@@ -8,11 +8,49 @@ enum MeetingHeaderParser {
     static let labels: [(String, Field)] = [
         ("mødedato", .date), ("dato", .date), ("starttidspunkt", .time), ("tidspunkt", .time), ("mødetidspunkt", .time),
         ("sluttidspunkt", .endTime), ("lokale", .place), ("mødested", .place), ("mødelokale", .place), ("sted", .place),
-        ("udvalg", .body), ("mødeforum", .body), ("forum", .body), ("medlemmer", .members), ("deltagere", .members),
+        ("udvalg", .body), ("mødeforum", .body), ("forum", .body), ("medlemmer", .members), ("mødedeltagere", .members),
+        ("deltagere", .members), ("tilstede", .members), ("til stede", .members),
         ("bemærkninger", .remarks),
     ]
 
     enum Field { case date, time, endTime, place, body, members, remarks }
+
+    /// Labels that may be followed by a space instead of a colon.
+    static let spacedLabels: Set<String> = ["udvalg", "mødedato", "mødested", "mødetidspunkt", "mødedeltagere", "mødeforum"]
+
+    /// Words around a body's name and a date in a header line ("Byrådet – Referat – 1. oktober 2018").
+    static let headerWords: Set<String> = [
+        "referat", "dagsorden", "beslutningsprotokol", "fra", "af", "for", "til", "møde", "mødet", "i", "den", "kl", "kl.",
+        "ordinært", "ekstraordinært", "ordinære", "ekstraordinære", "-", "–", "•", "|", ",", "samlet", "dokument", "type", "hent",
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "åbent", "åben",
+    ]
+
+    /// A short header line naming the body and the date, or the kind of record with a date:
+    /// "Byrådet 22-11-2016", "Økonomiudvalget – Referat – 1. oktober 2018", "24. april 2023 -
+    /// referat fra byrådet", "Referat • 25. marts 2025 kl. 17.00", "Byrådet - Referat".
+    static func bodyAndDate(_ text: String) -> (body: String?, date: String?)? {
+        guard text.isShorter(than: 110), let first = text.first, first.isLetter || first.isNumber else { return nil }
+        var rest = text
+        var date: String?
+        if text.hasASCIIDigit, let found = DanishDate.first(in: text) {
+            date = found.iso
+            rest = String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])
+        }
+        let lower = rest.lowercased()
+        let namesRecord = lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
+        var words: [Substring] = []
+        for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            let w = word.lowercased()
+            if headerWords.contains(w) || w.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) { continue }
+            words.append(word)
+        }
+        let name = words.joined(separator: " ")
+        if !name.isEmpty {
+            guard words.count <= 6, MinutesVocabulary.endsLikeBody(name), date != nil || namesRecord else { return nil }
+            return (name.prefix(1).uppercased() + name.dropFirst(), date)
+        }
+        return date != nil && namesRecord ? (nil, date) : nil
+    }
 
     nonisolated(unsafe) static let prose = #/(?i)(?:referat|dagsorden|beslutningsprotokol)\s+(?:til|fra|for)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde|mødet)\s+i\s+(.+?)\s+(?:den|d\.)\s+((?:[0-9]{1,2}\.?\s*[a-zæøå]+\.?\s+[0-9]{4})|(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}))(?:,?\s+kl\.\s*([0-9]{1,2}[:.][0-9]{2}))?(?:\s+(?:i|på)\s+(.+))?$/#
     nonisolated(unsafe) static let clock = #/([0-9]{1,2})[:.]([0-9]{2})/#
@@ -45,8 +83,19 @@ enum MeetingHeaderParser {
                 found = found || !absent.isEmpty
                 continue
             }
+            if let prose = AbsenceProse.read(text) {
+                meeting.absent += prose.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
+                found = found || !meeting.absent.isEmpty
+            }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text }
+                if let header = bodyAndDate(text) {
+                    meeting.body = meeting.body ?? header.body
+                    meeting.date = meeting.date ?? header.date
+                    found = true
+                } else if meeting.date == nil, text.isShorter(than: 50), text.hasASCIIDigit, let date = standaloneDate(text) {
+                    meeting.date = date
+                }
                 continue
             }
             found = true
@@ -81,8 +130,10 @@ enum MeetingHeaderParser {
         for (label, field) in labels where lower.hasPrefix(label) {
             let after = text.dropFirst(label.count)
             guard let sep = after.first, sep == ":" || sep == " " || sep == "." else { continue }
-            // Without a colon only capitals labels count ("UDVALG Økonomiudvalget").
-            if sep != ":" && text.prefix(label.count) != text.prefix(label.count).uppercased() { continue }
+            // Without a colon only capitals labels count ("UDVALG Økonomiudvalget"), and the
+            // labels no sentence starts with ("Udvalg Byrådet", "Mødedato 4. marts 2019").
+            if sep != ":" && text.prefix(label.count) != text.prefix(label.count).uppercased()
+                && !(Self.spacedLabels.contains(label) && text.isShorter(than: 90)) { continue }
             let value = String(after).stripping(":. ")
             if !value.isEmpty { return (field, value) }
         }
@@ -95,6 +146,14 @@ enum MeetingHeaderParser {
         let lower = text.lowercased()
         return lower.hasSuffix("udvalget") || lower.hasSuffix("rådet") || lower.hasSuffix("bestyrelsen")
             || lower == "magistraten" || lower.hasPrefix("udvalget for ") || lower.hasSuffix("repræsentationen")
+    }
+
+    /// "Mandag den 16. marts 2015", "Kl. 17:00 den 4/3 2019": a line that is a date and little else.
+    static func standaloneDate(_ text: String) -> String? {
+        guard let found = DanishDate.first(in: text) else { return nil }
+        let rest = (String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])).lowercased()
+        let words = rest.split(separator: " ").filter { !headerWords.contains(String($0)) && !$0.allSatisfy { $0.isNumber || $0 == ":" || $0 == "." } }
+        return words.isEmpty ? found.iso : nil
     }
 
     static func time(_ text: String) -> String? {
