@@ -24,6 +24,8 @@ enum PeopleParser {
         for label in absenceLabels where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
             guard after.isEmpty || after.first == ":" || after.first == " " || after.first == "." || after.first == "-" || after.first == "–" else { continue }
+            // "Fraværende og stedfortræder: …", "Afbud fra X blev godkendt": a sentence, not a label.
+            if after.first == " ", let next = after.drop(while: { $0 == " " }).first, next.isLowercase, !after.contains(":") { continue }
             var rest = String(after).stripping(":.-– ")
             if rest.lowercased().hasPrefix("afbud:") { rest = String(rest.dropFirst(6)).stripping(" ") }
             return (String(line.prefix(label.count)), withoutSubstitutes(rest))
@@ -91,7 +93,9 @@ enum PeopleParser {
     /// Splits an inline list: "Bente Holm (A), Bo Berg (V) og Ane Bak (Ø)".
     static func people(inList text: String) -> [Person] {
         var parts: [String] = []
-        for part in splitList(text) {
+        // "Bo Berg (Ø). Ane Bak (G)": sentences of one name each are a list too.
+        let listed = AbsenceProse.sentences(text).joined(separator: ", ")
+        for part in splitList(listed) {
             // "Bente Holm, A (sygdom)": a party after a comma belongs to the name before it.
             if let last = parts.last, part.wholeMatch(of: partyPart) != nil, !last.contains("(") {
                 parts[parts.count - 1] = last + ", " + part

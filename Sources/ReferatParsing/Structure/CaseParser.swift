@@ -260,6 +260,10 @@ struct CaseParser: Sendable {
                     list = list.map { var p = $0; p.reason = p.reason ?? "uden afbud"; return p }
                 }
                 absent += list
+                if list.isEmpty, let prose = AbsenceProse.read(rest) {
+                    absent += prose.absent
+                    notParticipating += prose.notParticipating
+                }
                 continue
             }
             if let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {

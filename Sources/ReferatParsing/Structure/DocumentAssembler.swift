@@ -18,7 +18,8 @@ struct DocumentAssembler {
 
         let anchors = CaseSegmenter().anchors(in: lines)
         let headerEnd = anchors.first.map { max(0, $0.titleIndex - (Self.hasKLEAbove(lines, $0.titleIndex) ? 1 : 0)) } ?? lines.count
-        var meeting = anchors.isEmpty ? nil : MeetingHeaderParser.parse(Array(lines[..<headerEnd]))
+        // Without items the whole text may describe the meeting (who was absent, its decisions).
+        var meeting = MeetingHeaderParser.parse(Array(lines[..<(anchors.isEmpty ? min(lines.count, 400) : headerEnd)]))
         if let end = MeetingHeaderParser.endTime(in: lines), var found = meeting {
             found.endTime = found.endTime ?? end
             meeting = found
@@ -40,12 +41,17 @@ struct DocumentAssembler {
         }
 
         let kind: DocumentKind
-        if isWebpage && cases.isEmpty {
-            kind = .webpage
-        } else if cases.count > 1 || meeting != nil && !cases.isEmpty {
+        let describesMeeting = meeting.map { $0.date != nil && ($0.body != nil || !$0.absent.isEmpty || !$0.members.isEmpty) } ?? false
+        if cases.count > 1 {
             kind = .minutes
         } else if cases.count == 1 {
-            kind = .agendaItem
+            // A page of one item opens with its title; minutes open with the meeting.
+            let opensWithTitle = anchors[0].titleIndex <= (lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count > 3 ? -1 : anchors[0].titleIndex)
+            kind = meeting != nil && !opensWithTitle ? .minutes : .agendaItem
+        } else if describesMeeting {
+            kind = .minutes
+        } else if isWebpage {
+            kind = .webpage
         } else if Self.isLetter(lines) {
             kind = .letter
         } else {

@@ -75,7 +75,10 @@ enum MeetingHeaderParser {
             }
             if let (_, rest) = PeopleParser.absenceLabel(text) {
                 var absent = PeopleParser.people(inList: rest)
-                while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
+                // The names may follow on lines of their own, after a blank line.
+                while i < lines.count {
+                    if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text) != nil { i += 1; continue }
+                    guard let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") else { break }
                     absent.append(p)
                     i += 1
                 }
@@ -88,13 +91,14 @@ enum MeetingHeaderParser {
                 found = found || !meeting.absent.isEmpty
             }
             guard let (field, value) = labelled(text) else {
-                if meeting.body == nil, isBodyName(text) { meeting.body = text }
+                if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
                 if let header = bodyAndDate(text) {
                     meeting.body = meeting.body ?? header.body
                     meeting.date = meeting.date ?? header.date
                     found = true
-                } else if meeting.date == nil, text.isShorter(than: 50), text.hasASCIIDigit, let date = standaloneDate(text) {
+                } else if meeting.date == nil, text.isShorter(than: 120), text.hasASCIIDigit, let date = standaloneDate(text) {
                     meeting.date = date
+                    found = true
                 }
                 continue
             }
@@ -142,17 +146,17 @@ enum MeetingHeaderParser {
 
     /// A line that is only a body's name: "Økonomiudvalget", "Udvalget for teknik og miljø".
     static func isBodyName(_ text: String) -> Bool {
-        guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true else { return false }
-        let lower = text.lowercased()
-        return lower.hasSuffix("udvalget") || lower.hasSuffix("rådet") || lower.hasSuffix("bestyrelsen")
-            || lower == "magistraten" || lower.hasPrefix("udvalget for ") || lower.hasSuffix("repræsentationen")
+        guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true,
+              text.split(separator: " ").count <= 7 else { return false }
+        return MinutesVocabulary.endsLikeBody(text)
     }
 
     /// "Mandag den 16. marts 2015", "Kl. 17:00 den 4/3 2019": a line that is a date and little else.
     static func standaloneDate(_ text: String) -> String? {
         guard let found = DanishDate.first(in: text) else { return nil }
-        let rest = (String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])).lowercased()
-        let words = rest.split(separator: " ").filter { !headerWords.contains(String($0)) && !$0.allSatisfy { $0.isNumber || $0 == ":" || $0 == "." } }
+        // Only header words before the date ("Tirsdag den", "Den"); a place may follow it.
+        let before = text[..<found.range.lowerBound].lowercased()
+        let words = before.split(separator: " ").filter { !headerWords.contains(String($0)) && !$0.allSatisfy { $0.isNumber || $0 == ":" || $0 == "." } }
         return words.isEmpty ? found.iso : nil
     }
 

@@ -18,6 +18,8 @@ enum MinutesVocabulary {
     /// Whether `name` ends like a deciding body's name.
     static func endsLikeBody(_ name: String) -> Bool {
         let lower = name.lowercased()
+        // "ældreområdet" ends in "rådet" too.
+        if lower.hasSuffix("området") || lower.hasSuffix("område") { return false }
         return bodyEndings.contains { lower.hasSuffix($0) } || lower.hasPrefix("udvalget for ")
     }
 
