@@ -9,9 +9,12 @@ enum CaseNumbers {
     /// A labelled case number: `Sagsnr.: 19/40211`, `Sagnr.: 1-31-72-114-21`, `Sagsnummer: 21/775`.
     nonisolated(unsafe) static let labelled = #/(?i)\b(?:sagsnr|sagnr|sagsid|sagsnummer|sag nr|j\.\s?nr|journalnr|journal nr|dok\.\s?nr|dokumentnr)\.?\s*:?\s*([0-9][0-9A-ZÆØÅa-zæøå./-]*[0-9])/#
     /// `Sag 2019/04412`, `BR 366/07`.
-    nonisolated(unsafe) static let shorthand = #/^(?:Sag|BR|BR-sag)\s+([0-9]{2,4}/[0-9]{1,6})\b/#
+    nonisolated(unsafe) static let shorthand = #/^(?:Sag|BR|BR-sag)\s+([0-9]{2,4}/[0-9]{1,6}|[0-9]{3}-[0-9]{4}-[0-9]{1,8})\b/#
     /// KLE: `00.01.00-G01-93-16`, `27.12.04-P20-1-22`, `00.01.00A04`, `00.01.00-Ø00-4-16`.
     nonisolated(unsafe) static let kle = #/(?:^|[^[0-9].])([0-9]{2}\.[0-9]{2}(?:\.[0-9]{2})?(?:-[A-ZÆØÅ][0-9]{2}(?:-[0-9]{1,6}-[0-9]{2})?|[A-ZÆØÅ][0-9]{2}))(?![[0-9].])/#
+    /// A line that is only a case number, perhaps after an access word or before a dash:
+    /// `25/19069 -`, `450-2018-4075`, `Åbent - 2012/057275`, `018520-2013`, `1-51-71-3321-08`.
+    nonisolated(unsafe) static let bareNumberLine = #/^(?:(?:Åben|Åbent|Lukket)\s*[-–]\s*)?((?:[0-9]{2}|[0-9]{4})/[0-9]{2,6}|[0-9]{3}-[0-9]{4}-[0-9]{1,8}|[0-9]{6}-[0-9]{4}|[0-9]{1,2}(?:-[0-9]{1,4}){3,5})(?:\s*[-–])?$/#
     /// Any case-number-like token in running text.
     nonisolated(unsafe) static let anyNumber = #/(?:^|[^[0-9]/.-])([0-9]{2}/[0-9]{2,6}|[0-9]{4}/[0-9]{3,6}|[0-9]{3}-[0-9]{4}-[0-9]{2,8})(?![[0-9]/])/#
 
@@ -36,6 +39,19 @@ enum CaseNumbers {
     static func labelledNumber(in text: String) -> String? {
         guard let m = text.firstMatch(of: labelled) else { return nil }
         return String(m.1)
+    }
+
+    /// The case number of a line that holds nothing else (see `bareNumberLine`).
+    static func bareNumber(_ text: String) -> String? {
+        guard text.utf8.count <= 40, let first = text.utf8.first, first.isASCIIDigit || first == 0xC3 || first == 0x4C,
+              let m = text.wholeMatch(of: bareNumberLine) else { return nil }
+        return String(m.1)
+    }
+
+    /// Whether a KLE-shaped number is an SBSYS case number ("00.01.00-G01-24-17": subject,
+    /// facet, serial and year) rather than a bare subject code ("00.01.00A04").
+    static func isCaseShapedKLE(_ kle: String) -> Bool {
+        kle.split(separator: "-").count >= 4
     }
 
     static func kleNumber(in text: String) -> String? {

@@ -72,8 +72,8 @@ struct CaseParser: Sendable {
 
         for (offset, line) in lines.enumerated() where offset != anchor.titleIndex && offset != anchor.titleLine {
             if offset < anchor.titleIndex {
-                // A KLE number printed alone above the title belongs to this item.
-                if let kle = CaseNumbers.kleNumber(in: line.text) { record.kleNumber = record.kleNumber ?? kle }
+                // Identity printed above the title (a KLE or case number) belongs to this item.
+                if !readIdentity(line.text, into: &record), let kle = CaseNumbers.kleNumber(in: line.text) { record.kleNumber = record.kleNumber ?? kle }
                 continue
             }
             if offset == anchor.markerIndex {
@@ -147,6 +147,8 @@ struct CaseParser: Sendable {
             }
         }
 
+        // SBSYS prints its case numbers in the KLE shape, often under the label "Sagsnr.".
+        if record.caseNumber == nil, let kle = record.kleNumber, CaseNumbers.isCaseShapedKLE(kle) { record.caseNumber = kle }
         record.sections = sections.map { Section(heading: $0.heading, text: Self.joinParagraphs($0.lines)) }
             .filter { !$0.text.isEmpty || !$0.heading.isEmpty }
         record.recommendation = record.sections.first { SectionHeadings.recommendation.contains($0.heading.lowercased()) }?.text
@@ -196,6 +198,11 @@ struct CaseParser: Sendable {
         if let m = CaseNumbers.accessLineMatch(text) {
             record.caseNumber = record.caseNumber ?? String(m.number)
             record.access = m.access.hasPrefix("L") ? .closed : .open
+            return true
+        }
+        if let number = CaseNumbers.bareNumber(text) {
+            if record.caseNumber == nil { record.caseNumber = number } else if record.caseNumber != number { record.otherCaseNumbers.append(number) }
+            if text.hasPrefix("Lukket") { record.access = .closed }
             return true
         }
         if CaseSegmenter.hasNumberLabel(text), let m = text.wholeMatch(of: CaseSegmenter.numberAfterTitle) {

@@ -270,6 +270,7 @@ struct CaseSegmenter: Sendable {
         guard let first = text.first else { return false }
         if "SPD".contains(first), hasNumberLabel(text), text.wholeMatch(of: numberAfterTitle) != nil { return true }
         if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
+        if CaseNumbers.bareNumber(text) != nil { return true }
         guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }

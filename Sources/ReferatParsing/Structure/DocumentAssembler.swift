@@ -75,9 +75,13 @@ struct DocumentAssembler {
         return document
     }
 
+    /// Whether the line above an item's title is its identity (a KLE or case number printed
+    /// first), which then belongs to this item rather than to the one before.
     static func hasKLEAbove(_ lines: [SourceLine], _ index: Int) -> Bool {
         guard index > 0 else { return false }
         let text = lines[index - 1].text
+        if CaseNumbers.bareNumber(text) != nil { return true }
+        if text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsnr"), text.isShorter(than: 40), CaseNumbers.labelledNumber(in: text) != nil { return true }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }
 
