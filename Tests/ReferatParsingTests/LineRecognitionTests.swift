@@ -415,3 +415,24 @@ import Testing
     }
 }
 
+
+@Suite struct RealDecisionHeaderTests {
+    @Test(arguments: [
+        ("Beslutning i Økonomiudvalget (18-21) den 22-01-2018", "Økonomiudvalget (18-21)", "2018-01-22"),
+        ("Beslutning i Forretningsudvalget 2018-2021 fredag den 14. august 2020, pkt. 1", "Forretningsudvalget 2018-2021", "2020-08-14"),
+        ("Beslutning Byrådet, 22.11.2016 Godkendt.", "Byrådet", "2016-11-22"),
+        ("Plan- og Miljøudvalget, 24.10.2016 Anbefales", "Plan- og Miljøudvalget", "2016-10-24"),
+        ("Borgerrepræsentationens beslutning i mødet den 4. november 2021", "Borgerrepræsentationen", "2021-11-04"),
+        ("Regionsrådets beslutning den 11. marts 2025:", "Regionsrådet", "2025-03-11"),
+    ] as [(String, String?, String?)])
+    func readsRealShapes(_ line: String, _ body: String?, _ date: String?) throws {
+        let header = try #require(DecisionHeader.parse(line))
+        #expect(header.body == body)
+        #expect(header.date == date)
+    }
+
+    @Test(arguments: ["Beslutningskompetence: KB", "Beslutningstema: Godkendelse", "Beslutningsproces:"])
+    func headingsAboutDecisionsAreNotDecisions(_ line: String) {
+        #expect(DecisionHeader.parse(line) == nil)
+    }
+}

@@ -45,9 +45,11 @@ struct DocumentAssembler {
         if cases.count > 1 {
             kind = .minutes
         } else if cases.count == 1 {
-            // A page of one item opens with its title; minutes open with the meeting.
-            let opensWithTitle = anchors[0].titleIndex <= (lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count > 3 ? -1 : anchors[0].titleIndex)
-            kind = meeting != nil && !opensWithTitle ? .minutes : .agendaItem
+            // Minutes name their meeting (body and date) or open with more of it than a page of
+            // one item, which opens with its title.
+            let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
+            let namesMeeting = meeting?.body != nil && meeting?.date != nil
+            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) ? .minutes : .agendaItem
         } else if describesMeeting {
             kind = .minutes
         } else if isWebpage {
