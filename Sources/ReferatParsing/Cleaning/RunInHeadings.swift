@@ -12,7 +12,7 @@ enum RunInHeadings {
     /// Headings that may be glued to the text after them (no space, a capital or digit next).
     static let glued = [
         "Indholdsfortegnelse", "Sagsfremstilling", "Beslutningstema", "Beslutning", "Indstilling", "Resumé", "Resume",
-        "Sagsresume", "Bilag", "Baggrund", "Fraværende", "Afbud", "Sagsforløb", "Sagsgang",
+        "Sagsresume", "Bilag", "Baggrund", "Fraværende", "Afbud", "Sagsforløb", "Sagsgang", "Udskriv",
     ]
 
     /// Capitalised headings that start the text after an identity number on the same line.

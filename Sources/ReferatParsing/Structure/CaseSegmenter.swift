@@ -181,12 +181,26 @@ struct CaseSegmenter: Sendable {
         guard text.utf8.count >= 3, text.isShorter(than: 241) else { return false }
         if let last = text.last, last == "," || last == ";" || last == ":" && text.isShorter(than: 30) { return false }
         if text.hasSuffix("."), !(text.hasSuffix("m.v.") || text.hasSuffix("mv.") || text.hasSuffix("m.m.") || text.hasSuffix("etc.")) { return false }
-        if text.hasPrefix("At ") || text.hasPrefix("at ") { return false }
-        if SectionHeadings.key(text) != nil || CaseNumbers.bareAccess(text) != nil { return false }
+        if text.hasPrefix("At ") || text.hasPrefix("at ") || text.hasSuffix(":") || text.contains(", at ") { return false }
+        if SectionHeadings.key(text) != nil || CaseNumbers.bareAccess(text) != nil || Self.isIdentity(text) { return false }
+        // Initials ("NIB"), meeting header lines, a body's name alone, a list of attachments.
+        if text.utf8.count <= 5, text.allSatisfy({ $0.isUppercase }) { return false }
+        if Self.headerWords.contains(text.lowercased()) || MeetingHeaderParser.labelled(text) != nil || MeetingHeaderParser.isBodyName(text)
+            || MeetingHeaderParser.bodyAndDate(text) != nil || MeetingHeaderParser.prose(text) { return false }
+        if AttachmentParser.mayNameAFile(text) || text.lowercased().hasPrefix("bilag") && text.isShorter(than: 12) { return false }
+        // "Bente Holm (A)": a member, not a title.
+        if text.isShorter(than: 60), text.contains("(") || text.contains(","), let person = PeopleParser.person(text), person.party != nil { return false }
         if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return false }
         if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil { return false }
         return true
     }
+
+    /// Lines that are header or section words, never a title (compared lower-cased).
+    static let headerWords: Set<String> = [
+        "referat", "dagsorden", "beslutningsprotokol", "mødedato", "mødested", "mødetidspunkt", "bemærkninger", "deltagere",
+        "medlemmer", "fraværende", "indholdsfortegnelse", "åben dagsorden", "lukket dagsorden", "sagsoversigt", "punkter",
+        "dagsordenspunkter", "tidspunkt", "sted", "dato", "udvalg", "møde", "åbne punkter", "lukkede punkter", "bilag",
+    ]
 
     /// How the lines after a candidate confirm it.
     enum Confirmation: String, CustomStringConvertible {
@@ -264,7 +278,9 @@ struct CaseSegmenter: Sendable {
         if CaseNumbers.accessLineMatch(text) != nil { return true }
         if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
             || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
-            || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag") {
+            || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
+            || text.hasLowercasedPrefix("initialer") || text.hasLowercasedPrefix("sagsbehandler") || text.hasLowercasedPrefix("øvrige sagsbehandlere")
+            || text.hasLowercasedPrefix("sagsansvarlig") || text.hasLowercasedPrefix("sagsinitialer") || text.hasLowercasedPrefix("dokumentnr") {
             return true
         }
         guard let first = text.first else { return false }

@@ -160,6 +160,11 @@ enum MeetingHeaderParser {
         return words.isEmpty ? found.iso : nil
     }
 
+    /// Whether `text` is a prose meeting header ("Referat fra mødet i Byrådet den 6. april 2016").
+    static func prose(_ text: String) -> Bool {
+        text.hasASCIIDigit && text.isShorter(than: 200) && text.firstMatch(of: prose) != nil
+    }
+
     static func time(_ text: String) -> String? {
         guard let m = text.firstMatch(of: clock) else { return nil }
         return "\(pad(m.1)):\(m.2)"

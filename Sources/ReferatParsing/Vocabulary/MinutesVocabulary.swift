@@ -26,7 +26,7 @@ enum MinutesVocabulary {
     /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`.
     static let absenceLabels = [
         "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
-        "fraværende", "afbud fra", "afbud", "ikke til stede", "ikke mødt", "forfald",
+        "fraværende", "afbud fra", "afbud", "ikke til stede", "ikke mødt", "forfald", "fravær",
     ]
 
     /// Phrases that say nobody was absent.
