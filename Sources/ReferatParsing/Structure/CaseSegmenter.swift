@@ -115,6 +115,9 @@ struct CaseSegmenter: Sendable {
                     keep = true
                 } else if labelled, !isInTableOfContents(lines, at: candidate.titleLine ?? i) {
                     keep = true
+                } else if let last = lastNumber, number == last + 1 {
+                    // The next number after an item: a folded item, or one the text ends in.
+                    keep = true
                 }
                 if keep {
                     anchors.append(Anchor(titleIndex: i, number: candidate.number, access: defaultAccess, titleLine: candidate.titleLine,
@@ -218,7 +221,11 @@ struct CaseSegmenter: Sendable {
             j += 1
             if text.isEmpty { continue }
             seen += 1
-            if Self.isIdentity(text) { return .identity }
+            if Self.isIdentity(text) {
+                // Printed above the next item's title, it is that item's identity.
+                if let next = nextContent(lines, after: j - 1), numberedTitle(lines[next].text) != nil { return .none }
+                return .identity
+            }
             if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key) { return .heading }
             if SectionHeadings.inlineRouting(text) != nil { return .heading }
             if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return .decision }
