@@ -47,8 +47,15 @@ struct DecisionHeader: Hashable, Sendable {
                 // "Beslutning i Økonomiudvalget" without a date: the body still counts.
                 if rest.hasPrefix("i ") || rest.hasPrefix("fra ") {
                     var body = rest.drop { $0 != " " }.stripping(": ")
+                    // "fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421": a body not named like one, then its date.
+                    var date: String?
+                    if body.hasASCIIDigit, let found = DanishDate.first(in: body) {
+                        date = found.iso
+                        body = String(body[..<found.range.lowerBound]).stripping(", ")
+                        if body.hasSuffix(" den") { body = String(body.dropLast(4)) }
+                    }
                     if let den = body.firstRange(of: " den ") { body = String(body[..<den.lowerBound]) }
-                    return DecisionHeader(body: body, date: nil, inlineText: nil)
+                    return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: nil)
                 }
                 // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
                 if let c = rest.first, c.isLetter, !line.contains(":") { return nil }

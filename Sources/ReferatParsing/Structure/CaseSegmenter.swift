@@ -159,7 +159,9 @@ struct CaseSegmenter: Sendable {
     func numberedCandidate(_ lines: [SourceLine], at index: Int) -> (number: String, title: String, titleLine: Int?)? {
         let text = lines[index].text
         if let n = numberedTitle(text) {
-            guard isTitleLike(n.title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
+            // Some systems end titles with a point: allowed where the item's identity or heading follows.
+            let title = n.title.hasSuffix(".") && !n.title.contains(". ") && confirmation(lines, at: index) != .none ? String(n.title.dropLast()) : n.title
+            guard isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
             return (n.number, n.title, nil)
         }
         guard Self.mayBeNumbered(text), text.utf8.count <= 16, let m = text.wholeMatch(of: Self.bareNumber),
@@ -287,7 +289,8 @@ struct CaseSegmenter: Sendable {
             || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
             || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
             || text.hasLowercasedPrefix("initialer") || text.hasLowercasedPrefix("sagsbehandler") || text.hasLowercasedPrefix("øvrige sagsbehandlere")
-            || text.hasLowercasedPrefix("sagsansvarlig") || text.hasLowercasedPrefix("sagsinitialer") || text.hasLowercasedPrefix("dokumentnr") {
+            || text.hasLowercasedPrefix("sagsansvarlig") || text.hasLowercasedPrefix("sagsinitialer") || text.hasLowercasedPrefix("dokumentnr")
+            || text.hasPrefix("Øvrige sagsbehandlere") {
             return true
         }
         guard let first = text.first else { return false }

@@ -20,6 +20,10 @@ struct DocumentAssembler {
         let headerEnd = anchors.first.map { max(0, $0.titleIndex - (Self.hasKLEAbove(lines, $0.titleIndex) ? 1 : 0)) } ?? lines.count
         // Without items the whole text may describe the meeting (who was absent, its decisions).
         var meeting = MeetingHeaderParser.parse(Array(lines[..<(anchors.isEmpty ? min(lines.count, 400) : headerEnd)]))
+        if var found = meeting, found.body == nil, let date = found.date {
+            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines)
+            meeting = found
+        }
         if let end = MeetingHeaderParser.endTime(in: lines), var found = meeting {
             found.endTime = found.endTime ?? end
             meeting = found

@@ -40,14 +40,21 @@ enum MeetingHeaderParser {
         let namesRecord = lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
         var words: [Substring] = []
         for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
-            let w = word.lowercased()
+            let w = word.lowercased().stripping(".:")
             if headerWords.contains(w) || w.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) { continue }
             words.append(word)
         }
         let name = words.joined(separator: " ")
         if !name.isEmpty {
-            guard words.count <= 6, MinutesVocabulary.endsLikeBody(name), date != nil || namesRecord else { return nil }
-            return (name.prefix(1).uppercased() + name.dropFirst(), date)
+            guard date != nil || namesRecord else { return nil }
+            if words.count <= 6, MinutesVocabulary.endsLikeBody(name), !name.lowercased().hasSuffix("området") {
+                return (name.prefix(1).uppercased() + name.dropFirst(), date)
+            }
+            // More words than a name: the body's name inside them ("Referat. fra Økonomiudvalget").
+            guard namesRecord, let m = rest.firstMatch(of: bodyInLine) else { return nil }
+            let body = String(m.1).stripping(" ,")
+            guard !body.isEmpty, !body.lowercased().hasSuffix("området") else { return nil }
+            return (body.prefix(1).uppercased() + body.dropFirst(), date)
         }
         return date != nil && namesRecord ? (nil, date) : nil
     }
@@ -113,7 +120,8 @@ enum MeetingHeaderParser {
                 if times.count >= 2 { meeting.endTime = "\(pad(times[1].1)):\(times[1].2)" }
             case .endTime: meeting.endTime = time(value)
             case .place: meeting.place = meeting.place ?? value
-            case .body: meeting.body = meeting.body ?? value
+            case .body:
+                if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") { meeting.body = meeting.body ?? value }
             case .members:
                 var members = PeopleParser.people(inList: value)
                 while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
@@ -126,6 +134,21 @@ enum MeetingHeaderParser {
             }
         }
         return found ? meeting : nil
+    }
+
+    /// The body that met on `date`, from a line elsewhere that names both ("Kommunalbestyrelsen
+    /// den 30. august 2022", "Beslutning i Byrådet den 30-08-2022"), for headers that give only the date.
+    static func body(meetingOn date: String, in lines: [SourceLine]) -> String? {
+        for line in lines where line.text.hasASCIIDigit && line.text.isShorter(than: 140) {
+            guard let found = DanishDate.first(in: line.text), found.iso == date else { continue }
+            let before = String(line.text[..<found.range.lowerBound])
+            if let header = DecisionHeader.parse(line.text), let body = header.body, MinutesVocabulary.endsLikeBody(body) { return body }
+            if let m = before.firstMatch(of: bodyInLine) {
+                let body = String(m.1).stripping(" ,")
+                if MinutesVocabulary.endsLikeBody(body), body.first?.isUppercase == true { return body }
+            }
+        }
+        return nil
     }
 
     /// Splits "Dato: 4. marts 2019" or "UDVALG Økonomiudvalget" into a field and its value.
@@ -146,10 +169,15 @@ enum MeetingHeaderParser {
 
     /// A line that is only a body's name: "Økonomiudvalget", "Udvalget for teknik og miljø".
     static func isBodyName(_ text: String) -> Bool {
-        guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true,
-              text.split(separator: " ").count <= 7 else { return false }
+        guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true, !text.hasPrefix("Beslutning") else { return false }
+        // Every word capitalised but the joining ones: "Børne- og Ungeudvalget", "Udvalget for Teknik og Miljø".
+        let words = text.split(separator: " ")
+        guard words.count <= 7, words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
         return MinutesVocabulary.endsLikeBody(text)
     }
+
+    /// A body's name inside a header line: "TÅRNBY KOMMUNE. Referat til Kommunalbestyrelsen" → "Kommunalbestyrelsen".
+    nonisolated(unsafe) static let bodyInLine = #/((?:[A-ZÆØÅ][\p{L}]*-?,?\s+(?:(?:og|for|i)\s+)?)*(?:[A-ZÆØÅ][\p{L}-]*)?(?:[Uu]dvalget|[Uu]dvalg|[Bb]estyrelsen|[Rr]ådet|[Bb]yråd|[Rr]epræsentationen|Magistraten|[Dd]irektionen))(?![\p{L}])/#
 
     /// "Mandag den 16. marts 2015", "Kl. 17:00 den 4/3 2019": a line that is a date and little else.
     static func standaloneDate(_ text: String) -> String? {
