@@ -19,10 +19,12 @@ enum AbsenceProse {
     /// A name as minutes write it, with an optional party or remark in parentheses.
     private static let name = #"[A-ZÆØÅ][\p{L}'’-]*\.?(?:\s+(?:(?:af|de|la|le|van|von|den|der)\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))*(?:\s*\([^()]{0,40}\))?"#
     private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
+    /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
-        #"^(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*,?\s+(?<predicate>"#
+        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?<predicate>"#
             + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
-                .sorted { $0.count > $1.count }.joined(separator: "|") + #")\b(?<rest>.*)$"#)
+                .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
+    nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
     nonisolated(unsafe) static let afbudFra = try! Regex(#"^(?:[Dd]er\s+(?:var|er|forelå)\s+)?(?:[Aa]fbud|[Ff]orfald)\s+fra\s+(?<names>"# + names + #")"#)
 
     /// Whether `line` may say that someone was absent or did not take part: the guard before
@@ -31,7 +33,8 @@ enum AbsenceProse {
         line.containsBytes("fravær") || line.containsBytes("fbud") || line.containsBytes("deltog ikke")
             || line.containsBytes("deltager ikke") || line.containsBytes("ikke til stede") || line.containsBytes("inhabil")
             || line.containsBytes("forfald") || line.containsBytes("forhindret") || line.containsBytes("ikke mødt")
-            || line.containsBytes("forlod mødet")
+            || line.containsBytes("forlod mødet") || line.containsBytes("undtagen") || line.containsBytes("udeblev")
+            || line.containsBytes("mødte ikke")
     }
 
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
@@ -43,7 +46,11 @@ enum AbsenceProse {
                 found.absent += people(String(list))
                 continue
             }
-            guard let m = try? listThenPredicate.wholeMatch(in: sentence),
+            if let m = try? exceptNames.firstMatch(in: sentence), let list = m["names"]?.substring {
+                found.absent += people(String(list))
+                continue
+            }
+            guard let m = try? listThenPredicate.firstMatch(in: sentence),
                   let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }
             let who = people(String(list))
             let p = String(predicate)

@@ -44,6 +44,7 @@ struct DocumentAssembler {
             cases.append(parser.parse(span, anchor: local, links: links))
         }
 
+        Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
         let kind: DocumentKind
         let describesMeeting = meeting.map { $0.date != nil && ($0.body != nil || !$0.absent.isEmpty || !$0.members.isEmpty) } ?? false
         if cases.count > 1 {
@@ -83,6 +84,29 @@ struct DocumentAssembler {
 
     /// Whether the line above an item's title is its identity (a KLE or case number printed
     /// first), which then belongs to this item rather than to the one before.
+    /// Absentees and non-participants written in an item's text outside its decisions ("Under
+    /// punkt 14 deltog stedfortræder Eva Ny, da Bo Berg (V) var inhabil"): absentees join the
+    /// meeting's, non-participants the item's last decision.
+    static func collectProseAbsences(_ lines: [SourceLine], cases: inout [CaseRecord], meeting: inout Meeting?) {
+        for c in cases.indices {
+            guard cases[c].lines.count == 2 else { continue }
+            let range = cases[c].lines[0]...cases[c].lines[1]
+            let inDecision = cases[c].decisions.compactMap { $0.lines.count == 2 && $0.lines[0] <= $0.lines[1] ? $0.lines[0]...$0.lines[1] : nil }
+            for line in lines where range.contains(line.number) && !inDecision.contains(where: { $0.contains(line.number) }) {
+                guard let found = AbsenceProse.read(line.text) else { continue }
+                for person in found.absent where !(meeting?.absent.contains { $0.name == person.name } ?? false) {
+                    if meeting == nil { meeting = Meeting() }
+                    meeting?.absent.append(person)
+                }
+                if let last = cases[c].decisions.indices.last {
+                    for person in found.notParticipating where !cases[c].decisions[last].notParticipating.contains(where: { $0.name == person.name }) {
+                        cases[c].decisions[last].notParticipating.append(person)
+                    }
+                }
+            }
+        }
+    }
+
     static func hasKLEAbove(_ lines: [SourceLine], _ index: Int) -> Bool {
         guard index > 0 else { return false }
         let text = lines[index - 1].text

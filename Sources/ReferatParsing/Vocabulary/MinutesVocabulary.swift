@@ -37,7 +37,8 @@ enum MinutesVocabulary {
     static let absentPredicates = [
         "var fraværende", "er fraværende", "var begge fraværende", "var ikke til stede", "var ikke mødt",
         "havde meldt afbud", "har meldt afbud", "havde meldt forfald", "har meldt forfald", "meldte afbud",
-        "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret",
+        "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald",
+        "udeblev", "var ikke til stede", "mødte ikke",
     ]
 
     /// What follows a list of names that did not take part in one item:
@@ -47,8 +48,12 @@ enum MinutesVocabulary {
         "deltog ikke i punktets behandling", "deltog ikke i punktet", "deltog ikke i sagen",
         "deltog ikke i drøftelsen", "deltog ikke i afstemningen", "deltog ikke under behandlingen",
         "deltog ikke i behandling", "deltager ikke i behandlingen", "forlod mødet under behandlingen",
-        "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil",
+        "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
+        "er inhabil", "deltog ikke under", "deltog ikke ved", "var forhindret i at deltage i", "deltog ikke i",
     ]
+
+    /// Words before a list of absentees in a sentence about who came: "Alle var mødt undtagen …".
+    static let absentExceptions = ["var mødt undtagen", "mødt undtagen", "til stede undtagen"]
 
     /// Words that say a person came instead of an absentee: such a person is not absent.
     static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]
