@@ -21,11 +21,15 @@ enum AbsenceProse {
     private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
     /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
-        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?<predicate>"#
+        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?<predicate>"#
             + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
-    nonisolated(unsafe) static let afbudFra = try! Regex(#"^(?:[Dd]er\s+(?:var|er|forelå)\s+)?(?:[Aa]fbud|[Ff]orfald)\s+fra\s+(?<names>"# + names + #")"#)
+    nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?<names>"# + names + #")"#)
+    /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent.
+    nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant)\s+for\s+(?<names>"# + names + #")"#)
+    /// "Eva Holm (Afbud)" in a list of members.
+    nonisolated(unsafe) static let markedAbsent = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)\s*\((?:[Aa]fbud|[Ff]raværende|[Ff]orfald)\)"#)
 
     /// Whether `line` may say that someone was absent or did not take part: the guard before
     /// the patterns, from the words every predicate and label holds.
@@ -34,7 +38,8 @@ enum AbsenceProse {
             || line.containsBytes("deltager ikke") || line.containsBytes("ikke til stede") || line.containsBytes("inhabil")
             || line.containsBytes("forfald") || line.containsBytes("forhindret") || line.containsBytes("ikke mødt")
             || line.containsBytes("forlod mødet") || line.containsBytes("undtagen") || line.containsBytes("udeblev")
-            || line.containsBytes("mødte ikke")
+            || line.containsBytes("mødte ikke") || line.containsBytes("stedfortræder for") || line.containsBytes("uppleant for")
+            || line.containsBytes("inhabilitet")
     }
 
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
@@ -45,6 +50,17 @@ enum AbsenceProse {
             if let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))
                 continue
+            }
+            if sentence.containsBytes("(") {
+                for m in sentence.matches(of: markedAbsent) {
+                    if let name = m["name"]?.substring { found.absent.append(Person(name: String(name), reason: "afbud")) }
+                }
+            }
+            // Only where someone came in the absentee's place ("er indkaldt som stedfortræder for …"),
+            // not in a title such as "Indkaldelse af stedfortræder for …".
+            if sentence.containsBytes(" for "), sentence.containsBytes("indkaldt") || sentence.containsBytes("mødte") || sentence.containsBytes("deltog"),
+               let m = try? replacedNames.firstMatch(in: sentence), let list = m["names"]?.substring {
+                found.absent += people(String(list))
             }
             if let m = try? exceptNames.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))
@@ -87,7 +103,8 @@ enum AbsenceProse {
             if c == "." || c == ";" || c == ":", i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {
                 // The word before the point: an initial or a short abbreviation does not end a sentence.
                 let word = current.dropLast().reversed().prefix { $0.isLetter }
-                if c != "." || word.count > 2 || word.first?.isLowercase == true && word.count > 1 {
+                let afterParenthesis = current.dropLast().last == ")"
+                if c != "." || afterParenthesis || word.count > 2 || word.first?.isLowercase == true && word.count > 1 {
                     out.append(current.stripping(" "))
                     current = ""
                 }

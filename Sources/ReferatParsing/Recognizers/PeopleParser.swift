@@ -53,10 +53,16 @@ enum PeopleParser {
 
     /// Parses one person; nil when the text does not look like a name.
     static func person(_ raw: String) -> Person? {
-        let text = raw.stripping("•-–;. ")
+        var text = raw.stripping("•-–;. ")
+        // "Borgmester Anna Holm": the office is not part of the name.
+        for role in MinutesVocabulary.roles where text.hasPrefix(role + " ") { text = String(text.dropFirst(role.count + 1)) }
         guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
         let name = String(m.name).stripping(" ")
-        guard name.split(separator: " ").count >= 2 || m.paren != nil else { return nil }
+        let words = name.split(separator: " ")
+        guard words.count >= 2 || m.paren != nil else { return nil }
+        // "ÅBNE SAGER", "Punkt Titel Udskriv", "Norddjurs Kommune": headings, not people.
+        if words.count >= 2, words.allSatisfy({ $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return nil }
+        if words.contains(where: { MinutesVocabulary.notInNames.contains($0.lowercased()) }) { return nil }
         var party: String?
         if let p = m.paren ?? m.party {
             let value = String(p).stripping(" ")

@@ -85,8 +85,16 @@ enum MeetingHeaderParser {
                 // The names may follow on lines of their own, after a blank line.
                 while i < lines.count {
                     if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text) != nil { i += 1; continue }
-                    guard let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") else { break }
-                    absent.append(p)
+                    let next = lines[i].text
+                    guard !next.contains(":"), SectionHeadings.key(next) == nil else { break }
+                    if let p = PeopleParser.person(next) {
+                        absent.append(p)
+                    } else if absent.isEmpty, next.contains(","), case let list = PeopleParser.people(inList: next), list.count >= 2 {
+                        // "Carsten Holm, Lotte Berg.": the names on one line.
+                        absent += list
+                    } else {
+                        break
+                    }
                     i += 1
                 }
                 meeting.absent += absent
@@ -95,6 +103,7 @@ enum MeetingHeaderParser {
             }
             if let prose = AbsenceProse.read(text) {
                 meeting.absent += prose.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
+                meeting.notParticipating += prose.notParticipating.filter { p in !meeting.notParticipating.contains { $0.name == p.name } }
                 found = found || !meeting.absent.isEmpty
             }
             guard let (field, value) = labelled(text) else {
@@ -131,6 +140,7 @@ enum MeetingHeaderParser {
                 meeting.members += members
             case .remarks:
                 if let (_, rest) = PeopleParser.absenceLabel(value) { meeting.absent += PeopleParser.people(inList: rest) }
+                else if let prose = AbsenceProse.read(value) { meeting.absent += prose.absent }
             }
         }
         return found ? meeting : nil

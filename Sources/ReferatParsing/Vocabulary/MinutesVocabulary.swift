@@ -49,11 +49,20 @@ enum MinutesVocabulary {
         "deltog ikke i drøftelsen", "deltog ikke i afstemningen", "deltog ikke under behandlingen",
         "deltog ikke i behandling", "deltager ikke i behandlingen", "forlod mødet under behandlingen",
         "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
-        "er inhabil", "deltog ikke under", "deltog ikke ved", "var forhindret i at deltage i", "deltog ikke i",
+        "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "deltog ikke i",
     ]
 
     /// Words before a list of absentees in a sentence about who came: "Alle var mødt undtagen …".
     static let absentExceptions = ["var mødt undtagen", "mødt undtagen", "til stede undtagen"]
+
+    /// Offices printed before a name ("Borgmester Anna Holm").
+    static let roles = ["Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem", "Medlem"]
+
+    /// Words that are never part of a person's name, compared lower-cased.
+    static let notInNames: Set<String> = [
+        "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
+        "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning",
+    ]
 
     /// Words that say a person came instead of an absentee: such a person is not absent.
     static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]
