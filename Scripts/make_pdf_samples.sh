@@ -12,6 +12,7 @@
 #                turned into groff's pattern format at each run, not checked in
 #   poppler-utils  pdftotext, for the checks
 #   libc-bin     iconv (groff 1.22 hyphenates only Latin-1 input, so the sources are converted)
+#   python3      Scripts/check_pdf_expected.py, run at the end
 #
 # Everything in the samples is invented: names, parties' members, case numbers, sentences.
 # The municipalities and regions are real names only. What each sample imitates:
@@ -42,7 +43,7 @@ samples="$here/pdf-samples"
 patterns=/usr/share/hyphen/hyph_da_DK.dic
 
 missing=""
-for package in groff hyphen-da poppler-utils libc-bin; do
+for package in groff hyphen-da poppler-utils libc-bin python3; do
     dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
 done
 if [ -n "$missing" ]; then
@@ -140,3 +141,5 @@ if [ "$failures" -gt 0 ]; then
     exit 1
 fi
 echo "all PDFs made and checked"
+# The hand-written expectations must still describe the PDFs.
+python3 "$here/check_pdf_expected.py"
