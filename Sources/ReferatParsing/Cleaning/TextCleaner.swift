@@ -224,14 +224,28 @@ struct TextCleaner: Sendable {
     }
 
     /// Removes lines that open or close at least three pages with the same text.
-    static func removeRunningHeaders(_ lines: inout [SourceLine], pageEdges: Set<Int>) {
-        guard pageEdges.count >= 2 else { return }
+    static func removeRunningHeaders(_ lines: inout [SourceLine], pageEdges firstAndLast: Set<Int>) {
+        guard firstAndLast.count >= 2 else { return }
+        // A header or footer may take two lines ("Svendborg Kommune    Side 2" above the committee
+        // and date): the line next to each page's first and last line is an edge too.
+        var pageEdges = firstAndLast
+        for i in firstAndLast {
+            if let next = (i + 1..<min(lines.count, i + 3)).first(where: { !lines[$0].isBlank }), !firstAndLast.contains(next) { pageEdges.insert(next) }
+            if let previous = stride(from: i - 1, to: max(-1, i - 3), by: -1).first(where: { $0 >= 0 && !lines[$0].isBlank }), !firstAndLast.contains(previous) { pageEdges.insert(previous) }
+        }
         var counts: [String: Int] = [:]
-        for i in pageEdges where i < lines.count && !lines[i].isBlank { counts[lines[i].text, default: 0] += 1 }
+        for i in pageEdges where i < lines.count && !lines[i].isBlank { counts[runningKey(lines[i].text), default: 0] += 1 }
         // Two pages suffice for a header that names something (a date, a committee); three for short ones.
         let headers = Set(counts.filter { ($0.value >= 3 || $0.value >= 2 && $0.key.count >= 15) && $0.key.count < 120 }.keys)
         guard !headers.isEmpty else { return }
-        lines = lines.enumerated().filter { !(pageEdges.contains($0.offset) && headers.contains($0.element.text)) }.map(\.element)
+        lines = lines.enumerated().filter { !(pageEdges.contains($0.offset) && headers.contains(runningKey($0.element.text))) }.map(\.element)
+    }
+
+    /// A page-edge line with its page number masked ("Svendborg Kommune Side 2" and "… Side 3"
+    /// are one footer); other lines are compared as they are.
+    static func runningKey(_ text: String) -> String {
+        guard text.hasASCIIDigit, let side = text.firstRange(of: "Side ") else { return text }
+        return String(text[..<side.upperBound]) + String(text[side.upperBound...].map { $0.isNumber ? "#" : $0 })
     }
 
     static func isBareURL(_ text: String) -> Bool {
@@ -244,7 +258,23 @@ struct TextCleaner: Sendable {
     static let conjunctions: Set<String> = ["og", "eller", "samt", "til", "som", "and", "&", "m.v.", "mv."]
 
     /// Rejoins words split across lines: "godken-" + "delse" → "godkendelse", "2023-" + "2024" → "2023-2024".
+    /// Drops the blank lines a page break leaves inside a word broken across pages ("to
+    /// skærmede modtage-" / (footer, header) / "rum, et lille …"): a paragraph never starts
+    /// with a lower-case letter, so such a line continues the word.
+    static func dropBlanksInsideBrokenWords(_ lines: inout [SourceLine]) {
+        var keep = [Bool](repeating: true, count: lines.count)
+        var changed = false
+        for i in lines.indices where lines[i].text.utf8.last == 0x2D && i + 1 < lines.count && lines[i + 1].isBlank {
+            guard let before = lines[i].text.dropLast().last, before.isLetter else { continue }
+            guard let j = lines[(i + 1)...].firstIndex(where: { !$0.isBlank }), lines[j].text.first?.isLowercase == true else { continue }
+            for k in (i + 1)..<j { keep[k] = false }
+            changed = true
+        }
+        if changed { lines = zip(lines, keep).filter(\.1).map(\.0) }
+    }
+
     static func repairHyphenation(_ lines: inout [SourceLine]) {
+        dropBlanksInsideBrokenWords(&lines)
         // Lines a join empties are marked and dropped at the end: removing each from the array
         // at once moved every line after it, for every broken word of a long document.
         var emptied: [Bool] = []

@@ -297,6 +297,8 @@ struct CaseSegmenter: Sendable {
         if "SPD".contains(first), hasNumberLabel(text), text.wholeMatch(of: numberAfterTitle) != nil { return true }
         if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
         if CaseNumbers.bareNumber(text) != nil { return true }
+        // "Sag nr. 2021-0038": a case number after the label, not an item number.
+        if text.hasPrefix("Sag nr"), text.isShorter(than: 40), let n = CaseNumbers.labelledNumber(in: text), n.count >= 4 { return true }
         guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }
