@@ -143,7 +143,32 @@ enum MeetingHeaderParser {
                 else if let prose = AbsenceProse.read(value) { meeting.absent += prose.absent }
             }
         }
+        meeting.body = meeting.body.flatMap(cleanBody)
         return found ? meeting : nil
+    }
+
+    /// A body's name as a header gave it, made plain: "Beslutning i Forretningsudvalget" and
+    /// "ORDINÆRT MØDE I FORRETNINGSUDVALGET" → "Forretningsudvalget"; a label or a cell border
+    /// alone ("UDVALG", "|") is no name.
+    static func cleanBody(_ raw: String) -> String? {
+        var name = raw.stripping("|:,. ")
+        // "Forretningsudvalget 2022-2025", "Økonomiudvalget (18-21)": the election period is not the name.
+        if let m = name.firstMatch(of: #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#) { name = String(name[..<m.range.lowerBound]) }
+        if name.count > 3, name == name.uppercased() { name = name.prefix(1) + name.dropFirst().lowercased() }
+        if !isBodyName(name) || name.hasPrefix("Beslutning") {
+            guard let m = name.firstMatch(of: bodyInLine) else { return nil }
+            let words = String(m.1).stripping(" ,").split(separator: " ")
+            // The capitalised name at the end: "Møde i Forretningsudvalget" → "Forretningsudvalget".
+            let notName: Set<String> = ["beslutning", "møde", "mødet", "referat", "dagsorden", "ordinært", "ekstraordinært", "kommune", "region"]
+            let tail = words.reversed().prefix { word in
+                !notName.contains(word.lowercased().stripping(".,:")) && (word.first?.isUppercase == true || ["og", "for", "i"].contains(word) || word.hasSuffix("-"))
+            }
+            name = tail.reversed().drop { ["og", "for", "i"].contains($0) }.joined(separator: " ")
+        }
+        let generic: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "byråd", "bestyrelsen", "bestyrelse", "direktionen"]
+        if generic.contains(name.lowercased()) && name != "Byråd" { return nil }
+        guard !name.isEmpty else { return nil }
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// The body that met on `date`, from a line elsewhere that names both ("Kommunalbestyrelsen
@@ -152,11 +177,8 @@ enum MeetingHeaderParser {
         for line in lines where line.text.hasASCIIDigit && line.text.isShorter(than: 140) {
             guard let found = DanishDate.first(in: line.text), found.iso == date else { continue }
             let before = String(line.text[..<found.range.lowerBound])
-            if let header = DecisionHeader.parse(line.text), let body = header.body, MinutesVocabulary.endsLikeBody(body) { return body }
-            if let m = before.firstMatch(of: bodyInLine) {
-                let body = String(m.1).stripping(" ,")
-                if MinutesVocabulary.endsLikeBody(body), body.first?.isUppercase == true { return body }
-            }
+            if let header = DecisionHeader.parse(line.text), let body = header.body.flatMap(cleanBody) { return body }
+            if let m = before.firstMatch(of: bodyInLine), let body = cleanBody(String(m.1)), MinutesVocabulary.endsLikeBody(body) { return body }
         }
         return nil
     }
@@ -182,7 +204,8 @@ enum MeetingHeaderParser {
         guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true, !text.hasPrefix("Beslutning") else { return false }
         // Every word capitalised but the joining ones: "Børne- og Ungeudvalget", "Udvalget for Teknik og Miljø".
         let words = text.split(separator: " ")
-        guard words.count <= 7, words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
+        guard words.count <= 7, !text.contains(","), !text.contains("."), !words.contains(where: { ["kommune", "region", "møde", "referat"].contains($0.lowercased()) }),
+              words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
         return MinutesVocabulary.endsLikeBody(text)
     }
 
