@@ -6,6 +6,9 @@ struct DocumentAssembler {
     var links: [(line: Int, url: String)]
     var isWebpage: Bool
     var htmlTitle: String?
+    /// Text that may have been copied from a web page: without items, a headline over
+    /// paragraphs is a web article (a news page about a meeting), not an unknown document.
+    var mayBeArticle = false
 
     nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
     nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
@@ -46,7 +49,15 @@ struct DocumentAssembler {
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
         let kind: DocumentKind
-        let describesMeeting = meeting.map { $0.date != nil && ($0.body != nil || !$0.absent.isEmpty || !$0.members.isEmpty) } ?? false
+        let namesRecord = lines.prefix(15).contains { line in
+            guard line.text.isShorter(than: 100) else { return false }
+            let lower = line.text.lowercased()
+            return lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
+        }
+        let hasDecisionHeader = lines.contains { DecisionHeader.mayBeHeader($0.text) && $0.text.hasPrefix("Beslutning") && DecisionHeader.parse($0.text) != nil }
+        let describesMeeting = meeting.map { m in
+            (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
+        } ?? false
         if cases.count > 1 {
             kind = .minutes
         } else if cases.count == 1 {
@@ -57,7 +68,7 @@ struct DocumentAssembler {
             kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) ? .minutes : .agendaItem
         } else if describesMeeting {
             kind = .minutes
-        } else if isWebpage {
+        } else if isWebpage || mayBeArticle && Self.isArticle(lines) && !Self.isLetter(lines) {
             kind = .webpage
         } else if Self.isLetter(lines) {
             kind = .letter
@@ -177,6 +188,13 @@ struct DocumentAssembler {
         while out.first?.isBlank == true { out.removeFirst() }
         while out.last?.isBlank == true { out.removeLast() }
         return out
+    }
+
+    /// A headline (a short first line without a closing point) over at least two paragraphs.
+    static func isArticle(_ lines: [SourceLine]) -> Bool {
+        guard let first = lines.first(where: { !$0.isBlank }), first.text.isShorter(than: 130), !first.text.hasSuffix(".") else { return false }
+        let paragraphs = lines.filter { $0.text.utf8.count > 120 }.count
+        return paragraphs >= 2
     }
 
     static func isLetter(_ lines: [SourceLine]) -> Bool {

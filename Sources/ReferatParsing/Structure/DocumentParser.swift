@@ -36,7 +36,7 @@ public struct DocumentParser: Sendable {
         let bytes = try FileReader.read(path, limit: maximumBytes)
         if format == .pdf {
             let text = try PDFText.extract(path: path)
-            return try parse(bytes: Array(text.utf8), path: path, format: .text, sha256: SHA256.hex(bytes))
+            return try parse(bytes: Array(text.utf8), path: path, format: .pdf, sha256: SHA256.hex(bytes))
         }
         return try parse(bytes: bytes, path: path, format: format)
     }
@@ -63,7 +63,8 @@ public struct DocumentParser: Sendable {
             throw ParseError(path: path, message: "no text found (the file holds only whitespace or markup)")
         }
         var document = DocumentAssembler(
-            lines: cleaned.lines, links: cleaned.links, isWebpage: format == .html || cleaned.looksLikeWebpage, htmlTitle: htmlTitle
+            lines: cleaned.lines, links: cleaned.links, isWebpage: format == .html || cleaned.looksLikeWebpage, htmlTitle: htmlTitle,
+            mayBeArticle: format == .text
         ).assemble()
         document.path = path
         document.sha256 = sha256 ?? SHA256.hex(bytes)
