@@ -53,7 +53,7 @@ struct TextCleaner: Sendable {
                 continue
             }
             if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
-            for piece in RunInHeadings.split(normalised) {
+            for piece in FlattenedPage.split(normalised).flatMap(RunInHeadings.split) {
                 lines.append(SourceLine(number: raw[i].number, text: piece))
             }
         }

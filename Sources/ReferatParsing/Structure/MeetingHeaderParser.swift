@@ -89,7 +89,8 @@ enum MeetingHeaderParser {
                     guard !next.contains(":"), SectionHeadings.key(next) == nil else { break }
                     if let p = PeopleParser.person(next) {
                         absent.append(p)
-                    } else if absent.isEmpty, next.contains(","), case let list = PeopleParser.people(inList: next), list.count >= 2 {
+                    } else if absent.isEmpty, next.contains(","), case let list = PeopleParser.people(inList: next), list.count >= 2,
+                              list.count == PeopleParser.splitList(next).count {
                         // "Carsten Holm, Lotte Berg.": the names on one line.
                         absent += list
                     } else {
@@ -204,8 +205,9 @@ enum MeetingHeaderParser {
         guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true, !text.hasPrefix("Beslutning") else { return false }
         // Every word capitalised but the joining ones: "Børne- og Ungeudvalget", "Udvalget for Teknik og Miljø".
         let words = text.split(separator: " ")
+        let namedByTask = text.hasPrefix("Udvalget for ") || text.hasPrefix("Udvalg for ")
         guard words.count <= 7, !text.contains(","), !text.contains("."), !words.contains(where: { ["kommune", "region", "møde", "referat"].contains($0.lowercased()) }),
-              words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
+              namedByTask || words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
         return MinutesVocabulary.endsLikeBody(text)
     }
 
