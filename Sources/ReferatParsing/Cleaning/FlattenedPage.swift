@@ -28,8 +28,17 @@ enum FlattenedPage {
     /// The page number a transcript puts before each page: "2 Økonomiudvalget …".
     nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}\s+(?=\S)/#
 
+    /// Whether a long line may be a flattened page: labels bring colons, and the headings
+    /// without them are few. Most long lines are paragraphs with neither.
+    static func mayBeFlattened(_ text: String) -> Bool {
+        var colons = 0
+        for byte in text.utf8 where byte == 0x3A { colons += 1; if colons >= 2 { return true } }
+        return text.containsBytes("RESUM") || text.containsBytes("BESLUTNING") || text.containsBytes("SAGSFREMSTILLING")
+            || text.containsBytes(" Beslutning ") && (text.containsBytes(" Sagsfremstilling ") || text.containsBytes(" Bilag ") || text.containsBytes(" Indstilling "))
+    }
+
     static func split(_ text: String) -> [String] {
-        guard text.utf8.count >= 250 else { return [text] }
+        guard text.utf8.count >= 250, mayBeFlattened(text) else { return [text] }
         var cuts: [String.Index] = []
         var markers = 0
         for marker in labels + headings {

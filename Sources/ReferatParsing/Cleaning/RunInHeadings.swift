@@ -55,7 +55,8 @@ enum RunInHeadings {
             }
         }
         // "… dagsorden. Byrådet, 16.12.2014 Bo Berg var fraværende.": a decision run into the text.
-        if text.utf8.count > 30, text.hasASCIIDigit, let m = text.firstMatch(of: committeeDatedInside) {
+        if text.utf8.count > 30, text.containsBytes(", "), text.containsBytes("udvalget, ") || text.containsBytes("rådet, ") || text.containsBytes("bestyrelsen, ")
+            || text.containsBytes("Magistraten, "), let m = text.firstMatch(of: committeeDatedInside) {
             let cut = m.1.startIndex
             return split(String(text[..<cut]).stripping(" ")) + [String(text[cut...])]
         }

@@ -44,14 +44,16 @@ enum AbsenceProse {
 
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
     static func read(_ line: String) -> Found? {
-        guard mayMentionAbsence(line), line.isShorter(than: 1_000) else { return nil }
+        // A bare label ("Afbud:") is read by the list readers, not here.
+        guard line.utf8.count > 12, mayMentionAbsence(line), line.isShorter(than: 1_000) else { return nil }
         var found = Found()
-        for sentence in sentences(line) {
-            if let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
+        for sentence in sentences(line) where sentence.utf8.count > 8 {
+            if sentence.containsBytes(" fra "), let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))
                 continue
             }
-            if sentence.containsBytes("(") {
+            if sentence.containsBytes("(Afbud") || sentence.containsBytes("(afbud") || sentence.containsBytes("(Fravær") || sentence.containsBytes("(fravær")
+                || sentence.containsBytes("(Forfald") || sentence.containsBytes("(forfald") {
                 for m in sentence.matches(of: markedAbsent) {
                     if let name = m["name"]?.substring { found.absent.append(Person(name: String(name), reason: "afbud")) }
                 }
@@ -66,7 +68,11 @@ enum AbsenceProse {
                 found.absent += people(String(list))
                 continue
             }
-            guard let m = try? listThenPredicate.firstMatch(in: sentence),
+            // The names stand right before what they did: search from a little before it, not from
+            // every position of a long sentence.
+            guard let at = predicateStart(in: sentence) else { continue }
+            let from = sentence.index(at, offsetBy: -min(160, sentence.distance(from: sentence.startIndex, to: at)))
+            guard let m = try? listThenPredicate.firstMatch(in: sentence[from...]),
                   let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }
             let who = people(String(list))
             let p = String(predicate)
@@ -79,6 +85,15 @@ enum AbsenceProse {
             }
         }
         return found.isEmpty ? nil : found
+    }
+
+    /// Where the first absence or non-participation predicate starts in `sentence`.
+    static func predicateStart(in sentence: String) -> String.Index? {
+        var first: String.Index?
+        for stem in ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindret", "udeblev", "forlod"] {
+            if let r = sentence.firstRange(of: stem), first.map({ r.lowerBound < $0 }) ?? true { first = r.lowerBound }
+        }
+        return first
     }
 
     /// The people of a list, without those named as substitutes.

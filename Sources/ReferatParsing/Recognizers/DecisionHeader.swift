@@ -77,7 +77,7 @@ struct DecisionHeader: Hashable, Sendable {
            mentionsItemNumber(line), let m = try? committeeItem.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
-        if first.isUppercase, line.hasASCIIDigit, line.containsBytes(", "), let m = try? committeeDated.wholeMatch(in: line) {
+        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         return nil
@@ -107,6 +107,16 @@ struct DecisionHeader: Hashable, Sendable {
         }
         return line.containsBytes("pkt", where: numberFollows) || line.containsBytes("punkt", where: numberFollows)
             || line.containsBytes("sag", where: numberFollows)
+    }
+
+    /// Whether the text before the first ", " ends like a body's name: the guard before
+    /// `committeeDated`, which most capitalised lines with a comma and a digit are not.
+    static func startsWithBodyAndComma(_ line: String) -> Bool {
+        // The first ", " within the first 90 bytes, found on bytes.
+        let utf8 = line.utf8
+        guard let comma = utf8.prefix(91).indices.first(where: { utf8[$0] == 0x2C && utf8.index(after: $0) < utf8.endIndex && utf8[utf8.index(after: $0)] == 0x20 }) else { return false }
+        let head = line[..<comma]
+        return ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen"].contains { head.hasSuffix($0) }
     }
 
     /// "Byrådets beslutning" → "Byrådet"; nil for "Udvalgets beslutning", which names no body.

@@ -99,11 +99,14 @@ struct DocumentAssembler {
     /// punkt 14 deltog stedfortræder Eva Ny, da Bo Berg (V) var inhabil"): absentees join the
     /// meeting's, non-participants the item's last decision.
     static func collectProseAbsences(_ lines: [SourceLine], cases: inout [CaseRecord], meeting: inout Meeting?) {
-        for c in cases.indices {
-            guard cases[c].lines.count == 2 else { continue }
-            let range = cases[c].lines[0]...cases[c].lines[1]
-            let inDecision = cases[c].decisions.compactMap { $0.lines.count == 2 && $0.lines[0] <= $0.lines[1] ? $0.lines[0]...$0.lines[1] : nil }
-            for line in lines where range.contains(line.number) && !inDecision.contains(where: { $0.contains(line.number) }) {
+        // One pass over the lines: cases are in the order of their lines.
+        var c = 0
+        for line in lines {
+            while c < cases.count, cases[c].lines.count == 2, cases[c].lines[1] < line.number { c += 1 }
+            guard c < cases.count, cases[c].lines.count == 2, cases[c].lines[0] <= line.number,
+                  AbsenceProse.mayMentionAbsence(line.text) else { continue }
+            let inDecision = cases[c].decisions.contains { $0.lines.count == 2 && $0.lines[0] <= line.number && line.number <= $0.lines[1] }
+            if !inDecision {
                 guard let found = AbsenceProse.read(line.text) else { continue }
                 for person in found.absent where !(meeting?.absent.contains { $0.name == person.name } ?? false) {
                     if meeting == nil { meeting = Meeting() }
