@@ -12,7 +12,7 @@ enum RunInHeadings {
     /// Headings that may be glued to the text after them (no space, a capital or digit next).
     static let glued = [
         "Indholdsfortegnelse", "Sagsfremstilling", "Beslutningstema", "Beslutning", "Indstilling", "Resumé", "Resume",
-        "Sagsresume", "Bilag", "Baggrund", "Fraværende", "Afbud", "Sagsforløb", "Sagsgang", "Udskriv",
+        "Sagsresume", "Bilag", "Baggrund", "Fraværende", "Afbud", "Sagsforløb", "Sagsgang", "Udskriv", "Udvalg", "Mødedato", "Mødested",
     ]
 
     /// Headings written in capitals, which only a heading is, in the middle of a line.

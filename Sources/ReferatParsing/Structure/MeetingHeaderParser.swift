@@ -15,6 +15,9 @@ enum MeetingHeaderParser {
 
     enum Field { case date, time, endTime, place, body, members, remarks }
 
+    /// Words that end like a body's name but name none on their own.
+    static let genericBodyWords: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "bestyrelsen", "bestyrelse", "direktionen", "udvalgene"]
+
     /// Labels that may be followed by a space instead of a colon.
     static let spacedLabels: Set<String> = ["udvalg", "mødedato", "mødested", "mødetidspunkt", "mødedeltagere", "mødeforum"]
 
@@ -23,6 +26,7 @@ enum MeetingHeaderParser {
         "referat", "dagsorden", "beslutningsprotokol", "fra", "af", "for", "til", "møde", "mødet", "i", "den", "kl", "kl.",
         "ordinært", "ekstraordinært", "ordinære", "ekstraordinære", "-", "–", "•", "|", ",", "samlet", "dokument", "type", "hent",
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "åbent", "åben",
+        "dagsordener", "referater", "dagsordenpunkter", "dagsordenspunkter", "d.", "d",
     ]
 
     /// A short header line naming the body and the date, or the kind of record with a date:
@@ -44,7 +48,9 @@ enum MeetingHeaderParser {
             if headerWords.contains(w) || w.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) { continue }
             words.append(word)
         }
-        let name = words.joined(separator: " ")
+        var name = words.joined(separator: " ")
+        // "Det fælles landdistriktsråd - Dagsordener og referater": the joining word of the dropped part.
+        if name.hasSuffix(" og") { name = String(name.dropLast(3)) }
         if !name.isEmpty {
             guard date != nil || namesRecord else { return nil }
             if words.count <= 6, MinutesVocabulary.endsLikeBody(name), !name.lowercased().hasSuffix("området") {
@@ -64,9 +70,23 @@ enum MeetingHeaderParser {
     nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?([0-9]{1,2}[:.][0-9]{2})/#
 
     /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
+    /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde".
+    nonisolated(unsafe) static let genitiveMeeting = #/^([A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
+
     static func parse(_ lines: [SourceLine]) -> Meeting? {
         var meeting = Meeting()
         var found = false
+        // A prose header broken over short lines: "Referat / til / mødet i Odense Byråd / den 6. april 2016 kl. 17:00".
+        let opening = lines.prefix(12).filter { !$0.isBlank }.prefix(6)
+        if opening.count >= 3, opening.allSatisfy({ $0.text.isShorter(than: 70) }) {
+            let joined = opening.map(\.text).joined(separator: " ")
+            if joined.hasASCIIDigit, let m = joined.firstMatch(of: prose) {
+                meeting.body = cleanBody(String(m.1))
+                meeting.date = DanishDate.firstISO(in: String(m.2))
+                if let t = m.3 { meeting.time = time(String(t)) }
+                found = meeting.date != nil
+            }
+        }
         var i = 0
         while i < lines.count {
             let text = lines[i].text
@@ -109,8 +129,14 @@ enum MeetingHeaderParser {
             }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
+                if meeting.body == nil, text.utf8.count < 120, let m = text.firstMatch(of: genitiveMeeting) {
+                    meeting.body = cleanBody(String(m.1))
+                    meeting.date = meeting.date ?? DanishDate.firstISO(in: text)
+                    found = true
+                    continue
+                }
                 if let header = bodyAndDate(text) {
-                    meeting.body = meeting.body ?? header.body
+                    meeting.body = meeting.body ?? header.body.flatMap(cleanBody)
                     meeting.date = meeting.date ?? header.date
                     found = true
                 } else if meeting.date == nil, text.isShorter(than: 120), text.hasASCIIDigit, let date = standaloneDate(text) {
@@ -131,7 +157,10 @@ enum MeetingHeaderParser {
             case .endTime: meeting.endTime = time(value)
             case .place: meeting.place = meeting.place ?? value
             case .body:
-                if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") { meeting.body = meeting.body ?? value }
+                // A labelled body ("Udvalg: Byrådet") is more certain than one guessed from a title line.
+                if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") {
+                    meeting.body = cleanBody(value) ?? meeting.body
+                }
             case .members:
                 var members = PeopleParser.people(inList: value)
                 while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
@@ -166,8 +195,7 @@ enum MeetingHeaderParser {
             }
             name = tail.reversed().drop { ["og", "for", "i"].contains($0) }.joined(separator: " ")
         }
-        let generic: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "byråd", "bestyrelsen", "bestyrelse", "direktionen"]
-        if generic.contains(name.lowercased()) && name != "Byråd" { return nil }
+        if genericBodyWords.contains(name.lowercased()) && name != "Byråd" { return nil }
         guard !name.isEmpty else { return nil }
         return name.prefix(1).uppercased() + name.dropFirst()
     }
@@ -205,6 +233,8 @@ enum MeetingHeaderParser {
         guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true, !text.hasPrefix("Beslutning") else { return false }
         // Every word capitalised but the joining ones: "Børne- og Ungeudvalget", "Udvalget for Teknik og Miljø".
         let words = text.split(separator: " ")
+        // A heading or label alone ("Udvalg", "Rådet") names no body.
+        if genericBodyWords.contains(text.lowercased()) { return false }
         let namedByTask = text.hasPrefix("Udvalget for ") || text.hasPrefix("Udvalg for ")
         guard words.count <= 7, !text.contains(","), !text.contains("."), !words.contains(where: { ["kommune", "region", "møde", "referat"].contains($0.lowercased()) }),
               namedByTask || words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
