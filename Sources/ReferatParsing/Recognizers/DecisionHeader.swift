@@ -28,6 +28,13 @@ struct DecisionHeader: Hashable, Sendable {
     nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
 
+    /// Headings that open an item's decision only inside an item: "Referat" (what the meeting
+    /// did with the item, in systems that print the minutes under the agenda text). Before the
+    /// first item the same word names the document.
+    static func insideItem(_ line: String) -> DecisionHeader? {
+        line == "Referat" || line == "REFERAT" || line == "Referat:" ? DecisionHeader(body: nil, date: nil, inlineText: nil) : nil
+    }
+
     /// Whether `line` may be a decision header at all: every shape starts with a capital
     /// letter or a digit (a byte outside ASCII may be "Ø" or "Å").
     static func mayBeHeader(_ line: String) -> Bool {

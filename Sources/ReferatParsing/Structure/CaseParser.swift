@@ -93,7 +93,7 @@ struct CaseParser: Sendable {
                 if readIdentity(text, into: &record) { continue }
             }
             let unbulleted = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
-            if DecisionHeader.mayBeHeader(unbulleted), let header = DecisionHeader.parse(unbulleted) {
+            if let header = DecisionHeader.parse(unbulleted) ?? DecisionHeader.insideItem(unbulleted) {
                 decisions.append(DecisionDraft(header: header, firstLine: line.number))
                 block = .decision(decisions.count - 1)
                 continue

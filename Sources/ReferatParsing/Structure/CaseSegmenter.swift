@@ -230,7 +230,7 @@ struct CaseSegmenter: Sendable {
             }
             if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key) { return .heading }
             if SectionHeadings.inlineRouting(text) != nil { return .heading }
-            if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return .decision }
+            if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) ?? DecisionHeader.insideItem(text) != nil { return .decision }
             if let n = numberedTitle(text) {
                 // The same title printed twice is still this item.
                 if normalisedTitle(n.title) == normalisedTitle(numberedTitle(lines[index].text)?.title ?? lines[index].text) { continue }

@@ -185,7 +185,11 @@ enum MeetingHeaderParser {
         // "Forretningsudvalget 2022-2025", "Økonomiudvalget (18-21)": the election period is not the name.
         if let m = name.firstMatch(of: #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#) { name = String(name[..<m.range.lowerBound]) }
         if name.count > 3, name == name.uppercased() { name = name.prefix(1) + name.dropFirst().lowercased() }
-        if !isBodyName(name) || name.hasPrefix("Beslutning") {
+        // Already taken for a body: a short name that ends like one stands, lower-case words and all
+        // ("Udvalget for teknik og miljø", "Det fælles landdistriktsråd").
+        let plainName = name.split(separator: " ").count <= 5 && !name.contains(where: \.isNumber) && name.first?.isUppercase == true
+            && MinutesVocabulary.endsLikeBody(name) && !name.contains(",") && !name.contains(".")
+        if !(isBodyName(name) || plainName) || name.hasPrefix("Beslutning") || name.hasPrefix("Referat") {
             guard let m = name.firstMatch(of: bodyInLine) else { return nil }
             let words = String(m.1).stripping(" ,").split(separator: " ")
             // The capitalised name at the end: "Møde i Forretningsudvalget" → "Forretningsudvalget".
