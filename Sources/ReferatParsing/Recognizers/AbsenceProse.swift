@@ -87,6 +87,22 @@ enum AbsenceProse {
         return found.isEmpty ? nil : found
     }
 
+    /// A member line with what they did: "• Bo Berg (O) - Afbud", "Eva Ny: Deltog ikke".
+    nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:(?:af|de|la|le|van|von|den|der)\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)(?:\s*\([^()]{0,20}\))?\s*[:–-]\s*(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
+    /// A status line that belongs to the member on the line before: "• Deltog ikke under punkterne 20-21".
+    nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald)\b(.+)$/#
+
+    /// Reads a member line that says what the member did; nil for other lines.
+    static func member(_ line: String) -> Found? {
+        guard line.isShorter(than: 200), mayMentionAbsence(line), let m = try? memberStatus.wholeMatch(in: line),
+              let name = m["name"]?.substring, let status = m["status"]?.substring else { return nil }
+        let person = PeopleParser.person(String(line.prefix { $0 != ":" && $0 != "–" }).replacing(" -", with: "")) ?? Person(name: String(name))
+        if status.lowercased() == "deltog ikke", let rest = m["rest"]?.substring, !rest.contains("mødet") {
+            return Found(notParticipating: [NonParticipant(name: person.name, party: person.party, reason: PeopleParser.reasonText(String(rest)))])
+        }
+        return Found(absent: [Person(name: person.name, party: person.party, reason: status.lowercased() == "afbud" ? "afbud" : nil)])
+    }
+
     /// Where the first absence or non-participation predicate starts in `sentence`.
     static func predicateStart(in sentence: String) -> String.Index? {
         var first: String.Index?

@@ -44,6 +44,8 @@ struct DecisionHeader: Hashable, Sendable {
 
     static func parse(_ line: String) -> DecisionHeader? {
         guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
+        // "Fraværende i Byrådet, 31. maj 2022:" names who was absent, not a decision.
+        if line.hasPrefix("Fravær") || line.hasPrefix("Afbud") || line.hasPrefix("Ikke til stede") { return nil }
         if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             // Every date shape has ASCII digits: a line without any is no dated header.
             if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) {

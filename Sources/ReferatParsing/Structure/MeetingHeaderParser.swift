@@ -88,10 +88,12 @@ enum MeetingHeaderParser {
             }
         }
         var i = 0
+        var lastContent: String?
         while i < lines.count {
             let text = lines[i].text
             i += 1
             if text.isEmpty { continue }
+            defer { lastContent = text }
             if let m = text.firstMatch(of: prose) {
                 meeting.body = meeting.body ?? String(m.1)
                 meeting.date = meeting.date ?? DanishDate.firstISO(in: String(m.2))
@@ -105,7 +107,7 @@ enum MeetingHeaderParser {
                 // The names may follow on lines of their own, after a blank line.
                 while i < lines.count {
                     if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text) != nil { i += 1; continue }
-                    let next = lines[i].text
+                    let next = PeopleParser.withoutSubstitutes(lines[i].text)
                     guard !next.contains(":"), SectionHeadings.key(next) == nil else { break }
                     if let p = PeopleParser.person(next) {
                         absent.append(p)
@@ -120,6 +122,22 @@ enum MeetingHeaderParser {
                 }
                 meeting.absent += absent
                 found = found || !absent.isEmpty
+                continue
+            }
+            if let status = AbsenceProse.member(text) {
+                meeting.absent += status.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
+                meeting.notParticipating += status.notParticipating
+                found = true
+                continue
+            }
+            // "• Deltog ikke under punkterne 20-21" under a member's line is about that member.
+            if let m = text.wholeMatch(of: AbsenceProse.bareStatus), let previous = lastContent, let person = PeopleParser.person(previous),
+               PeopleParser.absenceLabel(previous) == nil {
+                if text.lowercased().contains("deltog ikke") {
+                    meeting.notParticipating.append(NonParticipant(name: person.name, party: person.party, reason: PeopleParser.reasonText(String(m.1))))
+                } else {
+                    meeting.absent.append(Person(name: person.name, party: person.party))
+                }
                 continue
             }
             if let prose = AbsenceProse.read(text) {

@@ -49,7 +49,7 @@ enum MinutesVocabulary {
         "deltog ikke i drøftelsen", "deltog ikke i afstemningen", "deltog ikke under behandlingen",
         "deltog ikke i behandling", "deltager ikke i behandlingen", "forlod mødet under behandlingen",
         "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
-        "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "deltog ikke i",
+        "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "var forhindrede i at deltage i", "var forhindret i at deltage", "deltog ikke i",
     ]
 
     /// Words before a list of absentees in a sentence about who came: "Alle var mødt undtagen …".
