@@ -77,7 +77,7 @@ struct CaseParser: Sendable {
                 continue
             }
             if offset == anchor.markerIndex {
-                if let m = CaseNumbers.accessLineMatch(line.text) { record.caseNumber = String(m.number) }
+                if let m = CaseNumbers.accessLineMatch(line.text) { record.caseNumber = String(m.number) } else { _ = readIdentity(line.text, into: &record) }
                 continue
             }
             let text = line.text
