@@ -54,8 +54,14 @@ struct DocumentAssembler {
             let lower = line.text.lowercased()
             return lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
         }
-        let hasDecisionHeader = lines.contains { DecisionHeader.mayBeHeader($0.text) && $0.text.hasPrefix("Beslutning") && DecisionHeader.parse($0.text) != nil }
-        let describesMeeting = meeting.map { m in
+        // Decision headers: a dated one names its own meeting ("Regionsrådets beslutning den 11. marts 2025").
+        var hasDecisionHeader = false, hasDatedDecision = false
+        for line in lines where line.text.containsBytes("eslutning") || line.text.containsBytes("ESLUTNING") {
+            guard let header = DecisionHeader.parse(line.text) else { continue }
+            hasDecisionHeader = true
+            if header.date != nil && header.body != nil { hasDatedDecision = true; break }
+        }
+        let describesMeeting = hasDatedDecision || meeting.map { m in
             (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
         } ?? false
         if cases.count > 1 {
