@@ -34,9 +34,9 @@ enum AbsenceProse {
     /// Whether `line` may say that someone was absent or did not take part: the guard before
     /// the patterns, from the words every predicate and label holds.
     static func mayMentionAbsence(_ line: String) -> Bool {
-        line.containsBytes("fravær") || line.containsBytes("fbud") || line.containsBytes("deltog ikke")
-            || line.containsBytes("deltager ikke") || line.containsBytes("ikke til stede") || line.containsBytes("inhabil")
-            || line.containsBytes("forfald") || line.containsBytes("forhindret") || line.containsBytes("ikke mødt")
+        line.containsBytes("fravær") || line.containsBytes("Fravær") || line.containsBytes("fbud") || line.containsBytes("eltog ikke")
+            || line.containsBytes("eltager ikke") || line.containsBytes("ikke til stede") || line.containsBytes("inhabil")
+            || line.containsBytes("forfald") || line.containsBytes("forhindre") || line.containsBytes("ikke mødt")
             || line.containsBytes("forlod mødet") || line.containsBytes("undtagen") || line.containsBytes("udeblev")
             || line.containsBytes("mødte ikke") || line.containsBytes("stedfortræder for") || line.containsBytes("uppleant for")
             || line.containsBytes("inhabilitet")
@@ -106,7 +106,7 @@ enum AbsenceProse {
     /// Where the first absence or non-participation predicate starts in `sentence`.
     static func predicateStart(in sentence: String) -> String.Index? {
         var first: String.Index?
-        for stem in ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindret", "udeblev", "forlod"] {
+        for stem in ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindre", "udeblev", "forlod"] {
             if let r = sentence.firstRange(of: stem), first.map({ r.lowerBound < $0 }) ?? true { first = r.lowerBound }
         }
         return first

@@ -106,15 +106,17 @@ enum MeetingHeaderParser {
                 var absent = PeopleParser.people(inList: rest)
                 // The names may follow on lines of their own, after a blank line.
                 while i < lines.count {
-                    if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text) != nil { i += 1; continue }
+                    // A blank line ends the list, unless only a plain name follows it.
+                    if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text).map({ $0.reason == nil }) == true
+                        && AbsenceProse.member(lines[i + 1].text) == nil { i += 1; continue }
                     let next = PeopleParser.withoutSubstitutes(lines[i].text)
-                    guard !next.contains(":"), SectionHeadings.key(next) == nil else { break }
-                    if let p = PeopleParser.person(next) {
-                        absent.append(p)
-                    } else if absent.isEmpty, next.contains(","), case let list = PeopleParser.people(inList: next), list.count >= 2,
-                              list.count == PeopleParser.splitList(next).count {
+                    guard !next.contains(":"), SectionHeadings.key(next) == nil, AbsenceProse.member(next) == nil else { break }
+                    let list = next.contains(", ") ? PeopleParser.people(inList: next) : []
+                    if absent.isEmpty, list.count >= 2, list.count == PeopleParser.splitList(next).count {
                         // "Carsten Holm, Lotte Berg.": the names on one line.
                         absent += list
+                    } else if let p = PeopleParser.person(next) {
+                        absent.append(p)
                     } else {
                         break
                     }

@@ -37,7 +37,7 @@ enum MinutesVocabulary {
     static let absentPredicates = [
         "var fraværende", "er fraværende", "var begge fraværende", "var ikke til stede", "var ikke mødt",
         "havde meldt afbud", "har meldt afbud", "havde meldt forfald", "har meldt forfald", "meldte afbud",
-        "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald",
+        "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald", "havde forfald", "har forfald",
         "udeblev", "var ikke til stede", "mødte ikke",
     ]
 
