@@ -25,7 +25,7 @@ struct TextCleaner: Sendable {
         "accepter alle", "accepter cookies", "afvis alle", "kun nødvendige", "cookieindstillinger",
         "vis mere", "vis mindre", "læs op", "tilbage", "tilbage til oversigten", "senest opdateret",
         "til indholdsfortegnelse", "se alle bilag", "udskriv dette punkt", "udskriv punkt", "printvenlig version",
-        "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "fold alle ud", "fold alle sammen", "skip navigationen",
+        "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
     ]
 
     func clean(_ text: String) -> Output {

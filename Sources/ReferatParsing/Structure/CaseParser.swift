@@ -21,7 +21,7 @@ struct CaseParser: Sendable {
     nonisolated(unsafe) static let itemType = #/\s*\(([BODI])\)\s*$/#
 
     /// What systems print before a closed or open item's title: "Lukket punkt:", "(Lukket)".
-    static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:"]
+    static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:", "Closed:"]
     static let openPrefixes = ["Åben sag:", "Åbent punkt:", "ÅBENT PUNKT:", "Åben dagsorden –", "Åben dagsorden -", "(Åben)", "(Åbent)", "Åben:"]
     /// Link texts that web pages put after a title.
     static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud"]
@@ -273,7 +273,7 @@ struct CaseParser: Sendable {
                 }
                 continue
             }
-            if let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
+            if AbsenceProse.sentences(text).count == 1, let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
                 notParticipating.append(np)
                 continue
             }

@@ -41,7 +41,8 @@ extension DocumentParser {
         for (index, line) in lines.enumerated() where !line.isBlank && pieceRules[index] == nil {
             let text = line.text
             if index < firstItem, MeetingHeaderParser.labelled(text) != nil || MeetingHeaderParser.bodyAndDate(text) != nil
-                || MeetingHeaderParser.isBodyName(text) || text.isShorter(than: 120) && MeetingHeaderParser.standaloneDate(text) != nil {
+                || MeetingHeaderParser.isBodyName(text) || text.isShorter(than: 120) && MeetingHeaderParser.standaloneDate(text) != nil
+                || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil || MeetingHeaderParser.prose(text) {
                 pieceRules[index] = "meeting header"
             } else if CaseSegmenter.isIdentity(text) {
                 pieceRules[index] = "item identity"
