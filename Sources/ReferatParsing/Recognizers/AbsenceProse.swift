@@ -21,7 +21,7 @@ enum AbsenceProse {
     private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
     /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
-        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?<predicate>"#
+        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?:forlod mødet.{0,40}?\s+og\s+)?(?<predicate>"#
             + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)

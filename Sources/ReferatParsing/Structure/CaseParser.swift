@@ -259,7 +259,9 @@ struct CaseParser: Sendable {
                         if list.isEmpty && !skipped { skipped = true; i += 1; continue }
                         break
                     }
-                    guard !lines[i].text.contains(":"), let p = PeopleParser.person(lines[i].text) else { break }
+                    // A sentence about someone else ("Pia Holm (V) deltog ikke i …") ends the list.
+                    guard !lines[i].text.contains(":"), AbsenceProse.read(lines[i].text) == nil, PeopleParser.nonParticipant(lines[i].text) == nil,
+                          let p = PeopleParser.person(lines[i].text) else { break }
                     list.append(p)
                     i += 1
                 }

@@ -56,7 +56,10 @@ enum MinutesVocabulary {
     static let absentExceptions = ["var mødt undtagen", "mødt undtagen", "til stede undtagen"]
 
     /// Offices printed before a name ("Borgmester Anna Holm").
-    static let roles = ["Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem", "Medlem"]
+    static let roles = [
+        "Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem",
+        "Regionsrådsmedlem", "Byrådsmedlem", "Kommunalbestyrelsesmedlem", "Medlem",
+    ]
 
     /// Words that are never part of a person's name, compared lower-cased.
     static let notInNames: Set<String> = [
