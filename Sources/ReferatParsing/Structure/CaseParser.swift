@@ -53,8 +53,11 @@ struct CaseParser: Sendable {
         for prefix in Self.openPrefixes where title.hasPrefix(prefix) {
             title = title.dropFirst(prefix.count).stripping(" –-:")
         }
-        for suffix in Self.furnitureSuffixes where title.hasSuffix(suffix) {
-            title = title.dropLast(suffix.count).stripping(" .–-")
+        for suffix in Self.furnitureSuffixes {
+            // "Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden"
+            if let range = title.firstRange(of: suffix), range.lowerBound > title.startIndex {
+                title = String(title[..<range.lowerBound]).stripping(" .–-")
+            }
         }
         if Self.mayEndInItemType(title), let m = title.firstMatch(of: Self.itemType) {
             record.itemType = String(m.1)

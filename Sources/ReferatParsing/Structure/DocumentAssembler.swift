@@ -16,7 +16,7 @@ struct DocumentAssembler {
 
     func assemble() -> Document {
         var lines = self.lines
-        let municipality = Self.findMunicipality(lines + (htmlTitle.map { [SourceLine(number: 0, text: $0)] } ?? []))
+        var municipality = Self.findMunicipality(lines + (htmlTitle.map { [SourceLine(number: 0, text: $0)] } ?? []))
         if isWebpage { lines = Self.removePageFurniture(lines) }
 
         let anchors = CaseSegmenter().anchors(in: lines)
@@ -48,6 +48,8 @@ struct DocumentAssembler {
         }
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
+        // A region's minutes name municipalities in their items; the region is the publisher.
+        if let region = Self.region(lines, meeting: meeting) { municipality = region }
         let kind: DocumentKind
         let namesRecord = lines.prefix(15).contains { line in
             guard line.text.isShorter(than: 100) else { return false }
@@ -156,6 +158,27 @@ struct DocumentAssembler {
         case .other:
             return first
         }
+    }
+
+    nonisolated(unsafe) static let regionName = #/Region (Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b/#
+
+    /// "Region Midtjylland" when the document is a region's: its meeting is the regional
+    /// council's or the region is named in the header while no municipality is.
+    static func region(_ lines: [SourceLine], meeting: Meeting?) -> String? {
+        let header = lines.prefix(40)
+        let named = header.compactMap { $0.text.containsBytes("Region ") ? $0.text.firstMatch(of: regionName).map { "Region " + $0.1 } : nil }
+        let regional = meeting?.body.map { $0.lowercased().hasPrefix("regionsråd") } ?? false
+        let municipalHeader = header.contains { mayNameMunicipality($0.text) && $0.text.firstMatch(of: municipality) != nil }
+        if let first = named.first, regional || !municipalHeader { return first }
+        if regional {
+            // The region named most often anywhere.
+            var counts: [String: Int] = [:]
+            for line in lines where line.text.containsBytes("Region ") {
+                for m in line.text.matches(of: regionName) { counts["Region " + m.1, default: 0] += 1 }
+            }
+            return counts.max { $0.value < $1.value }?.key
+        }
+        return nil
     }
 
     /// The municipality the document names most often ("Silkeborg Kommune"), or nil.
