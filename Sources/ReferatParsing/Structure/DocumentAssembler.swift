@@ -49,7 +49,7 @@ struct DocumentAssembler {
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
         // A region's minutes name municipalities in their items; the region is the publisher.
-        if let region = Self.region(lines, meeting: meeting) { municipality = region }
+        if let region = Self.region(lines, meeting: meeting, municipality: municipality) { municipality = region }
         let kind: DocumentKind
         let namesRecord = lines.prefix(15).contains { line in
             guard line.text.isShorter(than: 100) else { return false }
@@ -163,13 +163,13 @@ struct DocumentAssembler {
     nonisolated(unsafe) static let regionName = #/Region (Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b/#
 
     /// "Region Midtjylland" when the document is a region's: its meeting is the regional
-    /// council's or the region is named in the header while no municipality is.
-    static func region(_ lines: [SourceLine], meeting: Meeting?) -> String? {
+    /// council's, or the region is named in the header and no municipality anywhere.
+    static func region(_ lines: [SourceLine], meeting: Meeting?, municipality: String?) -> String? {
         let header = lines.prefix(40)
         let named = header.compactMap { $0.text.containsBytes("Region ") ? $0.text.firstMatch(of: regionName).map { "Region " + $0.1 } : nil }
         let regional = meeting?.body.map { $0.lowercased().hasPrefix("regionsråd") } ?? false
-        let municipalHeader = header.contains { mayNameMunicipality($0.text) && $0.text.firstMatch(of: municipality) != nil }
-        if let first = named.first, regional || !municipalHeader { return first }
+        // A municipality's page may name its region: only a document that names no municipality is the region's.
+        if let first = named.first, regional || municipality == nil { return first }
         if regional {
             // The region named most often anywhere.
             var counts: [String: Int] = [:]
