@@ -259,8 +259,8 @@ struct TextCleaner: Sendable {
     static let conjunctions: Set<String> = ["og", "eller", "samt", "til", "som", "and", "&", "m.v.", "mv."]
 
     /// Rejoins words split across lines: "godken-" + "delse" → "godkendelse", "2023-" + "2024" → "2023-2024".
-    /// Drops a web page's navigation menu: a run of at least eight short lines, most of them
-    /// bullets, that are neither headings, people, attachments nor sentences ("• Borger",
+    /// Drops a web page's navigation menu: a run of at least eight short bullet lines that are
+    /// neither headings, people, attachments nor sentences ("• Borger",
     /// "• Affald og genbrug", "• Job i kommunen"). A menu's words are not the page's content
     /// and must not be found or rank as if they were. True when one was dropped.
     static func removeNavigationMenus(_ lines: inout [SourceLine]) -> Bool {
@@ -280,12 +280,14 @@ struct TextCleaner: Sendable {
         var start = 0
         while start < lines.count {
             guard !lines[start].isBlank, isMenuLike(lines[start].text) else { start += 1; continue }
+            // The run: bullet lines (blank lines between them allowed), after at most a line or
+            // two of the menu's own ("Menu", "Søg").
             var end = start, count = 0, bullets = 0
-            while end < lines.count, lines[end].isBlank || isMenuLike(lines[end].text) {
+            while end < lines.count, lines[end].isBlank || isMenuLike(lines[end].text) && (lines[end].text.hasPrefix("•") || bullets == 0 && count < 2) {
                 if !lines[end].isBlank { count += 1; if lines[end].text.hasPrefix("•") { bullets += 1 } }
                 end += 1
             }
-            if count >= 8, bullets * 2 >= count {
+            if bullets >= 8 {
                 for k in start..<end { drop[k] = true }
                 dropped = true
             }
