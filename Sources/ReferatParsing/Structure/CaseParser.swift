@@ -278,8 +278,8 @@ struct CaseParser: Sendable {
                 }
                 continue
             }
-            // One sentence (no ". " inside it) goes to the single-person reader; more to the prose reader.
-            if !String(text.dropLast()).containsBytes(". "), let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
+            // One sentence goes to the single-person reader; more to the prose reader.
+            if AbsenceProse.sentences(text).count == 1, let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
                 notParticipating.append(np)
                 continue
             }
