@@ -68,6 +68,8 @@ public final class Importer: Sendable {
         let wasEmpty = try store.isEmpty()
         var learnsBeforeWriting = wasEmpty
         let sizeBefore = store.sizeOnDisk()
+        // Text of the new and changed documents: what this import adds to the index.
+        var textAdded: Int64 = 0
 
         var index = 0
         while index < found.files.count {
@@ -96,6 +98,7 @@ public final class Importer: Sendable {
                 case .parsed(let incoming):
                     batch.append(incoming)
                     summary.imported += 1
+                    textAdded += Int64(incoming.document.text.utf8.count)
                     summary.cases += incoming.document.cases.count
                     summary.warnings += incoming.document.warnings.count
                 case .unchanged:
@@ -141,8 +144,10 @@ public final class Importer: Sendable {
             summary.learnedWords += learned.words.count
             summary.reindexedEntries = learned.reindexedEntries
         }
-        // Compacting rewrites the file: worth it when the import wrote a good part of it.
-        if !summary.interrupted && summary.imported > 0 && (wasEmpty || summary.bytes * 4 >= sizeBefore) {
+        // Compacting rewrites the file: worth it when the import wrote a good part of it. The
+        // measure is the text added, not the bytes read: unchanged files add nothing, and a
+        // PDF adds its text, not its file.
+        if !summary.interrupted && summary.imported > 0 && (wasEmpty || textAdded * 4 >= sizeBefore) {
             report(.compacting)
             try store.compact()
             summary.compacted = true
