@@ -9,6 +9,11 @@ enum FileReader {
             throw ParseError(path: path, message: "no such file")
         }
         if isDirectory.boolValue { throw ParseError(path: path, message: "is a directory, not a file (import walks folders; parse takes files)") }
+        // Opening a FIFO for reading blocks until a writer comes, for ever.
+        var info = stat()
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            throw ParseError(path: path, message: "not a regular file (a pipe, device or socket); only files are read")
+        }
         guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
             throw ParseError(path: path, message: "cannot be read (permission denied)")
         }
