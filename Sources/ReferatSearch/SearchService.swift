@@ -159,23 +159,41 @@ public final class SearchService {
         return f
     }
 
-    /// "2023", "2023-01", "2023-01-19", "19-01-2023", "2022-05..2023-02", "..2020".
+    /// "2023", "2023-01", "2023-01-19", "19-01-2023", "2022-05..2023-02", "..2020". A date that
+    /// does not exist (2023-13-45) or a range that ends before it starts is an error, not a
+    /// search that finds nothing.
     func dateRange(_ value: String) throws -> (String?, String?) {
         if let range = value.range(of: "..") {
             let lo = String(value[..<range.lowerBound]), hi = String(value[range.upperBound...])
-            return (lo.isEmpty ? nil : try day(lo, end: false), hi.isEmpty ? nil : try day(hi, end: true))
+            let from = lo.isEmpty ? nil : try day(lo, end: false), to = hi.isEmpty ? nil : try day(hi, end: true)
+            if let from, let to, from > to {
+                throw FilterError(message: "the date range '\(value)' ends before it starts; write the earlier date first")
+            }
+            return (from, to)
         }
         return (try day(value, end: false), try day(value, end: true))
     }
 
     private func day(_ text: String, end: Bool) throws -> String {
-        let parts = text.split(separator: "-").map(String.init)
-        if parts.count == 1, parts[0].count == 4, Int(parts[0]) != nil { return end ? "\(parts[0])-12-31" : "\(parts[0])-01-01" }
-        if parts.count == 2, parts[0].count == 4, let m = Int(parts[1]), (1...12).contains(m) {
-            return end ? "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-31" : "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-01"
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let numbers = parts.map { Int($0) }
+        func iso(_ y: Int, _ m: Int, _ d: Int) throws -> String {
+            let days = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            guard (1...12).contains(m), (1...days[m - 1]).contains(d) else {
+                throw FilterError(message: "there is no date '\(text)'; use 2023, 2023-01, 2023-01-19, 19-01-2023 or a range 2022-05..2023-02")
+            }
+            return String(format: "%04d-%02d-%02d", y, m, d)
         }
-        if parts.count == 3, parts[0].count == 4 { return text }
-        if parts.count == 3, parts[2].count == 4 { return "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])" }
+        if !numbers.contains(nil) {
+            let n = numbers.map { $0! }
+            if parts.count == 1, parts[0].count == 4 { return end ? "\(parts[0])-12-31" : "\(parts[0])-01-01" }
+            if parts.count == 2, parts[0].count == 4 {
+                _ = try iso(n[0], n[1], 1)
+                return String(format: "%04d-%02d-", n[0], n[1]) + (end ? "31" : "01")
+            }
+            if parts.count == 3, parts[0].count == 4 { return try iso(n[0], n[1], n[2]) }
+            if parts.count == 3, parts[2].count == 4 { return try iso(n[2], n[1], n[0]) }
+        }
         throw FilterError(message: "cannot read the date '\(text)'; use 2023, 2023-01, 2023-01-19, 19-01-2023 or a range 2022-05..2023-02")
     }
 }
