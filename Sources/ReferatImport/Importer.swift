@@ -44,6 +44,7 @@ public final class Importer: Sendable {
     public func run(paths: [String], shouldStop: @Sendable () -> Bool = { false }, progress: (ImportProgress) -> Void = { _ in }) throws(StoreError) -> ImportSummary {
         let start = Date()
         var summary = ImportSummary()
+        try store.checkBeforeWriting()
         try? store.setWriting(true)
         let found = FileWalker.walk(paths)
         summary.failures += found.problems

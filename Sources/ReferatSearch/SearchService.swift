@@ -22,6 +22,8 @@ public final class SearchService {
     }
 
     public struct Options: Sendable {
+        /// How much work the query may ask for (see `QueryLimits`).
+        public var queryLimits = QueryLimits()
         public var limit = 10
         public var offset = 0
         public var sortByDate = false
@@ -56,6 +58,7 @@ public final class SearchService {
         query.filters = try filters(parsed.filters + options.filters)
         var compiled: QueryCompiler.Compiled?
         if let node = parsed.node {
+            try options.queryLimits.check(node, analyzer: analyzer, query: text)
             compiled = QueryCompiler(analyzer: analyzer).compile(node)
             guard compiled != nil || !query.filters.isEmpty else {
                 if case .not = node { throw QuerySyntaxError(query: text, position: 0, message: "a query needs at least one word to search for besides -exclusions") }
@@ -90,15 +93,24 @@ public final class SearchService {
     /// Candidates are index terms (stems) within edit distance 1 (words under 8 letters) or 2,
     /// or a term the typed word starts with ("akutmodtagelsn" → akutmodtag…), most frequent
     /// first; the suggestion shown is a real word from a document holding that term.
+    ///
+    /// Reading the candidates costs about as much as a one-letter prefix search, so only the
+    /// first `suggestedWords` unknown words are corrected, and each first letter is read once.
     func suggest(_ text: String, words: [(typed: String, term: String)]) throws -> String? {
         var corrected = text
         var changed = false
+        var tried = 0
+        var vocabularies: [String: [(term: String, documents: Int)]] = [:]
         for (typed, term) in words where try store.documentFrequency(of: term) == 0 && store.documentFrequency(of: "~" + term) == 0 {
             let folded = analyzer.prefixTerm(typed)
             guard folded.count >= 4, folded.allSatisfy(\.isLetter) else { continue }
+            guard tried < Self.suggestedWords else { break }
+            tried += 1
             let limit = folded.count < 8 ? 1 : 2
             var best: (term: String, distance: Int, documents: Int)?
-            for (candidate, documents) in try store.vocabulary(startingWith: String(term.prefix(1))) where !candidate.hasPrefix("~") {
+            let letter = String(term.prefix(1))
+            if vocabularies[letter] == nil { vocabularies[letter] = try store.vocabulary(startingWith: letter) }
+            for (candidate, documents) in vocabularies[letter] ?? [] where !candidate.hasPrefix("~") {
                 var d = limit + 1
                 if abs(candidate.count - term.count) <= limit { d = EditDistance.damerauLevenshtein(term, candidate, limit: limit) }
                 if d > limit, candidate.count >= 6, folded.hasPrefix(candidate), folded.count - candidate.count <= 5 { d = limit }
@@ -112,6 +124,9 @@ public final class SearchService {
         }
         return changed ? corrected : nil
     }
+
+    /// How many unknown words of one query get a "Mente du" correction.
+    static let suggestedWords = 2
 
     /// A word as written in the archive whose stem is `term` ("demen" → "demens").
     func surfaceWord(for term: String) throws -> String? {

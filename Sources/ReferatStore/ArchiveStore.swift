@@ -296,6 +296,21 @@ public final class ArchiveStore: Sendable {
         return problems
     }
 
+    /// Refuses to write to a damaged index: SQLite's quick check (every page read once, the
+    /// records' indexes not cross-checked), before an import adds to it. An import that finds
+    /// nothing new would otherwise never read the damaged pages and report success.
+    public func checkBeforeWriting() throws(StoreError) {
+        let problems: [String]
+        do {
+            problems = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" } }
+        } catch {
+            throw StoreError(path: path, message: "the index is damaged (\(error)); move it aside and import again")
+        }
+        if !problems.isEmpty {
+            throw StoreError(path: path, message: "the index is damaged (\(problems.joined(separator: "; "))); move it aside and import again")
+        }
+    }
+
     static let ftsCheckSQL = "INSERT INTO search(search) VALUES('integrity-check')"
 
     /// Every term in the FTS index with the number of entries and of places it occurs in.
