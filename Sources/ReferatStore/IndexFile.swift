@@ -184,9 +184,21 @@ enum IndexFile {
         return (descriptor, identity(descriptor: descriptor) == identity(path: path))
     }
 
+    /// Removes the temporary files of imports killed while they created this index: those
+    /// whose process is gone.
+    private static func removeAbandonedTemporaries(of path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".creating-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            unlink(dir.isEmpty ? name : dir + "/" + name)
+        }
+    }
+
     /// A complete new index in a temporary file beside `path`, opened and locked.
     private static func build(_ path: String, _ create: (String) throws -> Void) throws(StoreError) -> (temp: String, descriptor: Int32) {
         let temp = path + ".creating-\(getpid())"
+        removeAbandonedTemporaries(of: path)
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temp + suffix) }
         do {
             try create(temp)
