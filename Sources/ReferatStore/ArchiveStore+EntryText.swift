@@ -28,13 +28,26 @@ extension ArchiveStore.Incoming {
     /// only replays tokens. Call it on a parsing thread with that thread's own analyzer.
     /// Also collects the document's learnable words (`ArchiveStore.learnWords`) and deflates
     /// its sections (`PackedSections`), which would otherwise cost the writer's time.
+    ///
+    /// A document whose entries hold more than `pretokenizedLimit` bytes of text is not
+    /// pre-analysed: its tokens, kept until the write, take about four times its text, and the
+    /// writer's tokenizer analyses it as FTS5 asks, one column at a time.
     public mutating func analyze(with analyzer: DanishAnalyzer) {
-        analyzer.learnableWords = []
-        defer { analyzer.learnableWords = nil }
-        pretokenized = ArchiveStore.entryColumns(of: document).map { PretokenizedText.columns($0, analyzer: analyzer) }
-        learnableWords = analyzer.learnableWords.map { $0.sorted() } ?? []
+        let columns = ArchiveStore.entryColumns(of: document)
+        let bytes = columns.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }
+        if bytes > Self.pretokenizedLimit {
+            collectLearnableWords(with: analyzer)
+        } else {
+            analyzer.learnableWords = []
+            defer { analyzer.learnableWords = nil }
+            pretokenized = columns.map { PretokenizedText.columns($0, analyzer: analyzer) }
+            learnableWords = analyzer.learnableWords.map { $0.sorted() } ?? []
+        }
         packedSections = document.cases.map { PackedSections.pack($0.sections) }
     }
+
+    /// Entry text, in bytes, above which a document is left for the writer to analyse.
+    static let pretokenizedLimit = 8 << 20
 
     /// Collects the document's learnable words only, as `analyze(with:)` would, without
     /// analysing its entries (see `DanishAnalyzer.learnableWords(in:)`). The importer uses it
