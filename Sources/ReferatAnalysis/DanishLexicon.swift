@@ -3,7 +3,8 @@ import Foundation
 /// The Danish word forms that decompounding and hyphen repair trust.
 ///
 /// Loaded once per process from `/usr/share/dict/danish` (Debian package wdanish, ~313,000
-/// forms), lower-cased. An index adds the words its own corpus uses that the list lacks
+/// forms), lower-cased, and, for decompounding, hunspell-da's forms with their compound roles
+/// (`CompoundForms`, from `/usr/share/hunspell/da_DK.aff` and `.dic`). An index adds the words its own corpus uses that the list lacks
 /// (`adding(_:)`): "botilbud" is not in wdanish, but once an archive has used it on its own,
 /// "botilbudsområdet" splits into botilbud + området.
 public final class DanishLexicon: @unchecked Sendable {
@@ -18,6 +19,7 @@ public final class DanishLexicon: @unchecked Sendable {
 
     private let lock = NSLock()
     private var loaded: ByteStringSet?
+    private var loadedCompounds: CompoundForms?
     public let path: String
     /// The list this lexicon extends, if it was made by `adding(_:)`.
     private let base: DanishLexicon?
@@ -39,6 +41,26 @@ public final class DanishLexicon: @unchecked Sendable {
         if !set.isEmpty { for word in Self.supplement { set.insert(word) } }
         loaded = set
         return set
+    }
+
+    /// hunspell-da's forms and the places they may take in a compound, read on first use;
+    /// the supplement's words may take any place. A lexicon made from a list of words
+    /// (`init(words:)`) lets each of them take any place.
+    var compoundForms: CompoundForms {
+        if let base { return base.compoundForms }
+        lock.lock()
+        defer { lock.unlock() }
+        if let loadedCompounds { return loadedCompounds }
+        var forms: CompoundForms
+        if let words = wordsGiven {
+            forms = CompoundForms(capacity: words.count)
+            for word in words { forms.add(word, .all) }
+        } else {
+            forms = CompoundForms.load()
+            if !forms.isEmpty { for word in Self.supplement { forms.add(word, .all) } }
+        }
+        loadedCompounds = forms
+        return forms
     }
 
     /// One word per line; lines with an apostrophe ("bil's") are skipped. Most lines are
@@ -88,8 +110,13 @@ public final class DanishLexicon: @unchecked Sendable {
         base = nil
         added = ByteStringSet()
         addedWords = []
-        loaded = ByteStringSet(words.map { $0.lowercased() })
+        let lowered = words.map { $0.lowercased() }
+        wordsGiven = lowered
+        loaded = ByteStringSet(lowered)
     }
+
+    /// The words of `init(words:)`, which stand in for hunspell-da's forms as well.
+    private var wordsGiven: [String]?
 
     private init(base: DanishLexicon, added: [String]) {
         path = base.path
