@@ -40,15 +40,15 @@ struct Workspace {
     @Test func importThenReimportChangesNothing() throws {
         let ws = try Workspace()
         let first = try ws.importAll()
-        #expect(first.imported == 20)
+        #expect(first.imported == 22)
         #expect(first.failed == 0)
         #expect(first.compacted)
         let stats1 = try ws.store().stats()
-        #expect(stats1.cases == 32)
+        #expect(stats1.cases == 44)
         let second = try ws.importAll()
         #expect(!second.compacted)
         #expect(second.imported == 0)
-        #expect(second.skipped == 20)
+        #expect(second.skipped == 22)
         let stats2 = try ws.store().stats()
         #expect(stats2.documents == stats1.documents && stats2.cases == stats1.cases && stats2.decisions == stats1.decisions && stats2.people == stats1.people)
         let problems = try ws.store().integrityCheck()
@@ -63,7 +63,7 @@ struct Workspace {
         let importer = try Importer(store: ws.store(), options: .init(jobs: 2, batchSize: 4))
         let first = try importer.run(paths: [ws.archive])
         let second = try importer.run(paths: [ws.archive])
-        #expect(first.imported == 20 && second.skipped == 20)
+        #expect(first.imported == 22 && second.skipped == 22)
         #expect(first.parsingCPUSeconds > 0 && first.writingCPUSeconds > 0)
         #expect(second.parsingCPUSeconds < first.parsingCPUSeconds)
         #expect(second.writingCPUSeconds < first.writingCPUSeconds)
@@ -77,10 +77,12 @@ struct Workspace {
         _ = try ws.importAll()
         let store = try ws.store()
         #expect(try store.pageCounts().autoVacuum == 2)
-        // Removing half the documents frees the pages of their rows and index entries.
+        // Removing all documents but two frees the pages of their rows and index entries. (FTS5
+        // writes its deletions as new segments, which take pages too: on the small corpus,
+        // removing half of it could free none.)
         let paths = try store.knownFiles().keys.sorted()
-        let removed = try store.remove(paths: Array(paths.prefix(paths.count / 2)))
-        #expect(removed == paths.count / 2)
+        let removed = try store.remove(paths: Array(paths.dropFirst(2)))
+        #expect(removed == paths.count - 2)
         let before = try store.pageCounts()
         #expect(before.free > 0)
         try store.compact(fullVacuumLimit: fullVacuumLimit)
@@ -131,7 +133,7 @@ struct Workspace {
         let pruned = try ws.importAll(prune: true)
         #expect(pruned.pruned == 1)
         #expect(try store.cases(number: "23/999").isEmpty)
-        #expect(try store.stats().documents == 19)
+        #expect(try store.stats().documents == 21)
         #expect(try store.integrityCheck().isEmpty)
     }
 
