@@ -34,8 +34,11 @@ struct CompoundForms: Sendable {
         /// Letters of the dictionary word an end form inflects (4 for `baner`, of bane; 3 for
         /// `vejene`, of vej); 0 when unknown. Telling a head of three letters ("vej") from a
         /// chance piece ("stand|arder") needs the word, not the inflected form.
-        var root: Int { Int(rawValue >> 8) }
-        func with(root: Int) -> Roles { Roles(rawValue: rawValue & 0x00FF | UInt16(min(root, 255)) << 8) }
+        var root: Int { Int(rawValue >> 8 & 0x3F) }
+        func with(root: Int) -> Roles { Roles(rawValue: rawValue & 0xC0FF | UInt16(min(root, 63)) << 8) }
+
+        /// Only a name's form ("ålborg" of Ålborg): never a part by way of the word list.
+        static let name = Roles(rawValue: 0x4000)
     }
 
     static let affixPath = "/usr/share/hunspell/da_DK.aff"
@@ -110,7 +113,9 @@ struct CompoundForms: Sendable {
             let link = !new.isDisjoint(with: links) && !old.isDisjoint(with: links) ? min(old.link, new.link) : !new.isDisjoint(with: links) ? new.link : old.link
             // Of two words an end form may inflect, the shorter: "rene" is ren's before rene's.
             let root = old.root == 0 ? new.root : new.root == 0 ? old.root : min(old.root, new.root)
-            roles[slot] = old.union(new).with(link: link).with(root: root).rawValue
+            var merged = old.union(new).with(link: link).with(root: root)
+            if !(old.contains(.name) && new.contains(.name)) { merged.remove(.name) }
+            roles[slot] = merged.rawValue
             return
         }
         if table.needsGrowth { grow() }
@@ -258,15 +263,18 @@ struct AffixFile {
             guard !flags.contains(forbidden) else { continue }
             var stem: [UInt8] = []
             UTF8Text.appendLowercased(UnsafeBufferPointer(rebasing: dic[lineStart..<wordEnd]), to: &stem)
+            // A capitalised entry is a name: its forms are marked, so the word list's copy of
+            // them ("ålborg") does not begin compounds ("Ålborgvej").
+            let name: CompoundForms.Roles = stem.elementsEqual(dic[lineStart..<wordEnd]) ? [] : .name
             let letters = Array(String(decoding: stem, as: UTF8.self).unicodeScalars)
-            if !flags.contains(needAffix) { Self.emitIfWord(stem, CompoundForms.roles(roles(of: flags), link: 0, rootLetters: letters.count), emit) }
+            if !flags.contains(needAffix) { Self.emitIfWord(stem, CompoundForms.roles(roles(of: flags), link: 0, rootLetters: letters.count).union(name), emit) }
             for flag in flags {
                 guard let group = suffixes[flag] else { continue }
                 for rule in group where Self.applies(rule, to: stem, letters[...]) {
                     scratch.removeAll(keepingCapacity: true)
                     scratch.append(contentsOf: stem[..<(stem.count - rule.strip.count)])
                     scratch.append(contentsOf: rule.add)
-                    Self.emitIfWord(scratch, CompoundForms.roles(rule.roles, link: Self.linkLetters(stem, scratch), rootLetters: letters.count), emit)
+                    Self.emitIfWord(scratch, CompoundForms.roles(rule.roles, link: Self.linkLetters(stem, scratch), rootLetters: letters.count).union(name), emit)
                     guard !rule.next.isEmpty else { continue }
                     let formLetters = letters.dropLast(rule.stripLetters) + Array(String(decoding: rule.add, as: UTF8.self).unicodeScalars)
                     for flag2 in rule.next {
@@ -274,7 +282,7 @@ struct AffixFile {
                             inner.removeAll(keepingCapacity: true)
                             inner.append(contentsOf: scratch[..<(scratch.count - rule2.strip.count)])
                             inner.append(contentsOf: rule2.add)
-                            Self.emitIfWord(inner, CompoundForms.roles(rule2.roles, link: Self.linkLetters(stem, inner), rootLetters: letters.count), emit)
+                            Self.emitIfWord(inner, CompoundForms.roles(rule2.roles, link: Self.linkLetters(stem, inner), rootLetters: letters.count).union(name), emit)
                         }
                     }
                 }

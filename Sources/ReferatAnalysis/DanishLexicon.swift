@@ -57,7 +57,14 @@ public final class DanishLexicon: @unchecked Sendable {
             for word in words { forms.add(word, .all) }
         } else {
             forms = CompoundForms.load()
-            if !forms.isEmpty { for word in Self.supplement { forms.add(word, .all) } }
+            if !forms.isEmpty {
+                for word in Self.supplement { forms.add(word, .all) }
+                // The word list's names ("Ålborg"), marked so they begin no compound by way of
+                // the list ("Ålborgvej" is a street, not Ålborg).
+                if let list = try? String(contentsOfFile: path, encoding: .utf8) {
+                    for line in list.split(separator: "\n") where line.first?.isUppercase == true { forms.add(line.lowercased(), .name) }
+                }
+            }
         }
         loadedCompounds = forms
         return forms

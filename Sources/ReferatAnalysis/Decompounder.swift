@@ -270,7 +270,9 @@ final class Decompounder {
             // turn up by chance inside ordinary words.
             let shortest = isKnown ? 5 : 4
             var weak = 0
-            if r.count >= shortest, w.withSlice(r, { lists.words.contains($0) }) {
+            if roles.contains(.name) {
+                // A name's form: no part by way of the word list.
+            } else if r.count >= shortest, w.withSlice(r, { lists.words.contains($0) }) {
                 weak = 1
             } else if r.count >= shortest + 1, w.ascii(at: r.upperBound - 1) == 0x73 || w.ascii(at: r.upperBound - 1) == 0x65 {
                 let stem = r.lowerBound..<(r.upperBound - 1)
