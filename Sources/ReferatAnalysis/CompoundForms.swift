@@ -67,7 +67,9 @@ struct CompoundForms: Sendable {
         guard let aff = try? String(contentsOfFile: affixPath, encoding: .utf8),
               let dic = FileManager.default.contents(atPath: dictionaryPath) else { return CompoundForms() }
         let affixes = AffixFile(aff)
-        var forms = CompoundForms(capacity: max(16, dic.count / 3))
+        // About one form per five bytes of the .dic file: a table that stays at most half full
+        // without growing, and no larger, since each insertion is a trip to memory.
+        var forms = CompoundForms(capacity: max(16, dic.count / 5))
         forms.minimumPart = affixes.compoundMinimum
         dic.withUnsafeBytes { raw in affixes.expand(raw.bindMemory(to: UInt8.self)) { forms.add($0, $1) } }
         return forms
@@ -239,6 +241,9 @@ struct AffixFile {
     /// their begin forms without the hyphen; `Decompounder.badHeads` keeps out the ones that
     /// are no search term.
     func expand(_ dic: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>, CompoundForms.Roles) -> Void) {
+        // The rule groups by flag number, in an array: looked up for every flag of every entry.
+        var groups = [[Rule]?](repeating: nil, count: (suffixes.keys.max() ?? 0) + 1)
+        for (flag, rules) in suffixes where flag >= 0 { groups[flag] = rules }
         var lineStart = 0
         var first = true
         var scratch: [UInt8] = []
@@ -269,7 +274,7 @@ struct AffixFile {
             let letters = Array(String(decoding: stem, as: UTF8.self).unicodeScalars)
             if !flags.contains(needAffix) { Self.emitIfWord(stem, CompoundForms.roles(roles(of: flags), link: 0, rootLetters: letters.count).union(name), emit) }
             for flag in flags {
-                guard let group = suffixes[flag] else { continue }
+                guard flag >= 0, flag < groups.count, let group = groups[flag] else { continue }
                 for rule in group where Self.applies(rule, to: stem, letters[...]) {
                     scratch.removeAll(keepingCapacity: true)
                     scratch.append(contentsOf: stem[..<(stem.count - rule.strip.count)])
@@ -278,7 +283,7 @@ struct AffixFile {
                     guard !rule.next.isEmpty else { continue }
                     let formLetters = letters.dropLast(rule.stripLetters) + Array(String(decoding: rule.add, as: UTF8.self).unicodeScalars)
                     for flag2 in rule.next {
-                        for rule2 in suffixes[flag2] ?? [] where Self.applies(rule2, to: scratch, formLetters[...]) {
+                        for rule2 in groups[flag2] ?? [] where Self.applies(rule2, to: scratch, formLetters[...]) {
                             inner.removeAll(keepingCapacity: true)
                             inner.append(contentsOf: scratch[..<(scratch.count - rule2.strip.count)])
                             inner.append(contentsOf: rule2.add)

@@ -61,13 +61,26 @@ public final class DanishLexicon: @unchecked Sendable {
                 for word in Self.supplement { forms.add(word, .all) }
                 // The word list's names ("Ålborg"), marked so they begin no compound by way of
                 // the list ("Ålborgvej" is a street, not Ålborg).
-                if let list = try? String(contentsOfFile: path, encoding: .utf8) {
-                    for line in list.split(separator: "\n") where line.first?.isUppercase == true { forms.add(line.lowercased(), .name) }
+                if let list = FileManager.default.contents(atPath: path) {
+                    list.withUnsafeBytes { raw in Self.forEachName(raw.bindMemory(to: UInt8.self)) { forms.add($0, .name) } }
                 }
             }
         }
         loadedCompounds = forms
         return forms
+    }
+
+    /// Each line of a word list that starts with a capital (A–Z, À–Þ), lower-cased: only
+    /// those lines are made into strings.
+    static func forEachName(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        var lineStart = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            defer { lineStart = i + 1 }
+            guard i > lineStart else { continue }
+            let first = bytes[lineStart]
+            let capital = (0x41...0x5A).contains(first) || first == 0xC3 && lineStart + 1 < i && (0x80...0x9E).contains(bytes[lineStart + 1])
+            if capital { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<i]), as: UTF8.self).lowercased()) }
+        }
     }
 
     /// One word per line; lines with an apostrophe ("bil's") are skipped. Most lines are
