@@ -46,6 +46,10 @@ struct CompoundForms: Sendable {
 
     private var table: ByteKeyTable
     private var roles: [UInt16]
+    /// A Bloom filter over the forms, as in `ByteStringSet`: nearly every range a split tries
+    /// is no form, and the filter (a sixteenth of the table's size) answers that from cache.
+    private var bloom: [UInt64] = []
+    private var bloomShift: UInt64 = 0
     /// `COMPOUNDMIN`: the fewest letters the dictionary lets a part have.
     private(set) var minimumPart = 3
 
@@ -88,18 +92,44 @@ struct CompoundForms: Sendable {
 
     /// Runs `body` with a lookup that reads the table in place.
     func withProbe<R>(_ body: (Probe) -> R) -> R {
-        table.withView { view in roles.withUnsafeBufferPointer { body(Probe(table: view, roles: $0, isEmpty: table.count == 0)) } }
+        table.withView { view in
+            roles.withUnsafeBufferPointer { roles in
+                bloom.withUnsafeBufferPointer { bloom in
+                    body(Probe(table: view, roles: roles, bloom: bloom, bloomShift: bloomShift, isEmpty: table.count == 0))
+                }
+            }
+        }
     }
 
     struct Probe {
         fileprivate let table: ByteKeyTable.View
         fileprivate let roles: UnsafeBufferPointer<UInt16>
+        fileprivate let bloom: UnsafeBufferPointer<UInt64>
+        fileprivate let bloomShift: UInt64
         let isEmpty: Bool
 
         @inline(__always)
         func roles(of form: UnsafeBufferPointer<UInt8>) -> Roles {
             guard !isEmpty, form.count <= ByteKeyTable.maximumKeyLength else { return [] }
-            return table.find(form, hash: ByteKeyTable.hash(form)).map { Roles(rawValue: roles[$0]) } ?? []
+            let h = ByteKeyTable.hash(form)
+            if !bloom.isEmpty {
+                let (b1, b2) = ByteStringSet.bloomBits(h, shift: bloomShift)
+                guard bloom[b1 >> 6] & (1 << UInt64(b1 & 63)) != 0, bloom[b2 >> 6] & (1 << UInt64(b2 & 63)) != 0 else { return [] }
+            }
+            return table.find(form, hash: h).map { Roles(rawValue: roles[$0]) } ?? []
+        }
+    }
+
+    /// Builds the Bloom filter once every form is in; a form added later is not seen by
+    /// probes until the filter is built again.
+    mutating func buildFilter() {
+        let bits = table.slotCount * 4
+        bloom = Array(repeating: 0, count: max(1, bits / 64))
+        bloomShift = UInt64(64 - bits.trailingZeroBitCount)
+        for h in table.hashes() {
+            let (b1, b2) = ByteStringSet.bloomBits(h, shift: bloomShift)
+            bloom[b1 >> 6] |= 1 << UInt64(b1 & 63)
+            bloom[b2 >> 6] |= 1 << UInt64(b2 & 63)
         }
     }
 

@@ -66,6 +66,7 @@ public final class DanishLexicon: @unchecked Sendable {
                 }
             }
         }
+        forms.buildFilter()
         loadedCompounds = forms
         return forms
     }

@@ -23,7 +23,9 @@ final class Decompounder {
     let lexicon: DanishLexicon
     /// Parts of fewer letters match too much to be worth a search term ("is", "bo").
     let minimumPart = 3
-    let minimumWord = 6
+    /// Two parts of three letters make few real compounds ("bilvej"), and trying every word
+    /// of six letters costs more than those few are worth.
+    let minimumWord = 7
 
     /// Words the dictionary lets begin or continue a compound that a search should not treat
     /// as parts: prepositions and adverbs that make verbs and nouns ("for|sikring",
@@ -247,38 +249,56 @@ final class Decompounder {
 
         func key(_ r: Range<Int>) -> Int { r.lowerBound * size + r.upperBound }
 
-        /// A range's reading as a part. Low 16 bits: the dictionary's roles. Bits 16-17: a
-        /// weak modifier reading from the word list (1: no link, 2: a linking s or e).
-        mutating func reading(_ r: Range<Int>) -> (roles: CompoundForms.Roles, weakLink: Int?) {
+        /// Per range: bits 0-15 the dictionary's roles, bit 16 set once they are looked up;
+        /// bits 17-18 the weak reading (1 + its linking letters, 0: none), bit 19 set once it
+        /// is looked up. The weak reading is asked only where the dictionary has none.
+        private static let rolesKnown: UInt32 = 1 << 16, weakKnown: UInt32 = 1 << 19
+
+        private mutating func entry(_ k: Int) -> UInt32 { table.isEmpty ? map[k, default: 0] : table[k] }
+        private mutating func setEntry(_ k: Int, _ v: UInt32) { if table.isEmpty { map[k] = v } else { table[k] = v } }
+
+        /// The dictionary's roles of a range, with learned words taking any place.
+        mutating func reading(_ r: Range<Int>) -> CompoundForms.Roles {
             let k = key(r)
-            var v = table.isEmpty ? map[k, default: 0] : table[k]
-            if v == 0 {
-                v = 1 + compute(r)
-                if table.isEmpty { map[k] = v } else { table[k] = v }
+            var v = entry(k)
+            if v & Self.rolesKnown == 0 {
+                let lists = self.lists
+                var roles = w.withSlice(r) { lists.forms.roles(of: $0) }
+                if !isKnown, !lists.added.isEmpty, w.withSlice(r, { lists.added.contains($0) }) { roles.formUnion(.all) }
+                v |= UInt32(roles.rawValue) | Self.rolesKnown
+                setEntry(k, v)
             }
-            v -= 1
-            let weak = Int(v >> 16)
-            return (CompoundForms.Roles(rawValue: UInt16(v & 0xFFFF)), weak == 0 ? nil : weak - 1)
+            return CompoundForms.Roles(rawValue: UInt16(v & 0xFFFF))
         }
 
-        private func compute(_ r: Range<Int>) -> UInt32 {
+        /// The weak modifier reading of a range: a word of the list, with no linking letter
+        /// (0) or a linking s or e (1); nil when there is none.
+        mutating func weakLink(_ r: Range<Int>) -> Int? {
+            let roles = reading(r)
+            let k = key(r)
+            var v = entry(k)
+            if v & Self.weakKnown == 0 {
+                v |= UInt32(computeWeak(r, roles)) << 17 | Self.weakKnown
+                setEntry(k, v)
+            }
+            let weak = Int(v >> 17 & 3)
+            return weak == 0 ? nil : weak - 1
+        }
+
+        private func computeWeak(_ r: Range<Int>, _ roles: CompoundForms.Roles) -> Int {
+            // A name's form is no part by way of the word list ("ålborg" in "ålborgvej").
+            guard !roles.contains(.name) else { return 0 }
             let lists = self.lists
-            var roles = w.withSlice(r) { lists.forms.roles(of: $0) }
             let usesAdded = !isKnown && !lists.added.isEmpty
-            if usesAdded, w.withSlice(r, { lists.added.contains($0) }) { roles.formUnion(.all) }
             // In a word the lists know whole, only longer modifiers: short words of the list
             // turn up by chance inside ordinary words.
             let shortest = isKnown ? 5 : 4
-            var weak = 0
-            if roles.contains(.name) {
-                // A name's form: no part by way of the word list.
-            } else if r.count >= shortest, w.withSlice(r, { lists.words.contains($0) }) {
-                weak = 1
-            } else if r.count >= shortest + 1, w.ascii(at: r.upperBound - 1) == 0x73 || w.ascii(at: r.upperBound - 1) == 0x65 {
+            if r.count >= shortest, w.withSlice(r, { lists.words.contains($0) }) { return 1 }
+            if r.count >= shortest + 1, w.ascii(at: r.upperBound - 1) == 0x73 || w.ascii(at: r.upperBound - 1) == 0x65 {
                 let stem = r.lowerBound..<(r.upperBound - 1)
-                if w.withSlice(stem, { lists.words.contains($0) || usesAdded && lists.added.contains($0) }) { weak = 2 }
+                if w.withSlice(stem, { lists.words.contains($0) || usesAdded && lists.added.contains($0) }) { return 2 }
             }
-            return UInt32(roles.rawValue) | UInt32(weak) << 16
+            return 0
         }
 
         /// Whether `r` may stand in a split: not too short, not a function word as a modifier,
@@ -303,7 +323,13 @@ final class Decompounder {
         /// `r` as a part at its place: how it reads (nil: it cannot), and whether the reading
         /// is weak. `end`: it ends the word; `head`: it ends the range being split.
         mutating func part(_ r: Range<Int>, first: Bool, end: Bool, head: Bool) -> (Part, weak: Bool)? {
-            let (roles, weakLink) = reading(r)
+            // Guards the rule of `isAcceptable` for three letters before any lookup (most ranges
+            // tried are short); a head is judged by its dictionary word ("øer" of ø), looked up.
+            if r.count == 3, !end {
+                let lists = self.lists
+                guard w.withSlice(r, { lists.shortHeads.contains($0) }) else { return nil }
+            }
+            let roles = reading(r)
             if end {
                 guard roles.contains(.end), isAcceptable(r, link: 0, asHead: true, root: roles.root) else { return nil }
                 return (Part(range: r, link: 0), false)
@@ -311,7 +337,7 @@ final class Decompounder {
             if roles.contains(first ? .begin : .middle), isAcceptable(r, link: roles.link, asHead: head) {
                 return (Part(range: r, link: roles.link), false)
             }
-            if let weakLink, isAcceptable(r, link: weakLink, asHead: head) { return (Part(range: r, link: weakLink), true) }
+            if let weakLink = weakLink(r), isAcceptable(r, link: weakLink, asHead: head) { return (Part(range: r, link: weakLink), true) }
             return nil
         }
 
@@ -353,7 +379,7 @@ final class Decompounder {
         /// Whether a run of parts is a word: an inflected form at the end of the word, the
         /// form itself elsewhere.
         mutating func isWord(_ r: Range<Int>, asEnd: Bool) -> Bool {
-            let (roles, _) = reading(r)
+            let roles = reading(r)
             if roles.contains(.word) || asEnd && roles.contains(.end) { return true }
             let lists = self.lists
             return w.withSlice(r) { lists.words.contains($0) }
