@@ -26,6 +26,9 @@ final class Decompounder {
     /// Two parts of three letters make few real compounds ("bilvej"), and trying every word
     /// of six letters costs more than those few are worth.
     let minimumWord = 7
+    /// Longer runs of letters are no words (a PDF's lost spaces, a fuzzer's bytes): the
+    /// search, which tries every cut, is never asked about them.
+    let maximumWord = 64
 
     /// Words the dictionary lets begin or continue a compound that a search should not treat
     /// as parts: prepositions and adverbs that make verbs and nouns ("for|sikring",
@@ -74,7 +77,9 @@ final class Decompounder {
         "ånd", "ø", "by", "bo", "å", "år",
     ]
 
-    private let compounds: CompoundForms
+    /// hunspell-da's forms, fetched on the first word long enough to split: a search for
+    /// short words never loads them.
+    private lazy var compounds: CompoundForms = lexicon.compoundForms
     /// The lexicon's word set, fetched once: lookups then take no lock.
     private lazy var words: ByteStringSet = lexicon.words
     /// Words the index's corpus added to the list.
@@ -82,7 +87,6 @@ final class Decompounder {
 
     init(lexicon: DanishLexicon) {
         self.lexicon = lexicon
-        compounds = lexicon.compoundForms
         added = lexicon.added
     }
 
@@ -134,9 +138,11 @@ final class Decompounder {
 
     private func analyse<R>(_ word: String, _ body: (Word, inout Memo) -> [R]) -> [R] {
         // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
-        if word.utf8.count < minimumWord { return [] }
+        if word.utf8.count < minimumWord || word.utf8.count > 4 * maximumWord { return [] }
         let w = Word(word)
-        guard w.count >= minimumWord, !compounds.isEmpty || !added.isEmpty else { return [] }
+        guard w.count >= minimumWord, w.count <= maximumWord else { return [] }
+        let compounds = self.compounds
+        guard !compounds.isEmpty || !added.isEmpty else { return [] }
         return compounds.withProbe { forms in
             words.withProbe { words in
                 added.withProbe { added in
