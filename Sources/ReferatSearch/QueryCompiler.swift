@@ -4,17 +4,25 @@ import ReferatAnalysis
 ///
 /// Every term reaching FTS5 is analysed here and quoted with the store tokenizer's literal
 /// mark, so no user text is ever interpreted by FTS5's own syntax (`"`, `*`, `:`, `NEAR`, `^`).
-/// Two expressions come out: `all` (whole words, compound parts, variants) and `exact` (whole
-/// words only), so whole-word matches can rank first.
+/// Three expressions come out, each wider than the one before, so that a search can rank by
+/// them: `exact` (whole words only), `all` (also compound parts and variants), and `apart`
+/// (also a query compound's parts written apart: `vejbelysningsudgifter` as vej AND belysning
+/// AND udgift).
 struct QueryCompiler {
     let analyzer: DanishAnalyzer
 
     /// The literal mark of the store's tokenizer (`DanishTokenizer.literalMark`).
     static let mark = "\u{1}"
 
+    /// How far a word reaches: each case matches everything the one before it does.
+    enum Reach {
+        case exact, weakForms, partsApart
+    }
+
     struct Compiled {
         var all: String
         var exact: String
+        var apart: String
         /// The analysed primary term of each plain word, for "did you mean".
         var words: [(typed: String, term: String)]
         /// Every positive term, prefix and multi-part term, for highlighting.
@@ -29,10 +37,11 @@ struct QueryCompiler {
 
     func compile(_ node: QueryNode) -> Compiled? {
         var words: [(String, String)] = []
-        guard let all = expression(node, exact: false, words: &words) else { return nil }
+        guard let all = expression(node, .weakForms, words: &words) else { return nil }
         var ignored: [(String, String)] = []
-        let exact = expression(node, exact: true, words: &ignored) ?? all
-        var compiled = Compiled(all: all, exact: exact, words: words)
+        let exact = expression(node, .exact, words: &ignored) ?? all
+        let apart = expression(node, .partsApart, words: &ignored) ?? all
+        var compiled = Compiled(all: all, exact: exact, apart: apart, words: words)
         collect(node, into: &compiled.highlight)
         return compiled
     }
@@ -53,7 +62,7 @@ struct QueryCompiler {
         "\"" + Self.mark + term.replacing("\"", with: "\"\"") + "\""
     }
 
-    private func expression(_ node: QueryNode, exact: Bool, words: inout [(String, String)]) -> String? {
+    private func expression(_ node: QueryNode, _ reach: Reach, words: inout [(String, String)]) -> String? {
         switch node {
         case .word(let text):
             let tokens = analyzer.analyze(text, mode: .query)
@@ -65,16 +74,19 @@ struct QueryCompiler {
             }
             words.append((text, first.term))
             var alternatives: [String] = []
-            for token in tokens {
+            for token in tokens where token.kind != .part {
                 alternatives.append(quote(token.term))
-                if !exact && token.kind != .domain && token.kind != .domainPart { alternatives.append(quote(String(Token.weakMark) + token.term)) }
+                if reach != .exact && token.kind != .domain && token.kind != .domainPart { alternatives.append(quote(String(Token.weakMark) + token.term)) }
             }
+            // The compound's parts, each whole or in another compound, anywhere in the entry.
+            let parts = tokens.filter { $0.kind == .part }.map { "(" + quote($0.term) + " OR " + quote(String(Token.weakMark) + $0.term) + ")" }
+            if reach == .partsApart, parts.count > 1 { alternatives.append("(" + parts.joined(separator: " AND ") + ")") }
             let unique = alternatives.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             return unique.count == 1 ? unique[0] : "(" + unique.joined(separator: " OR ") + ")"
         case .prefix(let text):
             let term = analyzer.prefixTerm(text).filter { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "-" }
             guard !term.isEmpty else { return nil }
-            return exact ? quote(term) + " *" : "(" + quote(term) + " * OR " + quote(String(Token.weakMark) + term) + " *)"
+            return reach == .exact ? quote(term) + " *" : "(" + quote(term) + " * OR " + quote(String(Token.weakMark) + term) + " *)"
         case .phrase(let text):
             return phrase(analyzer.analyze(text, mode: .query))
         case .and(let nodes):
@@ -83,8 +95,8 @@ struct QueryCompiler {
             for n in nodes {
                 if case .not(let inner) = n {
                     var ignored: [(String, String)] = []
-                    if let e = expression(inner, exact: false, words: &ignored) { negative.append(e) }
-                } else if let e = expression(n, exact: exact, words: &words) {
+                    if let e = expression(inner, .weakForms, words: &ignored) { negative.append(e) }
+                } else if let e = expression(n, reach, words: &words) {
                     positive.append(e)
                 }
             }
@@ -93,7 +105,7 @@ struct QueryCompiler {
             for n in negative { out = "(" + out + " NOT " + n + ")" }
             return out
         case .or(let nodes):
-            let parts = nodes.compactMap { expression($0, exact: exact, words: &words) }
+            let parts = nodes.compactMap { expression($0, reach, words: &words) }
             guard !parts.isEmpty else { return nil }
             return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
         case .not:

@@ -68,8 +68,9 @@ public final class SearchService {
                 // Only stop words: nothing to search for.
                 return Result(page: SearchPage(total: 0, hits: [], facets: nil), suggestion: nil, expression: nil)
             }
-            query.match = compiled?.all
-            query.exactMatch = compiled.map(\.exact) == compiled?.all ? nil : compiled?.exact
+            query.match = compiled?.apart
+            query.exactMatch = compiled.map(\.exact) == compiled?.apart ? nil : compiled?.exact
+            query.closeMatch = compiled.map(\.all) == compiled?.apart ? nil : compiled?.all
         } else if query.filters.isEmpty {
             throw QuerySyntaxError(query: text, position: 0, message: "nothing to search for: type words, a \"phrase\" or a filter such as udvalg:KB")
         }

@@ -6,11 +6,23 @@ public struct StoreQuery: Sendable {
     public var match: String?
     /// Exact forms only: entries matching it rank above those matching only weak forms.
     public var exactMatch: String?
+    /// Exact and weak forms, without a query compound's parts written apart: entries matching
+    /// it rank above those that `match` finds only through those parts. Nil when no query word
+    /// splits.
+    public var closeMatch: String?
     public var filters = StoreFilters()
     public var sortByDate = false
     public var limit = 10
     public var offset = 0
     public var facets = false
+
+    /// The expressions entries are ranked by, narrowest first, ending with `match`: an entry
+    /// ranks in the first tier it matches. Only for a query with `match`.
+    var tiers: [String] {
+        var tiers: [String] = []
+        for e in [exactMatch, closeMatch, match].compactMap({ $0 }) where tiers.last != e { tiers.append(e) }
+        return tiers
+    }
 
     public init(match: String? = nil, exactMatch: String? = nil, filters: StoreFilters = StoreFilters()) {
         self.match = match
