@@ -1,7 +1,8 @@
 import Foundation
 
-/// The twenty `Corpus/` files the search, import and CLI tests are written against: the four
-/// seeds and the samples `1xx_*` (numbered layouts, regions, web pages, letters, encodings).
+/// The `Corpus/` files the search, import and CLI tests are written against: the four seeds,
+/// the first samples `1xx_*` (numbered layouts, regions, web pages, letters, encodings) and the
+/// search-quality samples `3xx_*`.
 ///
 /// `Corpus/` also holds one or two samples of every real layout family (`2xx_*`), for the
 /// parser's goldens and `make demo`; the counts and rankings these tests check stay put as
@@ -14,10 +15,10 @@ public enum SearchCorpus {
         return url.path + "/Corpus"
     }()
 
-    /// The file names, sorted: the seeds (`0xx`) and the first samples (`1xx`).
+    /// The file names, sorted: all but the layout samples (`2xx`).
     public static let names: [String] = {
         let all = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return all.filter { ($0.hasPrefix("0") || $0.hasPrefix("1")) && [".txt", ".html", ".htm", ".pdf"].contains(where: $0.hasSuffix) }.sorted()
+        return all.filter { !$0.hasPrefix("2") && [".txt", ".html", ".htm", ".pdf"].contains(where: $0.hasSuffix) }.sorted()
     }()
 
     /// A new folder holding copies of the files (named "Corpus", so paths in hits read as they
