@@ -1,20 +1,16 @@
 import ReferatAnalysis
+import ReferatIndex
 
-/// Turns a `QueryNode` into FTS5 MATCH expressions through the Danish analyzer.
+/// Turns a `QueryNode` into a `MatchNode` of analysed terms through the Danish analyzer.
 ///
-/// Every term reaching FTS5 is analysed here and quoted with the store tokenizer's literal
-/// mark, so no user text is ever interpreted by FTS5's own syntax (`"`, `*`, `:`, `NEAR`, `^`).
-/// Two expressions come out: `all` (whole words, compound parts, variants) and `exact` (whole
-/// words only), so whole-word matches can rank first.
+/// A word becomes its analysed terms, each in its exact and (except for case numbers, dates
+/// and their kind) weak form, so that whole-word matches can rank first (`MatchNode.exactOnly`);
+/// a word the analyzer splits ("e-mail") becomes a phrase; a prefix is folded, never stemmed.
 struct QueryCompiler {
     let analyzer: DanishAnalyzer
 
-    /// The literal mark of the store's tokenizer (`DanishTokenizer.literalMark`).
-    static let mark = "\u{1}"
-
     struct Compiled {
-        var all: String
-        var exact: String
+        var match: MatchNode
         /// The analysed primary term of each plain word, for "did you mean".
         var words: [(typed: String, term: String)]
         /// Every positive term, prefix and multi-part term, for highlighting.
@@ -29,10 +25,8 @@ struct QueryCompiler {
 
     func compile(_ node: QueryNode) -> Compiled? {
         var words: [(String, String)] = []
-        guard let all = expression(node, exact: false, words: &words) else { return nil }
-        var ignored: [(String, String)] = []
-        let exact = expression(node, exact: true, words: &ignored) ?? all
-        var compiled = Compiled(all: all, exact: exact, words: words)
+        guard let match = match(node, words: &words) else { return nil }
+        var compiled = Compiled(match: match, words: words)
         collect(node, into: &compiled.highlight)
         return compiled
     }
@@ -49,62 +43,56 @@ struct QueryCompiler {
         }
     }
 
-    private func quote(_ term: String) -> String {
-        "\"" + Self.mark + term.replacing("\"", with: "\"\"") + "\""
-    }
-
-    private func expression(_ node: QueryNode, exact: Bool, words: inout [(String, String)]) -> String? {
+    private func match(_ node: QueryNode, words: inout [(String, String)]) -> MatchNode? {
         switch node {
         case .word(let text):
             let tokens = analyzer.analyze(text, mode: .query)
             guard let first = tokens.first else { return nil }
-            let positions = Set(tokens.map(\.position))
-            if positions.count > 1 {
+            if Set(tokens.map(\.position)).count > 1 {
                 // "e-mail", "Vestegnen-Syd": a word ICU splits is searched as a phrase.
                 return phrase(tokens)
             }
             words.append((text, first.term))
-            var alternatives: [String] = []
-            for token in tokens {
-                alternatives.append(quote(token.term))
-                if !exact && token.kind != .domain && token.kind != .domainPart { alternatives.append(quote(String(Token.weakMark) + token.term)) }
+            var alternatives: [MatchNode] = []
+            func add(_ term: IndexTerm) {
+                if !alternatives.contains(.term(term)) { alternatives.append(.term(term)) }
             }
-            let unique = alternatives.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            return unique.count == 1 ? unique[0] : "(" + unique.joined(separator: " OR ") + ")"
+            for token in tokens {
+                add(IndexTerm(token.term))
+                if token.kind != .domain && token.kind != .domainPart { add(IndexTerm(token.term, form: .weak)) }
+            }
+            return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
         case .prefix(let text):
             let term = analyzer.prefixTerm(text).filter { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "-" }
             guard !term.isEmpty else { return nil }
-            return exact ? quote(term) + " *" : "(" + quote(term) + " * OR " + quote(String(Token.weakMark) + term) + " *)"
+            return .any([.prefix(IndexTerm(term)), .prefix(IndexTerm(term, form: .weak))])
         case .phrase(let text):
             return phrase(analyzer.analyze(text, mode: .query))
         case .and(let nodes):
-            var positive: [String] = []
-            var negative: [String] = []
+            var required: [MatchNode] = []
+            var excluded: [MatchNode] = []
             for n in nodes {
                 if case .not(let inner) = n {
                     var ignored: [(String, String)] = []
-                    if let e = expression(inner, exact: false, words: &ignored) { negative.append(e) }
-                } else if let e = expression(n, exact: exact, words: &words) {
-                    positive.append(e)
+                    if let e = match(inner, words: &ignored) { excluded.append(e) }
+                } else if let e = match(n, words: &words) {
+                    required.append(e)
                 }
             }
-            guard !positive.isEmpty else { return nil }
-            var out = positive.count == 1 ? positive[0] : "(" + positive.joined(separator: " AND ") + ")"
-            for n in negative { out = "(" + out + " NOT " + n + ")" }
-            return out
+            guard !required.isEmpty else { return nil }
+            return required.count == 1 && excluded.isEmpty ? required[0] : .all(required, excluding: excluded)
         case .or(let nodes):
-            let parts = nodes.compactMap { expression($0, exact: exact, words: &words) }
-            guard !parts.isEmpty else { return nil }
-            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+            let alternatives = nodes.compactMap { match($0, words: &words) }
+            guard !alternatives.isEmpty else { return nil }
+            return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
         case .not:
             return nil
         }
     }
 
     /// Primary terms in order: stop words are dropped on both sides, so they stay adjacent.
-    private func phrase(_ tokens: [Token]) -> String? {
+    private func phrase(_ tokens: [Token]) -> MatchNode? {
         let primary = tokens.filter { !$0.colocated }.map(\.term)
-        guard !primary.isEmpty else { return nil }
-        return "\"" + primary.map { Self.mark + $0.replacing("\"", with: "\"\"") }.joined(separator: " ") + "\""
+        return primary.isEmpty ? nil : .phrase(primary)
     }
 }

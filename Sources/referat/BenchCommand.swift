@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReferatAnalysis
+import ReferatIndex
 import ReferatSearch
 import ReferatStore
 
