@@ -12,10 +12,13 @@ public struct Meeting: Hashable, Sendable, Codable {
     public var place: String?
     public var members: [Person]
     public var absent: [Person]
+    /// People the header says did not take part in some items ("X deltog ikke i behandlingen
+    /// af punkt 12"), where the items themselves are not in the text.
+    public var notParticipating: [NonParticipant]
 
     public init(
         body: String? = nil, date: String? = nil, time: String? = nil, endTime: String? = nil,
-        place: String? = nil, members: [Person] = [], absent: [Person] = []
+        place: String? = nil, members: [Person] = [], absent: [Person] = [], notParticipating: [NonParticipant] = []
     ) {
         self.body = body
         self.date = date
@@ -24,6 +27,20 @@ public struct Meeting: Hashable, Sendable, Codable {
         self.place = place
         self.members = members
         self.absent = absent
+        self.notParticipating = notParticipating
+    }
+
+    /// Reads records written before `notParticipating` existed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        body = try c.decodeIfPresent(String.self, forKey: .body)
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        time = try c.decodeIfPresent(String.self, forKey: .time)
+        endTime = try c.decodeIfPresent(String.self, forKey: .endTime)
+        place = try c.decodeIfPresent(String.self, forKey: .place)
+        members = try c.decodeIfPresent([Person].self, forKey: .members) ?? []
+        absent = try c.decodeIfPresent([Person].self, forKey: .absent) ?? []
+        notParticipating = try c.decodeIfPresent([NonParticipant].self, forKey: .notParticipating) ?? []
     }
 }
 

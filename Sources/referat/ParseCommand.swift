@@ -15,6 +15,9 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Show, for each line, the rule or signal that took it (item start, heading, decision header, absentees, furniture dropped).")
+    var explain = false
+
     struct Output: Encodable {
         var documents: [Document]
         var errors: [String]
@@ -22,6 +25,7 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let parser = DocumentParser()
+        if explain { return try runExplain(parser) }
         var documents: [Document] = []
         var errors: [String] = []
         for path in files {
@@ -44,4 +48,36 @@ struct ParseCommand: ParsableCommand {
         }
         if !errors.isEmpty { throw ExitCodes.someFilesFailed }
     }
+
+    /// `--explain`: every line with what the parser made of it.
+    private func runExplain(_ parser: DocumentParser) throws {
+        var failed = false
+        for path in files {
+            do {
+                let lines = try parser.explain(fileAt: path)
+                switch format {
+                case .json:
+                    Console.out(try Console.json(lines))
+                case .text, .csv:
+                    Console.out(path)
+                    for line in lines {
+                        let text = line.text.count > 70 ? String(line.text.prefix(69)) + "…" : line.text
+                        Console.out("\(String(line.line).leftPadded(to: 5))  \(text.padded(to: 70))  \(line.rule)")
+                    }
+                }
+            } catch let error as ParseError {
+                failed = true
+                Console.err("referat: error: \(error.description)")
+            } catch {
+                failed = true
+                Console.err("referat: error: \(error)")
+            }
+        }
+        if failed { throw ExitCodes.someFilesFailed }
+    }
+}
+
+private extension String {
+    func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

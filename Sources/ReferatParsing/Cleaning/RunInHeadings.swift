@@ -1,0 +1,74 @@
+/// Puts headings that converters ran into the text back on lines of their own.
+///
+///     BeslutningGodkendt.                      → Beslutning / Godkendt.
+///     Indholdsfortegnelse1. Fraværende         → Indholdsfortegnelse / 1. Fraværende
+///     00.22.02-A26-1-13 Beslutning Byrådet, …  → 00.22.02-A26-1-13 / Beslutning Byrådet, …
+///     … uden ændringer. INDSTILLING Administrationen indstiller …  → … / INDSTILLING / Administrationen …
+///
+/// Web pages lose the line break between a heading element and its text, and PDF text
+/// flattened by a viewer keeps headings inside paragraphs; the structure stage reads
+/// headings only at the start of a line.
+enum RunInHeadings {
+    /// Headings that may be glued to the text after them (no space, a capital or digit next).
+    static let glued = [
+        "Indholdsfortegnelse", "Sagsfremstilling", "Beslutningstema", "Beslutning", "Indstilling", "Resumé", "Resume",
+        "Sagsresume", "Bilag", "Baggrund", "Fraværende", "Afbud", "Sagsforløb", "Sagsgang", "Udskriv",
+    ]
+
+    /// Headings written in capitals, which only a heading is, in the middle of a line.
+    static let capitals: [StaticString] = [" INDSTILLING ", " BESLUTNING ", " SAGSFREMSTILLING ", " RESUME ", " RESUMÉ ", " BAGGRUND ", " SAGSRESUME "]
+
+    nonisolated(unsafe) static let identityThenHeading = #/^((?:[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[A-ZÆØÅ][0-9]{2}-[0-9]{1,6}-[0-9]{2}|[0-9]{2,4}/[0-9]{1,6}|[0-9]{3}-[0-9]{4}-[0-9]{1,8}))\s+(?=[A-ZÆØÅ])/#
+
+    /// Headings that may follow a case number on the same line.
+    static let afterIdentity = ["Beslutning", "Resume", "Resumé", "Sagsfremstilling", "Indstilling", "Sagsresume", "Baggrund"]
+
+    nonisolated(unsafe) static let committeeDatedInside = #/\.\s+([A-ZÆØÅ][\p{L}-]*(?:\s+og\s+[A-ZÆØÅ][\p{L}-]*)?(?:udvalget|rådet|Byrådet|bestyrelsen|Magistraten),\s+[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})/#
+
+    static func split(_ text: String) -> [String] {
+        guard text.utf8.count >= 8, let first = text.utf8.first else { return [text] }
+        // Glued heading: the heading's letters, then a capital or a digit with no space.
+        if first >= 0x41 {
+            for heading in glued where text.utf8.starts(with: heading.utf8) {
+                let rest = text.dropFirst(heading.count)
+                if let next = rest.first, next.isUppercase || next.isNumber {
+                    return [heading] + split(String(rest))
+                }
+            }
+        }
+        // An identity number, then text: the item's identity goes on its own line.
+        if first.isASCIIDigit, let m = text.firstMatch(of: identityThenHeading) {
+            let rest = String(text[m.1.endIndex...]).stripping(" ")
+            // "23/222 Åben Sag" is one identity line; a KLE-shaped number is never followed by its text.
+            let isKLE = m.1.contains(".")
+            if isKLE || afterIdentity.contains(where: { rest.hasPrefix($0 + " ") || rest == $0 }) {
+                return [String(m.1)] + split(rest)
+            }
+        }
+        // "…behandling.Beslutning fra …": a heading glued to the sentence before it.
+        if text.containsBytes(".Beslutning") || text.containsBytes(".Indstilling") || text.containsBytes(".Sagsfremstilling") {
+            for heading in ["Beslutning", "Indstilling", "Sagsfremstilling"] {
+                guard let range = text.firstRange(of: "." + heading), range.lowerBound > text.startIndex,
+                      text[text.index(before: range.lowerBound)].isLowercase else { continue }
+                let cut = text.index(after: range.lowerBound)
+                return split(String(text[..<cut])) + split(String(text[cut...]))
+            }
+        }
+        // "… dagsorden. Byrådet, 16.12.2014 Bo Berg var fraværende.": a decision run into the text.
+        if text.utf8.count > 30, text.hasASCIIDigit, let m = text.firstMatch(of: committeeDatedInside) {
+            let cut = m.1.startIndex
+            return split(String(text[..<cut]).stripping(" ")) + [String(text[cut...])]
+        }
+        // A heading in capitals after a sentence.
+        if text.utf8.count > 40 {
+            for marker in capitals where text.containsBytes(marker) {
+                let heading = marker.description.stripping(" ")
+                guard let range = text.firstRange(of: " " + heading + " ") else { continue }
+                let before = text[..<range.lowerBound]
+                guard let last = before.last, last == "." || last == ":" || last.isNumber || last.isLowercase else { continue }
+                return split(String(before)) + [heading] + split(String(text[range.upperBound...]))
+            }
+        }
+        return [text]
+    }
+}

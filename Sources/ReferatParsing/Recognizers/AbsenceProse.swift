@@ -1,0 +1,117 @@
+import ReferatRecords
+
+/// Absentees and non-participants written as sentences rather than as a labelled list.
+///
+///     Anna Holm og Per Berg (V) var fraværende.
+///     Der er afbud fra Bo Lund, Eva Ny og Ib Krag.
+///     Karen Bak (A) havde meldt afbud, og Ole Dam (A) deltog i stedet.
+///     Pia Holm (V) og Jens Lund (O) deltog ikke i sagens behandling.
+///
+/// A line may hold several sentences; each is read on its own, and a person named as a
+/// substitute ("… mødte som stedfortræder") is never taken for an absentee.
+enum AbsenceProse {
+    struct Found: Equatable {
+        var absent: [Person] = []
+        var notParticipating: [NonParticipant] = []
+        var isEmpty: Bool { absent.isEmpty && notParticipating.isEmpty }
+    }
+
+    /// A name as minutes write it, with an optional party or remark in parentheses.
+    private static let name = #"[A-ZÆØÅ][\p{L}'’-]*\.?(?:\s+(?:(?:af|de|la|le|van|von|den|der)\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))*(?:\s*\([^()]{0,40}\))?"#
+    private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
+    /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil").
+    nonisolated(unsafe) static let listThenPredicate = try! Regex(
+        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?<predicate>"#
+            + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
+                .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
+    nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
+    nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?<names>"# + names + #")"#)
+    /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent.
+    nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant)\s+for\s+(?<names>"# + names + #")"#)
+    /// "Eva Holm (Afbud)" in a list of members.
+    nonisolated(unsafe) static let markedAbsent = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)\s*\((?:[Aa]fbud|[Ff]raværende|[Ff]orfald)\)"#)
+
+    /// Whether `line` may say that someone was absent or did not take part: the guard before
+    /// the patterns, from the words every predicate and label holds.
+    static func mayMentionAbsence(_ line: String) -> Bool {
+        line.containsBytes("fravær") || line.containsBytes("fbud") || line.containsBytes("deltog ikke")
+            || line.containsBytes("deltager ikke") || line.containsBytes("ikke til stede") || line.containsBytes("inhabil")
+            || line.containsBytes("forfald") || line.containsBytes("forhindret") || line.containsBytes("ikke mødt")
+            || line.containsBytes("forlod mødet") || line.containsBytes("undtagen") || line.containsBytes("udeblev")
+            || line.containsBytes("mødte ikke") || line.containsBytes("stedfortræder for") || line.containsBytes("uppleant for")
+            || line.containsBytes("inhabilitet")
+    }
+
+    /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
+    static func read(_ line: String) -> Found? {
+        guard mayMentionAbsence(line), line.isShorter(than: 1_000) else { return nil }
+        var found = Found()
+        for sentence in sentences(line) {
+            if let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
+                found.absent += people(String(list))
+                continue
+            }
+            if sentence.containsBytes("(") {
+                for m in sentence.matches(of: markedAbsent) {
+                    if let name = m["name"]?.substring { found.absent.append(Person(name: String(name), reason: "afbud")) }
+                }
+            }
+            // Only where someone came in the absentee's place ("er indkaldt som stedfortræder for …"),
+            // not in a title such as "Indkaldelse af stedfortræder for …".
+            if sentence.containsBytes(" for "), sentence.containsBytes("indkaldt") || sentence.containsBytes("mødte") || sentence.containsBytes("deltog"),
+               let m = try? replacedNames.firstMatch(in: sentence), let list = m["names"]?.substring {
+                found.absent += people(String(list))
+            }
+            if let m = try? exceptNames.firstMatch(in: sentence), let list = m["names"]?.substring {
+                found.absent += people(String(list))
+                continue
+            }
+            guard let m = try? listThenPredicate.firstMatch(in: sentence),
+                  let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }
+            let who = people(String(list))
+            let p = String(predicate)
+            if MinutesVocabulary.absentPredicates.contains(p) {
+                found.absent += who
+            } else {
+                let rest = String(m["rest"]?.substring ?? "")
+                let reason = p.contains("inhabil") || rest.contains("inhabil") ? "inhabil" : PeopleParser.reasonText(rest)
+                found.notParticipating += who.map { NonParticipant(name: $0.name, party: $0.party, reason: reason) }
+            }
+        }
+        return found.isEmpty ? nil : found
+    }
+
+    /// The people of a list, without those named as substitutes.
+    static func people(_ list: String) -> [Person] {
+        // "Eva Ny (V) mødte som stedfortræder" is a substitute; "Ole Lund (stedfortræder: Eva Ny)" is absent.
+        PeopleParser.people(inList: PeopleParser.withoutSubstitutes(list)).filter { person in
+            guard let reason = person.reason?.lowercased() else { return true }
+            return !(reason.contains("mødte") || reason.contains("deltog") || reason.contains("i stedet") || reason.contains("indkaldt"))
+        }
+    }
+
+    /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
+    /// initial ("N. J. Ottesen") or an abbreviation of one or two letters.
+    static func sentences(_ line: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            current.append(c)
+            if c == "." || c == ";" || c == ":", i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {
+                // The word before the point: an initial or a short abbreviation does not end a sentence.
+                let word = current.dropLast().reversed().prefix { $0.isLetter }
+                let afterParenthesis = current.dropLast().last == ")"
+                if c != "." || afterParenthesis || word.count > 2 || word.first?.isLowercase == true && word.count > 1 {
+                    out.append(current.stripping(" "))
+                    current = ""
+                }
+            }
+            i += 1
+        }
+        if !current.isEmpty { out.append(current.stripping(" ")) }
+        return out.map { $0.stripping(".;: ") }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,78 @@
+/// Reads the many ways Danish minutes print a date and returns ISO 8601 (`2023-01-19`).
+///
+/// Shapes: `19-01-2023`, `4. marts 2019`, `23.08.2017`, `31.1.2017`, `15-maj-2002`, `14/12 2005`,
+/// `29/10-18`, `04-06-2020 09:00:00`, weekday prefixes ("onsdag den 1. september 2021"), and
+/// English ("Wednesday, April 3, 2019 - 18:00").
+public enum DanishDate {
+    static let months: [String: Int] = [
+        "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+        "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+        "december": 12, "dec": 12,
+        "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
+    ]
+
+    /// The first date found in `text`, as ISO 8601, or nil.
+    public static func firstISO(in text: String) -> String? {
+        first(in: text)?.iso
+    }
+
+    /// The first date in `text` with the range of characters it covered.
+    static func first(in text: String) -> (iso: String, range: Range<String.Index>)? {
+        // Every shape needs four digits at least.
+        guard text.utf8.lazy.filter(\.isASCIIDigit).count >= 4 else { return nil }
+        return firstByPatterns(in: text)
+    }
+
+    /// `first(in:)` from the patterns alone, without the shortcuts above.
+    static func firstByPatterns(in text: String) -> (iso: String, range: Range<String.Index>)? {
+        let lower = text.lowercased()
+        // Captures are ASCII digits by construction; still, never trap on a number.
+        if let m = lower.firstMatch(of: numeric), let d = Int(m.1), let mo = Int(m.2), let y = Int(m.3) {
+            if let iso = make(y, mo, d) { return (iso, m.range) }
+        }
+        if let m = lower.firstMatch(of: named), let month = months[String(m.2).trimmingDot()], let y = Int(m.3), let d = Int(m.1) {
+            if let iso = make(y, month, d) { return (iso, m.range) }
+        }
+        if let m = lower.firstMatch(of: english), let month = months[String(m.1).trimmingDot()], let y = Int(m.3), let d = Int(m.2) {
+            if let iso = make(y, month, d) { return (iso, m.range) }
+        }
+        if let m = lower.firstMatch(of: isoShape), let y = Int(m.1), let mo = Int(m.2), let d = Int(m.3) {
+            if let iso = make(y, mo, d) { return (iso, m.range) }
+        }
+        return nil
+    }
+
+    /// Every date in `text`, as ISO 8601, in order of appearance.
+    public static func allISO(in text: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(text)
+        while let found = first(in: String(rest)) {
+            out.append(found.iso)
+            let s = String(rest)
+            rest = Substring(s[found.range.upperBound...])
+        }
+        return out
+    }
+
+    // 19-01-2023, 23.08.2017, 31.1.2017, 14/12 2005, 29/10-18, 14/12-2005
+    nonisolated(unsafe) static let numeric = #/(?:^|[^[0-9]/.-])([0-9]{1,2})[-./]([0-9]{1,2})[-./ ]([0-9]{4}|[0-9]{2})(?![[0-9]/]|-[0-9])/#
+    // 4. marts 2019, 15-maj-2002, 1. sept. 2021
+    nonisolated(unsafe) static let named = #/(?:^|[^0-9])([0-9]{1,2})\.?[ -]?([a-zæøå]{3,9}\.?)[ -]([0-9]{4})(?![0-9])/#
+    // april 3, 2019
+    nonisolated(unsafe) static let english = #/([a-z]{3,9}) ([0-9]{1,2}), ([0-9]{4})/#
+    nonisolated(unsafe) static let isoShape = #/(?:^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])/#
+
+    static func make(_ year: Int, _ month: Int, _ day: Int) -> String? {
+        var y = year
+        if y < 100 { y += y >= 70 ? 1900 : 2000 }
+        guard (1900...2100).contains(y), (1...12).contains(month) else { return nil }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...days[month - 1]).contains(day) else { return nil }
+        return "\(y)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+}
+
+extension String {
+    func trimmingDot() -> String { hasSuffix(".") ? String(dropLast()) : self }
+}

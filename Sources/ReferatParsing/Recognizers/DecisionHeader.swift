@@ -1,0 +1,137 @@
+/// A line that opens a committee step's decision, with what it says about body and date.
+///
+///     Beslutning i Børne- og ungdomsudvalget den 19-01-2023
+///     Beslutning i Økonomiudvalget den 4. marts 2019:
+///     Teknik- og Miljøudvalgets beslutning den 8. april 2021
+///     Kultur- og Idrætsudvalget, 14-05-2019, pkt. 31
+///     Beslutning: Vedtaget
+///     28-08-2019 Byrådet – Sagens behandling blev udsat
+struct DecisionHeader: Hashable, Sendable {
+    var body: String?
+    var date: String?
+    /// Decision text on the header line itself ("Beslutning: Vedtaget").
+    var inlineText: String?
+
+    /// A date as printed in headers: numeric, or day + month name + year.
+    private static let date = #"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s+)?(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}|[0-9]{1,2}\.?[ -][A-Za-zæøå]{3,9}\.?[ -][0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s+(?:kl\.\s*)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)?"#
+    /// A deciding body's name, with an optional period or number after it ("Økonomiudvalget
+    /// (18-21)", "Forretningsudvalget 2018-2021").
+    private static let body = MinutesVocabulary.bodyPattern + #"(?:\s*\([0-9A-ZÆØÅ–-]{1,12}\)|\s+[0-9]{4}\s*[-–]\s*[0-9]{2,4})?"#
+    /// A reference to the item after the date: ", pkt. 1".
+    private static let itemReference = #"(?:,?\s*(?:pkt|punkt|sag)\.?\s*[0-9]+)?"#
+
+    nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s*,?\s+(?:på\s+mødet\s+)?(?:den\s+|d\.\s*)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:i\s+mødet\s+|på\s+mødet\s+)?(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    /// "Plan- og Miljøudvalget, 24.10.2016 Anbefales": a body whose name ends like one, a comma and a date.
+    nonisolated(unsafe) static let committeeDated = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}.'’ -]*?(?:udvalget|udvalg|bestyrelsen|rådet|Byråd|byråd|Magistraten|repræsentationen|direktionen)),\s+(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let committeeItem = try! Regex(#"^(?<body>"# + body + #"),?\s+(?:den\s+)?(?<date>"# + date + #"),?\s+(?:pkt|punkt|sag)\.?\s*[0-9]+\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
+    nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
+
+    /// Whether `line` may be a decision header at all: every shape starts with a capital
+    /// letter or a digit (a byte outside ASCII may be "Ø" or "Å").
+    static func mayBeHeader(_ line: String) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        return (first >= 0x41 && first <= 0x5A) || first >= 0xC3 || first.isASCIIDigit
+    }
+
+    static func parse(_ line: String) -> DecisionHeader? {
+        guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
+        if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
+            // Every date shape has ASCII digits: a line without any is no dated header.
+            if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) {
+                return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+            }
+            if let m = line.wholeMatch(of: undated) {
+                let rest = String(m.1)
+                // "Beslutning i Økonomiudvalget" without a date: the body still counts.
+                if rest.hasPrefix("i ") || rest.hasPrefix("fra ") {
+                    var body = rest.drop { $0 != " " }.stripping(": ")
+                    // "fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421": a body not named like one, then its date.
+                    var date: String?
+                    if body.hasASCIIDigit, let found = DanishDate.first(in: body) {
+                        date = found.iso
+                        body = String(body[..<found.range.lowerBound]).stripping(", ")
+                        if body.hasSuffix(" den") { body = String(body.dropLast(4)) }
+                    }
+                    if let den = body.firstRange(of: " den ") { body = String(body[..<den.lowerBound]) }
+                    return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: nil)
+                }
+                // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
+                if let c = rest.first, c.isLetter, !line.contains(":") { return nil }
+                return DecisionHeader(body: nil, date: nil, inlineText: rest.isEmpty ? nil : rest)
+            }
+        }
+        if first.isNumber, mayStartWithHistoryDate(line), let m = try? history.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        if first.isUppercase, line.containsBytes("s beslutning") || line.containsBytes("s behandling"), line.hasASCIIDigit,
+           let m = try? genitive.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        if first.isUppercase, line.containsBytes("s beslutning"), line.utf8.count < 60, let m = line.wholeMatch(of: undated) {
+            let rest = String(m.1)
+            return DecisionHeader(body: genitiveBody(line), date: nil, inlineText: rest.isEmpty ? nil : rest)
+        }
+        if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),
+           mentionsItemNumber(line), let m = try? committeeItem.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        if first.isUppercase, line.hasASCIIDigit, line.containsBytes(", "), let m = try? committeeDated.wholeMatch(in: line) {
+            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        }
+        return nil
+    }
+
+    /// False when `line` cannot match `history`, which starts with "d-m-yyyy" and white space:
+    /// a tenth of all lines start with a digit (numbered paragraphs, amounts, years), and
+    /// asking the pattern engine costs more than these bytes.
+    static func mayStartWithHistoryDate(_ line: String) -> Bool {
+        line.withByteScanner { s in
+            // A byte outside ASCII may be a mark that changes a character: left to the pattern.
+            guard s.dashedDate(), let b = s.next else { return (s.next ?? 0) >= 0x80 }
+            // `\s+`: ASCII white space, or a character outside ASCII the pattern may count as one.
+            return b.isASCIIWhitespace || b >= 0x80
+        } ?? true
+    }
+
+    /// False when `line` cannot match `committeeItem`, which needs "pkt", "punkt" or "sag",
+    /// an optional ".", white space and a digit. The words alone are in many lines ("sagen").
+    /// A byte outside ASCII where the white space may be is left to the pattern.
+    static func mentionsItemNumber(_ line: String) -> Bool {
+        func numberFollows(_ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var s = ByteScanner(bytes, at: end)
+            _ = s.take(0x2E)
+            s.skip(while: \.isASCIIWhitespace)
+            return s.next.map { $0.isASCIIDigit || $0 >= 0x80 } ?? false
+        }
+        return line.containsBytes("pkt", where: numberFollows) || line.containsBytes("punkt", where: numberFollows)
+            || line.containsBytes("sag", where: numberFollows)
+    }
+
+    /// "Byrådets beslutning" → "Byrådet"; nil for "Udvalgets beslutning", which names no body.
+    static func genitiveBody(_ line: String) -> String? {
+        guard let end = line.firstRange(of: "s beslutning") else { return nil }
+        let name = String(line[..<end.lowerBound])
+        return name == "Udvalget" ? nil : name
+    }
+
+    private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {
+        let iso = date.flatMap { DanishDate.firstISO(in: String($0)) }
+        guard iso != nil || date == nil else { return nil }
+        let text = rest.map { String($0).stripping(": ") }
+        return DecisionHeader(
+            body: body.map { String($0).stripping(", ") },
+            date: iso,
+            inlineText: text?.isEmpty == false ? text : nil
+        )
+    }
+}
+
+private extension ByteScanner {
+    /// Consumes "d-m-yyyy" (one or two digits for day and month, four for the year) as far
+    /// as it goes; true when all of it came. The start of a `history` line.
+    mutating func dashedDate() -> Bool {
+        (1...2).contains(digits(upTo: 2)) && take(0x2D) && (1...2).contains(digits(upTo: 2)) && take(0x2D) && digits(upTo: 4) == 4
+    }
+}

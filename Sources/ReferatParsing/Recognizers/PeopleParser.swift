@@ -1,0 +1,209 @@
+import ReferatRecords
+
+/// Reads people as minutes print them: names with parties, absentee lists, who did not take
+/// part and why, and votes.
+enum PeopleParser {
+    static var absenceLabels: [String] { MinutesVocabulary.absenceLabels }
+    static var nobody: [String] { MinutesVocabulary.nobodyAbsent }
+
+    /// True for a line that only says nobody was absent ("Alle medlemmer var mødt."), but not
+    /// a bare "Ingen". Asked of every line of a decision: the first byte settles most. Each
+    /// phrase starts with "a" or "i" once points and spaces are stripped, and lower-casing
+    /// gives those only from A, a, I, i or from a character outside ASCII ("İ").
+    static func saysNobodyWasAbsent(_ text: String) -> Bool {
+        guard text.utf8.count < 60, let first = text.utf8.first else { return false }
+        guard first == 0x41 || first == 0x61 || first == 0x49 || first == 0x69 || first == 0x2E || first == 0x20 || first >= 0x80 else { return false }
+        let lower = text.lowercased().stripping(". ")
+        return nobody.contains(lower) && lower != "ingen"
+    }
+
+    /// Splits `line` into an absence label and what follows it, if it starts with one.
+    static func absenceLabel(_ line: String) -> (label: String, rest: String)? {
+        guard let first = line.first, "FfAaIi".contains(first) else { return nil }
+        let lower = line.prefix(30).lowercased()
+        for label in absenceLabels where lower.hasPrefix(label) {
+            let after = line.dropFirst(label.count)
+            guard after.isEmpty || after.first == ":" || after.first == " " || after.first == "." || after.first == "-" || after.first == "–" else { continue }
+            // "Fraværende og stedfortræder: …", "Afbud fra X blev godkendt": a sentence, not a label.
+            if after.first == " ", let next = after.drop(while: { $0 == " " }).first, next.isLowercase, !after.contains(":") { continue }
+            var rest = String(after).stripping(":.-– ")
+            if rest.lowercased().hasPrefix("afbud:") { rest = String(rest.dropFirst(6)).stripping(" ") }
+            return (String(line.prefix(label.count)), withoutSubstitutes(rest))
+        }
+        return nil
+    }
+
+    /// A list of absentees without the clause that names who came instead:
+    /// "Ole Lund (V) – Eva Ny (V) mødte som stedfortræder" → "Ole Lund (V)".
+    static func withoutSubstitutes(_ list: String) -> String {
+        let lower = list.lowercased()
+        guard MinutesVocabulary.substituteWords.contains(where: { lower.contains($0) }) else { return list }
+        for separator in [" – ", " - ", ". ", "; "] {
+            if let range = list.firstRange(of: separator) {
+                let tail = list[range.upperBound...].lowercased()
+                if MinutesVocabulary.substituteWords.contains(where: { tail.contains($0) }) { return String(list[..<range.lowerBound]) }
+            }
+        }
+        // "Ole Lund (stedfortræder: Per Berg)": the parentheses go with the person parser.
+        return list
+    }
+
+    /// "Bente Holm (A)", "Bente Holm, A", "Bente Holm, A (sygdom)", "Bo Berg (Løsgænger)", "Bo Berg ()".
+    nonisolated(unsafe) static let personShape = #/^([A-ZÆØÅ][\p{L}.'’-]*(?:\s+(?:[a-zæøå]{2,3}\s+)?[A-ZÆØÅ][\p{L}.'’-]*){0,5})\s*(?:\(([^()]{0,40})\)|,\s*([A-ZÆØÅ]{1,3}|[Ll]øsgænger))?\s*(?:[,-]?\s*\(?([^()]*?)\)?)?\s*\.?$/#
+
+    /// Parses one person; nil when the text does not look like a name.
+    static func person(_ raw: String) -> Person? {
+        var text = raw.stripping("•-–;. ")
+        // "Borgmester Anna Holm": the office is not part of the name.
+        for role in MinutesVocabulary.roles where text.hasPrefix(role + " ") { text = String(text.dropFirst(role.count + 1)) }
+        guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
+        let name = String(m.name).stripping(" ")
+        let words = name.split(separator: " ")
+        guard words.count >= 2 || m.paren != nil else { return nil }
+        // "ÅBNE SAGER", "Punkt Titel Udskriv", "Norddjurs Kommune": headings, not people.
+        if words.count >= 2, words.allSatisfy({ $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return nil }
+        if words.contains(where: { MinutesVocabulary.notInNames.contains($0.lowercased()) }) { return nil }
+        var party: String?
+        if let p = m.paren ?? m.party {
+            let value = String(p).stripping(" ")
+            party = value.isEmpty ? nil : value
+        }
+        var reason: String?
+        if let r = m.reason {
+            let value = String(r).stripping(" ")
+            reason = value.isEmpty ? nil : value
+        }
+        // "Bente Holm (sygdom)": a long lower-case word in the party slot is a reason.
+        if let p = party, p.first?.isLowercase == true, p.lowercased() != "løsgænger" {
+            reason = reason ?? p
+            party = nil
+        }
+        return Person(name: name, party: party, reason: reason)
+    }
+
+    /// `personShape`'s captures.
+    static func personCaptures(_ text: String) -> (name: Substring, paren: Substring?, party: Substring?, reason: Substring?)? {
+        guard let m = text.firstMatch(of: personShape) else { return nil }
+        return (m.1, m.2, m.3, m.4)
+    }
+
+    /// False when `text` cannot match `personShape`, whose first character is A–Z, Æ, Ø or Å:
+    /// most lines start otherwise, and a byte test is far cheaper than the pattern engine. A
+    /// line starting outside ASCII is left to the pattern, which also takes characters
+    /// canonically equal to those letters (the Ångström sign for Å, the Kelvin sign for K).
+    static func mayStartWithCapital(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first >= 0x80 || (first >= 0x41 && first <= 0x5A)
+    }
+
+    /// Splits an inline list: "Bente Holm (A), Bo Berg (V) og Ane Bak (Ø)".
+    static func people(inList text: String) -> [Person] {
+        var parts: [String] = []
+        // "Bo Berg (Ø). Ane Bak (G)": sentences of one name each are a list too.
+        let listed = AbsenceProse.sentences(text).joined(separator: ", ")
+        for part in splitList(listed) {
+            // "Bente Holm, A (sygdom)": a party after a comma belongs to the name before it.
+            if let last = parts.last, part.wholeMatch(of: partyPart) != nil, !last.contains("(") {
+                parts[parts.count - 1] = last + ", " + part
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.compactMap(person)
+    }
+
+    nonisolated(unsafe) static let partyPart = #/(?:[A-ZÆØÅ]{1,3}|[Ll]øsgænger)(?:\s*\(.*\))?/#
+
+    /// Splits on commas and "og" outside parentheses.
+    static func splitList(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        let words = text.replacing(" og ", with: ", ").replacing(" samt ", with: ", ")
+        for ch in words {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth = max(0, depth - 1) }
+            if (ch == "," || ch == ";" || ch == "+") && depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        parts.append(current)
+        return parts.map { $0.stripping(". ") }.filter { !$0.isEmpty }
+    }
+
+    // MARK: Not taking part
+
+    nonisolated(unsafe) static let notTakingPart = #/^(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand)\s+)?([A-ZÆØÅ][\p{L}.'’ -]*?(?:\s*\([^()]*\))?)\s+(?:(?:erklærede sig|blev erklæret|var)\s+inhabil(?:\s+og)?\s+)?(?:deltog|deltager)\s+ikke\s+i\s+(?:behandlingen|sagens behandling|beslutningen|punktets behandling|punktet|sagen|drøftelsen|afstemningen)(.*)$/#
+    nonisolated(unsafe) static let declaredConflict = #/^(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand)\s+)?([A-ZÆØÅ][\p{L}.'’ -]*?(?:\s*\([^()]*\))?)\s+(?:erklærede sig|blev erklæret|var)\s+inhabil(.*)$/#
+
+    /// "X deltog ikke i behandlingen af punktet pga. inhabilitet", "X erklærede sig inhabil".
+    /// Negations ("… at X ikke var inhabil") are not matches.
+    static func nonParticipant(_ line: String) -> NonParticipant? {
+        guard line.containsBytes("deltog") || line.containsBytes("deltager") || line.containsBytes("inhabil") else { return nil }
+        let text = line.stripping(" ")
+        if let m = text.firstMatch(of: notTakingPart) {
+            let who = person(String(m.1)) ?? Person(name: String(m.1))
+            var reason = reasonText(String(m.2))
+            if text.lowercased().contains("inhabil") && reason == nil { reason = "inhabil" }
+            return NonParticipant(name: who.name, party: who.party, reason: reason)
+        }
+        if let m = text.firstMatch(of: declaredConflict), !String(m.1).lowercased().hasSuffix(" ikke") {
+            let who = person(String(m.1)) ?? Person(name: String(m.1))
+            return NonParticipant(name: who.name, party: who.party, reason: "inhabil")
+        }
+        return nil
+    }
+
+    static func reasonText(_ tail: String) -> String? {
+        var t = tail.stripping(". ")
+        for prefix in ["af punktet", "af sagen", "af dette punkt", "af denne sag"] where t.lowercased().hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count)).stripping(",. ")
+        }
+        for prefix in ["pga.", "på grund af", "grundet", "som følge af", "da", "idet", "begrundet i", "pga"] where t.lowercased().hasPrefix(prefix + " ") {
+            t = String(t.dropFirst(prefix.count + 1)).stripping(",. ")
+        }
+        if t.lowercased().hasPrefix("inhabilitet") { return "inhabilitet" }
+        return t.isEmpty ? nil : t
+    }
+
+    // MARK: Votes
+
+    enum VoteSide { case `for`, against, abstained }
+
+    static let voteLabels: [(String, VoteSide)] = [
+        ("for stemte", .for), ("for forslaget stemte", .for), ("for stemmer", .for), ("for:", .for),
+        ("imod stemte", .against), ("imod forslaget stemte", .against), ("imod stemmer", .against), ("imod:", .against),
+        ("undlod at stemme", .abstained), ("undlader at stemme", .abstained), ("hverken for eller imod", .abstained),
+        ("undlod:", .abstained), ("blank:", .abstained),
+    ]
+
+    /// Reads a vote line into `votes`; false when the line is not a vote line.
+    static func readVote(_ line: String, into votes: inout Votes) -> Bool {
+        guard line.containsBytes("stem") || line.containsBytes(":") || line.containsBytes("mod") else { return false }
+        let lower = line.lowercased()
+        for (label, side) in voteLabels where lower.hasPrefix(label) {
+            var rest = String(line.dropFirst(label.count)).stripping(":. ")
+            var count: Int?
+            if let m = rest.firstMatch(of: #/^([0-9]+)\s*(?:stemmer)?\s*(?:\((.*)\))?\s*$/#) {
+                count = Int(m.1)
+                rest = m.2.map(String.init) ?? ""
+            }
+            let names = splitList(rest).map { $0.stripping(" ") }.filter { !$0.isEmpty }
+            switch side {
+            case .for: votes.for += names; votes.forCount = count ?? votes.forCount
+            case .against: votes.against += names; votes.againstCount = count ?? votes.againstCount
+            case .abstained: votes.abstained += names; votes.abstainedCount = count ?? votes.abstainedCount
+            }
+            return true
+        }
+        // "blev tiltrådt med 34 stemmer mod 15" keeps the line as text but records the counts.
+        if let m = lower.firstMatch(of: #/([0-9]+)\s+stemmer\s+(?:for\s+)?mod\s+([0-9]+)/#) {
+            votes.forCount = Int(m.1)
+            votes.againstCount = Int(m.2)
+        }
+        return false
+    }
+}

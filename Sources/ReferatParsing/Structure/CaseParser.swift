@@ -1,0 +1,335 @@
+import ReferatRecords
+
+/// Turns one item's lines into a `CaseRecord`: identity, routing, sections, decisions, attachments.
+struct CaseParser: Sendable {
+    let meeting: Meeting?
+
+    private enum Block {
+        case preamble
+        case section(Int)
+        case routing(String)
+        case decision(Int)
+        case attachments
+    }
+
+    private struct DecisionDraft {
+        var header: DecisionHeader
+        var firstLine: Int
+        var lines: [SourceLine] = []
+    }
+
+    nonisolated(unsafe) static let itemType = #/\s*\(([BODI])\)\s*$/#
+
+    /// What systems print before a closed or open item's title: "Lukket punkt:", "(Lukket)".
+    static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:"]
+    static let openPrefixes = ["Åben sag:", "Åbent punkt:", "ÅBENT PUNKT:", "Åben dagsorden –", "Åben dagsorden -", "(Åben)", "(Åbent)", "Åben:"]
+    /// Link texts that web pages put after a title.
+    static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud"]
+
+    /// False when `title` cannot match `itemType`: its last byte is ASCII but neither ")" nor
+    /// white space. The pattern is searched from every position of the title, while nearly
+    /// every title ends in a letter. A last byte outside ASCII (a mark, a no-break space) is
+    /// left to the pattern.
+    static func mayEndInItemType(_ title: String) -> Bool {
+        guard let last = title.utf8.last else { return false }
+        return last == 0x29 || last.isASCIIWhitespace || last >= 0x80
+    }
+    nonisolated(unsafe) static let inlineURL = #/https?://[^\s<>()"]+/#
+
+    func parse(_ lines: [SourceLine], anchor: CaseSegmenter.Anchor, links: [(line: Int, url: String)]) -> CaseRecord {
+        let segmenter = CaseSegmenter()
+        let titleLine = lines[anchor.titleLine ?? anchor.titleIndex]
+        var title = titleLine.text
+        var number = anchor.number
+        if anchor.titleLine == nil, let numbered = segmenter.numberedTitle(title), anchor.number != nil || anchor.markerIndex == nil {
+            number = number ?? numbered.number
+            title = numbered.title
+        }
+        var record = CaseRecord(title: title, access: anchor.access ?? .open)
+        for prefix in Self.closedPrefixes where title.hasPrefix(prefix) {
+            record.access = .closed
+            title = title.dropFirst(prefix.count).stripping(" –-:")
+        }
+        for prefix in Self.openPrefixes where title.hasPrefix(prefix) {
+            title = title.dropFirst(prefix.count).stripping(" –-:")
+        }
+        for suffix in Self.furnitureSuffixes where title.hasSuffix(suffix) {
+            title = title.dropLast(suffix.count).stripping(" .–-")
+        }
+        if Self.mayEndInItemType(title), let m = title.firstMatch(of: Self.itemType) {
+            record.itemType = String(m.1)
+            title = String(title[..<m.range.lowerBound])
+        }
+        record.title = title
+        record.number = number
+        record.lines = [lines.first!.number, lines.last!.number]
+
+        var sections: [(heading: String, lines: [String])] = []
+        var decisions: [DecisionDraft] = []
+        var attachmentLines: [String] = []
+        var block = Block.preamble
+        var routingSeen = false
+
+        for (offset, line) in lines.enumerated() where offset != anchor.titleIndex && offset != anchor.titleLine {
+            if offset < anchor.titleIndex {
+                // Identity printed above the title (a KLE or case number) belongs to this item.
+                if !readIdentity(line.text, into: &record), let kle = CaseNumbers.kleNumber(in: line.text) { record.kleNumber = record.kleNumber ?? kle }
+                continue
+            }
+            if offset == anchor.markerIndex {
+                if let m = CaseNumbers.accessLineMatch(line.text) { record.caseNumber = String(m.number) }
+                continue
+            }
+            let text = line.text
+            if text.isEmpty {
+                appendBlank(block, &sections, &decisions, &attachmentLines)
+                continue
+            }
+            // The title printed a second time right below itself.
+            if case .preamble = block, sections.isEmpty, segmenter.normalisedTitle(segmenter.numberedTitle(text)?.title ?? text) == segmenter.normalisedTitle(title) {
+                continue
+            }
+            if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.isShorter(than: 80) {
+                if readIdentity(text, into: &record) { continue }
+            }
+            let unbulleted = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
+            if DecisionHeader.mayBeHeader(unbulleted), let header = DecisionHeader.parse(unbulleted) {
+                decisions.append(DecisionDraft(header: header, firstLine: line.number))
+                block = .decision(decisions.count - 1)
+                continue
+            }
+            if let (key, value) = SectionHeadings.inlineRouting(text) {
+                if record.routing.isEmpty || key.hasPrefix("sags") && !routingSeen {
+                    record.routing = SectionHeadings.routingSteps(value)
+                    routingSeen = key.hasPrefix("sags") || key.hasPrefix("forventet") || key.hasPrefix("behandling")
+                }
+                continue
+            }
+            if let key = SectionHeadings.key(text) {
+                if SectionHeadings.routing.contains(key) {
+                    block = .routing(key)
+                } else {
+                    sections.append((text.stripping(": "), []))
+                    block = .section(sections.count - 1)
+                }
+                continue
+            }
+            if isAttachmentHeading(text) {
+                block = .attachments
+                let rest = text.drop { $0 != ":" }.dropFirst().stripping(" ")
+                if !rest.isEmpty { attachmentLines.append(rest) }
+                continue
+            }
+            switch block {
+            case .routing(let key):
+                if SectionHeadings.looksLikeRouting(text) {
+                    if record.routing.isEmpty || !routingSeen {
+                        record.routing = SectionHeadings.routingSteps(text)
+                        routingSeen = !key.contains("kompetence")
+                    }
+                    if key != "sagsgang og sagstype" { block = .preamble }
+                } else if key == "sagsgang og sagstype" {
+                    // "Beslutningssag" / "Orienteringssag": the item type in words.
+                    block = .preamble
+                } else {
+                    sections.append(("", [text]))
+                    block = .section(sections.count - 1)
+                }
+            case .preamble:
+                sections.append(("", [text]))
+                block = .section(sections.count - 1)
+            case .section(let s):
+                sections[s].lines.append(text)
+            case .decision(let d):
+                decisions[d].lines.append(line)
+            case .attachments:
+                attachmentLines.append(text)
+            }
+        }
+
+        // SBSYS prints its case numbers in the KLE shape, often under the label "Sagsnr.".
+        if record.caseNumber == nil, let kle = record.kleNumber, CaseNumbers.isCaseShapedKLE(kle) { record.caseNumber = kle }
+        record.sections = sections.map { Section(heading: $0.heading, text: Self.joinParagraphs($0.lines)) }
+            .filter { !$0.text.isEmpty || !$0.heading.isEmpty }
+        record.recommendation = record.sections.first { SectionHeadings.recommendation.contains($0.heading.lowercased()) }?.text
+        record.decisions = decisions.map(buildDecision)
+        record.attachments = AttachmentParser.parse(attachmentLines)
+        let first = lines.first!.number, last = lines.last!.number
+        var seen = Set<String>()
+        var caseLinks: [String] = []
+        for link in links where link.line >= first && link.line <= last && seen.insert(link.url).inserted { caseLinks.append(link.url) }
+        for line in lines {
+            for m in line.text.containsBytes("http") ? line.text.matches(of: Self.inlineURL) : [] {
+                let url = String(m.output).stripping(".,;")
+                if seen.insert(url).inserted { caseLinks.append(url) }
+            }
+        }
+        record.links = caseLinks
+        return record
+    }
+
+    private func isInDecision(_ block: Block) -> Bool {
+        if case .decision = block { return true }
+        return false
+    }
+
+    private func isAttachmentHeading(_ text: String) -> Bool {
+        guard text.utf8.count <= 40, let first = text.first, first == "B" || first == "b" || first == "V" || first == "v" else { return false }
+        let lower = text.lowercased()
+        return lower == "bilag" || lower == "bilag:" || lower.hasPrefix("bilag:") || lower == "bilagsliste" || lower == "vedlagte bilag" || lower == "bilag til punktet"
+    }
+
+    private func appendBlank(_ block: Block, _ sections: inout [(heading: String, lines: [String])], _ decisions: inout [DecisionDraft], _ attachments: inout [String]) {
+        switch block {
+        case .section(let s): sections[s].lines.append("")
+        case .decision(let d): decisions[d].lines.append(SourceLine(number: 0, text: ""))
+        case .attachments: attachments.append("")
+        default: break
+        }
+    }
+
+    /// Reads case numbers, KLE numbers and access markers; true when the line was only that.
+    private func readIdentity(_ text: String, into record: inout CaseRecord) -> Bool {
+        guard text.utf8.count <= 90 else { return false }
+        if let access = CaseNumbers.bareAccess(text) {
+            record.access = access
+            return true
+        }
+        if let m = CaseNumbers.accessLineMatch(text) {
+            record.caseNumber = record.caseNumber ?? String(m.number)
+            record.access = m.access.hasPrefix("L") ? .closed : .open
+            return true
+        }
+        if let number = CaseNumbers.bareNumber(text) {
+            if record.caseNumber == nil { record.caseNumber = number } else if record.caseNumber != number { record.otherCaseNumbers.append(number) }
+            if text.hasPrefix("Lukket") { record.access = .closed }
+            return true
+        }
+        if CaseSegmenter.hasNumberLabel(text), let m = text.wholeMatch(of: CaseSegmenter.numberAfterTitle) {
+            record.number = record.number ?? String(m.1)
+            return true
+        }
+        guard CaseSegmenter.isIdentity(text) || text.hasLowercasedPrefix("dok") || text.hasPrefix("Sag ") || text.hasPrefix("BR ") else { return false }
+        var consumed = false
+        for m in text.matches(of: CaseNumbers.labelled) {
+            let value = String(m.1)
+            let label = text[m.range].lowercased()
+            consumed = true
+            if label.hasPrefix("dok") || record.caseNumber != nil {
+                if record.caseNumber != value && !record.otherCaseNumbers.contains(value) { record.otherCaseNumbers.append(value) }
+            } else {
+                record.caseNumber = value
+            }
+        }
+        if let m = text.firstMatch(of: CaseNumbers.shorthand) {
+            consumed = true
+            if record.caseNumber == nil { record.caseNumber = String(m.1) } else { record.otherCaseNumbers.append(String(m.1)) }
+        }
+        if let kle = CaseNumbers.kleNumber(in: text) {
+            record.kleNumber = record.kleNumber ?? kle
+            consumed = true
+        }
+        if text.hasLowercasedPrefix("lukket sag") { record.access = .closed; consumed = true }
+        // Empty labels ("J.nr.:. Sagsid.: Initialer:") are identity lines too.
+        if !consumed && (text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnr")) { consumed = true }
+        return consumed
+    }
+
+    private func buildDecision(_ draft: DecisionDraft) -> Decision {
+        var paragraphs: [[String]] = [[]]
+        var absent: [Person] = []
+        var notParticipating: [NonParticipant] = []
+        var votes = Votes()
+        var remarks: [String] = []
+        let lines = (draft.header.inlineText.map { [SourceLine(number: draft.firstLine, text: $0)] } ?? []) + draft.lines
+        var i = 0
+        while i < lines.count {
+            let text = lines[i].text
+            i += 1
+            if text.isEmpty {
+                if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
+                continue
+            }
+            if PeopleParser.saysNobodyWasAbsent(text) { continue }
+            if let (label, rest) = PeopleParser.absenceLabel(text) {
+                var list = PeopleParser.people(inList: rest)
+                var skipped = false
+                while i < lines.count {
+                    if lines[i].isBlank {
+                        if list.isEmpty && !skipped { skipped = true; i += 1; continue }
+                        break
+                    }
+                    guard !lines[i].text.contains(":"), let p = PeopleParser.person(lines[i].text) else { break }
+                    list.append(p)
+                    i += 1
+                }
+                if label.lowercased().contains("uden afbud") {
+                    list = list.map { var p = $0; p.reason = p.reason ?? "uden afbud"; return p }
+                }
+                absent += list
+                if list.isEmpty, let prose = AbsenceProse.read(rest) {
+                    absent += prose.absent
+                    notParticipating += prose.notParticipating
+                }
+                continue
+            }
+            if let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
+                notParticipating.append(np)
+                continue
+            }
+            if let prose = AbsenceProse.read(text) {
+                absent += prose.absent
+                notParticipating += prose.notParticipating
+            }
+            if PeopleParser.readVote(text, into: &votes) { continue }
+            if text.containsBytes("forbehold") || text.containsBytes("til protokol") || text.containsBytes("rotokolbemærkning") {
+                remarks.append(text)
+            }
+            paragraphs[paragraphs.count - 1].append(text)
+        }
+        absent = Self.unique(absent, by: \.name)
+        notParticipating = Self.unique(notParticipating, by: \.name)
+        let text = Self.joinParagraphs(paragraphs.flatMap { $0 + [""] })
+        var decision = Decision(
+            body: draft.header.body, date: draft.header.date, text: text, outcome: OutcomeClassifier.classify(text),
+            remarks: remarks, absent: absent, notParticipating: notParticipating, votes: votes.isEmpty ? nil : votes,
+            lines: [draft.firstLine, lines.last(where: { $0.number > 0 })?.number ?? draft.firstLine]
+        )
+        if let meeting, decision.date == nil || decision.date == meeting.date, decision.body == nil || decision.body == meeting.body {
+            decision.body = decision.body ?? meeting.body
+            decision.date = decision.date ?? meeting.date
+            for person in meeting.absent where !decision.absent.contains(where: { $0.name == person.name }) {
+                decision.absent.append(person)
+            }
+        }
+        return decision
+    }
+
+    /// `items` without later ones whose key was seen: a name listed twice is one person.
+    static func unique<T>(_ items: [T], by key: (T) -> String) -> [T] {
+        var seen = Set<String>()
+        return items.filter { seen.insert(key($0)).inserted }
+    }
+
+    /// Joins lines: wrapped lines with a space, paragraphs and list items with a newline.
+    static func joinParagraphs(_ lines: [String]) -> String {
+        var out = ""
+        var pendingBreak = false
+        for line in lines {
+            if line.isEmpty {
+                pendingBreak = !out.isEmpty
+                continue
+            }
+            let startsItem = line.hasPrefix("• ") || line.leadingCharacterClass?.isNumber == true && line.dropFirst().prefix(3).contains(".")
+            if out.isEmpty {
+                out = line
+            } else if pendingBreak || startsItem {
+                out += "\n" + line
+            } else {
+                out += " " + line
+            }
+            pendingBreak = false
+        }
+        return out
+    }
+}

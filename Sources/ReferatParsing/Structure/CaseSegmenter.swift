@@ -1,0 +1,328 @@
+import ReferatRecords
+
+/// Finds where items start in a document's lines.
+///
+/// Every line that could start an item is a candidate, from several signals at once: a title
+/// above `23/222 Åben Sag`; a numbered title in any of the real shapes (`4. Titel`, `Punkt 12
+/// Titel`, `• 301. Titel`, `Pkt. 42 - Titel`, `1 : Titel`, `38Titel`, a bare `• 35` with the
+/// title on the next line); a title above a bare `Åben`/`Lukket` marker; and, where items carry
+/// no number at all, the title-like line above the first heading that follows a decision.
+/// A candidate is kept when the lines after it confirm it (the item's identity, its first
+/// heading, a decision header) before the next candidate, when its label says it is an item
+/// (`Punkt`, `Pkt.`), and when its number does not restart the running numbering inside an
+/// item (a numbered line in a recommendation, "1. at …", is never an item). Entries of a table
+/// of contents (dotted leaders, or a run of numbered lines with nothing between them) are not
+/// items: the items themselves follow.
+struct CaseSegmenter: Sendable {
+    struct Anchor: Hashable, Sendable {
+        /// Index of the first line of the item (its title, or its number when the title follows).
+        var titleIndex: Int
+        var number: String?
+        var access: Access?
+        /// Index of the line that carried the access marker, consumed by the anchor.
+        var markerIndex: Int?
+        /// Index of the title line when it is not `titleIndex` (a bare number line above it).
+        var titleLine: Int?
+        /// The signal that found this item, for `referat parse --explain`.
+        var signal = "numbered title"
+    }
+
+    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
+    nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
+    nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*)?([0-9]{1,3})\.?$/#
+    nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*([0-9]{1,3})\s*:?$/#
+    nonisolated(unsafe) static let dottedLeader = #/(?:\.{4,}|…{2,}|(?:\. ){4,})\s*[0-9ivx]+$/#
+
+    /// Whether `text` starts with a label `numberAfterTitle` needs: a byte test that spares
+    /// the regex on nearly every line.
+    static func hasNumberLabel(_ text: String) -> Bool {
+        text.hasPrefix("Sag nr.") || text.hasPrefix("Pkt.") || text.hasPrefix("Punkt") || text.hasPrefix("Dagsordenspunkt")
+    }
+
+    /// The same for `numbered`, which also takes a leading "Nr.", a bullet or a digit.
+    static func mayBeNumbered(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first.isASCIIDigit || text.hasPrefix("Nr.") || text.hasPrefix("•") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT")
+            || hasNumberLabel(text)
+    }
+
+    /// A label that says the number is an item's ("Punkt 12", "Pkt. 4", "Nr.112", "• 301.").
+    static func hasItemLabel(_ text: String) -> Bool {
+        hasNumberLabel(text) || text.hasPrefix("Nr.") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT")
+    }
+
+    func anchors(in lines: [SourceLine]) -> [Anchor] {
+        var withNumber: [Anchor] = []
+        for i in lines.indices where lines[i].text.utf8.first?.isASCIIDigit == true {
+            guard let m = CaseNumbers.accessLineMatch(lines[i].text) else { continue }
+            guard let title = previousContent(lines, before: i), CaseNumbers.accessLineMatch(lines[title].text) == nil else { continue }
+            let access: Access = m.access.hasPrefix("L") ? .closed : .open
+            withNumber.append(Anchor(titleIndex: title, access: access, markerIndex: i, signal: "title above a case number with access"))
+        }
+        // The exported-item family: every item has its "23/222 Åben Sag" line, so nothing else is an item start.
+        if !withNumber.isEmpty { return withNumber }
+
+        var anchors: [Anchor] = []
+        var defaultAccess: Access?
+        var lastNumber: Int?
+        var decisionSinceAnchor = false
+        var i = 0
+        while i < lines.count {
+            defer { i += 1 }
+            let text = lines[i].text
+            if text.isEmpty { continue }
+            // Section markers are short lines; body text is not lower-cased at all.
+            let lower = text.utf8.count <= 60 ? text.lowercased() : ""
+            if lower.hasPrefix("åbne dagsordenspunkter") || lower.hasPrefix("åbne punkter") || lower == "åbent møde" || lower == "åben dagsorden" { defaultAccess = .open }
+            if lower.hasPrefix("lukkede punkter") || lower.hasPrefix("lukkede dagsordenspunkter") || lower.contains("for lukkede døre") || lower == "lukket dagsorden" { defaultAccess = .closed }
+            if let access = CaseNumbers.bareAccess(text), let title = titleAbove(lines, before: i) {
+                if let existing = anchors.lastIndex(where: { $0.titleIndex == title }) {
+                    anchors[existing].access = access
+                    anchors[existing].markerIndex = i
+                } else if isTitleLike(lines[title].text), numberedTitle(lines[title].text) == nil || isConfirmed(lines, at: title) == false,
+                          anchors.last.map({ $0.titleIndex < title }) ?? true {
+                    anchors.append(Anchor(titleIndex: title, number: numberedTitle(lines[title].text)?.number, access: access, markerIndex: i,
+                                          signal: "title above an access marker"))
+                    decisionSinceAnchor = false
+                }
+                continue
+            }
+            if Self.hasNumberLabel(text), let m = text.wholeMatch(of: Self.numberAfterTitle), let title = previousContent(lines, before: i) {
+                if anchors.last?.titleIndex != title, isTitleLike(lines[title].text) {
+                    anchors.append(Anchor(titleIndex: title, number: String(m.1), access: defaultAccess, markerIndex: i, signal: "title above an item number"))
+                    lastNumber = Int(m.1)
+                    decisionSinceAnchor = false
+                }
+                continue
+            }
+            if let candidate = numberedCandidate(lines, at: i) {
+                let number = Int(candidate.number) ?? 0
+                // The same title printed twice in a row is one item.
+                if let last = anchors.last, last.titleIndex >= i - 3,
+                   normalisedTitle(titleText(lines, of: last)) == normalisedTitle(candidate.title) {
+                    continue
+                }
+                let labelled = Self.hasItemLabel(text) || text.hasPrefix("•")
+                let confirmation = confirmation(lines, at: candidate.titleLine ?? i)
+                let restarts = lastNumber.map { number <= $0 && number != 0 } ?? false
+                var keep = false
+                if confirmation == .identity {
+                    keep = true
+                } else if restarts {
+                    // "1. at …" inside an item: numbering that starts again is not an item.
+                    keep = false
+                } else if confirmation != .none {
+                    keep = true
+                } else if labelled, !isInTableOfContents(lines, at: candidate.titleLine ?? i) {
+                    keep = true
+                } else if let last = lastNumber, number == last + 1 {
+                    // The next number after an item: a folded item, or one the text ends in.
+                    keep = true
+                }
+                if keep {
+                    anchors.append(Anchor(titleIndex: i, number: candidate.number, access: defaultAccess, titleLine: candidate.titleLine,
+                                          signal: confirmation == .none ? "labelled item number" : "numbered title confirmed by \(confirmation)"))
+                    lastNumber = number
+                    decisionSinceAnchor = false
+                    if let t = candidate.titleLine { i = t }
+                }
+                continue
+            }
+            if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil {
+                if decisionSinceAnchor || anchors.isEmpty, let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last) {
+                    anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above a decision"))
+                }
+                decisionSinceAnchor = true
+                continue
+            }
+            if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key), decisionSinceAnchor || anchors.isEmpty {
+                if let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last) {
+                    anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above an opening heading"))
+                    decisionSinceAnchor = false
+                }
+            }
+        }
+        return anchors.sorted { $0.titleIndex < $1.titleIndex }
+    }
+
+    /// A title found above a heading in a layout without numbers: title-like, after the last
+    /// item's start, and not a line of the meeting header.
+    func isOrphanTitle(_ lines: [SourceLine], _ title: Int, after last: Anchor?) -> Bool {
+        guard last.map({ $0.titleIndex < title && ($0.titleLine ?? $0.titleIndex) < title && ($0.markerIndex ?? -1) < title }) ?? true else { return false }
+        let text = lines[title].text
+        guard isTitleLike(text), MeetingHeaderParser.labelled(text) == nil, MeetingHeaderParser.bodyAndDate(text) == nil else { return false }
+        return true
+    }
+
+    /// A numbered item start at `index`: its number, title, and the line the title is on when
+    /// the number stands alone.
+    func numberedCandidate(_ lines: [SourceLine], at index: Int) -> (number: String, title: String, titleLine: Int?)? {
+        let text = lines[index].text
+        if let n = numberedTitle(text) {
+            // Some systems end titles with a point: allowed where the item's identity or heading follows.
+            let title = n.title.hasSuffix(".") && !n.title.contains(". ") && confirmation(lines, at: index) != .none ? String(n.title.dropLast()) : n.title
+            guard isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
+            return (n.number, n.title, nil)
+        }
+        guard Self.mayBeNumbered(text), text.utf8.count <= 16, let m = text.wholeMatch(of: Self.bareNumber),
+              let next = nextContent(lines, after: index) else { return nil }
+        let title = lines[next].text
+        guard isTitleLike(title), numberedTitle(title) == nil, title.firstMatch(of: Self.dottedLeader) == nil,
+              !CaseSegmenter.isIdentity(title), SectionHeadings.key(title) == nil else { return nil }
+        return (String(m.1), title, next)
+    }
+
+    /// The title text of an anchor.
+    func titleText(_ lines: [SourceLine], of anchor: Anchor) -> String {
+        let text = lines[anchor.titleLine ?? anchor.titleIndex].text
+        return numberedTitle(text)?.title ?? text
+    }
+
+    /// Whether a line reads like an item title: it starts with a capital, a digit or a quote,
+    /// is not a sentence (no closing point, no trailing comma), and is no heading, decision
+    /// or statement about who was absent.
+    func isTitleLike(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber || first == "\"" || first == "”" || first == "(" || first == "«" else { return false }
+        guard text.utf8.count >= 3, text.isShorter(than: 241) else { return false }
+        if let last = text.last, last == "," || last == ";" || last == ":" && text.isShorter(than: 30) { return false }
+        if text.hasSuffix("."), !(text.hasSuffix("m.v.") || text.hasSuffix("mv.") || text.hasSuffix("m.m.") || text.hasSuffix("etc.")) { return false }
+        if text.hasPrefix("At ") || text.hasPrefix("at ") || text.hasSuffix(":") || text.contains(", at ") { return false }
+        if SectionHeadings.key(text) != nil || CaseNumbers.bareAccess(text) != nil || Self.isIdentity(text) { return false }
+        // Initials ("NIB"), meeting header lines, a body's name alone, a list of attachments.
+        if text.utf8.count <= 5, text.allSatisfy({ $0.isUppercase }) { return false }
+        if Self.headerWords.contains(text.lowercased()) || MeetingHeaderParser.labelled(text) != nil || MeetingHeaderParser.isBodyName(text)
+            || MeetingHeaderParser.bodyAndDate(text) != nil || MeetingHeaderParser.prose(text) { return false }
+        if AttachmentParser.mayNameAFile(text) || text.lowercased().hasPrefix("bilag") && text.isShorter(than: 12) { return false }
+        // "Bente Holm (A)": a member, not a title.
+        if text.isShorter(than: 60), text.contains("(") || text.contains(","), let person = PeopleParser.person(text), person.party != nil { return false }
+        if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return false }
+        if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil { return false }
+        return true
+    }
+
+    /// Lines that are header or section words, never a title (compared lower-cased).
+    static let headerWords: Set<String> = [
+        "referat", "dagsorden", "beslutningsprotokol", "mødedato", "mødested", "mødetidspunkt", "bemærkninger", "deltagere",
+        "medlemmer", "fraværende", "indholdsfortegnelse", "åben dagsorden", "lukket dagsorden", "sagsoversigt", "punkter",
+        "dagsordenspunkter", "tidspunkt", "sted", "dato", "udvalg", "møde", "åbne punkter", "lukkede punkter", "bilag",
+    ]
+
+    /// How the lines after a candidate confirm it.
+    enum Confirmation: String, CustomStringConvertible {
+        case none, identity, heading, decision
+        var description: String { rawValue }
+    }
+
+    /// What follows a numbered line before the next numbered line: the item's identity, its
+    /// opening heading, or a decision header.
+    func confirmation(_ lines: [SourceLine], at index: Int) -> Confirmation {
+        var seen = 0
+        var j = index + 1
+        while j < lines.count && seen < 8 {
+            let text = lines[j].text
+            j += 1
+            if text.isEmpty { continue }
+            seen += 1
+            if Self.isIdentity(text) {
+                // Printed above the next item's title, it is that item's identity.
+                if let next = nextContent(lines, after: j - 1), numberedTitle(lines[next].text) != nil { return .none }
+                return .identity
+            }
+            if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key) { return .heading }
+            if SectionHeadings.inlineRouting(text) != nil { return .heading }
+            if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return .decision }
+            if let n = numberedTitle(text) {
+                // The same title printed twice is still this item.
+                if normalisedTitle(n.title) == normalisedTitle(numberedTitle(lines[index].text)?.title ?? lines[index].text) { continue }
+                return .none
+            }
+            // Body text before any heading: a numbered paragraph, not an item.
+            if text.utf8.count > 160 { return .none }
+        }
+        return .none
+    }
+
+    /// True when the line is one of a run of numbered lines with nothing else between them: a
+    /// table of contents or the list of items before the items themselves.
+    func isInTableOfContents(_ lines: [SourceLine], at index: Int) -> Bool {
+        if lines[index].text.firstMatch(of: Self.dottedLeader) != nil { return true }
+        guard let next = nextContent(lines, after: index) else { return false }
+        if numberedTitle(lines[next].text) != nil || lines[next].text.wholeMatch(of: Self.bareNumber) != nil { return true }
+        return lines[next].text.firstMatch(of: Self.dottedLeader) != nil
+    }
+
+    /// A numbered line is an item title when the item's identity, opening heading or decision
+    /// follows it before any other numbered line.
+    func isConfirmed(_ lines: [SourceLine], at index: Int) -> Bool {
+        confirmation(lines, at: index) != .none
+    }
+
+    func nextContent(_ lines: [SourceLine], after index: Int) -> Int? {
+        var j = index + 1
+        while j < lines.count {
+            if !lines[j].isBlank { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Splits a numbered title line into its number and title, if it is one.
+    func numberedTitle(_ text: String) -> (number: String, title: String)? {
+        // Both shapes start with a digit or a label: most lines are neither.
+        guard Self.mayBeNumbered(text), text.isShorter(than: 201) else { return nil }
+        if let m = text.wholeMatch(of: Self.numbered) {
+            let title = String(m.2)
+            guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" else { return nil }
+            // "2023 Budget": a year is not an item number.
+            return (String(m.1), title)
+        }
+        if let m = text.wholeMatch(of: Self.glued) { return (String(m.1), String(m.2)) }
+        return nil
+    }
+
+    static func isIdentity(_ text: String) -> Bool {
+        // Identity lines are short labels; body text never is one.
+        guard text.utf8.count <= 90 else { return false }
+        if CaseNumbers.bareAccess(text) != nil { return true }
+        if CaseNumbers.accessLineMatch(text) != nil { return true }
+        if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
+            || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
+            || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
+            || text.hasLowercasedPrefix("initialer") || text.hasLowercasedPrefix("sagsbehandler") || text.hasLowercasedPrefix("øvrige sagsbehandlere")
+            || text.hasLowercasedPrefix("sagsansvarlig") || text.hasLowercasedPrefix("sagsinitialer") || text.hasLowercasedPrefix("dokumentnr")
+            || text.hasPrefix("Øvrige sagsbehandlere") {
+            return true
+        }
+        guard let first = text.first else { return false }
+        if "SPD".contains(first), hasNumberLabel(text), text.wholeMatch(of: numberAfterTitle) != nil { return true }
+        if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
+        if CaseNumbers.bareNumber(text) != nil { return true }
+        // "Sag nr. 2021-0038": a case number after the label, not an item number.
+        if text.hasPrefix("Sag nr"), text.isShorter(than: 40), let n = CaseNumbers.labelledNumber(in: text), n.count >= 4 { return true }
+        guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
+        return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
+    }
+
+    /// The title line above an access marker, skipping the item's identity lines.
+    func titleAbove(_ lines: [SourceLine], before index: Int) -> Int? {
+        var j = index
+        while let prev = previousContent(lines, before: j) {
+            if !Self.isIdentity(lines[prev].text) { return prev }
+            j = prev
+        }
+        return nil
+    }
+
+    func previousContent(_ lines: [SourceLine], before index: Int) -> Int? {
+        var j = index - 1
+        while j >= 0 {
+            if !lines[j].isBlank { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    func normalisedTitle(_ text: String) -> String {
+        text.lettersAndDigitsLowercased
+    }
+}

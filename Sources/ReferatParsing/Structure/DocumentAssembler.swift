@@ -1,0 +1,254 @@
+import ReferatRecords
+
+/// Builds a `Document` from cleaned lines: kind, title, meeting, cases, letters and pages.
+struct DocumentAssembler {
+    var lines: [SourceLine]
+    var links: [(line: Int, url: String)]
+    var isWebpage: Bool
+    var htmlTitle: String?
+    /// Text that may have been copied from a web page: without items, a headline over
+    /// paragraphs is a web article (a news page about a meeting), not an unknown document.
+    var mayBeArticle = false
+
+    nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
+    nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
+    nonisolated(unsafe) static let signature = #/([A-ZÆØÅ][\p{L}-]+(?: [A-ZÆØÅ][\p{L}-]+){1,3}), ((?:[a-zæøå]+)?(?:borgmester|formand|næstformand|direktør|chef|rådmand|regionsrådsformand|sekretær|leder|konsulent))(?: (?:for |i )?((?:[A-ZÆØÅ][\p{L}-]+ )*?(?:Kommune|Region [A-ZÆØÅ][\p{L}]+|KKR [A-ZÆØÅ][\p{L}]+)))?/#
+
+    func assemble() -> Document {
+        var lines = self.lines
+        let municipality = Self.findMunicipality(lines + (htmlTitle.map { [SourceLine(number: 0, text: $0)] } ?? []))
+        if isWebpage { lines = Self.removePageFurniture(lines) }
+
+        let anchors = CaseSegmenter().anchors(in: lines)
+        let headerEnd = anchors.first.map { max(0, $0.titleIndex - (Self.hasKLEAbove(lines, $0.titleIndex) ? 1 : 0)) } ?? lines.count
+        // Without items the whole text may describe the meeting (who was absent, its decisions).
+        var meeting = MeetingHeaderParser.parse(Array(lines[..<(anchors.isEmpty ? min(lines.count, 400) : headerEnd)]))
+        if var found = meeting, found.body == nil, let date = found.date {
+            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines)
+            meeting = found
+        }
+        if let end = MeetingHeaderParser.endTime(in: lines), var found = meeting {
+            found.endTime = found.endTime ?? end
+            meeting = found
+        }
+
+        let parser = CaseParser(meeting: meeting)
+        var cases: [CaseRecord] = []
+        for (k, anchor) in anchors.enumerated() {
+            let start = anchor.titleIndex - (Self.hasKLEAbove(lines, anchor.titleIndex) ? 1 : 0)
+            let nextStart = k + 1 < anchors.count
+                ? anchors[k + 1].titleIndex - (Self.hasKLEAbove(lines, anchors[k + 1].titleIndex) ? 1 : 0) : lines.count
+            var span = Array(lines[start..<max(nextStart, start + 1)])
+            while span.count > 1 && span.last!.isBlank { span.removeLast() }
+            var local = anchor
+            local.titleIndex -= start
+            local.markerIndex = anchor.markerIndex.map { $0 - start }
+            local.titleLine = anchor.titleLine.map { $0 - start }.flatMap { $0 < span.count ? $0 : nil }
+            cases.append(parser.parse(span, anchor: local, links: links))
+        }
+
+        Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
+        let kind: DocumentKind
+        let namesRecord = lines.prefix(15).contains { line in
+            guard line.text.isShorter(than: 100) else { return false }
+            let lower = line.text.lowercased()
+            return lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
+        }
+        let hasDecisionHeader = lines.contains { DecisionHeader.mayBeHeader($0.text) && $0.text.hasPrefix("Beslutning") && DecisionHeader.parse($0.text) != nil }
+        let describesMeeting = meeting.map { m in
+            (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
+        } ?? false
+        if cases.count > 1 {
+            kind = .minutes
+        } else if cases.count == 1 {
+            // Minutes name their meeting (body and date) or open with more of it than a page of
+            // one item, which opens with its title.
+            let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
+            let namesMeeting = meeting?.body != nil && meeting?.date != nil
+            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) ? .minutes : .agendaItem
+        } else if describesMeeting {
+            kind = .minutes
+        } else if isWebpage || mayBeArticle && Self.isArticle(lines) && !Self.isLetter(lines) {
+            kind = .webpage
+        } else if Self.isLetter(lines) {
+            kind = .letter
+        } else {
+            kind = .other
+        }
+
+        var document = Document(path: "", sha256: "", kind: kind, title: "", municipality: municipality, meeting: meeting,
+                                text: lines.map(\.text).joined(separator: "\n"), cases: cases)
+        document.title = title(kind: kind, lines: lines, cases: cases, meeting: meeting)
+        document.mentionedDecisions = Self.proseDecisions(lines, inCases: cases)
+        if kind == .letter {
+            document.signatories = Self.signatories(lines)
+            document.date = Self.letterDate(lines)
+        }
+        if kind == .webpage || kind == .letter || kind == .other {
+            document.date = document.date ?? document.mentionedDecisions.first?.date
+        }
+        if !isWebpage && cases.isEmpty && kind != .letter {
+            document.warnings.append(ParseWarning(line: nil, message: "no agenda items found; indexed as a plain document"))
+        }
+        return document
+    }
+
+    /// Whether the line above an item's title is its identity (a KLE or case number printed
+    /// first), which then belongs to this item rather than to the one before.
+    /// Absentees and non-participants written in an item's text outside its decisions ("Under
+    /// punkt 14 deltog stedfortræder Eva Ny, da Bo Berg (V) var inhabil"): absentees join the
+    /// meeting's, non-participants the item's last decision.
+    static func collectProseAbsences(_ lines: [SourceLine], cases: inout [CaseRecord], meeting: inout Meeting?) {
+        for c in cases.indices {
+            guard cases[c].lines.count == 2 else { continue }
+            let range = cases[c].lines[0]...cases[c].lines[1]
+            let inDecision = cases[c].decisions.compactMap { $0.lines.count == 2 && $0.lines[0] <= $0.lines[1] ? $0.lines[0]...$0.lines[1] : nil }
+            for line in lines where range.contains(line.number) && !inDecision.contains(where: { $0.contains(line.number) }) {
+                guard let found = AbsenceProse.read(line.text) else { continue }
+                for person in found.absent where !(meeting?.absent.contains { $0.name == person.name } ?? false) {
+                    if meeting == nil { meeting = Meeting() }
+                    meeting?.absent.append(person)
+                }
+                if let last = cases[c].decisions.indices.last {
+                    for person in found.notParticipating where !cases[c].decisions[last].notParticipating.contains(where: { $0.name == person.name }) {
+                        cases[c].decisions[last].notParticipating.append(person)
+                    }
+                }
+            }
+        }
+    }
+
+    static func hasKLEAbove(_ lines: [SourceLine], _ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let text = lines[index - 1].text
+        if CaseNumbers.bareNumber(text) != nil { return true }
+        if text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsnr"), text.isShorter(than: 40), CaseNumbers.labelledNumber(in: text) != nil { return true }
+        return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
+    }
+
+    func title(kind: DocumentKind, lines: [SourceLine], cases: [CaseRecord], meeting: Meeting?) -> String {
+        let first = lines.first { !$0.isBlank }?.text ?? ""
+        switch kind {
+        case .agendaItem:
+            return cases[0].title
+        case .webpage:
+            return htmlTitle ?? first
+        case .letter:
+            if let to = lines.firstIndex(where: { $0.text.hasPrefix("Til ") }),
+               let subject = lines[(to + 1)...].first(where: { !$0.isBlank }) {
+                return subject.text
+            }
+            return first
+        case .minutes:
+            if first.split(separator: " ").count <= 2, let body = meeting?.body {
+                return [first, body, meeting?.date].compactMap { $0 }.joined(separator: " – ")
+            }
+            return first
+        case .other:
+            return first
+        }
+    }
+
+    /// The municipality the document names most often ("Silkeborg Kommune"), or nil.
+    static func findMunicipality(_ lines: [SourceLine]) -> String? {
+        var counts: [String: (count: Int, first: Int)] = [:]
+        var order = 0
+        for line in lines where Self.mayNameMunicipality(line.text) {
+            for m in line.text.matches(of: municipality) {
+                let name = "\(m.1) Kommune"
+                counts[name] = ((counts[name]?.count ?? 0) + 1, counts[name]?.first ?? order)
+                order += 1
+            }
+        }
+        return counts.max { a, b in a.value.count < b.value.count || a.value.count == b.value.count && a.value.first > b.value.first }?.key
+    }
+
+    /// False when `municipality` cannot match `text`: it needs " Kommune" with no word
+    /// character after it, and most lines that say "Kommune" say "Kommunen" or "Kommunernes".
+    /// A byte outside ASCII after it may be a letter or not: that line goes to the pattern.
+    static func mayNameMunicipality(_ text: String) -> Bool {
+        text.containsBytes(" Kommune") { end, bytes in end == bytes.count || !bytes[end].continuesASCIIWord }
+    }
+
+    /// Drops breadcrumbs, "Læs mere" links and the contact/footer block of a web page.
+    static func removePageFurniture(_ lines: [SourceLine]) -> [SourceLine] {
+        var out = lines
+        let footerWords: Set<String> = ["kontakt", "kontakt os", "kontaktoplysninger", "kontaktinformation", "find os", "sidefod"]
+        if let footer = out.lastIndex(where: { footerWords.contains($0.text.lowercased()) }), footer > out.count / 3 {
+            out.removeSubrange(footer...)
+        }
+        out.removeAll { line in
+            let lower = line.text.lowercased()
+            return lower.hasPrefix("læs mere") || lower.contains("cvr:") || lower.hasPrefix("cvr ") || lower.hasPrefix("ean")
+        }
+        // A breadcrumb: "Hjem Kommunen Økonomi … <title>" right above the title itself.
+        if let crumb = out.prefix(6).firstIndex(where: { $0.text.hasPrefix("Hjem ") || $0.text.hasPrefix("Forside ") || $0.text.contains(" > ") || $0.text.contains(" › ") }) {
+            out.remove(at: crumb)
+        }
+        while out.first?.isBlank == true { out.removeFirst() }
+        while out.last?.isBlank == true { out.removeLast() }
+        return out
+    }
+
+    /// A headline (a short first line without a closing point) over at least two paragraphs.
+    static func isArticle(_ lines: [SourceLine]) -> Bool {
+        guard let first = lines.first(where: { !$0.isBlank }), first.text.isShorter(than: 130), !first.text.hasSuffix(".") else { return false }
+        let paragraphs = lines.filter { $0.text.utf8.count > 120 }.count
+        return paragraphs >= 2
+    }
+
+    static func isLetter(_ lines: [SourceLine]) -> Bool {
+        lines.contains { line in
+            let lower = line.text.lowercased()
+            return lower.hasPrefix("med venlig hilsen") || lower.hasPrefix("venlig hilsen") || lower.hasPrefix("kære ")
+                || lower.hasPrefix("mvh") || lower.hasPrefix("med venlige hilsner")
+        }
+    }
+
+    static func signatories(_ lines: [SourceLine]) -> [Signatory] {
+        guard let start = lines.lastIndex(where: { $0.text.lowercased().contains("hilsen") || $0.text.lowercased().hasPrefix("mvh") }) else { return [] }
+        let tail = lines[(start + 1)...].filter { !$0.isBlank }.prefix(8)
+        var out: [Signatory] = []
+        for line in tail {
+            for m in line.text.matches(of: signature) {
+                out.append(Signatory(name: String(m.1), role: String(m.2), organisation: m.3.map(String.init)))
+            }
+        }
+        if out.isEmpty, let name = tail.first, let person = PeopleParser.person(name.text), person.party == nil {
+            let role = tail.dropFirst().first.map(\.text)
+            out.append(Signatory(name: person.name, role: role))
+        }
+        return out
+    }
+
+    /// A dateline such as "Aarhus, den 3. maj 2022" or "Dato: 3. maj 2022" near the top.
+    static func letterDate(_ lines: [SourceLine]) -> String? {
+        for line in lines.prefix(15) {
+            let lower = line.text.lowercased()
+            guard lower.hasPrefix("dato") || lower.contains(", den ") || lower.hasPrefix("den ") else { continue }
+            if let iso = DanishDate.firstISO(in: line.text), line.text.isShorter(than: 60) { return iso }
+        }
+        return nil
+    }
+
+    /// Whether a line has one of the verbs `proseDecision` ends in: a byte test that spares
+    /// the unanchored pattern most lines with " har " and a digit.
+    static func mentionsDecisionVerb(_ text: String) -> Bool {
+        text.containsBytes("godkendt") || text.containsBytes("vedtaget") || text.containsBytes("tiltrådt") || text.containsBytes("besluttet")
+            || text.containsBytes("afvist") || text.containsBytes("forkastet") || text.containsBytes("udsat") || text.containsBytes("anbefalet")
+    }
+
+    /// "Byrådet har 17. december 2024 godkendt Rammeaftalen 2025-26" outside any decision block.
+    static func proseDecisions(_ lines: [SourceLine], inCases cases: [CaseRecord]) -> [Decision] {
+        var out: [Decision] = []
+        let decisionRanges = cases.flatMap { c in c.decisions.compactMap { $0.lines.count == 2 && $0.lines[0] <= $0.lines[1] ? ($0.lines[0]...$0.lines[1]) : nil } }
+        for line in lines where line.text.containsBytes(" har ") && line.text.hasASCIIDigit && mentionsDecisionVerb(line.text) {
+            let inDecision = decisionRanges.contains { $0.contains(line.number) }
+            guard !inDecision, let m = line.text.firstMatch(of: proseDecision) else { continue }
+            let sentence = String(line.text[m.range]).stripping(" ")
+            out.append(Decision(body: String(m.1), date: DanishDate.firstISO(in: String(m.2)), text: sentence,
+                                outcome: OutcomeClassifier.classify(String(m.3)), lines: [line.number, line.number]))
+        }
+        return out
+    }
+}

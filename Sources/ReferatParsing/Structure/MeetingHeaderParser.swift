@@ -1,0 +1,243 @@
+import ReferatRecords
+
+/// Reads the meeting header before the first item: labelled lines or one line of prose.
+///
+///     Dato: 4. marts 2019        Tidspunkt: 17:00        Lokale: Byrådssalen
+///     Referat til mødet i Byrådet den 6. april 2016 kl. 17:00 i Byrådssalen
+enum MeetingHeaderParser {
+    static let labels: [(String, Field)] = [
+        ("mødedato", .date), ("dato", .date), ("starttidspunkt", .time), ("tidspunkt", .time), ("mødetidspunkt", .time),
+        ("sluttidspunkt", .endTime), ("lokale", .place), ("mødested", .place), ("mødelokale", .place), ("sted", .place),
+        ("udvalg", .body), ("mødeforum", .body), ("forum", .body), ("medlemmer", .members), ("mødedeltagere", .members),
+        ("deltagere", .members), ("tilstede", .members), ("til stede", .members),
+        ("bemærkninger", .remarks),
+    ]
+
+    enum Field { case date, time, endTime, place, body, members, remarks }
+
+    /// Labels that may be followed by a space instead of a colon.
+    static let spacedLabels: Set<String> = ["udvalg", "mødedato", "mødested", "mødetidspunkt", "mødedeltagere", "mødeforum"]
+
+    /// Words around a body's name and a date in a header line ("Byrådet – Referat – 1. oktober 2018").
+    static let headerWords: Set<String> = [
+        "referat", "dagsorden", "beslutningsprotokol", "fra", "af", "for", "til", "møde", "mødet", "i", "den", "kl", "kl.",
+        "ordinært", "ekstraordinært", "ordinære", "ekstraordinære", "-", "–", "•", "|", ",", "samlet", "dokument", "type", "hent",
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "åbent", "åben",
+    ]
+
+    /// A short header line naming the body and the date, or the kind of record with a date:
+    /// "Byrådet 22-11-2016", "Økonomiudvalget – Referat – 1. oktober 2018", "24. april 2023 -
+    /// referat fra byrådet", "Referat • 25. marts 2025 kl. 17.00", "Byrådet - Referat".
+    static func bodyAndDate(_ text: String) -> (body: String?, date: String?)? {
+        guard text.isShorter(than: 110), let first = text.first, first.isLetter || first.isNumber else { return nil }
+        var rest = text
+        var date: String?
+        if text.hasASCIIDigit, let found = DanishDate.first(in: text) {
+            date = found.iso
+            rest = String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])
+        }
+        let lower = rest.lowercased()
+        let namesRecord = lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
+        var words: [Substring] = []
+        for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            let w = word.lowercased().stripping(".:")
+            if headerWords.contains(w) || w.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) { continue }
+            words.append(word)
+        }
+        let name = words.joined(separator: " ")
+        if !name.isEmpty {
+            guard date != nil || namesRecord else { return nil }
+            if words.count <= 6, MinutesVocabulary.endsLikeBody(name), !name.lowercased().hasSuffix("området") {
+                return (name.prefix(1).uppercased() + name.dropFirst(), date)
+            }
+            // More words than a name: the body's name inside them ("Referat. fra Økonomiudvalget").
+            guard namesRecord, let m = rest.firstMatch(of: bodyInLine) else { return nil }
+            let body = String(m.1).stripping(" ,")
+            guard !body.isEmpty, !body.lowercased().hasSuffix("området") else { return nil }
+            return (body.prefix(1).uppercased() + body.dropFirst(), date)
+        }
+        return date != nil && namesRecord ? (nil, date) : nil
+    }
+
+    nonisolated(unsafe) static let prose = #/(?i)(?:referat|dagsorden|beslutningsprotokol)\s+(?:til|fra|for)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde|mødet)\s+i\s+(.+?)\s+(?:den|d\.)\s+((?:[0-9]{1,2}\.?\s*[a-zæøå]+\.?\s+[0-9]{4})|(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}))(?:,?\s+kl\.\s*([0-9]{1,2}[:.][0-9]{2}))?(?:\s+(?:i|på)\s+(.+))?$/#
+    nonisolated(unsafe) static let clock = #/([0-9]{1,2})[:.]([0-9]{2})/#
+    nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?([0-9]{1,2}[:.][0-9]{2})/#
+
+    /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
+    static func parse(_ lines: [SourceLine]) -> Meeting? {
+        var meeting = Meeting()
+        var found = false
+        var i = 0
+        while i < lines.count {
+            let text = lines[i].text
+            i += 1
+            if text.isEmpty { continue }
+            if let m = text.firstMatch(of: prose) {
+                meeting.body = meeting.body ?? String(m.1)
+                meeting.date = meeting.date ?? DanishDate.firstISO(in: String(m.2))
+                if let t = m.3 { meeting.time = meeting.time ?? time(String(t)) }
+                if let p = m.4 { meeting.place = meeting.place ?? String(p).stripping(". ") }
+                found = true
+                continue
+            }
+            if let (_, rest) = PeopleParser.absenceLabel(text) {
+                var absent = PeopleParser.people(inList: rest)
+                // The names may follow on lines of their own, after a blank line.
+                while i < lines.count {
+                    if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text) != nil { i += 1; continue }
+                    let next = lines[i].text
+                    guard !next.contains(":"), SectionHeadings.key(next) == nil else { break }
+                    if let p = PeopleParser.person(next) {
+                        absent.append(p)
+                    } else if absent.isEmpty, next.contains(","), case let list = PeopleParser.people(inList: next), list.count >= 2 {
+                        // "Carsten Holm, Lotte Berg.": the names on one line.
+                        absent += list
+                    } else {
+                        break
+                    }
+                    i += 1
+                }
+                meeting.absent += absent
+                found = found || !absent.isEmpty
+                continue
+            }
+            if let prose = AbsenceProse.read(text) {
+                meeting.absent += prose.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
+                meeting.notParticipating += prose.notParticipating.filter { p in !meeting.notParticipating.contains { $0.name == p.name } }
+                found = found || !meeting.absent.isEmpty
+            }
+            guard let (field, value) = labelled(text) else {
+                if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
+                if let header = bodyAndDate(text) {
+                    meeting.body = meeting.body ?? header.body
+                    meeting.date = meeting.date ?? header.date
+                    found = true
+                } else if meeting.date == nil, text.isShorter(than: 120), text.hasASCIIDigit, let date = standaloneDate(text) {
+                    meeting.date = date
+                    found = true
+                }
+                continue
+            }
+            found = true
+            switch field {
+            case .date:
+                meeting.date = meeting.date ?? DanishDate.firstISO(in: value)
+                if meeting.time == nil, value.contains("kl") { meeting.time = time(value) }
+            case .time:
+                meeting.time = meeting.time ?? time(value)
+                let times = value.matches(of: clock)
+                if times.count >= 2 { meeting.endTime = "\(pad(times[1].1)):\(times[1].2)" }
+            case .endTime: meeting.endTime = time(value)
+            case .place: meeting.place = meeting.place ?? value
+            case .body:
+                if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") { meeting.body = meeting.body ?? value }
+            case .members:
+                var members = PeopleParser.people(inList: value)
+                while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
+                    members.append(p)
+                    i += 1
+                }
+                meeting.members += members
+            case .remarks:
+                if let (_, rest) = PeopleParser.absenceLabel(value) { meeting.absent += PeopleParser.people(inList: rest) }
+                else if let prose = AbsenceProse.read(value) { meeting.absent += prose.absent }
+            }
+        }
+        meeting.body = meeting.body.flatMap(cleanBody)
+        return found ? meeting : nil
+    }
+
+    /// A body's name as a header gave it, made plain: "Beslutning i Forretningsudvalget" and
+    /// "ORDINÆRT MØDE I FORRETNINGSUDVALGET" → "Forretningsudvalget"; a label or a cell border
+    /// alone ("UDVALG", "|") is no name.
+    static func cleanBody(_ raw: String) -> String? {
+        var name = raw.stripping("|:,. ")
+        // "Forretningsudvalget 2022-2025", "Økonomiudvalget (18-21)": the election period is not the name.
+        if let m = name.firstMatch(of: #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#) { name = String(name[..<m.range.lowerBound]) }
+        if name.count > 3, name == name.uppercased() { name = name.prefix(1) + name.dropFirst().lowercased() }
+        if !isBodyName(name) || name.hasPrefix("Beslutning") {
+            guard let m = name.firstMatch(of: bodyInLine) else { return nil }
+            let words = String(m.1).stripping(" ,").split(separator: " ")
+            // The capitalised name at the end: "Møde i Forretningsudvalget" → "Forretningsudvalget".
+            let notName: Set<String> = ["beslutning", "møde", "mødet", "referat", "dagsorden", "ordinært", "ekstraordinært", "kommune", "region"]
+            let tail = words.reversed().prefix { word in
+                !notName.contains(word.lowercased().stripping(".,:")) && (word.first?.isUppercase == true || ["og", "for", "i"].contains(word) || word.hasSuffix("-"))
+            }
+            name = tail.reversed().drop { ["og", "for", "i"].contains($0) }.joined(separator: " ")
+        }
+        let generic: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "byråd", "bestyrelsen", "bestyrelse", "direktionen"]
+        if generic.contains(name.lowercased()) && name != "Byråd" { return nil }
+        guard !name.isEmpty else { return nil }
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// The body that met on `date`, from a line elsewhere that names both ("Kommunalbestyrelsen
+    /// den 30. august 2022", "Beslutning i Byrådet den 30-08-2022"), for headers that give only the date.
+    static func body(meetingOn date: String, in lines: [SourceLine]) -> String? {
+        for line in lines where line.text.hasASCIIDigit && line.text.isShorter(than: 140) {
+            guard let found = DanishDate.first(in: line.text), found.iso == date else { continue }
+            let before = String(line.text[..<found.range.lowerBound])
+            if let header = DecisionHeader.parse(line.text), let body = header.body.flatMap(cleanBody) { return body }
+            if let m = before.firstMatch(of: bodyInLine), let body = cleanBody(String(m.1)), MinutesVocabulary.endsLikeBody(body) { return body }
+        }
+        return nil
+    }
+
+    /// Splits "Dato: 4. marts 2019" or "UDVALG Økonomiudvalget" into a field and its value.
+    static func labelled(_ text: String) -> (Field, String)? {
+        let lower = text.lowercased()
+        for (label, field) in labels where lower.hasPrefix(label) {
+            let after = text.dropFirst(label.count)
+            guard let sep = after.first, sep == ":" || sep == " " || sep == "." else { continue }
+            // Without a colon only capitals labels count ("UDVALG Økonomiudvalget"), and the
+            // labels no sentence starts with ("Udvalg Byrådet", "Mødedato 4. marts 2019").
+            if sep != ":" && text.prefix(label.count) != text.prefix(label.count).uppercased()
+                && !(Self.spacedLabels.contains(label) && text.isShorter(than: 90)) { continue }
+            let value = String(after).stripping(":. ")
+            if !value.isEmpty { return (field, value) }
+        }
+        return nil
+    }
+
+    /// A line that is only a body's name: "Økonomiudvalget", "Udvalget for teknik og miljø".
+    static func isBodyName(_ text: String) -> Bool {
+        guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true, !text.hasPrefix("Beslutning") else { return false }
+        // Every word capitalised but the joining ones: "Børne- og Ungeudvalget", "Udvalget for Teknik og Miljø".
+        let words = text.split(separator: " ")
+        guard words.count <= 7, !text.contains(","), !text.contains("."), !words.contains(where: { ["kommune", "region", "møde", "referat"].contains($0.lowercased()) }),
+              words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
+        return MinutesVocabulary.endsLikeBody(text)
+    }
+
+    /// A body's name inside a header line: "TÅRNBY KOMMUNE. Referat til Kommunalbestyrelsen" → "Kommunalbestyrelsen".
+    nonisolated(unsafe) static let bodyInLine = #/((?:[A-ZÆØÅ][\p{L}]*-?,?\s+(?:(?:og|for|i)\s+)?)*(?:[A-ZÆØÅ][\p{L}-]*)?(?:[Uu]dvalget|[Uu]dvalg|[Bb]estyrelsen|[Rr]ådet|[Bb]yråd|[Rr]epræsentationen|Magistraten|[Dd]irektionen))(?![\p{L}])/#
+
+    /// "Mandag den 16. marts 2015", "Kl. 17:00 den 4/3 2019": a line that is a date and little else.
+    static func standaloneDate(_ text: String) -> String? {
+        guard let found = DanishDate.first(in: text) else { return nil }
+        // Only header words before the date ("Tirsdag den", "Den"); a place may follow it.
+        let before = text[..<found.range.lowerBound].lowercased()
+        let words = before.split(separator: " ").filter { !headerWords.contains(String($0)) && !$0.allSatisfy { $0.isNumber || $0 == ":" || $0 == "." } }
+        return words.isEmpty ? found.iso : nil
+    }
+
+    /// Whether `text` is a prose meeting header ("Referat fra mødet i Byrådet den 6. april 2016").
+    static func prose(_ text: String) -> Bool {
+        text.hasASCIIDigit && text.isShorter(than: 200) && text.firstMatch(of: prose) != nil
+    }
+
+    static func time(_ text: String) -> String? {
+        guard let m = text.firstMatch(of: clock) else { return nil }
+        return "\(pad(m.1)):\(m.2)"
+    }
+
+    private static func pad(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+
+    /// "Mødet sluttede kl. 21.33" anywhere in the document.
+    static func endTime(in lines: [SourceLine]) -> String? {
+        for line in lines.reversed() where line.text.containsBytes("ødet") {
+            if let m = line.text.firstMatch(of: ended) { return time(String(m.1)) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,69 @@
+/// The Danish words minutes are recognised by, in one place: how a deciding body's name ends,
+/// how absence and non-participation are written, and which headings open an item.
+///
+/// Recognizers build their patterns from these lists, so a word added here is understood by
+/// every pattern that needs it.
+enum MinutesVocabulary {
+    /// Words a deciding body's name ends with ("Børne- og Ungeudvalget", "Regionsrådet",
+    /// "Herning Byråd"), lower-cased.
+    static let bodyEndings = [
+        "udvalget", "udvalg", "bestyrelsen", "bestyrelse", "rådet", "råd", "magistraten", "repræsentationen",
+        "direktionen", "forsamlingen", "borgerrepræsentationen",
+    ]
+
+    /// A body's name as a pattern: words ending in one of `bodyEndings`, "Udvalget for …", a
+    /// KKR, or a capitalised abbreviation (ØU, KB, BUU).
+    static let bodyPattern = #"(?:(?:[\p{L}][\p{L}.,'’ -]*?)?(?:[Uu]dvalget|[Uu]dvalg|[Bb]estyrelsen|[Bb]estyrelse|[Rr]ådet|[Rr]åd|[Mm]agistraten|[Rr]epræsentationen|[Dd]irektionen|[Ff]orsamlingen|KKR [\p{L}]+|mødet)|[Uu]dvalget for [\p{L}, -]+?|[A-ZÆØÅ]{2,5})"#
+
+    /// Whether `name` ends like a deciding body's name.
+    static func endsLikeBody(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        // "ældreområdet" ends in "rådet" too.
+        if lower.hasSuffix("området") || lower.hasSuffix("område") { return false }
+        return bodyEndings.contains { lower.hasSuffix($0) } || lower.hasPrefix("udvalget for ")
+    }
+
+    /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`.
+    static let absenceLabels = [
+        "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
+        "fraværende", "afbud fra", "afbud", "ikke til stede", "ikke mødt", "forfald", "fravær",
+    ]
+
+    /// Phrases that say nobody was absent.
+    static let nobodyAbsent = ["alle medlemmer var mødt", "alle var mødt", "alle mødt", "ingen afbud", "ingen fraværende", "ingen"]
+
+    /// What follows a list of names in a sentence saying they were absent from the meeting:
+    /// "Anna Holm og Per Berg var fraværende."
+    static let absentPredicates = [
+        "var fraværende", "er fraværende", "var begge fraværende", "var ikke til stede", "var ikke mødt",
+        "havde meldt afbud", "har meldt afbud", "havde meldt forfald", "har meldt forfald", "meldte afbud",
+        "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald",
+        "udeblev", "var ikke til stede", "mødte ikke",
+    ]
+
+    /// What follows a list of names that did not take part in one item:
+    /// "Pia Holm (V) deltog ikke i sagens behandling."
+    static let notParticipatingPredicates = [
+        "deltog ikke i behandlingen", "deltog ikke i sagens behandling", "deltog ikke i beslutningen",
+        "deltog ikke i punktets behandling", "deltog ikke i punktet", "deltog ikke i sagen",
+        "deltog ikke i drøftelsen", "deltog ikke i afstemningen", "deltog ikke under behandlingen",
+        "deltog ikke i behandling", "deltager ikke i behandlingen", "forlod mødet under behandlingen",
+        "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
+        "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "deltog ikke i",
+    ]
+
+    /// Words before a list of absentees in a sentence about who came: "Alle var mødt undtagen …".
+    static let absentExceptions = ["var mødt undtagen", "mødt undtagen", "til stede undtagen"]
+
+    /// Offices printed before a name ("Borgmester Anna Holm").
+    static let roles = ["Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem", "Medlem"]
+
+    /// Words that are never part of a person's name, compared lower-cased.
+    static let notInNames: Set<String> = [
+        "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
+        "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning",
+    ]
+
+    /// Words that say a person came instead of an absentee: such a person is not absent.
+    static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]
+}

@@ -1,0 +1,146 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes seen on real minutes pages (docs/layouts.md), each written anew with invented names,
+/// numbers and sentences, parsed as a user's file would be.
+@Suite struct RealLayoutTests {
+    func parse(_ text: String) throws -> Document {
+        try DocumentParser().parse(bytes: Array(text.utf8), path: "test.txt")
+    }
+
+    /// A short description of each case, so the test log shows which shape failed.
+    struct ItemCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var numbers: [String?]
+        var titles: [String]
+        var testDescription: String { name }
+    }
+
+    static let itemCases: [ItemCase] = [
+        ItemCase(name: "Punkt N: title, KLE and run-in decision",
+                 text: "Byrådet 12-03-2019\nPunkt 41: Godkendelse af dagsorden\n00.22.02-A26-1-19 Beslutning Byrådet, 12.03.2019 Godkendt.\nPunkt 42: Salg af jord ved Vestvej\n01.02.05-P16-3-18 Resume Sagen handler om salg.\n",
+                 numbers: ["41", "42"], titles: ["Godkendelse af dagsorden", "Salg af jord ved Vestvej"]),
+        ItemCase(name: "bullet with number and access prefix",
+                 text: "• 301. Åben dagsorden – Ny cykelsti ved skolen\nSagsid.: 21/1234\nBeslutning\nGodkendt.\n• 302. Åben dagsorden – Budget for vejene\nSagsid.: 21/1240\nBeslutning\nGodkendt.\n",
+                 numbers: ["301", "302"], titles: ["Ny cykelsti ved skolen", "Budget for vejene"]),
+        ItemCase(name: "bare bullet number, title on the next line",
+                 text: "• 35\nRenovering af svømmehallen\nSagsnr.: 22/881\nSagsfremstilling\nHallen trænger.\n• 36\nNy legeplads i parken\nSagsnr.: 22/905\nSagsfremstilling\nDer ønskes en legeplads.\n",
+                 numbers: ["35", "36"], titles: ["Renovering af svømmehallen", "Ny legeplads i parken"]),
+        ItemCase(name: "number colon title",
+                 text: "1 : Godkendelse af dagsorden\nSagsnr:\nBeslutningGodkendt.\n2 : Besøg på virksomhed\nSagsnr:\nSagsfremstillingUdvalget besøger en virksomhed.\n",
+                 numbers: ["1", "2"], titles: ["Godkendelse af dagsorden", "Besøg på virksomhed"]),
+        ItemCase(name: "title directly followed by its decision",
+                 text: "Dagsorden\n\n1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Regnskab for havnen\nBeslutning: Vedtaget\n",
+                 numbers: ["1", "2"], titles: ["Godkendelse af dagsorden", "Regnskab for havnen"]),
+        ItemCase(name: "numbered recommendation lines are not items",
+                 text: "7. Lån til nyt plejecenter\nSagsnr.: 23/5512\nIndstilling\nDirektionen indstiller,\n1. Byrådet optager et lån på 60 mio. kr. til byggeriet.\n2. At der gives en anlægsbevilling.\nBeslutning\nGodkendt.\n",
+                 numbers: ["7"], titles: ["Lån til nyt plejecenter"]),
+        ItemCase(name: "table of contents with dotted leaders is not items",
+                 text: "Indholdsfortegnelse\n1. Godkendelse af dagsorden ........ 3\n2. Skolernes budget ........ 4\n\n1. Godkendelse af dagsorden\nSagsnr.: 20/10\nBeslutning\nGodkendt.\n2. Skolernes budget\nSagsnr.: 20/11\nBeslutning\nGodkendt.\n",
+                 numbers: ["1", "2"], titles: ["Godkendelse af dagsorden", "Skolernes budget"]),
+        ItemCase(name: "glued number after table of contents",
+                 text: "Indholdsfortegnelse1. Fraværende\n\nResume\nSagsforløb: BY\nBeslutning\nIngen.\n",
+                 numbers: ["1"], titles: ["Fraværende"]),
+        ItemCase(name: "case number on the line above the title",
+                 text: "00.01.00-G01-24-19\n342. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n25.05.00-P19-1-19\n343. Varmeplan for byen\nBeslutning\nAnbefales.\n",
+                 numbers: ["342", "343"], titles: ["Godkendelse af dagsorden", "Varmeplan for byen"]),
+    ]
+
+    @Test(arguments: itemCases)
+    func findsItems(_ item: ItemCase) throws {
+        let document = try parse(item.text)
+        #expect(document.cases.map(\.title) == item.titles)
+        #expect(document.cases.map(\.number) == item.numbers)
+    }
+
+    @Test func caseNumberAboveTheTitleBelongsToTheNextItem() throws {
+        let document = try parse(Self.itemCases.last!.text)
+        #expect(document.cases.map { $0.caseNumber } == ["00.01.00-G01-24-19", "25.05.00-P19-1-19"])
+    }
+
+    @Test func bareDecisionsTakeTheMeetingsBodyAndDate() throws {
+        let document = try parse("Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen\n\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n")
+        let decision = try #require(document.cases.first?.decisions.first)
+        #expect(decision.body == "Byrådet")
+        #expect(decision.date == "2020-01-29")
+        #expect(document.kind == .minutes)
+    }
+
+    @Test(arguments: [
+        ("Byrådet 22-11-2016", "Byrådet", "2016-11-22"),
+        ("Økonomiudvalget – Referat – 1. oktober 2018", "Økonomiudvalget", "2018-10-01"),
+        ("24. april 2023 - referat fra byrådet", "Byrådet", "2023-04-24"),
+        ("Referat • 25. marts 2025 kl. 17.00", nil, "2025-03-25"),
+        ("Regionsrådet 24-11-2020 13:00", "Regionsrådet", "2020-11-24"),
+    ] as [(String, String?, String?)])
+    func readsHeaderLines(_ line: String, _ body: String?, _ date: String?) throws {
+        let found = try #require(MeetingHeaderParser.bodyAndDate(line))
+        #expect(found.body == body)
+        #expect(found.date == date)
+    }
+
+    @Test(arguments: ["Ny plan for ældreområdet", "Kommunalbestyrelsen har vedtaget en ny plan den 3. maj 2022", "Godkendt."])
+    func otherLinesAreNoHeader(_ line: String) {
+        #expect(MeetingHeaderParser.bodyAndDate(line) == nil)
+    }
+}
+
+@Suite struct AbsenceProseTests {
+    @Test(arguments: [
+        ("Anna Holm og Per Berg var fraværende.", ["Anna Holm", "Per Berg"], [String]()),
+        ("Godkendt. Anna Holm og Per Berg var fraværende.", ["Anna Holm", "Per Berg"], []),
+        ("Der er afbud fra Bo Lund, Eva Ny og Ib Krag.", ["Bo Lund", "Eva Ny", "Ib Krag"], []),
+        ("Karen Bak (A) havde meldt afbud, og Ole Dam (A) deltog i stedet.", ["Karen Bak"], []),
+        ("Pia Holm (V) og Jens Lund (O) deltog ikke i sagens behandling.", [], ["Pia Holm", "Jens Lund"]),
+        ("Mona Krog deltog ikke på mødet.", ["Mona Krog"], []),
+        ("Niels E. Berg (A) var fraværende.", ["Niels E. Berg"], []),
+        ("Sofie Dahl (F) erklærede sig inhabil.", [], ["Sofie Dahl"]),
+    ] as [(String, [String], [String])])
+    func readsSentences(_ line: String, _ absent: [String], _ notParticipating: [String]) throws {
+        let found = try #require(AbsenceProse.read(line))
+        #expect(found.absent.map(\.name) == absent)
+        #expect(found.notParticipating.map(\.name) == notParticipating)
+    }
+
+    @Test(arguments: ["Udvalget drøftede fraværet på skolerne.", "Der var ingen afbud.", "Godkendt."])
+    func otherSentencesAreNotAbsences(_ line: String) {
+        #expect(AbsenceProse.read(line) == nil)
+    }
+
+    @Test func substitutesAreNotAbsent() {
+        let (_, rest) = PeopleParser.absenceLabel("Fraværende: Ole Lund (V) – Eva Ny (V) mødte som stedfortræder")!
+        #expect(PeopleParser.people(inList: rest).map(\.name) == ["Ole Lund"])
+    }
+
+    @Test func aNameListedTwiceIsOnePerson() throws {
+        let document = try DocumentParser().parse(bytes: Array("1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nFraværende: Bo Berg (V)\nGodkendt.\nBo Berg var fraværende.\n".utf8), path: "t.txt")
+        #expect(document.cases.first?.decisions.first?.absent.map(\.name) == ["Bo Berg"])
+    }
+}
+
+@Suite struct RunInHeadingTests {
+    @Test(arguments: [
+        ("BeslutningGodkendt.", ["Beslutning", "Godkendt."]),
+        ("Indholdsfortegnelse1. Fraværende", ["Indholdsfortegnelse", "1. Fraværende"]),
+        ("00.22.02-A26-1-13 Beslutning Byrådet, 22.11.2016 Godkendt.", ["00.22.02-A26-1-13", "Beslutning Byrådet, 22.11.2016 Godkendt."]),
+        ("Planen vedtages uden ændringer. INDSTILLING Administrationen indstiller, at planen vedtages.", ["Planen vedtages uden ændringer.", "INDSTILLING", "Administrationen indstiller, at planen vedtages."]),
+        ("Beslutningstema", ["Beslutningstema"]),
+        ("Bilaget er vedlagt.", ["Bilaget er vedlagt."]),
+    ] as [(String, [String])])
+    func splitsHeadingsFromText(_ line: String, _ pieces: [String]) {
+        #expect(RunInHeadings.split(line) == pieces)
+    }
+}
+
+@Suite struct ExplainTests {
+    @Test func everyLineGetsARule() throws {
+        let path = Package.corpus + "/101_oekonomiudvalget_2019-03-04.txt"
+        let lines = try DocumentParser().explain(fileAt: path)
+        #expect(!lines.isEmpty)
+        #expect(lines.contains { $0.rule.hasPrefix("item start") })
+        #expect(lines.contains { $0.rule.hasPrefix("decision header") })
+        #expect(lines.contains { $0.rule == "meeting header" })
+    }
+}
