@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ReferatIndexing", targets: ["ReferatIndexing"]),
         .library(name: "ReferatIndex", targets: ["ReferatIndex"]),
         .library(name: "ReferatStore", targets: ["ReferatStore"]),
+        .library(name: "ReferatEngine", targets: ["ReferatEngine"]),
         .library(name: "ReferatSearch", targets: ["ReferatSearch"]),
         .library(name: "ReferatImport", targets: ["ReferatImport"]),
     ],
@@ -57,6 +58,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The segment engine (issue 18), not yet wired in: immutable segment files, block-max top k.
+        .target(name: "ReferatEngine", swiftSettings: strictSettings),
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexingTests", dependencies: ["ReferatIndexing", "ReferatParsing", "ReferatAnalysis", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatEngineTests", dependencies: ["ReferatTestSupport", "ReferatEngine"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexTests", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatIndex", "ReferatStore", "ReferatImport", "ReferatRecords"], exclude: ["Golden"], swiftSettings: strictSettings),
