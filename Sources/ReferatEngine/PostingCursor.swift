@@ -9,7 +9,8 @@ struct PostingCursor {
 
     let segment: SegmentReader
     let documentFrequency: Int
-    /// Per block: its last document, where its bytes start, where its positions start.
+    /// Per block: its last document, where its bytes start, where its positions start (the
+    /// two start lists end with where the last block ends).
     private(set) var lastDocument: [Int] = []
     private var blockStart: [Int] = []
     private var positionStart: [Int] = []
@@ -24,6 +25,8 @@ struct PostingCursor {
     private var scratch: [UInt32] = []
     /// The current document, or `exhausted`.
     private(set) var document = -1
+    /// Where each document of the current block starts in its positions, once asked.
+    private var positionOffsets: [Int] = []
 
     init(segment: SegmentReader, term: Int) throws(EngineError) {
         self.segment = segment
@@ -57,6 +60,7 @@ struct PostingCursor {
                 throw FormatError(message: "block lengths do not add up")
             }
             blockStart.append(start)
+            positionStart.append(positions)
         } catch {
             throw EngineError(file: segment.file, message: error.message)
         }
@@ -91,6 +95,39 @@ struct PostingCursor {
     /// The current document's frequency in `field`.
     func frequency(_ field: Int) -> UInt32 { frequencies[field][index] }
 
+    /// The current document's positions in `field`, ascending.
+    mutating func positions(_ field: Int) throws(EngineError) -> [UInt32] {
+        do throws(FormatError) {
+            let end = positionStart[block + 1]
+            if positionOffsets.isEmpty {
+                // One pass over the block's positions finds where each document's start.
+                var reader = try ByteReader(segment.bytes, from: positionStart[block], to: end)
+                for i in documents.indices {
+                    positionOffsets.append(reader.offset)
+                    for f in 0..<segment.fieldCount {
+                        for _ in 0..<frequencies[f][i] { _ = try reader.varint() }
+                    }
+                }
+                guard reader.isAtEnd else { throw FormatError(message: "block \(block)'s positions do not add up") }
+            }
+            var reader = try ByteReader(segment.bytes, from: positionOffsets[index], to: end)
+            for f in 0..<field {
+                for _ in 0..<frequencies[f][index] { _ = try reader.varint() }
+            }
+            var out: [UInt32] = []
+            var position: UInt64 = 0
+            for k in 0..<Int(frequencies[field][index]) {
+                let v = try reader.varint()
+                position = k == 0 ? v : position + v
+                guard position <= UInt64(UInt32.max) else { throw FormatError(message: "position out of range in block \(block)") }
+                out.append(UInt32(position))
+            }
+            return out
+        } catch {
+            throw EngineError(file: segment.file, message: error.message)
+        }
+    }
+
     private mutating func decode(_ b: Int) throws(EngineError) {
         do throws(FormatError) {
             var reader = try ByteReader(segment.bytes, from: blockStart[b], to: blockStart[b + 1])
@@ -117,6 +154,7 @@ struct PostingCursor {
             guard any.allSatisfy({ $0 }), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
             block = b
             index = 0
+            positionOffsets = []
         } catch {
             throw EngineError(file: segment.file, message: error.message)
         }

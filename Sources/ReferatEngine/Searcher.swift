@@ -69,6 +69,47 @@ public final class Searcher: Sendable {
         public var scored: Int
     }
 
+    /// The documents (numbered across segments, ascending) where the terms stand at
+    /// consecutive positions in one field.
+    public func phrase(_ terms: [[UInt8]]) throws(EngineError) -> [Int] {
+        guard !terms.isEmpty else { return [] }
+        var found: [Int] = []
+        for (s, segment) in segments.enumerated() {
+            var cursors: [PostingCursor] = []
+            for term in terms {
+                guard let t = segment.lookup(term) else { cursors = []; break }
+                cursors.append(try PostingCursor(segment: segment, term: t))
+            }
+            guard !cursors.isEmpty else { continue }
+            var d = 0
+            search: while true {
+                for i in cursors.indices {
+                    try cursors[i].advance(to: d)
+                    if cursors[i].document == PostingCursor.exhausted { break search }
+                    if cursors[i].document != d {
+                        d = cursors[i].document
+                        continue search
+                    }
+                }
+                fields: for f in 0..<segment.fieldCount {
+                    // Starts of the phrase: positions of the first term, kept while the next
+                    // terms stand right after them.
+                    var starts = Set(try cursors[0].positions(f))
+                    for i in 1..<cursors.count where !starts.isEmpty {
+                        let next = Set(try cursors[i].positions(f))
+                        starts = starts.filter { UInt64($0) + UInt64(i) <= UInt64(UInt32.max) && next.contains($0 + UInt32(i)) }
+                    }
+                    if !starts.isEmpty {
+                        found.append(bases[s] + d)
+                        break fields
+                    }
+                }
+                d += 1
+            }
+        }
+        return found
+    }
+
     /// The `k` best documents for the terms, and (when `pruning` is off) how many matched.
     /// With pruning, blocks and documents that cannot enter the top `k` are skipped, and the
     /// count is nil.

@@ -56,8 +56,8 @@ import Testing
         #expect(error.file == "x/cut.seg")
     }
 
-    /// Damage the checksum cannot see (the checksum rewritten to match): opening and searching
-    /// give an error or an answer, never a crash.
+    /// Damage the checksum cannot see (the checksum rewritten to match): opening, searching and
+    /// reading positions give an error or an answer, never a crash.
     @Test(arguments: 0..<3)
     func damageBehindAValidChecksumNeverCrashes(_ seed: Int) throws {
         var rng = SeededGenerator(state: 100 + UInt64(seed))
@@ -76,6 +76,7 @@ import Testing
                 for mode in [Searcher.Mode.any, .all] {
                     _ = try? searcher.topK([segment.term(at: t), Self.corpus.vocabulary[0]], mode: mode, k: 5, pruning: t % 2 == 0)
                 }
+                _ = try? searcher.phrase([Self.corpus.vocabulary[0], segment.term(at: t)])
             }
         }
         #expect(opened > 0)
