@@ -11,7 +11,7 @@ import Foundation
 public struct BM25F: Sendable {
     public var weights: [Double]
     public var k1 = 1.2
-    public var b = 0.75
+    /// The length normalisation is the segments' (`SegmentFormat.lengthNormalisation`).
     /// The number of documents and each field's average length, over all segments.
     public var documentCount: Int
     public var averageLengths: [Double]
@@ -33,10 +33,31 @@ public struct BM25F: Sendable {
         for f in weights.indices {
             let tf = frequency(f)
             guard tf > 0 else { continue }
-            let average = averageLengths[f]
-            let norm = average > 0 ? 1 - b + b * Double(length(f)) / average : 1
-            weighted += weights[f] * Double(tf) / norm
+            weighted += weights[f] * Double(tf) / SegmentFormat.norm(length: length(f), average: averageLengths[f])
         }
-        return weighted == 0 ? 0 : idf * weighted * (k1 + 1) / (k1 + weighted)
+        return saturated(idf: idf, weighted: weighted)
+    }
+
+    /// The score of a weighted, normalised frequency.
+    @inline(__always)
+    func saturated(idf: Double, weighted: Double) -> Double {
+        weighted == 0 ? 0 : idf * weighted * (k1 + 1) / (k1 + weighted)
+    }
+
+    /// A bound on one term's score in any document of a block whose largest normalised
+    /// frequencies (against `segmentAverages`) are `maxNormalised`.
+    ///
+    /// A field's normalisation against the average of all segments is at least its
+    /// normalisation against the segment's average divided by the ratio of the two averages
+    /// (when the overall one is larger), so each frequency grows by at most that ratio.
+    func bound(idf: Double, maxNormalised: (Int) -> Double, segmentAverages: [Double]) -> Double {
+        var weighted = 0.0
+        for f in weights.indices {
+            let m = maxNormalised(f)
+            guard m > 0 else { continue }
+            let ratio = segmentAverages[f] > 0 && averageLengths[f] > segmentAverages[f] ? averageLengths[f] / segmentAverages[f] : 1
+            weighted += weights[f] * m * ratio
+        }
+        return saturated(idf: idf, weighted: weighted)
     }
 }

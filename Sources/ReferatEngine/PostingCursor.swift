@@ -17,6 +17,8 @@ struct PostingCursor {
     /// Per block and field: the largest frequency and smallest length among its documents.
     private(set) var maxFrequency: [UInt32] = []
     private(set) var minLength: [UInt32] = []
+    /// Per block and field: the largest frequency normalised by the segment's average length.
+    private(set) var maxNormalised: [Double] = []
 
     private var block = -1
     private var documents: [Int] = []
@@ -47,6 +49,9 @@ struct PostingCursor {
                 for _ in 0..<segment.fieldCount {
                     maxFrequency.append(UInt32(try reader.count(atMost: Int(UInt32.max))))
                     minLength.append(UInt32(try reader.count(atMost: Int(UInt32.max))))
+                    let normalised = Float(bitPattern: try reader.u32())
+                    guard normalised.isFinite, normalised >= 0 else { throw FormatError(message: "a block bound of \(normalised)") }
+                    maxNormalised.append(Double(normalised))
                 }
             }
             var start = reader.offset, positions = info.positions.lowerBound

@@ -159,8 +159,12 @@ struct TermScorer {
         self.idf = idf
         let fields = segment.fieldCount
         let c = cursor
+        // The smaller of two bounds: from the largest frequency and smallest length, and from
+        // the largest normalised frequency; the second is tighter when one document has the
+        // most occurrences and another the shortest field.
         blockBounds = (0..<c.blockCount).map { b in
-            scoring.score(idf: idf, frequency: { c.maxFrequency[b * fields + $0] }, length: { c.minLength[b * fields + $0] })
+            min(scoring.score(idf: idf, frequency: { c.maxFrequency[b * fields + $0] }, length: { c.minLength[b * fields + $0] }),
+                scoring.bound(idf: idf, maxNormalised: { c.maxNormalised[b * fields + $0] }, segmentAverages: segment.averageLengths))
         }
         maxBound = blockBounds.max() ?? 0
     }

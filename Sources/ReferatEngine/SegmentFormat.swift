@@ -11,9 +11,10 @@
 ///
 /// A block holds the document-id deltas and each field's term frequencies, bit-packed at the
 /// width their largest value needs. A skip entry per block holds its last document, its byte
-/// lengths and, per field, the largest term frequency and the smallest field length of its
-/// documents: enough to bound any document's score in the block without decoding it
-/// (block-max pruning).
+/// lengths and, per field, the largest term frequency, the smallest field length and the
+/// largest length-normalised frequency (against the segment's average length, as a Float32
+/// rounded up) of its documents: enough to bound any document's score in the block without
+/// decoding it (block-max pruning).
 enum SegmentFormat {
     static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, 1]
     static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
@@ -24,6 +25,15 @@ enum SegmentFormat {
     static let footerSize = 5 * 8 + 4 + 4 + 8
     /// More fields than this is not a segment referat wrote.
     static let maxFields = 16
+    /// BM25's length normalisation `b`, fixed by the format: each block stores its largest
+    /// length-normalised frequencies, which depend on it.
+    static let lengthNormalisation = 0.75
+
+    /// A field's length normalisation for BM25: 1 at the average length, more above it.
+    @inline(__always)
+    static func norm(length: UInt32, average: Double) -> Double {
+        average > 0 ? 1 - lengthNormalisation + lengthNormalisation * Double(length) / average : 1
+    }
 }
 
 /// Where a term's data lies in a segment.

@@ -20,6 +20,8 @@ public final class SegmentReader: Sendable {
     let bytes: [UInt8]
     let postingsSection: Range<Int>
     let positionsSection: Range<Int>
+    /// Each field's average length in this segment, as the writer computed it.
+    let averageLengths: [Double]
 
     public var documentCount: Int { ids.count }
 
@@ -63,6 +65,9 @@ public final class SegmentReader: Sendable {
             guard documents.isAtEnd else { throw FormatError(message: "bytes after the documents") }
             self.ids = ids
             self.lengths = lengths
+            averageLengths = (0..<fieldCount).map { f in
+                ids.isEmpty ? 0 : stride(from: f, to: lengths.count, by: fieldCount).reduce(0.0) { $0 + Double(lengths[$1]) } / Double(ids.count)
+            }
 
             var dictionary = try ByteReader(bytes, from: starts[3], to: footerStart)
             let termCount = try dictionary.count(atMost: footerStart)

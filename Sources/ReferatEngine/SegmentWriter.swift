@@ -94,8 +94,9 @@ public final class SegmentWriter {
         var postingsSection = ByteWriter(), positionsSection = ByteWriter()
         var dictionary = ByteWriter()
         dictionary.varint(order.count)
+        let averages = self.averages
         for t in order {
-            let (p, q) = encode(postings[t])
+            let (p, q) = encode(postings[t], averages: averages)
             dictionary.varint(terms[t].count)
             dictionary.append(terms[t])
             dictionary.varint(postings[t].documents.count)
@@ -120,8 +121,21 @@ public final class SegmentWriter {
         return out.bytes
     }
 
+    /// A Float32 at least `x`: a bound must not shrink when stored.
+    static func roundedUp(_ x: Double) -> Float {
+        let f = Float(x)
+        return Double(f) < x ? f.nextUp : f
+    }
+
+    /// Each field's average length in this segment.
+    private var averages: [Double] {
+        (0..<fieldCount).map { f in
+            ids.isEmpty ? 0 : stride(from: f, to: lengths.count, by: fieldCount).reduce(0.0) { $0 + Double(lengths[$1]) } / Double(ids.count)
+        }
+    }
+
     /// One term's skip table and blocks, and its positions.
-    private func encode(_ p: Postings) -> ([UInt8], [UInt8]) {
+    private func encode(_ p: Postings, averages: [Double]) -> ([UInt8], [UInt8]) {
         var skips = ByteWriter(), blocks = ByteWriter(), positions = ByteWriter()
         var previous: Int64 = -1
         var positionIndex = 0
@@ -136,6 +150,7 @@ public final class SegmentWriter {
             block.packed(deltas)
             var maxFrequency = [UInt32](repeating: 0, count: fieldCount)
             var minLength = [UInt32](repeating: 0, count: fieldCount)
+            var maxNormalised = [Double](repeating: 0, count: fieldCount)
             for f in 0..<fieldCount {
                 let frequencies = (start..<end).map { p.frequencies[$0 * fieldCount + f] }
                 block.packed(frequencies)
@@ -143,6 +158,7 @@ public final class SegmentWriter {
                     maxFrequency[f] = max(maxFrequency[f], tf)
                     let length = lengths[Int(p.documents[i]) * fieldCount + f]
                     minLength[f] = minLength[f] == 0 ? length : min(minLength[f], length)
+                    maxNormalised[f] = max(maxNormalised[f], Double(tf) / SegmentFormat.norm(length: length, average: averages[f]))
                 }
             }
             for i in start..<end {
@@ -162,6 +178,7 @@ public final class SegmentWriter {
             for f in 0..<fieldCount {
                 skips.varint(UInt64(maxFrequency[f]))
                 skips.varint(UInt64(minLength[f]))
+                skips.u32(Self.roundedUp(maxNormalised[f]).bitPattern)
             }
             blocks.append(block.bytes)
             positions.append(blockPositions.bytes)
