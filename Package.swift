@@ -67,8 +67,8 @@ let package = Package(
         .executableTarget(
             name: "referat",
             dependencies: [
-                "ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatIndex", "ReferatStore", "ReferatSearch", "ReferatImport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatStore", "ReferatSearch",
+                "ReferatImport", "ReferatEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

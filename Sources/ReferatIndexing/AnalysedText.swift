@@ -13,6 +13,8 @@ public struct AnalysedText: Sendable {
         /// Byte offsets of the token's source in the text.
         public var start: UInt32
         public var end: UInt32
+        /// The token's position in the text (stop words keep theirs, so phrases stay exact).
+        public var position: UInt32
         /// True for a form at the same position as the token before it.
         public var colocated: Bool
         /// True for a compound part or spelling variant (`IndexTerm.Form.weak`).
@@ -40,7 +42,7 @@ public struct AnalysedText: Sendable {
             analyzer.analyze(utf8: bytes, mode: .document) { token in
                 terms.append(contentsOf: token.unmarkedTerm.utf8)
                 tokens.append(Token(termEnd: UInt32(terms.count), start: UInt32(token.start), end: UInt32(token.end),
-                                    colocated: token.colocated, weak: token.isWeak))
+                                    position: UInt32(clamping: token.position), colocated: token.colocated, weak: token.isWeak))
             }
         }
         self.terms = terms

@@ -9,7 +9,7 @@ import ReferatStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the analyzer and query latency (used by make bench).",
-        shouldDisplay: false, subcommands: [Analyze.self, Queries.self, FuzzCommand.self]
+        shouldDisplay: false, subcommands: [Analyze.self, Queries.self, Engine.self, FuzzCommand.self]
     )
 
     /// Analyzer throughput alone: MB/s over files, in document mode, on `jobs` threads with

@@ -15,7 +15,9 @@ import Testing
     }()
 
     static func files() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { name in
+            [".txt", ".html", ".htm", ".pdf"].contains { name.hasSuffix($0) }
+        }.sorted()
     }
 
     static func document(_ name: String) throws -> Document {
@@ -34,9 +36,10 @@ import Testing
             #expect(entry.count == present.count)
             for (analysed, text) in zip(entry, present) {
                 #expect(analysed.text == Array(text.utf8))
-                var replayed: [(String, Bool, Int, Int, Bool)] = []
+                var replayed: [(String, Bool, Int, Int, Bool, Int)] = []
                 _ = analysed.replay { term, token in
-                    replayed.append((String(decoding: term, as: UTF8.self), token.weak, Int(token.start), Int(token.end), token.colocated))
+                    replayed.append((String(decoding: term, as: UTF8.self), token.weak, Int(token.start), Int(token.end), token.colocated,
+                                     Int(token.position)))
                     return 0
                 }
                 let tokens = analyzer.analyze(text, mode: .document)
@@ -44,7 +47,8 @@ import Testing
                 for (r, t) in zip(replayed, tokens) {
                     // The analyzer marks weak forms in document mode; the step carries the mark as the flag.
                     let expected = t.isWeak ? String(t.term.drop { $0 == Token.weakMark }) : t.term
-                    #expect(r.0 == expected && r.1 == t.isWeak && r.2 == t.start && r.3 == t.end && r.4 == t.colocated, "\(r) vs \(t)")
+                    #expect(r.0 == expected && r.1 == t.isWeak && r.2 == t.start && r.3 == t.end && r.4 == t.colocated && r.5 == t.position,
+                            "\(r) vs \(t)")
                 }
                 #expect(tokens.contains { $0.isWeak } == replayed.contains { $0.1 } )
             }
