@@ -21,12 +21,14 @@ public final class SegmentWriter {
         var positions: [UInt32] = []
     }
 
-    private var termIDs: [[UInt8]: Int] = [:]
-    private var terms: [[UInt8]] = []
+    /// Term bytes to ids; `dictionary.keys[id]` is the term.
+    private var dictionary = TermTable()
     private var postings: [Postings] = []
     private var ids: [UInt64] = []
     /// `fieldCount` lengths (tokens) per document.
     private var lengths: [UInt32] = []
+    /// One document's occurrences as term id, field and position in one number, to sort.
+    private var scratch: [UInt64] = []
     /// A rough count of the bytes held, for the budget.
     public private(set) var estimatedBytes = 0
 
@@ -41,43 +43,64 @@ public final class SegmentWriter {
     /// True once the writer holds its budget's worth: time to write the segment.
     public var isFull: Bool { estimatedBytes >= memoryBudget }
 
+    /// Positions above this are kept at it (a field of 268 million tokens is not minutes).
+    static let maxPosition: UInt32 = (1 << 28) - 1
+
     /// Adds a document: per field, its tokens as (term, position); the field's length is its
-    /// number of tokens at distinct positions.
+    /// number of distinct positions.
     public func add(id: UInt64, fields: [[(term: [UInt8], position: UInt32)]]) {
+        add(id: id, fields: fields.map { tokens in
+            var field = FieldTokens()
+            for (term, position) in tokens { field.append(term, position: position) }
+            return field
+        })
+    }
+
+    /// Adds a document given as each field's tokens, packed.
+    ///
+    /// The occurrences are packed as term id, field and position into one number each and
+    /// sorted, so each term's frequencies and positions come out in one pass, in order.
+    public func add(id: UInt64, fields: [FieldTokens]) {
         precondition(fields.count == fieldCount, "a document has \(fieldCount) fields")
         let doc = UInt32(ids.count)
         ids.append(id)
-        // term → positions per field
-        var seen: [Int: [[UInt32]]] = [:]
-        for (f, tokens) in fields.enumerated() {
-            var positions = Set<UInt32>()
-            for (term, position) in tokens {
-                positions.insert(position)
-                let t: Int
-                if let known = termIDs[term] {
-                    t = known
-                } else {
-                    t = terms.count
-                    termIDs[term] = t
-                    terms.append(term)
-                    postings.append(Postings())
-                    estimatedBytes += term.count + 96
+        scratch.removeAll(keepingCapacity: true)
+        for (f, field) in fields.enumerated() {
+            var distinct = 0, last: UInt32? = nil
+            field.bytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                for (k, end) in field.ends.enumerated() {
+                    let position = field.positions[k]
+                    if position != last { distinct += 1; last = position }
+                    let term = UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])
+                    start = Int(end)
+                    let (t, isNew) = dictionary.id(of: term)
+                    if isNew {
+                        postings.append(Postings())
+                        estimatedBytes += term.count + 96
+                    }
+                    scratch.append(UInt64(t) << 32 | UInt64(f) << 28 | UInt64(min(position, Self.maxPosition)))
                 }
-                seen[t, default: Array(repeating: [], count: fieldCount)][f].append(position)
             }
-            lengths.append(UInt32(positions.count))
+            // Tokens come in position order, colocated forms right after their word, so a
+            // change of position is a new position.
+            lengths.append(UInt32(distinct))
         }
-        for (t, perField) in seen {
+        scratch.sort()
+        var i = 0
+        while i < scratch.count {
+            let t = Int(scratch[i] >> 32)
             postings[t].documents.append(doc)
-            for f in 0..<fieldCount {
-                let sorted = perField[f].sorted()
-                postings[t].frequencies.append(UInt32(sorted.count))
-                postings[t].positions.append(contentsOf: sorted)
-                estimatedBytes += 4 * sorted.count
+            let base = postings[t].frequencies.count
+            postings[t].frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
+            while i < scratch.count && Int(scratch[i] >> 32) == t {
+                postings[t].frequencies[base + Int(scratch[i] >> 28 & 0xF)] += 1
+                postings[t].positions.append(UInt32(scratch[i] & UInt64(Self.maxPosition)))
+                i += 1
             }
             estimatedBytes += 4 + 4 * fieldCount
         }
-        estimatedBytes += 8 + 4 * fieldCount
+        estimatedBytes += 8 + 4 * fieldCount + 4 * scratch.count
     }
 
     /// The segment file's bytes.
@@ -90,20 +113,21 @@ public final class SegmentWriter {
             out.varint(id)
             for f in 0..<fieldCount { out.varint(UInt64(lengths[d * fieldCount + f])) }
         }
+        let terms = (0..<self.dictionary.count).map { self.dictionary.key($0) }
         let order = terms.indices.sorted { terms[$0].lexicographicallyPrecedes(terms[$1]) }
         var postingsSection = ByteWriter(), positionsSection = ByteWriter()
-        var dictionary = ByteWriter()
-        dictionary.varint(order.count)
+        var dictionarySection = ByteWriter()
+        dictionarySection.varint(order.count)
         let averages = self.averages
         for t in order {
             let (p, q) = encode(postings[t], averages: averages)
-            dictionary.varint(terms[t].count)
-            dictionary.append(terms[t])
-            dictionary.varint(postings[t].documents.count)
-            dictionary.varint(postingsSection.count)
-            dictionary.varint(p.count)
-            dictionary.varint(positionsSection.count)
-            dictionary.varint(q.count)
+            dictionarySection.varint(terms[t].count)
+            dictionarySection.append(Array(terms[t]))
+            dictionarySection.varint(postings[t].documents.count)
+            dictionarySection.varint(postingsSection.count)
+            dictionarySection.varint(p.count)
+            dictionarySection.varint(positionsSection.count)
+            dictionarySection.varint(q.count)
             postingsSection.append(p)
             positionsSection.append(q)
         }
@@ -112,7 +136,7 @@ public final class SegmentWriter {
         let positionsStart = out.count
         out.append(positionsSection.bytes)
         let dictionaryStart = out.count
-        out.append(dictionary.bytes)
+        out.append(dictionarySection.bytes)
         for offset in [documentsStart, postingsStart, positionsStart, dictionaryStart] { out.u64(UInt64(offset)) }
         out.u64(UInt64(out.count + 8 + 4 + 4 + 8))
         out.u32(UInt32(fieldCount))
@@ -195,12 +219,88 @@ public final class SegmentWriter {
         let bytes = segmentBytes()
         try Durable.write(bytes, to: path)
         let count = ids.count
-        termIDs = [:]
-        terms = []
+        dictionary = TermTable()
         postings = []
         ids = []
         lengths = []
         estimatedBytes = 0
         return count
+    }
+}
+
+/// One field's tokens, packed: the terms' bytes one after another, where each ends, and each
+/// one's position. Built by the indexing step on a parsing thread, so that the writer gets
+/// three arrays per field instead of one per token.
+public struct FieldTokens: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    public private(set) var ends: [UInt32] = []
+    public private(set) var positions: [UInt32] = []
+
+    public init() {}
+
+    public mutating func append(_ term: some Collection<UInt8>, position: UInt32) {
+        bytes.append(contentsOf: term)
+        ends.append(UInt32(bytes.count))
+        positions.append(position)
+    }
+
+    public var count: Int { ends.count }
+}
+
+/// Term bytes to term ids: open addressing on a 64-bit FNV-1a hash, the terms' bytes in one
+/// arena.
+///
+/// A dictionary keyed by `[UInt8]` hashed every byte through `Hasher` and allocated an array
+/// per term; it cost most of the writer's time.
+struct TermTable {
+    private var slots = [Int32](repeating: -1, count: 1 << 12)
+    private var hashes = [UInt64](repeating: 0, count: 1 << 12)
+    private var arena: [UInt8] = []
+    /// Where each term ends in `arena`, by id.
+    private var ends: [Int] = []
+
+    var count: Int { ends.count }
+
+    /// The bytes of term `id`.
+    func key(_ id: Int) -> ArraySlice<UInt8> { arena[(id == 0 ? 0 : ends[id - 1])..<ends[id]] }
+
+    /// The id of `term`; a new term gets the next id.
+    mutating func id(of term: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in term { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 {
+            if hashes[i] == h && equals(Int(slots[i]), term) { return (Int(slots[i]), false) }
+            i = (i + 1) & mask
+        }
+        let next = ends.count
+        slots[i] = Int32(next)
+        hashes[i] = h
+        arena.append(contentsOf: term)
+        ends.append(arena.count)
+        if ends.count * 2 > slots.count { grow() }
+        return (next, true)
+    }
+
+    private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = id == 0 ? 0 : ends[id - 1]
+        guard ends[id] - start == term.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            term.isEmpty || memcmp(a.baseAddress! + start, term.baseAddress!, term.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        let old = (slots, hashes)
+        slots = [Int32](repeating: -1, count: old.0.count * 2)
+        hashes = [UInt64](repeating: 0, count: old.0.count * 2)
+        let mask = slots.count - 1
+        for (slot, h) in zip(old.0, old.1) where slot >= 0 {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = slot
+            hashes[i] = h
+        }
     }
 }

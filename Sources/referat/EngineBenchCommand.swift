@@ -19,7 +19,7 @@ extension BenchCommand {
         @Option(help: "The segment writer's memory budget, in MB.") var budget = 64
         @Option var `repeat` = 5
 
-        typealias Fields = [[(term: [UInt8], position: UInt32)]]
+        typealias Fields = [FieldTokens]
 
         func run() throws {
             let paths = Self.files(in: folder)
@@ -88,10 +88,17 @@ extension BenchCommand {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return (size, EntryText.columns(of: document).map { columns in
                 columns.map { text in
-                    guard let text else { return [] }
-                    var tokens: [(term: [UInt8], position: UInt32)] = []
+                    var tokens = FieldTokens()
+                    guard let text else { return tokens }
+                    var marked: [UInt8] = [0x7E]
                     _ = AnalysedText(text: text, analyzer: analyzer).replay { term, token in
-                        tokens.append(((token.weak ? [0x7E] : []) + Array(term), token.position))
+                        if token.weak {
+                            marked.removeSubrange(1...)
+                            marked.append(contentsOf: term)
+                            tokens.append(marked, position: token.position)
+                        } else {
+                            tokens.append(term, position: token.position)
+                        }
                         return 0
                     }
                     return tokens
