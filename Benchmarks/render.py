@@ -28,6 +28,10 @@ def table(size):
             "| category | queries | p50 ms | p99 ms | hits in top 10 |", "| --- | ---: | ---: | ---: | ---: |"]
     for name, c in ref["categories"].items():
         out.append("| %s | %d | %s | %s | %d |" % (name, c["queries"], fmt(c["query_p50_ms"], 3), fmt(c["query_p99_ms"], 3), c["hits"]))
+    if "parser" in ref:
+        p = ref["parser"]
+        out += ["", "Parser alone (one thread, CPU time, first 400 files): %.2f MB/s, %d items from %.1f MB (goal: 10 MB/s or better)."
+                % (p["mb_per_s"], p["cases"], p["bytes"] / 1e6)]
     a = ref["analyzer"]
     out += ["", "Analyzer alone (document mode, first 400 files): %.2f MB/s, %d tokens from %.1f MB." % (a["mb_per_s"], a["tokens"], a["bytes"] / 1e6),
             "referat import runs (s): %s." % ", ".join(str(x) for x in ref["import_runs"])]

@@ -107,6 +107,8 @@ def bench_referat(path, mb, runs):
     row["query_p99_ms"] = row["categories"]["peer set"]["query_p99_ms"]
     files = [os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs][:400]
     row["analyzer"] = json.loads(sh([REFERAT, "bench", "analyze"] + files).stdout)
+    # The parser alone, on one thread (goal: 10 MB/s of CPU or better).
+    row["parser"] = json.loads(sh([REFERAT, "bench", "parse"] + files).stdout)
     return row
 
 

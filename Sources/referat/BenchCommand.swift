@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import ReferatAnalysis
 import ReferatIndex
+import ReferatParsing
+import ReferatRecords
 import ReferatSearch
 import ReferatStore
 
@@ -9,8 +11,35 @@ import ReferatStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the analyzer and query latency (used by make bench).",
-        shouldDisplay: false, subcommands: [Analyze.self, Queries.self, Engine.self, FuzzCommand.self]
+        shouldDisplay: false, subcommands: [Parse.self, Analyze.self, Queries.self, Engine.self, FuzzCommand.self]
     )
+
+    /// Parser throughput alone: MB/s of CPU time for files parsed into records on one thread, the files
+    /// read into memory first (PDF files are left out: their time is pdftotext's).
+    struct Parse: ParsableCommand {
+        @Argument var files: [String]
+
+        func run() throws {
+            let parser = DocumentParser()
+            let inputs = try files.filter { !$0.lowercased().hasSuffix(".pdf") }.map { path in
+                (path, try parser.readFile(path), DocumentParser.Format(path: path) ?? .text)
+            }
+            let bytes = inputs.reduce(0) { $0 + $1.1.count }
+            // The thread's own CPU clock: time spent preempted by other processes is not the parser's.
+            func cpuSeconds() -> Double {
+                var now = timespec()
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+                return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+            }
+            var cases = 0
+            let start = cpuSeconds()
+            for (path, data, format) in inputs {
+                cases += (try? parser.parse(bytes: data, path: path, format: format))?.cases.count ?? 0
+            }
+            let seconds = cpuSeconds() - start
+            Console.out(#"{"bytes": \#(bytes), "files": \#(inputs.count), "cases": \#(cases), "seconds": \#(seconds), "mb_per_s": \#(Double(bytes) / 1e6 / seconds)}"#)
+        }
+    }
 
     /// Analyzer throughput alone: MB/s over files, in document mode, on `jobs` threads with
     /// one analyzer each, as the importer runs them.

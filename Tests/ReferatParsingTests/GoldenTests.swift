@@ -24,7 +24,13 @@ import Testing
             return
         }
         let golden = try String(contentsOfFile: goldenPath, encoding: .utf8)
-        #expect(json == golden, "\(name) differs from its golden; re-record with REFERAT_RECORD_GOLDENS=1 if intended")
+        // On a difference, the first differing line, not two whole documents, goes to the log.
+        if json != golden {
+            let got = json.split(separator: "\n", omittingEmptySubsequences: false), want = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            let show = { (lines: [Substring]) in line < lines.count ? String(lines[line].prefix(160)) : "(end)" }
+            Issue.record("\(name) differs from its golden at line \(line + 1): got \(show(got)), golden has \(show(want)); re-record with REFERAT_RECORD_GOLDENS=1 if intended")
+        }
     }
 
     @Test func everyCorpusFileHasAGolden() throws {

@@ -407,7 +407,9 @@ import Testing
         (["Børne-", "og unge"], ["Børne-", "og unge"]),
         (["EU-", "Kommissionen"], ["EU-Kommissionen"]),
         (["2023-", "2024 er året"], ["2023-2024", "er året"]),
-        (["ende-", "", "ligt"], ["ende-", "", "ligt"]),
+        // A page break leaves blank lines inside a word: a line that starts in lower case continues it.
+        (["ende-", "", "ligt"], ["endeligt"]),
+        (["Sagen er ende-", "", "Næste afsnit"], ["Sagen er ende-", "", "Næste afsnit"]),
         (["x-"], ["x-"]),
     ] as [([String], [String])])
     func brokenWordsAreRejoined(_ input: [String], _ expected: [String]) {

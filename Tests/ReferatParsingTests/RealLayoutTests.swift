@@ -43,6 +43,12 @@ import Testing
         ItemCase(name: "glued number after table of contents",
                  text: "Indholdsfortegnelse1. Fraværende\n\nResume\nSagsforløb: BY\nBeslutning\nIngen.\n",
                  numbers: ["1"], titles: ["Fraværende"]),
+        ItemCase(name: "title above its case number, no numbers",
+                 text: "Bornholm\n\nNy vedtægt for havnene\n\n25/19077 -\n\nSagsfremstilling\nVedtægten moderniseres.\n\nBeslutning\nGodkendt.\n",
+                 numbers: [nil], titles: ["Ny vedtægt for havnene"]),
+        ItemCase(name: "flattened PDF page",
+                 text: "2 1. Godkendelse af dagsorden Åben sag Sagsnr.: 13/10057 Sagsansvarlig: abc Fraværende: Afbud: Ole Vang, Bo Lind RESUMÉ Dagsordenen forelægges til godkendelse. BESLUTNING Godkendt. 2. Meddelelser Åben sag Sagsnr.: 13/10058 Sagsansvarlig: abc RESUMÉ Borgmesteren orienterer om aktuelle sager. BESLUTNING Taget til efterretning.\n",
+                 numbers: ["1", "2"], titles: ["Godkendelse af dagsorden", "Meddelelser"]),
         ItemCase(name: "case number on the line above the title",
                  text: "00.01.00-G01-24-19\n342. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n25.05.00-P19-1-19\n343. Varmeplan for byen\nBeslutning\nAnbefales.\n",
                  numbers: ["342", "343"], titles: ["Godkendelse af dagsorden", "Varmeplan for byen"]),
@@ -74,11 +80,25 @@ import Testing
         ("24. april 2023 - referat fra byrådet", "Byrådet", "2023-04-24"),
         ("Referat • 25. marts 2025 kl. 17.00", nil, "2025-03-25"),
         ("Regionsrådet 24-11-2020 13:00", "Regionsrådet", "2020-11-24"),
+        ("Det fælles landdistriktsråd - Dagsordener og referater", "Det fælles landdistriktsråd", nil),
     ] as [(String, String?, String?)])
     func readsHeaderLines(_ line: String, _ body: String?, _ date: String?) throws {
         let found = try #require(MeetingHeaderParser.bodyAndDate(line))
         #expect(found.body == body)
         #expect(found.date == date)
+    }
+
+    @Test(arguments: [
+        ("Referat\ntil\nmødet i Rødby Byråd\nden 6. april 2016 kl. 17:00\ni Byrådssalen\n\n1. Godkendelse af dagsorden\nSagsnr.: 16/1\nBeslutning\nGodkendt.\n", "Rødby Byråd", "2016-04-06"),
+        ("Økonomiudvalgets møde den 21. januar 2026\nMødelokale 1, kl. 16.00\n1Godkendelse af dagsorden\nBeslutning\nGodkendt.\n", "Økonomiudvalget", "2026-01-21"),
+        ("Dagsordener og referater\n\nTorsdag d. 19 maj 2022\nMødestedRådssalen\nUdvalgKommunalbestyrelsen\n\nResume\nDagsordenen forelægges.\nBeslutning\nGodkendt.\n", "Kommunalbestyrelsen", "2022-05-19"),
+        ("Udvalg: Kultur- og Fritidsudvalget\nMødedato: 29-08-2019 18:00:00\n\n• 141\nTilrettet balance for regnskabet\n• Sagsfremstilling\nBalancen rettes.\n• Beslutning\nGodkendt.\n", "Kultur- og Fritidsudvalget", "2019-08-29"),
+    ] as [(String, String, String)])
+    func findsTheMeetingInHeaderShapes(_ text: String, _ body: String, _ date: String) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.meeting?.body == body)
+        #expect(document.meeting?.date == date)
+        #expect(document.kind == .minutes)
     }
 
     @Test(arguments: ["Ny plan for ældreområdet", "Kommunalbestyrelsen har vedtaget en ny plan den 3. maj 2022", "Godkendt."])
@@ -97,6 +117,14 @@ import Testing
         ("Mona Krog deltog ikke på mødet.", ["Mona Krog"], []),
         ("Niels E. Berg (A) var fraværende.", ["Niels E. Berg"], []),
         ("Sofie Dahl (F) erklærede sig inhabil.", [], ["Sofie Dahl"]),
+        ("Under punkt 14 deltog stedfortræder Ib Lund (V), da Karen Falk (V) var inhabil.", [], ["Karen Falk"]),
+        ("Tove Ravn (A)- deltog ikke i behandlingen af punkt: 3, 4", [], ["Tove Ravn"]),
+        ("Bo Krogh (F) deltog ikke under punkterne 12-15.", [], ["Bo Krogh"]),
+        ("Alle medlemmer var mødt undtagen Lis Holm og Kim Bach.", ["Lis Holm", "Kim Bach"], []),
+        ("Godkendt (afbud fra Peter Vang).", ["Peter Vang"], []),
+        ("Jens Hald er indkaldt som stedfortræder for Mona Brix.", ["Mona Brix"], []),
+        ("Stedfortræder Ole Sand mødte for Lene Hviid, der havde forfald.", ["Lene Hviid"], []),
+        ("Dorte Bak og Ib Kjær var forhindrede i at deltage i sagens behandling.", [], ["Dorte Bak", "Ib Kjær"]),
     ] as [(String, [String], [String])])
     func readsSentences(_ line: String, _ absent: [String], _ notParticipating: [String]) throws {
         let found = try #require(AbsenceProse.read(line))
@@ -107,6 +135,25 @@ import Testing
     @Test(arguments: ["Udvalget drøftede fraværet på skolerne.", "Der var ingen afbud.", "Godkendt."])
     func otherSentencesAreNotAbsences(_ line: String) {
         #expect(AbsenceProse.read(line) == nil)
+    }
+
+    @Test(arguments: [
+        ("• Birthe Lund (O) - Afbud", ["Birthe Lund"], [String]()),
+        ("Sara Moos: Afbud (stedfortræder Eva Berg)", ["Sara Moos"], []),
+        ("• Peter Gram (A) - Deltog ikke under punkt 7", [], ["Peter Gram"]),
+        ("• Anne Kaas (F) - Deltog", [], []),
+    ] as [(String, [String], [String])])
+    func readsMemberLines(_ line: String, _ absent: [String], _ notParticipating: [String]) {
+        let found = AbsenceProse.member(line)
+        #expect((found?.absent ?? []).map(\.name) == absent)
+        #expect((found?.notParticipating ?? []).map(\.name) == notParticipating)
+    }
+
+    @Test func aListUnderItsLabelAndStatusLinesUnderMembers() throws {
+        let text = "Byrådet 12-03-2021\n\nAfbud:\n\nBo Libergren, Poul Viste, Lone Hvam.\n\n• Kaj Lund (A) - Deltog\n• Deltog ikke under punkterne 4-5\n\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.meeting?.absent.map(\.name) == ["Bo Libergren", "Poul Viste", "Lone Hvam"])
+        #expect(document.meeting?.notParticipating.map(\.name) == ["Kaj Lund"])
     }
 
     @Test func substitutesAreNotAbsent() {

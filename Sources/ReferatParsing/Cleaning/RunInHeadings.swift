@@ -12,8 +12,12 @@ enum RunInHeadings {
     /// Headings that may be glued to the text after them (no space, a capital or digit next).
     static let glued = [
         "Indholdsfortegnelse", "Sagsfremstilling", "Beslutningstema", "Beslutning", "Indstilling", "Resumé", "Resume",
-        "Sagsresume", "Bilag", "Baggrund", "Fraværende", "Afbud", "Sagsforløb", "Sagsgang", "Udskriv",
+        "Sagsresume", "Bilag", "Baggrund", "Fraværende", "Afbud", "Sagsforløb", "Sagsgang", "Udskriv", "Udvalg", "Mødedato", "Mødested",
     ]
+
+    /// Headings that flattened web pages leave after a sentence; only these, as each is a word
+    /// no sentence starts with.
+    static let afterSentence: [StaticString] = [". Sagsfremstilling ", ". Beslutningstema ", ". Sagsresume ", ". TidligerePolitiskBehandling "]
 
     /// Headings written in capitals, which only a heading is, in the middle of a line.
     static let capitals: [StaticString] = [" INDSTILLING ", " BESLUTNING ", " SAGSFREMSTILLING ", " RESUME ", " RESUMÉ ", " BAGGRUND ", " SAGSRESUME "]
@@ -23,7 +27,7 @@ enum RunInHeadings {
     /// Headings that may follow a case number on the same line.
     static let afterIdentity = ["Beslutning", "Resume", "Resumé", "Sagsfremstilling", "Indstilling", "Sagsresume", "Baggrund"]
 
-    nonisolated(unsafe) static let committeeDatedInside = #/\.\s+([A-ZÆØÅ][\p{L}-]*(?:\s+og\s+[A-ZÆØÅ][\p{L}-]*)?(?:udvalget|rådet|Byrådet|bestyrelsen|Magistraten),\s+[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})/#
+    nonisolated(unsafe) static let committeeDatedInside = #/\.\s+((?:Beslutning\s+)?[A-ZÆØÅ][\p{L}-]*(?:\s+og\s+[A-ZÆØÅ][\p{L}-]*)?(?:udvalget|rådet|Byrådet|bestyrelsen|Magistraten),\s+[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})/#
 
     static func split(_ text: String) -> [String] {
         guard text.utf8.count >= 8, let first = text.utf8.first else { return [text] }
@@ -55,9 +59,25 @@ enum RunInHeadings {
             }
         }
         // "… dagsorden. Byrådet, 16.12.2014 Bo Berg var fraværende.": a decision run into the text.
-        if text.utf8.count > 30, text.hasASCIIDigit, let m = text.firstMatch(of: committeeDatedInside) {
+        if text.utf8.count > 30, text.containsBytes(", "), text.containsBytes("udvalget, ") || text.containsBytes("rådet, ") || text.containsBytes("bestyrelsen, ")
+            || text.containsBytes("Magistraten, "), let m = text.firstMatch(of: committeeDatedInside) {
             let cut = m.1.startIndex
-            return split(String(text[..<cut]).stripping(" ")) + [String(text[cut...])]
+            return split(String(text[..<cut]).stripping(" ")) + split(String(text[cut...]))
+        }
+        // A heading after a closed sentence, before a new one: "… Godkendt. Sagsfremstilling Rapporten viser …".
+        if text.utf8.count > 40 {
+            for marker in afterSentence where text.containsBytes(marker) {
+                let heading = marker.description.stripping(". ")
+                guard let range = text.firstRange(of: ". " + heading + " "), let next = text[range.upperBound...].first, next.isUppercase else { continue }
+                let cut = text.index(range.lowerBound, offsetBy: 1)
+                return split(String(text[..<cut])) + [heading] + split(String(text[range.upperBound...]))
+            }
+        }
+        // The same heading at the end of the line, its text on the next.
+        if text.utf8.count > 20 {
+            for heading in ["Sagsfremstilling", "Beslutningstema", "Sagsresume"] where text.hasSuffix(". " + heading) {
+                return split(String(text.dropLast(heading.count + 1))) + [heading]
+            }
         }
         // A heading in capitals after a sentence.
         if text.utf8.count > 40 {

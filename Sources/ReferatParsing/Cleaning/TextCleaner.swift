@@ -25,7 +25,7 @@ struct TextCleaner: Sendable {
         "accepter alle", "accepter cookies", "afvis alle", "kun nødvendige", "cookieindstillinger",
         "vis mere", "vis mindre", "læs op", "tilbage", "tilbage til oversigten", "senest opdateret",
         "til indholdsfortegnelse", "se alle bilag", "udskriv dette punkt", "udskriv punkt", "printvenlig version",
-        "kopier link til punktet - print", "kopier link", "fold ud", "fold alle ud", "fold alle sammen", "skip navigationen",
+        "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
     ]
 
     func clean(_ text: String) -> Output {
@@ -53,7 +53,7 @@ struct TextCleaner: Sendable {
                 continue
             }
             if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
-            for piece in RunInHeadings.split(normalised) {
+            for piece in FlattenedPage.split(normalised).flatMap(RunInHeadings.split) {
                 lines.append(SourceLine(number: raw[i].number, text: piece))
             }
         }

@@ -21,7 +21,7 @@ enum AbsenceProse {
     private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
     /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
-        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?<predicate>"#
+        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?:forlod mødet.{0,40}?\s+og\s+)?(?<predicate>"#
             + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
@@ -34,9 +34,9 @@ enum AbsenceProse {
     /// Whether `line` may say that someone was absent or did not take part: the guard before
     /// the patterns, from the words every predicate and label holds.
     static func mayMentionAbsence(_ line: String) -> Bool {
-        line.containsBytes("fravær") || line.containsBytes("fbud") || line.containsBytes("deltog ikke")
-            || line.containsBytes("deltager ikke") || line.containsBytes("ikke til stede") || line.containsBytes("inhabil")
-            || line.containsBytes("forfald") || line.containsBytes("forhindret") || line.containsBytes("ikke mødt")
+        line.containsBytes("fravær") || line.containsBytes("Fravær") || line.containsBytes("fbud") || line.containsBytes("eltog ikke")
+            || line.containsBytes("eltager ikke") || line.containsBytes("ikke til stede") || line.containsBytes("inhabil")
+            || line.containsBytes("forfald") || line.containsBytes("forhindre") || line.containsBytes("ikke mødt")
             || line.containsBytes("forlod mødet") || line.containsBytes("undtagen") || line.containsBytes("udeblev")
             || line.containsBytes("mødte ikke") || line.containsBytes("stedfortræder for") || line.containsBytes("uppleant for")
             || line.containsBytes("inhabilitet")
@@ -44,14 +44,16 @@ enum AbsenceProse {
 
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
     static func read(_ line: String) -> Found? {
-        guard mayMentionAbsence(line), line.isShorter(than: 1_000) else { return nil }
+        // A bare label ("Afbud:") is read by the list readers, not here.
+        guard line.utf8.count > 12, mayMentionAbsence(line), line.isShorter(than: 1_000) else { return nil }
         var found = Found()
-        for sentence in sentences(line) {
-            if let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
+        for sentence in sentences(line) where sentence.utf8.count > 8 {
+            if sentence.containsBytes(" fra "), let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))
                 continue
             }
-            if sentence.containsBytes("(") {
+            if sentence.containsBytes("(Afbud") || sentence.containsBytes("(afbud") || sentence.containsBytes("(Fravær") || sentence.containsBytes("(fravær")
+                || sentence.containsBytes("(Forfald") || sentence.containsBytes("(forfald") {
                 for m in sentence.matches(of: markedAbsent) {
                     if let name = m["name"]?.substring { found.absent.append(Person(name: String(name), reason: "afbud")) }
                 }
@@ -66,7 +68,11 @@ enum AbsenceProse {
                 found.absent += people(String(list))
                 continue
             }
-            guard let m = try? listThenPredicate.firstMatch(in: sentence),
+            // The names stand right before what they did: search from a little before it, not from
+            // every position of a long sentence.
+            guard let at = predicateStart(in: sentence) else { continue }
+            let from = sentence.index(at, offsetBy: -min(160, sentence.distance(from: sentence.startIndex, to: at)))
+            guard let m = try? listThenPredicate.firstMatch(in: sentence[from...]),
                   let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }
             let who = people(String(list))
             let p = String(predicate)
@@ -79,6 +85,31 @@ enum AbsenceProse {
             }
         }
         return found.isEmpty ? nil : found
+    }
+
+    /// A member line with what they did: "• Bo Berg (O) - Afbud", "Eva Ny: Deltog ikke".
+    nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:(?:af|de|la|le|van|von|den|der)\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)(?:\s*\([^()]{0,20}\))?\s*[:–-]\s*(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
+    /// A status line that belongs to the member on the line before: "• Deltog ikke under punkterne 20-21".
+    nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald)\b(.+)$/#
+
+    /// Reads a member line that says what the member did; nil for other lines.
+    static func member(_ line: String) -> Found? {
+        guard line.isShorter(than: 200), mayMentionAbsence(line), let m = try? memberStatus.wholeMatch(in: line),
+              let name = m["name"]?.substring, let status = m["status"]?.substring else { return nil }
+        let person = PeopleParser.person(String(line.prefix { $0 != ":" && $0 != "–" }).replacing(" -", with: "")) ?? Person(name: String(name))
+        if status.lowercased() == "deltog ikke", let rest = m["rest"]?.substring, !rest.contains("mødet") {
+            return Found(notParticipating: [NonParticipant(name: person.name, party: person.party, reason: PeopleParser.reasonText(String(rest)))])
+        }
+        return Found(absent: [Person(name: person.name, party: person.party, reason: status.lowercased() == "afbud" ? "afbud" : nil)])
+    }
+
+    /// Where the first absence or non-participation predicate starts in `sentence`.
+    static func predicateStart(in sentence: String) -> String.Index? {
+        var first: String.Index?
+        for stem in ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindre", "udeblev", "forlod"] {
+            if let r = sentence.firstRange(of: stem), first.map({ r.lowerBound < $0 }) ?? true { first = r.lowerBound }
+        }
+        return first
     }
 
     /// The people of a list, without those named as substitutes.

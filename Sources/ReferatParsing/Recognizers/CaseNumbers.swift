@@ -43,8 +43,8 @@ enum CaseNumbers {
 
     /// The case number of a line that holds nothing else (see `bareNumberLine`).
     static func bareNumber(_ text: String) -> String? {
-        guard text.utf8.count <= 40, let first = text.utf8.first, first.isASCIIDigit || first == 0xC3 || first == 0x4C,
-              let m = text.wholeMatch(of: bareNumberLine) else { return nil }
+        guard text.utf8.count <= 40, let first = text.utf8.first, first.isASCIIDigit || first == 0xC3 || first == 0x4C, text.hasASCIIDigit,
+              text.containsByte(0x2F) || text.containsByte(0x2D), let m = text.wholeMatch(of: bareNumberLine) else { return nil }
         return String(m.1)
     }
 

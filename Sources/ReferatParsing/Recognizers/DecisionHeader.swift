@@ -28,6 +28,13 @@ struct DecisionHeader: Hashable, Sendable {
     nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
 
+    /// Headings that open an item's decision only inside an item: "Referat" (what the meeting
+    /// did with the item, in systems that print the minutes under the agenda text). Before the
+    /// first item the same word names the document.
+    static func insideItem(_ line: String) -> DecisionHeader? {
+        line == "Referat" || line == "REFERAT" || line == "Referat:" ? DecisionHeader(body: nil, date: nil, inlineText: nil) : nil
+    }
+
     /// Whether `line` may be a decision header at all: every shape starts with a capital
     /// letter or a digit (a byte outside ASCII may be "Ø" or "Å").
     static func mayBeHeader(_ line: String) -> Bool {
@@ -37,6 +44,8 @@ struct DecisionHeader: Hashable, Sendable {
 
     static func parse(_ line: String) -> DecisionHeader? {
         guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
+        // "Fraværende i Byrådet, 31. maj 2022:" names who was absent, not a decision.
+        if line.hasPrefix("Fravær") || line.hasPrefix("Afbud") || line.hasPrefix("Ikke til stede") { return nil }
         if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             // Every date shape has ASCII digits: a line without any is no dated header.
             if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) {
@@ -77,7 +86,7 @@ struct DecisionHeader: Hashable, Sendable {
            mentionsItemNumber(line), let m = try? committeeItem.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
-        if first.isUppercase, line.hasASCIIDigit, line.containsBytes(", "), let m = try? committeeDated.wholeMatch(in: line) {
+        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         return nil
@@ -107,6 +116,16 @@ struct DecisionHeader: Hashable, Sendable {
         }
         return line.containsBytes("pkt", where: numberFollows) || line.containsBytes("punkt", where: numberFollows)
             || line.containsBytes("sag", where: numberFollows)
+    }
+
+    /// Whether the text before the first ", " ends like a body's name: the guard before
+    /// `committeeDated`, which most capitalised lines with a comma and a digit are not.
+    static func startsWithBodyAndComma(_ line: String) -> Bool {
+        // The first ", " within the first 90 bytes, found on bytes.
+        let utf8 = line.utf8
+        guard let comma = utf8.prefix(91).indices.first(where: { utf8[$0] == 0x2C && utf8.index(after: $0) < utf8.endIndex && utf8[utf8.index(after: $0)] == 0x20 }) else { return false }
+        let head = line[..<comma]
+        return ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen"].contains { head.hasSuffix($0) }
     }
 
     /// "Byrådets beslutning" → "Byrådet"; nil for "Udvalgets beslutning", which names no body.

@@ -21,7 +21,7 @@ struct CaseParser: Sendable {
     nonisolated(unsafe) static let itemType = #/\s*\(([BODI])\)\s*$/#
 
     /// What systems print before a closed or open item's title: "Lukket punkt:", "(Lukket)".
-    static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:"]
+    static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:", "Closed:"]
     static let openPrefixes = ["Åben sag:", "Åbent punkt:", "ÅBENT PUNKT:", "Åben dagsorden –", "Åben dagsorden -", "(Åben)", "(Åbent)", "Åben:"]
     /// Link texts that web pages put after a title.
     static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud"]
@@ -53,8 +53,11 @@ struct CaseParser: Sendable {
         for prefix in Self.openPrefixes where title.hasPrefix(prefix) {
             title = title.dropFirst(prefix.count).stripping(" –-:")
         }
-        for suffix in Self.furnitureSuffixes where title.hasSuffix(suffix) {
-            title = title.dropLast(suffix.count).stripping(" .–-")
+        for suffix in Self.furnitureSuffixes {
+            // "Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden"
+            if let range = title.firstRange(of: suffix), range.lowerBound > title.startIndex {
+                title = String(title[..<range.lowerBound]).stripping(" .–-")
+            }
         }
         if Self.mayEndInItemType(title), let m = title.firstMatch(of: Self.itemType) {
             record.itemType = String(m.1)
@@ -77,7 +80,7 @@ struct CaseParser: Sendable {
                 continue
             }
             if offset == anchor.markerIndex {
-                if let m = CaseNumbers.accessLineMatch(line.text) { record.caseNumber = String(m.number) }
+                if let m = CaseNumbers.accessLineMatch(line.text) { record.caseNumber = String(m.number) } else { _ = readIdentity(line.text, into: &record) }
                 continue
             }
             let text = line.text
@@ -93,7 +96,7 @@ struct CaseParser: Sendable {
                 if readIdentity(text, into: &record) { continue }
             }
             let unbulleted = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
-            if DecisionHeader.mayBeHeader(unbulleted), let header = DecisionHeader.parse(unbulleted) {
+            if let header = DecisionHeader.parse(unbulleted) ?? DecisionHeader.insideItem(unbulleted) {
                 decisions.append(DecisionDraft(header: header, firstLine: line.number))
                 block = .decision(decisions.count - 1)
                 continue
@@ -259,7 +262,9 @@ struct CaseParser: Sendable {
                         if list.isEmpty && !skipped { skipped = true; i += 1; continue }
                         break
                     }
-                    guard !lines[i].text.contains(":"), let p = PeopleParser.person(lines[i].text) else { break }
+                    // A sentence about someone else ("Pia Holm (V) deltog ikke i …") ends the list.
+                    guard !lines[i].text.contains(":"), AbsenceProse.read(lines[i].text) == nil, PeopleParser.nonParticipant(lines[i].text) == nil,
+                          let p = PeopleParser.person(lines[i].text) else { break }
                     list.append(p)
                     i += 1
                 }
@@ -273,7 +278,7 @@ struct CaseParser: Sendable {
                 }
                 continue
             }
-            if let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
+            if AbsenceProse.sentences(text).count == 1, let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
                 notParticipating.append(np)
                 continue
             }

@@ -28,6 +28,7 @@ struct CaseSegmenter: Sendable {
     }
 
     nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
+    nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?:behandling|kvartal|halvår|del|etape|fase|udbudsrunde|runde)\b/#
     nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
     nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*)?([0-9]{1,3})\.?$/#
     nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*([0-9]{1,3})\s*:?$/#
@@ -93,6 +94,15 @@ struct CaseSegmenter: Sendable {
                     lastNumber = Int(m.1)
                     decisionSinceAnchor = false
                 }
+                continue
+            }
+            // A title above its case number, in layouts without numbers ("Titel" / "25/19069 -").
+            if Self.isIdentity(text), !text.hasPrefix("Sag nr"), let title = previousContent(lines, before: i), anchors.last.map({ $0.titleIndex < title && ($0.markerIndex ?? -1) < title }) ?? true,
+               numberedTitle(lines[title].text) == nil, !Self.isIdentity(lines[title].text),
+               nextContent(lines, after: i).map({ numberedTitle(lines[$0].text) == nil }) ?? true,
+               isOrphanTitle(lines, title, after: anchors.last), decisionSinceAnchor || anchors.isEmpty {
+                anchors.append(Anchor(titleIndex: title, access: defaultAccess, markerIndex: i, signal: "title above a case number"))
+                decisionSinceAnchor = false
                 continue
             }
             if let candidate = numberedCandidate(lines, at: i) {
@@ -187,7 +197,17 @@ struct CaseSegmenter: Sendable {
         if let last = text.last, last == "," || last == ";" || last == ":" && text.isShorter(than: 30) { return false }
         if text.hasSuffix("."), !(text.hasSuffix("m.v.") || text.hasSuffix("mv.") || text.hasSuffix("m.m.") || text.hasSuffix("etc.")) { return false }
         if text.hasPrefix("At ") || text.hasPrefix("at ") || text.hasSuffix(":") || text.contains(", at ") { return false }
+        // "Referat uden bilag - Helsingør Kommune": the document's own name.
+        if (text.hasPrefix("Referat ") || text.hasPrefix("Beslutningsprotokol")) && (text.contains(" Kommune") || text.contains("Region ")) { return false }
+        if SectionHeadings.inlineRouting(text) != nil || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }
+        // "First-agenda Sagsfremstilling": a heading glued to a word before it.
+        let words = text.split(separator: " ")
+        if words.count == 2, let key = SectionHeadings.key(String(words[1])), SectionHeadings.opening.contains(key) { return false }
         if SectionHeadings.key(text) != nil || CaseNumbers.bareAccess(text) != nil || Self.isIdentity(text) { return false }
+        // Who was there: "Stedfortrædere: Jytte Lassen (V)".
+        for label in ["Stedfortræder", "Suppleant", "Deltagere", "Medlemmer", "Til stede", "Tilstede", "Mødedeltagere"] where text.hasPrefix(label) {
+            if text.prefix(30).contains(":") { return false }
+        }
         // Initials ("NIB"), meeting header lines, a body's name alone, a list of attachments.
         if text.utf8.count <= 5, text.allSatisfy({ $0.isUppercase }) { return false }
         if Self.headerWords.contains(text.lowercased()) || MeetingHeaderParser.labelled(text) != nil || MeetingHeaderParser.isBodyName(text)
@@ -230,7 +250,7 @@ struct CaseSegmenter: Sendable {
             }
             if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key) { return .heading }
             if SectionHeadings.inlineRouting(text) != nil { return .heading }
-            if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return .decision }
+            if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) ?? DecisionHeader.insideItem(text) != nil { return .decision }
             if let n = numberedTitle(text) {
                 // The same title printed twice is still this item.
                 if normalisedTitle(n.title) == normalisedTitle(numberedTitle(lines[index].text)?.title ?? lines[index].text) { continue }
@@ -272,7 +292,9 @@ struct CaseSegmenter: Sendable {
         guard Self.mayBeNumbered(text), text.isShorter(than: 201) else { return nil }
         if let m = text.wholeMatch(of: Self.numbered) {
             let title = String(m.2)
-            guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" else { return nil }
+            // "2. behandling af budget 2019-2022": a title may start with an ordinal.
+            let ordinal = title.first?.isNumber == true && title.firstMatch(of: Self.ordinalStart) != nil
+            guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" || ordinal else { return nil }
             // "2023 Budget": a year is not an item number.
             return (String(m.1), title)
         }
@@ -290,7 +312,7 @@ struct CaseSegmenter: Sendable {
             || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
             || text.hasLowercasedPrefix("initialer") || text.hasLowercasedPrefix("sagsbehandler") || text.hasLowercasedPrefix("øvrige sagsbehandlere")
             || text.hasLowercasedPrefix("sagsansvarlig") || text.hasLowercasedPrefix("sagsinitialer") || text.hasLowercasedPrefix("dokumentnr")
-            || text.hasPrefix("Øvrige sagsbehandlere") {
+            || text.hasPrefix("Øvrige sagsbehandlere") || (text.hasPrefix("Dok. ") && text.hasASCIIDigit) || text.hasLowercasedPrefix("acadre sagsnr") {
             return true
         }
         guard let first = text.first else { return false }

@@ -16,7 +16,7 @@ struct DocumentAssembler {
 
     func assemble() -> Document {
         var lines = self.lines
-        let municipality = Self.findMunicipality(lines + (htmlTitle.map { [SourceLine(number: 0, text: $0)] } ?? []))
+        var municipality = Self.findMunicipality(lines + (htmlTitle.map { [SourceLine(number: 0, text: $0)] } ?? []))
         if isWebpage { lines = Self.removePageFurniture(lines) }
 
         let anchors = CaseSegmenter().anchors(in: lines)
@@ -48,14 +48,22 @@ struct DocumentAssembler {
         }
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
+        // A region's minutes name municipalities in their items; the region is the publisher.
+        if let region = Self.region(lines, meeting: meeting, municipality: municipality) { municipality = region }
         let kind: DocumentKind
         let namesRecord = lines.prefix(15).contains { line in
             guard line.text.isShorter(than: 100) else { return false }
             let lower = line.text.lowercased()
             return lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
         }
-        let hasDecisionHeader = lines.contains { DecisionHeader.mayBeHeader($0.text) && $0.text.hasPrefix("Beslutning") && DecisionHeader.parse($0.text) != nil }
-        let describesMeeting = meeting.map { m in
+        // Decision headers: a dated one names its own meeting ("Regionsrådets beslutning den 11. marts 2025").
+        var hasDecisionHeader = false, hasDatedDecision = false
+        for line in lines where line.text.containsBytes("eslutning") || line.text.containsBytes("ESLUTNING") {
+            guard let header = DecisionHeader.parse(line.text) else { continue }
+            hasDecisionHeader = true
+            if header.date != nil && header.body != nil { hasDatedDecision = true; break }
+        }
+        let describesMeeting = hasDatedDecision || meeting.map { m in
             (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
         } ?? false
         if cases.count > 1 {
@@ -99,11 +107,14 @@ struct DocumentAssembler {
     /// punkt 14 deltog stedfortræder Eva Ny, da Bo Berg (V) var inhabil"): absentees join the
     /// meeting's, non-participants the item's last decision.
     static func collectProseAbsences(_ lines: [SourceLine], cases: inout [CaseRecord], meeting: inout Meeting?) {
-        for c in cases.indices {
-            guard cases[c].lines.count == 2 else { continue }
-            let range = cases[c].lines[0]...cases[c].lines[1]
-            let inDecision = cases[c].decisions.compactMap { $0.lines.count == 2 && $0.lines[0] <= $0.lines[1] ? $0.lines[0]...$0.lines[1] : nil }
-            for line in lines where range.contains(line.number) && !inDecision.contains(where: { $0.contains(line.number) }) {
+        // One pass over the lines: cases are in the order of their lines.
+        var c = 0
+        for line in lines {
+            while c < cases.count, cases[c].lines.count == 2, cases[c].lines[1] < line.number { c += 1 }
+            guard c < cases.count, cases[c].lines.count == 2, cases[c].lines[0] <= line.number,
+                  AbsenceProse.mayMentionAbsence(line.text) else { continue }
+            let inDecision = cases[c].decisions.contains { $0.lines.count == 2 && $0.lines[0] <= line.number && line.number <= $0.lines[1] }
+            if !inDecision {
                 guard let found = AbsenceProse.read(line.text) else { continue }
                 for person in found.absent where !(meeting?.absent.contains { $0.name == person.name } ?? false) {
                     if meeting == nil { meeting = Meeting() }
@@ -147,6 +158,27 @@ struct DocumentAssembler {
         case .other:
             return first
         }
+    }
+
+    nonisolated(unsafe) static let regionName = #/Region (Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)\b/#
+
+    /// "Region Midtjylland" when the document is a region's: its meeting is the regional
+    /// council's, or the region is named in the header and no municipality anywhere.
+    static func region(_ lines: [SourceLine], meeting: Meeting?, municipality: String?) -> String? {
+        let header = lines.prefix(40)
+        let named = header.compactMap { $0.text.containsBytes("Region ") ? $0.text.firstMatch(of: regionName).map { "Region " + $0.1 } : nil }
+        let regional = meeting?.body.map { $0.lowercased().hasPrefix("regionsråd") } ?? false
+        // A municipality's page may name its region: only a document that names no municipality is the region's.
+        if let first = named.first, regional || municipality == nil { return first }
+        if regional {
+            // The region named most often anywhere.
+            var counts: [String: Int] = [:]
+            for line in lines where line.text.containsBytes("Region ") {
+                for m in line.text.matches(of: regionName) { counts["Region " + m.1, default: 0] += 1 }
+            }
+            return counts.max { $0.value < $1.value }?.key
+        }
+        return nil
     }
 
     /// The municipality the document names most often ("Silkeborg Kommune"), or nil.

@@ -15,6 +15,9 @@ enum MeetingHeaderParser {
 
     enum Field { case date, time, endTime, place, body, members, remarks }
 
+    /// Words that end like a body's name but name none on their own.
+    static let genericBodyWords: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "bestyrelsen", "bestyrelse", "direktionen", "udvalgene"]
+
     /// Labels that may be followed by a space instead of a colon.
     static let spacedLabels: Set<String> = ["udvalg", "mødedato", "mødested", "mødetidspunkt", "mødedeltagere", "mødeforum"]
 
@@ -23,6 +26,7 @@ enum MeetingHeaderParser {
         "referat", "dagsorden", "beslutningsprotokol", "fra", "af", "for", "til", "møde", "mødet", "i", "den", "kl", "kl.",
         "ordinært", "ekstraordinært", "ordinære", "ekstraordinære", "-", "–", "•", "|", ",", "samlet", "dokument", "type", "hent",
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "åbent", "åben",
+        "dagsordener", "referater", "dagsordenpunkter", "dagsordenspunkter", "d.", "d",
     ]
 
     /// A short header line naming the body and the date, or the kind of record with a date:
@@ -44,7 +48,9 @@ enum MeetingHeaderParser {
             if headerWords.contains(w) || w.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) { continue }
             words.append(word)
         }
-        let name = words.joined(separator: " ")
+        var name = words.joined(separator: " ")
+        // "Det fælles landdistriktsråd - Dagsordener og referater": the joining word of the dropped part.
+        if name.hasSuffix(" og") { name = String(name.dropLast(3)) }
         if !name.isEmpty {
             guard date != nil || namesRecord else { return nil }
             if words.count <= 6, MinutesVocabulary.endsLikeBody(name), !name.lowercased().hasSuffix("området") {
@@ -64,14 +70,30 @@ enum MeetingHeaderParser {
     nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?([0-9]{1,2}[:.][0-9]{2})/#
 
     /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
+    /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde".
+    nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
+
     static func parse(_ lines: [SourceLine]) -> Meeting? {
         var meeting = Meeting()
         var found = false
+        // A prose header broken over short lines: "Referat / til / mødet i Odense Byråd / den 6. april 2016 kl. 17:00".
+        let opening = lines.prefix(12).filter { !$0.isBlank }.prefix(6)
+        if opening.count >= 3, opening.allSatisfy({ $0.text.isShorter(than: 70) }) {
+            let joined = opening.map(\.text).joined(separator: " ")
+            if joined.hasASCIIDigit, let m = joined.firstMatch(of: prose) {
+                meeting.body = cleanBody(String(m.1))
+                meeting.date = DanishDate.firstISO(in: String(m.2))
+                if let t = m.3 { meeting.time = time(String(t)) }
+                found = meeting.date != nil
+            }
+        }
         var i = 0
+        var lastContent: String?
         while i < lines.count {
             let text = lines[i].text
             i += 1
             if text.isEmpty { continue }
+            defer { lastContent = text }
             if let m = text.firstMatch(of: prose) {
                 meeting.body = meeting.body ?? String(m.1)
                 meeting.date = meeting.date ?? DanishDate.firstISO(in: String(m.2))
@@ -84,14 +106,17 @@ enum MeetingHeaderParser {
                 var absent = PeopleParser.people(inList: rest)
                 // The names may follow on lines of their own, after a blank line.
                 while i < lines.count {
-                    if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text) != nil { i += 1; continue }
-                    let next = lines[i].text
-                    guard !next.contains(":"), SectionHeadings.key(next) == nil else { break }
-                    if let p = PeopleParser.person(next) {
-                        absent.append(p)
-                    } else if absent.isEmpty, next.contains(","), case let list = PeopleParser.people(inList: next), list.count >= 2 {
+                    // A blank line ends the list, unless only a plain name follows it.
+                    if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text).map({ $0.reason == nil }) == true
+                        && AbsenceProse.member(lines[i + 1].text) == nil { i += 1; continue }
+                    let next = PeopleParser.withoutSubstitutes(lines[i].text)
+                    guard !next.contains(":"), SectionHeadings.key(next) == nil, AbsenceProse.member(next) == nil else { break }
+                    let list = next.contains(", ") ? PeopleParser.people(inList: next) : []
+                    if absent.isEmpty, list.count >= 2, list.count == PeopleParser.splitList(next).count {
                         // "Carsten Holm, Lotte Berg.": the names on one line.
                         absent += list
+                    } else if let p = PeopleParser.person(next) {
+                        absent.append(p)
                     } else {
                         break
                     }
@@ -101,6 +126,22 @@ enum MeetingHeaderParser {
                 found = found || !absent.isEmpty
                 continue
             }
+            if let status = AbsenceProse.member(text) {
+                meeting.absent += status.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
+                meeting.notParticipating += status.notParticipating
+                found = true
+                continue
+            }
+            // "• Deltog ikke under punkterne 20-21" under a member's line is about that member.
+            if let m = text.wholeMatch(of: AbsenceProse.bareStatus), let previous = lastContent, let person = PeopleParser.person(previous),
+               PeopleParser.absenceLabel(previous) == nil {
+                if text.lowercased().contains("deltog ikke") {
+                    meeting.notParticipating.append(NonParticipant(name: person.name, party: person.party, reason: PeopleParser.reasonText(String(m.1))))
+                } else {
+                    meeting.absent.append(Person(name: person.name, party: person.party))
+                }
+                continue
+            }
             if let prose = AbsenceProse.read(text) {
                 meeting.absent += prose.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
                 meeting.notParticipating += prose.notParticipating.filter { p in !meeting.notParticipating.contains { $0.name == p.name } }
@@ -108,8 +149,14 @@ enum MeetingHeaderParser {
             }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
+                if meeting.body == nil, text.utf8.count < 120, let m = text.firstMatch(of: genitiveMeeting) {
+                    meeting.body = cleanBody(String(m.1))
+                    meeting.date = meeting.date ?? DanishDate.firstISO(in: text)
+                    found = true
+                    continue
+                }
                 if let header = bodyAndDate(text) {
-                    meeting.body = meeting.body ?? header.body
+                    meeting.body = meeting.body ?? header.body.flatMap(cleanBody)
                     meeting.date = meeting.date ?? header.date
                     found = true
                 } else if meeting.date == nil, text.isShorter(than: 120), text.hasASCIIDigit, let date = standaloneDate(text) {
@@ -130,7 +177,10 @@ enum MeetingHeaderParser {
             case .endTime: meeting.endTime = time(value)
             case .place: meeting.place = meeting.place ?? value
             case .body:
-                if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") { meeting.body = meeting.body ?? value }
+                // A labelled body ("Udvalg: Byrådet") is more certain than one guessed from a title line.
+                if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") {
+                    meeting.body = cleanBody(value) ?? meeting.body
+                }
             case .members:
                 var members = PeopleParser.people(inList: value)
                 while i < lines.count, let p = PeopleParser.person(lines[i].text), !lines[i].text.contains(":") {
@@ -155,7 +205,11 @@ enum MeetingHeaderParser {
         // "Forretningsudvalget 2022-2025", "Økonomiudvalget (18-21)": the election period is not the name.
         if let m = name.firstMatch(of: #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#) { name = String(name[..<m.range.lowerBound]) }
         if name.count > 3, name == name.uppercased() { name = name.prefix(1) + name.dropFirst().lowercased() }
-        if !isBodyName(name) || name.hasPrefix("Beslutning") {
+        // Already taken for a body: a short name that ends like one stands, lower-case words and all
+        // ("Udvalget for teknik og miljø", "Det fælles landdistriktsråd").
+        let plainName = name.split(separator: " ").count <= 5 && !name.contains(where: \.isNumber) && name.first?.isUppercase == true
+            && MinutesVocabulary.endsLikeBody(name) && !name.contains(",") && !name.contains(".")
+        if !(isBodyName(name) || plainName) || name.hasPrefix("Beslutning") || name.hasPrefix("Referat") {
             guard let m = name.firstMatch(of: bodyInLine) else { return nil }
             let words = String(m.1).stripping(" ,").split(separator: " ")
             // The capitalised name at the end: "Møde i Forretningsudvalget" → "Forretningsudvalget".
@@ -165,8 +219,7 @@ enum MeetingHeaderParser {
             }
             name = tail.reversed().drop { ["og", "for", "i"].contains($0) }.joined(separator: " ")
         }
-        let generic: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "byråd", "bestyrelsen", "bestyrelse", "direktionen"]
-        if generic.contains(name.lowercased()) && name != "Byråd" { return nil }
+        if genericBodyWords.contains(name.lowercased()) && name != "Byråd" { return nil }
         guard !name.isEmpty else { return nil }
         return name.prefix(1).uppercased() + name.dropFirst()
     }
@@ -204,8 +257,11 @@ enum MeetingHeaderParser {
         guard text.isShorter(than: 60), !text.contains(where: \.isNumber), text.first?.isUppercase == true, !text.hasPrefix("Beslutning") else { return false }
         // Every word capitalised but the joining ones: "Børne- og Ungeudvalget", "Udvalget for Teknik og Miljø".
         let words = text.split(separator: " ")
+        // A heading or label alone ("Udvalg", "Rådet") names no body.
+        if genericBodyWords.contains(text.lowercased()) { return false }
+        let namedByTask = text.hasPrefix("Udvalget for ") || text.hasPrefix("Udvalg for ")
         guard words.count <= 7, !text.contains(","), !text.contains("."), !words.contains(where: { ["kommune", "region", "møde", "referat"].contains($0.lowercased()) }),
-              words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
+              namedByTask || words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
         return MinutesVocabulary.endsLikeBody(text)
     }
 

@@ -29,41 +29,45 @@ extension DocumentParser {
         let lines = format == .html || cleaned.looksLikeWebpage ? DocumentAssembler.removePageFurniture(cleaned.lines) : cleaned.lines
         let segmenter = CaseSegmenter()
         let anchors = segmenter.anchors(in: lines)
-        var rules: [Int: [String]] = [:]
-        func note(_ number: Int, _ rule: String) { rules[number, default: []].append(rule) }
+        // A rule per cleaned line; a source line split into several (a heading run into its
+        // text) gets the rules of all its pieces.
+        var pieceRules = [String?](repeating: nil, count: lines.count)
         let firstItem = anchors.first?.titleIndex ?? lines.count
         for anchor in anchors {
-            note(lines[anchor.titleIndex].number, "item start (\(anchor.signal))")
-            if let marker = anchor.markerIndex { note(lines[marker].number, "item identity") }
-            if let title = anchor.titleLine { note(lines[title].number, "item title") }
+            pieceRules[anchor.titleIndex] = "item start (\(anchor.signal))"
+            if let marker = anchor.markerIndex { pieceRules[marker] = "item identity" }
+            if let title = anchor.titleLine { pieceRules[title] = "item title" }
         }
-        for (index, line) in lines.enumerated() where !line.isBlank && rules[line.number] == nil {
+        for (index, line) in lines.enumerated() where !line.isBlank && pieceRules[index] == nil {
             let text = line.text
             if index < firstItem, MeetingHeaderParser.labelled(text) != nil || MeetingHeaderParser.bodyAndDate(text) != nil
-                || MeetingHeaderParser.isBodyName(text) || text.isShorter(than: 120) && MeetingHeaderParser.standaloneDate(text) != nil {
-                note(line.number, "meeting header")
+                || MeetingHeaderParser.isBodyName(text) || text.isShorter(than: 120) && MeetingHeaderParser.standaloneDate(text) != nil
+                || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil || MeetingHeaderParser.prose(text) {
+                pieceRules[index] = "meeting header"
             } else if CaseSegmenter.isIdentity(text) {
-                note(line.number, "item identity")
+                pieceRules[index] = "item identity"
             } else if DecisionHeader.mayBeHeader(text), let header = DecisionHeader.parse(text) {
-                note(line.number, "decision header (body: \(header.body ?? "from the meeting"), date: \(header.date ?? "from the meeting"))")
+                pieceRules[index] = "decision header (body: \(header.body ?? "from the meeting"), date: \(header.date ?? "from the meeting"))"
             } else if SectionHeadings.key(text) != nil || SectionHeadings.inlineRouting(text) != nil {
-                note(line.number, "section heading")
-            } else if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil {
-                note(line.number, "absentees or non-participants")
+                pieceRules[index] = "section heading"
+            } else if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil || AbsenceProse.member(text) != nil {
+                pieceRules[index] = "absentees or non-participants"
             } else if segmenter.numberedTitle(text) != nil {
-                note(line.number, "numbered line, not an item (no identity, heading or decision follows, or the numbering restarts)")
+                pieceRules[index] = "numbered line, not an item (no identity, heading or decision follows, or the numbering restarts)"
             }
         }
-        let kept = Set(lines.map(\.number))
+        var rules: [Int: [String]] = [:]
+        for (index, line) in lines.enumerated() where !line.isBlank {
+            let rule = pieceRules[index] ?? "text"
+            if rules[line.number]?.last != rule { rules[line.number, default: []].append(rule) }
+        }
         var out: [ExplainedLine] = []
         for line in source {
             let trimmed = line.text.stripping(" \t")
             if trimmed.isEmpty { continue }
             let rule: String
             if let found = rules[line.number] {
-                rule = found.joined(separator: "; ")
-            } else if kept.contains(line.number) {
-                rule = "text"
+                rule = found.count > 1 ? "split: " + found.joined(separator: " + ") : found[0]
             } else {
                 rule = "dropped (page furniture, page number, running header or link)"
             }

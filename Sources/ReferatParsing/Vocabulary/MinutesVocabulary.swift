@@ -37,7 +37,7 @@ enum MinutesVocabulary {
     static let absentPredicates = [
         "var fraværende", "er fraværende", "var begge fraværende", "var ikke til stede", "var ikke mødt",
         "havde meldt afbud", "har meldt afbud", "havde meldt forfald", "har meldt forfald", "meldte afbud",
-        "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald",
+        "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald", "havde forfald", "har forfald",
         "udeblev", "var ikke til stede", "mødte ikke",
     ]
 
@@ -49,14 +49,17 @@ enum MinutesVocabulary {
         "deltog ikke i drøftelsen", "deltog ikke i afstemningen", "deltog ikke under behandlingen",
         "deltog ikke i behandling", "deltager ikke i behandlingen", "forlod mødet under behandlingen",
         "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
-        "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "deltog ikke i",
+        "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "var forhindrede i at deltage i", "var forhindret i at deltage", "deltog ikke i",
     ]
 
     /// Words before a list of absentees in a sentence about who came: "Alle var mødt undtagen …".
     static let absentExceptions = ["var mødt undtagen", "mødt undtagen", "til stede undtagen"]
 
     /// Offices printed before a name ("Borgmester Anna Holm").
-    static let roles = ["Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem", "Medlem"]
+    static let roles = [
+        "Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem",
+        "Regionsrådsmedlem", "Byrådsmedlem", "Kommunalbestyrelsesmedlem", "Medlem",
+    ]
 
     /// Words that are never part of a person's name, compared lower-cased.
     static let notInNames: Set<String> = [

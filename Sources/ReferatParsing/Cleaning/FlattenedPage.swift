@@ -1,0 +1,88 @@
+/// Breaks a PDF page that a viewer flattened into one paragraph back into lines.
+///
+///     2 1. Godkendelse af dagsorden Åben sag Sagsnr.: 13/104 Fraværende: Afbud: Bo Berg RESUMÉ …
+///     → 1. Godkendelse af dagsorden / Åben sag / Sagsnr.: 13/104 / Fraværende: / Afbud: Bo Berg / RESUMÉ / …
+///
+/// Document-sharing sites publish minutes as such transcripts: every line break of the PDF is
+/// gone, so labels, headings and item numbers stand inside the text. Only a long line with
+/// several of these markers is taken for a flattened page: an ordinary paragraph has at most
+/// one of them.
+enum FlattenedPage {
+    /// Labels that open a field, with their colon.
+    static let labels = [
+        "Punkt:", "Acadre sagsnr.:", "Sagsnr.:", "Sagsnr:", "Sagsid.:", "Sagsid:", "Journalnr.:", "J.nr.:", "Dok.nr.:", "Sagsforløb:",
+        "Mødedato:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
+        "Fraværende:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
+        "Kompetence:", "Beslutningskompetence:",
+    ]
+
+    /// Headings that stand before the text they open.
+    static let headings = [
+        "RESUMÉ", "Resumé", "Resume", "SAGSFREMSTILLING", "Sagsfremstilling", "Baggrund", "INDSTILLING", "Indstilling",
+        "BESLUTNING", "Beslutning", "Bilag", "Lovgrundlag", "Vurdering", "Økonomiske konsekvenser", "INDHOLDSFORTEGNELSE",
+        "Indholdsfortegnelse", "Åben sag", "Lukket sag", "Sagsresume", "Beslutningstema",
+    ]
+
+    /// An item number inside the text: " 12. Godkendelse".
+    nonisolated(unsafe) static let itemNumber = #/\s([0-9]{1,3}\.\s+[A-ZÆØÅ][\p{Ll}])/#
+    /// The page number a transcript puts before each page: "2 Økonomiudvalget …".
+    nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}\s+(?=\S)/#
+
+    /// Whether a long line may be a flattened page: labels bring colons, and the headings
+    /// without them are few. Most long lines are paragraphs with neither.
+    static func mayBeFlattened(_ text: String) -> Bool {
+        var colons = 0
+        for byte in text.utf8 where byte == 0x3A { colons += 1; if colons >= 2 { return true } }
+        return text.containsBytes("RESUM") || text.containsBytes("BESLUTNING") || text.containsBytes("SAGSFREMSTILLING")
+            || text.containsBytes(" Beslutning ") && (text.containsBytes(" Sagsfremstilling ") || text.containsBytes(" Bilag ") || text.containsBytes(" Indstilling "))
+    }
+
+    static func split(_ text: String) -> [String] {
+        guard text.utf8.count >= 250, mayBeFlattened(text) else { return [text] }
+        var cuts: [String.Index] = []
+        var markers = 0
+        for marker in labels + headings {
+            var from = text.startIndex
+            while let range = text[from...].firstRange(of: marker) {
+                from = range.upperBound
+                // A marker starts a word and, for a heading, is followed by a new sentence or a label.
+                guard range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == " " else { continue }
+                if headings.contains(marker) {
+                    guard range.upperBound == text.endIndex || text[range.upperBound] == " " else { continue }
+                    let next = text[range.upperBound...].dropFirst().first
+                    guard next.map({ $0.isUppercase || $0.isNumber }) ?? true else { continue }
+                }
+                cuts.append(range.lowerBound)
+                markers += 1
+            }
+        }
+        guard markers >= 3 else { return [text] }
+        for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
+        var pieces: [String] = []
+        var start = text.startIndex
+        for cut in Set(cuts).sorted() where cut > start {
+            pieces.append(String(text[start..<cut]).stripping(" "))
+            start = cut
+        }
+        pieces.append(String(text[start...]).stripping(" "))
+        if let first = pieces.first, let m = first.firstMatch(of: pagePrefix) { pieces[0] = String(first[m.range.upperBound...]) }
+        // A label's value stays with it; a heading goes on a line of its own. Where labels stand
+        // in a row ("Mødested: Medlemmer: Afbud: Rådhuset Bo Berg, …"), the values after them
+        // are the table's values in another order: none of them belongs to the last label.
+        var out: [String] = []
+        for (k, piece) in pieces.enumerated() where !piece.isEmpty {
+            if k > 0, let label = labels.first(where: { piece.hasPrefix($0) }), labels.contains(pieces[k - 1]) {
+                out.append(label)
+                out.append(String(piece.dropFirst(label.count)).stripping(" "))
+                continue
+            }
+            if let heading = headings.first(where: { piece.hasPrefix($0 + " ") }), !labels.contains(where: { piece.hasPrefix($0) }) {
+                out.append(heading)
+                out.append(String(piece.dropFirst(heading.count)).stripping(" "))
+            } else {
+                out.append(piece)
+            }
+        }
+        return out.filter { !$0.isEmpty }
+    }
+}
