@@ -426,6 +426,8 @@ import Testing
         ("Plan- og Miljøudvalget, 24.10.2016 Anbefales", "Plan- og Miljøudvalget", "2016-10-24"),
         ("Borgerrepræsentationens beslutning i mødet den 4. november 2021", "Borgerrepræsentationen", "2021-11-04"),
         ("Regionsrådets beslutning den 11. marts 2025:", "Regionsrådet", "2025-03-11"),
+        ("BESLUTNING: Økonomiudvalget den 09-12-2021", "Økonomiudvalget", "2021-12-09"),
+        ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421:", "Plan, Miljø og Teknik", "2021-02-09"),
     ] as [(String, String?, String?)])
     func readsRealShapes(_ line: String, _ body: String?, _ date: String?) throws {
         let header = try #require(DecisionHeader.parse(line))

@@ -191,3 +191,21 @@ import Testing
         #expect(lines.contains { $0.rule == "meeting header" })
     }
 }
+
+@Suite struct NavigationMenuTests {
+    @Test func aWebPagesMenuIsNotContent() throws {
+        let menu = ["• Borger", "• Affald og genbrug", "• Anmeld rotter", "• Badevand", "• Job i kommunen", "• Erhverv", "• Politik", "• Kontakt os"]
+        let text = (["Lemvig Kommune"] + menu + ["", "Byrådet 12-03-2021", "", "1. Godkendelse af dagsorden", "Sagsnr.: 21/1", "Beslutning", "Godkendt."]).joined(separator: "\n")
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(!document.text.contains("Anmeld rotter"))
+        #expect(document.municipality == "Lemvig Kommune")
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden"])
+    }
+
+    @Test func aListOfMembersIsContent() throws {
+        let members = ["• Pia Holm", "• Gitte Lund", "• Erik Borg", "• Niels Ravn", "• Irene Krog", "• Ole Dahl", "• Henrik Bak", "• Søren Elm"]
+        let text = (["Byrådet 12-03-2021", "Deltagere"] + members + ["", "1. Godkendelse af dagsorden", "Sagsnr.: 21/1", "Beslutning", "Godkendt."]).joined(separator: "\n")
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.text.contains("Irene Krog"))
+    }
+}

@@ -76,6 +76,7 @@ struct TextCleaner: Sendable {
             kept.append(line)
         }
         Self.repairHyphenation(&kept)
+        webpage = Self.removeNavigationMenus(&kept) || webpage
         var result: [SourceLine] = []
         result.reserveCapacity(kept.count)
         for line in kept {
@@ -258,6 +259,48 @@ struct TextCleaner: Sendable {
     static let conjunctions: Set<String> = ["og", "eller", "samt", "til", "som", "and", "&", "m.v.", "mv."]
 
     /// Rejoins words split across lines: "godken-" + "delse" → "godkendelse", "2023-" + "2024" → "2023-2024".
+    /// Drops a web page's navigation menu: a run of at least eight short bullet lines that are
+    /// neither headings, people, attachments nor sentences ("• Borger",
+    /// "• Affald og genbrug", "• Job i kommunen"). A menu's words are not the page's content
+    /// and must not be found or rank as if they were. True when one was dropped.
+    static func removeNavigationMenus(_ lines: inout [SourceLine]) -> Bool {
+        func isMenuLike(_ text: String) -> Bool {
+            guard text.isShorter(than: 61), let last = text.last, last != "." && last != ":" && last != "," && last != ";" else { return false }
+            let words = text.split(separator: " ").count
+            guard text.hasPrefix("•") ? words <= 8 : words <= 4 else { return false }
+            if SectionHeadings.key(text) != nil || AttachmentParser.mayNameAFile(text) { return false }
+            // The publisher's name is the page's, even in its menu bar.
+            if text.containsBytes(" Kommune") || text.containsBytes("Region ") { return false }
+            // A list of members is content ("• Pia Holm", "• Bo Berg (V)").
+            if PeopleParser.person(text) != nil { return false }
+            return true
+        }
+        var drop = [Bool](repeating: false, count: lines.count)
+        var dropped = false
+        var start = 0
+        while start < lines.count {
+            guard !lines[start].isBlank, isMenuLike(lines[start].text) else { start += 1; continue }
+            // The run: bullet lines (blank lines between them allowed), after at most a line or
+            // two of the menu's own ("Menu", "Søg").
+            var end = start, count = 0, bullets = 0
+            while end < lines.count, lines[end].isBlank || isMenuLike(lines[end].text) && (lines[end].text.hasPrefix("•") || bullets == 0 && count < 2) {
+                if !lines[end].isBlank { count += 1; if lines[end].text.hasPrefix("•") { bullets += 1 } }
+                end += 1
+            }
+            if bullets >= 8 {
+                for k in start..<end { drop[k] = true }
+                dropped = true
+            }
+            start = end
+        }
+        guard dropped else { return false }
+        let kept = zip(lines, drop).filter { !$0.1 }.map(\.0)
+        // A page that is nothing but its menu keeps it: better its words than no document.
+        guard kept.contains(where: { !$0.isBlank }) else { return false }
+        lines = kept
+        return true
+    }
+
     /// Drops the blank lines a page break leaves inside a word broken across pages ("to
     /// skærmede modtage-" / (footer, header) / "rum, et lille …"): a paragraph never starts
     /// with a lower-case letter, so such a line continues the word.

@@ -20,7 +20,7 @@ struct DecisionHeader: Hashable, Sendable {
     /// A reference to the item after the date: ", pkt. 1".
     private static let itemReference = #"(?:,?\s*(?:pkt|punkt|sag)\.?\s*[0-9]+)?"#
 
-    nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s*,?\s+(?:på\s+mødet\s+)?(?:den\s+|d\.\s*)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)\s*:?(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s*,?\s+(?:på\s+mødet\s+)?(?:den\s+|d\.\s*)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
     nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:i\s+mødet\s+|på\s+mødet\s+)?(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
     /// "Plan- og Miljøudvalget, 24.10.2016 Anbefales": a body whose name ends like one, a comma and a date.
     nonisolated(unsafe) static let committeeDated = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}.'’ -]*?(?:udvalget|udvalg|bestyrelsen|rådet|Byråd|byråd|Magistraten|repræsentationen|direktionen)),\s+(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)

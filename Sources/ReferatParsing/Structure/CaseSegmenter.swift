@@ -31,7 +31,7 @@ struct CaseSegmenter: Sendable {
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?:behandling|kvartal|halvår|del|etape|fase|udbudsrunde|runde)\b/#
     nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
     nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*)?([0-9]{1,3})\.?$/#
-    nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*([0-9]{1,3})\s*:?$/#
+    nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*:?\s*([0-9]{1,3})\s*:?$/#
     nonisolated(unsafe) static let dottedLeader = #/(?:\.{4,}|…{2,}|(?:\. ){4,})\s*[0-9ivx]+$/#
 
     /// Whether `text` starts with a label `numberAfterTitle` needs: a byte test that spares
@@ -224,7 +224,7 @@ struct CaseSegmenter: Sendable {
     static let headerWords: Set<String> = [
         "referat", "dagsorden", "beslutningsprotokol", "mødedato", "mødested", "mødetidspunkt", "bemærkninger", "deltagere",
         "medlemmer", "fraværende", "indholdsfortegnelse", "åben dagsorden", "lukket dagsorden", "sagsoversigt", "punkter",
-        "dagsordenspunkter", "tidspunkt", "sted", "dato", "udvalg", "møde", "åbne punkter", "lukkede punkter", "bilag",
+        "dagsordenspunkter", "dagsordenpunkter", "tidspunkt", "sted", "dato", "udvalg", "møde", "åbne punkter", "lukkede punkter", "bilag",
     ]
 
     /// How the lines after a candidate confirm it.

@@ -71,7 +71,7 @@ enum MeetingHeaderParser {
 
     /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
     /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde".
-    nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
+    nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
 
     static func parse(_ lines: [SourceLine]) -> Meeting? {
         var meeting = Meeting()
