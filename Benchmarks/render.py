@@ -32,6 +32,12 @@ def table(size):
         p = ref["parser"]
         out += ["", "Parser alone (one thread, CPU time, first 400 files): %.2f MB/s, %d items from %.1f MB (goal: 10 MB/s or better)."
                 % (p["mb_per_s"], p["cases"], p["bytes"] / 1e6)]
+    adversarial = ref.get("adversarial")
+    if adversarial:
+        out += ["", "referat on adversarial queries (each alone, worst of 3 runs; a query over the limits is refused, and its time is the refusal's):", "",
+                "| query | worst ms | refused |", "| --- | ---: | --- |"]
+        for name, r in adversarial.items():
+            out.append("| %s | %s | %s |" % (name, fmt(r["max_ms"], 2), "yes" if r["refused"] else ""))
     a = ref["analyzer"]
     out += ["", "Analyzer alone (document mode, first 400 files): %.2f MB/s, %d tokens from %.1f MB." % (a["mb_per_s"], a["tokens"], a["bytes"] / 1e6),
             "referat import runs (s): %s." % ", ".join(str(x) for x in ref["import_runs"])]

@@ -31,6 +31,38 @@ QUERIES = {
 }
 PEER_QUERIES = QUERIES["single words"] + QUERIES["two words"]
 
+# Queries a hostile user could send (issue 21): each is timed alone, worst of 3 runs. A query
+# over referat's limits (README, "Limits") is refused; its time is the time of the refusal.
+COMMON = ["kommune", "beslutning", "godkendt", "udvalg", "sag", "budget", "børn", "skole", "plan", "økonomi", "forslag",
+          "bevilling", "område", "indstilling", "borgere", "region", "drøftet", "tiltrådt", "orientering", "lokalplan",
+          "takster", "anlæg", "rammeaftale", "politik", "strategi", "høring", "ældre", "social", "sundhed", "kultur",
+          "miljø", "teknik"]
+ADVERSARIAL = {
+    "40 one-letter prefixes": " ".join(c + "*" for c in ("abcdefghijklmnopqrstuvwxyzæøå" * 2)[:40]),
+    "500 prefixes": " ".join(["ab*"] * 499),
+    "one-letter prefix": "k*",
+    "4 common prefixes": "kom* for* til* sag*",
+    "4 common prefixes, OR": "kom* OR for* OR til* OR sag*",
+    "32 common words, OR": " OR ".join(COMMON),
+    "32 common words, AND": " ".join(COMMON),
+    "phrase of 30 common words": '"' + " ".join(COMMON[:30]) + '"',
+    "10 phrases of 3 words, OR": " OR ".join('"%s"' % " ".join(COMMON[i:i + 3]) for i in range(0, 30, 3)),
+    "32 misspelled words": " ".join(w[:-1] + "x" + w[-1] for w in COMMON),
+    "500 nested parentheses": "(" * 500 + "kommune" + ")" * 500,
+}
+
+
+def bench_adversarial(index):
+    """Worst time of each adversarial query on `index`, in ms, and whether it was refused."""
+    out = {}
+    for name, query in ADVERSARIAL.items():
+        qfile = os.path.join(WORK, "adversarial.txt")
+        with open(qfile, "w", encoding="utf-8") as f:
+            f.write(query + "\n")
+        r = json.loads(sh([REFERAT, "bench", "queries", qfile, "--index", index, "--repeat", "3"]).stdout)
+        out[name] = {"max_ms": r["query_max_ms"], "refused": r["refused"] > 0}
+    return out
+
 
 def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
@@ -105,6 +137,7 @@ def bench_referat(path, mb, runs):
         row["categories"][name] = r
     row["query_p50_ms"] = row["categories"]["peer set"]["query_p50_ms"]
     row["query_p99_ms"] = row["categories"]["peer set"]["query_p99_ms"]
+    row["adversarial"] = bench_adversarial(index)
     files = [os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs][:400]
     row["analyzer"] = json.loads(sh([REFERAT, "bench", "analyze"] + files).stdout)
     # The parser alone, on one thread (goal: 10 MB/s of CPU or better).
@@ -163,4 +196,10 @@ def write_markdown(report):
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["adversarial"]:
+        # python3 Benchmarks/run.py adversarial INDEX: only the adversarial queries, on an index made beforehand.
+        os.makedirs(WORK, exist_ok=True)
+        for name, r in bench_adversarial(sys.argv[2]).items():
+            print("%-28s %9.2f ms%s" % (name, r["max_ms"], "  (refused)" if r["refused"] else ""))
+    else:
+        main()

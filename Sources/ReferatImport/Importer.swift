@@ -44,6 +44,8 @@ public final class Importer: Sendable {
     public func run(paths: [String], shouldStop: @Sendable () -> Bool = { false }, progress: (ImportProgress) -> Void = { _ in }) throws(StoreError) -> ImportSummary {
         let start = Date()
         var summary = ImportSummary()
+        try store.checkBeforeWriting()
+        try? store.setWriting(true)
         let found = FileWalker.walk(paths)
         summary.failures += found.problems
         summary.failed += found.problems.count
@@ -68,7 +70,9 @@ public final class Importer: Sendable {
         let wasEmpty = try store.isEmpty()
         var learnsBeforeWriting = wasEmpty
         let sizeBefore = store.sizeOnDisk()
+        // Text of the new and changed documents: what this import adds to the index.
 
+        var importedBytes: Int64 = 0
         var index = 0
         while index < found.files.count {
             if shouldStop() { summary.interrupted = true; break }
@@ -105,12 +109,18 @@ public final class Importer: Sendable {
                     summary.failures.append(failure)
                 }
             }
+            // Compacting is owed from the batch that makes the import large enough for it (an
+            // empty index, or a quarter of the index's size), marked in that batch's transaction.
+            // The measure is the text added, not the bytes read: unchanged files add nothing, and
+            // a PDF adds its text, not its file.
+            importedBytes += batch.reduce(Int64(0)) { $0 + Int64($1.document.text.utf8.count) }
+            let owed: ArchiveStore.PendingSteps = wasEmpty || importedBytes * 4 >= sizeBefore ? .compact : []
             inFlight.wait()
             let store = self.store
             let pending = batch
             writerQueue.async {
                 defer { inFlight.signal() }
-                do { try writingCPU.measure { try store.replace(pending) } } catch { writeErrors.record(error) }
+                do { try writingCPU.measure { try store.replace(pending, pending: owed) } } catch { writeErrors.record(error) }
             }
             filesDone += chunk.count
             bytesDone += chunk.reduce(Int64(0)) { $0 + $1.size }
@@ -135,18 +145,23 @@ public final class Importer: Sendable {
             progress(p)
         }
         let finishing = Date()
-        if !summary.interrupted && summary.imported > 0 {
+        // The steps this import, or an earlier one cut short, made due (see `PendingSteps`).
+        let owed = summary.interrupted ? [] : try store.pendingSteps()
+        if owed.contains(.learnWords) {
             report(.learningWords)
+            TestHook.stopIfAsked(at: .learningWords)
             let learned = try store.learnWords(jobs: options.jobs)
             summary.learnedWords += learned.words.count
             summary.reindexedEntries = learned.reindexedEntries
         }
         // Compacting rewrites the file: worth it when the import wrote a good part of it.
-        if !summary.interrupted && summary.imported > 0 && (wasEmpty || summary.bytes * 4 >= sizeBefore) {
+        if owed.contains(.compact) {
             report(.compacting)
+            TestHook.stopIfAsked(at: .compacting)
             try store.compact()
             summary.compacted = true
         }
+        try? store.setWriting(false)
         summary.finishingSeconds = Date().timeIntervalSince(finishing)
         summary.parsingCPUSeconds = parsingCPU.seconds
         summary.writingCPUSeconds = writingCPU.seconds

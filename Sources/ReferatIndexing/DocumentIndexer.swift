@@ -23,9 +23,14 @@ public struct DocumentIndexer {
     }
 
     public func index(_ document: Document) -> Indexed {
+        index(fields: EntryText.columns(of: document))
+    }
+
+    /// The same for a document's entry fields (`EntryText.columns(of:)`), made already.
+    public func index(fields: [[String?]]) -> Indexed {
         analyzer.learnableWords = []
         defer { analyzer.learnableWords = nil }
-        let entries = EntryText.columns(of: document).map { AnalysedText.fields($0, analyzer: analyzer) }
+        let entries = fields.map { AnalysedText.fields($0, analyzer: analyzer) }
         return Indexed(entries: entries, learnableWords: analyzer.learnableWords.map { $0.sorted() } ?? [])
     }
 

@@ -32,6 +32,8 @@ public final class SearchService {
     }
 
     public struct Options: Sendable {
+        /// How much work the query may ask for (see `QueryLimits`).
+        public var queryLimits = QueryLimits()
         public var limit = 10
         public var offset = 0
         public var sortByDate = false
@@ -66,6 +68,7 @@ public final class SearchService {
         query.filters = try filters(parsed.filters + options.filters)
         var compiled: QueryCompiler.Compiled?
         if let node = parsed.node {
+            try options.queryLimits.check(node, analyzer: analyzer, query: text)
             compiled = QueryCompiler(analyzer: analyzer).compile(node)
             guard compiled != nil || !query.filters.isEmpty else {
                 if case .not = node { throw QuerySyntaxError(query: text, position: 0, message: "a query needs at least one word to search for besides -exclusions") }
@@ -100,17 +103,26 @@ public final class SearchService {
     /// Candidates are index terms (stems) within edit distance 1 (words under 8 letters) or 2,
     /// or a term the typed word starts with ("akutmodtagelsn" → akutmodtag…), most frequent
     /// first; the suggestion shown is a real word from a document holding that term.
+    ///
+    /// Reading the candidates costs about as much as a one-letter prefix search, so only the
+    /// first `suggestedWords` unknown words are corrected, and each first letter is read once.
     func suggest(_ text: String, words: [(typed: String, term: String)]) throws -> String? {
         var corrected = text
         var changed = false
+        var tried = 0
+        var vocabularies: [String: [TermFrequency]] = [:]
         for (typed, term) in words where try index.documentFrequency(of: IndexTerm(term)) == 0
             && index.documentFrequency(of: IndexTerm(term, form: .weak)) == 0 {
             let folded = analyzer.prefixTerm(typed)
             guard folded.count >= 4, folded.allSatisfy(\.isLetter) else { continue }
+            guard tried < Self.suggestedWords else { break }
+            tried += 1
             let limit = folded.count < 8 ? 1 : 2
             var best: (term: String, distance: Int, documents: Int)?
-            for candidate in try index.terms(startingWith: String(term.prefix(1)), limit: 5000) {
-                let (candidate, documents) = (candidate.term, candidate.entries)
+            let letter = String(term.prefix(1))
+            if vocabularies[letter] == nil { vocabularies[letter] = try index.terms(startingWith: letter, limit: 5000) }
+            for entry in vocabularies[letter] ?? [] {
+                let (candidate, documents) = (entry.term, entry.entries)
                 var d = limit + 1
                 if abs(candidate.count - term.count) <= limit { d = EditDistance.damerauLevenshtein(term, candidate, limit: limit) }
                 if d > limit, candidate.count >= 6, folded.hasPrefix(candidate), folded.count - candidate.count <= 5 { d = limit }
@@ -124,6 +136,9 @@ public final class SearchService {
         }
         return changed ? corrected : nil
     }
+
+    /// How many unknown words of one query get a "Mente du" correction.
+    static let suggestedWords = 2
 
     /// A word as written in the archive whose stem is `term` ("demen" → "demens").
     func surfaceWord(for term: String) throws -> String? {
@@ -171,23 +186,41 @@ public final class SearchService {
         return f
     }
 
-    /// "2023", "2023-01", "2023-01-19", "19-01-2023", "2022-05..2023-02", "..2020".
+    /// "2023", "2023-01", "2023-01-19", "19-01-2023", "2022-05..2023-02", "..2020". A date that
+    /// does not exist (2023-13-45) or a range that ends before it starts is an error, not a
+    /// search that finds nothing.
     func dateRange(_ value: String) throws -> (String?, String?) {
         if let range = value.range(of: "..") {
             let lo = String(value[..<range.lowerBound]), hi = String(value[range.upperBound...])
-            return (lo.isEmpty ? nil : try day(lo, end: false), hi.isEmpty ? nil : try day(hi, end: true))
+            let from = lo.isEmpty ? nil : try day(lo, end: false), to = hi.isEmpty ? nil : try day(hi, end: true)
+            if let from, let to, from > to {
+                throw FilterError(message: "the date range '\(value)' ends before it starts; write the earlier date first")
+            }
+            return (from, to)
         }
         return (try day(value, end: false), try day(value, end: true))
     }
 
     private func day(_ text: String, end: Bool) throws -> String {
-        let parts = text.split(separator: "-").map(String.init)
-        if parts.count == 1, parts[0].count == 4, Int(parts[0]) != nil { return end ? "\(parts[0])-12-31" : "\(parts[0])-01-01" }
-        if parts.count == 2, parts[0].count == 4, let m = Int(parts[1]), (1...12).contains(m) {
-            return end ? "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-31" : "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-01"
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let numbers = parts.map { Int($0) }
+        func iso(_ y: Int, _ m: Int, _ d: Int) throws -> String {
+            let days = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            guard (1...12).contains(m), (1...days[m - 1]).contains(d) else {
+                throw FilterError(message: "there is no date '\(text)'; use 2023, 2023-01, 2023-01-19, 19-01-2023 or a range 2022-05..2023-02")
+            }
+            return String(format: "%04d-%02d-%02d", y, m, d)
         }
-        if parts.count == 3, parts[0].count == 4 { return text }
-        if parts.count == 3, parts[2].count == 4 { return "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])" }
+        if !numbers.contains(nil) {
+            let n = numbers.map { $0! }
+            if parts.count == 1, parts[0].count == 4 { return end ? "\(parts[0])-12-31" : "\(parts[0])-01-01" }
+            if parts.count == 2, parts[0].count == 4 {
+                _ = try iso(n[0], n[1], 1)
+                return String(format: "%04d-%02d-", n[0], n[1]) + (end ? "31" : "01")
+            }
+            if parts.count == 3, parts[0].count == 4 { return try iso(n[0], n[1], n[2]) }
+            if parts.count == 3, parts[2].count == 4 { return try iso(n[2], n[1], n[0]) }
+        }
         throw FilterError(message: "cannot read the date '\(text)'; use 2023, 2023-01, 2023-01-19, 19-01-2023 or a range 2022-05..2023-02")
     }
 }

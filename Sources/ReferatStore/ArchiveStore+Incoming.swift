@@ -23,12 +23,25 @@ extension ArchiveStore {
         /// writer only replays tokens; and deflates the sections (`PackedSections`), which
         /// would otherwise cost the writer's time too. Call it on a parsing thread with that
         /// thread's own analyzer.
+        ///
+        /// A document whose entries hold more than `analysedLimit` bytes of text is not
+        /// analysed ahead: its tokens, kept until the write, take about four times its text,
+        /// and the writer's tokenizer analyses it as FTS5 asks, one column at a time.
         public mutating func analyze(with analyzer: DanishAnalyzer) {
-            let indexed = DocumentIndexer(analyzer: analyzer).index(document)
-            entries = indexed.entries
-            learnableWords = indexed.learnableWords
+            let fields = EntryText.columns(of: document)
+            let bytes = fields.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }
+            if bytes > Self.analysedLimit {
+                collectLearnableWords(with: analyzer)
+            } else {
+                let indexed = DocumentIndexer(analyzer: analyzer).index(fields: fields)
+                entries = indexed.entries
+                learnableWords = indexed.learnableWords
+            }
             packedSections = document.cases.map { PackedSections.pack($0.sections) }
         }
+
+        /// Entry text, in bytes, above which a document is left for the writer to analyse.
+        static let analysedLimit = 8 << 20
 
         /// Collects the document's learnable words only, as `analyze(with:)` would, without
         /// analysing its entries (see `DocumentIndexer.learnableWords(of:)`).

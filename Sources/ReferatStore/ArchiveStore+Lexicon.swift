@@ -50,7 +50,9 @@ extension ArchiveStore {
             let fresh = try String.fetchAll(db, sql: """
                 SELECT word FROM corpus_word WHERE documents >= ? AND word NOT IN (SELECT word FROM lexicon_word) ORDER BY word
                 """, arguments: [minimumDocuments])
-            return try learn(fresh, jobs: jobs, db)
+            let learned = try learn(fresh, jobs: jobs, db)
+            try Self.mark(.learnWords, done: true, db)
+            return learned
         }
     }
 

@@ -13,8 +13,9 @@ extension ArchiveStore {
         }
     }
 
-    /// Replaces each document's records (by path) in one transaction: all or nothing.
-    public func replace(_ batch: [Incoming]) throws(StoreError) {
+    /// Replaces each document's records (by path) in one transaction: all or nothing. The
+    /// same transaction marks learning words, and the `pending` steps, as owed.
+    public func replace(_ batch: [Incoming], pending: PendingSteps = []) throws(StoreError) {
         guard !batch.isEmpty else { return }
         try write { db in
             var people = PersonCache()
@@ -26,6 +27,7 @@ extension ArchiveStore {
                 try Self.insert(item, importedAt: now, people: &people, db)
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('lastImport', ?)", arguments: [now])
+            try Self.mark(pending.union(.learnWords), db)
         }
     }
 

@@ -24,35 +24,96 @@ public final class ArchiveStore: Sendable {
     /// The schema version this build writes; a newer file is refused rather than damaged.
     static let applicationID: Int32 = 0x5245_4652  // "REFR"
 
-    /// Opens (and creates or migrates) the index at `path`.
+    /// The write lock on the index file while this store may write (nil when read-only).
+    let writeLock: IndexFile.WriteLock?
+
+    /// Opens the index at `path`: read-only, or for writing, creating or migrating it.
     ///
-    /// A file that is not a referat index, or is damaged, is refused with a clear error and
-    /// never overwritten.
-    public convenience init(path: String, readOnly: Bool = false) throws(StoreError) {
-        try self.init(path: path, readOnly: readOnly, searchSplit: SearchSplit())
+    /// A read-only store opens SQLite read-only and only on a finished referat index: nothing
+    /// is created, migrated or switched to WAL. A writing store waits while another process
+    /// writes to the same index (calling `whenWaiting` first). A file that is not a referat
+    /// index, or is damaged, is refused with a clear error and never overwritten.
+    public convenience init(path: String, readOnly: Bool = false, whenWaiting: () -> Void = {}) throws(StoreError) {
+        try self.init(path: path, readOnly: readOnly, searchSplit: SearchSplit(), whenWaiting: whenWaiting)
     }
 
-    init(path: String, readOnly: Bool, searchSplit: SearchSplit) throws(StoreError) {
+    init(path: String, readOnly: Bool, searchSplit: SearchSplit, whenWaiting: () -> Void = {}) throws(StoreError) {
         _ = Self.tuneSQLite
         self.path = path
         self.searchSplit = searchSplit
-        let exists = FileManager.default.fileExists(atPath: path)
-        if readOnly && !exists {
-            throw StoreError(path: path, message: "no index here yet; run 'referat import FOLDER' first")
+        let config = Self.configuration(readOnly: readOnly)
+        if readOnly {
+            try IndexFile.checkReadable(path)
+            writeLock = nil
+        } else {
+            writeLock = try IndexFile.lockForWriting(path, whenWaiting: whenWaiting) { temp in
+                let queue = try DatabaseQueue(path: temp, configuration: Self.configuration(readOnly: false))
+                // 8 KiB pages: a case's packed sections (about 2 KiB) leave half of a 4 KiB page
+                // empty. Incremental auto-vacuum, so that compacting can give free pages back
+                // without rewriting the file (see `compact`).
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA auto_vacuum = INCREMENTAL") }
+                try Self.migrate(queue)
+                try Self.rebuildIfAnalyzerChanged(queue)
+                try queue.close()
+            }
         }
-        if exists { try Self.checkForeign(path) } else {
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        do {
+            writer = try Self.openPool(path, config)
+            if readOnly {
+                guard try writer.read(Self.migrator.hasCompletedMigrations) else {
+                    throw StoreError(path: path, message: "made by an older referat; any 'referat import' into it upgrades it (reading commands never write)")
+                }
+            } else {
+                try Self.migrate(writer)
+            }
+            file = try writer.read { db in
+                let file = IndexLexicons.file(of: db)
+                IndexLexicons.shared.set(try Self.storedLexicon(db), for: file)
+                return file
+            }
+            if !readOnly { try Self.rebuildIfAnalyzerChanged(writer) }
+        } catch {
+            if let writeLock { IndexFile.release(writeLock) }
+            if let error = error as? StoreError { throw error }
+            if let error = error as? DatabaseError { throw StoreError(path: path, message: Self.explain(error)) }
+            throw StoreError(path: path, message: "cannot open the index: \(error)")
         }
+    }
+
+    deinit {
+        if let writeLock {
+            try? writer.close()
+            IndexFile.release(writeLock)
+        }
+    }
+
+    /// Opens the pool. A read-only open of an index left in WAL mode needs its `-shm` file;
+    /// in a folder nobody may write to (a read-only mount) with no `-wal` beside it, nobody can
+    /// be writing to it either, and SQLite opens it as immutable.
+    static func openPool(_ path: String, _ config: Configuration) throws -> DatabasePool {
+        // With URI file names on, a plain path that starts with "file:" must not read as one.
+        let plain = path.hasPrefix("file:") ? "./" + path : path
+        do {
+            let pool = try DatabasePool(path: plain, configuration: config)
+            // Reader connections open lazily: read once, so that a WAL index that cannot be
+            // read this way fails here.
+            if config.readonly { _ = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") } }
+            return pool
+        } catch let error as DatabaseError where config.readonly && [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode)
+            && !FileManager.default.fileExists(atPath: path + "-wal") {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let uri = "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute) + "?immutable=1"
+            return try DatabasePool(path: uri, configuration: config)
+        }
+    }
+
+    /// The connections' settings: the tokenizer and functions every connection needs, and
+    /// page and cache sizes.
+    static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()
-        config.readonly = readOnly && exists
+        config.readonly = readOnly
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
-            // 8 KiB pages for a new index: a case's packed sections (about 2 KiB) leave half
-            // of a 4 KiB page empty. Incremental auto-vacuum, so that compacting can give free
-            // pages back without rewriting the file (see `compact`). No effect on an existing
-            // file.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA auto_vacuum = INCREMENTAL") }
             // Readers read pages through a memory map and keep more of them: a search walks
             // FTS5 doclists and the records of every match, and through read(2) with SQLite's
             // 2 MB default cache a fifth of its time went to copying pages from the kernel.
@@ -73,41 +134,18 @@ public final class ArchiveStore: Sendable {
                 return try PackedSections.bodyText(Array(blob))
             })
         }
-        do {
-            var pool = try DatabasePool(path: path, configuration: config)
-            // An index from an older referat is upgraded even by a reading command: the
-            // reads expect the current schema. Upgrading needs write access once.
-            if config.readonly, try !pool.read(Self.migrator.hasCompletedMigrations) {
-                config.readonly = false
-                pool = try DatabasePool(path: path, configuration: config)
-            }
-            writer = pool
-            if !config.readonly { try Self.migrate(writer) }
-            file = try writer.read { db in
-                let file = IndexLexicons.file(of: db)
-                IndexLexicons.shared.set(try Self.storedLexicon(db), for: file)
-                return file
-            }
-            if !config.readonly { try Self.rebuildIfAnalyzerChanged(writer) }
-            try writer.read { db in
-                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard id == Self.applicationID else { throw StoreError(path: path, message: "not a referat index (application_id \(id))") }
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError(path: path, message: Self.explain(error))
-        } catch {
-            throw StoreError(path: path, message: "cannot open the index: \(error)")
-        }
+        return config
     }
 
     /// Process-wide SQLite settings, made once before the first connection opens.
-    private static let tuneSQLite: Void = { _ = csqlite_disable_memory_statistics() }()
+    private static let tuneSQLite: Void = {
+        _ = csqlite_disable_memory_statistics()
+        _ = csqlite_enable_uri_filenames()
+    }()
 
     /// Brings the schema up to date. An index upgraded past v4 (compressed sections) is
     /// vacuumed once, so that the upgrade gives back the space it saves.
-    static func migrate(_ writer: DatabasePool) throws {
+    static func migrate(_ writer: some DatabaseWriter) throws {
         let applied = try writer.read(migrator.appliedIdentifiers)
         try migrator.migrate(writer)
         if !applied.isEmpty && !applied.contains("v4") {
@@ -124,7 +162,7 @@ public final class ArchiveStore: Sendable {
     }
 
     /// Re-tokenizes the whole FTS index when it was built by another analyzer version.
-    static func rebuildIfAnalyzerChanged(_ writer: DatabasePool) throws {
+    static func rebuildIfAnalyzerChanged(_ writer: some DatabaseWriter) throws {
         try writer.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'analyzerVersion'")
             guard stored != DanishAnalyzer.version else { return }
@@ -137,40 +175,6 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Refuses a file that is not SQLite, or an SQLite database of another program.
-    static func checkForeign(_ path: String) throws(StoreError) {
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if isDirectory.boolValue { throw StoreError(path: path, message: "is a directory; give the index file, e.g. \(path)/referat.sqlite") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError(path: path, message: "cannot read the index file (permissions?)") }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
-        if header.isEmpty { return }  // an empty file: a fresh index may be created in it
-        guard header.count >= 72, header.starts(with: Array("SQLite format 3\0".utf8)) else {
-            throw StoreError(path: path, message: "not a referat index (not an SQLite database); refusing to overwrite it")
-        }
-        let appID = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
-        if appID == applicationID { return }
-        if appID != 0 {
-            throw StoreError(path: path, message: "an SQLite database of another program (application_id \(appID)); refusing to use it")
-        }
-        // No application id: only an empty database may become an index. Look, read-only,
-        // before any migration could add tables to someone else's data.
-        var config = Configuration()
-        config.readonly = true
-        let tables: [String]
-        do {
-            tables = try DatabaseQueue(path: path, configuration: config).read { db in
-                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-            }
-        } catch {
-            throw StoreError(path: path, message: "not a referat index (\(error)); refusing to overwrite it")
-        }
-        if !tables.isEmpty && !tables.contains("meta") {
-            throw StoreError(path: path, message: "an SQLite database of another program (tables: \(tables.prefix(5).joined(separator: ", "))); refusing to use it")
-        }
-    }
-
     static func explain(_ error: DatabaseError) -> String {
         switch error.resultCode {
         case .SQLITE_NOTADB: "not a referat index (not an SQLite database); refusing to overwrite it"
@@ -178,6 +182,27 @@ public final class ArchiveStore: Sendable {
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: "cannot open the index for writing (\(error.message ?? "permission denied"))"
         case .SQLITE_BUSY, .SQLITE_LOCKED: "the index is busy with another writer; try again"
         default: "\(error)"
+        }
+    }
+
+    /// Puts the index in WAL mode while an import writes (readers then read beside the writer)
+    /// and back in rollback-journal mode after it (`false`). At rest an index needs no `-wal`
+    /// or `-shm` file, so reading it needs no write access to its folder: it can be read from
+    /// a read-only folder or mount. Leaving WAL needs a moment without readers; if readers
+    /// keep it busy, the index stays in WAL mode, which readers can read as well.
+    public func setWriting(_ writing: Bool) throws(StoreError) {
+        // SQLite leaves WAL only when no other connection is open: close the idle readers
+        // (the pool opens new ones when it reads again).
+        if !writing { writer.releaseMemory() }
+        try mappingErrors {
+            try writer.writeWithoutTransaction { db in
+                if writing {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                } else {
+                    try db.checkpoint(.truncate)
+                    try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                }
+            }
         }
     }
 
@@ -217,6 +242,10 @@ public final class ArchiveStore: Sendable {
                     if !incremental { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
                     try Self.vacuum(db)
                 }
+                try db.inTransaction {
+                    try Self.mark(.compact, done: true, db)
+                    return .commit
+                }
             }
         }
     }
@@ -234,21 +263,55 @@ public final class ArchiveStore: Sendable {
     }
 
     /// Runs SQLite's and FTS5's integrity checks; returns problems found (empty when sound).
+    ///
+    /// A check that cannot even run (the file is too damaged to read) is itself a problem
+    /// found. FTS5's own check is a statement SQLite counts as a write, though it changes
+    /// nothing: a read-only store runs it on a connection of its own in a transaction it rolls
+    /// back, when the file may be written; on a read-only file or folder it reads every term's
+    /// entries instead, which finds damage to the full-text index's pages but not a mismatch
+    /// between the index and the records.
     public func integrityCheck() throws(StoreError) -> [String] {
+        var problems: [String]
         do {
-            return try writer.write { db in
-                var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-                do {
-                    try db.execute(sql: "INSERT INTO search(search) VALUES('integrity-check')")
-                } catch {
-                    problems.append("fts5: \(error)")
+            problems = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+        } catch {
+            return ["sqlite: \(error)"]
+        }
+        do {
+            if writeLock != nil {
+                try writer.write { db in try db.execute(sql: Self.ftsCheckSQL) }
+            } else if access(path, W_OK) == 0 && access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) == 0 {
+                let checker = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
+                try checker.inTransaction { db in
+                    try db.execute(sql: Self.ftsCheckSQL)
+                    return .rollback
                 }
-                return problems
+                try checker.close()
+            } else {
+                _ = try writer.read { db in try Int.fetchOne(db, sql: "SELECT sum(cnt) FROM search_vocab") }
             }
         } catch {
-            throw StoreError(path: path, message: "integrity check failed: \(error)")
+            problems.append("fts5: \(error)")
+        }
+        return problems
+    }
+
+    /// Refuses to write to a damaged index: SQLite's quick check (every page read once, the
+    /// records' indexes not cross-checked), before an import adds to it. An import that finds
+    /// nothing new would otherwise never read the damaged pages and report success.
+    public func checkBeforeWriting() throws(StoreError) {
+        let problems: [String]
+        do {
+            problems = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" } }
+        } catch {
+            throw StoreError(path: path, message: "the index is damaged (\(error)); move it aside and import again")
+        }
+        if !problems.isEmpty {
+            throw StoreError(path: path, message: "the index is damaged (\(problems.joined(separator: "; "))); move it aside and import again")
         }
     }
+
+    static let ftsCheckSQL = "INSERT INTO search(search) VALUES('integrity-check')"
 
     /// Every term in the FTS index with the number of entries and of places it occurs in.
     /// Does not depend on row ids, so two indexes of the same files compare equal however they

@@ -11,10 +11,14 @@ struct IndexOption: ParsableArguments {
         index ?? ProcessInfo.processInfo.environment["REFERAT_INDEX"] ?? "Index/referat.sqlite"
     }
 
-    /// Opens the store or exits with code 3 and a message naming the file.
+    /// Opens the store or exits with code 3 and a message naming the file. Reading commands
+    /// open it read-only; an import that finds another import writing to it says so and waits.
     func open(readOnly: Bool) throws -> ArchiveStore {
         do {
-            return try ArchiveStore(path: path, readOnly: readOnly)
+            let path = self.path
+            return try ArchiveStore(path: path, readOnly: readOnly) {
+                Console.err("referat: another import is writing to \(path); waiting for it to finish…")
+            }
         } catch {
             Console.err("referat: error: \(error.description)")
             throw ExitCodes.badIndex

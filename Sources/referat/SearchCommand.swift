@@ -16,7 +16,7 @@ struct SearchCommand: ParsableCommand {
         """
     )
 
-    @Argument(parsing: .allUnrecognized, help: "The query (a -word excludes it).")
+    @Argument(parsing: .allUnrecognized, help: "The query (a -word excludes it; -h and -f are options).")
     var query: [String] = []
 
     @OptionGroup var indexOption: IndexOption
@@ -42,6 +42,37 @@ struct SearchCommand: ParsableCommand {
 
     enum Sort: String, ExpressibleByArgument { case relevance, date }
 
+    /// Marks a query word that ArgumentParser would read as an option; `queryText` removes it.
+    static let wordMark: Character = "\u{2060}"
+
+    /// The query language's exclusions look like options: `-fritid` would be `-f ritid`. Before
+    /// parsing `search`'s arguments, every argument of one dash and a word (`-fritid`, `-lf`,
+    /// `-2023`) is marked as a query word, except the command's own short options `-h` and
+    /// `-f`; so is every argument after `--`, which is dropped. Other commands' arguments pass
+    /// unchanged.
+    static func protectingExclusions(_ arguments: [String]) -> [String] {
+        guard arguments.first == "search" else { return arguments }
+        var out = ["search"]
+        var afterTerminator = false
+        for argument in arguments.dropFirst() {
+            if afterTerminator {
+                out.append(argument.hasPrefix("-") ? String(wordMark) + argument : argument)
+            } else if argument == "--" {
+                afterTerminator = true
+            } else if argument.hasPrefix("-") && !argument.hasPrefix("--") && argument.count > 1 && argument != "-h" && argument != "-f" {
+                out.append(String(wordMark) + argument)
+            } else {
+                out.append(argument)
+            }
+        }
+        return out
+    }
+
+    /// The query as typed, without the marks `protectingExclusions` added.
+    static func queryText(_ words: [String]) -> String {
+        words.map { $0.first == wordMark ? String($0.dropFirst()) : $0 }.joined(separator: " ")
+    }
+
     func run() throws {
         let store = try indexOption.open(readOnly: true)
         var options = SearchService.Options()
@@ -54,7 +85,7 @@ struct SearchCommand: ParsableCommand {
             + party.map { FieldFilter(field: .party, value: $0) } + outcome.map { FieldFilter(field: .outcome, value: $0) }
             + municipality.map { FieldFilter(field: .municipality, value: $0) } + type.map { FieldFilter(field: .type, value: $0) }
         if from != nil || to != nil { options.filters.append(FieldFilter(field: .date, value: "\(from ?? "")..\(to ?? "")")) }
-        let text = query.joined(separator: " ")
+        let text = Self.queryText(query)
         let result: SearchService.Result
         do {
             result = try SearchService(store: store).search(text, options: options)

@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var indexOption: IndexOption
 
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    @Option(name: .shortAndLong, help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
     @Flag(help: "Run SQLite's and FTS5's integrity checks; exit 3 if the index is damaged.")
@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         if check {
-            let store = try indexOption.open(readOnly: false)
+            let store = try indexOption.open(readOnly: true)
             let problems = try store.integrityCheck()
             if problems.isEmpty {
                 Console.out("integrity: ok")
@@ -31,6 +31,10 @@ struct StatsCommand: ParsableCommand {
             Console.out(try Console.json(stats))
             return
         }
+        if format == .csv {
+            Console.out(Self.csv(stats))
+            return
+        }
         Console.out("Index: \(store.path) (\(String(format: "%.1f", Double(stats.sizeOnDisk) / 1e6)) MB)")
         Console.out("Dokumenter: \(stats.documents)  Sager: \(stats.cases)  Beslutninger: \(stats.decisions)  Personer: \(stats.people)")
         Console.out("Seneste import: \(stats.lastImport ?? "-")")
@@ -43,6 +47,23 @@ struct StatsCommand: ParsableCommand {
         table("Beslutninger efter udfald", stats.decisionsByOutcome)
         table("Beslutninger efter udvalg", stats.decisionsByBody, byKey: true)
         table("Beslutninger efter år", stats.decisionsByYear, byKey: true)
+    }
+}
+
+extension StatsCommand {
+    /// One row per count: `table,key,count`, the totals first (table `index`), in UTF-8 with
+    /// CRLF line ends like `search --format csv`.
+    static func csv(_ stats: ArchiveStats) -> String {
+        var rows = ["table,key,count"]
+        for (key, value) in [("documents", stats.documents), ("cases", stats.cases), ("decisions", stats.decisions), ("people", stats.people),
+                             ("bytesOnDisk", Int(stats.sizeOnDisk))] {
+            rows.append("index,\(key),\(value)")
+        }
+        for (table, values) in [("documentsByKind", stats.documentsByKind), ("decisionsByOutcome", stats.decisionsByOutcome),
+                                ("decisionsByBody", stats.decisionsByBody), ("decisionsByYear", stats.decisionsByYear)] {
+            for (key, count) in values.sorted(by: { DanishCollation.less($0.key, $1.key) }) { rows.append("\(table),\(HitRenderer.csvField(key)),\(count)") }
+        }
+        return rows.joined(separator: "\r\n")
     }
 }
 

@@ -192,7 +192,9 @@ import Testing
             if process.isRunning { kill(process.processIdentifier, SIGKILL); kills += 1 }
             process.waitUntilExit()
             let check = try CLI.run(["stats", "--check", "--index", index])
-            #expect(check.status == 0, "after kill: \(check.stdout) \(check.stderr)")
+            // A kill before the new index was moved into place leaves no index at all.
+            let notYetMade = check.status == 3 && check.stderr.contains("no index here yet") && !FileManager.default.fileExists(atPath: index)
+            #expect(check.status == 0 || notYetMade, "after kill: \(check.stdout) \(check.stderr)")
         }
         #expect(kills >= 10, "the import finished too fast to be killed")
         #expect(try CLI.run(["import", archive, "--index", index]).status == 0)

@@ -75,8 +75,10 @@ import Testing
     }
 
     /// Builds an index as referat wrote it before v4 (sections as rows), with the Corpus files,
-    /// then opens it read-only as `search` does: it must upgrade, keep every case's sections,
-    /// give the view the same text, and still pass FTS5's integrity check.
+    /// then opens it read-only as `search` does, which must refuse it and leave it as it was
+    /// (reading commands never write), and for writing as `import` does, which must upgrade
+    /// it, keep every case's sections, give the view the same text, and still pass FTS5's
+    /// integrity check.
     @Test func anIndexFromBeforeV4UpgradesInPlace() throws {
         let ws = try Workspace(files: [])
         let documents = try PretokenizedTests.corpusDocuments()
@@ -121,7 +123,10 @@ import Testing
         let oldVocabulary = try old.read { db in try String.fetchAll(db, sql: "SELECT term || ' ' || doc || ' ' || cnt FROM search_vocab ORDER BY term") }
         try old.close()
 
-        let store = try ArchiveStore(path: ws.index, readOnly: true)
+        let before = try Data(contentsOf: URL(fileURLWithPath: ws.index))
+        #expect(throws: StoreError.self) { try ArchiveStore(path: ws.index, readOnly: true) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ws.index)) == before)
+        let store = try ArchiveStore(path: ws.index)
         let (hasSectionTable, migrations, vocabulary) = try store.read { db in
             (try db.tableExists("section"), try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
              try String.fetchAll(db, sql: "SELECT term || ' ' || doc || ' ' || cnt FROM search_vocab ORDER BY term"))

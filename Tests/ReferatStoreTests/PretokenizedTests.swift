@@ -13,14 +13,12 @@ import Testing
 /// with the index holding the terms the analyzer makes (weak forms behind the mark that older
 /// indexes have), so that an index written before the seam is read the same way.
 @Suite struct PretokenizedTests {
+    /// The corpus files the importer takes; `Corpus/expected/` and other folders are not documents.
     static func corpusDocuments() throws -> [Document] {
         let parser = DocumentParser()
-        let names = try FileManager.default.contentsOfDirectory(atPath: Workspace.corpus).filter { name in
-            [".txt", ".html", ".htm", ".pdf"].contains { name.hasSuffix($0) }
-        }
-        return try names.sorted().map { name in
-            try parser.parse(fileAt: Workspace.corpus + "/" + name)
-        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Workspace.corpus).sorted()
+            .filter { [".txt", ".html", ".htm", ".pdf"].contains(where: $0.hasSuffix) }
+        return try names.map { name in try parser.parse(fileAt: Workspace.corpus + "/" + name) }
     }
 
     @Test func theSwiftMirrorOfTheEntryViewGivesTheViewsText() throws {

@@ -12,4 +12,10 @@
  */
 int csqlite_disable_memory_statistics(void);
 
+/*
+ * Lets a file name given as "file:...?immutable=1" be read as a URI, so that an index left in
+ * WAL mode can be read from a read-only folder. Must run before SQLite initialises.
+ */
+int csqlite_enable_uri_filenames(void);
+
 #endif

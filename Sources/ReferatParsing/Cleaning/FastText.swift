@@ -151,6 +151,20 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset where `needle` first occurs and starts before `limit`, or nil: its first
+    /// byte found with memchr, the rest compared.
+    func firstOffset(of needle: [UInt8], before limit: Int) -> Int? {
+        guard let head = needle.first else { return nil }
+        var from = 0
+        while let at = firstOffset(of: head, from: from, to: Swift.min(limit, count)) {
+            if at + needle.count <= count, (1..<needle.count).allSatisfy({ self[at + $0] == needle[$0] }) { return at }
+            from = at + 1
+        }
+        return nil
+    }
+}
+
 extension UInt8 {
     /// 0–9: the digits the parser's patterns mean (`[0-9]`, never `\d`, which takes every
     /// script's digits).

@@ -265,7 +265,7 @@ struct TextCleaner: Sendable {
     /// and must not be found or rank as if they were. True when one was dropped.
     static func removeNavigationMenus(_ lines: inout [SourceLine]) -> Bool {
         func isMenuLike(_ text: String) -> Bool {
-            guard text.isShorter(than: 61), let last = text.last, last != "." && last != ":" && last != "," && last != ";" else { return false }
+            guard text.utf8.count <= 120, text.isShorter(than: 61), let last = text.last, last != "." && last != ":" && last != "," && last != ";" else { return false }
             let words = text.split(separator: " ").count
             guard text.hasPrefix("•") ? words <= 8 : words <= 4 else { return false }
             if SectionHeadings.key(text) != nil || AttachmentParser.mayNameAFile(text) { return false }
@@ -278,6 +278,8 @@ struct TextCleaner: Sendable {
         var drop = [Bool](repeating: false, count: lines.count)
         var dropped = false
         var start = 0
+        // Most documents have no run of eight bullet lines at all: count bullets first.
+        guard lines.lazy.filter({ $0.text.utf8.first == 0xE2 && $0.text.hasPrefix("•") }).count >= 8 else { return false }
         while start < lines.count {
             guard !lines[start].isBlank, isMenuLike(lines[start].text) else { start += 1; continue }
             // The run: bullet lines (blank lines between them allowed), after at most a line or

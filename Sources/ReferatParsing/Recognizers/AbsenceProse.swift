@@ -105,12 +105,20 @@ enum AbsenceProse {
 
     /// Where the first absence or non-participation predicate starts in `sentence`.
     static func predicateStart(in sentence: String) -> String.Index? {
-        var first: String.Index?
-        for stem in ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindre", "udeblev", "forlod"] {
-            if let r = sentence.firstRange(of: stem), first.map({ r.lowerBound < $0 }) ?? true { first = r.lowerBound }
+        // On bytes: the earliest offset where a stem starts.
+        var copy = sentence
+        let offset: Int? = copy.withUTF8 { bytes in
+            var first: Int?
+            for stem in predicateStems {
+                guard let at = bytes.firstOffset(of: stem, before: first ?? bytes.count) else { continue }
+                first = at
+            }
+            return first
         }
-        return first
+        return offset.map { sentence.utf8Index($0) }
     }
+
+    static let predicateStems: [[UInt8]] = ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindre", "udeblev", "forlod"].map { Array($0.utf8) }
 
     /// The people of a list, without those named as substitutes.
     static func people(_ list: String) -> [Person] {
@@ -124,6 +132,11 @@ enum AbsenceProse {
     /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
     /// initial ("N. J. Ottesen") or an abbreviation of one or two letters.
     static func sentences(_ line: String) -> [String] {
+        // Most lines are one sentence: no point, semicolon or colon followed by a space.
+        if !line.containsBytes(". "), !line.containsBytes("; "), !line.containsBytes(": ") {
+            let one = line.stripping(".;: ")
+            return one.isEmpty ? [] : [one]
+        }
         var out: [String] = []
         var current = ""
         let chars = Array(line)

@@ -278,6 +278,7 @@ struct CaseParser: Sendable {
                 }
                 continue
             }
+            // One sentence goes to the single-person reader; more to the prose reader.
             if AbsenceProse.sentences(text).count == 1, let np = PeopleParser.nonParticipant(text), !np.name.contains(" og ") {
                 notParticipating.append(np)
                 continue
