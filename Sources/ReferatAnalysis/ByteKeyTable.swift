@@ -142,3 +142,14 @@ private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _
     for i in 0..<n where a[i] != b[i] { return false }
     return true
 }
+
+extension ByteKeyTable {
+    /// Calls `body` with every key and its slot.
+    func forEachKey(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        withView { view in
+            for (i, slot) in view.slots.enumerated() where slot.tag != 0 {
+                body(UnsafeBufferPointer(rebasing: view.arena[Int(slot.offset)..<Int(slot.offset) + Int(slot.length)]), i)
+            }
+        }
+    }
+}

@@ -31,7 +31,7 @@ struct ByteStringSet: Sendable {
     /// The two filter bits of a hash: taken from the top of a remixed hash, so that they do
     /// not follow the low bits the slot index comes from.
     @inline(__always)
-    fileprivate static func bloomBits(_ h: UInt64, shift: UInt64) -> (Int, Int) {
+    static func bloomBits(_ h: UInt64, shift: UInt64) -> (Int, Int) {
         let mixed = h &* 0x9E37_79B9_7F4A_7C15
         let bits = 64 - shift  // log2 of the filter's size in bits
         return (Int(truncatingIfNeeded: mixed >> shift), Int(truncatingIfNeeded: (mixed >> (shift - bits)) & ((1 << bits) - 1)))

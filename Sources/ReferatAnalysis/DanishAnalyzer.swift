@@ -9,13 +9,15 @@
 /// suspended hyphens expanded; stop words dropped with their positions kept; Snowball Danish
 /// stemming; compound parts from the lexicon and spelling variants as colocated, weaker
 /// forms (marked with `Token.weakMark` in document mode); committee synonyms on the query side.
+/// On the query side a compound's finest parts follow it as `.part` tokens: together they are
+/// the compound written apart.
 ///
 /// Not thread-safe (ICU and libstemmer state): use one analyzer per thread.
 public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
     /// records it and re-tokenizes itself when it differs, because FTS5 deletes must see the
     /// tokens that were inserted.
-    public static let version = "3"
+    public static let version = "4"
 
     private let breaker = WordBreaker()
     private let stemmer = SnowballStemmer()
@@ -206,16 +208,15 @@ public final class DanishAnalyzer {
             }
 
             // "børne- og ungeområdet": remember the restored forms for each suspended word.
-            if kind == .word, w.end < bytes.count, bytes[w.end] == 0x2D, Self.isSuspended(bytes, after: w.end) {
-                if let tail = suspendedTail(words: words, from: k, bytes: bytes, word: word) {
-                    expansions[k] = forms.folded + tail
-                }
+            let suspension = kind == .word ? Self.suspensionEnd(bytes, after: w.end) : nil
+            if let suspension, let tail = suspendedTail(words: words, from: k, after: suspension, bytes: bytes, word: word) {
+                expansions[k] = forms.folded + tail
             }
 
             position += 1
             if forms.isStopWord { continue }
             // Not "børne-" in "børne- og ungeområdet": a suspended word is a fragment.
-            if forms.isLearnable, kind == .word, !(w.end < bytes.count && bytes[w.end] == 0x2D) { learnableWords?.insert(forms.folded) }
+            if forms.isLearnable, kind == .word, suspension == nil, !(w.end < bytes.count && bytes[w.end] == 0x2D) { learnableWords?.insert(forms.folded) }
             emit(Token(term: forms.stem, start: start, end: end, position: position, colocated: false, kind: kind))
             let restored = expansions.isEmpty ? nil : expansions[k]
             // Most words have no other form: they need no list of what was emitted.
@@ -263,7 +264,9 @@ public final class DanishAnalyzer {
             return WordForms(folded: folded, isStopWord: true, stem: "", variant: nil, parts: [], synonyms: [])
         }
         let stem = stemmer.stem(folded)
-        let parts = mode == .document ? decompounder.parts(of: folded) : []
+        // A query compound gives its finest parts, which together say what it says, so that
+        // "vejbelysningsudgifter" also finds "udgifterne til belysning af vejene".
+        let parts = mode == .document ? decompounder.parts(of: folded) : decompounder.finestParts(of: folded)
         let seams = Set(parts.map(\.offset).filter { $0 > 0 })
         let variant = SpellingVariants.variant(of: folded, seams: seams).map { weak(stemmer.stem($0), mode) }
         var partForms: [WordForms.Part] = []
@@ -311,29 +314,56 @@ public final class DanishAnalyzer {
         mode == .document ? String(Token.weakMark) + term : term
     }
 
-    /// The head part that completes a suspended word: the last compound part of the word that
-    /// closes the list ("ungeområdet" → "området"), or nil when there is none.
-    private func suspendedTail(words: [(start: Int, end: Int)], from k: Int, bytes: UnsafeBufferPointer<UInt8>, word: (Int) -> Substring) -> String? {
+    /// The head part that completes a suspended word: the last of the finest compound parts of
+    /// the word that closes the list ("ungeområdet" → "området", "specialundervisningsområdet"
+    /// → "området"), or nil when there is none.
+    /// `after` is where the suspension mark after word k ends.
+    private func suspendedTail(words: [(start: Int, end: Int)], from k: Int, after: Int, bytes: UnsafeBufferPointer<UInt8>, word: (Int) -> Substring) -> String? {
         var j = k + 1
         var sawConjunction = false
         while j < words.count && j <= k + 8 {
             let w = CaseFolder.fold(word(j))
             if Self.conjunctions.contains(w) { sawConjunction = true; j += 1; continue }
-            let suspended = words[j].end < bytes.count && bytes[words[j].end] == 0x2D && Self.isSuspended(bytes, after: words[j].end)
-            if suspended { j += 1; continue }
-            guard sawConjunction || (k + 1 < words.count && bytes[words[k].end + 1] == 0x2C) else { return nil }
-            guard let last = decompounder.topLevelParts(of: w).last else { return nil }
+            if Self.suspensionEnd(bytes, after: words[j].end) != nil { j += 1; continue }
+            guard sawConjunction || (after < bytes.count && bytes[after] == 0x2C) else { return nil }
+            guard let last = decompounder.finestParts(of: w).last else { return nil }
             // The last part as it stands at the end of the closing word.
             return String(w.dropFirst(last.offset))
         }
         return nil
     }
 
-    /// A hyphen directly after a word, then a comma or a space: "børne- og", "Børne-, Unge-".
-    static func isSuspended(_ bytes: UnsafeBufferPointer<UInt8>, after hyphen: Int) -> Bool {
-        guard hyphen + 1 < bytes.count else { return false }
-        let next = bytes[hyphen + 1]
-        return next == 0x20 || next == 0x2C || next == 0x0A
+    /// Where the mark of a suspended word ends, when one follows the word ending at byte
+    /// `end`: a hyphen, en dash, em dash or minus sign directly after the word and then a
+    /// space, comma or line break ("børne- og", "Børne-, Unge-", "Social– og"), or after a
+    /// space and then a space or the next word ("Social — og", "Social -og"), or a dash
+    /// between two words ("Social—og"). PDFs and web
+    /// editors write the hyphen as any of these. Whether a conjunction and a compound follow
+    /// is `suspendedTail`'s question.
+    static func suspensionEnd(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Int? {
+        // Fast path: nearly every word is followed by a space and a letter, or by punctuation.
+        guard end < bytes.count else { return nil }
+        var i = end
+        let spaced = bytes[i] == 0x20
+        if spaced { i += 1 }
+        guard i < bytes.count, let width = dashWidth(bytes, at: i) else { return nil }
+        let after = i + width
+        guard after < bytes.count else { return nil }
+        let next = bytes[after]
+        if next == 0x20 || next == 0x2C || next == 0x0A { return after }
+        // "Social -og", "Social—og": a dash written against the next word, after a space or
+        // when it is a dash, not a hyphen ("Vestegnen-Syd" is one name).
+        return (spaced || width > 1) && next != 0x2D && next >= 0x41 ? after : nil
+    }
+
+    /// The byte length of a hyphen (1), en dash, em dash or minus sign (3) at `i`, or nil.
+    private static func dashWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        if bytes[i] == 0x2D { return 1 }
+        guard bytes[i] == 0xE2, i + 2 < bytes.count else { return nil }
+        switch (bytes[i + 1], bytes[i + 2]) {
+        case (0x80, 0x93), (0x80, 0x94), (0x88, 0x92): return 3  // – — −
+        default: return nil
+        }
     }
 
     /// Only a hyphen, optional spaces and at least one line break between two words.

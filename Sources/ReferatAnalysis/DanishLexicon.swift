@@ -3,7 +3,8 @@ import Foundation
 /// The Danish word forms that decompounding and hyphen repair trust.
 ///
 /// Loaded once per process from `/usr/share/dict/danish` (Debian package wdanish, ~313,000
-/// forms), lower-cased. An index adds the words its own corpus uses that the list lacks
+/// forms), lower-cased, and, for decompounding, hunspell-da's forms with their compound roles
+/// (`CompoundForms`, from `/usr/share/hunspell/da_DK.aff` and `.dic`). An index adds the words its own corpus uses that the list lacks
 /// (`adding(_:)`): "botilbud" is not in wdanish, but once an archive has used it on its own,
 /// "botilbudsområdet" splits into botilbud + området.
 public final class DanishLexicon: @unchecked Sendable {
@@ -18,6 +19,7 @@ public final class DanishLexicon: @unchecked Sendable {
 
     private let lock = NSLock()
     private var loaded: ByteStringSet?
+    private var loadedCompounds: CompoundForms?
     public let path: String
     /// The list this lexicon extends, if it was made by `adding(_:)`.
     private let base: DanishLexicon?
@@ -39,6 +41,47 @@ public final class DanishLexicon: @unchecked Sendable {
         if !set.isEmpty { for word in Self.supplement { set.insert(word) } }
         loaded = set
         return set
+    }
+
+    /// hunspell-da's forms and the places they may take in a compound, read on first use;
+    /// the supplement's words may take any place. A lexicon made from a list of words
+    /// (`init(words:)`) lets each of them take any place.
+    var compoundForms: CompoundForms {
+        if let base { return base.compoundForms }
+        lock.lock()
+        defer { lock.unlock() }
+        if let loadedCompounds { return loadedCompounds }
+        var forms: CompoundForms
+        if let words = wordsGiven {
+            forms = CompoundForms(capacity: words.count)
+            for word in words { forms.add(word, .all) }
+        } else {
+            forms = CompoundForms.load()
+            if !forms.isEmpty {
+                for word in Self.supplement { forms.add(word, .all) }
+                // The word list's names ("Ålborg"), marked so they begin no compound by way of
+                // the list ("Ålborgvej" is a street, not Ålborg).
+                if let list = FileManager.default.contents(atPath: path) {
+                    list.withUnsafeBytes { raw in Self.forEachName(raw.bindMemory(to: UInt8.self)) { forms.add($0, .name) } }
+                }
+            }
+        }
+        forms.buildFilter()
+        loadedCompounds = forms
+        return forms
+    }
+
+    /// Each line of a word list that starts with a capital (A–Z, À–Þ), lower-cased: only
+    /// those lines are made into strings.
+    static func forEachName(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        var lineStart = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            defer { lineStart = i + 1 }
+            guard i > lineStart else { continue }
+            let first = bytes[lineStart]
+            let capital = (0x41...0x5A).contains(first) || first == 0xC3 && lineStart + 1 < i && (0x80...0x9E).contains(bytes[lineStart + 1])
+            if capital { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<i]), as: UTF8.self).lowercased()) }
+        }
     }
 
     /// One word per line; lines with an apostrophe ("bil's") are skipped. Most lines are
@@ -88,8 +131,13 @@ public final class DanishLexicon: @unchecked Sendable {
         base = nil
         added = ByteStringSet()
         addedWords = []
-        loaded = ByteStringSet(words.map { $0.lowercased() })
+        let lowered = words.map { $0.lowercased() }
+        wordsGiven = lowered
+        loaded = ByteStringSet(lowered)
     }
+
+    /// The words of `init(words:)`, which stand in for hunspell-da's forms as well.
+    private var wordsGiven: [String]?
 
     private init(base: DanishLexicon, added: [String]) {
         path = base.path

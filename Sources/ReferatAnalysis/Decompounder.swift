@@ -1,32 +1,85 @@
-/// Splits Danish compounds into parts found in the lexicon.
+/// Splits Danish compounds into the parts a search should find them by.
 ///
-/// "specialundervisningsområdet" → specialundervisning + s + området, and
-/// "specialundervisning" → special + undervisning. A split needs every part in the lexicon,
-/// parts of at least `minimumPart` letters, and a linking element Danish uses (none, -s-, -e-).
-/// Among valid splits the one with the fewest parts wins, then the longest last part: the
-/// head of a Danish compound is the last part, so it should stay whole.
+/// "kunststofbaner" → kunststof, kunst, stof, baner; "bilskatten" → bil, skatten;
+/// "vejbelysningsudgifter" → vej, belysning, udgifter. Parts come from hunspell-da's compound
+/// rules (`CompoundForms`): the first part must be a form that begins compounds, inner parts
+/// forms that continue them, the last a form that ends them. A linking element belongs to the
+/// form before it (`belysnings` is a begin form whose "s" links), so it is never taken from the
+/// next part, and a part is emitted without it.
+///
+/// Among valid splits the one with the fewest parts wins: hunspell-da lists many compounds
+/// whole (`kunststof`, `vindmølle`), and a split into listed words is the most likely reading.
+/// Each part is then split the same way, down to the finest parts, and every run of
+/// neighbouring finest parts that is itself a word is a part too: `havvindmølleparken` gives
+/// hav, vind, mølle, parken, and also vindmølle and vindmølleparken.
+///
+/// hunspell-da gives few adjectives a compound flag, while minutes build compounds on them
+/// ("regionalrådet"); so a word of the list of four letters or more may also begin or continue
+/// a compound, with no linking element or with -s- or -e-, as a weaker reading that a split
+/// on the dictionary's own flags always beats. A word the list knows whole is split only on
+/// the dictionary's flags. Words the index learned from its corpus (`DanishLexicon.added`)
+/// take any place, in words the list does not know.
 final class Decompounder {
     let lexicon: DanishLexicon
+    /// Parts of fewer letters match too much to be worth a search term ("is", "bo").
     let minimumPart = 3
+    /// Two parts of three letters make few real compounds ("bilvej"), and trying every word
+    /// of six letters costs more than those few are worth.
     let minimumWord = 7
+    /// Longer runs of letters are no words (a PDF's lost spaces, a fuzzer's bytes): the
+    /// search, which tries every cut, is never asked about them.
+    let maximumWord = 64
 
-    /// Head parts that are words but never compound heads in practice.
+    /// Words the dictionary lets begin or continue a compound that a search should not treat
+    /// as parts: prepositions and adverbs that make verbs and nouns ("for|sikring",
+    /// "ind|stilling", "til|bud"), and a few short words that make nonsense splits.
     static let badHeads: Set<String> = [
-        "ind", "ud", "over", "under", "mod", "for", "til", "som", "der", "den", "det", "med", "and", "kun", "hen", "sig",
-        "ser", "ren", "rer", "ens", "ene", "god", "gen", "sam", "fore", "ank", "ans", "ber", "ven", "ting", "lan", "tal",
-        "ene", "han", "hun", "man", "mel", "sel", "tid", "ord", "ret", "rest", "ring", "arm", "kon", "pro", "pre", "tre",
+        "ind", "ud", "over", "under", "mod", "for", "fore", "til", "som", "der", "den", "det", "med", "and", "kun", "hen", "sig",
+        "ser", "ren", "rer", "ens", "ene", "god", "gen", "sam", "ank", "ans", "ber", "ven", "lan", "han", "hun", "man", "mel", "sel",
+        "kon", "pro", "pre", "tre", "op", "fra", "efter", "gennem", "bag", "mellem", "imod", "samt", "uden", "ved", "tilbage",
+        "frem", "sammen", "omkring", "igen", "ikke", "selv", "alle", "hver", "ene", "ere", "erne", "eres", "ender", "ende", "ing",
+        "ning", "ling", "hed", "ler", "lig", "lige", "isk", "ist", "ion", "ant", "ent", "tion", "sion", "ører", "ørs", "ters",
+        "ter", "tes", "ste", "ned", "nær", "ret", "bor", "kom", "tal", "gang", "ger", "gør", "ligt", "mest", "mer", "fin", "ord",
+        "und", "aller", "alt", "mis", "non", "per", "pro", "sub", "tri", "uni", "neo", "epi", "pan", "tve", "kor", "kro", "kron",
+        "her", "hem", "old", "ide", "sen", "led", "fir", "ikke", "borg", "forud", "overs",
+        "konk", "kombi", "alter", "eksem",
     ]
 
-    /// Derivational endings that are dictionary words but never the head of a compound:
-    /// "godkend|else", "udvikl|ing" are not compounds.
+    /// Modifiers that make good splits but poor search terms: the compound's head is worth
+    /// finding in "storbyer", "højskolen", "langtidsledige", "stor" and "lang" are not.
+    static let unsearchedParts: Set<String> = ["stor", "små", "lang", "kort", "høj", "hvid", "lys", "ny", "halv", "hel", "fuld", "nær", "egen", "fælles", "første", "mindste", "yngste", "lille", "ekstra", "super"]
+
+    /// Endings that the dictionary knows as words but that end derivations, not compounds:
+    /// "godkend|else", "fritids|hed", "kommunal|isme".
     static let badTails: Set<String> = [
-        "els", "else", "elsen", "elser", "elserne", "ing", "ingen", "inger", "ingerne", "ning", "ningen", "hed", "heden",
-        "heder", "lig", "lige", "ligt", "isk", "iske", "ende", "ere", "erne", "sen", "ers", "ens", "ene", "nes", "tion",
-        "ist", "isme", "ant", "ent", "ende", "ige", "igt", "ion", "ioner", "ering", "eringen", "ité", "mæssig", "ling",
-        "lingen", "skab", "skabet", "dom", "dommen", "vis", "bar", "sel", "selen", "ighed", "ligheden", "tet", "sens",
-        "ler", "lere", "ren", "rens", "kend", "ring", "ringen", "ringer", "ringerne", "tering", "teringen", "ter", "tes", "ste", "der", "dere", "ner", "nes", "ser", "mer", "ver",
+        "els", "else", "elsen", "elser", "elserne", "elses", "ing", "ingen", "inger", "ingerne", "ning", "ningen", "hed", "heden",
+        "heder", "hederne", "lig", "lige", "ligt", "isk", "iske", "ende", "ere", "erne", "sen", "ers", "ens", "ene", "nes", "tion",
+        "ist", "isme", "ismen", "ant", "ent", "ige", "igt", "ion", "ionen", "ioner", "ering", "eringen", "mæssig", "mæssige",
+        "mæssigt", "ling", "lingen", "linger", "skab", "skabet", "skaber", "skabs", "dom", "dommen", "domme", "vis", "bar", "bare",
+        "sel", "selen", "ighed", "ligheden", "tet", "sens", "ler", "lere", "ren", "rens", "kend", "ring", "ringen", "ringer",
+        "ringerne", "tering", "teringen", "ter", "tes", "ste", "der", "dere", "ner", "nes", "ser", "mer", "ver", "ses", "rer",
+        "ner", "ten", "sten", "gen", "ger", "gere", "ene", "ørs", "ører", "erer", "ators", "ator", "ate", "ater",
+        "sted", "ster", "ell", "elle", "lse", "lsen", "else", "ensen", "lens", "lene", "rede", "ret", "rets", "ten", "tens", "ven",
+        "vens", "ven", "pen", "pens", "bor", "tor", "ton", "tal", "ende", "endes", "lede", "ledes", "nemt", "ning", "løs", "løse",
+        "løst", "anden", "and", "ande", "ard",
+        // Rare or foreign words of the dictionary that end ordinary words by chance
+        // ("plan|tage", "taks|terne", "sundhedsassist|enter", "eksem|pelvis").
+        "tage", "rete", "terne", "trup", "enter", "nativ", "pelvis", "villige", "endt", "nationer", "tere", "nere",
     ]
 
+    /// The three-letter words that are parts ("motorvej", "cykelsti", "bilskat", "lovforslag"):
+    /// other three-letter pieces are mostly inflections, suffixes and chance words
+    /// ("sko|len", "plejer|ske").
+    static let shortHeads: Set<String> = [
+        "vej", "sti", "bus", "bil", "hus", "lov", "råd", "dag", "sag", "tid", "fag", "løn", "sky", "tog", "sko", "ret", "hal", "bad",
+        "bro", "dyr", "fly", "gas", "mad", "mål", "pas", "rum", "sal", "syn", "tag", "vin", "væg", "ild", "sol", "fod", "hav", "kys",
+        "art", "del", "arv", "fri", "lys", "net", "bod", "mur", "ost", "uge", "ung", "søn", "far", "mor", "dør", "hjem", "bål",
+        "ånd", "ø", "by", "bo", "å", "år",
+    ]
+
+    /// hunspell-da's forms, fetched on the first word long enough to split: a search for
+    /// short words never loads them.
+    private lazy var compounds: CompoundForms = lexicon.compoundForms
     /// The lexicon's word set, fetched once: lookups then take no lock.
     private lazy var words: ByteStringSet = lexicon.words
     /// Words the index's corpus added to the list.
@@ -37,16 +90,101 @@ final class Decompounder {
         added = lexicon.added
     }
 
+    /// One part: its letters `range` in the word, and how many of them link it to the next part.
+    struct Part: Equatable {
+        var range: Range<Int>
+        var link: Int
+        /// The letters the part is searched by: without its linking element.
+        var surface: Range<Int> { range.lowerBound..<(range.upperBound - link) }
+    }
+
+    /// All parts of `word` (lower-cased): the top-level ones, each split further, and the
+    /// runs of finest parts that are words; in the order they start, longer first. Empty
+    /// when it is not a compound. Offsets are in characters.
+    func parts(of word: String) -> [(text: String, offset: Int)] {
+        analyse(word) { w, memo in
+            guard let top = memo.best(0..<w.count, first: true, last: true) else { return [] }
+            var leaves: [Part] = []
+            var ranges: [Range<Int>] = top.map(\.surface)
+            for (k, part) in top.enumerated() {
+                let finer = memo.finest(part, first: k == 0, last: k == top.count - 1)
+                leaves += finer
+                if finer.count > 1 { ranges += finer.map(\.surface) }
+            }
+            // Runs of neighbouring finest parts that are words ("vindmølle" in "havvindmølleparken").
+            if leaves.count > 2 {
+                for a in 0..<leaves.count {
+                    for b in (a + 1)..<leaves.count where !(a == 0 && b == leaves.count - 1) {
+                        let last = b == leaves.count - 1
+                        let run = leaves[a].range.lowerBound..<(leaves[b].range.upperBound - (last ? 0 : leaves[b].link))
+                        if !ranges.contains(run), memo.isWord(run, asEnd: last) { ranges.append(run) }
+                    }
+                }
+            }
+            return ranges.sorted { ($0.lowerBound, $1.count) < ($1.lowerBound, $0.count) }
+                .map { (w.string($0), $0.lowerBound) }.filter { !Self.unsearchedParts.contains($0.0) }
+        }
+    }
+
+    /// The finest parts of `word` (lower-cased), without linking elements: what a query
+    /// compound says, part by part ("vejbelysningsudgifter" → vej, belysning, udgifter).
+    func finestParts(of word: String) -> [(text: String, offset: Int)] {
+        analyse(word) { w, memo in
+            guard let top = memo.best(0..<w.count, first: true, last: true) else { return [] }
+            return top.enumerated().flatMap { k, part in memo.finest(part, first: k == 0, last: k == top.count - 1) }
+                .map { (w.string($0.surface), $0.surface.lowerBound) }.filter { !Self.unsearchedParts.contains($0.0) }
+        }
+    }
+
+    private func analyse<R>(_ word: String, _ body: (Word, inout Memo) -> [R]) -> [R] {
+        // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
+        if word.utf8.count < minimumWord || word.utf8.count > 4 * maximumWord { return [] }
+        let w = Word(word)
+        guard w.count >= minimumWord, w.count <= maximumWord else { return [] }
+        let compounds = self.compounds
+        guard !compounds.isEmpty || !added.isEmpty else { return [] }
+        return compounds.withProbe { forms in
+            words.withProbe { words in
+                added.withProbe { added in
+                    Self.badHeadSet.withProbe { badHeads in
+                        Self.badTailSet.withProbe { badTails in
+                            Self.shortHeadSet.withProbe { shortHeads in
+                                let lists = Lists(forms: forms, words: words, added: added, badHeads: badHeads, badTails: badTails, shortHeads: shortHeads)
+                                guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
+                                var memo = Memo(w, lists: lists, minimumPart: minimumPart)
+                                return body(w, &memo)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func isLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Text.isLowercaseLatinLetters(bytes) || String(decoding: bytes, as: UTF8.self).allSatisfy(\.isLetter)
+    }
+
+    private static let badHeadSet = ByteStringSet(badHeads)
+    private static let badTailSet = ByteStringSet(badTails)
+    private static let shortHeadSet = ByteStringSet(shortHeads)
+
+    /// The sets a split looks words up in, borrowed for the time of one split.
+    struct Lists {
+        let forms: CompoundForms.Probe
+        let words: ByteStringSet.Probe
+        let added: ByteStringSet.Probe
+        let badHeads: ByteStringSet.Probe
+        let badTails: ByteStringSet.Probe
+        let shortHeads: ByteStringSet.Probe
+    }
+
     /// A word being split: its UTF-8 bytes and where each character starts, so that parts
     /// are counted in letters but looked up as byte slices without making strings.
-    private struct Word {
+    struct Word {
         let bytes: [UInt8]
         /// Byte offset of each character, plus the end: `bounds[i]..<bounds[i + 1]` is character i.
         let bounds: [Int]
-        /// Whether its parts may be words the corpus added. Words the list knows split only
-        /// into words the list knows: a corpus's fragments ("konfe", "rencen") must not split
-        /// "konferencen".
-        var usesAdded = false
 
         init(_ text: String) {
             bytes = Array(text.utf8)
@@ -71,202 +209,186 @@ final class Decompounder {
         func ascii(at i: Int) -> UInt8 { bounds[i + 1] - bounds[i] == 1 ? bytes[bounds[i]] : 0 }
     }
 
-    /// `word` ready to be split.
-    private func prepared(_ word: String, _ lists: Lists) -> Word {
-        var w = Word(word)
-        w.usesAdded = !lists.added.isEmpty && !w.withSlice(0..<w.count) { lists.words.contains($0) }
-        return w
-    }
+    /// A split being scored: fewer weak readings first, then fewer parts, then the larger
+    /// smallest part, then fewer linking letters, then the longer first part.
+    struct Split {
+        var parts: [Part]
+        var weak: Int
 
-    /// The sets a split looks words up in, borrowed for the time of one split.
-    private struct Lists {
-        let words: ByteStringSet.Probe
-        let added: ByteStringSet.Probe
-        let badHeads: ByteStringSet.Probe
-        let shortHeads: ByteStringSet.Probe
-        let linkedBadHeads: ByteStringSet.Probe
-        let badTails: ByteStringSet.Probe
-    }
-
-    private static let badHeadSet = ByteStringSet(badHeads)
-    private static let shortHeadSet = ByteStringSet(shortHeads)
-    /// Words that, with a linking s or e, make a bad head: the bad heads and a few prepositions.
-    private static let linkedBadHeadSet = ByteStringSet(badHeads.union(["over", "under", "efter", "gennem"]))
-    private static let badTailSet = ByteStringSet(badTails)
-
-    /// Runs `body` with the word list, the added words and the rule lists ready for lookups:
-    /// one copy of the sets per word split, not one per lookup.
-    private func withLists<R>(_ body: (Lists) -> R) -> R {
-        let words = self.words
-        return words.withProbe { words in
-            added.withProbe { added in
-                Self.badHeadSet.withProbe { badHeads in
-                    Self.shortHeadSet.withProbe { shortHeads in
-                        Self.linkedBadHeadSet.withProbe { linkedBadHeads in
-                            Self.badTailSet.withProbe { badTails in
-                                body(Lists(words: words, added: added, badHeads: badHeads, shortHeads: shortHeads, linkedBadHeads: linkedBadHeads, badTails: badTails))
-                            }
-                        }
-                    }
-                }
-            }
+        func isBetter(than other: Split?) -> Bool {
+            guard let other else { return true }
+            if weak != other.weak { return weak < other.weak }
+            if parts.count != other.parts.count { return parts.count < other.parts.count }
+            let minA = parts.map(\.surface.count).min() ?? 0, minB = other.parts.map(\.surface.count).min() ?? 0
+            if minA != minB { return minA > minB }
+            // "nat|slukning", not "nats|lukning": a linking letter only where no part needs it.
+            let linksA = parts.reduce(0) { $0 + $1.link }, linksB = other.parts.reduce(0) { $0 + $1.link }
+            if linksA != linksB { return linksA < linksB }
+            return parts[0].range.count > other.parts[0].range.count
         }
     }
 
-    /// The top-level parts of `word` (lower-cased): modifier(s) then head; empty when it is not a compound.
-    func topLevelParts(of word: String) -> [(text: String, offset: Int)] {
-        withLists { lists in
-            let w = prepared(word, lists)
-            var memo = Memo(w, lists: lists)
-            guard isCandidate(w, 0..<w.count, &memo) else { return [] }
-            return (bestSplit(w, 0..<w.count, depth: 0, &memo) ?? []).map { (w.string($0), $0.lowerBound) }
-        }
-    }
-
-    /// All parts of `word` (lower-cased), nested parts included; empty when it is not a compound.
-    /// Offsets are in characters.
-    func parts(of word: String) -> [(text: String, offset: Int)] {
-        // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
-        if word.utf8.count < minimumWord { return [] }
-        return withLists { lists in
-            let w = prepared(word, lists)
-            var memo = Memo(w, lists: lists)
-            guard isCandidate(w, 0..<w.count, &memo), let split = bestSplit(w, 0..<w.count, depth: 0, &memo) else { return [] }
-            var result: [(text: String, offset: Int)] = []
-            for part in split {
-                result.append((w.string(part), part.lowerBound))
-                // Nested: "specialundervisning" also gives "special" and "undervisning".
-                if isCandidate(w, part, &memo), let inner = bestSplit(w, part, depth: 1, &memo) {
-                    result += inner.map { (w.string($0), $0.lowerBound) }
-                }
-            }
-            return result
-        }
-    }
-
-    /// Long enough, letters only, and not a short word of the list: "godkendt", "borgere",
-    /// "kommune" are words, not compounds.
-    private func isCandidate(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
-        guard r.count >= minimumWord, !memo.lists.words.isEmpty, isLetters(w, r) else { return false }
-        // Only the list's own short words are kept whole: a learned "midtjyske" still splits.
-        return !(r.count < 10 && w.withSlice(r) { memo.lists.words.contains($0) })
-    }
-
-    private func isLetters(_ w: Word, _ r: Range<Int>) -> Bool {
-        if w.withSlice(r, UTF8Text.isLowercaseLatinLetters) { return true }
-        return w.string(r).allSatisfy(\.isLetter)
-    }
-
-    /// What splitting one word has looked up so far, and the lists it looks words up in. The
-    /// search tries every cut and recurses into tails, so the same part is looked up and the
-    /// same tail split many times over.
-    private struct Memo {
-        /// What `isWord` and `isGoodHead` found for a range; 0 is not looked up yet.
-        static let word: UInt8 = 1, notWord: UInt8 = 2, goodHead: UInt8 = 3, badHead: UInt8 = 4
-
+    /// What splitting one word has looked up so far: the roles of each letter range, and the
+    /// best split of each range for each place in the word. The search tries every cut, so
+    /// the same range is looked up many times over.
+    struct Memo {
+        let w: Word
         let lists: Lists
+        let minimumPart: Int
         let size: Int
-        /// Per character range, one of the verdicts above. A table for words of ordinary
-        /// length; a map for the odd very long one, whose table would be huge.
-        var table: [UInt8]
-        var map: [Int: UInt8] = [:]
-        var splits: [Int: [Range<Int>]?] = [:]
+        /// Roles per letter range, plus one so that 0 means "not looked up yet".
+        var table: [UInt32]
+        var map: [Int: UInt32] = [:]
+        var splits: [Int: Split?] = [:]
+        /// True when the whole word is a word the list or the dictionary knows: it splits only
+        /// on the dictionary's flags, and never into learned words.
+        let isKnown: Bool
 
-        init(_ w: Word, lists: Lists) {
+        init(_ w: Word, lists: Lists, minimumPart: Int) {
+            self.w = w
             self.lists = lists
+            self.minimumPart = minimumPart
             size = w.count + 1
-            table = size <= 128 ? [UInt8](repeating: 0, count: size * size) : []
+            table = size <= 128 ? [UInt32](repeating: 0, count: size * size) : []
+            isKnown = w.withSlice(0..<w.count) { lists.words.contains($0) || lists.forms.roles(of: $0).contains(.word) }
         }
 
         func key(_ r: Range<Int>) -> Int { r.lowerBound * size + r.upperBound }
 
-        subscript(isWord r: Range<Int>) -> UInt8 {
-            get { table.isEmpty ? map[key(r), default: 0] : table[key(r)] }
-            set { if table.isEmpty { map[key(r)] = newValue } else { table[key(r)] = newValue } }
+        /// Per range: bits 0-15 the dictionary's roles, bit 16 set once they are looked up;
+        /// bits 17-18 the weak reading (1 + its linking letters, 0: none), bit 19 set once it
+        /// is looked up. The weak reading is asked only where the dictionary has none.
+        private static let rolesKnown: UInt32 = 1 << 16, weakKnown: UInt32 = 1 << 19
+
+        private mutating func entry(_ k: Int) -> UInt32 { table.isEmpty ? map[k, default: 0] : table[k] }
+        private mutating func setEntry(_ k: Int, _ v: UInt32) { if table.isEmpty { map[k] = v } else { table[k] = v } }
+
+        /// The dictionary's roles of a range, with learned words taking any place.
+        mutating func reading(_ r: Range<Int>) -> CompoundForms.Roles {
+            let k = key(r)
+            var v = entry(k)
+            if v & Self.rolesKnown == 0 {
+                let lists = self.lists
+                var roles = w.withSlice(r) { lists.forms.roles(of: $0) }
+                if !isKnown, !lists.added.isEmpty, w.withSlice(r, { lists.added.contains($0) }) { roles.formUnion(.all) }
+                v |= UInt32(roles.rawValue) | Self.rolesKnown
+                setEntry(k, v)
+            }
+            return CompoundForms.Roles(rawValue: UInt16(v & 0xFFFF))
         }
-    }
 
-    /// Tries every cut of the characters `r` with each linking element; parts are character ranges.
-    private func bestSplit(_ w: Word, _ r: Range<Int>, depth: Int, _ memo: inout Memo) -> [Range<Int>]? {
-        let memoKey = memo.key(r) * 4 + depth
-        if let known = memo.splits[memoKey] { return known }
-        let best = searchSplit(w, r, depth: depth, &memo)
-        memo.splits[memoKey] = .some(best)
-        return best
-    }
+        /// The weak modifier reading of a range: a word of the list, with no linking letter
+        /// (0) or a linking s or e (1); nil when there is none.
+        mutating func weakLink(_ r: Range<Int>) -> Int? {
+            let roles = reading(r)
+            let k = key(r)
+            var v = entry(k)
+            if v & Self.weakKnown == 0 {
+                v |= UInt32(computeWeak(r, roles)) << 17 | Self.weakKnown
+                setEntry(k, v)
+            }
+            let weak = Int(v >> 17 & 3)
+            return weak == 0 ? nil : weak - 1
+        }
 
-    private func searchSplit(_ w: Word, _ r: Range<Int>, depth: Int, _ memo: inout Memo) -> [Range<Int>]? {
-        let n = r.count
-        guard n >= 2 * minimumPart else { return nil }
-        var best: [Range<Int>]?
-        for cut in (r.lowerBound + minimumPart)...(r.upperBound - minimumPart) {
-            guard isGoodHead(w, r.lowerBound..<cut, &memo) else { continue }
-            for link in 0...1 {
-                let tailStart = cut + link
-                guard tailStart <= r.upperBound - minimumPart else { continue }
-                if link == 1 {
-                    let c = w.ascii(at: cut)
-                    guard c == 0x73 || c == 0x65 else { continue }  // s, e
+        private func computeWeak(_ r: Range<Int>, _ roles: CompoundForms.Roles) -> Int {
+            // A name's form is no part by way of the word list ("ålborg" in "ålborgvej").
+            guard !roles.contains(.name) else { return 0 }
+            let lists = self.lists
+            let usesAdded = !isKnown && !lists.added.isEmpty
+            // In a word the lists know whole, only longer modifiers: short words of the list
+            // turn up by chance inside ordinary words.
+            let shortest = isKnown ? 5 : 4
+            if r.count >= shortest, w.withSlice(r, { lists.words.contains($0) }) { return 1 }
+            if r.count >= shortest + 1, w.ascii(at: r.upperBound - 1) == 0x73 || w.ascii(at: r.upperBound - 1) == 0x65 {
+                let stem = r.lowerBound..<(r.upperBound - 1)
+                if w.withSlice(stem, { lists.words.contains($0) || usesAdded && lists.added.contains($0) }) { return 2 }
+            }
+            return 0
+        }
+
+        /// Whether `r` may stand in a split: not too short, not a function word as a modifier,
+        /// not a derivational ending or a chance short word as the head of the range being
+        /// split (`asHead`: "skole|n", "central|ring", "stand|arder").
+        func isAcceptable(_ r: Range<Int>, link: Int, asHead: Bool, root: Int = 0) -> Bool {
+            let surface = r.lowerBound..<(r.upperBound - link)
+            guard surface.count >= minimumPart || root > 0 && root < minimumPart && surface.count >= 2 else { return false }
+            let lists = self.lists
+            if link > 0, w.withSlice(r, { lists.badHeads.contains($0) }) { return false }
+            if w.withSlice(surface, { lists.badHeads.contains($0) }) { return false }
+            // The word the part is a form of: three letters or fewer only for the known short
+            // words ("vej" in "vejene", "ø" in "øer"), not "ard" in "arder" or "ren" in "rene".
+            let word = surface.lowerBound..<(surface.lowerBound + min(surface.count, root > 0 ? root : surface.count))
+            if word.count <= 3, !w.withSlice(word, { lists.shortHeads.contains($0) }) { return false }
+            guard asHead else { return true }
+            // Also with a genitive or linking s: "parke|rings" is no more a compound than "parke|ring".
+            let bare = w.ascii(at: surface.upperBound - 1) == 0x73 ? surface.lowerBound..<(surface.upperBound - 1) : surface
+            return !w.withSlice(surface) { lists.badTails.contains($0) } && !w.withSlice(bare) { lists.badTails.contains($0) }
+        }
+
+        /// `r` as a part at its place: how it reads (nil: it cannot), and whether the reading
+        /// is weak. `end`: it ends the word; `head`: it ends the range being split.
+        mutating func part(_ r: Range<Int>, first: Bool, end: Bool, head: Bool) -> (Part, weak: Bool)? {
+            // Guards the rule of `isAcceptable` for three letters before any lookup (most ranges
+            // tried are short); a head is judged by its dictionary word ("øer" of ø), looked up.
+            if r.count == 3, !end {
+                let lists = self.lists
+                guard w.withSlice(r, { lists.shortHeads.contains($0) }) else { return nil }
+            }
+            let roles = reading(r)
+            if end {
+                guard roles.contains(.end), isAcceptable(r, link: 0, asHead: true, root: roles.root) else { return nil }
+                return (Part(range: r, link: 0), false)
+            }
+            if roles.contains(first ? .begin : .middle), isAcceptable(r, link: roles.link, asHead: head) {
+                return (Part(range: r, link: roles.link), false)
+            }
+            if let weakLink = weakLink(r), isAcceptable(r, link: weakLink, asHead: head) { return (Part(range: r, link: weakLink), true) }
+            return nil
+        }
+
+        /// The best split of `r` into two or more parts, the first a begin part when `first`,
+        /// the last an end part when `last` (else both continue a compound).
+        mutating func best(_ r: Range<Int>, first: Bool, last: Bool) -> [Part]? {
+            best(r, first: first, last: last, atLeastTwo: true)?.parts
+        }
+
+        private mutating func best(_ r: Range<Int>, first: Bool, last: Bool, atLeastTwo: Bool) -> Split? {
+            let memoKey = (key(r) * 2 + (first ? 1 : 0)) * 4 + (last ? 2 : 0) + (atLeastTwo ? 1 : 0)
+            if let known = splits[memoKey] { return known }
+            var best: Split?
+            if !atLeastTwo, let (whole, weak) = part(r, first: first, end: last, head: true) {
+                best = Split(parts: [whole], weak: weak ? 1 : 0)
+            }
+            if r.count >= 2 * minimumPart {
+                for cut in (r.lowerBound + minimumPart)...(r.upperBound - minimumPart) {
+                    guard let (head, weak) = part(r.lowerBound..<cut, first: first, end: false, head: false) else { continue }
+                    guard let rest = self.best(cut..<r.upperBound, first: false, last: last, atLeastTwo: false) else { continue }
+                    let candidate = Split(parts: [head] + rest.parts, weak: rest.weak + (weak ? 1 : 0))
+                    if candidate.isBetter(than: best) { best = candidate }
                 }
-                let tail = tailStart..<r.upperBound
-                var candidate: [Range<Int>]?
-                if tail.count >= 4, isWord(w, tail, &memo), !w.withSlice(tail, { memo.lists.badTails.contains($0) }) {
-                    candidate = [r.lowerBound..<cut, tail]
-                } else if depth < 2, tail.count >= minimumWord, let rest = bestSplit(w, tail, depth: depth + 1, &memo), rest.count <= 2 {
-                    candidate = [r.lowerBound..<cut] + rest
-                }
-                if let c = candidate, better(c, than: best) { best = c }
+            }
+            splits[memoKey] = .some(best)
+            return best
+        }
+
+        /// `part` split down to its finest parts (itself when it does not split).
+        mutating func finest(_ part: Part, first: Bool, last: Bool) -> [Part] {
+            guard part.range.count >= 2 * minimumPart, var inner = best(part.range, first: first, last: last) else { return [part] }
+            // The part's own linking element stays with its last inner part.
+            inner[inner.count - 1].link = part.link
+            return inner.enumerated().flatMap { k, p in
+                finest(p, first: first && k == 0, last: last && k == inner.count - 1)
             }
         }
-        return best
-    }
 
-    /// Three-letter words that do start compounds ("lovforslag", "dagtimerne", "sagsbehandler").
-    static let shortHeads: Set<String> = ["lov", "dag", "sag", "råd", "bil", "vej", "hus", "sol", "ild", "ret", "fag", "løn", "sky", "jord", "vand", "sko", "tog", "bus", "ung", "bo"]
-
-    /// A dictionary word that modifies compounds: not a function word, not a short word
-    /// outside `shortHeads`, not a function word plus a linking letter ("fors", "overs").
-    ///
-    /// Asked of the same range again and again as the search recurses, so the verdict is kept
-    /// with the range's word lookup; the tests run on bytes, without a `String`.
-    private func isGoodHead(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
-        guard isWord(w, r, &memo) else { return false }
-        switch memo[isWord: r] {
-        case Memo.goodHead: return true
-        case Memo.badHead: return false
-        default: break
+        /// Whether a run of parts is a word: an inflected form at the end of the word, the
+        /// form itself elsewhere.
+        mutating func isWord(_ r: Range<Int>, asEnd: Bool) -> Bool {
+            let roles = reading(r)
+            if roles.contains(.word) || asEnd && roles.contains(.end) { return true }
+            let lists = self.lists
+            return w.withSlice(r) { lists.words.contains($0) }
         }
-        let lists = memo.lists
-        let good = w.withSlice(r) { head -> Bool in
-            if lists.badHeads.contains(head) { return false }
-            if r.count < 4 && !lists.shortHeads.contains(head) { return false }
-            // "fors", "overs": a function word plus a linking letter. A last byte of s or e is
-            // a last character of s or e: an ASCII byte never continues another character.
-            if let last = head.last, last == 0x73 || last == 0x65, lists.linkedBadHeads.contains(UnsafeBufferPointer(rebasing: head.dropLast())) {
-                return false
-            }
-            return true
-        }
-        memo[isWord: r] = good ? Memo.goodHead : Memo.badHead
-        return good
-    }
-
-    private func isWord(_ w: Word, _ r: Range<Int>, _ memo: inout Memo) -> Bool {
-        guard r.count >= minimumPart else { return false }
-        let known = memo[isWord: r]
-        if known != 0 { return known != Memo.notWord }
-        let lists = memo.lists
-        let found = w.withSlice(r) { lists.words.contains($0) || w.usesAdded && lists.added.contains($0) }
-        memo[isWord: r] = found ? Memo.word : Memo.notWord
-        return found
-    }
-
-    private func better(_ a: [Range<Int>], than b: [Range<Int>]?) -> Bool {
-        guard let b else { return true }
-        if a.count != b.count { return a.count < b.count }
-        // Prefer a longer head part (first), so "kommunal|bestyrelsen" beats "kommunalbe|styrelsen".
-        let minA = a.map(\.count).min() ?? 0, minB = b.map(\.count).min() ?? 0
-        if minA != minB { return minA > minB }
-        return a[0].count > b[0].count
     }
 }

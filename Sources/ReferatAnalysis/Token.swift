@@ -26,7 +26,8 @@ public struct Token: Hashable, Sendable, Codable {
         case word
         /// A word rejoined across a line-break hyphen ("godken-" + "delse").
         case joined
-        /// A part of a compound ("område" in "socialområdet").
+        /// A part of a compound ("område" in "socialområdet"). On the query side, one of a
+        /// compound's finest parts: all of them together match the compound written apart.
         case part
         /// A spelling variant (Aarhus → århus).
         case variant

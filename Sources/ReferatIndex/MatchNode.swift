@@ -17,6 +17,9 @@ public indirect enum MatchNode: Hashable, Sendable, CustomStringConvertible {
     case all(_ required: [MatchNode], excluding: [MatchNode])
     /// Entries matching at least one node.
     case any([MatchNode])
+    /// A query compound's parts written apart ("vejbelysningsudgifter" as vej, belysning and
+    /// udgift anywhere in an entry): it matches as `node` does, in the widest tier only.
+    case apart(MatchNode)
 
     /// The same question asked of exact forms only: entries that match it rank above those
     /// that match only through compound parts or variants. Excluded nodes keep every form (an
@@ -37,8 +40,34 @@ public indirect enum MatchNode: Hashable, Sendable, CustomStringConvertible {
         case .any(let nodes):
             let exact = nodes.compactMap(\.exactOnly)
             return exact.isEmpty ? nil : exact.count == 1 ? exact[0] : .any(exact)
+        case .apart:
+            return nil
         }
     }
+
+    /// The node without its parts written apart (`apart`): every form of the words, as they
+    /// are written. Nil when nothing else is left.
+    public var withoutApart: MatchNode? {
+        switch self {
+        case .term, .prefix, .phrase:
+            return self
+        case .all(let required, let excluded):
+            var close: [MatchNode] = []
+            for node in required {
+                guard let c = node.withoutApart else { return nil }
+                close.append(c)
+            }
+            return .all(close, excluding: excluded)
+        case .any(let nodes):
+            let close = nodes.compactMap(\.withoutApart)
+            return close.isEmpty ? nil : close.count == 1 ? close[0] : .any(close)
+        case .apart:
+            return nil
+        }
+    }
+
+    /// The second tier of the ranking: words in any form, but not their parts written apart.
+    public var closeTier: MatchNode { withoutApart ?? self }
 
     /// The first tier of the ranking (see `exactOnly`); the whole node when it has no exact
     /// form, so that every match then counts as exact.
@@ -55,6 +84,7 @@ public indirect enum MatchNode: Hashable, Sendable, CustomStringConvertible {
             var out = required.count == 1 ? required[0].description : "(" + required.map(\.description).joined(separator: " AND ") + ")"
             for node in excluded { out += " NOT " + node.description }
             return out
+        case .apart(let node): return "apart" + node.description
         }
     }
 }

@@ -4,7 +4,8 @@ import ReferatIndex
 /// Turns a `QueryNode` into a `MatchNode` of analysed terms through the Danish analyzer.
 ///
 /// A word becomes its analysed terms, each in its exact and (except for case numbers, dates
-/// and their kind) weak form, so that whole-word matches can rank first (`MatchNode.exactOnly`);
+/// and their kind) weak form, so that whole-word matches can rank first (`MatchNode.exactOnly`),
+/// and a query compound also its parts written apart (`MatchNode.apart`, ranked last);
 /// a word the analyzer splits ("e-mail") becomes a phrase; a prefix is folded, never stemmed.
 struct QueryCompiler {
     let analyzer: DanishAnalyzer
@@ -57,10 +58,13 @@ struct QueryCompiler {
             func add(_ term: IndexTerm) {
                 if !alternatives.contains(.term(term)) { alternatives.append(.term(term)) }
             }
-            for token in tokens {
+            for token in tokens where token.kind != .part {
                 add(IndexTerm(token.term))
                 if token.kind != .domain && token.kind != .domainPart { add(IndexTerm(token.term, form: .weak)) }
             }
+            // The compound's parts, each whole or in another compound, anywhere in the entry.
+            let parts = tokens.filter { $0.kind == .part }.map { MatchNode.any([.term(IndexTerm($0.term)), .term(IndexTerm($0.term, form: .weak))]) }
+            if parts.count > 1, !alternatives.contains(.apart(.all(parts, excluding: []))) { alternatives.append(.apart(.all(parts, excluding: []))) }
             return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
         case .prefix(let text):
             let term = analyzer.prefixTerm(text).filter { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "-" }
@@ -74,7 +78,9 @@ struct QueryCompiler {
             for n in nodes {
                 if case .not(let inner) = n {
                     var ignored: [(String, String)] = []
-                    if let e = match(inner, words: &ignored) { excluded.append(e) }
+                    // An excluded word in any form, but not its parts written apart: "-skolebus"
+                    // keeps an entry about a bus to the school in other words.
+                    if let e = match(inner, words: &ignored) { excluded.append(e.closeTier) }
                 } else if let e = match(n, words: &words) {
                     required.append(e)
                 }

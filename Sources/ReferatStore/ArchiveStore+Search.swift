@@ -16,8 +16,9 @@ extension ArchiveStore {
     ///
     /// Without filters, FTS5 ranks (`ORDER BY rank LIMIT`): exact-form matches first
     /// (`MatchNode.exactTier`), then entries that match only through compound parts or
-    /// variants. With filters, the matches are joined with `entry_fact` and ranked the same
-    /// way in SQL.
+    /// variants (`MatchNode.closeTier`), then those that match only through a query compound's
+    /// parts written apart (`FTS5Query.tiers`). With filters, the matches are joined with
+    /// `entry_fact` and ranked the same way in SQL.
     public func search(_ indexQuery: IndexQuery) throws(StoreError) -> RankedPage {
         let query = FTS5Query(indexQuery)
         let wanted = query.offset + query.limit
@@ -25,19 +26,19 @@ extension ArchiveStore {
         var ranked: [Ranked]
         let parts = try partition()
         if let match = query.match, query.filters.isEmpty, !query.sortByDate {
-            // Each part counts its matches and ranks its whole-word ones; compound parts and
-            // variants are ranked only when whole words leave the page short.
-            let exact = query.exactMatch ?? match
+            // Each part counts its matches and ranks its whole-word ones; each wider tier is
+            // ranked only when the tiers before it leave the page short.
+            let tiers = query.tiers
             // One (count, best) pair per part.
             let firstTier = try inParallel(parts) { db, range in
-                [(try Self.count(match, in: range, db), try Self.topByRank(match: exact, excluding: nil, in: range, limit: wanted, db))]
+                [(try Self.count(match, in: range, db), try Self.topByRank(match: tiers[0], excluding: nil, in: range, limit: wanted, db))]
             }
             total = firstTier.reduce(0) { $0 + $1.0 }
-            ranked = Self.best(firstTier.flatMap(\.1), exact: true, limit: wanted)
-            if let exact = query.exactMatch, ranked.count < wanted {
+            ranked = Self.best(firstTier.flatMap(\.1), tier: 0, limit: wanted)
+            for tier in tiers.indices.dropFirst() where ranked.count < wanted {
                 let limit = wanted - ranked.count
-                ranked += Self.best(try inParallel(parts) { db, range in try Self.topByRank(match: match, excluding: exact, in: range, limit: limit, db) },
-                                    exact: false, limit: limit)
+                ranked += Self.best(try inParallel(parts) { db, range in try Self.topByRank(match: tiers[tier], excluding: tiers[tier - 1], in: range, limit: limit, db) },
+                                    tier: tier, limit: limit)
             }
         } else {
             let pages = try inParallel(parts) { db, range in try Self.filteredPage(query, in: range, limit: wanted, db) }
@@ -83,19 +84,23 @@ extension ArchiveStore {
     }
 
     /// The best `limit` of the parts' best entries.
-    static func best(_ entries: [(id: Int64, score: Double)], exact: Bool, limit: Int) -> [Ranked] {
-        entries.map { Ranked(id: $0.id, score: $0.score, exact: exact) }.sorted(by: Ranked.bestFirst).prefix(limit).map { $0 }
+    static func best(_ entries: [(id: Int64, score: Double)], tier: Int, limit: Int) -> [Ranked] {
+        entries.map { Ranked(id: $0.id, score: $0.score, tier: tier) }.sorted(by: Ranked.bestFirst).prefix(limit).map { $0 }
     }
 
-    /// A ranked entry. `score` is FTS5's rank (lower is better); ties go to the lower id.
+    /// A ranked entry. `tier` is the first of `StoreQuery.tiers` it matches; `score` is FTS5's
+    /// rank (lower is better); ties go to the lower id.
     struct Ranked: Sendable {
         var id: Int64
         var score: Double
-        var exact: Bool
+        var tier: Int
         var date: String? = nil
 
+        /// Matched whole words.
+        var exact: Bool { tier == 0 }
+
         static func bestFirst(_ a: Ranked, _ b: Ranked) -> Bool {
-            if a.exact != b.exact { return a.exact }
+            if a.tier != b.tier { return a.tier < b.tier }
             if a.score != b.score { return a.score < b.score }
             if a.date != b.date { return (a.date ?? "") > (b.date ?? "") }
             return a.id < b.id
@@ -167,19 +172,21 @@ extension ArchiveStore {
         let (whereSQL, whereArgs) = filterSQL(query.filters)
         arguments += whereArgs
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from) WHERE \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
-        var exactSQL = query.match == nil ? "0" : "1"
+        // The first tier each entry matches (the last tier is `match` itself).
+        var tierSQL = "1"  // a search by filters alone matched no words
         var pageArguments = arguments
-        if let exact = query.exactMatch {
-            exactSQL = "e.id IN (SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?)"
-            pageArguments.insert(contentsOf: [exact, range.lowerBound, range.upperBound] as [(any DatabaseValueConvertible)?], at: 0)
+        if query.match != nil {
+            let narrower = query.tiers.dropLast()
+            tierSQL = narrower.isEmpty ? "0" : "CASE " + narrower.indices.map { "WHEN e.id IN (SELECT rowid FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?) THEN \($0) " }.joined() + "ELSE \(narrower.count) END"
+            pageArguments.insert(contentsOf: narrower.flatMap { [$0, range.lowerBound, range.upperBound] as [(any DatabaseValueConvertible)?] }, at: 0)
         }
-        let order = query.sortByDate ? "entryDate DESC, exact DESC, m.score, e.id" : "exact DESC, m.score, entryDate DESC, e.id"
+        let order = query.sortByDate ? "entryDate DESC, tier, m.score, e.id" : "tier, m.score, entryDate DESC, e.id"
         pageArguments.append(limit)
         let ranked = try Row.fetchAll(db, sql: """
-            SELECT e.id, m.score, \(exactSQL) AS exact, COALESCE(c.latestDate, d.meetingDate, d.date) AS entryDate
+            SELECT e.id, m.score, \(tierSQL) AS tier, COALESCE(c.latestDate, d.meetingDate, d.date) AS entryDate
             FROM \(from) WHERE \(whereSQL) ORDER BY \(order) LIMIT ?
             """, arguments: StatementArguments(pageArguments)).map { row in
-            Ranked(id: row[0], score: row[1], exact: (row[2] as Int?) == 1, date: row[3])
+            Ranked(id: row[0], score: row[1], tier: row[2], date: row[3])
         }
         return [(total, ranked)]
     }

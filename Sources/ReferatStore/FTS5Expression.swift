@@ -21,6 +21,8 @@ enum FTS5Expression {
             var out = required.count == 1 ? render(required[0]) : "(" + required.map(render).joined(separator: " AND ") + ")"
             for node in excluded { out = "(" + out + " NOT " + render(node) + ")" }
             return out
+        case .apart(let node):
+            return render(node)
         }
     }
 

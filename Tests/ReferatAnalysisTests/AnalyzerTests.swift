@@ -175,9 +175,12 @@ enum Fixtures {
     }
 
     /// The splits of the longest corpus words, reviewed by hand; re-record with REFERAT_RECORD_GOLDENS=1.
+    /// The words come from the seeds and first samples (`0xx`, `1xx`), so that the layout samples
+    /// added for the parser do not move the reviewed list.
     @Test func compoundSplitsOfTheLongestCorpusWordsAreReviewed() throws {
         var words = Set<String>()
-        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/Corpus") where name.hasSuffix(".txt") || name.hasSuffix(".html") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/Corpus")
+        where (name.hasPrefix("0") || name.hasPrefix("1")) && (name.hasSuffix(".txt") || name.hasSuffix(".html")) {
             guard let text = try? String(contentsOfFile: Fixtures.root + "/Corpus/" + name, encoding: .utf8) else { continue }
             for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 7 { words.insert(word.lowercased()) }
         }

@@ -1,12 +1,16 @@
 import Foundation
+import ReferatTestSupport
 import Testing
 
-/// The index commands, run as a user would, on a temporary index of `Corpus/`.
+/// The index commands, run as a user would, on a temporary index of the search corpus (the
+/// seeds and the first samples of `Corpus/`, see `SearchCorpus`).
 @Suite(.serialized) struct ArchiveCommandTests {
+    static let corpus = try! SearchCorpus.copy()
+
     static let index: String = {
         let dir = try! CLI.temporaryDirectory()
         let path = dir + "/referat.sqlite"
-        let result = try! CLI.run(["import", "Corpus", "--index", path])
+        let result = try! CLI.run(["import", corpus, "--index", path])
         precondition(result.status == 0, result.stderr)
         return path
     }()
@@ -16,7 +20,7 @@ import Testing
     }
 
     @Test func importSummaryAsJSONAndIdempotence() throws {
-        let result = try run(["import", "Corpus", "--format", "json"])
+        let result = try run(["import", Self.corpus, "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["skipped"] as? Int == 20)
@@ -28,7 +32,7 @@ import Testing
     /// writer no more than the wall time, so a unit or accounting slip shows.
     @Test func importSummaryReportsWhereTheTimeWent() throws {
         let dir = try CLI.temporaryDirectory()
-        let result = try CLI.run(["import", "Corpus", "--index", dir + "/timed.sqlite", "--jobs", "2", "--format", "json"])
+        let result = try CLI.run(["import", Self.corpus, "--index", dir + "/timed.sqlite", "--jobs", "2", "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let wall = try #require(json["seconds"] as? Double)

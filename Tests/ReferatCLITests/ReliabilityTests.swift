@@ -1,4 +1,5 @@
 import Foundation
+import ReferatTestSupport
 import Testing
 
 /// The defects a hostile tester found (issue 21), each run on the real binary.
@@ -76,7 +77,7 @@ import Testing
     /// A link to a folder, given as the path, is walked; the documents keep the link's name.
     @Test func aLinkToAFolderIsWalked() throws {
         let dir = try CLI.temporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: CLI.root + "/Corpus")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: try SearchCorpus.copy())
         let r = try CLI.run(["import", dir + "/link", "--index", dir + "/i.sqlite", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.json(r.stdout)["imported"] as? Int == 20)
@@ -140,7 +141,7 @@ import Testing
         let folder = dir + "/ro"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let index = folder + "/i.sqlite"
-        #expect(try CLI.run(["import", "Corpus", "--index", index]).status == 0)
+        #expect(try CLI.run(["import", try SearchCorpus.copy(), "--index", index]).status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: index)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
@@ -263,7 +264,7 @@ import Testing
     @Test(arguments: ["truncated", "tail", "unread index"]) func aDamagedIndexExitsThree(damage: String) throws {
         let dir = try CLI.temporaryDirectory()
         let index = dir + "/i.sqlite"
-        #expect(try CLI.run(["import", "Corpus", "--index", index]).status == 0)
+        #expect(try CLI.run(["import", try SearchCorpus.copy(), "--index", index]).status == 0)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: index)))
         let page = 8192
         switch damage {
@@ -278,9 +279,9 @@ import Testing
         }
         try Data(bytes).write(to: URL(fileURLWithPath: index))
         let commands: [[String]] = switch damage {
-        case "truncated": [["stats", "--check"], ["import", "Corpus"]]
+        case "truncated": [["stats", "--check"], ["import", try SearchCorpus.copy()]]
         case "tail": [["stats", "--check"], ["search", "kommune"], ["stats"], ["show", "23/222"]]
-        default: [["stats", "--check"], ["import", "Corpus"]]
+        default: [["stats", "--check"], ["import", try SearchCorpus.copy()]]
         }
         for command in commands {
             let r = try CLI.run(command + ["--index", index])

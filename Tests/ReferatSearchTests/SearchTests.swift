@@ -6,14 +6,13 @@ import ReferatStore
 import ReferatTestSupport
 import Testing
 
-/// One index of `Corpus/`, built once for all search tests.
+/// One index of the search corpus (`SearchCorpus`: the seeds and first samples of `Corpus/`),
+/// built once for all search tests.
 enum CorpusIndex {
     static let store: ArchiveStore = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
         let path = try! Scratch.directory("search") + "/index.sqlite"
         let store = try! ArchiveStore(path: path)
-        _ = try! Importer(store: store).run(paths: [url.path + "/Corpus"])
+        _ = try! Importer(store: store).run(paths: [try! SearchCorpus.copy()])
         return store
     }()
 

@@ -22,7 +22,8 @@ struct Workspace {
         root = try Scratch.directory("store")
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/archive/2023", withIntermediateDirectories: true)
-        let names = try files ?? fm.contentsOfDirectory(atPath: Self.corpus).sorted()
+        // The search corpus by default: the counts below are its own (see `SearchCorpus`).
+        let names = files ?? SearchCorpus.names
         for (i, name) in names.enumerated() {
             let folder = i % 2 == 0 ? "/archive/" : "/archive/2023/"
             try fm.copyItem(atPath: Self.corpus + "/" + name, toPath: root + folder + name)
@@ -77,10 +78,12 @@ struct Workspace {
         _ = try ws.importAll()
         let store = try ws.store()
         #expect(try store.pageCounts().autoVacuum == 2)
-        // Removing half the documents frees the pages of their rows and index entries.
+        // Removing all documents but two frees the pages of their rows and index entries. (FTS5
+        // writes its deletions as new segments, which take pages too: on the small corpus,
+        // removing half of it could free none.)
         let paths = try store.knownFiles().keys.sorted()
-        let removed = try store.remove(paths: Array(paths.prefix(paths.count / 2)))
-        #expect(removed == paths.count / 2)
+        let removed = try store.remove(paths: Array(paths.dropFirst(2)))
+        #expect(removed == paths.count - 2)
         let before = try store.pageCounts()
         #expect(before.free > 0)
         try store.compact(fullVacuumLimit: fullVacuumLimit)
