@@ -16,7 +16,10 @@ let package = Package(
         .library(name: "ReferatRecords", targets: ["ReferatRecords"]),
         .library(name: "ReferatParsing", targets: ["ReferatParsing"]),
         .library(name: "ReferatAnalysis", targets: ["ReferatAnalysis"]),
+        .library(name: "ReferatIndexing", targets: ["ReferatIndexing"]),
+        .library(name: "ReferatIndex", targets: ["ReferatIndex"]),
         .library(name: "ReferatStore", targets: ["ReferatStore"]),
+        .library(name: "ReferatEngine", targets: ["ReferatEngine"]),
         .library(name: "ReferatSearch", targets: ["ReferatSearch"]),
         .library(name: "ReferatImport", targets: ["ReferatImport"]),
     ],
@@ -38,25 +41,34 @@ let package = Package(
         ),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "ReferatAnalysis", dependencies: ["CICU", "CStemmer"], swiftSettings: strictSettings),
-        // Layer 2: the only target that imports GRDB. zstd keeps section text small on disk;
+        // Layer 2: the indexing step (a parsed document's entries, analysed) and the seam
+        // between search and any engine (query trees of analysed terms, results, protocols).
+        .target(name: "ReferatIndexing", dependencies: ["ReferatRecords", "ReferatAnalysis"], swiftSettings: strictSettings),
+        .target(name: "ReferatIndex", dependencies: ["ReferatAnalysis"], swiftSettings: strictSettings),
+        // Layer 3: the SQLite/FTS5 engine behind the seam, the only target that imports GRDB. zstd keeps section text small on disk;
         // zlib reads the blobs of indexes written before it.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "CZstdPacking", linkerSettings: [.linkedLibrary("zstd")]),
         .target(
             name: "ReferatStore",
-            dependencies: ["ReferatRecords", "ReferatAnalysis", "CZlib", "CZstdPacking", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "CZlib", "CZstdPacking", "CSQLiteTuning",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
-        // Layer 3: query language and ranking; batch import.
-        .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
+        // The segment engine (issue 18), not yet wired in: immutable segment files, block-max top k.
+        .target(name: "ReferatEngine", swiftSettings: strictSettings),
+        // Layer 4: the query language over the seam (it knows no engine); batch import.
+        .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
         // The thin executable: the only ArgumentParser importer.
         .executableTarget(
             name: "referat",
             dependencies: [
-                "ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore", "ReferatSearch", "ReferatImport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatStore", "ReferatSearch",
+                "ReferatImport", "ReferatEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -64,8 +76,11 @@ let package = Package(
         .target(name: "ReferatTestSupport", path: "Tests/ReferatTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatStore", "ReferatImport", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatIndexingTests", dependencies: ["ReferatIndexing", "ReferatParsing", "ReferatAnalysis", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatEngineTests", dependencies: ["ReferatTestSupport", "ReferatEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatIndexTests", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatIndex", "ReferatStore", "ReferatImport", "ReferatRecords"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatCLITests", dependencies: ["ReferatTestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

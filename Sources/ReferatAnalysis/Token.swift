@@ -48,6 +48,12 @@ public struct Token: Hashable, Sendable, Codable {
 
     /// True for forms that should count less than the word itself.
     public var isWeak: Bool { kind == .part || kind == .variant }
+
+    /// The term without `weakMark`: the form an index stores, with `isWeak` saying how it
+    /// counts (an engine records weakness in its own way).
+    public var unmarkedTerm: Substring {
+        isWeak && term.first == Self.weakMark ? term.dropFirst() : term[...]
+    }
 }
 
 /// Whether text is analysed for the index or for a query.

@@ -1,28 +1,17 @@
 import ReferatAnalysis
+import ReferatIndex
 
-/// Turns a `QueryNode` into FTS5 MATCH expressions through the Danish analyzer.
+/// Turns a `QueryNode` into a `MatchNode` of analysed terms through the Danish analyzer.
 ///
-/// Every term reaching FTS5 is analysed here and quoted with the store tokenizer's literal
-/// mark, so no user text is ever interpreted by FTS5's own syntax (`"`, `*`, `:`, `NEAR`, `^`).
-/// Three expressions come out, each wider than the one before, so that a search can rank by
-/// them: `exact` (whole words only), `all` (also compound parts and variants), and `apart`
-/// (also a query compound's parts written apart: `vejbelysningsudgifter` as vej AND belysning
-/// AND udgift).
+/// A word becomes its analysed terms, each in its exact and (except for case numbers, dates
+/// and their kind) weak form, so that whole-word matches can rank first (`MatchNode.exactOnly`),
+/// and a query compound also its parts written apart (`MatchNode.apart`, ranked last);
+/// a word the analyzer splits ("e-mail") becomes a phrase; a prefix is folded, never stemmed.
 struct QueryCompiler {
     let analyzer: DanishAnalyzer
 
-    /// The literal mark of the store's tokenizer (`DanishTokenizer.literalMark`).
-    static let mark = "\u{1}"
-
-    /// How far a word reaches: each case matches everything the one before it does.
-    enum Reach {
-        case exact, weakForms, partsApart
-    }
-
     struct Compiled {
-        var all: String
-        var exact: String
-        var apart: String
+        var match: MatchNode
         /// The analysed primary term of each plain word, for "did you mean".
         var words: [(typed: String, term: String)]
         /// Every positive term, prefix and multi-part term, for highlighting.
@@ -37,11 +26,8 @@ struct QueryCompiler {
 
     func compile(_ node: QueryNode) -> Compiled? {
         var words: [(String, String)] = []
-        guard let all = expression(node, .weakForms, words: &words) else { return nil }
-        var ignored: [(String, String)] = []
-        let exact = expression(node, .exact, words: &ignored) ?? all
-        let apart = expression(node, .partsApart, words: &ignored) ?? all
-        var compiled = Compiled(all: all, exact: exact, apart: apart, words: words)
+        guard let match = match(node, words: &words) else { return nil }
+        var compiled = Compiled(match: match, words: words)
         collect(node, into: &compiled.highlight)
         return compiled
     }
@@ -58,65 +44,61 @@ struct QueryCompiler {
         }
     }
 
-    private func quote(_ term: String) -> String {
-        "\"" + Self.mark + term.replacing("\"", with: "\"\"") + "\""
-    }
-
-    private func expression(_ node: QueryNode, _ reach: Reach, words: inout [(String, String)]) -> String? {
+    private func match(_ node: QueryNode, words: inout [(String, String)]) -> MatchNode? {
         switch node {
         case .word(let text):
             let tokens = analyzer.analyze(text, mode: .query)
             guard let first = tokens.first else { return nil }
-            let positions = Set(tokens.map(\.position))
-            if positions.count > 1 {
+            if Set(tokens.map(\.position)).count > 1 {
                 // "e-mail", "Vestegnen-Syd": a word ICU splits is searched as a phrase.
                 return phrase(tokens)
             }
             words.append((text, first.term))
-            var alternatives: [String] = []
+            var alternatives: [MatchNode] = []
+            func add(_ term: IndexTerm) {
+                if !alternatives.contains(.term(term)) { alternatives.append(.term(term)) }
+            }
             for token in tokens where token.kind != .part {
-                alternatives.append(quote(token.term))
-                if reach != .exact && token.kind != .domain && token.kind != .domainPart { alternatives.append(quote(String(Token.weakMark) + token.term)) }
+                add(IndexTerm(token.term))
+                if token.kind != .domain && token.kind != .domainPart { add(IndexTerm(token.term, form: .weak)) }
             }
             // The compound's parts, each whole or in another compound, anywhere in the entry.
-            let parts = tokens.filter { $0.kind == .part }.map { "(" + quote($0.term) + " OR " + quote(String(Token.weakMark) + $0.term) + ")" }
-            if reach == .partsApart, parts.count > 1 { alternatives.append("(" + parts.joined(separator: " AND ") + ")") }
-            let unique = alternatives.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            return unique.count == 1 ? unique[0] : "(" + unique.joined(separator: " OR ") + ")"
+            let parts = tokens.filter { $0.kind == .part }.map { MatchNode.any([.term(IndexTerm($0.term)), .term(IndexTerm($0.term, form: .weak))]) }
+            if parts.count > 1, !alternatives.contains(.apart(.all(parts, excluding: []))) { alternatives.append(.apart(.all(parts, excluding: []))) }
+            return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
         case .prefix(let text):
             let term = analyzer.prefixTerm(text).filter { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "-" }
             guard !term.isEmpty else { return nil }
-            return reach == .exact ? quote(term) + " *" : "(" + quote(term) + " * OR " + quote(String(Token.weakMark) + term) + " *)"
+            return .any([.prefix(IndexTerm(term)), .prefix(IndexTerm(term, form: .weak))])
         case .phrase(let text):
             return phrase(analyzer.analyze(text, mode: .query))
         case .and(let nodes):
-            var positive: [String] = []
-            var negative: [String] = []
+            var required: [MatchNode] = []
+            var excluded: [MatchNode] = []
             for n in nodes {
                 if case .not(let inner) = n {
                     var ignored: [(String, String)] = []
-                    if let e = expression(inner, .weakForms, words: &ignored) { negative.append(e) }
-                } else if let e = expression(n, reach, words: &words) {
-                    positive.append(e)
+                    // An excluded word in any form, but not its parts written apart: "-skolebus"
+                    // keeps an entry about a bus to the school in other words.
+                    if let e = match(inner, words: &ignored) { excluded.append(e.closeTier) }
+                } else if let e = match(n, words: &words) {
+                    required.append(e)
                 }
             }
-            guard !positive.isEmpty else { return nil }
-            var out = positive.count == 1 ? positive[0] : "(" + positive.joined(separator: " AND ") + ")"
-            for n in negative { out = "(" + out + " NOT " + n + ")" }
-            return out
+            guard !required.isEmpty else { return nil }
+            return required.count == 1 && excluded.isEmpty ? required[0] : .all(required, excluding: excluded)
         case .or(let nodes):
-            let parts = nodes.compactMap { expression($0, reach, words: &words) }
-            guard !parts.isEmpty else { return nil }
-            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+            let alternatives = nodes.compactMap { match($0, words: &words) }
+            guard !alternatives.isEmpty else { return nil }
+            return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
         case .not:
             return nil
         }
     }
 
     /// Primary terms in order: stop words are dropped on both sides, so they stay adjacent.
-    private func phrase(_ tokens: [Token]) -> String? {
+    private func phrase(_ tokens: [Token]) -> MatchNode? {
         let primary = tokens.filter { !$0.colocated }.map(\.term)
-        guard !primary.isEmpty else { return nil }
-        return "\"" + primary.map { Self.mark + $0.replacing("\"", with: "\"\"") }.joined(separator: " ") + "\""
+        return primary.isEmpty ? nil : .phrase(primary)
     }
 }

@@ -1,24 +1,34 @@
 import Foundation
 public import ReferatAnalysis
+public import ReferatIndex
 import ReferatRecords
-public import ReferatStore
 
 /// Runs a journalist's query against the archive: parse, analyse, filter, rank, suggest.
 ///
 ///     let result = try SearchService(store: store).search("psykiatri udvalg:KB dato:2023")
+///
+/// It speaks to the archive only through `FullTextIndex` (which entries match, ranked) and
+/// `RecordStore` (what those entries are), in analysed terms: it knows no engine.
 public final class SearchService {
-    let store: ArchiveStore
+    let index: any FullTextIndex
+    let records: any RecordStore
     let analyzer: DanishAnalyzer
     let synonyms: CommitteeSynonyms
     /// Analyzers for cutting snippets on all cores (an analyzer is not thread-safe).
     let snippetAnalyzers: AnalyzerPool
 
     /// `analyzer` defaults to one with the index's own lexicon (the words it learned).
-    public init(store: ArchiveStore, analyzer: DanishAnalyzer? = nil, synonyms: CommitteeSynonyms = .shared) {
-        self.store = store
-        self.analyzer = analyzer ?? DanishAnalyzer(lexicon: store.lexicon)
+    public init(index: any FullTextIndex, records: any RecordStore, analyzer: DanishAnalyzer? = nil, synonyms: CommitteeSynonyms = .shared) {
+        self.index = index
+        self.records = records
+        self.analyzer = analyzer ?? DanishAnalyzer(lexicon: index.lexicon)
         self.synonyms = synonyms
         snippetAnalyzers = AnalyzerPool(lexicon: self.analyzer.lexicon)
+    }
+
+    /// A search over an archive that is both the index and the record store.
+    public convenience init(store: some FullTextIndex & RecordStore, analyzer: DanishAnalyzer? = nil, synonyms: CommitteeSynonyms = .shared) {
+        self.init(index: store, records: store, analyzer: analyzer, synonyms: synonyms)
     }
 
     public struct Options: Sendable {
@@ -38,8 +48,8 @@ public final class SearchService {
         public var page: SearchPage
         /// A corrected query from the index's own vocabulary, when a word matched nothing.
         public var suggestion: String?
-        /// The FTS5 expression that ran, for `--explain`.
-        public var expression: String?
+        /// The analysed query that ran, for `--explain`; nil for a filter-only search.
+        public var match: MatchNode?
     }
 
     /// A filter value that makes no sense ("beslutning:måske"), with where it was typed.
@@ -50,10 +60,10 @@ public final class SearchService {
 
     public func search(_ text: String, options: Options = Options()) throws -> Result {
         let parsed = try QueryParser().parse(text)
-        var query = StoreQuery()
+        var query = IndexQuery()
         query.limit = options.limit
         query.offset = options.offset
-        query.sortByDate = options.sortByDate
+        query.order = options.sortByDate ? .newestFirst : .relevance
         query.facets = options.facets
         query.filters = try filters(parsed.filters + options.filters)
         var compiled: QueryCompiler.Compiled?
@@ -66,27 +76,26 @@ public final class SearchService {
                     throw QuerySyntaxError(query: text, position: 0, message: "a query needs at least one word to search for besides -exclusions")
                 }
                 // Only stop words: nothing to search for.
-                return Result(page: SearchPage(total: 0, hits: [], facets: nil), suggestion: nil, expression: nil)
+                return Result(page: SearchPage(total: 0, hits: [], facets: nil), suggestion: nil, match: nil)
             }
-            query.match = compiled?.apart
-            query.exactMatch = compiled.map(\.exact) == compiled?.apart ? nil : compiled?.exact
-            query.closeMatch = compiled.map(\.all) == compiled?.apart ? nil : compiled?.all
+            query.match = compiled?.match
         } else if query.filters.isEmpty {
             throw QuerySyntaxError(query: text, position: 0, message: "nothing to search for: type words, a \"phrase\" or a filter such as udvalg:KB")
         }
-        var page = try store.search(query)
+        let ranked = try index.search(query)
+        var hits = try records.hits(ranked.entries)
         let highlight = compiled?.highlight ?? QueryCompiler.Highlight()
-        let texts = page.hits.map { $0.text ?? "" }
+        let texts = hits.map { $0.text ?? "" }
         let snippets = snippetAnalyzers.concurrentMap(count: texts.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i, analyzer in
             SnippetBuilder(analyzer: analyzer, terms: highlight.terms, prefixes: highlight.prefixes, phrases: highlight.phrases).snippet(texts[i])
         }
-        for i in page.hits.indices {
-            page.hits[i].snippet = snippets[i]
-            page.hits[i].text = nil
+        for i in hits.indices {
+            hits[i].snippet = snippets[i]
+            hits[i].text = nil
         }
         var suggestion: String?
-        if page.total == 0, let compiled { suggestion = try suggest(text, words: compiled.words) }
-        return Result(page: page, suggestion: suggestion, expression: query.match)
+        if ranked.total == 0, let compiled { suggestion = try suggest(text, words: compiled.words) }
+        return Result(page: SearchPage(total: ranked.total, hits: hits, facets: ranked.facets), suggestion: suggestion, match: query.match)
     }
 
     /// Replaces each word that is not in the index with the closest indexed word.
@@ -101,8 +110,9 @@ public final class SearchService {
         var corrected = text
         var changed = false
         var tried = 0
-        var vocabularies: [String: [(term: String, documents: Int)]] = [:]
-        for (typed, term) in words where try store.documentFrequency(of: term) == 0 && store.documentFrequency(of: "~" + term) == 0 {
+        var vocabularies: [String: [TermFrequency]] = [:]
+        for (typed, term) in words where try index.documentFrequency(of: IndexTerm(term)) == 0
+            && index.documentFrequency(of: IndexTerm(term, form: .weak)) == 0 {
             let folded = analyzer.prefixTerm(typed)
             guard folded.count >= 4, folded.allSatisfy(\.isLetter) else { continue }
             guard tried < Self.suggestedWords else { break }
@@ -110,8 +120,9 @@ public final class SearchService {
             let limit = folded.count < 8 ? 1 : 2
             var best: (term: String, distance: Int, documents: Int)?
             let letter = String(term.prefix(1))
-            if vocabularies[letter] == nil { vocabularies[letter] = try store.vocabulary(startingWith: letter) }
-            for (candidate, documents) in vocabularies[letter] ?? [] where !candidate.hasPrefix("~") {
+            if vocabularies[letter] == nil { vocabularies[letter] = try index.terms(startingWith: letter, limit: 5000) }
+            for entry in vocabularies[letter] ?? [] {
+                let (candidate, documents) = (entry.term, entry.entries)
                 var d = limit + 1
                 if abs(candidate.count - term.count) <= limit { d = EditDistance.damerauLevenshtein(term, candidate, limit: limit) }
                 if d > limit, candidate.count >= 6, folded.hasPrefix(candidate), folded.count - candidate.count <= 5 { d = limit }
@@ -131,9 +142,9 @@ public final class SearchService {
 
     /// A word as written in the archive whose stem is `term` ("demen" → "demens").
     func surfaceWord(for term: String) throws -> String? {
-        var query = StoreQuery(match: "\"\u{1}" + term + "\"")
+        var query = IndexQuery(match: .term(IndexTerm(term)))
         query.limit = 1
-        guard let text = try store.search(query).hits.first?.text else { return nil }
+        guard let text = try records.hits(index.search(query).entries).first?.text else { return nil }
         for word in text.split(whereSeparator: { !$0.isLetter }) {
             let lower = word.lowercased()
             if analyzer.stem(lower) == term { return lower }
@@ -141,8 +152,8 @@ public final class SearchService {
         return nil
     }
 
-    func filters(_ list: [FieldFilter]) throws -> StoreFilters {
-        var f = StoreFilters()
+    func filters(_ list: [FieldFilter]) throws -> EntryFilters {
+        var f = EntryFilters()
         for filter in list {
             let value = filter.value
             switch filter.field {

@@ -1,5 +1,5 @@
 import ReferatAnalysis
-import ReferatStore
+import ReferatIndex
 
 /// Cuts the passage of an entry that holds the most query matches and marks the matched words.
 ///

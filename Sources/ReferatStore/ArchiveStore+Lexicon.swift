@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReferatAnalysis
+import ReferatIndexing
 
 extension ArchiveStore {
     /// What `learnWords` did.
@@ -106,10 +107,10 @@ extension ArchiveStore {
                 }
             }.map { entries[$0] }
             let oldTokens = oldAnalyzers.concurrentMap(count: affected.count, jobs: jobs) { i, analyzer in
-                PretokenizedText.columns(affected[i].columns, analyzer: analyzer)
+                AnalysedText.fields(affected[i].columns, analyzer: analyzer)
             }
             let newTokens = newAnalyzers.concurrentMap(count: affected.count, jobs: jobs) { i, analyzer in
-                PretokenizedText.columns(affected[i].columns, analyzer: analyzer)
+                AnalysedText.fields(affected[i].columns, analyzer: analyzer)
             }
             for (k, entry) in affected.enumerated() {
                 let arguments: StatementArguments = [entry.id, entry.columns[0], entry.columns[1], entry.columns[2]]

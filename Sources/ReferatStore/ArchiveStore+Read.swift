@@ -99,17 +99,4 @@ extension ArchiveStore {
             }
         }
     }
-
-    /// Index terms close to `term` (vocabulary for "did you mean"), most frequent first.
-    public func vocabulary(startingWith prefix: String, limit: Int = 5000) throws(StoreError) -> [(term: String, documents: Int)] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?",
-                             arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { ($0[0], $0[1]) }
-        }
-    }
-
-    /// How many entries contain `term` exactly (0 when it is not in the index).
-    public func documentFrequency(of term: String) throws(StoreError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [term]) ?? 0 }
-    }
 }

@@ -1,22 +1,26 @@
 import Foundation
 import GRDB
+public import ReferatIndex
 import ReferatAnalysis
 
 extension ArchiveStore {
-    /// Runs a search: count, one page of hits with their text for snippets, and facets when asked.
+    /// Runs a search: the count, one page of ranked entries, and facets when asked.
     ///
     /// Ranking is bm25 over every match, and a common word matches most of an archive, so it
     /// costs time in proportion to the matches. Large result sets are therefore ranked in parts
     /// of the entry id range at once, each part on its own reader connection and core, and the
-    /// parts' best hits merged. bm25 takes its statistics from the whole table in every part,
-    /// so scores compare across parts. (Each part reads its own snapshot: an import committing
-    /// meanwhile may show in one part and not another, as it would between two searches.)
+    /// parts' best entries merged. bm25 takes its statistics from the whole table in every
+    /// part, so scores compare across parts. (Each part reads its own snapshot: an import
+    /// committing meanwhile may show in one part and not another, as it would between two
+    /// searches.)
     ///
-    /// Without filters, FTS5 ranks (`ORDER BY rank LIMIT`): whole-word matches first, then
-    /// entries that match only through compound parts or variants, then those that match only
-    /// through a query compound's parts written apart (`StoreQuery.tiers`). With filters, the
-    /// matches are joined with `entry_fact` and ranked the same way in SQL.
-    public func search(_ query: StoreQuery) throws(StoreError) -> SearchPage {
+    /// Without filters, FTS5 ranks (`ORDER BY rank LIMIT`): exact-form matches first
+    /// (`MatchNode.exactTier`), then entries that match only through compound parts or
+    /// variants (`MatchNode.closeTier`), then those that match only through a query compound's
+    /// parts written apart (`FTS5Query.tiers`). With filters, the matches are joined with
+    /// `entry_fact` and ranked the same way in SQL.
+    public func search(_ indexQuery: IndexQuery) throws(StoreError) -> RankedPage {
+        let query = FTS5Query(indexQuery)
         let wanted = query.offset + query.limit
         let total: Int
         var ranked: [Ranked]
@@ -42,13 +46,35 @@ extension ArchiveStore {
             ranked = pages.flatMap(\.ranked).sorted(by: query.sortByDate ? Ranked.newestFirst : Ranked.bestFirst)
             ranked = Array(ranked.prefix(wanted))
         }
-        // The hits' records and text, fetched in as many shares as there were parts.
-        let page = Array(ranked.dropFirst(query.offset))
-        let share = max(1, (page.count + parts.count - 1) / parts.count)
-        let shares = stride(from: 0, to: page.count, by: share).map { Array(page[$0..<min(page.count, $0 + share)]) }
-        let hits = shares.isEmpty ? [] : try inParallel(shares) { db, share in try Self.hits(share, db) }
+        let entries = ranked.dropFirst(query.offset).map { RankedEntry(id: $0.id, score: $0.score, exact: $0.exact) }
         let facets = query.facets ? try read { db in try Self.facets(query, db) } : nil
-        return SearchPage(total: total, hits: hits, facets: facets)
+        return RankedPage(total: total, entries: entries, facets: facets)
+    }
+
+    /// The records and text (for the snippet) of ranked entries, fetched in as many shares
+    /// at once as a search ranks parts.
+    public func hits(_ entries: [RankedEntry]) throws(StoreError) -> [SearchHit] {
+        guard !entries.isEmpty else { return [] }
+        let parts = try partition().count
+        let share = max(1, (entries.count + parts - 1) / parts)
+        let shares = stride(from: 0, to: entries.count, by: share).map { Array(entries[$0..<min(entries.count, $0 + share)]) }
+        return try inParallel(shares) { db, share in try Self.hits(share, db) }
+    }
+
+    /// How many entries hold the term (0 when it is not in the index).
+    public func documentFrequency(of term: IndexTerm) throws(StoreError) -> Int {
+        let indexed = FTS5Expression.indexed(term)
+        return try read { db in try Int.fetchOne(db, sql: "SELECT doc FROM search_vocab WHERE term = ?", arguments: [indexed]) ?? 0 }
+    }
+
+    /// Exact-form terms starting with `prefix`, the `limit` most frequent, most frequent first.
+    public func terms(startingWith prefix: String, limit: Int) throws(StoreError) -> [TermFrequency] {
+        // A weak form starts with the weak mark, so a non-empty prefix never finds one.
+        guard !prefix.isEmpty, !prefix.hasPrefix(String(DanishTokenizer.weakMark)) else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC LIMIT ?",
+                             arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { TermFrequency(term: $0[0], entries: $0[1]) }
+        }
     }
 
     /// How many entries in `range` match an FTS5 expression: cheap, no ranking.
@@ -132,7 +158,7 @@ extension ArchiveStore {
 
     /// Joins the filters (see `filterSQL`) for the entries in `range`: how many match, and the
     /// best `limit` of them (one element, as `inParallel` concatenates the parts' arrays).
-    static func filteredPage(_ query: StoreQuery, in range: ClosedRange<Int64>, limit: Int, _ db: Database) throws -> [(total: Int, ranked: [Ranked])] {
+    static func filteredPage(_ query: FTS5Query, in range: ClosedRange<Int64>, limit: Int, _ db: Database) throws -> [(total: Int, ranked: [Ranked])] {
         var arguments: [(any DatabaseValueConvertible)?] = []
         var from: String
         if let match = query.match {
@@ -166,7 +192,7 @@ extension ArchiveStore {
     }
 
     /// Each ranked entry's record fields and text (for the snippet), in rank order.
-    static func hits(_ ranked: [Ranked], _ db: Database) throws -> [SearchHit] {
+    static func hits(_ ranked: [RankedEntry], _ db: Database) throws -> [SearchHit] {
         var hits: [SearchHit] = []
         for entry in ranked {
             // Cached: the view makes this statement costly to prepare, and it runs per hit.
@@ -188,7 +214,7 @@ extension ArchiveStore {
     }
 
     /// Counts of the matching entries by committee, year and latest outcome.
-    static func facets(_ query: StoreQuery, _ db: Database) throws -> SearchPage.Facets {
+    static func facets(_ query: FTS5Query, _ db: Database) throws -> Facets {
         var arguments: [(any DatabaseValueConvertible)?] = []
         var from: String
         if let match = query.match {
@@ -200,18 +226,18 @@ extension ArchiveStore {
         from += " JOIN document d ON d.id = e.documentId LEFT JOIN \"case\" c ON c.id = e.caseId"
         let (whereSQL, whereArgs) = filterSQL(query.filters)
         arguments += whereArgs
-        func facet(_ expr: String, _ joinDecisions: Bool) throws -> [SearchPage.Count] {
+        func facet(_ expr: String, _ joinDecisions: Bool) throws -> [Facets.Count] {
             let source = joinDecisions ? "\(from) JOIN decision x ON x.caseId = c.id" : from
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(expr) AS v, count(DISTINCT e.id) FROM \(source) WHERE \(whereSQL) AND v IS NOT NULL GROUP BY v ORDER BY 2 DESC, 1 LIMIT 20
                 """, arguments: StatementArguments(arguments))
-            return rows.map { SearchPage.Count(value: $0[0], count: $0[1]) }
+            return rows.map { Facets.Count(value: $0[0], count: $0[1]) }
         }
         return .init(committee: try facet("x.body", true), year: try facet("substr(COALESCE(c.latestDate, d.meetingDate, d.date), 1, 4)", false),
                      outcome: try facet("c.latestOutcome", false))
     }
 
-    static func filterSQL(_ f: StoreFilters) -> (String, [(any DatabaseValueConvertible)?]) {
+    static func filterSQL(_ f: EntryFilters) -> (String, [(any DatabaseValueConvertible)?]) {
         var clauses = ["1"]
         var args: [(any DatabaseValueConvertible)?] = []
         /// Entries with a fact of this kind matching the condition (see `EntryFact`).

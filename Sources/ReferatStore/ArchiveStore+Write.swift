@@ -1,25 +1,9 @@
 import Foundation
 import GRDB
-public import ReferatRecords
+import ReferatIndexing
+import ReferatRecords
 
 extension ArchiveStore {
-    /// A parsed file and what the importer knows about it.
-    public struct Incoming: Sendable {
-        public var document: Document
-        public var size: Int
-        /// Each entry's columns analysed ahead of the write (`analyze(with:)`), or nil.
-        public internal(set) var pretokenized: [[PretokenizedText]]?
-        /// Words the document uses that the index may learn (filled by `analyze(with:)`).
-        public internal(set) var learnableWords: [String] = []
-        /// Each case's sections deflated ahead of the write (`analyze(with:)`), or nil.
-        var packedSections: [[UInt8]?]?
-
-        public init(document: Document, size: Int) {
-            self.document = document
-            self.size = size
-        }
-    }
-
     /// Path → SHA-256 of every imported file, so an import can skip unchanged ones.
     public func knownFiles() throws(StoreError) -> [String: String] {
         try read { db in
@@ -99,20 +83,20 @@ extension ArchiveStore {
 
     /// Adds (or, with `delete`, removes) the FTS rows of these entries, with the text that
     /// `entry_content` gives them. FTS5 deletes by tokenizing that text again, so every insert
-    /// and delete must read it from the view; `pretokenized` columns are replayed where their
-    /// bytes are the view's (see `PretokenizedText`).
+    /// and delete must read it from the view; `analysed` fields are replayed where their
+    /// bytes are the view's (see `TokenHandoff`).
     ///
     /// The text is selected first and then inserted as values: at 100 MB that cost the writer
     /// 7.8 s against 10.3 s for `INSERT INTO search … SELECT … FROM entry_content`, the same
     /// rows and the same index.
-    static func writeSearchRows(of entries: [Int64], delete: Bool, pretokenized: [[PretokenizedText]]? = nil, _ db: Database) throws {
+    static func writeSearchRows(of entries: [Int64], delete: Bool, analysed: [[AnalysedText]]? = nil, _ db: Database) throws {
         let content = try db.cachedStatement(sql: "SELECT title, decisions, body FROM entry_content WHERE id = ?")
         let write = try db.cachedStatement(sql: delete ? searchDeleteSQL : searchInsertSQL)
         for (k, entry) in entries.enumerated() {
             guard let row = try Row.fetchOne(content, arguments: [entry]) else { continue }
             let title: DatabaseValue = row[0], decisions: DatabaseValue = row[1], body: DatabaseValue = row[2]
-            let columns = pretokenized.flatMap { k < $0.count ? $0[k] : nil }
-            try TokenHandoff.$current.withValue(columns) {
+            let fields = analysed.flatMap { k < $0.count ? $0[k] : nil }
+            try TokenHandoff.$current.withValue(fields) {
                 try write.execute(arguments: [entry, title, decisions, body])
             }
         }
@@ -190,7 +174,7 @@ extension ArchiveStore {
             entries.append(db.lastInsertedRowID)
             try EntryFact.insert(EntryFact.facts(of: d.mentionedDecisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
-        try writeSearchRows(of: entries, delete: false, pretokenized: item.pretokenized, db)
+        try writeSearchRows(of: entries, delete: false, analysed: item.entries, db)
         try countLearnableWords(item.learnableWords, db)
     }
 

@@ -1,17 +1,23 @@
 import GRDB
 import GRDBSQLite
 import ReferatAnalysis
+import ReferatIndexing
 
-/// The FTS5 adapter over `DanishAnalyzer`: a thin shim, the analysis lives in ReferatAnalysis.
+/// The FTS5 adapter over the indexing step: a thin shim, the analysis lives in ReferatAnalysis
+/// and what an entry holds in ReferatIndexing.
 ///
-/// Documents are analysed in document mode. Queries built by ReferatSearch arrive already
-/// analysed: each term starts with `DanishTokenizer.literalMark` and is passed through as is,
-/// so user text never reaches MATCH unanalysed and no term is expanded twice. Entries the
-/// importer analysed ahead (`PretokenizedText`) are replayed instead of analysed again.
+/// Documents are analysed as `AnalysedText` (or, for entries the importer analysed ahead,
+/// replayed from it), and each weak form is stored behind `weakMark`. Queries arrive as
+/// expressions built by `FTS5Expression` from analysed terms: each term starts with
+/// `literalMark` and is passed through as is, so user text never reaches MATCH unanalysed and
+/// no term is expanded twice.
 final class DanishTokenizer: FTS5CustomTokenizer {
     static let name = "referat_danish"
     /// Marks a pre-analysed query term.
     static let literalMark: Character = "\u{1}"
+    /// Stands before a weak form (a compound part or a spelling variant) in the index, so
+    /// that a search can rank whole-word matches first.
+    static let weakMark: Character = "~"
 
     /// Made on first use, and again when the index's lexicon grew (words learned by an import).
     private var analyzer: DanishAnalyzer?
@@ -41,16 +47,14 @@ final class DanishTokenizer: FTS5CustomTokenizer {
         if tokenization.contains(.query), bytes.first == 0x01 {
             return literal(bytes, context: context, callback: tokenCallback)
         }
-        if !tokenization.contains(.query), let columns = TokenHandoff.current, let column = columns.first(where: { $0.matches(bytes) }) {
-            return column.replay { term, token in
-                term.withMemoryRebound(to: CChar.self) { chars in
-                    tokenCallback(context, token.colocated ? FTS5_TOKEN_COLOCATED : 0, chars.baseAddress, CInt(chars.count), CInt(token.start), CInt(token.end))
-                }
+        if !tokenization.contains(.query) {
+            if let fields = TokenHandoff.current, let field = fields.first(where: { $0.matches(bytes) }) {
+                return Self.replay(field, context: context, callback: tokenCallback)
             }
+            return Self.replay(AnalysedText(utf8: Array(bytes), analyzer: currentAnalyzer()), context: context, callback: tokenCallback)
         }
         var status = SQLITE_OK
-        let mode: AnalysisMode = tokenization.contains(.query) ? .query : .document
-        currentAnalyzer().analyze(utf8: bytes, mode: mode) { token in
+        currentAnalyzer().analyze(utf8: bytes, mode: .query) { token in
             guard status == SQLITE_OK else { return }
             var term = token.term
             status = term.withUTF8 { t in
@@ -60,6 +64,26 @@ final class DanishTokenizer: FTS5CustomTokenizer {
             }
         }
         return status
+    }
+
+    /// Hands an analysed text's tokens to FTS5, each weak form behind `weakMark`.
+    private static func replay(_ text: AnalysedText, context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback) -> CInt {
+        var marked: [UInt8] = [weakMark.asciiValue!]
+        return text.replay { term, token in
+            let flags = token.colocated ? FTS5_TOKEN_COLOCATED : 0
+            if token.weak {
+                marked.removeSubrange(1...)
+                marked.append(contentsOf: term)
+                return marked.withUnsafeBufferPointer { m in
+                    m.withMemoryRebound(to: CChar.self) { chars in
+                        callback(context, flags, chars.baseAddress, CInt(chars.count), CInt(token.start), CInt(token.end))
+                    }
+                }
+            }
+            return term.withMemoryRebound(to: CChar.self) { chars in
+                callback(context, flags, chars.baseAddress, CInt(chars.count), CInt(token.start), CInt(token.end))
+            }
+        }
     }
 
     /// "\u{1}term1 \u{1}term2": each piece is one token, in order.

@@ -72,7 +72,7 @@ enum PackedSections {
     }
 
     /// The body text the search index sees: each section's heading and text, one per line.
-    /// Must equal what `ArchiveStore.entryColumns(of:)` builds from the parsed sections.
+    /// Must equal what `EntryText.columns(of:)` builds from the parsed sections.
     static func bodyText(_ blob: [UInt8]) throws(Damaged) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(blob.count * 3)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReferatAnalysis
+import ReferatIndex
 import ReferatParsing
 import ReferatRecords
 import ReferatSearch
@@ -10,7 +11,7 @@ import ReferatStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the analyzer and query latency (used by make bench).",
-        shouldDisplay: false, subcommands: [Parse.self, Analyze.self, Queries.self, FuzzCommand.self]
+        shouldDisplay: false, subcommands: [Parse.self, Analyze.self, Queries.self, Engine.self, FuzzCommand.self]
     )
 
     /// Parser throughput alone: MB/s of CPU time for files parsed into records on one thread, the files

@@ -1,4 +1,5 @@
 import Foundation
+import ReferatIndex
 import ReferatSearch
 import ReferatStore
 
@@ -38,7 +39,7 @@ struct HitRenderer {
         var total: Int
         var suggestion: String?
         var hits: [SearchHit]
-        var facets: SearchPage.Facets?
+        var facets: Facets?
     }
 
     func json(_ result: SearchService.Result) throws -> String {

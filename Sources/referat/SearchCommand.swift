@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReferatIndex
 import ReferatSearch
 import ReferatStore
 
@@ -37,7 +38,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "text, json or csv.") var format: OutputFormat = .text
     @Flag(help: "CSV: start with a UTF-8 byte-order mark (for Excel).") var bom = false
     @Flag(help: "CSV: Danish column headers.") var danishHeaders = false
-    @Flag(help: "Print the FTS5 expression that ran.") var explain = false
+    @Flag(help: "Print the analysed query that ran (terms, weak forms, phrases, prefixes).") var explain = false
 
     enum Sort: String, ExpressibleByArgument { case relevance, date }
 
@@ -95,7 +96,7 @@ struct SearchCommand: ParsableCommand {
             Console.err("referat: \(error.description)")
             throw ExitCodes.usage
         }
-        if explain, let e = result.expression { Console.err("fts5: " + e.replacingOccurrences(of: "\u{1}", with: "")) }
+        if explain, let match = result.match { Console.err("query: \(match)") }
         let renderer = HitRenderer(colour: Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         switch format {
         case .json: Console.out(try renderer.json(result))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReferatRecords
+import ReferatIndex
 import ReferatSearch
 import ReferatStore
 

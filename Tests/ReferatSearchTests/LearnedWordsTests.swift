@@ -1,6 +1,7 @@
 import Foundation
 import ReferatAnalysis
 import ReferatImport
+import ReferatIndex
 import ReferatSearch
 import ReferatStore
 import ReferatTestSupport

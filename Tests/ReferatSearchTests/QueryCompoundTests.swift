@@ -1,5 +1,6 @@
 import Foundation
 import ReferatImport
+import ReferatIndex
 import ReferatSearch
 import ReferatStore
 import ReferatTestSupport
@@ -70,6 +71,6 @@ import Testing
 
     @Test func theIssuesExampleFindsItsPartsWrittenApartInTheCorpus() throws {
         let hits = try CorpusIndex.search("vejbelysningsudgifter").page.hits
-        #expect(hits.first?.caseNumber == "24/1103", "\(hits.map { $0.caseNumber ?? $0.title })")
+        #expect(hits.first?.caseNumber == "24/1103", "\(hits.map { ($0.caseNumber ?? $0.title) + " " + $0.path })")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReferatIndex
 import ReferatSearch
 @testable import ReferatStore
 import Testing
@@ -46,7 +47,7 @@ import Testing
         let key = { (hit: SearchHit) in "\(hit.path) \(hit.caseNumber ?? "") \(hit.title) \(hit.exact) \(hit.score) \(hit.snippet)" }
         #expect(parts.page.hits.map(key) == whole.page.hits.map(key))
         if c.facets {
-            let facets = { (f: SearchPage.Facets?) in f.map { [$0.committee, $0.year, $0.outcome].map { $0.map { "\($0.value)=\($0.count)" } } } }
+            let facets = { (f: Facets?) in f.map { [$0.committee, $0.year, $0.outcome].map { $0.map { "\($0.value)=\($0.count)" } } } }
             #expect(facets(parts.page.facets) == facets(whole.page.facets))
         }
         #expect(whole.page.total == 0 || !whole.page.hits.isEmpty || c.offset > 0)

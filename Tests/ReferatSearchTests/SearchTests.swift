@@ -1,5 +1,6 @@
 import Foundation
 import ReferatImport
+import ReferatIndex
 import ReferatSearch
 import ReferatStore
 import ReferatTestSupport

@@ -1,4 +1,5 @@
 import ReferatAnalysis
+import ReferatIndex
 @testable import ReferatSearch
 import ReferatStore
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReferatAnalysis
+import ReferatIndexing
 import ReferatParsing
 import ReferatRecords
 @testable import ReferatStore
@@ -142,7 +143,7 @@ import Testing
                     JOIN document d ON d.id = e.documentId WHERE d.path = ? ORDER BY e.id
                     """, arguments: [document.path]).map { row in [row[0], row[1], row[2]] as [String?] }
             }
-            #expect(stored == ArchiveStore.entryColumns(of: document).map { [$0[0], $0[1], $0[2]] }, "\(document.path)")
+            #expect(stored == EntryText.columns(of: document).map { [$0[0], $0[1], $0[2]] }, "\(document.path)")
             for c in document.cases where c.caseNumber != nil {
                 let found = try store.cases(number: c.caseNumber!).filter { $0.path == document.path && $0.record.title == c.title }
                 #expect(found.first?.record.sections == c.sections, "\(document.path) \(c.caseNumber!)")

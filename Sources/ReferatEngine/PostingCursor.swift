@@ -1,0 +1,167 @@
+/// Walks one term's postings in one segment, a block of documents at a time.
+///
+/// The skip table is read when the cursor is made, so `block(containing:)` and the block
+/// bounds answer without decoding a block; `advance(to:)` decodes only the blocks it lands in.
+/// Every decoded value is checked (ascending documents inside the segment, frequencies at
+/// least one somewhere), so a hostile file gives an error, never a wrong read.
+struct PostingCursor {
+    static let exhausted = Int.max
+
+    let segment: SegmentReader
+    let documentFrequency: Int
+    /// Per block: its last document, where its bytes start, where its positions start (the
+    /// two start lists end with where the last block ends).
+    private(set) var lastDocument: [Int] = []
+    private var blockStart: [Int] = []
+    private var positionStart: [Int] = []
+    /// Per block and field: the largest frequency and smallest length among its documents.
+    private(set) var maxFrequency: [UInt32] = []
+    private(set) var minLength: [UInt32] = []
+    /// Per block and field: the largest frequency normalised by the segment's average length.
+    private(set) var maxNormalised: [Double] = []
+
+    private var block = -1
+    private var documents: [Int] = []
+    private var frequencies: [[UInt32]]
+    private var index = 0
+    private var scratch: [UInt32] = []
+    /// The current document, or `exhausted`.
+    private(set) var document = -1
+    /// Where each document of the current block starts in its positions, once asked.
+    private var positionOffsets: [Int] = []
+
+    init(segment: SegmentReader, term: Int) throws(EngineError) {
+        self.segment = segment
+        let info = segment.infos[term]
+        documentFrequency = info.documentFrequency
+        frequencies = Array(repeating: [], count: segment.fieldCount)
+        do throws(FormatError) {
+            var reader = try ByteReader(segment.bytes, from: info.postings.lowerBound, to: info.postings.upperBound)
+            let blocks = (info.documentFrequency + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+            var previous = -1, lengths: [Int] = [], positionLengths: [Int] = []
+            for _ in 0..<blocks {
+                let last = try reader.count(atMost: segment.documentCount - 1)
+                guard last > previous else { throw FormatError(message: "skip table out of order") }
+                previous = last
+                lastDocument.append(last)
+                lengths.append(try reader.count(atMost: info.postings.count))
+                positionLengths.append(try reader.count(atMost: info.positions.count))
+                for _ in 0..<segment.fieldCount {
+                    maxFrequency.append(UInt32(try reader.count(atMost: Int(UInt32.max))))
+                    minLength.append(UInt32(try reader.count(atMost: Int(UInt32.max))))
+                    let normalised = Float(bitPattern: try reader.u32())
+                    guard normalised.isFinite, normalised >= 0 else { throw FormatError(message: "a block bound of \(normalised)") }
+                    maxNormalised.append(Double(normalised))
+                }
+            }
+            var start = reader.offset, positions = info.positions.lowerBound
+            for (length, positionLength) in zip(lengths, positionLengths) {
+                blockStart.append(start)
+                positionStart.append(positions)
+                start += length
+                positions += positionLength
+            }
+            guard start == info.postings.upperBound, positions == info.positions.upperBound else {
+                throw FormatError(message: "block lengths do not add up")
+            }
+            blockStart.append(start)
+            positionStart.append(positions)
+        } catch {
+            throw EngineError(file: segment.file, message: error.message)
+        }
+    }
+
+    var blockCount: Int { lastDocument.count }
+
+    /// The first block whose last document is at least `target`, or `blockCount`.
+    func block(containing target: Int, from first: Int = 0) -> Int {
+        var b = max(0, first)
+        while b < lastDocument.count && lastDocument[b] < target { b += 1 }
+        return b
+    }
+
+    /// Moves to the first document at or after `target`.
+    mutating func advance(to target: Int) throws(EngineError) {
+        if document >= target { return }
+        let b = block(containing: target, from: max(block, 0))
+        guard b < blockCount else {
+            document = Self.exhausted
+            return
+        }
+        if b != block { try decode(b) }
+        while documents[index] < target { index += 1 }
+        document = documents[index]
+    }
+
+    mutating func next() throws(EngineError) {
+        try advance(to: document == Self.exhausted ? Self.exhausted : document + 1)
+    }
+
+    /// The current document's frequency in `field`.
+    func frequency(_ field: Int) -> UInt32 { frequencies[field][index] }
+
+    /// The current document's positions in `field`, ascending.
+    mutating func positions(_ field: Int) throws(EngineError) -> [UInt32] {
+        do throws(FormatError) {
+            let end = positionStart[block + 1]
+            if positionOffsets.isEmpty {
+                // One pass over the block's positions finds where each document's start.
+                var reader = try ByteReader(segment.bytes, from: positionStart[block], to: end)
+                for i in documents.indices {
+                    positionOffsets.append(reader.offset)
+                    for f in 0..<segment.fieldCount {
+                        for _ in 0..<frequencies[f][i] { _ = try reader.varint() }
+                    }
+                }
+                guard reader.isAtEnd else { throw FormatError(message: "block \(block)'s positions do not add up") }
+            }
+            var reader = try ByteReader(segment.bytes, from: positionOffsets[index], to: end)
+            for f in 0..<field {
+                for _ in 0..<frequencies[f][index] { _ = try reader.varint() }
+            }
+            var out: [UInt32] = []
+            var position: UInt64 = 0
+            for k in 0..<Int(frequencies[field][index]) {
+                let v = try reader.varint()
+                position = k == 0 ? v : position + v
+                guard position <= UInt64(UInt32.max) else { throw FormatError(message: "position out of range in block \(block)") }
+                out.append(UInt32(position))
+            }
+            return out
+        } catch {
+            throw EngineError(file: segment.file, message: error.message)
+        }
+    }
+
+    private mutating func decode(_ b: Int) throws(EngineError) {
+        do throws(FormatError) {
+            var reader = try ByteReader(segment.bytes, from: blockStart[b], to: blockStart[b + 1])
+            let n = b == blockCount - 1 ? documentFrequency - b * SegmentFormat.blockSize : SegmentFormat.blockSize
+            try reader.packed(n, into: &scratch)
+            var doc = b == 0 ? -1 : lastDocument[b - 1]
+            documents.removeAll(keepingCapacity: true)
+            for delta in scratch {
+                doc += Int(delta) + 1
+                documents.append(doc)
+            }
+            guard doc == lastDocument[b] else { throw FormatError(message: "block \(b) does not end where its skip entry says") }
+            var any = [Bool](repeating: false, count: n)
+            for f in 0..<segment.fieldCount {
+                try reader.packed(n, into: &frequencies[f])
+                for i in 0..<n where frequencies[f][i] > 0 {
+                    any[i] = true
+                    guard frequencies[f][i] <= maxFrequency[b * segment.fieldCount + f],
+                          segment.length(documents[i], f) >= minLength[b * segment.fieldCount + f] else {
+                        throw FormatError(message: "block \(b) exceeds its bounds")
+                    }
+                }
+            }
+            guard any.allSatisfy({ $0 }), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
+            block = b
+            index = 0
+            positionOffsets = []
+        } catch {
+            throw EngineError(file: segment.file, message: error.message)
+        }
+    }
+}

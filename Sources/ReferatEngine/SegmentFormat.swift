@@ -1,0 +1,44 @@
+/// The layout of a segment file, written by `SegmentWriter` and read by `SegmentReader`.
+///
+///     header     "RFSEG" 0 0 1                        8 bytes
+///     documents  count; per document its external id and each field's length (varints)
+///     postings   per term: its skip table, then its blocks of `blockSize` documents
+///     positions  per term: per document and field, the positions (varint deltas)
+///     dictionary the terms in byte order, each with its document frequency and the
+///                offsets of its postings and positions
+///     footer     the section offsets, the file length, the field count, a CRC-32C of
+///                everything before it, "RFSEGEND"
+///
+/// A block holds the document-id deltas and each field's term frequencies, bit-packed at the
+/// width their largest value needs. A skip entry per block holds its last document, its byte
+/// lengths and, per field, the largest term frequency, the smallest field length and the
+/// largest length-normalised frequency (against the segment's average length, as a Float32
+/// rounded up) of its documents: enough to bound any document's score in the block without
+/// decoding it (block-max pruning).
+enum SegmentFormat {
+    static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, 1]
+    static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
+    /// Documents in a postings block.
+    static let blockSize = 128
+    /// Five u64 offsets (documents, postings, positions, dictionary, file length), the field
+    /// count (u32), the checksum (u32), the end magic.
+    static let footerSize = 5 * 8 + 4 + 4 + 8
+    /// More fields than this is not a segment referat wrote.
+    static let maxFields = 16
+    /// BM25's length normalisation `b`, fixed by the format: each block stores its largest
+    /// length-normalised frequencies, which depend on it.
+    static let lengthNormalisation = 0.75
+
+    /// A field's length normalisation for BM25: 1 at the average length, more above it.
+    @inline(__always)
+    static func norm(length: UInt32, average: Double) -> Double {
+        average > 0 ? 1 - lengthNormalisation + lengthNormalisation * Double(length) / average : 1
+    }
+}
+
+/// Where a term's data lies in a segment.
+struct TermInfo: Sendable {
+    var documentFrequency: Int
+    var postings: Range<Int>
+    var positions: Range<Int>
+}

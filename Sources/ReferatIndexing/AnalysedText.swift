@@ -1,0 +1,78 @@
+public import ReferatAnalysis
+
+/// One field's text with the index tokens the Danish analyzer made of it, packed.
+///
+/// Analysing is most of the cost of indexing; the importer does it on its parsing threads,
+/// and an engine replays the tokens instead of analysing the text again. Terms are stored
+/// without any mark: `Token.weak` says whether a term is a weak form (a compound part or a
+/// spelling variant), and each engine records that in its own way.
+public struct AnalysedText: Sendable {
+    /// A token without its term, which `replay` hands over beside it.
+    public struct Token: Sendable {
+        var termEnd: UInt32
+        /// Byte offsets of the token's source in the text.
+        public var start: UInt32
+        public var end: UInt32
+        /// The token's position in the text (stop words keep theirs, so phrases stay exact).
+        public var position: UInt32
+        /// True for a form at the same position as the token before it.
+        public var colocated: Bool
+        /// True for a compound part or spelling variant (`IndexTerm.Form.weak`).
+        public var weak: Bool
+    }
+
+    /// The text, as UTF-8.
+    public let text: [UInt8]
+    private var terms: [UInt8] = []
+    private var tokens: [Token] = []
+
+    /// Analyses `text` in document mode.
+    public init(text: String, analyzer: DanishAnalyzer) {
+        self.init(utf8: Array(text.utf8), analyzer: analyzer)
+    }
+
+    /// Analyses UTF-8 text in document mode.
+    public init(utf8 text: [UInt8], analyzer: DanishAnalyzer) {
+        self.text = text
+        var terms: [UInt8] = []
+        var tokens: [Token] = []
+        terms.reserveCapacity(text.count)
+        tokens.reserveCapacity(text.count / 6)
+        text.withUnsafeBufferPointer { bytes in
+            analyzer.analyze(utf8: bytes, mode: .document) { token in
+                terms.append(contentsOf: token.unmarkedTerm.utf8)
+                tokens.append(Token(termEnd: UInt32(terms.count), start: UInt32(token.start), end: UInt32(token.end),
+                                    position: UInt32(clamping: token.position), colocated: token.colocated, weak: token.isWeak))
+            }
+        }
+        self.terms = terms
+        self.tokens = tokens
+    }
+
+    /// The fields of an entry analysed, leaving out those without text.
+    public static func fields(_ fields: [String?], analyzer: DanishAnalyzer) -> [AnalysedText] {
+        fields.compactMap { $0.map { AnalysedText(text: $0, analyzer: analyzer) } }
+    }
+
+    /// How many tokens the text gave.
+    public var count: Int { tokens.count }
+
+    /// True when `bytes` is this text.
+    public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == text.count && text.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+    }
+
+    /// Hands each token to `body` with its term's UTF-8 bytes, in order; stops at and
+    /// returns the first non-zero status.
+    public func replay(_ body: (UnsafeBufferPointer<UInt8>, Token) -> Int32) -> Int32 {
+        terms.withUnsafeBufferPointer { terms in
+            var termStart = 0
+            for token in tokens {
+                let status = body(UnsafeBufferPointer(rebasing: terms[termStart..<Int(token.termEnd)]), token)
+                if status != 0 { return status }
+                termStart = Int(token.termEnd)
+            }
+            return 0
+        }
+    }
+}

@@ -1,0 +1,52 @@
+public import ReferatAnalysis
+import ReferatIndexing
+public import ReferatRecords
+
+extension ArchiveStore {
+    /// A parsed file and what the importer knows about it.
+    public struct Incoming: Sendable {
+        public var document: Document
+        public var size: Int
+        /// Each entry's fields analysed ahead of the write (`analyze(with:)`), or nil.
+        var entries: [[AnalysedText]]?
+        /// Words the document uses that the index may learn (filled by `analyze(with:)`).
+        public internal(set) var learnableWords: [String] = []
+        /// Each case's sections deflated ahead of the write (`analyze(with:)`), or nil.
+        var packedSections: [[UInt8]?]?
+
+        public init(document: Document, size: Int) {
+            self.document = document
+            self.size = size
+        }
+
+        /// Runs the indexing step (`DocumentIndexer`) now, on the calling thread, so that the
+        /// writer only replays tokens; and deflates the sections (`PackedSections`), which
+        /// would otherwise cost the writer's time too. Call it on a parsing thread with that
+        /// thread's own analyzer.
+        ///
+        /// A document whose entries hold more than `analysedLimit` bytes of text is not
+        /// analysed ahead: its tokens, kept until the write, take about four times its text,
+        /// and the writer's tokenizer analyses it as FTS5 asks, one column at a time.
+        public mutating func analyze(with analyzer: DanishAnalyzer) {
+            let fields = EntryText.columns(of: document)
+            let bytes = fields.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }
+            if bytes > Self.analysedLimit {
+                collectLearnableWords(with: analyzer)
+            } else {
+                let indexed = DocumentIndexer(analyzer: analyzer).index(fields: fields)
+                entries = indexed.entries
+                learnableWords = indexed.learnableWords
+            }
+            packedSections = document.cases.map { PackedSections.pack($0.sections) }
+        }
+
+        /// Entry text, in bytes, above which a document is left for the writer to analyse.
+        static let analysedLimit = 8 << 20
+
+        /// Collects the document's learnable words only, as `analyze(with:)` would, without
+        /// analysing its entries (see `DocumentIndexer.learnableWords(of:)`).
+        public mutating func collectLearnableWords(with analyzer: DanishAnalyzer) {
+            learnableWords = DocumentIndexer(analyzer: analyzer).learnableWords(of: document)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+@testable import ReferatEngine
+import ReferatTestSupport
+import Testing
+
+/// Segment and manifest files are checked when opened: flipped or missing bytes are reported
+/// with the file named, and the reader never crashes on any bytes.
+@Suite struct SegmentFileTests {
+    static let corpus = GeneratedCorpus(documents: 300, vocabulary: 120, seed: 7)
+
+    static let segmentBytes: [UInt8] = {
+        let writer = SegmentWriter(fieldCount: 3, memoryBudget: .max)
+        for d in corpus.documents { writer.add(id: d.id, fields: d.fields) }
+        return writer.segmentBytes()
+    }()
+
+    @Test func aSegmentReadsBackItsDocumentsAndTerms() throws {
+        let segment = try SegmentReader(bytes: Self.segmentBytes, file: "s.seg")
+        #expect(segment.ids == Self.corpus.documents.map(\.id))
+        let t0 = try #require(segment.lookup(Self.corpus.vocabulary[0]))
+        let expected = Self.corpus.documents.filter { $0.fields.contains { $0.contains { $0.term == Self.corpus.vocabulary[0] } } }.count
+        #expect(segment.documentFrequency(at: t0) == expected)
+        #expect(segment.lookup(Array("nope".utf8)) == nil)
+        // "t1", "t10"…"t119": every term starting with "t1".
+        #expect(segment.range(withPrefix: Array("t1".utf8)).count == 1 + 10 + 20)
+    }
+
+    @Test func neighboursAreWithinTheEditDistance() throws {
+        let searcher = Searcher(segments: [try SegmentReader(bytes: Self.segmentBytes, file: "s.seg")], weights: GeneratedCorpus.weights)
+        let near = searcher.neighbours(of: "t12", maxEdits: 1).map(\.term)
+        #expect(near.contains("t1") && near.contains("t13") && near.contains("t112") && near.contains("t21"))
+        #expect(!near.contains("t12") && !near.contains("t45"))
+    }
+
+    @Test(arguments: 0..<8)
+    func flippedBytesAreDetected(_ seed: Int) throws {
+        var rng = SeededGenerator(state: UInt64(seed))
+        let bytes = Self.segmentBytes
+        for _ in 0..<50 {
+            var damaged = bytes
+            let i = Int.random(in: 0..<bytes.count, using: &rng)
+            damaged[i] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
+            #expect(throws: EngineError.self) { try SegmentReader(bytes: damaged, file: "damaged.seg") }
+        }
+    }
+
+    @Test func truncatedSegmentsAreDetected() throws {
+        let bytes = Self.segmentBytes
+        let n = bytes.count
+        let edges: [Int] = [0, 1, 7, 8, 60, n / 2, n - 57, n - 12, n - 1]
+        let lengths: [Int] = edges + Array(stride(from: 0, to: n, by: 997))
+        for length in lengths {
+            #expect(throws: EngineError.self) { try SegmentReader(bytes: Array(bytes.prefix(length)), file: "cut.seg") }
+        }
+        let error = try #require(throws: EngineError.self) { try SegmentReader(bytes: Array(bytes.dropLast(3)), file: "x/cut.seg") }
+        #expect(error.file == "x/cut.seg")
+    }
+
+    /// Damage the checksum cannot see (the checksum rewritten to match): opening, searching and
+    /// reading positions give an error or an answer, never a crash.
+    @Test(arguments: 0..<3)
+    func damageBehindAValidChecksumNeverCrashes(_ seed: Int) throws {
+        var rng = SeededGenerator(state: 100 + UInt64(seed))
+        var opened = 0
+        for _ in 0..<80 {
+            var damaged = Self.segmentBytes
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                damaged[Int.random(in: 8..<(damaged.count - SegmentFormat.footerSize), using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            let crc = Checksum.crc32c(damaged[..<(damaged.count - 12)])
+            for k in 0..<4 { damaged[damaged.count - 12 + k] = UInt8(truncatingIfNeeded: crc >> UInt32(8 * k)) }
+            guard let segment = try? SegmentReader(bytes: damaged, file: "fuzz.seg") else { continue }
+            opened += 1
+            let searcher = Searcher(segments: [segment], weights: GeneratedCorpus.weights)
+            for t in stride(from: 0, to: segment.terms.count, by: 30) {
+                for mode in [Searcher.Mode.any, .all] {
+                    _ = try? searcher.topK([segment.term(at: t), Self.corpus.vocabulary[0]], mode: mode, k: 5, pruning: t % 2 == 0)
+                }
+                _ = try? searcher.phrase([Self.corpus.vocabulary[0], segment.term(at: t)])
+            }
+        }
+        #expect(opened > 0)
+    }
+
+    @Test func aManifestCommitsAndReadsBackAndDamageIsDetected() throws {
+        let folder = try Scratch.directory("manifest")
+        #expect(try Manifest.load(from: folder) == nil)
+        let manifest = Manifest(generation: 3, segments: ["a.seg", "b.seg"])
+        try manifest.commit(in: folder)
+        #expect(try Manifest.load(from: folder) == manifest)
+        let path = folder + "/" + Manifest.fileName
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        for i in stride(from: 0, to: bytes.count, by: 3) {
+            var damaged = bytes
+            damaged[i] ^= 0x10
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let error = try #require(throws: EngineError.self) { try Manifest.load(from: folder) }
+            #expect(error.file == path)
+        }
+        try Data(bytes.dropLast(5)).write(to: URL(fileURLWithPath: path))
+        #expect(throws: EngineError.self) { try Manifest.load(from: folder) }
+    }
+
+    @Test func filesNoManifestNamesAreRemoved() throws {
+        let folder = try Scratch.directory("manifest")
+        for name in ["a.seg", "b.seg", "orphan.seg", "manifest.tmp"] {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data([1]))
+        }
+        let manifest = Manifest(generation: 1, segments: ["a.seg", "b.seg"])
+        try manifest.commit(in: folder)
+        try manifest.removeUnreferenced(in: folder)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == ["a.seg", "b.seg", "manifest"])
+    }
+}
