@@ -19,7 +19,7 @@ struct TextCleaner: Sendable {
     /// Lines that are web-page furniture wherever they stand (compared lower-cased).
     static let furniture: Set<String> = [
         "skip til hoved indholdet", "skip til hovedindholdet", "spring til indhold", "gå til indhold",
-        "gå til hovedindhold", "til toppen", "til top", "udskriv", "print", "fold alle punkter",
+        "gå til hovedindhold", "til toppen", "tilbage til toppen", "til top", "udskriv", "print", "fold alle punkter",
         "fold alle punkter ud", "fold alle punkter sammen", "luk alle punkter", "del", "del siden",
         "del på facebook", "del på linkedin", "genveje", "menu", "søg", "luk", "log ind",
         "accepter alle", "accepter cookies", "afvis alle", "kun nødvendige", "cookieindstillinger",
