@@ -116,9 +116,9 @@ struct DocumentAssembler {
             let inDecision = cases[c].decisions.contains { $0.lines.count == 2 && $0.lines[0] <= line.number && line.number <= $0.lines[1] }
             if !inDecision {
                 guard let found = AbsenceProse.read(line.text) else { continue }
-                for person in found.absent where !(meeting?.absent.contains { $0.name == person.name } ?? false) {
+                if !found.absent.isEmpty {
                     if meeting == nil { meeting = Meeting() }
-                    meeting?.absent.append(person)
+                    meeting?.addAbsent(found.absent)
                 }
                 if let last = cases[c].decisions.indices.last {
                     for person in found.notParticipating where !cases[c].decisions[last].notParticipating.contains(where: { $0.name == person.name }) {

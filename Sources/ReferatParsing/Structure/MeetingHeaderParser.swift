@@ -127,7 +127,7 @@ enum MeetingHeaderParser {
                 continue
             }
             if let status = AbsenceProse.member(text) {
-                meeting.absent += status.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
+                meeting.addAbsent(status.absent)
                 meeting.notParticipating += status.notParticipating
                 found = true
                 continue
@@ -143,8 +143,8 @@ enum MeetingHeaderParser {
                 continue
             }
             if let prose = AbsenceProse.read(text) {
-                meeting.absent += prose.absent.filter { p in !meeting.absent.contains { $0.name == p.name } }
-                meeting.notParticipating += prose.notParticipating.filter { p in !meeting.notParticipating.contains { $0.name == p.name } }
+                meeting.addAbsent(prose.absent)
+                meeting.addNotParticipating(prose.notParticipating)
                 found = found || !meeting.absent.isEmpty
             }
             guard let (field, value) = labelled(text) else {
@@ -295,5 +295,17 @@ enum MeetingHeaderParser {
             if let m = line.text.firstMatch(of: ended) { return time(String(m.1)) }
         }
         return nil
+    }
+}
+
+extension Meeting {
+    /// Adds people to the meeting's absentees, each name once.
+    mutating func addAbsent(_ people: [Person]) {
+        for person in people where !absent.contains(where: { $0.name == person.name }) { absent.append(person) }
+    }
+
+    /// Adds people to those who did not take part, each name once.
+    mutating func addNotParticipating(_ people: [NonParticipant]) {
+        for person in people where !notParticipating.contains(where: { $0.name == person.name }) { notParticipating.append(person) }
     }
 }
