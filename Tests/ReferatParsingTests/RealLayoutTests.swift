@@ -125,6 +125,10 @@ import Testing
         ("Jens Hald er indkaldt som stedfortræder for Mona Brix.", ["Mona Brix"], []),
         ("Stedfortræder Ole Sand mødte for Lene Hviid, der havde forfald.", ["Lene Hviid"], []),
         ("Dorte Bak og Ib Kjær var forhindrede i at deltage i sagens behandling.", [], ["Dorte Bak", "Ib Kjær"]),
+        ("Hans Vig medvirkede ikke ved behandlingen af pkt. 12, idet han var inhabil.", [], ["Hans Vig"]),
+        ("Eva Lind deltager i stedet for byrådsmedlem Rui da Costa Lima, der holder ferie.", ["Rui da Costa Lima"], []),
+        ("Ib Holt deltog i stedet for Anne Mose, Lis Kofod i stedet for Bent Ravn.", ["Anne Mose", "Bent Ravn"], []),
+        ("I stedet for Tove Kirk deltog Arne Bang.Rådmand Ib Lund forlod mødet efter pkt. 4.", ["Tove Kirk"], []),
     ] as [(String, [String], [String])])
     func readsSentences(_ line: String, _ absent: [String], _ notParticipating: [String]) throws {
         let found = try #require(AbsenceProse.read(line))
@@ -137,11 +141,18 @@ import Testing
         #expect(AbsenceProse.read(line) == nil)
     }
 
+    /// A seat on a board filled in another's place is not an absence from the meeting.
+    @Test func aBoardSeatIsNoAbsence() {
+        #expect(AbsenceProse.read("Byrådet udpeger Rune Dal som medlem af bestyrelsen i stedet for rådmand Søs Holm.") == nil)
+        #expect(AbsenceProse.read("Gruppen har udpeget Ib Moe som stedfortræder for Jens Kro i bestyrelsen.") == nil)
+    }
+
     @Test(arguments: [
         ("• Birthe Lund (O) - Afbud", ["Birthe Lund"], [String]()),
         ("Sara Moos: Afbud (stedfortræder Eva Berg)", ["Sara Moos"], []),
         ("• Peter Gram (A) - Deltog ikke under punkt 7", [], ["Peter Gram"]),
         ("• Anne Kaas (F) - Deltog", [], []),
+        ("Poul Jakobi (O), 1. næstformand - afbud", ["Poul Jakobi"], []),
     ] as [(String, [String], [String])])
     func readsMemberLines(_ line: String, _ absent: [String], _ notParticipating: [String]) {
         let found = AbsenceProse.member(line)
@@ -154,6 +165,33 @@ import Testing
         let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
         #expect(document.meeting?.absent.map(\.name) == ["Bo Libergren", "Poul Viste", "Lone Hvam"])
         #expect(document.meeting?.notParticipating.map(\.name) == ["Kaj Lund"])
+    }
+
+    /// Labels stacked without values lost their table's columns: the names are the first
+    /// label's ("Deltagere:"), not the absentees'. Two absence labels in a row both name them.
+    @Test(arguments: [
+        ("Deltagere:\nFraværende:\nBo Holm, Eva Lund, Kai Moe\n", [String]()),
+        ("Fraværende:\nAfbud:\n\nBo Holm, A\n", ["Bo Holm"]),
+    ] as [(String, [String])])
+    func stackedLabels(_ header: String, _ absent: [String]) throws {
+        let text = "Byrådet 12-03-2021\n" + header + "\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect((document.meeting?.absent ?? []).map(\.name) == absent)
+    }
+
+    /// A sentence under a list of absentees tells of someone else; a name cut short where the
+    /// page broke off is the same person as the whole name.
+    @Test func listsEndAtSentencesAndCutNamesAreOnePerson() throws {
+        let text = "Byrådet 12-03-2021\nAfbud fra Ole Dahl (A) og Peter E.\nBirger Holm forlod mødet efter behandlingen af punkt 8.\nAfbud: Peter E. Nielsen (A)\n\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.meeting?.absent.map(\.name) == ["Ole Dahl", "Peter E. Nielsen"])
+    }
+
+    /// Non-participants named under an item without a decision stay with the meeting.
+    @Test func nonParticipantsWithoutADecision() throws {
+        let text = "Regionsrådet 26-01-2022\n\n1. Godkendelse af forretningsorden\nSagsnr.: 20/1\nIndstilling\nat forretningsordenen godkendes.\nMia Bro og Ib Kjær var forhindrede i at deltage i sagens behandling.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.meeting?.notParticipating.map(\.name) == ["Mia Bro", "Ib Kjær"])
     }
 
     @Test func substitutesAreNotAbsent() {

@@ -17,7 +17,10 @@ enum AbsenceProse {
     }
 
     /// A name as minutes write it, with an optional party or remark in parentheses.
-    private static let name = #"[A-ZÆØÅ][\p{L}'’-]*\.?(?:\s+(?:(?:af|de|la|le|van|von|den|der)\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))*(?:\s*\([^()]{0,40}\))?"#
+    private static let name = #"[A-ZÆØÅ][\p{L}'’-]*\.?"# + laterNameWords + "*" + #"(?:\s*\([^()]{0,40}\))?"#
+    /// A name's words after the first: a capitalised word or an initial, perhaps after a
+    /// particle ("Luis da Silva Martins").
+    private static let laterNameWords = #"(?:\s+(?:(?:"# + MinutesVocabulary.nameParticles.joined(separator: "|") + #")\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))"#
     private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
     /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
@@ -28,6 +31,9 @@ enum AbsenceProse {
     nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?<names>"# + names + #")"#)
     /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent.
     nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant)\s+for\s+(?<names>"# + names + #")"#)
+    /// "Eva Ny deltager i stedet for byrådsmedlem Bo Berg": one name each time, since such
+    /// sentences pair people ("A i stedet for B, C i stedet for D").
+    nonisolated(unsafe) static let insteadOf = try! Regex(#"[Ii] stedet for\s+(?:\p{Ll}*(?:medlem|mand|borgmester)\s+)?(?<name>"# + name + #")"#)
     /// "Eva Holm (Afbud)" in a list of members.
     nonisolated(unsafe) static let markedAbsent = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)\s*\((?:[Aa]fbud|[Ff]raværende|[Ff]orfald)\)"#)
 
@@ -39,7 +45,7 @@ enum AbsenceProse {
             || line.containsBytes("forfald") || line.containsBytes("forhindre") || line.containsBytes("ikke mødt")
             || line.containsBytes("forlod mødet") || line.containsBytes("undtagen") || line.containsBytes("udeblev")
             || line.containsBytes("mødte ikke") || line.containsBytes("stedfortræder for") || line.containsBytes("uppleant for")
-            || line.containsBytes("inhabilitet")
+            || line.containsBytes("inhabilitet") || line.containsBytes(" stedet for") || line.containsBytes("edvirkede ikke")
     }
 
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
@@ -60,9 +66,17 @@ enum AbsenceProse {
             }
             // Only where someone came in the absentee's place ("er indkaldt som stedfortræder for …"),
             // not in a title such as "Indkaldelse af stedfortræder for …".
-            if sentence.containsBytes(" for "), sentence.containsBytes("indkaldt") || sentence.containsBytes("mødte") || sentence.containsBytes("deltog"),
+            let cameInstead = sentence.containsBytes("indkaldt") || sentence.containsBytes("mødte") || sentence.containsBytes("deltog")
+                || sentence.containsBytes("deltager")
+            if cameInstead, sentence.containsBytes(" for "), !sentence.containsBytes(" stedet for"),
                let m = try? replacedNames.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))
+            }
+            // Someone came to the meeting in another's place, not a seat filled on a board.
+            if cameInstead, sentence.containsBytes(" stedet for") {
+                for m in sentence.matches(of: insteadOf) {
+                    if let one = m["name"]?.substring { found.absent += people(String(one)) }
+                }
             }
             if let m = try? exceptNames.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))
@@ -87,8 +101,9 @@ enum AbsenceProse {
         return found.isEmpty ? nil : found
     }
 
-    /// A member line with what they did: "• Bo Berg (O) - Afbud", "Eva Ny: Deltog ikke".
-    nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:(?:af|de|la|le|van|von|den|der)\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)(?:\s*\([^()]{0,20}\))?\s*[:–-]\s*(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
+    /// A member line with what they did: "• Bo Berg (O) - Afbud", "Eva Ny: Deltog ikke",
+    /// "Ib Holm (O), 1. næstformand - afbud".
+    nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*"# + laterNameWords + #"+)(?:\s*\([^()]{0,20}\))?(?:,\s*[^:–()-]{1,40}?)?\s*[:–-]\s*(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
     /// A status line that belongs to the member on the line before: "• Deltog ikke under punkterne 20-21".
     nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald)\b(.+)$/#
 
@@ -118,7 +133,7 @@ enum AbsenceProse {
         return offset.map { sentence.utf8Index($0) }
     }
 
-    static let predicateStems: [[UInt8]] = ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindre", "udeblev", "forlod"].map { Array($0.utf8) }
+    static let predicateStems: [[UInt8]] = ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindre", "udeblev", "forlod", "medvirkede"].map { Array($0.utf8) }
 
     /// The people of a list, without those named as substitutes.
     static func people(_ list: String) -> [Person] {
@@ -129,11 +144,22 @@ enum AbsenceProse {
         }
     }
 
+    /// Whether a point stands right before a capital letter ("Petersen.Rådmand"): sentences
+    /// glued where a page lost a space. Checked on bytes; Æ, Ø and Å start with 0xC3.
+    static func hasGluedSentence(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if previous == 0x2E, byte >= 0x41 && byte <= 0x5A || byte == 0xC3 { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
     /// initial ("N. J. Ottesen") or an abbreviation of one or two letters.
     static func sentences(_ line: String) -> [String] {
         // Most lines are one sentence: no point, semicolon or colon followed by a space.
-        if !line.containsBytes(". "), !line.containsBytes("; "), !line.containsBytes(": ") {
+        if !line.containsBytes(". "), !line.containsBytes("; "), !line.containsBytes(": "), !Self.hasGluedSentence(line) {
             let one = line.stripping(".;: ")
             return one.isEmpty ? [] : [one]
         }
@@ -144,7 +170,12 @@ enum AbsenceProse {
         while i < chars.count {
             let c = chars[i]
             current.append(c)
-            if c == "." || c == ";" || c == ":", i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {
+            if c == ".", i + 1 < chars.count, chars[i + 1].isUppercase, chars[i + 1].isLetter,
+               current.dropLast().reversed().prefix(while: { $0.isLetter }).count > 3 {
+                // "… deltog Bo Berg.Rådmand Eva Ny forlod mødet": a space lost between sentences.
+                out.append(current.stripping(" "))
+                current = ""
+            } else if c == "." || c == ";" || c == ":", i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {
                 // The word before the point: an initial or a short abbreviation does not end a sentence.
                 let word = current.dropLast().reversed().prefix { $0.isLetter }
                 let afterParenthesis = current.dropLast().last == ")"

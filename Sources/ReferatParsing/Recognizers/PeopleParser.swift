@@ -59,7 +59,11 @@ enum PeopleParser {
         // "Borgmester Anna Holm": the office is not part of the name.
         for role in MinutesVocabulary.roles where text.hasPrefix(role + " ") { text = String(text.dropFirst(role.count + 1)) }
         guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
-        let name = String(m.name).stripping(" ")
+        var name = String(m.name).stripping(" ")
+        // "Anders Holm Byrådssalen": a flattened table put the meeting room after the name.
+        if let room = name.split(separator: " ").dropFirst(2).first(where: { MinutesVocabulary.isPlaceWord($0) }) {
+            name = String(name[..<room.startIndex]).stripping(" ")
+        }
         let words = name.split(separator: " ")
         guard words.count >= 2 || m.paren != nil else { return nil }
         // "ÅBNE SAGER", "Punkt Titel Udskriv", "Norddjurs Kommune": headings, not people.

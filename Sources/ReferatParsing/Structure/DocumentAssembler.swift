@@ -101,11 +101,10 @@ struct DocumentAssembler {
         return document
     }
 
-    /// Whether the line above an item's title is its identity (a KLE or case number printed
-    /// first), which then belongs to this item rather than to the one before.
     /// Absentees and non-participants written in an item's text outside its decisions ("Under
     /// punkt 14 deltog stedfortræder Eva Ny, da Bo Berg (V) var inhabil"): absentees join the
-    /// meeting's, non-participants the item's last decision.
+    /// meeting's, non-participants the item's last decision, or the meeting's when the item
+    /// has none.
     static func collectProseAbsences(_ lines: [SourceLine], cases: inout [CaseRecord], meeting: inout Meeting?) {
         // One pass over the lines: cases are in the order of their lines.
         var c = 0
@@ -124,11 +123,18 @@ struct DocumentAssembler {
                     for person in found.notParticipating where !cases[c].decisions[last].notParticipating.contains(where: { $0.name == person.name }) {
                         cases[c].decisions[last].notParticipating.append(person)
                     }
+                } else if !found.notParticipating.isEmpty {
+                    // An item without a decision (an agenda, or a page cut short) still tells who
+                    // stayed out of it: the meeting keeps them.
+                    if meeting == nil { meeting = Meeting() }
+                    meeting?.addNotParticipating(found.notParticipating)
                 }
             }
         }
     }
 
+    /// Whether the line above an item's title is its identity (a KLE or case number printed
+    /// first), which then belongs to this item rather than to the one before.
     static func hasKLEAbove(_ lines: [SourceLine], _ index: Int) -> Bool {
         guard index > 0 else { return false }
         let text = lines[index - 1].text

@@ -103,9 +103,15 @@ enum MeetingHeaderParser {
                 continue
             }
             if let (_, rest) = PeopleParser.absenceLabel(text) {
+                // Labels stacked without values ("Deltagere:" / "Fraværende:" / names): a table
+                // lost its columns, and the names below are the first label's, not this one's.
+                // Two absence labels in a row ("Fraværende:" / "Afbud:") both name absentees.
+                if rest.isEmpty, let previous = lastContent, previous.hasSuffix(":"), PeopleParser.absenceLabel(previous) == nil,
+                   labelled(previous) != nil || previous.isShorter(than: 25) { continue }
                 var absent = PeopleParser.people(inList: rest)
-                // The names may follow on lines of their own, after a blank line.
-                while i < lines.count {
+                // The names may follow on lines of their own, after a blank line; not after a
+                // sentence that named them ("Afbud fra Bo Berg og Eva Ny.").
+                while i < lines.count, absent.isEmpty || !text.hasSuffix(".") {
                     // A blank line ends the list, unless only a plain name follows it.
                     if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text).map({ $0.reason == nil }) == true
                         && AbsenceProse.member(lines[i + 1].text) == nil { i += 1; continue }
@@ -115,14 +121,14 @@ enum MeetingHeaderParser {
                     if absent.isEmpty, list.count >= 2, list.count == PeopleParser.splitList(next).count {
                         // "Carsten Holm, Lotte Berg.": the names on one line.
                         absent += list
-                    } else if let p = PeopleParser.person(next) {
+                    } else if let p = PeopleParser.person(next), !Self.isSentence(next, after: p) {
                         absent.append(p)
                     } else {
                         break
                     }
                     i += 1
                 }
-                meeting.absent += absent
+                meeting.addAbsent(absent)
                 found = found || !absent.isEmpty
                 continue
             }
@@ -145,7 +151,7 @@ enum MeetingHeaderParser {
             if let prose = AbsenceProse.read(text) {
                 meeting.addAbsent(prose.absent)
                 meeting.addNotParticipating(prose.notParticipating)
-                found = found || !meeting.absent.isEmpty
+                found = true
             }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
@@ -298,10 +304,38 @@ enum MeetingHeaderParser {
     }
 }
 
+extension MeetingHeaderParser {
+    /// Whether a line under a list of names is a sentence about the person rather than the
+    /// list going on: "Birger Holm forlod mødet efter behandlingen af punkt 8." tells when
+    /// someone left, while "Ole Lund (V), sygdom" is one more absentee with a reason.
+    static func isSentence(_ line: String, after person: Person) -> Bool {
+        guard line.hasSuffix("."), let reason = person.reason else { return false }
+        return reason.split(separator: " ").count >= 4
+    }
+}
+
 extension Meeting {
-    /// Adds people to the meeting's absentees, each name once.
+    /// Adds people to the meeting's absentees, each name once. A name cut short where a
+    /// transcript broke off ("Peter E." beside "Peter E. Nielsen") is the same person: the
+    /// longer name is kept.
     mutating func addAbsent(_ people: [Person]) {
-        for person in people where !absent.contains(where: { $0.name == person.name }) { absent.append(person) }
+        for person in people {
+            if let k = absent.firstIndex(where: { Self.samePerson($0.name, person.name) }) {
+                if person.name.count > absent[k].name.count { absent[k].name = person.name }
+                continue
+            }
+            absent.append(person)
+        }
+    }
+
+    /// Whether two names found for the meeting are one person: equal, or one is the other's
+    /// beginning up to a word's end ("Peter E." or "Peter E" and "Peter E. Nielsen").
+    static func samePerson(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard short.contains(" "), long.hasPrefix(short) else { return false }
+        let next = long[long.index(long.startIndex, offsetBy: short.count)]
+        return short.hasSuffix(".") || next == " " || next == "." && short.split(separator: " ").last?.count == 1
     }
 
     /// Adds people to those who did not take part, each name once.

@@ -47,7 +47,8 @@ enum MinutesVocabulary {
         "deltog ikke i behandlingen", "deltog ikke i sagens behandling", "deltog ikke i beslutningen",
         "deltog ikke i punktets behandling", "deltog ikke i punktet", "deltog ikke i sagen",
         "deltog ikke i drøftelsen", "deltog ikke i afstemningen", "deltog ikke under behandlingen",
-        "deltog ikke i behandling", "deltager ikke i behandlingen", "forlod mødet under behandlingen",
+        "deltog ikke i behandling", "deltager ikke i behandlingen", "medvirkede ikke ved behandlingen",
+        "medvirkede ikke i behandlingen", "medvirkede ikke", "forlod mødet under behandlingen",
         "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
         "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "var forhindrede i at deltage i", "var forhindret i at deltage", "deltog ikke i",
     ]
@@ -61,11 +62,23 @@ enum MinutesVocabulary {
         "Regionsrådsmedlem", "Byrådsmedlem", "Kommunalbestyrelsesmedlem", "Medlem",
     ]
 
+    /// Lower-case words inside a person's name: "Dorthe la Cour", "Luis da Silva Martins".
+    static let nameParticles = ["af", "da", "de", "del", "di", "dos", "du", "la", "le", "van", "von", "den", "der", "ter"]
+
     /// Words that are never part of a person's name, compared lower-cased.
     static let notInNames: Set<String> = [
         "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
         "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning",
     ]
+
+    /// How the names of meeting rooms and buildings end ("Byrådssalen", "Rådhuset",
+    /// "Mødelokale"): such a word is never part of a person's name.
+    static let placeEndings = ["salen", "sal", "rådhus", "rådhuset", "lokale", "lokalet"]
+
+    static func isPlaceWord(_ word: Substring) -> Bool {
+        let lower = word.lowercased()
+        return placeEndings.contains { lower.hasSuffix($0) } && word.first?.isUppercase == true
+    }
 
     /// Words that say a person came instead of an absentee: such a person is not absent.
     static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]
