@@ -247,3 +247,21 @@ import Testing
         #expect(document.text.contains("Irene Krog"))
     }
 }
+
+/// What a document is when no item was found: its title, a report's prose, a statute's
+/// paragraphs. Shapes from real pages, text invented.
+@Suite struct DocumentKindTests {
+    @Test(arguments: [
+        ("minutes transcript", "STRANDBY KOMMUNE. REFERAT Økonomiudvalget. Mødedato: Onsdag den. Mødetidspunkt: 08:00. Sted: Mødelokale 2, Rådhuset. Møde slut: 14:00 Fraværende: Ib Moe.\n", DocumentKind.minutes),
+        ("agenda transcript", "DAGSORDEN. Kommunalbestyrelsen. Møde nr. : 04/2009 Sted : Rådhuset Dato : 5. marts 2009 Start kl. : Slut kl. : 20.15\n", .minutes),
+        ("notice of a meeting", "Kommunalbestyrelsen holder møde tirsdag den 15. september kl. 17.00\n\nDet foregår i Hallen, lokale 2, med nedenstående dagsorden:\n\n  1. Budget 2027\n  2. Nye vejnavne\n", .webpage),
+        ("news report", "Byrådsmøde om skolernes ferie\n\nTorsdag den 2. april mødes Eksempelby Byråd ekstraordinært til et møde, der sendes direkte på kommunens hjemmeside, fordi planen for skolernes ferie skal ændres.\n", .webpage),
+        ("statute", "Styrelsesvedtægt for Eksempelby Kommune\n\n§ 1. Byrådet består af 25 medlemmer, der vælges for fire år ad gangen.\n\n§ 2. Byrådets møder holdes i byrådssalen, medmindre formanden bestemmer andet.\n", .other),
+        ("information page", "Rammeaftale for kommunerne\n\nRammeaftalen for de næste to år sætter retningen for samarbejdet mellem kommunerne og regionen om specialområdet.\n", .other),
+    ] as [(String, String, DocumentKind)])
+    func kindWithoutItems(_ shape: String, _ text: String, _ kind: DocumentKind) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.isEmpty)
+        #expect(document.kind == kind, "\(shape)")
+    }
+}

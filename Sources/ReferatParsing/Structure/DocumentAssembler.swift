@@ -63,7 +63,7 @@ struct DocumentAssembler {
             hasDecisionHeader = true
             if header.date != nil && header.body != nil { hasDatedDecision = true; break }
         }
-        let describesMeeting = hasDatedDecision || meeting.map { m in
+        let describesMeeting = hasDatedDecision || Self.isTitledAsRecord(lines) || meeting.map { m in
             (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
         } ?? false
         if cases.count > 1 {
@@ -76,7 +76,7 @@ struct DocumentAssembler {
             kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) ? .minutes : .agendaItem
         } else if describesMeeting {
             kind = .minutes
-        } else if isWebpage || mayBeArticle && Self.isArticle(lines) && !Self.isLetter(lines) {
+        } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {
             kind = .webpage
         } else if Self.isLetter(lines) {
             kind = .letter
@@ -233,6 +233,41 @@ struct DocumentAssembler {
         guard let first = lines.first(where: { !$0.isBlank }), first.text.isShorter(than: 130), !first.text.hasSuffix(".") else { return false }
         let paragraphs = lines.filter { $0.text.utf8.count > 120 }.count
         return paragraphs >= 2
+    }
+
+    /// Whether the document's title calls it a body's minutes or agenda: "REBILD KOMMUNE.
+    /// REFERAT Økonomiudvalget. Mødedato: …", "Referat af møde i Kommunalbestyrelsen …". A
+    /// transcript puts the whole first page on its title line, so the line may be long; the
+    /// word must stand as a title word (capitalised, near the start), not inside a sentence
+    /// of a notice ("… med følgende dagsorden").
+    static func isTitledAsRecord(_ lines: [SourceLine]) -> Bool {
+        guard let title = lines.first(where: { !$0.isBlank })?.text else { return false }
+        let head = title.prefix(160)
+        guard head.firstMatch(of: recordWord) != nil else { return false }
+        return head.split(separator: " ").contains { word in
+            let w = String(word).stripping(".,:;()")
+            return MinutesVocabulary.endsLikeBody(w) && w.first?.isUppercase == true
+        }
+    }
+
+    nonisolated(unsafe) static let recordWord = #/\b(?:Referat|REFERAT|Dagsorden|DAGSORDEN|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b/#
+
+    /// A text page that reports on a council meeting without being its minutes: a news item
+    /// or a notice ("Kommunalbestyrelsen holder møde tirsdag …", "Byrådet besluttede på
+    /// mødet …") in prose, naming a meeting or its agenda. A statute, whose paragraphs
+    /// ("§ 3") also speak of meetings, is no report.
+    static func isReportOfMeeting(_ lines: [SourceLine]) -> Bool {
+        var prose = false, meeting = false, sections = 0
+        for line in lines.prefix(200) {
+            let text = line.text
+            if text.hasPrefix("§") { sections += 1; continue }
+            if text.utf8.count > 50, text.contains(". ") || text.hasSuffix(".") || text.hasSuffix(":"),
+               text.split(separator: " ").count >= 8 { prose = true }
+            if !meeting, text.containsBytes("møde") || text.containsBytes("Møde") || text.containsBytes("dagsorden") || text.containsBytes("Dagsorden") {
+                meeting = true
+            }
+        }
+        return prose && meeting && sections < 2
     }
 
     static func isLetter(_ lines: [SourceLine]) -> Bool {
