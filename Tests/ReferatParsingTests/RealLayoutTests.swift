@@ -213,6 +213,9 @@ import Testing
         ("Planen vedtages uden ændringer. INDSTILLING Administrationen indstiller, at planen vedtages.", ["Planen vedtages uden ændringer.", "INDSTILLING", "Administrationen indstiller, at planen vedtages."]),
         ("Beslutningstema", ["Beslutningstema"]),
         ("Bilaget er vedlagt.", ["Bilaget er vedlagt."]),
+        ("1. Meddelelse fra formandenReferat", ["1. Meddelelse fra formanden", "Referat"]),
+        ("2. Kvartalsrapport 1-2027Beslutning", ["2. Kvartalsrapport 1-2027", "Beslutning"]),
+        ("Byrådet tog orienteringen til efterretning", ["Byrådet tog orienteringen til efterretning"]),
     ] as [(String, [String])])
     func splitsHeadingsFromText(_ line: String, _ pieces: [String]) {
         #expect(RunInHeadings.split(line) == pieces)
@@ -263,5 +266,35 @@ import Testing
         let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
         #expect(document.cases.isEmpty)
         #expect(document.kind == kind, "\(shape)")
+    }
+}
+
+/// A table of contents lists the items; further down, the same numbered titles are the items
+/// themselves, even under headings no rule knows ("Anledning") and titles that start like a
+/// decision ("3. Beslutning - …").
+@Suite struct ContentsTests {
+    @Test func itemsListedInTheContentsAreItems() throws {
+        let text = """
+        Regionsrådet 27-04-2027 13:00
+
+        1. Meddelelser fra formanden
+        2. Beslutning - Plan for akutklinikker
+        3. Eventuelt ........ 4
+
+        1. Meddelelser fra formanden
+        Anledning
+        Formanden orienterede om mødeplanen.
+
+        2. Beslutning - Plan for akutklinikker
+        Anledning
+        Planen skal godkendes.
+
+        3. Eventuelt
+        Anledning
+        Intet.
+        """
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.map(\.title) == ["Meddelelser fra formanden", "Beslutning - Plan for akutklinikker", "Eventuelt"])
+        #expect(document.cases.map(\.lines.first) == [7, 11, 15])
     }
 }

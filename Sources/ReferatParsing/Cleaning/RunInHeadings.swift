@@ -4,6 +4,7 @@
 ///     Indholdsfortegnelse1. Fraværende         → Indholdsfortegnelse / 1. Fraværende
 ///     00.22.02-A26-1-13 Beslutning Byrådet, …  → 00.22.02-A26-1-13 / Beslutning Byrådet, …
 ///     … uden ændringer. INDSTILLING Administrationen indstiller …  → … / INDSTILLING / Administrationen …
+///     1. Meddelelse fra formandenReferat       → 1. Meddelelse fra formanden / Referat
 ///
 /// Web pages lose the line break between a heading element and its text, and PDF text
 /// flattened by a viewer keeps headings inside paragraphs; the structure stage reads
@@ -89,6 +90,17 @@ enum RunInHeadings {
                 return split(String(before)) + [heading] + split(String(text[range.upperBound...]))
             }
         }
+        // "1. Meddelelse fra formandenReferat": an item's title with its first heading glued on.
+        if first.isASCIIDigit, text.utf8.count > 12 {
+            for heading in titleEndings where text.hasSuffix(heading) {
+                let cut = text.index(text.endIndex, offsetBy: -heading.count)
+                guard cut > text.startIndex, text[text.index(before: cut)].isLowercase || text[text.index(before: cut)].isNumber else { continue }
+                return [String(text[..<cut]), heading]
+            }
+        }
         return [text]
     }
+
+    /// Headings that may be glued to the end of an item's title.
+    static let titleEndings = ["Referat", "Beslutning", "Sagsfremstilling", "Indstilling", "Resumé", "Resume", "Sagsresume", "Beslutningstema"]
 }

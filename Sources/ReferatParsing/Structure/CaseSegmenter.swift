@@ -63,6 +63,7 @@ struct CaseSegmenter: Sendable {
         // The exported-item family: every item has its "23/222 Åben Sag" line, so nothing else is an item start.
         if !withNumber.isEmpty { return withNumber }
 
+        let contents = listedTitles(lines)
         var anchors: [Anchor] = []
         var defaultAccess: Access?
         var lastNumber: Int?
@@ -105,7 +106,7 @@ struct CaseSegmenter: Sendable {
                 decisionSinceAnchor = false
                 continue
             }
-            if let candidate = numberedCandidate(lines, at: i) {
+            if let candidate = numberedCandidate(lines, at: i, contents: contents) {
                 let number = Int(candidate.number) ?? 0
                 // The same title printed twice in a row is one item.
                 if let last = anchors.last, last.titleIndex >= i - 3,
@@ -115,7 +116,7 @@ struct CaseSegmenter: Sendable {
                 let labelled = Self.hasItemLabel(text) || text.hasPrefix("•")
                 let confirmation = confirmation(lines, at: candidate.titleLine ?? i)
                 let restarts = lastNumber.map { number <= $0 && number != 0 } ?? false
-                var keep = false
+                var keep = false, listed = false
                 if confirmation == .identity {
                     keep = true
                 } else if restarts {
@@ -128,10 +129,15 @@ struct CaseSegmenter: Sendable {
                 } else if let last = lastNumber, number == last + 1 {
                     // The next number after an item: a folded item, or one the text ends in.
                     keep = true
+                } else if let listedAt = contents[normalisedTitle(candidate.title)], listedAt < i, !isInTableOfContents(lines, at: i) {
+                    // The title as the table of contents lists it, after the table: the item itself.
+                    keep = true
+                    listed = true
                 }
                 if keep {
                     anchors.append(Anchor(titleIndex: i, number: candidate.number, access: defaultAccess, titleLine: candidate.titleLine,
-                                          signal: confirmation == .none ? "labelled item number" : "numbered title confirmed by \(confirmation)"))
+                                          signal: listed ? "numbered title listed in the contents"
+                                              : confirmation == .none ? "labelled item number" : "numbered title confirmed by \(confirmation)"))
                     lastNumber = number
                     decisionSinceAnchor = false
                     if let t = candidate.titleLine { i = t }
@@ -166,12 +172,14 @@ struct CaseSegmenter: Sendable {
 
     /// A numbered item start at `index`: its number, title, and the line the title is on when
     /// the number stands alone.
-    func numberedCandidate(_ lines: [SourceLine], at index: Int) -> (number: String, title: String, titleLine: Int?)? {
+    func numberedCandidate(_ lines: [SourceLine], at index: Int, contents: [String: Int] = [:]) -> (number: String, title: String, titleLine: Int?)? {
         let text = lines[index].text
         if let n = numberedTitle(text) {
             // Some systems end titles with a point: allowed where the item's identity or heading follows.
             let title = n.title.hasSuffix(".") && !n.title.contains(". ") && confirmation(lines, at: index) != .none ? String(n.title.dropLast()) : n.title
-            guard isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
+            // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
+            let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
+            guard listed || isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
             return (n.number, n.title, nil)
         }
         guard Self.mayBeNumbered(text), text.utf8.count <= 16, let m = text.wholeMatch(of: Self.bareNumber),
@@ -260,6 +268,31 @@ struct CaseSegmenter: Sendable {
             if text.utf8.count > 160 { return .none }
         }
         return .none
+    }
+
+    /// The titles of a table of contents — a run of at least three numbered lines with nothing
+    /// between them — each with the index of its line. An item whose numbered title repeats one
+    /// of them further down is the item itself, even where no heading the segmenter knows
+    /// follows it.
+    func listedTitles(_ lines: [SourceLine]) -> [String: Int] {
+        var listed: [String: Int] = [:]
+        var run: [(String, Int)] = []
+        func endRun() {
+            if run.count >= 3 { for (title, index) in run where listed[title] == nil { listed[title] = index } }
+            run.removeAll()
+        }
+        for (index, line) in lines.enumerated() where !line.isBlank {
+            if Self.mayBeNumbered(line.text), line.text.isShorter(than: 241), let m = line.text.wholeMatch(of: Self.numbered) {
+                // "1. Budget 2027 ........ 4": the leader and page number are not the title.
+                var title = String(m.2)
+                if let leader = title.firstMatch(of: Self.dottedLeader) { title = String(title[..<leader.range.lowerBound]) }
+                run.append((normalisedTitle(title), index))
+            } else {
+                endRun()
+            }
+        }
+        endRun()
+        return listed
     }
 
     /// True when the line is one of a run of numbered lines with nothing else between them: a
