@@ -298,3 +298,21 @@ import Testing
         #expect(document.cases.map(\.lines.first) == [7, 11, 15])
     }
 }
+
+/// PDF pages a viewer flattened into one line, as document-sharing sites publish them, broken
+/// back into lines; a transcript cut short is still read. Shapes real, text invented.
+@Suite struct FlattenedPageTests {
+    @Test(arguments: [
+        ("page footer and a two-letter body",
+         "3 Side 1 1. ØU - Godkendelse af dagsorden Sagsnr.: 17/44 Resumé: Dagsordenen skal godkendes. Indstilling: Administrationen indstiller, at dagsordenen godkendes.",
+         ["1. ØU - Godkendelse af dagsorden", "Sagsnr.: 17/44", "Resumé", "Dagsordenen skal godkendes.", "Indstilling", "Administrationen indstiller, at dagsordenen godkendes."]),
+        ("short page",
+         "4 2. Meddelelser Åben sag Sagsnr.: 13/4411 Sagsansvarlig: abc.of Afbud: Ole Vang, Eva Lund, Kaj Berg",
+         ["2. Meddelelser", "Åben sag", "Sagsnr.: 13/4411", "Sagsansvarlig: abc.of", "Afbud: Ole Vang, Eva Lund, Kaj Berg"]),
+        ("paragraph", "Kommunalbestyrelsen godkendte forslaget: planen sendes i høring i otte uger, og høringssvarene forelægges udvalget: i maj.",
+         ["Kommunalbestyrelsen godkendte forslaget: planen sendes i høring i otte uger, og høringssvarene forelægges udvalget: i maj."]),
+    ] as [(String, String, [String])])
+    func breaksThePageIntoLines(_ shape: String, _ line: String, _ lines: [String]) {
+        #expect(FlattenedPage.split(line) == lines, "\(shape)")
+    }
+}

@@ -23,10 +23,11 @@ enum FlattenedPage {
         "Indholdsfortegnelse", "Åben sag", "Lukket sag", "Sagsresume", "Beslutningstema",
     ]
 
-    /// An item number inside the text: " 12. Godkendelse".
-    nonisolated(unsafe) static let itemNumber = #/\s([0-9]{1,3}\.\s+[A-ZÆØÅ][\p{Ll}])/#
-    /// The page number a transcript puts before each page: "2 Økonomiudvalget …".
-    nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}\s+(?=\S)/#
+    /// An item number inside the text: " 12. Godkendelse", " 1. ØU - Orientering".
+    nonisolated(unsafe) static let itemNumber = #/\s([0-9]{1,3}\.\s+[A-ZÆØÅ][\p{Ll}]|[0-9]{1,3}\.\s+[A-ZÆØÅ]{2,3}\s+[-–]\s)/#
+    /// The page number a transcript puts before each page, perhaps with the page's own
+    /// footer: "2 Økonomiudvalget …", "3 Side 1 1. ØU - …".
+    nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}(?:\s+Side\s+[0-9]{1,3})?(?:\s+(?=\S)|$)/#
 
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
@@ -38,7 +39,8 @@ enum FlattenedPage {
     }
 
     static func split(_ text: String) -> [String] {
-        guard text.utf8.count >= 250, mayBeFlattened(text) else { return [text] }
+        // A transcript cut short may hold only the start of a page: a long line is enough.
+        guard text.utf8.count >= 100, mayBeFlattened(text) else { return [text] }
         var cuts: [String.Index] = []
         var markers = 0
         for marker in labels + headings {
@@ -48,8 +50,11 @@ enum FlattenedPage {
                 // A marker starts a word and, for a heading, is followed by a new sentence or a label.
                 guard range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == " " else { continue }
                 if headings.contains(marker) {
-                    guard range.upperBound == text.endIndex || text[range.upperBound] == " " else { continue }
-                    let next = text[range.upperBound...].dropFirst().first
+                    // "Resumé Kommunalbestyrelsen …" or "Resumé: Kommunalbestyrelsen …".
+                    var after = range.upperBound
+                    if after < text.endIndex, text[after] == ":" { after = text.index(after: after) }
+                    guard after == text.endIndex || text[after] == " " else { continue }
+                    let next = text[after...].dropFirst().first
                     guard next.map({ $0.isUppercase || $0.isNumber }) ?? true else { continue }
                 }
                 cuts.append(range.lowerBound)
@@ -76,9 +81,9 @@ enum FlattenedPage {
                 out.append(String(piece.dropFirst(label.count)).stripping(" "))
                 continue
             }
-            if let heading = headings.first(where: { piece.hasPrefix($0 + " ") }), !labels.contains(where: { piece.hasPrefix($0) }) {
+            if let heading = headings.first(where: { piece.hasPrefix($0 + " ") || piece.hasPrefix($0 + ":") }), !labels.contains(where: { piece.hasPrefix($0) }) {
                 out.append(heading)
-                out.append(String(piece.dropFirst(heading.count)).stripping(" "))
+                out.append(String(piece.dropFirst(heading.count)).stripping(": "))
             } else {
                 out.append(piece)
             }
