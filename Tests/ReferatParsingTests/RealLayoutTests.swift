@@ -194,6 +194,14 @@ import Testing
         #expect(document.meeting?.notParticipating.map(\.name) == ["Mia Bro", "Ib Kjær"])
     }
 
+    /// A live page of a council meeting names the council only in "byrådsmødet": its items'
+    /// decisions are the council's.
+    @Test func theCouncilOfAMeetingWord() throws {
+        let text = "Du kan følge byrådsmødet direkte på denne side.\n\nDagsorden\n\n1. Godkendelse af dagsorden\nBeslutning: Godkendt\n\n2. Nye vejnavne\nBeslutning: Vedtaget\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.flatMap(\.decisions).map(\.body) == ["Byrådet", "Byrådet"])
+    }
+
     @Test func substitutesAreNotAbsent() {
         let (_, rest) = PeopleParser.absenceLabel("Fraværende: Ole Lund (V) – Eva Ny (V) mødte som stedfortræder")!
         #expect(PeopleParser.people(inList: rest).map(\.name) == ["Ole Lund"])

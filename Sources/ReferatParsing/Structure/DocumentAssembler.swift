@@ -32,6 +32,10 @@ struct DocumentAssembler {
             meeting = found
         }
 
+        if !anchors.isEmpty, meeting?.body == nil, let body = MeetingHeaderParser.bodyOfMeetingWord(Array(lines[..<headerEnd])) {
+            if meeting == nil { meeting = Meeting() }
+            meeting?.body = body
+        }
         let parser = CaseParser(meeting: meeting)
         var cases: [CaseRecord] = []
         for (k, anchor) in anchors.enumerated() {

@@ -203,6 +203,18 @@ enum MeetingHeaderParser {
         return found ? meeting : nil
     }
 
+    /// The council a header speaks of only in a compound ("Du kan følge byrådsmødet
+    /// direkte", "Kommunalbestyrelsesmødet begynder kl. 17"): the body whose meeting it is,
+    /// for items that name no body of their own. A news page speaks the same way, so this
+    /// never decides what a document is.
+    static func bodyOfMeetingWord(_ lines: [SourceLine]) -> String? {
+        for line in lines.prefix(40) where line.text.containsBytes("møde") || line.text.containsBytes("Møde") {
+            let lower = line.text.lowercased()
+            for (compound, body) in MinutesVocabulary.councilMeetingWords where lower.contains(compound) { return body }
+        }
+        return nil
+    }
+
     /// A body's name as a header gave it, made plain: "Beslutning i Forretningsudvalget" and
     /// "ORDINÆRT MØDE I FORRETNINGSUDVALGET" → "Forretningsudvalget"; a label or a cell border
     /// alone ("UDVALG", "|") is no name.

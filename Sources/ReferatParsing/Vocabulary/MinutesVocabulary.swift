@@ -23,6 +23,13 @@ enum MinutesVocabulary {
         return bodyEndings.contains { lower.hasSuffix($0) } || lower.hasPrefix("udvalget for ")
     }
 
+    /// The council's meeting as one word, with the council it names: "byrådsmødet" is a
+    /// meeting of Byrådet.
+    static let councilMeetingWords: [(String, String)] = [
+        ("byrådsmøde", "Byrådet"), ("kommunalbestyrelsesmøde", "Kommunalbestyrelsen"), ("regionsrådsmøde", "Regionsrådet"),
+        ("borgerrepræsentationens møde", "Borgerrepræsentationen"),
+    ]
+
     /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`.
     static let absenceLabels = [
         "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
