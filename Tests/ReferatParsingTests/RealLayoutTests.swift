@@ -317,6 +317,9 @@ import Testing
         ("short page",
          "4 2. Meddelelser Åben sag Sagsnr.: 13/4411 Sagsansvarlig: abc.of Afbud: Ole Vang, Eva Lund, Kaj Berg",
          ["2. Meddelelser", "Åben sag", "Sagsnr.: 13/4411", "Sagsansvarlig: abc.of", "Afbud: Ole Vang, Eva Lund, Kaj Berg"]),
+        ("identity and dated decisions",
+         "5 3. Tilskud til Byfesten 20.00.00-Ø40-1-27 Sagsfremstilling Foreningen søger om 40.000 kr. Beslutning i Kulturudvalget den 9. april 2027: Anbefales. Beslutning den : Godkendt.",
+         ["3. Tilskud til Byfesten", "20.00.00-Ø40-1-27", "Sagsfremstilling", "Foreningen søger om 40.000 kr.", "Beslutning i Kulturudvalget den 9. april 2027: Anbefales.", "Beslutning den : Godkendt."]),
         ("paragraph", "Kommunalbestyrelsen godkendte forslaget: planen sendes i høring i otte uger, og høringssvarene forelægges udvalget: i maj.",
          ["Kommunalbestyrelsen godkendte forslaget: planen sendes i høring i otte uger, og høringssvarene forelægges udvalget: i maj."]),
     ] as [(String, String, [String])])

@@ -29,6 +29,11 @@ enum FlattenedPage {
     /// footer: "2 Økonomiudvalget …", "3 Side 1 1. ØU - …".
     nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}(?:\s+Side\s+[0-9]{1,3})?(?:\s+(?=\S)|$)/#
 
+    /// How a decision header starts inside flattened text.
+    static let decisionStarts = ["Beslutning den ", "Beslutning i ", "Beslutning fra "]
+
+    nonisolated(unsafe) static let leadingItemNumber = #/^[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -61,7 +66,27 @@ enum FlattenedPage {
                 markers += 1
             }
         }
-        guard markers >= 3 else { return [text] }
+        // A decision header inside the text: "… Beslutning den : Godkendt." (a transcript drops
+        // the digits of dates), "Beslutning i Økonomiudvalget den …".
+        for start in decisionStarts {
+            var from = text.startIndex
+            while let range = text[from...].firstRange(of: start) {
+                from = range.upperBound
+                guard range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)] == " " else { continue }
+                cuts.append(range.lowerBound)
+                markers += 1
+            }
+        }
+        // A full KLE case number after an item's title is the item's identity.
+        if text.containsBytes("-") {
+            for m in text.matches(of: CaseNumbers.kle) where CaseNumbers.isCaseShapedKLE(String(m.1)) {
+                let start = m.1.startIndex
+                if start > text.startIndex, text[text.index(before: start)] == " " { cuts.append(start) }
+            }
+        }
+        // A page that opens with an item's number is a page even with fewer markers.
+        let opensWithItem = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...].firstMatch(of: leadingItemNumber) != nil } ?? false
+        guard markers >= 3 || markers >= 2 && opensWithItem else { return [text] }
         for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
         var pieces: [String] = []
         var start = text.startIndex
@@ -81,7 +106,8 @@ enum FlattenedPage {
                 out.append(String(piece.dropFirst(label.count)).stripping(" "))
                 continue
             }
-            if let heading = headings.first(where: { piece.hasPrefix($0 + " ") || piece.hasPrefix($0 + ":") }), !labels.contains(where: { piece.hasPrefix($0) }) {
+            if let heading = headings.first(where: { piece.hasPrefix($0 + " ") || piece.hasPrefix($0 + ":") }), !labels.contains(where: { piece.hasPrefix($0) }),
+               !decisionStarts.contains(where: { piece.hasPrefix($0) }) {
                 out.append(heading)
                 out.append(String(piece.dropFirst(heading.count)).stripping(": "))
             } else {
