@@ -40,6 +40,9 @@ public final class SearchService {
         public var facets = false
         /// Filters given as options (`--committee`), added to those in the query.
         public var filters: [FieldFilter] = []
+        /// Searches only for what was typed: a query that finds nothing is not replaced by
+        /// its correction (`--exact`).
+        public var exact = false
 
         public init() {}
     }
@@ -50,6 +53,9 @@ public final class SearchService {
         public var suggestion: String?
         /// The analysed query that ran, for `--explain`; nil for a filter-only search.
         public var match: MatchNode?
+        /// The correction whose results these are, when the query as typed found nothing
+        /// ("Viser resultater for cykelsti"); nil when they are the typed query's own.
+        public var correctedQuery: String?
     }
 
     /// A filter value that makes no sense ("beslutning:måske"), with where it was typed.
@@ -95,6 +101,17 @@ public final class SearchService {
         }
         var suggestion: String?
         if ranked.total == 0, let compiled { suggestion = try suggest(text, words: compiled.words) }
+        // Nothing found and one correction at hand: its results, named as such, as search
+        // engines do; the correction is offered only when it finds nothing either.
+        if let suggestion, !options.exact {
+            var exact = options
+            exact.exact = true
+            var corrected = try search(suggestion, options: exact)
+            if corrected.page.total > 0 {
+                corrected.correctedQuery = suggestion
+                return corrected
+            }
+        }
         return Result(page: SearchPage(total: ranked.total, hits: hits, facets: ranked.facets), suggestion: suggestion, match: query.match)
     }
 

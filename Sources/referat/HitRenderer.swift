@@ -16,6 +16,7 @@ struct HitRenderer {
         var out: [String] = []
         let page = result.page
         if let suggestion = result.suggestion { out.append("Mente du: \(suggestion)?") }
+        if let corrected = result.correctedQuery { out.append("Ingen resultater for det skrevne. Viser resultater for: \(corrected) (--exact søger kun efter det skrevne)") }
         out.append("\(page.total) \(page.total == 1 ? "resultat" : "resultater")")
         for (i, hit) in page.hits.enumerated() {
             let number = hit.caseNumber.map { "[\($0)] " } ?? ""
@@ -38,6 +39,7 @@ struct HitRenderer {
     struct JSONResult: Encodable {
         var total: Int
         var suggestion: String?
+        var correctedQuery: String?
         var hits: [SearchHit]
         var facets: Facets?
     }
@@ -45,7 +47,7 @@ struct HitRenderer {
     func json(_ result: SearchService.Result) throws -> String {
         var hits = result.page.hits
         for i in hits.indices { hits[i].snippet = highlight(hits[i].snippet, colour: false) }
-        return try Console.json(JSONResult(total: result.page.total, suggestion: result.suggestion, hits: hits, facets: result.page.facets))
+        return try Console.json(JSONResult(total: result.page.total, suggestion: result.suggestion, correctedQuery: result.correctedQuery, hits: hits, facets: result.page.facets))
     }
 
     func csv(_ page: SearchPage, bom: Bool, danishHeaders: Bool) -> String {

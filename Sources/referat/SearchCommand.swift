@@ -39,6 +39,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "CSV: start with a UTF-8 byte-order mark (for Excel).") var bom = false
     @Flag(help: "CSV: Danish column headers.") var danishHeaders = false
     @Flag(help: "Print the analysed query that ran (terms, weak forms, phrases, prefixes).") var explain = false
+    @Flag(help: "Search only for what was typed: when nothing is found, suggest a correction instead of showing its results.") var exact = false
 
     enum Sort: String, ExpressibleByArgument { case relevance, date }
 
@@ -80,6 +81,7 @@ struct SearchCommand: ParsableCommand {
         options.offset = offset
         options.sortByDate = sort == .date
         options.facets = facets
+        options.exact = exact
         options.filters = committee.map { FieldFilter(field: .committee, value: $0) }
             + caseNumber.map { FieldFilter(field: .caseNumber, value: $0) } + person.map { FieldFilter(field: .person, value: $0) }
             + party.map { FieldFilter(field: .party, value: $0) } + outcome.map { FieldFilter(field: .outcome, value: $0) }

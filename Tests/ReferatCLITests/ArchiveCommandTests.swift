@@ -72,6 +72,20 @@ import Testing
         #expect(english.stdout.contains("23/222"))
     }
 
+    /// A typo shows the correction's results, named; `--exact` only suggests it and finds nothing.
+    @Test func aTypoShowsTheCorrectedSearch() throws {
+        let corrected = try run(["search", "psykiatrei"])
+        #expect(corrected.status == 0)
+        #expect(corrected.stdout.contains("Viser resultater for: psykiatri"))
+        let json = try run(["search", "psykiatrei", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["correctedQuery"] as? String == "psykiatri")
+        #expect((object["total"] as? Int ?? 0) > 0)
+        let exact = try run(["search", "psykiatrei", "--exact"])
+        #expect(exact.status == 4)
+        #expect(exact.stdout.contains("Mente du: psykiatri?"))
+    }
+
     @Test func exitCodesSayWhatHappened() throws {
         #expect(try run(["search", "kvantecomputer"]).status == 4)
         let syntax = try run(["search", "\"unclosed"])

@@ -60,9 +60,21 @@ enum CorpusIndex {
     }
 
     @Test func aTypoGetsASuggestionFromTheIndex() throws {
-        let result = try CorpusIndex.search("psykiatrei")
+        let result = try CorpusIndex.search("psykiatrei") { $0.exact = true }
         #expect(result.page.total == 0)
         #expect(result.suggestion == "psykiatri")
+        #expect(result.correctedQuery == nil)
+    }
+
+    /// A query that finds nothing shows its correction's results, named as such; `exact`
+    /// keeps to what was typed.
+    @Test(arguments: ["psykiatrei", "cykelstii", "rammeaftle"])
+    func aTypoShowsTheCorrectionsResults(_ typed: String) throws {
+        let result = try CorpusIndex.search(typed)
+        let corrected = try #require(result.correctedQuery)
+        #expect(result.page.total > 0)
+        #expect(result.page.total == (try CorpusIndex.search(corrected).page.total))
+        #expect(result.suggestion == nil)
     }
 
     @Test func exclusionsAndOr() throws {
