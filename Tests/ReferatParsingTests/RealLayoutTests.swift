@@ -141,6 +141,26 @@ import Testing
         #expect(AbsenceProse.read(line) == nil)
     }
 
+    /// A ruling that someone was not disqualified clears an earlier finding in the same text.
+    @Test func aRulingOfNoConflictIsNoNonParticipant() {
+        let found = AbsenceProse.read("Udvalget tog stilling til, at Jakob Lind (C) ikke var inhabil. Forvaltningen havde tidligere vurderet, at Jakob Lind (C) var inhabil.")
+        #expect(found == nil)
+    }
+
+    /// Lists under a label, as real pages write them: pairs with "og", substitutes named in the
+    /// list, a remark after a comma, another label where the names should be.
+    @Test(arguments: [
+        ("Fraværende med afbud:\nAnna Holm, Bo Dahl indkaldt\nEva Ny og Ib Lund, Kaj Moe deltog\nTove Berg og Lis Kjær\n", ["Anna Holm", "Eva Ny", "Ib Lund", "Tove Berg", "Lis Kjær"]),
+        ("Afbud under hele mødet:\nBent Dal og Toke Hansen\nRikke Bo deltog som stedfortræder for Bent Dal og Ole Ravn deltog som stedfortræder for Toke Hansen\n", ["Bent Dal", "Toke Hansen"]),
+        ("Fraværende med afbud:\n\nNina Holm Olsen (Enhedslisten), tjenesterejse.\n", ["Nina Holm Olsen"]),
+        ("Afbud: Referent: Lise Berg\n", []),
+    ] as [(String, [String])])
+    func listsUnderALabel(_ header: String, _ absent: [String]) throws {
+        let text = "Byrådet 12-03-2021\n" + header + "\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect((document.meeting?.absent ?? []).map(\.name) == absent)
+    }
+
     /// A seat on a board filled in another's place is not an absence from the meeting.
     @Test func aBoardSeatIsNoAbsence() {
         #expect(AbsenceProse.read("Byrådet udpeger Rune Dal som medlem af bestyrelsen i stedet for rådmand Søs Holm.") == nil)
@@ -222,6 +242,7 @@ import Testing
         ("Beslutningstema", ["Beslutningstema"]),
         ("Bilaget er vedlagt.", ["Bilaget er vedlagt."]),
         ("1. Meddelelse fra formandenReferat", ["1. Meddelelse fra formanden", "Referat"]),
+        ("Eventuelt1. Orientering og rundvisning", ["Eventuelt", "1. Orientering og rundvisning"]),
         ("2. Kvartalsrapport 1-2027Beslutning", ["2. Kvartalsrapport 1-2027", "Beslutning"]),
         ("Byrådet tog orienteringen til efterretning", ["Byrådet tog orienteringen til efterretning"]),
     ] as [(String, [String])])
@@ -325,5 +346,23 @@ import Testing
     ] as [(String, String, [String])])
     func breaksThePageIntoLines(_ shape: String, _ line: String, _ lines: [String]) {
         #expect(FlattenedPage.split(line) == lines, "\(shape)")
+    }
+}
+
+/// Item starts seen on pages outside the survey set: a single item's page with a lead
+/// paragraph between title and heading, a case number shaped "25-008754", a title that goes on
+/// in lower case after "Åben dagsorden -", a fold-out link glued to the title, and a list of
+/// items on one line that is no item.
+@Suite struct MoreItemStartTests {
+    @Test(arguments: [
+        ("lead paragraph", "Mødedato: 23.08.2027, kl. 11:00\nMødested: Rådhuset\nFørste behandling af budgetforslag 2028\nSe alle bilag\nDen 5. oktober skal Borgerrepræsentationen vedtage budgettet for 2028, og forslaget sendes nu til første behandling.\nIndstilling\nØkonomiforvaltningen indstiller, at forslaget godkendes.\n", ["Første behandling af budgetforslag 2028"]),
+        ("case number with a dash", "Beslutning om mødeplan for 2028\n27-008754 -\nSagsfremstilling\nUdvalget skal fastsætte sin mødeplan.\nBeslutning\nGodkendt.\n", ["Beslutning om mødeplan for 2028"]),
+        ("title in lower case", "Referat\n • 301. Åben dagsorden - godkendelse\n  Resume\n  Dagsordenen skal godkendes.\n  Beslutning\n  Godkendt.\n", ["Åben dagsorden - godkendelse"]),
+        ("fold-out link", "Referat\n29. Lokalplan for Kystvejen, Sydstrand Åbn/luk punkt\nSagsnummer: 01.02.05-P00-4921-27\nBeslutning\nAnbefales.\n", ["Lokalplan for Kystvejen, Sydstrand"]),
+        ("list on one line", "Referat\n1. Godkendelse af dagsorden 2. Orientering fra formanden\nDeltagere:\nBo Dahl, A\nEva Ny, V\nIb Lund, C\n\n1. Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen skal godkendes.\n", ["Godkendelse af dagsorden"]),
+    ] as [(String, String, [String])])
+    func itemStarts(_ shape: String, _ text: String, _ titles: [String]) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.map(\.title) == titles, "\(shape)")
     }
 }

@@ -32,7 +32,8 @@ enum FlattenedPage {
     /// How a decision header starts inside flattened text.
     static let decisionStarts = ["Beslutning den ", "Beslutning i ", "Beslutning fra "]
 
-    nonisolated(unsafe) static let leadingItemNumber = #/^[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
+    /// An item number at the start of a page, perhaps after a running header's word ("Refer 1. …").
+    nonisolated(unsafe) static let leadingItemNumber = #/^(?:[A-ZÆØÅ][\p{L}]*\s+)?[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
 
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
@@ -85,7 +86,7 @@ enum FlattenedPage {
             }
         }
         // A page that opens with an item's number is a page even with fewer markers.
-        let opensWithItem = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...].firstMatch(of: leadingItemNumber) != nil } ?? false
+        let opensWithItem = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...].prefix(24).firstMatch(of: leadingItemNumber) != nil } ?? false
         guard markers >= 3 || markers >= 2 && opensWithItem else { return [text] }
         for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
         var pieces: [String] = []

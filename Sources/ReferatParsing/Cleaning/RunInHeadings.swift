@@ -5,6 +5,7 @@
 ///     00.22.02-A26-1-13 Beslutning Byrådet, …  → 00.22.02-A26-1-13 / Beslutning Byrådet, …
 ///     … uden ændringer. INDSTILLING Administrationen indstiller …  → … / INDSTILLING / Administrationen …
 ///     1. Meddelelse fra formandenReferat       → 1. Meddelelse fra formanden / Referat
+///     Eventuelt1. Orientering                  → Eventuelt / 1. Orientering
 ///
 /// Web pages lose the line break between a heading element and its text, and PDF text
 /// flattened by a viewer keeps headings inside paragraphs; the structure stage reads
@@ -90,6 +91,10 @@ enum RunInHeadings {
                 return split(String(before)) + [heading] + split(String(text[range.upperBound...]))
             }
         }
+        // "Eventuelt1. Orientering og rundvisning": the last entry of a list glued to the first item.
+        if first >= 0x41, text.utf8.count < 200, let m = text.wholeMatch(of: wordThenNumbered) {
+            return [String(m.1)] + split(String(m.2))
+        }
         // "1. Meddelelse fra formandenReferat": an item's title with its first heading glued on.
         if first.isASCIIDigit, text.utf8.count > 12 {
             for heading in titleEndings where text.hasSuffix(heading) {
@@ -100,6 +105,8 @@ enum RunInHeadings {
         }
         return [text]
     }
+
+    nonisolated(unsafe) static let wordThenNumbered = #/^(\p{L}*\p{Ll})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 
     /// Headings that may be glued to the end of an item's title.
     static let titleEndings = ["Referat", "Beslutning", "Sagsfremstilling", "Indstilling", "Resumé", "Resume", "Sagsresume", "Beslutningstema"]

@@ -29,8 +29,9 @@ enum AbsenceProse {
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
     nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?<names>"# + names + #")"#)
-    /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent.
-    nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant)\s+for\s+(?<names>"# + names + #")"#)
+    /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent. One
+    /// name each time: "A deltog som stedfortræder for B og C deltog som stedfortræder for D".
+    nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant)\s+for\s+(?<name>"# + name + #")"#)
     /// "Eva Ny deltager i stedet for byrådsmedlem Bo Berg": one name each time, since such
     /// sentences pair people ("A i stedet for B, C i stedet for D").
     nonisolated(unsafe) static let insteadOf = try! Regex(#"[Ii] stedet for\s+(?:\p{Ll}*(?:medlem|mand|borgmester)\s+)?(?<name>"# + name + #")"#)
@@ -68,9 +69,10 @@ enum AbsenceProse {
             // not in a title such as "Indkaldelse af stedfortræder for …".
             let cameInstead = sentence.containsBytes("indkaldt") || sentence.containsBytes("mødte") || sentence.containsBytes("deltog")
                 || sentence.containsBytes("deltager")
-            if cameInstead, sentence.containsBytes(" for "), !sentence.containsBytes(" stedet for"),
-               let m = try? replacedNames.firstMatch(in: sentence), let list = m["names"]?.substring {
-                found.absent += people(String(list))
+            if cameInstead, sentence.containsBytes(" for "), !sentence.containsBytes(" stedet for") {
+                for m in sentence.matches(of: replacedNames) {
+                    if let one = m["name"]?.substring { found.absent += people(String(one)) }
+                }
             }
             // Someone came to the meeting in another's place, not a seat filled on a board.
             if cameInstead, sentence.containsBytes(" stedet for") {
@@ -98,8 +100,15 @@ enum AbsenceProse {
                 found.notParticipating += who.map { NonParticipant(name: $0.name, party: $0.party, reason: reason) }
             }
         }
+        // "… stilling til, at Bo Berg (C) ikke var inhabil": a ruling that someone may take part.
+        if !found.notParticipating.isEmpty, line.containsBytes("ikke var inhabil") || line.containsBytes("ikke er inhabil") || line.containsBytes("ikke inhabil") {
+            let cleared = line.matches(of: notInhabil).compactMap { $0["names"]?.substring }.flatMap { people(String($0)) }.map(\.name)
+            found.notParticipating.removeAll { cleared.contains($0.name) }
+        }
         return found.isEmpty ? nil : found
     }
+
+    nonisolated(unsafe) static let notInhabil = try! Regex(#"(?<names>"# + names + #")\s+ikke\s+(?:var\s+|er\s+)?inhabile?\b"#)
 
     /// A member line with what they did: "• Bo Berg (O) - Afbud", "Eva Ny: Deltog ikke",
     /// "Ib Holm (O), 1. næstformand - afbud".
@@ -138,10 +147,15 @@ enum AbsenceProse {
     /// The people of a list, without those named as substitutes.
     static func people(_ list: String) -> [Person] {
         // "Eva Ny (V) mødte som stedfortræder" is a substitute; "Ole Lund (stedfortræder: Eva Ny)" is absent.
-        PeopleParser.people(inList: PeopleParser.withoutSubstitutes(list)).filter { person in
-            guard let reason = person.reason?.lowercased() else { return true }
-            return !(reason.contains("mødte") || reason.contains("deltog") || reason.contains("i stedet") || reason.contains("indkaldt"))
-        }
+        PeopleParser.people(inList: PeopleParser.withoutSubstitutes(list)).filter(isAbsentee)
+    }
+
+    /// False for a person whose remark says they came ("mødte som stedfortræder", "deltog i
+    /// stedet", "indkaldt"); "deltog ikke i mødet" is an absentee's remark.
+    static func isAbsentee(_ person: Person) -> Bool {
+        guard let reason = person.reason?.lowercased() else { return true }
+        if reason.contains("deltog ikke") || reason.contains("mødte ikke") { return true }
+        return !(reason.contains("mødte") || reason.contains("deltog") || reason.contains("i stedet") || reason.contains("indkaldt"))
     }
 
     /// Whether a point stands right before a capital letter ("Petersen.Rådmand"): sentences

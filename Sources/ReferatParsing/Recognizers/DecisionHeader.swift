@@ -46,6 +46,7 @@ struct DecisionHeader: Hashable, Sendable {
         guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
         // "Fraværende i Byrådet, 31. maj 2022:" names who was absent, not a decision.
         if line.hasPrefix("Fravær") || line.hasPrefix("Afbud") || line.hasPrefix("Ikke til stede") { return nil }
+        if line.hasPrefix("BESLUTNING I ") || line.hasPrefix("BESLUTNING FRA "), let plain = plainCapitals(line) { return parse(plain) }
         if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             // Every date shape has ASCII digits: a line without any is no dated header.
             if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) {
@@ -133,6 +134,17 @@ struct DecisionHeader: Hashable, Sendable {
         guard let end = line.firstRange(of: "s beslutning") else { return nil }
         let name = String(line[..<end.lowerBound])
         return name == "Udvalget" ? nil : name
+    }
+
+    /// "BESLUTNING I ØKONOMIUDVALGET den 07-03-2016" as "Beslutning i Økonomiudvalget den
+    /// 07-03-2016": a header in capitals up to the date, written the way the patterns read.
+    static func plainCapitals(_ line: String) -> String? {
+        let end = line.firstRange(of: " den ")?.lowerBound ?? line.firstIndex(where: \.isNumber) ?? line.endIndex
+        let head = line[..<end]
+        guard head.allSatisfy({ !$0.isLowercase }) else { return nil }
+        let words = head.lowercased().split(separator: " ", maxSplits: 2)
+        guard words.count == 3 else { return nil }
+        return "Beslutning " + words[1] + " " + words[2].prefix(1).uppercased() + words[2].dropFirst() + line[end...]
     }
 
     private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {

@@ -24,7 +24,7 @@ struct CaseParser: Sendable {
     static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:", "Closed:"]
     static let openPrefixes = ["Åben sag:", "Åbent punkt:", "ÅBENT PUNKT:", "Åben dagsorden –", "Åben dagsorden -", "(Åben)", "(Åbent)", "Åben:"]
     /// Link texts that web pages put after a title.
-    static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud"]
+    static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud", "Åbn/luk punkt"]
 
     /// False when `title` cannot match `itemType`: its last byte is ASCII but neither ")" nor
     /// white space. The pattern is searched from every position of the title, while nearly
@@ -51,7 +51,10 @@ struct CaseParser: Sendable {
             title = title.dropFirst(prefix.count).stripping(" –-:")
         }
         for prefix in Self.openPrefixes where title.hasPrefix(prefix) {
-            title = title.dropFirst(prefix.count).stripping(" –-:")
+            // "Åben dagsorden - godkendelse": a title that goes on in lower case is the whole title.
+            let rest = title.dropFirst(prefix.count).stripping(" –-:")
+            if rest.first?.isLowercase == true { break }
+            title = rest
         }
         for suffix in Self.furnitureSuffixes {
             // "Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden"
@@ -254,28 +257,10 @@ struct CaseParser: Sendable {
                 continue
             }
             if PeopleParser.saysNobodyWasAbsent(text) { continue }
-            if let (label, rest) = PeopleParser.absenceLabel(text) {
-                var list = PeopleParser.people(inList: rest)
-                var skipped = false
-                while i < lines.count {
-                    if lines[i].isBlank {
-                        if list.isEmpty && !skipped { skipped = true; i += 1; continue }
-                        break
-                    }
-                    // A sentence about someone else ("Pia Holm (V) deltog ikke i …") ends the list.
-                    guard !lines[i].text.contains(":"), AbsenceProse.read(lines[i].text) == nil, PeopleParser.nonParticipant(lines[i].text) == nil,
-                          let p = PeopleParser.person(lines[i].text) else { break }
-                    list.append(p)
-                    i += 1
-                }
-                if label.lowercased().contains("uden afbud") {
-                    list = list.map { var p = $0; p.reason = p.reason ?? "uden afbud"; return p }
-                }
-                absent += list
-                if list.isEmpty, let prose = AbsenceProse.read(rest) {
-                    absent += prose.absent
-                    notParticipating += prose.notParticipating
-                }
+            if let list = AbsenceList.read(lines, at: i - 1) {
+                absent += list.absent
+                notParticipating += list.notParticipating
+                i = list.next
                 continue
             }
             // One sentence goes to the single-person reader; more to the prose reader.

@@ -155,6 +155,9 @@ struct CaseSegmenter: Sendable {
                 if let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last) {
                     anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above an opening heading"))
                     decisionSinceAnchor = false
+                } else if anchors.isEmpty, let title = leadTitle(lines, before: i) {
+                    anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above the item's lead"))
+                    decisionSinceAnchor = false
                 }
             }
         }
@@ -167,6 +170,8 @@ struct CaseSegmenter: Sendable {
         guard last.map({ $0.titleIndex < title && ($0.titleLine ?? $0.titleIndex) < title && ($0.markerIndex ?? -1) < title }) ?? true else { return false }
         let text = lines[title].text
         guard isTitleLike(text), MeetingHeaderParser.labelled(text) == nil, MeetingHeaderParser.bodyAndDate(text) == nil else { return false }
+        // "Fraværende uden afbud:" / "Jens Holm": a line under a bare label is its value.
+        if let above = previousContent(lines, before: title), lines[above].text.hasSuffix(":"), lines[above].text.isShorter(than: 40) { return false }
         return true
     }
 
@@ -180,6 +185,9 @@ struct CaseSegmenter: Sendable {
             // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
             let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
             guard listed || isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
+            // "1. Godkendelse af dagsorden 2. Orientering …": a list of items on one line.
+            if let next = Int(n.number).map({ $0 + 1 }), let at = title.firstRange(of: " \(next). "),
+               title[at.upperBound...].first?.isUppercase == true { return nil }
             return (n.number, n.title, nil)
         }
         guard Self.mayBeNumbered(text), text.utf8.count <= 16, let m = text.wholeMatch(of: Self.bareNumber),
@@ -222,7 +230,8 @@ struct CaseSegmenter: Sendable {
             || MeetingHeaderParser.bodyAndDate(text) != nil || MeetingHeaderParser.prose(text) { return false }
         if AttachmentParser.mayNameAFile(text) || text.lowercased().hasPrefix("bilag") && text.isShorter(than: 12) { return false }
         // "Bente Holm (A)": a member, not a title.
-        if text.isShorter(than: 60), text.contains("(") || text.contains(","), let person = PeopleParser.person(text), person.party != nil { return false }
+        if text.isShorter(than: 60), text.contains("(") || text.contains(","), let person = PeopleParser.person(text), person.party != nil,
+           person.name.contains(" ") { return false }
         if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return false }
         if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil { return false }
         return true
@@ -246,10 +255,16 @@ struct CaseSegmenter: Sendable {
     func confirmation(_ lines: [SourceLine], at index: Int) -> Confirmation {
         var seen = 0
         var j = index + 1
-        while j < lines.count && seen < 8 {
+        while j < lines.count && seen < 8 && j <= index + 30 {
             let text = lines[j].text
             j += 1
             if text.isEmpty { continue }
+            // Who did not come ("Fraværende med afbud:" and its names) stands between some
+            // items' titles and their first heading: it does not use up the window.
+            if let list = AbsenceList.read(lines, at: j - 1) {
+                j = max(j, list.next)
+                continue
+            }
             seen += 1
             if Self.isIdentity(text) {
                 // Printed above the next item's title, it is that item's identity.
@@ -367,6 +382,25 @@ struct CaseSegmenter: Sendable {
         }
         return nil
     }
+
+    /// A single item's page may put a lead paragraph and links between its title and its
+    /// first heading ("Title" / "Se alle bilag" / a paragraph / "Indstilling"): the title is
+    /// the title-like line above them, within a few lines.
+    func leadTitle(_ lines: [SourceLine], before index: Int) -> Int? {
+        var j = index
+        for _ in 0..<4 {
+            guard let prev = previousContent(lines, before: j) else { return nil }
+            let text = lines[prev].text
+            if isOrphanTitle(lines, prev, after: nil) { return prev }
+            let lead = text.utf8.count > 100 || text.hasSuffix(".") || Self.leadLinks.contains(text.lowercased())
+            guard lead else { return nil }
+            j = prev
+        }
+        return nil
+    }
+
+    /// Links a single item's page prints between its title and its text.
+    static let leadLinks: Set<String> = ["se alle bilag", "bilag", "print", "udskriv", "del"]
 
     func previousContent(_ lines: [SourceLine], before index: Int) -> Int? {
         var j = index - 1

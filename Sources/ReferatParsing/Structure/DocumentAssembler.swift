@@ -239,19 +239,23 @@ struct DocumentAssembler {
         return paragraphs >= 2
     }
 
-    /// Whether the document's title calls it a body's minutes or agenda: "REBILD KOMMUNE.
+    /// Whether the document's title (or a line near the top) calls it a body's minutes or agenda: "REBILD KOMMUNE.
     /// REFERAT Økonomiudvalget. Mødedato: …", "Referat af møde i Kommunalbestyrelsen …". A
     /// transcript puts the whole first page on its title line, so the line may be long; the
     /// word must stand as a title word (capitalised, near the start), not inside a sentence
     /// of a notice ("… med følgende dagsorden").
     static func isTitledAsRecord(_ lines: [SourceLine]) -> Bool {
-        guard let title = lines.first(where: { !$0.isBlank })?.text else { return false }
-        let head = title.prefix(160)
-        guard head.firstMatch(of: recordWord) != nil else { return false }
-        return head.split(separator: " ").contains { word in
-            let w = String(word).stripping(".,:;()")
-            return MinutesVocabulary.endsLikeBody(w) && w.first?.isUppercase == true
+        // The title, or a transcript's first page under a viewer's own lines.
+        for line in lines.lazy.filter({ !$0.isBlank }).prefix(12) {
+            let head = line.text.prefix(160)
+            guard let word = head.firstMatch(of: recordWord), head.distance(from: head.startIndex, to: word.range.lowerBound) < 60 else { continue }
+            let namesBody = head.split(separator: " ").contains { word in
+                let w = String(word).stripping(".,:;()")
+                return MinutesVocabulary.endsLikeBody(w) && w.first?.isUppercase == true
+            }
+            if namesBody { return true }
         }
+        return false
     }
 
     nonisolated(unsafe) static let recordWord = #/\b(?:Referat|REFERAT|Dagsorden|DAGSORDEN|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b/#

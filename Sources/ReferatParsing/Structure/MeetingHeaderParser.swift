@@ -102,34 +102,16 @@ enum MeetingHeaderParser {
                 found = true
                 continue
             }
-            if let (_, rest) = PeopleParser.absenceLabel(text) {
-                // Labels stacked without values ("Deltagere:" / "Fraværende:" / names): a table
-                // lost its columns, and the names below are the first label's, not this one's.
-                // Two absence labels in a row ("Fraværende:" / "Afbud:") both name absentees.
-                if rest.isEmpty, let previous = lastContent, previous.hasSuffix(":"), PeopleParser.absenceLabel(previous) == nil,
-                   labelled(previous) != nil || previous.isShorter(than: 25) { continue }
-                var absent = PeopleParser.people(inList: rest)
-                // The names may follow on lines of their own, after a blank line; not after a
-                // sentence that named them ("Afbud fra Bo Berg og Eva Ny.").
-                while i < lines.count, absent.isEmpty || !text.hasSuffix(".") {
-                    // A blank line ends the list, unless only a plain name follows it.
-                    if lines[i].isBlank, absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text).map({ $0.reason == nil }) == true
-                        && AbsenceProse.member(lines[i + 1].text) == nil { i += 1; continue }
-                    let next = PeopleParser.withoutSubstitutes(lines[i].text)
-                    guard !next.contains(":"), SectionHeadings.key(next) == nil, AbsenceProse.member(next) == nil else { break }
-                    let list = next.contains(", ") ? PeopleParser.people(inList: next) : []
-                    if absent.isEmpty, list.count >= 2, list.count == PeopleParser.splitList(next).count {
-                        // "Carsten Holm, Lotte Berg.": the names on one line.
-                        absent += list
-                    } else if let p = PeopleParser.person(next), !Self.isSentence(next, after: p) {
-                        absent.append(p)
-                    } else {
-                        break
-                    }
-                    i += 1
-                }
-                meeting.addAbsent(absent)
-                found = found || !absent.isEmpty
+            // Labels stacked without values ("Deltagere:" / "Fraværende:" / names): a table
+            // lost its columns, and the names below are the first label's, not this one's.
+            // Two absence labels in a row ("Fraværende:" / "Afbud:") both name absentees.
+            if let (_, rest) = PeopleParser.absenceLabel(text), rest.isEmpty, let previous = lastContent, previous.hasSuffix(":"),
+               PeopleParser.absenceLabel(previous) == nil, labelled(previous) != nil || previous.isShorter(than: 25) { continue }
+            if let list = AbsenceList.read(lines, at: i - 1) {
+                meeting.addAbsent(list.absent)
+                meeting.addNotParticipating(list.notParticipating)
+                found = found || !list.absent.isEmpty
+                i = list.next
                 continue
             }
             if let status = AbsenceProse.member(text) {
@@ -313,16 +295,6 @@ enum MeetingHeaderParser {
             if let m = line.text.firstMatch(of: ended) { return time(String(m.1)) }
         }
         return nil
-    }
-}
-
-extension MeetingHeaderParser {
-    /// Whether a line under a list of names is a sentence about the person rather than the
-    /// list going on: "Birger Holm forlod mødet efter behandlingen af punkt 8." tells when
-    /// someone left, while "Ole Lund (V), sygdom" is one more absentee with a reason.
-    static func isSentence(_ line: String, after person: Person) -> Bool {
-        guard line.hasSuffix("."), let reason = person.reason else { return false }
-        return reason.split(separator: " ").count >= 4
     }
 }
 

@@ -1,0 +1,84 @@
+import ReferatRecords
+
+/// A labelled list of absentees and the names on the lines under its label:
+///
+///     Fraværende med afbud:
+///     Anna Holm, Bo Berg indkaldt
+///     Eva Ny og Ib Lund, Kaj Moe deltog
+///     Fraværende: Ole Lund (V) – Eva Ny (V) mødte som stedfortræder
+///
+/// One reader for the meeting header, an item's text and a decision, so that a list is read
+/// the same wherever it stands. Substitutes named in the list ("… indkaldt", "… deltog",
+/// "… mødte som stedfortræder") are left out.
+enum AbsenceList {
+    struct Read {
+        var label: String
+        var absent: [Person] = []
+        var notParticipating: [NonParticipant] = []
+        /// The index of the first line after the list.
+        var next: Int
+    }
+
+    /// Reads the list whose label is on `lines[index]`; nil when that line has no absence label.
+    static func read(_ lines: [SourceLine], at index: Int) -> Read? {
+        let text = lines[index].text
+        guard let (label, labelRest) = PeopleParser.absenceLabel(text) else { return nil }
+        // "Afbud: Referent: Eva Ny": the label is empty, another label follows it.
+        let rest = labelRest.firstMatch(of: nextLabel) != nil ? "" : labelRest
+        var read = Read(label: label, absent: names(rest), next: index + 1)
+        // "Afbud: Mona Fjord (A). Jens Holm (V) deltog ikke i behandlingen af punktet."
+        if !rest.isEmpty, let prose = AbsenceProse.read(rest) {
+            read.notParticipating = prose.notParticipating
+            read.absent.removeAll { person in prose.notParticipating.contains { $0.name == person.name } }
+            for person in prose.absent where !read.absent.contains(where: { $0.name == person.name }) { read.absent.append(person) }
+        }
+        // The names may follow on lines of their own, after a blank line; not after a
+        // sentence that named them ("Afbud fra Bo Berg og Eva Ny.").
+        var i = index + 1
+        while i < lines.count, read.absent.isEmpty || !text.hasSuffix(".") {
+            // A blank line ends the list, unless only a plain name follows it.
+            if lines[i].isBlank {
+                if read.absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text).map({ $0.reason == nil }) == true
+                    && AbsenceProse.member(lines[i + 1].text) == nil { i += 1; continue }
+                break
+            }
+            let line = lines[i].text
+            guard !line.contains(":"), SectionHeadings.key(line) == nil, AbsenceProse.member(line) == nil,
+                  PeopleParser.nonParticipant(line) == nil, AbsenceProse.read(line) == nil else { break }
+            // A line of the list starts with a name: "Carsten Holm, Lotte Berg.", "Eva Ny og Ib
+            // Lund, Kaj Moe deltog", "Britt Holm (A), sag 129-138", "Ole Lund, F - Eva Ny stedfortræder".
+            let plain = PeopleParser.withoutSubstitutes(line)
+            let first = PeopleParser.splitList(plain).first ?? plain
+            guard let p = PeopleParser.person(first) ?? PeopleParser.person(plain), !isSentence(line, after: p),
+                  (p.reason?.split(separator: " ").count ?? 0) <= 2 else { break }
+            read.absent += names(line)
+            i += 1
+        }
+        read.next = i
+        if label.lowercased().contains("uden afbud") {
+            read.absent = read.absent.map { var p = $0; p.reason = p.reason ?? "uden afbud"; return p }
+        }
+        return read
+    }
+
+    /// The absentees of one line: a list ("Bo Berg, Eva Ny og Ib Lund"), or one person with a
+    /// remark ("Lærke Holm (SF), barsel", "Emil Strand (C), sag 171-174").
+    static func names(_ line: String) -> [Person] {
+        let listed = AbsenceProse.people(line)
+        if listed.count <= 1, let whole = PeopleParser.person(PeopleParser.withoutSubstitutes(line)), AbsenceProse.isAbsentee(whole) {
+            return [whole]
+        }
+        return listed
+    }
+
+    /// Another label right after an absence label.
+    nonisolated(unsafe) static let nextLabel = #/^[A-ZÆØÅ][\p{L}]+:/#
+
+    /// Whether a line under a list of names is a sentence about the person rather than the
+    /// list going on: "Birger Holm forlod mødet efter behandlingen af punkt 8." tells when
+    /// someone left, while "Ole Lund (V), sygdom" is one more absentee with a reason.
+    static func isSentence(_ line: String, after person: Person) -> Bool {
+        guard line.hasSuffix("."), let reason = person.reason else { return false }
+        return reason.split(separator: " ").count >= 4
+    }
+}
