@@ -429,6 +429,8 @@ import Testing
         ("BESLUTNING: Økonomiudvalget den 09-12-2021", "Økonomiudvalget", "2021-12-09"),
         ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421:", "Plan, Miljø og Teknik", "2021-02-09"),
         ("BESLUTNING I ØKONOMIUDVALGET den 07-03-2016", "Økonomiudvalget", "2016-03-07"),
+        ("Social og Sundhed, 6. januar 2020, pkt. 123:", "Social og Sundhed", "2020-01-06"),
+        ("Arbejdsmarked, Erhverv og Turisme, 6. januar 2020, pkt. 9:", "Arbejdsmarked, Erhverv og Turisme", "2020-01-06"),
         ("BESLUTNING I BØRNE- OG UNGEUDVALGET den 1. marts 2027", "Børne- og ungeudvalget", "2027-03-01"),
     ] as [(String, String?, String?)])
     func readsRealShapes(_ line: String, _ body: String?, _ date: String?) throws {

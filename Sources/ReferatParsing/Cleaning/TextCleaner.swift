@@ -28,6 +28,17 @@ struct TextCleaner: Sendable {
         "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
     ]
 
+    /// Link texts a web page glues to the end of a title ("29. LokalplanÅbn/luk punkt").
+    static let trailingLinks = ["Åbn/luk punkt"]
+
+    static func withoutTrailingLink(_ line: String) -> String {
+        guard line.utf8.last == 0x74 else { return line }  // every link text ends in "t"
+        for link in trailingLinks where line.hasSuffix(link) && line.count > link.count {
+            return String(line.dropLast(link.count)).stripping(" ")
+        }
+        return line
+    }
+
     func clean(_ text: String) -> Output {
         var raw = Self.splitLines(text)
         let doubleSpaced = Self.isDoubleSpaced(raw)
@@ -54,7 +65,7 @@ struct TextCleaner: Sendable {
             }
             if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
             for piece in FlattenedPage.split(normalised).flatMap(RunInHeadings.split) {
-                lines.append(SourceLine(number: raw[i].number, text: piece))
+                lines.append(SourceLine(number: raw[i].number, text: Self.withoutTrailingLink(piece)))
             }
         }
         raw.removeAll()

@@ -25,6 +25,9 @@ struct DecisionHeader: Hashable, Sendable {
     /// "Plan- og Miljøudvalget, 24.10.2016 Anbefales": a body whose name ends like one, a comma and a date.
     nonisolated(unsafe) static let committeeDated = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}.'’ -]*?(?:udvalget|udvalg|bestyrelsen|rådet|Byråd|byråd|Magistraten|repræsentationen|direktionen)),\s+(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
     nonisolated(unsafe) static let committeeItem = try! Regex(#"^(?<body>"# + body + #"),?\s+(?:den\s+)?(?<date>"# + date + #"),?\s+(?:pkt|punkt|sag)\.?\s*[0-9]+\s*:?\s*(?<rest>.*)$"#)
+    /// "Social og Sundhed, 6. januar 2020, pkt. 123:": a committee named without "udvalg",
+    /// known as a decision step by the date, the item reference and the colon.
+    nonisolated(unsafe) static let namedStep = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\p{L}]*){0,5}),\s+(?<date>"# + date + #"),\s+(?:pkt|punkt)\.?\s*[0-9]+\s*:\s*(?<rest>.*)$"#)
     nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
 
@@ -84,8 +87,10 @@ struct DecisionHeader: Hashable, Sendable {
             return DecisionHeader(body: genitiveBody(line), date: nil, inlineText: rest.isEmpty ? nil : rest)
         }
         if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),
-           mentionsItemNumber(line), let m = try? committeeItem.wholeMatch(in: line) {
-            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+           mentionsItemNumber(line) {
+            if let m = try? committeeItem.wholeMatch(in: line) ?? namedStep.wholeMatch(in: line) {
+                return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+            }
         }
         if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)

@@ -51,7 +51,7 @@ enum PeopleParser {
     }
 
     /// "Bente Holm (A)", "Bente Holm, A", "Bente Holm, A (sygdom)", "Bo Berg (Løsgænger)", "Bo Berg ()".
-    nonisolated(unsafe) static let personShape = #/^([A-ZÆØÅ][\p{L}.'’-]*(?:\s+(?:[a-zæøå]{2,3}\s+)?[A-ZÆØÅ][\p{L}.'’-]*){0,5})\s*(?:\(([^()]{0,40})\)|,\s*([A-ZÆØÅ]{1,3}|[Ll]øsgænger))?\s*(?:[,-]?\s*\(?([^()]*?)\)?)?\s*\.?$/#
+    nonisolated(unsafe) static let personShape = #/^([A-ZÆØÅ][\p{L}.'’-]*(?:\s+(?:[a-zæøå]{2,3}\s+)?[A-ZÆØÅ][\p{L}.'’-]*){0,5})\s*(?:\(([^()]{0,40})\)|,\s*([A-ZÆØÅ]{1,3}|[Ll]øsgænger)(?![\p{L}]))?\s*(?:[,-]?\s*\(?([^()]*?)\)?)?\s*\.?$/#
 
     /// Parses one person; nil when the text does not look like a name.
     static func person(_ raw: String) -> Person? {

@@ -24,7 +24,7 @@ struct CaseParser: Sendable {
     static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:", "Closed:"]
     static let openPrefixes = ["Åben sag:", "Åbent punkt:", "ÅBENT PUNKT:", "Åben dagsorden –", "Åben dagsorden -", "(Åben)", "(Åbent)", "Åben:"]
     /// Link texts that web pages put after a title.
-    static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud", "Åbn/luk punkt"]
+    static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud"]
 
     /// False when `title` cannot match `itemType`: its last byte is ASCII but neither ")" nor
     /// white space. The pattern is searched from every position of the title, while nearly

@@ -206,9 +206,9 @@ enum MeetingHeaderParser {
         if let m = name.firstMatch(of: #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#) { name = String(name[..<m.range.lowerBound]) }
         if name.count > 3, name == name.uppercased() { name = name.prefix(1) + name.dropFirst().lowercased() }
         // Already taken for a body: a short name that ends like one stands, lower-case words and all
-        // ("Udvalget for teknik og miljø", "Det fælles landdistriktsråd").
+        // ("Udvalget for teknik og miljø", "Det fælles landdistriktsråd", "Økonomi-, teknik- og miljøudvalget").
         let plainName = name.split(separator: " ").count <= 5 && !name.contains(where: \.isNumber) && name.first?.isUppercase == true
-            && MinutesVocabulary.endsLikeBody(name) && !name.contains(",") && !name.contains(".")
+            && MinutesVocabulary.endsLikeBody(name) && !name.replacing("-,", with: "-").contains(",") && !name.contains(".")
         if !(isBodyName(name) || plainName) || name.hasPrefix("Beslutning") || name.hasPrefix("Referat") {
             guard let m = name.firstMatch(of: bodyInLine) else { return nil }
             let words = String(m.1).stripping(" ,").split(separator: " ")
