@@ -154,11 +154,22 @@ import Testing
         ("Afbud under hele mødet:\nBent Dal og Toke Hansen\nRikke Bo deltog som stedfortræder for Bent Dal og Ole Ravn deltog som stedfortræder for Toke Hansen\n", ["Bent Dal", "Toke Hansen"]),
         ("Fraværende med afbud:\n\nNina Holm Olsen (Enhedslisten), tjenesterejse.\n", ["Nina Holm Olsen"]),
         ("Afbud: Referent: Lise Berg\n", []),
+        ("Fraværende i mødet:\nKarin Bak til kl. 18.40 i punkt 2\nAnne Roed fra kl. 21.33 i punkt 12\n", ["Karin Bak", "Anne Roed"]),
     ] as [(String, [String])])
     func listsUnderALabel(_ header: String, _ absent: [String]) throws {
         let text = "Byrådet 12-03-2021\n" + header + "\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
         let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
         #expect((document.meeting?.absent ?? []).map(\.name) == absent)
+    }
+
+    /// A label inside a flattened page's line; names run together without commas are not
+    /// taken for one long name.
+    @Test(arguments: [
+        ("2 Byrådet 13. december 2027 Side: 2 Fraværende: Eva Laut, Jørgen Meier Sørensen. Til behandling forelå: SAGER TIL AFGØRELSE", ["Eva Laut", "Jørgen Meier Sørensen"]),
+        ("Mødested: Rådhuset Fraværende: Ib Holm Eva Ny Kaj Lund Bo Berg Rød 3, Salen", []),
+    ] as [(String, [String])])
+    func inlineLabels(_ line: String, _ absent: [String]) {
+        #expect((AbsenceProse.read(line)?.absent ?? []).map(\.name) == absent)
     }
 
     /// A seat on a board filled in another's place is not an absence from the meeting.

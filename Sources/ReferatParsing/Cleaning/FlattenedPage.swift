@@ -12,7 +12,7 @@ enum FlattenedPage {
     static let labels = [
         "Punkt:", "Acadre sagsnr.:", "Sagsnr.:", "Sagsnr:", "Sagsid.:", "Sagsid:", "Journalnr.:", "J.nr.:", "Dok.nr.:", "Sagsforløb:",
         "Mødedato:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
-        "Fraværende:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
+        "Fraværende:", "Ikke til stede:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
         "Kompetence:", "Beslutningskompetence:",
     ]
 

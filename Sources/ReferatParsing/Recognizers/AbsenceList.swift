@@ -50,7 +50,7 @@ enum AbsenceList {
             let plain = PeopleParser.withoutSubstitutes(line)
             let first = PeopleParser.splitList(plain).first ?? plain
             guard let p = PeopleParser.person(first) ?? PeopleParser.person(plain), !isSentence(line, after: p),
-                  (p.reason?.split(separator: " ").count ?? 0) <= 2 else { break }
+                  (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
             read.absent += names(line)
             i += 1
         }

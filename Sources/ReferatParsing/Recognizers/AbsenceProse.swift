@@ -29,6 +29,9 @@ enum AbsenceProse {
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
     nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?<names>"# + names + #")"#)
+    /// An absence label inside a line, with the names after it.
+    nonisolated(unsafe) static let inlineLabel = try! Regex(#"\s(?:Fraværende|Ikke til stede|Afbud)\s*:\s*(?<names>"# + names + #")"#)
+
     /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent. One
     /// name each time: "A deltog som stedfortræder for B og C deltog som stedfortræder for D".
     nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant)\s+for\s+(?<name>"# + name + #")"#)
@@ -52,8 +55,15 @@ enum AbsenceProse {
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
     static func read(_ line: String) -> Found? {
         // A bare label ("Afbud:") is read by the list readers, not here.
-        guard line.utf8.count > 12, mayMentionAbsence(line), line.isShorter(than: 1_000) else { return nil }
+        guard line.utf8.count > 12, mayMentionAbsence(line) else { return nil }
         var found = Found()
+        // "… Side: 2 Fraværende: Eva Holm, Jens Lund. Til behandling forelå: …": a label inside
+        // a line that a viewer flattened; the names run to the first word that is no name.
+        if line.utf8.count > 40, line.containsBytes(": "), let m = try? inlineLabel.firstMatch(in: line), m.range.lowerBound > line.startIndex,
+           let list = m["names"]?.substring {
+            found.absent += people(String(list))
+        }
+        guard line.isShorter(than: 1_000) else { return found.isEmpty ? nil : found }
         for sentence in sentences(line) where sentence.utf8.count > 8 {
             if sentence.containsBytes(" fra "), let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))

@@ -60,12 +60,17 @@ enum PeopleParser {
         for role in MinutesVocabulary.roles where text.hasPrefix(role + " ") { text = String(text.dropFirst(role.count + 1)) }
         guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
         var name = String(m.name).stripping(" ")
-        // "Anders Holm Byrådssalen": a flattened table put the meeting room after the name.
-        if let room = name.split(separator: " ").dropFirst(2).first(where: { MinutesVocabulary.isPlaceWord($0) }) {
+        // "Anders Holm Byrådssalen", "Kurt Lund Dagsordenen": a flattened page put the meeting
+        // room or the next sentence right after the name.
+        if let room = name.split(separator: " ").dropFirst(2).first(where: { MinutesVocabulary.isPlaceWord($0) || MinutesVocabulary.notInNames.contains($0.lowercased()) }) {
             name = String(name[..<room.startIndex]).stripping(" ")
+            // What is left must still be a name: "Koncerndirektør fra Region …" is none.
+            guard name.split(separator: " ").count >= 2, name.split(separator: " ").last?.first?.isUppercase == true else { return nil }
         }
         let words = name.split(separator: " ")
-        guard words.count >= 2 || m.paren != nil else { return nil }
+        // Five capitalised words and more are names run together ("Bo Berg Eva Ny Ib Lund"), as a
+        // flattened table leaves them: which words make one name is not known.
+        guard words.count >= 2 || m.paren != nil, words.count <= 4 || words.contains(where: { $0.first?.isLowercase == true }) else { return nil }
         // "ÅBNE SAGER", "Punkt Titel Udskriv", "Norddjurs Kommune": headings, not people.
         if words.count >= 2, words.allSatisfy({ $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return nil }
         if words.contains(where: { MinutesVocabulary.notInNames.contains($0.lowercased()) }) { return nil }

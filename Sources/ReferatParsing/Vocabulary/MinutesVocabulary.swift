@@ -75,7 +75,7 @@ enum MinutesVocabulary {
     /// Words that are never part of a person's name, compared lower-cased.
     static let notInNames: Set<String> = [
         "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
-        "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side",
+        "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side", "dagsordenen",
     ]
 
     /// How the names of meeting rooms and buildings end ("Byrådssalen", "Rådhuset",
