@@ -254,6 +254,8 @@ import Testing
         ("Bilaget er vedlagt.", ["Bilaget er vedlagt."]),
         ("1. Meddelelse fra formandenReferat", ["1. Meddelelse fra formanden", "Referat"]),
         ("Eventuelt1. Orientering og rundvisning", ["Eventuelt", "1. Orientering og rundvisning"]),
+        ("6. Eventuelt1. Orientering og rundvisning", ["6. Eventuelt", "1. Orientering og rundvisning"]),
+        ("3. Budget 2027 og 2028", ["3. Budget 2027 og 2028"]),
         ("2. Kvartalsrapport 1-2027Beslutning", ["2. Kvartalsrapport 1-2027", "Beslutning"]),
         ("Byrådet tog orienteringen til efterretning", ["Byrådet tog orienteringen til efterretning"]),
     ] as [(String, [String])])

@@ -92,7 +92,7 @@ enum RunInHeadings {
             }
         }
         // "Eventuelt1. Orientering og rundvisning": the last entry of a list glued to the first item.
-        if first >= 0x41, text.utf8.count < 200, let m = text.wholeMatch(of: wordThenNumbered) {
+        if text.utf8.count < 200, text.containsBytes(". "), let m = text.wholeMatch(of: wordThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }
         // "1. Meddelelse fra formandenReferat": an item's title with its first heading glued on.
@@ -106,7 +106,7 @@ enum RunInHeadings {
         return [text]
     }
 
-    nonisolated(unsafe) static let wordThenNumbered = #/^(\p{L}*\p{Ll})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
+    nonisolated(unsafe) static let wordThenNumbered = #/^((?:[0-9]{1,3}\.\s+[^0-9]*)?\p{L}*\p{Ll})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 
     /// Headings that may be glued to the end of an item's title.
     static let titleEndings = ["Referat", "Beslutning", "Sagsfremstilling", "Indstilling", "Resumé", "Resume", "Sagsresume", "Beslutningstema"]

@@ -212,7 +212,10 @@ struct CaseSegmenter: Sendable {
         guard text.utf8.count >= 3, text.isShorter(than: 241) else { return false }
         if let last = text.last, last == "," || last == ";" || last == ":" && text.isShorter(than: 30) { return false }
         if text.hasSuffix("."), !(text.hasSuffix("m.v.") || text.hasSuffix("mv.") || text.hasSuffix("m.m.") || text.hasSuffix("etc.")) { return false }
-        if text.hasPrefix("At ") || text.hasPrefix("at ") || text.hasSuffix(":") || text.contains(", at ") { return false }
+        if text.hasPrefix("At ") || text.hasPrefix("at ") || text.hasSuffix(":") || text.contains(", at ") || text.hasSuffix(" at") { return false }
+        // "Onsdag den 11. august 2027": a date alone; "Eva Ny deltog som stedfortræder": who came.
+        if text.hasASCIIDigit, text.isShorter(than: 40), MeetingHeaderParser.standaloneDate(text) != nil { return false }
+        if text.containsBytes("stedfortræder") || text.containsBytes("suppleant"), text.containsBytes("deltog") || text.containsBytes("mødte") { return false }
         // "Referat uden bilag - Helsingør Kommune": the document's own name.
         if (text.hasPrefix("Referat ") || text.hasPrefix("Beslutningsprotokol")) && (text.contains(" Kommune") || text.contains("Region ")) { return false }
         if SectionHeadings.inlineRouting(text) != nil || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }
