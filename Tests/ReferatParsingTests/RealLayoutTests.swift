@@ -372,10 +372,19 @@ import Testing
         ("case number with a dash", "Beslutning om mødeplan for 2028\n27-008754 -\nSagsfremstilling\nUdvalget skal fastsætte sin mødeplan.\nBeslutning\nGodkendt.\n", ["Beslutning om mødeplan for 2028"]),
         ("title in lower case", "Referat\n • 301. Åben dagsorden - godkendelse\n  Resume\n  Dagsordenen skal godkendes.\n  Beslutning\n  Godkendt.\n", ["Åben dagsorden - godkendelse"]),
         ("fold-out link", "Referat\n29. Lokalplan for Kystvejen, Sydstrand Åbn/luk punkt\nSagsnummer: 01.02.05-P00-4921-27\nBeslutning\nAnbefales.\n", ["Lokalplan for Kystvejen, Sydstrand"]),
+        ("title repeated over the dated decision", "1. Godkendelse af dagsorden\nSagsfremstilling\n.....\nBeslutning\nDagsordenspunkt 1: Godkendelse af dagsorden\nØkonomiudvalgets beslutning i mødet den 31. marts 2027\nDagsordenen blev godkendt.\n", ["Godkendelse af dagsorden"]),
         ("list on one line", "Referat\n1. Godkendelse af dagsorden 2. Orientering fra formanden\nDeltagere:\nBo Dahl, A\nEva Ny, V\nIb Lund, C\n\n1. Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen skal godkendes.\n", ["Godkendelse af dagsorden"]),
     ] as [(String, String, [String])])
     func itemStarts(_ shape: String, _ text: String, _ titles: [String]) throws {
         let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
         #expect(document.cases.map(\.title) == titles, "\(shape)")
+    }
+
+    @Test func aBareHeadingOverTheDatedHeaderIsOneDecision() throws {
+        let text = "1. Godkendelse af dagsorden\nSagsfremstilling\n.....\nBeslutning\nDagsordenspunkt 1: Godkendelse af dagsorden\nØkonomiudvalgets beslutning i mødet den 31. marts 2027\nDagsordenen blev godkendt.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        let decisions = try #require(document.cases.first).decisions
+        #expect(decisions.map(\.body) == ["Økonomiudvalget"])
+        #expect(decisions.map(\.date) == ["2027-03-31"])
     }
 }

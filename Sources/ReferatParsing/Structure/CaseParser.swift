@@ -100,6 +100,14 @@ struct CaseParser: Sendable {
             }
             let unbulleted = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
             if let header = DecisionHeader.parse(unbulleted) ?? DecisionHeader.insideItem(unbulleted) {
+                // A bare "Beslutning" heading over the dated header of the same step ("Beslutning" /
+                // "Dagsordenspunkt 1: Godkendelse af dagsorden" / "Økonomiudvalgets beslutning i
+                // mødet den 31. marts 2020") is one decision: the heading goes.
+                if let last = decisions.last, last.header.body == nil, last.header.date == nil, last.header.inlineText == nil,
+                   header.body != nil || header.date != nil, last.lines.filter({ !$0.isBlank }).count <= 1,
+                   last.lines.allSatisfy({ $0.isBlank || $0.text.isShorter(than: 100) && !$0.text.hasSuffix(".") }) {
+                    decisions.removeLast()
+                }
                 decisions.append(DecisionDraft(header: header, firstLine: line.number))
                 block = .decision(decisions.count - 1)
                 continue

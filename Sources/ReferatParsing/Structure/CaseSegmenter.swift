@@ -170,6 +170,8 @@ struct CaseSegmenter: Sendable {
         guard last.map({ $0.titleIndex < title && ($0.titleLine ?? $0.titleIndex) < title && ($0.markerIndex ?? -1) < title }) ?? true else { return false }
         let text = lines[title].text
         guard isTitleLike(text), MeetingHeaderParser.labelled(text) == nil, MeetingHeaderParser.bodyAndDate(text) == nil else { return false }
+        // The item's own title printed again further down ("Dagsordenspunkt 1: Godkendelse af dagsorden").
+        if let last, normalisedTitle(numberedTitle(text)?.title ?? text) == normalisedTitle(titleText(lines, of: last)) { return false }
         // "Fraværende uden afbud:" / "Jens Holm": a line under a bare label is its value.
         if let above = previousContent(lines, before: title), lines[above].text.hasSuffix(":"), lines[above].text.isShorter(than: 40) { return false }
         return true
