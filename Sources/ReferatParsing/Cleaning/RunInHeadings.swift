@@ -92,7 +92,7 @@ enum RunInHeadings {
             }
         }
         // "Eventuelt1. Orientering og rundvisning": the last entry of a list glued to the first item.
-        if text.utf8.count < 200, text.containsBytes(". "), let m = text.wholeMatch(of: wordThenNumbered) {
+        if text.utf8.count < 200, hasLetterThenNumber(text), let m = text.wholeMatch(of: wordThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }
         // "1. Meddelelse fra formandenReferat": an item's title with its first heading glued on.
@@ -104,6 +104,24 @@ enum RunInHeadings {
             }
         }
         return [text]
+    }
+
+    /// Whether a lower-case letter stands right before a number and its point ("Eventuelt1. "):
+    /// the guard before `wordThenNumbered`, on bytes. The second bytes of æ, ø and å are 0xA6,
+    /// 0xB8 and 0xA5.
+    static func hasLetterThenNumber(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.count > 4 else { return false }
+            for i in 1..<(bytes.count - 2) where bytes[i].isASCIIDigit {
+                let before = bytes[i - 1]
+                guard (before >= 0x61 && before <= 0x7A) || before == 0xA5 || before == 0xA6 || before == 0xB8 else { continue }
+                var j = i
+                while j < bytes.count, bytes[j].isASCIIDigit { j += 1 }
+                if j + 1 < bytes.count, bytes[j] == 0x2E, bytes[j + 1] == 0x20 { return true }
+            }
+            return false
+        }
     }
 
     nonisolated(unsafe) static let wordThenNumbered = #/^((?:[0-9]{1,3}\.\s+[^0-9]*)?\p{L}*\p{Ll})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#

@@ -27,7 +27,7 @@ enum AbsenceList {
         let rest = labelRest.firstMatch(of: nextLabel) != nil ? "" : labelRest
         var read = Read(label: label, absent: names(rest), next: index + 1)
         // "Afbud: Mona Fjord (A). Jens Holm (V) deltog ikke i behandlingen af punktet."
-        if !rest.isEmpty, let prose = AbsenceProse.read(rest) {
+        if !rest.isEmpty, AbsenceProse.mayMentionAbsence(rest), let prose = AbsenceProse.read(rest) {
             read.notParticipating = prose.notParticipating
             read.absent.removeAll { person in prose.notParticipating.contains { $0.name == person.name } }
             for person in prose.absent where !read.absent.contains(where: { $0.name == person.name }) { read.absent.append(person) }
@@ -43,15 +43,23 @@ enum AbsenceList {
                 break
             }
             let line = lines[i].text
-            guard !line.contains(":"), SectionHeadings.key(line) == nil, AbsenceProse.member(line) == nil,
-                  PeopleParser.nonParticipant(line) == nil, AbsenceProse.read(line) == nil else { break }
+            // A name starts with a capital; most lines after a list are text that does not.
+            guard PeopleParser.mayStartWithCapital(line), !line.contains(":"), SectionHeadings.key(line) == nil else { break }
+            if AbsenceProse.mayMentionAbsence(line) || line.containsBytes("inhabil") {
+                guard AbsenceProse.member(line) == nil, PeopleParser.nonParticipant(line) == nil, AbsenceProse.read(line) == nil else { break }
+            }
             // A line of the list starts with a name: "Carsten Holm, Lotte Berg.", "Eva Ny og Ib
             // Lund, Kaj Moe deltog", "Britt Holm (A), sag 129-138", "Ole Lund, F - Eva Ny stedfortræder".
             let plain = PeopleParser.withoutSubstitutes(line)
-            let first = PeopleParser.splitList(plain).first ?? plain
-            guard let p = PeopleParser.person(first) ?? PeopleParser.person(plain), !isSentence(line, after: p),
-                  (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
-            read.absent += names(line)
+            if isList(plain) {
+                let first = PeopleParser.splitList(plain).first ?? plain
+                guard let p = PeopleParser.person(first) ?? PeopleParser.person(plain), !isSentence(line, after: p),
+                      (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
+                read.absent += names(line)
+            } else {
+                guard let p = PeopleParser.person(plain), !isSentence(line, after: p), (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
+                if AbsenceProse.isAbsentee(p) { read.absent.append(p) }
+            }
             i += 1
         }
         read.next = i
@@ -64,11 +72,19 @@ enum AbsenceList {
     /// The absentees of one line: a list ("Bo Berg, Eva Ny og Ib Lund"), or one person with a
     /// remark ("Lærke Holm (SF), barsel", "Emil Strand (C), sag 171-174").
     static func names(_ line: String) -> [Person] {
+        if !isList(line) {
+            return PeopleParser.person(PeopleParser.withoutSubstitutes(line)).map { AbsenceProse.isAbsentee($0) ? [$0] : [] } ?? []
+        }
         let listed = AbsenceProse.people(line)
         if listed.count <= 1, let whole = PeopleParser.person(PeopleParser.withoutSubstitutes(line)), AbsenceProse.isAbsentee(whole) {
             return [whole]
         }
         return listed
+    }
+
+    /// Whether a line may name more than one person: commas, "og", semicolons or sentences.
+    static func isList(_ line: String) -> Bool {
+        line.containsBytes(",") || line.containsBytes(" og ") || line.containsBytes(";") || line.containsBytes(". ")
     }
 
     /// Another label right after an absence label.

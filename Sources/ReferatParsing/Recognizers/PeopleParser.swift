@@ -38,6 +38,8 @@ enum PeopleParser {
     /// A list of absentees without the clause that names who came instead:
     /// "Ole Lund (V) – Eva Ny (V) mødte som stedfortræder" → "Ole Lund (V)".
     static func withoutSubstitutes(_ list: String) -> String {
+        // Every substitute word has one of these; most lists have none of them.
+        guard list.containsBytes("tedfortræder") || list.containsBytes("uppleant") || list.containsBytes("stedet") || list.containsBytes("ødte for") else { return list }
         let lower = list.lowercased()
         guard MinutesVocabulary.substituteWords.contains(where: { lower.contains($0) }) else { return list }
         for separator in [" – ", " - ", ". ", "; "] {
