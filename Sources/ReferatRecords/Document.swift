@@ -17,6 +17,10 @@ public struct Document: Hashable, Sendable, Codable {
     public var signatories: [Signatory]
     /// The cleaned full text: noise removed, hyphenation repaired, one line per source line.
     public var text: String
+    /// In a document with items, its text before the first item: the meeting header, members
+    /// and absentees, the list of items, opening remarks. Search indexes it as the document's
+    /// own entry, so that nothing the document says is unsearchable. Nil without items.
+    public var preamble: String?
     public var cases: [CaseRecord]
     /// Decisions stated in running prose ("Byrådet har 17. december 2024 godkendt …"), outside any case.
     public var mentionedDecisions: [Decision]

@@ -92,6 +92,10 @@ struct DocumentAssembler {
                                 text: lines.map(\.text).joined(separator: "\n"), cases: cases)
         document.title = title(kind: kind, lines: lines, cases: cases, meeting: meeting)
         document.mentionedDecisions = Self.proseDecisions(lines, inCases: cases)
+        if !cases.isEmpty {
+            let preamble = lines[..<headerEnd].filter { !$0.isBlank }.map(\.text).joined(separator: "\n")
+            document.preamble = preamble.isEmpty ? nil : preamble
+        }
         if kind == .letter {
             document.signatories = Self.signatories(lines)
             document.date = Self.letterDate(lines)
