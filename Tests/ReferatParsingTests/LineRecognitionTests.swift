@@ -89,15 +89,31 @@ import Testing
 
     @Test func readsVoteLines() {
         var votes = Votes()
-        #expect(PeopleParser.readVote("For stemte: A, B, F og Ø.", into: &votes))
-        #expect(PeopleParser.readVote("Imod stemte: C, A. Bak (løsgænger), O", into: &votes))
-        #expect(PeopleParser.readVote("Undlod at stemme: I", into: &votes))
-        #expect(PeopleParser.readVote("For: 20 (Ane Bak (A), Bo Berg (V))", into: &votes))
+        #expect(VoteReader.read("For stemte: A, B, F og Ø.", into: &votes))
+        #expect(VoteReader.read("Imod stemte: C, A. Bak (løsgænger), O", into: &votes))
+        #expect(VoteReader.read("Undlod at stemme: I", into: &votes))
+        #expect(VoteReader.read("For: 20 (Ane Bak (A), Bo Berg (V))", into: &votes))
         #expect(votes.for == ["A", "B", "F", "Ø", "Ane Bak (A)", "Bo Berg (V)"])
         #expect(votes.against == ["C", "A. Bak (løsgænger)", "O"])
         #expect(votes.abstained == ["I"])
         #expect(votes.forCount == 20)
-        #expect(!PeopleParser.readVote("Godkendt.", into: &votes))
+        #expect(!VoteReader.read("Godkendt.", into: &votes))
+    }
+
+    /// Vote lines and sentences as real minutes print them (names and counts invented).
+    @Test(arguments: [
+        ("For stemte: A (9), Kaja Friis (B), C (10) og Ane Holm (ufp), i alt 21.", Votes(for: ["A (9)", "Kaja Friis (B)", "C (10)", "Ane Holm (ufp)"], forCount: 21)),
+        ("Imod stemte:  2 (C+O)", Votes(against: ["C", "O"], againstCount: 2)),
+        ("Undlod at stemme: 0.", Votes(abstainedCount: 0)),
+        ("For stemte 16: A, F og Ø", Votes(for: ["A", "F", "Ø"], forCount: 16)),
+        ("Ø (1) stemte for at imødekomme anmodningen.", Votes(for: ["Ø (1)"])),
+        ("(Ø) stemte imod.", Votes(against: ["Ø"])),
+        ("Et flertal (A+V+C+N) godkender indstillingen.", Votes(for: ["A", "V", "C", "N"])),
+    ] as [(String, Votes)])
+    func readsRealVoteShapes(_ line: String, _ expected: Votes) {
+        var votes = Votes()
+        _ = VoteReader.read(line, into: &votes)
+        #expect(votes == expected)
     }
 }
 

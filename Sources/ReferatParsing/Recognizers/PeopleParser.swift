@@ -181,42 +181,4 @@ enum PeopleParser {
         if t.lowercased().hasPrefix("inhabilitet") { return "inhabilitet" }
         return t.isEmpty ? nil : t
     }
-
-    // MARK: Votes
-
-    enum VoteSide { case `for`, against, abstained }
-
-    static let voteLabels: [(String, VoteSide)] = [
-        ("for stemte", .for), ("for forslaget stemte", .for), ("for stemmer", .for), ("for:", .for),
-        ("imod stemte", .against), ("imod forslaget stemte", .against), ("imod stemmer", .against), ("imod:", .against),
-        ("undlod at stemme", .abstained), ("undlader at stemme", .abstained), ("hverken for eller imod", .abstained),
-        ("undlod:", .abstained), ("blank:", .abstained),
-    ]
-
-    /// Reads a vote line into `votes`; false when the line is not a vote line.
-    static func readVote(_ line: String, into votes: inout Votes) -> Bool {
-        guard line.containsBytes("stem") || line.containsBytes(":") || line.containsBytes("mod") else { return false }
-        let lower = line.lowercased()
-        for (label, side) in voteLabels where lower.hasPrefix(label) {
-            var rest = String(line.dropFirst(label.count)).stripping(":. ")
-            var count: Int?
-            if let m = rest.firstMatch(of: #/^([0-9]+)\s*(?:stemmer)?\s*(?:\((.*)\))?\s*$/#) {
-                count = Int(m.1)
-                rest = m.2.map(String.init) ?? ""
-            }
-            let names = splitList(rest).map { $0.stripping(" ") }.filter { !$0.isEmpty }
-            switch side {
-            case .for: votes.for += names; votes.forCount = count ?? votes.forCount
-            case .against: votes.against += names; votes.againstCount = count ?? votes.againstCount
-            case .abstained: votes.abstained += names; votes.abstainedCount = count ?? votes.abstainedCount
-            }
-            return true
-        }
-        // "blev tiltrådt med 34 stemmer mod 15" keeps the line as text but records the counts.
-        if let m = lower.firstMatch(of: #/([0-9]+)\s+stemmer\s+(?:for\s+)?mod\s+([0-9]+)/#) {
-            votes.forCount = Int(m.1)
-            votes.againstCount = Int(m.2)
-        }
-        return false
-    }
 }

@@ -280,7 +280,7 @@ struct CaseParser: Sendable {
                 absent += prose.absent
                 notParticipating += prose.notParticipating
             }
-            if PeopleParser.readVote(text, into: &votes) { continue }
+            if VoteReader.read(text, into: &votes) { continue }
             if text.containsBytes("forbehold") || text.containsBytes("til protokol") || text.containsBytes("rotokolbemærkning") {
                 remarks.append(text)
             }
