@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "ReferatEngine", targets: ["ReferatEngine"]),
         .library(name: "ReferatSearch", targets: ["ReferatSearch"]),
         .library(name: "ReferatImport", targets: ["ReferatImport"]),
+        .library(name: "ReferatPresentation", targets: ["ReferatPresentation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -63,12 +64,20 @@ let package = Package(
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
+        // Layer 5: what a search, a case, a person or the archive looks like to a reader, one
+        // renderer per format (text, JSON, CSV, HTML, Atom); the CLI and the web page both use it.
+        .target(
+            name: "ReferatPresentation",
+            dependencies: ["ReferatRecords", "ReferatIndex", "ReferatSearch", "ReferatStore"],
+            swiftSettings: strictSettings
+        ),
         // The thin executable: the only ArgumentParser importer.
         .executableTarget(
             name: "referat",
             dependencies: [
                 "ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatStore", "ReferatSearch",
-                "ReferatImport", "ReferatEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ReferatImport", "ReferatEngine", "ReferatPresentation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
