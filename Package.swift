@@ -22,10 +22,14 @@ let package = Package(
         .library(name: "ReferatEngine", targets: ["ReferatEngine"]),
         .library(name: "ReferatSearch", targets: ["ReferatSearch"]),
         .library(name: "ReferatImport", targets: ["ReferatImport"]),
+        .library(name: "ReferatPresentation", targets: ["ReferatPresentation"]),
+        .library(name: "ReferatServe", targets: ["ReferatServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Layer 0: plain value types, no dependencies at all.
@@ -63,12 +67,29 @@ let package = Package(
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
+        // Layer 5: what a search, a case, a person or the archive looks like to a reader, one
+        // renderer per format (text, JSON, CSV, HTML, Atom); the CLI and the web page both use it.
+        .target(
+            name: "ReferatPresentation",
+            dependencies: ["ReferatRecords", "ReferatIndex", "ReferatSearch", "ReferatStore"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 6: `referat serve`, the web page and JSON API; the only Hummingbird importer.
+        .target(
+            name: "ReferatServe",
+            dependencies: [
+                "ReferatRecords", "ReferatIndex", "ReferatSearch", "ReferatStore", "ReferatPresentation",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The thin executable: the only ArgumentParser importer.
         .executableTarget(
             name: "referat",
             dependencies: [
                 "ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatStore", "ReferatSearch",
-                "ReferatImport", "ReferatEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ReferatImport", "ReferatEngine", "ReferatPresentation", "ReferatServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -82,6 +103,7 @@ let package = Package(
         .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatIndex", "ReferatStore", "ReferatImport", "ReferatRecords"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatCLITests", dependencies: ["ReferatTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatServeTests", dependencies: ["ReferatTestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

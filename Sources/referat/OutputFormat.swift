@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReferatPresentation
 
 /// How a command prints its result.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -20,10 +21,13 @@ enum Console {
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
 
-    /// JSON with sorted keys and unescaped slashes, so output is stable and readable.
+    /// JSON in the presentation layer's style (sorted keys, unescaped slashes).
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try JSONRenderer().encode(value)
+    }
+
+    /// Text for standard output: colour only on a terminal, and never with NO_COLOR set.
+    static var text: TextRenderer {
+        TextRenderer(colour: stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
 }

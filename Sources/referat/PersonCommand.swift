@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import ReferatPresentation
 import ReferatStore
 
 /// `referat person NAME`: a person's party, absences, non-participation and votes.
@@ -21,22 +21,6 @@ struct PersonCommand: ParsableCommand {
             Console.err("referat: nobody named '\(name.joined(separator: " "))' in \(store.path)")
             throw ExitCodes.noResults
         }
-        if format == .json {
-            Console.out(try Console.json(reports))
-            return
-        }
-        let roles = ["absent": "fraværende", "notParticipating": "deltog ikke", "votedFor": "stemte for", "votedAgainst": "stemte imod", "abstained": "undlod"]
-        var out: [String] = []
-        for r in reports {
-            out.append("\(r.name)\(r.party.map { " (\($0))" } ?? "")")
-            for (year, counts) in r.perYear.sorted(by: { $0.key < $1.key }) {
-                out.append("  \(year): " + counts.sorted { $0.key < $1.key }.map { "\(roles[$0.key] ?? $0.key) \($0.value)" }.joined(separator: ", "))
-            }
-            for e in r.events {
-                out.append("    \(ShowCommand.danishDate(e.date))  \(roles[e.role] ?? e.role)\(e.reason.map { " (\($0))" } ?? "")  \(e.body ?? "")  \(e.caseNumber.map { "[\($0)] " } ?? "")\(e.title)")
-            }
-            out.append("")
-        }
-        Console.out(out.joined(separator: "\n"))
+        Console.out(format == .json ? try JSONRenderer().people(reports) : Console.text.people(reports))
     }
 }

@@ -11,7 +11,7 @@ struct Referat: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ParseCommand.self, AnalyzeCommand.self, ImportCommand.self, StatsCommand.self,
-            SearchCommand.self, ShowCommand.self, PersonCommand.self, BenchCommand.self,
+            SearchCommand.self, ShowCommand.self, PersonCommand.self, ServeCommand.self, BenchCommand.self,
         ]
     )
 

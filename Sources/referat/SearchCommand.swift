@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReferatIndex
+import ReferatPresentation
 import ReferatSearch
 import ReferatStore
 
@@ -74,23 +75,32 @@ struct SearchCommand: ParsableCommand {
         words.map { $0.first == wordMark ? String($0.dropFirst()) : $0 }.joined(separator: " ")
     }
 
+    /// The search as the presentation layer takes it, from the options.
+    var request: SearchRequest {
+        var request = SearchRequest()
+        request.query = Self.queryText(query)
+        request.committee = committee
+        request.from = from
+        request.to = to
+        request.caseNumber = caseNumber
+        request.person = person
+        request.party = party
+        request.outcome = outcome
+        request.municipality = municipality
+        request.type = type
+        request.limit = limit
+        request.offset = offset
+        request.sortByDate = sort == .date
+        request.facets = facets
+        request.exact = exact
+        return request
+    }
+
     func run() throws {
         let store = try indexOption.open(readOnly: true)
-        var options = SearchService.Options()
-        options.limit = limit
-        options.offset = offset
-        options.sortByDate = sort == .date
-        options.facets = facets
-        options.exact = exact
-        options.filters = committee.map { FieldFilter(field: .committee, value: $0) }
-            + caseNumber.map { FieldFilter(field: .caseNumber, value: $0) } + person.map { FieldFilter(field: .person, value: $0) }
-            + party.map { FieldFilter(field: .party, value: $0) } + outcome.map { FieldFilter(field: .outcome, value: $0) }
-            + municipality.map { FieldFilter(field: .municipality, value: $0) } + type.map { FieldFilter(field: .type, value: $0) }
-        if from != nil || to != nil { options.filters.append(FieldFilter(field: .date, value: "\(from ?? "")..\(to ?? "")")) }
-        let text = Self.queryText(query)
-        let result: SearchService.Result
+        let report: SearchReport
         do {
-            result = try SearchService(store: store).search(text, options: options)
+            report = try request.run(SearchService(store: store))
         } catch let error as QuerySyntaxError {
             Console.err("referat: \(error.description)")
             throw ExitCodes.usage
@@ -98,13 +108,12 @@ struct SearchCommand: ParsableCommand {
             Console.err("referat: \(error.description)")
             throw ExitCodes.usage
         }
-        if explain, let match = result.match { Console.err("query: \(match)") }
-        let renderer = HitRenderer(colour: Console.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        if explain, let match = report.result.match { Console.err("query: \(match)") }
         switch format {
-        case .json: Console.out(try renderer.json(result))
-        case .csv: Console.out(renderer.csv(result.page, bom: bom, danishHeaders: danishHeaders))
-        case .text: Console.out(renderer.text(result))
+        case .json: Console.out(try JSONRenderer().search(report))
+        case .csv: Console.out(CSVRenderer(bom: bom, danishHeaders: danishHeaders).search(report))
+        case .text: Console.out(Console.text.search(report))
         }
-        if result.page.total == 0 { throw ExitCodes.noResults }
+        if report.result.page.total == 0 { throw ExitCodes.noResults }
     }
 }
