@@ -53,13 +53,14 @@ let package = Package(
         .target(
             name: "ReferatStore",
             dependencies: [
-                "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "CZlib", "CZstdPacking", "CSQLiteTuning",
+                "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatEngine", "CZlib", "CZstdPacking", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
-        // The segment engine (issue 18), not yet wired in: immutable segment files, block-max top k.
-        .target(name: "ReferatEngine", swiftSettings: strictSettings),
+        // The segment engine (issue 18): immutable segment files, block-max top k, the search
+        // behind the seam. It knows no SQLite: the store records its generation with the records.
+        .target(name: "ReferatEngine", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),

@@ -46,11 +46,11 @@ extension ArchiveStore {
     /// and inserted with the tokens of the new one, both analysed on `jobs` threads. A crash
     /// rolls it all back.
     public func learnWords(minimumDocuments: Int = 2, jobs: Int = 2) throws(StoreError) -> LearnedWords {
-        try write { db in
+        try writeIndexed { db, index in
             let fresh = try String.fetchAll(db, sql: """
                 SELECT word FROM corpus_word WHERE documents >= ? AND word NOT IN (SELECT word FROM lexicon_word) ORDER BY word
                 """, arguments: [minimumDocuments])
-            let learned = try learn(fresh, jobs: jobs, db)
+            let learned = try learn(fresh, jobs: jobs, index, db)
             try Self.mark(.learnWords, done: true, db)
             return learned
         }
@@ -59,14 +59,14 @@ extension ArchiveStore {
     /// Adds `words` to the index's lexicon now, re-indexing what they change (nothing when the
     /// index is empty: the importer learns the first chunk's shared words before writing it).
     public func learn(_ words: [String], jobs: Int = 2) throws(StoreError) -> LearnedWords {
-        try write { db in
+        try writeIndexed { db, index in
             let known = Set(try String.fetchAll(db, sql: "SELECT word FROM lexicon_word"))
             let fresh = Array(Set(words.map { $0.lowercased() }).subtracting(known)).sorted()
-            return try learn(fresh, jobs: jobs, db)
+            return try learn(fresh, jobs: jobs, index, db)
         }
     }
 
-    private func learn(_ fresh: [String], jobs: Int, _ db: Database) throws -> LearnedWords {
+    private func learn(_ fresh: [String], jobs: Int, _ index: EngineBatch, _ db: Database) throws -> LearnedWords {
         let file = self.file
         var result = LearnedWords()
         guard !fresh.isEmpty else { return result }
@@ -116,6 +116,7 @@ extension ArchiveStore {
                 let arguments: StatementArguments = [entry.id, entry.columns[0], entry.columns[1], entry.columns[2]]
                 try TokenHandoff.$current.withValue(oldTokens[k]) { try delete.execute(arguments: arguments) }
                 try TokenHandoff.$current.withValue(newTokens[k]) { try insert.execute(arguments: arguments) }
+                try index.add(entry.id, columns: entry.columns, analysed: newTokens[k], db)
             }
             result.reindexedEntries += affected.count
         }

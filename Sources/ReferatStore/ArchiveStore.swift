@@ -2,6 +2,7 @@ import CSQLiteTuning
 import Foundation
 import GRDB
 public import ReferatAnalysis
+import ReferatEngine
 
 /// The archive: one SQLite database (WAL mode) holding parsed records and their Danish index.
 ///
@@ -26,6 +27,10 @@ public final class ArchiveStore: Sendable {
 
     /// The write lock on the index file while this store may write (nil when read-only).
     let writeLock: IndexFile.WriteLock?
+    /// The search index's folder (`IndexFolder.path(forIndex:)`): segments and manifests.
+    let segmentsFolder: String
+    /// The search index snapshot this store last opened.
+    let engine = EngineState()
 
     /// Opens the index at `path`: read-only, or for writing, creating or migrating it.
     ///
@@ -41,6 +46,7 @@ public final class ArchiveStore: Sendable {
         _ = Self.tuneSQLite
         self.path = path
         self.searchSplit = searchSplit
+        segmentsFolder = IndexFolder.path(forIndex: path)
         let config = Self.configuration(readOnly: readOnly)
         if readOnly {
             try IndexFile.checkReadable(path)
@@ -71,7 +77,10 @@ public final class ArchiveStore: Sendable {
                 IndexLexicons.shared.set(try Self.storedLexicon(db), for: file)
                 return file
             }
-            if !readOnly { try Self.rebuildIfAnalyzerChanged(writer) }
+            if !readOnly {
+                try Self.rebuildIfAnalyzerChanged(writer)
+                try openEngineForWriting()
+            }
         } catch {
             if let writeLock { IndexFile.release(writeLock) }
             if let error = error as? StoreError { throw error }
@@ -170,6 +179,8 @@ public final class ArchiveStore: Sendable {
             // version was recorded) is rebuilt from its records.
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0 > 0 {
                 try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')")
+                // The search index too: opening it for writing finds no generation and rebuilds it.
+                try db.execute(sql: "DELETE FROM meta WHERE key = 'engineGeneration'")
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [DanishAnalyzer.version])
         }
@@ -293,7 +304,7 @@ public final class ArchiveStore: Sendable {
         } catch {
             problems.append("fts5: \(error)")
         }
-        return problems
+        return problems + engineProblems()
     }
 
     /// Refuses to write to a damaged index: SQLite's quick check (every page read once, the
