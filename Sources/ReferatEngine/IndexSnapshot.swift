@@ -99,3 +99,32 @@ public final class IndexSnapshot: Sendable {
     /// Documents in the segments, deleted ones included.
     public var documentCapacity: Int { capacity }
 }
+
+extension IndexSnapshot {
+    /// Every term of the live documents with the number of documents holding it and of its
+    /// occurrences, a weak form written behind "~". Does not depend on document numbers or
+    /// segments, so two indexes of the same entries compare equal however they got there.
+    public func vocabulary() throws(EngineError) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for (s, segment) in segments.enumerated() {
+            for t in 0..<segment.terms.count {
+                var cursor = try PostingCursor(segment: segment, term: t)
+                try cursor.advance(to: 0)
+                var documents = 0, occurrences = 0
+                while cursor.document != PostingCursor.exhausted {
+                    if live.contains(bases[s] + cursor.document) {
+                        documents += 1
+                        for f in 0..<segment.fieldCount { occurrences += Int(cursor.frequency(f)) }
+                    }
+                    try cursor.next()
+                }
+                guard documents > 0 else { continue }
+                let bytes = segment.terms[t]
+                let name = bytes.first == TermEncoding.weakMark ? "~" + String(decoding: bytes.dropFirst(), as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+                out[name, default: [0, 0]][0] += documents
+                out[name, default: [0, 0]][1] += occurrences
+            }
+        }
+        return out
+    }
+}

@@ -23,7 +23,7 @@ extension IndexSnapshot {
     /// every form without a compound's parts written apart (`closeTier`), then the whole
     /// query. Within a tier entries rank by BM25 over the three fields with the weights
     /// above, normalised by the entry's whole length (one saturation per query word, as
-    /// SQLite's FTS5 ranked before this engine), ties to the newer entry and then the lower
+    /// referat's FTS5 index ranked before this engine), ties to the newer entry and then the lower
     /// id. Without filters each tier is scored by its own question; with filters or by date,
     /// by the whole query. Every match is scored: the count is exact.
     public func search(_ query: IndexQuery) throws(EngineError) -> RankedPage {

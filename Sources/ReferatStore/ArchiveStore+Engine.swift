@@ -41,9 +41,12 @@ extension ArchiveStore {
     func engineSnapshot() throws(StoreError) -> IndexSnapshot {
         var attempt = 0
         while true {
-            let generation = try read { db in try Self.engineGeneration(db) }
+            // Both from one snapshot of the records: an import may commit between two reads.
+            let (generation, empty) = try read { db in
+                (try Self.engineGeneration(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entry LIMIT 1)") == 0)
+            }
             do {
-                return try snapshot(of: generation)
+                return try snapshot(of: generation, empty: empty)
             } catch {
                 // A reader racing an import that removed what it had just replaced tries
                 // again with the generation committed since.
@@ -53,11 +56,23 @@ extension ArchiveStore {
         }
     }
 
-    /// The snapshot of `generation`, from the cache or opened.
-    func snapshot(of generation: Int?) throws(StoreError) -> IndexSnapshot {
+    /// The snapshot of `generation` (of records that hold no entries when `empty`), from the
+    /// cache or opened.
+    func snapshot(of generation: Int?, empty: Bool) throws(StoreError) -> IndexSnapshot {
+        if let generation, let current = engine.current, current.generation == generation { return current }
+        // A new index before its first import has opened its search index, or its first
+        // commit: nothing to search yet.
+        if generation == nil || generation == 0, empty {
+            return IndexSnapshot(emptyIn: segmentsFolder, generation: generation ?? 0)
+        }
         guard let generation else {
             throw StoreError(path: path, message: "made by an older referat: its search index is rebuilt by the next 'referat import' into it")
         }
+        return try load(generation)
+    }
+
+    /// The snapshot of `generation`, from the cache or opened from the folder.
+    func load(_ generation: Int) throws(StoreError) -> IndexSnapshot {
         if let current = engine.current, current.generation == generation { return current }
         do {
             let snapshot = try IndexFolder.open(segmentsFolder, generation: generation)
@@ -76,7 +91,10 @@ extension ArchiveStore {
         let lexicon = self.lexicon
         let result = try mappingErrors {
             try writer.write { db in
-                let base = try self.snapshot(of: try Self.engineGeneration(db))
+                guard let generation = try Self.engineGeneration(db) else {
+                    throw StoreError(path: self.path, message: "the search index was not opened for writing")
+                }
+                let base = try self.load(generation)
                 let batch = EngineBatch(base: base, lexicon: lexicon)
                 let result = try body(db, batch)
                 if batch.commit.changed {

@@ -38,7 +38,12 @@ final class EngineBatch {
             let text = analysed?.first { $0.text == bytes } ?? AnalysedText(utf8: bytes, analyzer: analyzer)
             fields.append(Self.tokens(text))
         }
-        try commit.add(id: UInt64(bitPattern: id), fields: fields, values: try Self.values(of: id, db))
+        let values = try Self.values(of: id, db)
+        do throws(EngineError) {
+            try commit.add(id: UInt64(bitPattern: id), fields: fields, values: values)
+        } catch {
+            throw StoreError(path: error.file, message: error.message)
+        }
     }
 
     func delete(_ id: Int64) {

@@ -292,6 +292,35 @@ import Testing
         }
     }
 
+    /// The search index's files (issue 18): a segment or the manifest with a flipped byte or
+    /// cut short is found by its checksum or length, and every command that reads it exits 3
+    /// naming the file; an import refuses to write into it.
+    @Test(arguments: ["segment flipped", "segment cut", "manifest flipped", "manifest cut"])
+    func aDamagedSearchIndexFileExitsThreeNamingIt(damage: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        let index = dir + "/i.sqlite"
+        let corpus = try SearchCorpus.copy()
+        #expect(try CLI.run(["import", corpus, "--index", index]).status == 0)
+        let folder = index + ".segments"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let manifests = names.filter { $0.hasPrefix("manifest-") }
+        #expect(manifests.count >= 1)
+        // The newest manifest is the one the records name; the largest segment is surely in it.
+        let manifest = try #require(manifests.max { Int($0.dropFirst(9)) ?? 0 < Int($1.dropFirst(9)) ?? 0 })
+        let segments = names.filter { $0.hasSuffix(".seg") }
+        let segment = try #require(segments.max { (try? FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.size] as? Int) ?? 0
+            < (try? FileManager.default.attributesOfItem(atPath: folder + "/" + $1)[.size] as? Int) ?? 0 })
+        let file = folder + "/" + (damage.hasPrefix("segment") ? segment : manifest)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        if damage.hasSuffix("flipped") { bytes[bytes.count / 2] ^= 0x10 } else { bytes.removeLast(bytes.count / 4) }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        for command in [["search", "kommune"], ["stats", "--check"], ["import", corpus]] {
+            let r = try CLI.run(command + ["--index", index])
+            #expect(r.status == 3, "\(command): \(r.status) \(r.stdout) \(r.stderr)")
+            #expect(r.stderr.contains(file), "\(command): \(r.stderr)")
+        }
+    }
+
     // MARK: Also
 
     @Test func statsPrintsCSV() throws {
