@@ -164,6 +164,16 @@ public enum IndexFolder {
         return try IndexSnapshot(folder: folder, manifest: manifest)
     }
 
+    /// Removes what generation `old` had and `new` no longer needs (its manifest, segments
+    /// merged away), once `new` is recorded. A search that was opening `old` meanwhile finds
+    /// a file gone and opens the generation recorded now; one that opened it keeps its bytes.
+    public static func removeReplaced(_ old: Manifest, by new: Manifest, in folder: String) {
+        guard old.generation != new.generation else { return }
+        let kept = Set(new.segments)
+        for name in old.segments where !kept.contains(name) { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        try? FileManager.default.removeItem(atPath: folder + "/" + Manifest.fileName(generation: old.generation))
+    }
+
     /// For a writer: creates the folder when needed, opens `generation` and removes every
     /// file it does not need (what a crash left between writing and recording a commit).
     /// Nil generation: a new, empty index (whatever the folder held is removed).

@@ -51,7 +51,7 @@ extension ArchiveStore {
                 // A reader racing an import that removed what it had just replaced tries
                 // again with the generation committed since.
                 attempt += 1
-                if attempt == 3 { throw error }
+                if attempt == 5 { throw error }
             }
         }
     }
@@ -87,7 +87,7 @@ extension ArchiveStore {
     /// both as one: the batch's segments and manifest written and synced, then the new
     /// generation recorded in the same transaction (see `EngineBatch`).
     func writeIndexed<T>(_ body: (Database, EngineBatch) throws -> T) throws(StoreError) -> T {
-        var next: IndexSnapshot?
+        var next: IndexSnapshot?, replaced: IndexSnapshot?
         let lexicon = self.lexicon
         let result = try mappingErrors {
             try writer.write { db in
@@ -104,11 +104,15 @@ extension ArchiveStore {
                     }
                     try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('engineGeneration', ?)", arguments: [prepared.generation])
                     next = prepared
+                    replaced = base
                 }
                 return result
             }
         }
-        if let next { engine.set(next) }
+        if let next {
+            engine.set(next)
+            if let replaced { IndexFolder.removeReplaced(replaced.manifest, by: next.manifest, in: segmentsFolder) }
+        }
         return result
     }
 
