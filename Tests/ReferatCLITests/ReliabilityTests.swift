@@ -142,7 +142,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let index = folder + "/i.sqlite"
         #expect(try CLI.run(["import", try SearchCorpus.copy(), "--index", index]).status == 0)
+        // The file and the search index's folder beside it, and nothing else (no -wal, -shm).
+        let segments = index + ".segments"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["i.sqlite", "i.sqlite.segments"])
+        let segmentFiles = try FileManager.default.contentsOfDirectory(atPath: segments).sorted()
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: segments)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: segments) }
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: index)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
@@ -151,7 +157,8 @@ import Testing
             ? try CLI.run(["-u", "nobody", "--", CLI.binary] + arguments, executable: "/usr/sbin/runuser")
             : try CLI.run(arguments)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["i.sqlite"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["i.sqlite", "i.sqlite.segments"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: segments).sorted() == segmentFiles)
     }
 
     // MARK: 5. Options and exit codes
