@@ -49,21 +49,23 @@ let package = Package(
         // between search and any engine (query trees of analysed terms, results, protocols).
         .target(name: "ReferatIndexing", dependencies: ["ReferatRecords", "ReferatAnalysis"], swiftSettings: strictSettings),
         .target(name: "ReferatIndex", dependencies: ["ReferatAnalysis"], swiftSettings: strictSettings),
-        // Layer 3: the SQLite/FTS5 engine behind the seam, the only target that imports GRDB. zstd keeps section text small on disk;
-        // zlib reads the blobs of indexes written before it.
+        // Layer 3: the records in SQLite (the only target that imports GRDB) and the search index
+        // behind the seam, committed together. zstd keeps section text small on disk; zlib reads
+        // the blobs of indexes written before it.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "CZstdPacking", linkerSettings: [.linkedLibrary("zstd")]),
         .target(
             name: "ReferatStore",
             dependencies: [
-                "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "CZlib", "CZstdPacking", "CSQLiteTuning",
+                "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatEngine", "CZlib", "CZstdPacking", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
-        // The segment engine (issue 18), not yet wired in: immutable segment files, block-max top k.
-        .target(name: "ReferatEngine", swiftSettings: strictSettings),
+        // The segment engine (issue 18): immutable segment files, block-max top k, the search
+        // behind the seam. It knows no SQLite: the store records its generation with the records.
+        .target(name: "ReferatEngine", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
@@ -98,7 +100,7 @@ let package = Package(
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexingTests", dependencies: ["ReferatIndexing", "ReferatParsing", "ReferatAnalysis", "ReferatRecords"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatEngineTests", dependencies: ["ReferatTestSupport", "ReferatEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatEngineTests", dependencies: ["ReferatTestSupport", "ReferatEngine", "ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexTests", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatIndex", "ReferatStore", "ReferatImport", "ReferatRecords"], exclude: ["Golden"], swiftSettings: strictSettings),

@@ -61,6 +61,7 @@ def referat_engine(docs):
     for s in ("", "-wal", "-shm"):
         if os.path.exists(index + s):
             os.remove(index + s)
+    shutil.rmtree(index + ".segments", ignore_errors=True)
     subprocess.run([REFERAT, "import", os.path.join(ROOT, "Corpus"), "--index", index], capture_output=True, check=True)
 
     def run(q):

@@ -119,11 +119,14 @@ def bench_referat(path, mb, runs):
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(index + suffix):
                 os.remove(index + suffix)
+        shutil.rmtree(index + ".segments", ignore_errors=True)
         out, rss, _ = timed([REFERAT, "import", path, "--index", index, "--format", "json"])
         s = json.loads(out)
         imports.append((s["bytes"] / 1e6 / s["seconds"], s["cases"] / s["seconds"], rss, s["seconds"],
                         s["parsingCPUSeconds"], s["writingCPUSeconds"], s["finishingSeconds"]))
-    size = sum(os.path.getsize(index + x) for x in ("", "-wal") if os.path.exists(index + x))
+    segments = index + ".segments"
+    size = sum(os.path.getsize(index + x) for x in ("", "-wal") if os.path.exists(index + x)) + sum(
+        os.path.getsize(os.path.join(segments, n)) for n in (os.listdir(segments) if os.path.isdir(segments) else []))
     row = {"engine": "referat", "mb_per_s": statistics.median(i[0] for i in imports), "cases_per_s": statistics.median(i[1] for i in imports),
            "rss_mb": max(i[2] for i in imports), "index_bytes": size, "import_runs": [round(i[3], 2) for i in imports], "categories": {},
            # Where the median run's time went (see ImportSummary): the writer's CPU is a floor under the wall time.

@@ -15,8 +15,8 @@
 /// Not thread-safe (ICU and libstemmer state): use one analyzer per thread.
 public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
-    /// records it and re-tokenizes itself when it differs, because FTS5 deletes must see the
-    /// tokens that were inserted.
+    /// records it and rebuilds its search index from the records when it differs, so that the
+    /// index holds the tokens queries are analysed into.
     public static let version = "4"
 
     private let breaker = WordBreaker()

@@ -12,10 +12,44 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var generation: Int
     /// Segment file names in the folder, oldest first: documents are numbered in this order.
     public var segments: [String]
+    /// Per segment, its deleted documents (local numbers, ascending): the tombstones of
+    /// entries replaced or removed since the segment was written. Nil when none.
+    public var deleted: [String: [Int]]?
 
-    public init(generation: Int, segments: [String]) {
+    public init(generation: Int, segments: [String], deleted: [String: [Int]]? = nil) {
         self.generation = generation
         self.segments = segments
+        self.deleted = deleted
+    }
+
+    /// The manifest file of generation `generation` in an index folder: each commit writes
+    /// its own, so that the records (which name the generation they were committed with) find
+    /// theirs even when a crash came between the two commits.
+    public static func fileName(generation: Int) -> String { "manifest-\(generation)" }
+
+    /// Commits as the file of its generation (`fileName(generation:)`), durably.
+    public func commitGeneration(in folder: String) throws {
+        try Durable.replace(folder + "/" + Self.fileName(generation: generation), with: try encoded())
+    }
+
+    /// The manifest of `generation` in `folder`, or nil when there is no such file.
+    public static func load(generation: Int, from folder: String) throws(EngineError) -> Manifest? {
+        let path = folder + "/" + fileName(generation: generation)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw EngineError(file: path, message: "cannot read") }
+        let manifest = try decode(Array(data), file: path)
+        guard manifest.generation == generation else { throw EngineError(file: path, message: "holds generation \(manifest.generation)") }
+        return manifest
+    }
+
+    /// Removes every file of `folder` this manifest does not need: other generations'
+    /// manifests, segments it does not name, temporary files.
+    public func removeOthers(in folder: String) throws {
+        let keep = Set(segments + [Self.fileName(generation: generation)])
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !keep.contains(name)
+            && (name.hasSuffix(".seg") || name.hasSuffix(".tmp") || name.hasPrefix("manifest")) {
+            try FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     public static let fileName = "manifest"

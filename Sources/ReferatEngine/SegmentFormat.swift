@@ -1,7 +1,8 @@
 /// The layout of a segment file, written by `SegmentWriter` and read by `SegmentReader`.
 ///
 ///     header     "RFSEG" 0 0 1                        8 bytes
-///     documents  count; per document its external id and each field's length (varints)
+///     documents  count; per document its external id, each field's length (varints) and
+///                its values (`DocumentValues`: count, then kind byte and length-prefixed UTF-8)
 ///     postings   per term: its skip table, then its blocks of `blockSize` documents
 ///     positions  per term: per document and field, the positions (varint deltas)
 ///     dictionary the terms in byte order, each with its document frequency and the
@@ -16,7 +17,7 @@
 /// rounded up) of its documents: enough to bound any document's score in the block without
 /// decoding it (block-max pruning).
 enum SegmentFormat {
-    static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, 1]
+    static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, 2]
     static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
     /// Documents in a postings block.
     static let blockSize = 128

@@ -14,6 +14,8 @@ public final class SegmentReader: Sendable {
     public let ids: [UInt64]
     /// `fieldCount` lengths per document.
     let lengths: [UInt32]
+    /// Each document's values, by local number: what filters, facets and date sorting read.
+    public let values: [DocumentValues]
     /// Terms in byte order, and where each one's data lies.
     let terms: [[UInt8]]
     let infos: [TermInfo]
@@ -57,11 +59,13 @@ public final class SegmentReader: Sendable {
 
             var documents = try ByteReader(bytes, from: starts[0], to: starts[1])
             let count = try documents.count(atMost: Int(UInt32.max) - 1)
-            var ids: [UInt64] = [], lengths: [UInt32] = []
+            var ids: [UInt64] = [], lengths: [UInt32] = [], values: [DocumentValues] = []
             for _ in 0..<count {
                 ids.append(try documents.varint())
                 for _ in 0..<fieldCount { lengths.append(UInt32(try documents.count(atMost: Int(UInt32.max)))) }
+                values.append(try DocumentValues.decode(&documents))
             }
+            self.values = values
             guard documents.isAtEnd else { throw FormatError(message: "bytes after the documents") }
             self.ids = ids
             self.lengths = lengths
@@ -118,5 +122,47 @@ public final class SegmentReader: Sendable {
             if terms[mid].lexicographicallyPrecedes(term) { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+extension SegmentReader {
+    /// The file's name in its folder.
+    var fileName: String { (file as NSString).lastPathComponent }
+
+    /// A document rebuilt from the postings, for a merge.
+    struct StoredDocument {
+        var id: UInt64
+        var fields: [FieldTokens]
+        var values: DocumentValues
+    }
+
+    /// Every document but those `skipping`, rebuilt from the postings: its terms at their
+    /// positions in each field, and its values.
+    func documents(skipping: Set<Int>) throws(EngineError) -> [StoredDocument] {
+        // Per document, its occurrences as (field, position, term index), packed to sort.
+        var occurrences = [[UInt64]](repeating: [], count: documentCount)
+        for t in terms.indices {
+            var cursor = try PostingCursor(segment: self, term: t)
+            try cursor.advance(to: 0)
+            while cursor.document != PostingCursor.exhausted {
+                let d = cursor.document
+                if !skipping.contains(d) {
+                    for f in 0..<fieldCount {
+                        for p in try cursor.positions(f) { occurrences[d].append(UInt64(f) << 60 | UInt64(p) << 28 | UInt64(t)) }
+                    }
+                }
+                try cursor.next()
+            }
+        }
+        var out: [StoredDocument] = []
+        for d in 0..<documentCount where !skipping.contains(d) {
+            var fields = [FieldTokens](repeating: FieldTokens(), count: fieldCount)
+            for o in occurrences[d].sorted() {
+                fields[Int(o >> 60)].append(terms[Int(o & 0xFFF_FFFF)], position: UInt32(o >> 28 & 0xFFF_FFFF))
+            }
+            occurrences[d] = []
+            out.append(StoredDocument(id: ids[d], fields: fields, values: values[d]))
+        }
+        return out
     }
 }

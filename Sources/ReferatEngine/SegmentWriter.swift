@@ -25,6 +25,8 @@ public final class SegmentWriter {
     private var dictionary = TermTable()
     private var postings: [Postings] = []
     private var ids: [UInt64] = []
+    /// Each document's values (`DocumentValues`), encoded.
+    private var values: [[UInt8]] = []
     /// `fieldCount` lengths (tokens) per document.
     private var lengths: [UInt32] = []
     /// One document's occurrences as term id, field and position in one number, to sort.
@@ -60,10 +62,13 @@ public final class SegmentWriter {
     ///
     /// The occurrences are packed as term id, field and position into one number each and
     /// sorted, so each term's frequencies and positions come out in one pass, in order.
-    public func add(id: UInt64, fields: [FieldTokens]) {
+    public func add(id: UInt64, fields: [FieldTokens], values: DocumentValues = DocumentValues()) {
         precondition(fields.count == fieldCount, "a document has \(fieldCount) fields")
         let doc = UInt32(ids.count)
         ids.append(id)
+        let encoded = values.encoded()
+        self.values.append(encoded)
+        estimatedBytes += encoded.count + 16
         scratch.removeAll(keepingCapacity: true)
         for (f, field) in fields.enumerated() {
             var distinct = 0, last: UInt32? = nil
@@ -112,6 +117,7 @@ public final class SegmentWriter {
         for (d, id) in ids.enumerated() {
             out.varint(id)
             for f in 0..<fieldCount { out.varint(UInt64(lengths[d * fieldCount + f])) }
+            out.append(values[d])
         }
         let terms = (0..<self.dictionary.count).map { self.dictionary.key($0) }
         let order = terms.indices.sorted { terms[$0].lexicographicallyPrecedes(terms[$1]) }
@@ -216,15 +222,28 @@ public final class SegmentWriter {
     /// Returns the number of documents written.
     @discardableResult
     public func write(to path: String) throws -> Int {
+        let count = ids.count
+        try Durable.write(segmentBytes(), to: path)
+        reset()
+        return count
+    }
+
+    /// Writes the segment to `path` durably, empties the writer, and returns the segment
+    /// opened from the bytes written.
+    func flush(to path: String) throws -> SegmentReader {
         let bytes = segmentBytes()
         try Durable.write(bytes, to: path)
-        let count = ids.count
+        reset()
+        return try SegmentReader(bytes: bytes, file: path)
+    }
+
+    private func reset() {
         dictionary = TermTable()
         postings = []
         ids = []
+        values = []
         lengths = []
         estimatedBytes = 0
-        return count
     }
 }
 

@@ -26,7 +26,7 @@ extension ArchiveStore {
         ///
         /// A document whose entries hold more than `analysedLimit` bytes of text is not
         /// analysed ahead: its tokens, kept until the write, take about four times its text,
-        /// and the writer's tokenizer analyses it as FTS5 asks, one column at a time.
+        /// and the writer analyses it when it indexes it, one field at a time.
         public mutating func analyze(with analyzer: DanishAnalyzer) {
             let fields = EntryText.columns(of: document)
             let bytes = fields.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }

@@ -40,17 +40,16 @@ extension ArchiveStore {
     /// on their own in lower case but the word list lacks ("botilbud", "frikommune"), so that
     /// compounds built on them split ("botilbudsområdet" → botilbud + området).
     ///
-    /// Tokens must stay a function of the text and the index's lexicon (FTS5 re-tokenizes a
-    /// row to delete it), so the entries with a word that now splits differently are
-    /// re-indexed in the same transaction: each is deleted with the tokens of the old lexicon
-    /// and inserted with the tokens of the new one, both analysed on `jobs` threads. A crash
-    /// rolls it all back.
+    /// Tokens must stay a function of the text and the index's lexicon (a rebuild from the
+    /// records must give the same index), so the entries with a word that now splits
+    /// differently are re-indexed in the same commit: each replaced by its tokens under the
+    /// new lexicon, analysed on `jobs` threads. A crash rolls it all back.
     public func learnWords(minimumDocuments: Int = 2, jobs: Int = 2) throws(StoreError) -> LearnedWords {
-        try write { db in
+        try writeIndexed { db, index in
             let fresh = try String.fetchAll(db, sql: """
                 SELECT word FROM corpus_word WHERE documents >= ? AND word NOT IN (SELECT word FROM lexicon_word) ORDER BY word
                 """, arguments: [minimumDocuments])
-            let learned = try learn(fresh, jobs: jobs, db)
+            let learned = try learn(fresh, jobs: jobs, index, db)
             try Self.mark(.learnWords, done: true, db)
             return learned
         }
@@ -59,21 +58,21 @@ extension ArchiveStore {
     /// Adds `words` to the index's lexicon now, re-indexing what they change (nothing when the
     /// index is empty: the importer learns the first chunk's shared words before writing it).
     public func learn(_ words: [String], jobs: Int = 2) throws(StoreError) -> LearnedWords {
-        try write { db in
+        try writeIndexed { db, index in
             let known = Set(try String.fetchAll(db, sql: "SELECT word FROM lexicon_word"))
             let fresh = Array(Set(words.map { $0.lowercased() }).subtracting(known)).sorted()
-            return try learn(fresh, jobs: jobs, db)
+            return try learn(fresh, jobs: jobs, index, db)
         }
     }
 
-    private func learn(_ fresh: [String], jobs: Int, _ db: Database) throws -> LearnedWords {
+    private func learn(_ fresh: [String], jobs: Int, _ index: EngineBatch, _ db: Database) throws -> LearnedWords {
         let file = self.file
         var result = LearnedWords()
         guard !fresh.isEmpty else { return result }
         let old = IndexLexicons.shared[file] ?? .init(generation: 0, lexicon: .shared)
         let new = IndexLexicons.Entry(generation: old.generation + 1, lexicon: old.lexicon.adding(fresh))
         let matcher = LearnedWordMatcher(words: fresh)
-        let oldAnalyzers = AnalyzerPool(lexicon: old.lexicon), newAnalyzers = AnalyzerPool(lexicon: new.lexicon)
+        let newAnalyzers = AnalyzerPool(lexicon: new.lexicon)
         // How a word's analysis changes under the new lexicon; asked once per word. Its
         // tokens may change; or only its split, which matters where it closes a list of
         // suspended words ("børne- og ungeområdet" borrows the last part).
@@ -86,8 +85,6 @@ extension ArchiveStore {
             changes[word] = result
             return result
         }
-        let delete = try db.cachedStatement(sql: Self.searchDeleteSQL)
-        let insert = try db.cachedStatement(sql: Self.searchInsertSQL)
         var lastID: Int64 = 0
         while true {
             let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body FROM entry_content WHERE id > ? ORDER BY id LIMIT 512", arguments: [lastID])
@@ -106,16 +103,11 @@ extension ArchiveStore {
                     return LearnedWordMatcher.hasSuspendedHyphen(column) && words.contains { change($0).split }
                 }
             }.map { entries[$0] }
-            let oldTokens = oldAnalyzers.concurrentMap(count: affected.count, jobs: jobs) { i, analyzer in
-                AnalysedText.fields(affected[i].columns, analyzer: analyzer)
-            }
             let newTokens = newAnalyzers.concurrentMap(count: affected.count, jobs: jobs) { i, analyzer in
                 AnalysedText.fields(affected[i].columns, analyzer: analyzer)
             }
             for (k, entry) in affected.enumerated() {
-                let arguments: StatementArguments = [entry.id, entry.columns[0], entry.columns[1], entry.columns[2]]
-                try TokenHandoff.$current.withValue(oldTokens[k]) { try delete.execute(arguments: arguments) }
-                try TokenHandoff.$current.withValue(newTokens[k]) { try insert.execute(arguments: arguments) }
+                try index.add(entry.id, columns: entry.columns, analysed: newTokens[k], db)
             }
             result.reindexedEntries += affected.count
         }

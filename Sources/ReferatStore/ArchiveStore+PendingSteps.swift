@@ -13,7 +13,7 @@ extension ArchiveStore {
 
         /// Learn the words the documents share (`learnWords`): due after any documents were written.
         public static let learnWords = PendingSteps(rawValue: 1)
-        /// Merge the full-text index and give free pages back (`compact`).
+        /// Give the records' free pages back (`compact`).
         public static let compact = PendingSteps(rawValue: 2)
     }
 

@@ -6,8 +6,9 @@ extension ArchiveStore {
     /// The schema, versioned: each migration runs once per index file.
     ///
     /// Searchable units are `entry` rows: one per case, and one per document without cases
-    /// (letters, web pages). The FTS5 table `search` is external-content over the view
-    /// `entry_content`, which assembles the text from the records: the text is stored once.
+    /// (letters, web pages). The view `entry_content` assembles each entry's text from the
+    /// records (the text is stored once); the search index (`ReferatEngine`, in the folder
+    /// beside the file) holds its tokens. Indexes before v6 kept them in an FTS5 table.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -111,17 +112,10 @@ extension ArchiveStore {
                          ELSE (SELECT group_concat(json_extract(value, '$.heading') || char(10) || json_extract(value, '$.text'), char(10)) FROM json_each(c.sections))
                               || char(10) || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), '') END AS body
                 FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
-                CREATE VIRTUAL TABLE search USING fts5(
-                    title, decisions, body,
-                    content = 'entry_content', content_rowid = 'id',
-                    tokenize = '\(DanishTokenizer.name)'
-                );
-                INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0)');
-                CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, 'row');
                 """)
         }
-        // v2: sections in a table of their own. FTS5 cannot 'rebuild' from a view that calls
-        // json_each, and a rebuild is how the index follows a new analyzer version.
+        // v2: sections in a table of their own (FTS5, the full-text index then, could not
+        // 'rebuild' from a view that calls json_each).
         migrator.registerMigration("v2") { db in
             try db.execute(sql: """
                 CREATE TABLE section(
@@ -159,7 +153,7 @@ extension ArchiveStore {
         }
         // v4: each case's sections deflated into one blob (see `PackedSections`); they were
         // half of the index. The view reads them through `referat_sections`, giving the same
-        // text as before, so the FTS index stays valid without a rebuild.
+        // text as before, so the full-text index stays valid without a rebuild.
         migrator.registerMigration("v4") { db in
             try db.execute(sql: """
                 DROP VIEW entry_content;
@@ -198,6 +192,26 @@ extension ArchiveStore {
                 CREATE INDEX entry_fact_value ON entry_fact(kind, value, entryId);
                 """)
             try fillEntryFacts(db)
+        }
+        // v6: the full-text index moves from FTS5 to referat's own engine (`ReferatEngine`).
+        // The FTS5 tables of an older index go: their tokenizer is no longer registered, so
+        // the virtual table cannot be connected to drop it; its shadow tables are dropped and
+        // its schema row removed, the schema version bumped so every connection reloads. The
+        // search index is then rebuilt from the records by the import that opened the index.
+        migrator.registerMigration("v6") { db in
+            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'search%'"))
+            if tables.contains("search_vocab") { try db.execute(sql: "DROP TABLE search_vocab") }
+            for shadow in ["search_data", "search_idx", "search_docsize", "search_config", "search_content"] where tables.contains(shadow) {
+                try db.execute(sql: "DROP TABLE \(shadow)")
+            }
+            if tables.contains("search") {
+                let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+                try db.execute(sql: "PRAGMA writable_schema = ON")
+                try db.execute(sql: "DELETE FROM sqlite_master WHERE name = 'search'")
+                try db.execute(sql: "PRAGMA writable_schema = OFF")
+                try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+            }
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'engineGeneration'")
         }
         return migrator
     }

@@ -1,5 +1,5 @@
 public import ReferatIndex
 
-/// The SQLite/FTS5 archive is one implementation of the seam: its full-text index answers
+/// The archive is one implementation of the seam: its search index (`ReferatEngine`) answers
 /// `search`, `documentFrequency` and `terms` (ArchiveStore+Search.swift), its records `hits`.
 extension ArchiveStore: FullTextIndex, RecordStore {}

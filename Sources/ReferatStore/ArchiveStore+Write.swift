@@ -17,14 +17,14 @@ extension ArchiveStore {
     /// same transaction marks learning words, and the `pending` steps, as owed.
     public func replace(_ batch: [Incoming], pending: PendingSteps = []) throws(StoreError) {
         guard !batch.isEmpty else { return }
-        try write { db in
+        try writeIndexed { db, index in
             var people = PersonCache()
             let now = ISO8601DateFormatter().string(from: Date())
             for item in batch {
                 if let old = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item.document.path]) {
-                    try Self.delete(documentID: old, db)
+                    try Self.delete(documentID: old, index, db)
                 }
-                try Self.insert(item, importedAt: now, people: &people, db)
+                try Self.insert(item, importedAt: now, people: &people, index, db)
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('lastImport', ?)", arguments: [now])
             try Self.mark(pending.union(.learnWords), db)
@@ -35,11 +35,11 @@ extension ArchiveStore {
     @discardableResult
     public func remove(paths: [String]) throws(StoreError) -> Int {
         guard !paths.isEmpty else { return 0 }
-        return try write { db in
+        return try writeIndexed { db, index in
             var removed = 0
             for path in paths {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [path]) else { continue }
-                try Self.delete(documentID: id, db)
+                try Self.delete(documentID: id, index, db)
                 removed += 1
             }
             try db.execute(sql: "DELETE FROM person WHERE id NOT IN (SELECT personId FROM participation)")
@@ -70,35 +70,20 @@ extension ArchiveStore {
         }
     }
 
-    /// Deletes a document with its FTS rows; the FTS rows go first, while their text still exists.
-    static func delete(documentID: Int64, _ db: Database) throws {
-        let entries = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM entry WHERE documentId = ?"), arguments: [documentID])
-        try writeSearchRows(of: entries, delete: true, db)
+    /// Deletes a document, its entries deleted from the search index.
+    static func delete(documentID: Int64, _ index: EngineBatch, _ db: Database) throws {
+        for entry in try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM entry WHERE documentId = ?"), arguments: [documentID]) {
+            index.delete(entry)
+        }
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
     }
 
-    /// An entry's FTS row added, and removed, from its id and its three columns' text.
-    static let searchInsertSQL = "INSERT INTO search(rowid, title, decisions, body) VALUES(?, ?, ?, ?)"
-    static let searchDeleteSQL = "INSERT INTO search(search, rowid, title, decisions, body) VALUES('delete', ?, ?, ?, ?)"
-
-    /// Adds (or, with `delete`, removes) the FTS rows of these entries, with the text that
-    /// `entry_content` gives them. FTS5 deletes by tokenizing that text again, so every insert
-    /// and delete must read it from the view; `analysed` fields are replayed where their
-    /// bytes are the view's (see `TokenHandoff`).
-    ///
-    /// The text is selected first and then inserted as values: at 100 MB that cost the writer
-    /// 7.8 s against 10.3 s for `INSERT INTO search … SELECT … FROM entry_content`, the same
-    /// rows and the same index.
-    static func writeSearchRows(of entries: [Int64], delete: Bool, analysed: [[AnalysedText]]? = nil, _ db: Database) throws {
-        let content = try db.cachedStatement(sql: "SELECT title, decisions, body FROM entry_content WHERE id = ?")
-        let write = try db.cachedStatement(sql: delete ? searchDeleteSQL : searchInsertSQL)
-        for (k, entry) in entries.enumerated() {
-            guard let row = try Row.fetchOne(content, arguments: [entry]) else { continue }
-            let title: DatabaseValue = row[0], decisions: DatabaseValue = row[1], body: DatabaseValue = row[2]
-            let fields = analysed.flatMap { k < $0.count ? $0[k] : nil }
-            try TokenHandoff.$current.withValue(fields) {
-                try write.execute(arguments: [entry, title, decisions, body])
-            }
+    /// Adds entries to the search index, each with its fields' text (`EntryText.columns`: the
+    /// text the view `entry_content` gives from the records, which a rebuild reads), replaying
+    /// the tokens the importer analysed on its parsing threads where it did.
+    static func indexEntries(_ entries: [Int64], columns: [[String?]], analysed: [[AnalysedText]]?, _ index: EngineBatch, _ db: Database) throws {
+        for (k, entry) in entries.enumerated() where k < columns.count {
+            try index.add(entry, columns: columns[k], analysed: analysed.flatMap { k < $0.count ? $0[k] : nil }, db)
         }
     }
 
@@ -123,7 +108,7 @@ extension ArchiveStore {
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ db: Database) throws {
+    static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ index: EngineBatch, _ db: Database) throws {
         let d = item.document
         func sectionData(_ ordinal: Int) -> [UInt8]? {
             if let packed = item.packedSections { return packed[ordinal] }
@@ -174,7 +159,7 @@ extension ArchiveStore {
             entries.append(db.lastInsertedRowID)
             try EntryFact.insert(EntryFact.facts(of: d.mentionedDecisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
-        try writeSearchRows(of: entries, delete: false, analysed: item.entries, db)
+        try indexEntries(entries, columns: EntryText.columns(of: d), analysed: item.entries, index, db)
         try countLearnableWords(item.learnableWords, db)
     }
 

@@ -2,6 +2,7 @@ import CSQLiteTuning
 import Foundation
 import GRDB
 public import ReferatAnalysis
+import ReferatEngine
 
 /// The archive: one SQLite database (WAL mode) holding parsed records and their Danish index.
 ///
@@ -26,6 +27,10 @@ public final class ArchiveStore: Sendable {
 
     /// The write lock on the index file while this store may write (nil when read-only).
     let writeLock: IndexFile.WriteLock?
+    /// The search index's folder (`IndexFolder.path(forIndex:)`): segments and manifests.
+    let segmentsFolder: String
+    /// The search index snapshot this store last opened.
+    let engine = EngineState()
 
     /// Opens the index at `path`: read-only, or for writing, creating or migrating it.
     ///
@@ -41,6 +46,7 @@ public final class ArchiveStore: Sendable {
         _ = Self.tuneSQLite
         self.path = path
         self.searchSplit = searchSplit
+        segmentsFolder = IndexFolder.path(forIndex: path)
         let config = Self.configuration(readOnly: readOnly)
         if readOnly {
             try IndexFile.checkReadable(path)
@@ -71,7 +77,10 @@ public final class ArchiveStore: Sendable {
                 IndexLexicons.shared.set(try Self.storedLexicon(db), for: file)
                 return file
             }
-            if !readOnly { try Self.rebuildIfAnalyzerChanged(writer) }
+            if !readOnly {
+                try Self.rebuildIfAnalyzerChanged(writer)
+                try openEngineForWriting()
+            }
         } catch {
             if let writeLock { IndexFile.release(writeLock) }
             if let error = error as? StoreError { throw error }
@@ -107,23 +116,20 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// The connections' settings: the tokenizer and functions every connection needs, and
+    /// The connections' settings: the functions every connection needs, and
     /// page and cache sizes.
     static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
-            // Readers read pages through a memory map and keep more of them: a search walks
-            // FTS5 doclists and the records of every match, and through read(2) with SQLite's
-            // 2 MB default cache a fifth of its time went to copying pages from the kernel.
-            // Not the writer: pages it maps count towards the import's resident memory, which
-            // would then grow with the index. The writer keeps a 16 MB cache (SQLite's default
-            // is 2 MB): FTS5 merges read back the segments it just wrote, and at 100 MB the
-            // import's system time went from 2.6 s to 1.5 s for 12 MB more resident memory.
+            // Readers read pages through a memory map and keep more of them: a search reads
+            // the records of its hits, and through read(2) with SQLite's 2 MB default cache
+            // much of its time went to copying pages from the kernel. Not the writer: pages it
+            // maps count towards the import's resident memory, which would then grow with the
+            // index. The writer keeps a 16 MB cache (SQLite's default is 2 MB).
             if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768") }
             else { try db.execute(sql: "PRAGMA cache_size = -16384") }
-            db.add(tokenizer: DanishTokenizer.self)
             // Danish-aware lower-casing for filters: SQLite's lower() folds ASCII only.
             db.add(function: DatabaseFunction("referat_fold", argumentCount: 1, pure: true) { values in
                 (String.fromDatabaseValue(values[0])).map { $0.lowercased() }
@@ -161,7 +167,8 @@ public final class ArchiveStore: Sendable {
         try db.checkpoint(.truncate)
     }
 
-    /// Re-tokenizes the whole FTS index when it was built by another analyzer version.
+    /// Marks the search index for a rebuild from the records when it was built by another
+    /// analyzer version (opening it for writing then rebuilds it).
     static func rebuildIfAnalyzerChanged(_ writer: some DatabaseWriter) throws {
         try writer.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'analyzerVersion'")
@@ -169,7 +176,7 @@ public final class ArchiveStore: Sendable {
             // A fresh index has nothing to re-tokenize; an older one (or one from before the
             // version was recorded) is rebuilt from its records.
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0 > 0 {
-                try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')")
+                try db.execute(sql: "DELETE FROM meta WHERE key = 'engineGeneration'")
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [DanishAnalyzer.version])
         }
@@ -206,18 +213,16 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Bytes on disk: the database and its WAL.
+    /// Bytes on disk: the database, its WAL and the search index's folder.
     public func sizeOnDisk() -> Int64 {
-        [path, path + "-wal"].reduce(Int64(0)) { total, p in
+        let segments = ((try? FileManager.default.contentsOfDirectory(atPath: segmentsFolder)) ?? []).map { segmentsFolder + "/" + $0 }
+        return ([path, path + "-wal"] + segments).reduce(Int64(0)) { total, p in
             total + ((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int64) ?? 0)
         }
     }
 
-    /// Merges the full-text index into one segment and gives free pages back to the disk.
-    ///
-    /// FTS5 writes each transaction's terms as a new segment and merges segments as it goes;
-    /// a term's entries spread over several segments cost space and lookups. After a large
-    /// import, one full merge ('optimize') leaves the pages of the old segments free.
+    /// Gives the free pages of the records back to the disk (the search index merges its
+    /// segments as it commits them, see `MergePolicy`).
     ///
     /// A large index gives them back with an incremental vacuum, which moves only the pages
     /// at the end of the file into the free ones: 0.04 s at 100 MB of text, where `VACUUM`
@@ -232,7 +237,6 @@ public final class ArchiveStore: Sendable {
     func compact(fullVacuumLimit: Int) throws(StoreError) {
         try mappingErrors {
             try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "INSERT INTO search(search) VALUES('optimize')")
                 let incremental = try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2
                 let bytes = try Int.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size") ?? 0
                 if incremental && bytes >= fullVacuumLimit {
@@ -262,14 +266,10 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Runs SQLite's and FTS5's integrity checks; returns problems found (empty when sound).
-    ///
-    /// A check that cannot even run (the file is too damaged to read) is itself a problem
-    /// found. FTS5's own check is a statement SQLite counts as a write, though it changes
-    /// nothing: a read-only store runs it on a connection of its own in a transaction it rolls
-    /// back, when the file may be written; on a read-only file or folder it reads every term's
-    /// entries instead, which finds damage to the full-text index's pages but not a mismatch
-    /// between the index and the records.
+    /// Runs SQLite's integrity check and verifies the search index (every segment and the
+    /// manifest of the committed generation: checksums and structure); returns the problems
+    /// found (empty when sound). A check that cannot even run (the file is too damaged to
+    /// read) is itself a problem found.
     public func integrityCheck() throws(StoreError) -> [String] {
         var problems: [String]
         do {
@@ -277,23 +277,7 @@ public final class ArchiveStore: Sendable {
         } catch {
             return ["sqlite: \(error)"]
         }
-        do {
-            if writeLock != nil {
-                try writer.write { db in try db.execute(sql: Self.ftsCheckSQL) }
-            } else if access(path, W_OK) == 0 && access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) == 0 {
-                let checker = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
-                try checker.inTransaction { db in
-                    try db.execute(sql: Self.ftsCheckSQL)
-                    return .rollback
-                }
-                try checker.close()
-            } else {
-                _ = try writer.read { db in try Int.fetchOne(db, sql: "SELECT sum(cnt) FROM search_vocab") }
-            }
-        } catch {
-            problems.append("fts5: \(error)")
-        }
-        return problems
+        return problems + engineProblems()
     }
 
     /// Refuses to write to a damaged index: SQLite's quick check (every page read once, the
@@ -311,18 +295,12 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    static let ftsCheckSQL = "INSERT INTO search(search) VALUES('integrity-check')"
-
-    /// Every term in the FTS index with the number of entries and of places it occurs in.
-    /// Does not depend on row ids, so two indexes of the same files compare equal however they
-    /// got there; tests use it to show that deletes remove exactly what inserts added.
+    /// Every term in the search index with the number of entries and of places it occurs in
+    /// (a weak form behind "~"). Does not depend on row ids or segments, so two indexes of the
+    /// same files compare equal however they got there; tests use it to show that deletes
+    /// remove exactly what inserts added.
     func searchVocabulary() throws(StoreError) -> [String: [Int]] {
-        try read { db in
-            var out: [String: [Int]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT term, doc, cnt FROM search_vocab") {
-                out[row[0]] = [row[1], row[2]]
-            }
-            return out
-        }
+        let snapshot = try engineSnapshot()
+        do { return try snapshot.vocabulary() } catch { throw StoreError(path: error.file, message: error.message) }
     }
 }

@@ -6,10 +6,10 @@ import ReferatAnalysis
 /// The lexicon each open index analyses with: the word list plus the words the index learned
 /// from its own corpus (table `lexicon_word`), keyed by the database file.
 ///
-/// FTS5 creates tokenizers itself, per connection, so they cannot be handed a lexicon; they
-/// look theirs up here on each call and rebuild their analyzer when the generation changed
-/// (after `ArchiveStore.learnWords`). Tokens must stay a function of the text and the
-/// index's lexicon: FTS5 re-tokenizes a row's stored text to delete it.
+/// Every store of one index file in this process shares it, and a search analyses its query
+/// with it; the generation changes when the index learns words (`ArchiveStore.learnWords`).
+/// Tokens must stay a function of the text and the index's lexicon: a rebuild of the search
+/// index from the records must give the index it replaces.
 final class IndexLexicons: @unchecked Sendable {
     static let shared = IndexLexicons()
 

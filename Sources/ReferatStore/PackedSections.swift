@@ -7,8 +7,8 @@ import ReferatRecords
 /// Section text is most of what a minutes file says, and SQLite stores text as is: kept in
 /// plain rows it made up half of the index. Compressing each case's sections together lets
 /// the compressor find the repetition between them (headings, boilerplate, names), about 2× on
-/// generated and real minutes. The search index never needs the blob: FTS5 reads the text
-/// through the view `entry_content`, which calls `referat_sections` (registered on every
+/// generated and real minutes. The search index never needs the blob: a rebuild reads the
+/// text through the view `entry_content`, which calls `referat_sections` (registered on every
 /// connection) to inflate it; `show` and snippets inflate one case at a time.
 ///
 /// Layout: a format byte, the payload's length as a varint, then the compressed payload: in

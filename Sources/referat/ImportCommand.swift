@@ -30,6 +30,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let store = try indexOption.open(readOnly: false)
+        if let rebuilt = store.rebuiltSearchEntries {
+            FileHandle.standardError.write(Data("import: rebuilt the search index of \(rebuilt) entries from the records (the index was made by an older referat)\n".utf8))
+        }
         Interrupt.install()
         let terminal = Console.stderrIsTerminal
         var lastLog = 0

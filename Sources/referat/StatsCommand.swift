@@ -12,7 +12,7 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json or csv.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Run SQLite's and FTS5's integrity checks; exit 3 if the index is damaged.")
+    @Flag(help: "Run SQLite's integrity check and verify the search index's files; exit 3 if the index is damaged.")
     var check = false
 
     func run() throws {

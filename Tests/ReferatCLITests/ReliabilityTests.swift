@@ -142,7 +142,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let index = folder + "/i.sqlite"
         #expect(try CLI.run(["import", try SearchCorpus.copy(), "--index", index]).status == 0)
+        // The file and the search index's folder beside it, and nothing else (no -wal, -shm).
+        let segments = index + ".segments"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["i.sqlite", "i.sqlite.segments"])
+        let segmentFiles = try FileManager.default.contentsOfDirectory(atPath: segments).sorted()
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: segments)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: segments) }
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: index)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
@@ -151,7 +157,8 @@ import Testing
             ? try CLI.run(["-u", "nobody", "--", CLI.binary] + arguments, executable: "/usr/sbin/runuser")
             : try CLI.run(arguments)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["i.sqlite"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["i.sqlite", "i.sqlite.segments"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: segments).sorted() == segmentFiles)
     }
 
     // MARK: 5. Options and exit codes
@@ -289,6 +296,35 @@ import Testing
             let r = try CLI.run(command + ["--index", index])
             #expect(r.status == 3, "\(command): \(r.status) \(r.stdout) \(r.stderr)")
             #expect(r.stderr.contains(index) || r.stderr.contains("integrity"), "\(command)")
+        }
+    }
+
+    /// The search index's files (issue 18): a segment or the manifest with a flipped byte or
+    /// cut short is found by its checksum or length, and every command that reads it exits 3
+    /// naming the file; an import refuses to write into it.
+    @Test(arguments: ["segment flipped", "segment cut", "manifest flipped", "manifest cut"])
+    func aDamagedSearchIndexFileExitsThreeNamingIt(damage: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        let index = dir + "/i.sqlite"
+        let corpus = try SearchCorpus.copy()
+        #expect(try CLI.run(["import", corpus, "--index", index]).status == 0)
+        let folder = index + ".segments"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let manifests = names.filter { $0.hasPrefix("manifest-") }
+        #expect(manifests.count >= 1)
+        // The newest manifest is the one the records name; the largest segment is surely in it.
+        let manifest = try #require(manifests.max { Int($0.dropFirst(9)) ?? 0 < Int($1.dropFirst(9)) ?? 0 })
+        let segments = names.filter { $0.hasSuffix(".seg") }
+        let segment = try #require(segments.max { (try? FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.size] as? Int) ?? 0
+            < (try? FileManager.default.attributesOfItem(atPath: folder + "/" + $1)[.size] as? Int) ?? 0 })
+        let file = folder + "/" + (damage.hasPrefix("segment") ? segment : manifest)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        if damage.hasSuffix("flipped") { bytes[bytes.count / 2] ^= 0x10 } else { bytes.removeLast(bytes.count / 4) }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        for command in [["search", "kommune"], ["stats", "--check"], ["import", corpus]] {
+            let r = try CLI.run(command + ["--index", index])
+            #expect(r.status == 3, "\(command): \(r.status) \(r.stdout) \(r.stderr)")
+            #expect(r.stderr.contains(file), "\(command): \(r.stderr)")
         }
     }
 

@@ -78,9 +78,7 @@ struct Workspace {
         _ = try ws.importAll()
         let store = try ws.store()
         #expect(try store.pageCounts().autoVacuum == 2)
-        // Removing all documents but two frees the pages of their rows and index entries. (FTS5
-        // writes its deletions as new segments, which take pages too: on the small corpus,
-        // removing half of it could free none.)
+        // Removing all documents but two frees the pages of their rows.
         let paths = try store.knownFiles().keys.sorted()
         let removed = try store.remove(paths: Array(paths.dropFirst(2)))
         #expect(removed == paths.count - 2)
@@ -95,9 +93,9 @@ struct Workspace {
         #expect(try store.stats().documents == paths.count - removed)
     }
 
-    /// FTS5 deletes a row by tokenizing the text it is given again: if a delete saw other text
-    /// than the insert did, the index would keep stale terms. Changing a file and changing it
-    /// back must leave every term's counts as they were.
+    /// A changed file's old entries are deleted from the search index (tombstones) and its new
+    /// ones added: if a delete missed an entry, the index would keep stale terms. Changing a
+    /// file and changing it back must leave every term's counts as they were.
     @Test func aFileChangedAndChangedBackLeavesTheSameTerms() throws {
         let ws = try Workspace()
         _ = try ws.importAll()

@@ -74,19 +74,26 @@ import Testing
         #expect(throws: PackedSections.Damaged.self) { try PackedSections.bodyText(blob) }
     }
 
-    /// Builds an index as referat wrote it before v4 (sections as rows), with the Corpus files,
-    /// then opens it read-only as `search` does, which must refuse it and leave it as it was
-    /// (reading commands never write), and for writing as `import` does, which must upgrade
-    /// it, keep every case's sections, give the view the same text, and still pass FTS5's
-    /// integrity check.
+    /// Builds an index as referat wrote it before v4 (sections as rows, the full-text index in
+    /// FTS5 with referat's own tokenizer, which this version no longer has), with the Corpus
+    /// files, then opens it read-only as `search` does, which must refuse it and leave it as it
+    /// was (reading commands never write), and for writing as `import` does, which must upgrade
+    /// it: keep every case's sections, give the view the same text, drop the FTS5 tables, and
+    /// rebuild the search index from the records into the index a fresh import makes.
     @Test func anIndexFromBeforeV4UpgradesInPlace() throws {
         let ws = try Workspace(files: [])
         let documents = try PretokenizedTests.corpusDocuments()
         var config = Configuration()
-        config.prepareDatabase { db in db.add(tokenizer: DanishTokenizer.self) }
+        config.prepareDatabase { db in db.add(tokenizer: OldTokenizer.self) }
         let old = try DatabaseQueue(path: ws.index, configuration: config)
         try ArchiveStore.migrator.migrate(old, upTo: "v3")
         try old.write { db in
+            // The full-text index as v1 made it.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search USING fts5(title, decisions, body, content = 'entry_content', content_rowid = 'id', tokenize = 'referat_danish');
+                INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0)');
+                CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, 'row');
+                """)
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [DanishAnalyzer.version])
             for d in documents {
                 try db.execute(sql: """
@@ -120,22 +127,28 @@ import Testing
             }
             try db.execute(sql: "INSERT INTO search(search) VALUES('rebuild')")
         }
-        let oldVocabulary = try old.read { db in try String.fetchAll(db, sql: "SELECT term || ' ' || doc || ' ' || cnt FROM search_vocab ORDER BY term") }
+        #expect(try old.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_vocab") ?? 0 } > 100)
         try old.close()
 
         let before = try Data(contentsOf: URL(fileURLWithPath: ws.index))
         #expect(throws: StoreError.self) { try ArchiveStore(path: ws.index, readOnly: true) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: ws.index)) == before)
         let store = try ArchiveStore(path: ws.index)
-        let (hasSectionTable, migrations, vocabulary) = try store.read { db in
+        let (hasSectionTable, migrations, leftovers, entries) = try store.read { db in
             (try db.tableExists("section"), try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
-             try String.fetchAll(db, sql: "SELECT term || ' ' || doc || ' ' || cnt FROM search_vocab ORDER BY term"))
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'search%'"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0)
         }
         #expect(!hasSectionTable)
-        #expect(migrations.contains("v4"))
-        #expect(vocabulary.count > 1000)
-        #expect(vocabulary == oldVocabulary)
+        #expect(migrations.contains("v4") && migrations.contains("v6"))
+        #expect(leftovers.isEmpty)
+        #expect(store.rebuiltSearchEntries == entries)
         #expect(try store.integrityCheck().isEmpty)
+        let fresh = try Workspace(files: []).store()
+        try fresh.replace(documents.map { ArchiveStore.Incoming(document: $0, size: 0) })
+        let vocabulary = try store.searchVocabulary()
+        #expect(vocabulary.count > 1000)
+        #expect(vocabulary == (try fresh.searchVocabulary()))
         for document in documents {
             let stored = try store.read { db in
                 try Row.fetchAll(db, sql: """
@@ -149,5 +162,27 @@ import Testing
                 #expect(found.first?.record.sections == c.sections, "\(document.path) \(c.caseNumber!)")
             }
         }
+    }
+}
+
+/// A stand-in for the FTS5 tokenizer older referat indexes name ("referat_danish"): enough
+/// to build such an index in a test; this version of referat registers no tokenizer at all.
+final class OldTokenizer: FTS5CustomTokenizer {
+    static let name = "referat_danish"
+
+    init(db: Database, arguments: [String]) throws {}
+
+    func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?, nText: CInt,
+                  tokenCallback: @escaping FTS5TokenCallback) -> CInt {
+        guard let pText, nText > 0 else { return 0 }
+        var start = 0
+        for i in 0...Int(nText) where i == Int(nText) || pText[i] == 0x20 || pText[i] == 0x0A {
+            if i > start {
+                let status = tokenCallback(context, 0, pText + start, CInt(i - start), CInt(start), CInt(i))
+                if status != 0 { return status }
+            }
+            start = i + 1
+        }
+        return 0
     }
 }

@@ -7,11 +7,11 @@ import ReferatRecords
 @testable import ReferatStore
 import Testing
 
-/// The importer analyses entries on its parsing threads (`DocumentIndexer`) and the FTS5
-/// tokenizer replays those tokens. That is only sound while the view `entry_content` produces
-/// the very text of `EntryText`, and while replayed tokens equal analysed ones: both held here,
-/// with the index holding the terms the analyzer makes (weak forms behind the mark that older
-/// indexes have), so that an index written before the seam is read the same way.
+/// The importer analyses entries on its parsing threads (`DocumentIndexer`) and the search
+/// index stores those tokens. That is only sound while the view `entry_content` (which a
+/// rebuild from the records reads) produces the very text of `EntryText`, and while replayed
+/// tokens equal analysed ones: both held here, with the index holding the terms the analyzer
+/// makes (weak forms shown behind "~", as the analyzer marks them).
 @Suite struct PretokenizedTests {
     /// The corpus files the importer takes; `Corpus/expected/` and other folders are not documents.
     static func corpusDocuments() throws -> [Document] {
@@ -50,9 +50,7 @@ import Testing
                 return incoming
             })
             #expect(try store.integrityCheck().isEmpty)
-            vocabularies.append(try store.read { db in
-                try String.fetchAll(db, sql: "SELECT term || ' ' || doc || ' ' || cnt FROM search_vocab ORDER BY term")
-            })
+            vocabularies.append(try store.searchVocabulary().map { "\($0.key) \($0.value[0]) \($0.value[1])" }.sorted())
         }
         #expect(vocabularies[0].count > 1000)
         #expect(vocabularies[0] == vocabularies[1])

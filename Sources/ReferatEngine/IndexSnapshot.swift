@@ -1,0 +1,130 @@
+import Foundation
+
+/// One committed state of an index folder: the segments its manifest names, opened and
+/// verified, with their deletions applied. Immutable: a search runs on the snapshot it was
+/// given while an import commits the next one.
+///
+/// Documents are numbered across the segments in manifest order (`bases`). Only live
+/// documents (not deleted) count in the statistics a score uses.
+public final class IndexSnapshot: Sendable {
+    public let folder: String
+    public let manifest: Manifest
+    public let segments: [SegmentReader]
+    /// The number of each segment's first document.
+    let bases: [Int]
+    /// Documents in all segments, deleted ones included.
+    let capacity: Int
+    let live: DocumentSet
+    public let liveCount: Int
+    /// Tokens in all fields of all live documents.
+    let totalLength: Double
+    /// External id to document number, live documents only.
+    let locations: [UInt64: Int]
+
+    public var generation: Int { manifest.generation }
+
+    /// An empty index at generation `generation`, in memory.
+    public convenience init(emptyIn folder: String, generation: Int) {
+        try! self.init(folder: folder, manifest: Manifest(generation: generation, segments: []), segments: [])
+    }
+
+    /// Opens the segments `manifest` names in `folder`.
+    public convenience init(folder: String, manifest: Manifest) throws(EngineError) {
+        var readers: [SegmentReader] = []
+        for name in manifest.segments { readers.append(try SegmentReader(path: folder + "/" + name)) }
+        try self.init(folder: folder, manifest: manifest, segments: readers)
+    }
+
+    /// The same, with segments already open (those an import wrote or kept).
+    public init(folder: String, manifest: Manifest, segments: [SegmentReader]) throws(EngineError) {
+        self.folder = folder
+        self.manifest = manifest
+        self.segments = segments
+        var bases: [Int] = [], count = 0
+        for segment in segments {
+            bases.append(count)
+            count += segment.documentCount
+        }
+        self.bases = bases
+        capacity = count
+        var live = DocumentSet(capacity: count)
+        var locations: [UInt64: Int] = [:]
+        var total = 0.0
+        for (s, segment) in segments.enumerated() {
+            let deleted = Set(manifest.deleted?[manifest.segments[s]] ?? [])
+            for d in 0..<segment.documentCount where !deleted.contains(d) {
+                live.insert(bases[s] + d)
+                locations[segment.ids[d]] = bases[s] + d
+                for f in 0..<segment.fieldCount { total += Double(segment.length(d, f)) }
+            }
+        }
+        self.live = live
+        liveCount = locations.count
+        totalLength = total
+        self.locations = locations
+    }
+
+    /// The segment holding document `doc`, and its local number there.
+    func locate(_ doc: Int) -> (segment: Int, local: Int) {
+        var low = 0, high = bases.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if bases[mid] <= doc { low = mid } else { high = mid - 1 }
+        }
+        return (low, doc - bases[low])
+    }
+
+    func id(of doc: Int) -> UInt64 {
+        let (s, d) = locate(doc)
+        return segments[s].ids[d]
+    }
+
+    func values(of doc: Int) -> DocumentValues {
+        let (s, d) = locate(doc)
+        return segments[s].values[d]
+    }
+
+    /// Tokens in all of a document's fields.
+    func length(of doc: Int) -> Int {
+        let (s, d) = locate(doc)
+        return (0..<segments[s].fieldCount).reduce(0) { $0 + Int(segments[s].length(d, $1)) }
+    }
+
+    /// True when the index holds a live document with this external id.
+    public func contains(id: UInt64) -> Bool { locations[id] != nil }
+
+    /// The values of the live document with this external id.
+    public func values(ofID id: UInt64) -> DocumentValues? { locations[id].map(values(of:)) }
+
+    /// Documents in the segments, deleted ones included.
+    public var documentCapacity: Int { capacity }
+}
+
+extension IndexSnapshot {
+    /// Every term of the live documents with the number of documents holding it and of its
+    /// occurrences, a weak form written behind "~". Does not depend on document numbers or
+    /// segments, so two indexes of the same entries compare equal however they got there.
+    public func vocabulary() throws(EngineError) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for (s, segment) in segments.enumerated() {
+            for t in 0..<segment.terms.count {
+                var cursor = try PostingCursor(segment: segment, term: t)
+                try cursor.advance(to: 0)
+                var documents = 0, occurrences = 0
+                while cursor.document != PostingCursor.exhausted {
+                    if live.contains(bases[s] + cursor.document) {
+                        documents += 1
+                        for f in 0..<segment.fieldCount { occurrences += Int(cursor.frequency(f)) }
+                    }
+                    try cursor.next()
+                }
+                guard documents > 0 else { continue }
+                let bytes = segment.terms[t]
+                let name = bytes.first == TermEncoding.weakMark ? "~" + String(decoding: bytes.dropFirst(), as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+                out[name, default: [0, 0]][0] += documents
+                out[name, default: [0, 0]][1] += occurrences
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,104 @@
+import GRDB
+import ReferatAnalysis
+import ReferatEngine
+import ReferatIndexing
+
+/// One write transaction's changes to the search index (`ReferatEngine`): entries added with
+/// their tokens and values, entries deleted. Made by `ArchiveStore.writeIndexed`, which
+/// commits it with the records: its segments and manifest are written and synced inside the
+/// SQLite transaction, and the transaction records the new generation, so a crash at any
+/// moment leaves the records and the search index of one commit.
+final class EngineBatch {
+    let commit: IndexCommit
+    private let lexicon: DanishLexicon
+    private var analyzerCache: DanishAnalyzer?
+
+    /// The memory a batch's segment writer may hold before it writes a segment.
+    static let memoryBudget = 96 << 20
+
+    init(base: IndexSnapshot, lexicon: DanishLexicon) {
+        commit = IndexCommit(base: base, memoryBudget: Self.memoryBudget)
+        self.lexicon = lexicon
+    }
+
+    private var analyzer: DanishAnalyzer {
+        if let analyzerCache { return analyzerCache }
+        let fresh = DanishAnalyzer(lexicon: lexicon)
+        analyzerCache = fresh
+        return fresh
+    }
+
+    /// Adds entry `id` with its three columns (`EntryText.Field` order) as the records give
+    /// them; a column whose bytes one of `analysed` holds is replayed, any other analysed now.
+    func add(_ id: Int64, columns: [String?], analysed: [AnalysedText]?, _ db: Database) throws {
+        var fields: [FieldTokens] = []
+        for column in columns {
+            guard let column else { fields.append(FieldTokens()); continue }
+            let bytes = Array(column.utf8)
+            let text = analysed?.first { $0.text == bytes } ?? AnalysedText(utf8: bytes, analyzer: analyzer)
+            fields.append(Self.tokens(text))
+        }
+        let values = try Self.values(of: id, db)
+        do throws(EngineError) {
+            try commit.add(id: UInt64(bitPattern: id), fields: fields, values: values)
+        } catch {
+            throw StoreError(path: error.file, message: error.message)
+        }
+    }
+
+    func delete(_ id: Int64) {
+        commit.delete(id: UInt64(bitPattern: id))
+    }
+
+    /// A field's tokens as the engine keeps them: weak forms marked (`TermEncoding`), and
+    /// positions counted over the tokens indexed (a form at the same place as the one before
+    /// it shares its position), so a phrase matches across the stop words left out.
+    static func tokens(_ text: AnalysedText) -> FieldTokens {
+        var out = FieldTokens()
+        var position: UInt32 = 0, first = true
+        _ = text.replay { term, token in
+            if !token.colocated || first {
+                if !first { position += 1 }
+                first = false
+            }
+            out.append(TermEncoding.bytes(term, weak: token.weak), position: position)
+            return 0
+        }
+        return out
+    }
+
+    /// What entry `id` is filtered, faceted and sorted on, from its records: one definition
+    /// for every write (import, learning words, rebuilding).
+    static func values(of id: Int64, _ db: Database) throws -> DocumentValues {
+        var values = DocumentValues()
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT d.kind, d.municipality, c.caseNumber, c.kleNumber, c.otherCaseNumbers,
+                COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.id
+            FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId WHERE e.id = ?
+            """), arguments: [id]) else { return values }
+        values.add(.documentKind, row[0])
+        values.add(.municipality, (row[1] as String?)?.lowercased())
+        values.add(.caseNumber, row[2])
+        values.add(.caseNumber, row[3])
+        for number in ((row[4] as String?) ?? "").split(separator: " ") { values.add(.caseNumber, String(number)) }
+        values.add(.sortDate, row[5])
+        values.add(.latestOutcome, row[6])
+        if let caseID = row[7] as Int64? {
+            for body in try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM decision WHERE caseId = ? AND body IS NOT NULL ORDER BY ordinal"), arguments: [caseID]) {
+                values.add(.decidingBody, body)
+            }
+        }
+        for fact in try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, value FROM entry_fact WHERE entryId = ?"), arguments: [id]) {
+            guard let kind = EntryFact.Kind(rawValue: fact[0]) else { continue }
+            let text: String = fact[1]
+            switch kind {
+            case .committee: values.add(.committee, text)
+            case .date: values.add(.date, text)
+            case .outcome: values.add(.outcome, text)
+            case .person: values.add(.person, text)
+            case .party: values.add(.party, text)
+            }
+        }
+        return values
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+@testable import ReferatEngine
+import ReferatIndex
+import ReferatTestSupport
+import Testing
+
+/// Commits of an index folder: tombstones for replaced and removed documents, merges that
+/// keep the segment count bounded without changing any answer, and the crash rules (a
+/// generation nobody recorded leaves the previous one whole, and is removed at the next open).
+@Suite struct IndexCommitTests {
+    /// A document of three fields from words (title, decisions, body), with a date value.
+    static func fields(_ title: String, _ body: String) -> [FieldTokens] {
+        func tokens(_ text: String) -> FieldTokens {
+            var out = FieldTokens()
+            for (p, word) in text.split(separator: " ").enumerated() { out.append(Array(word.utf8), position: UInt32(p)) }
+            return out
+        }
+        return [tokens(title), FieldTokens(), tokens(body)]
+    }
+
+    static func values(date: String) -> DocumentValues {
+        var v = DocumentValues()
+        v.add(.sortDate, date)
+        v.add(.date, date)
+        return v
+    }
+
+    static func ids(_ snapshot: IndexSnapshot, _ word: String, limit: Int = 100) throws -> [Int64] {
+        var query = IndexQuery(match: .term(IndexTerm(word)))
+        query.limit = limit
+        return try snapshot.search(query).entries.map(\.id)
+    }
+
+    @Test func replacedAndRemovedDocumentsLeaveOnlyTheirNewEntries() throws {
+        let folder = try Scratch.directory("commit")
+        let empty = try IndexFolder.openForWriting(folder, generation: nil)
+        let first = IndexCommit(base: empty, memoryBudget: 1 << 20)
+        for id in 1...3 { try first.add(id: UInt64(id), fields: Self.fields("budget", "old text \(id)"), values: Self.values(date: "2024-01-0\(id)")) }
+        let one = try first.prepare()
+        let second = IndexCommit(base: one, memoryBudget: 1 << 20)
+        try second.add(id: 2, fields: Self.fields("budget", "new text"), values: Self.values(date: "2024-02-01"))
+        second.delete(id: 3)
+        let two = try second.prepare()
+
+        #expect(try Self.ids(two, "old").sorted() == [1])
+        #expect(try Self.ids(two, "new") == [2])
+        #expect(try two.search(IndexQuery(match: .term(IndexTerm("budget")))).total == 2)
+        #expect(try two.documentFrequency(of: IndexTerm("budget")) == 2)
+        #expect(try two.terms(startingWith: "ol", limit: 5) == [TermFrequency(term: "old", entries: 1)])
+        // The previous generation is still whole: a search that opened it sees it.
+        let reopened = try IndexFolder.open(folder, generation: 1)
+        #expect(try Self.ids(reopened, "old").sorted() == [1, 2, 3])
+        #expect(try Self.ids(try IndexFolder.open(folder, generation: 2), "old") == [1])
+    }
+
+    @Test func aGenerationNobodyRecordedIsRemovedAndThePreviousOneStands() throws {
+        let folder = try Scratch.directory("commit")
+        let empty = try IndexFolder.openForWriting(folder, generation: nil)
+        let first = IndexCommit(base: empty, memoryBudget: 1 << 20)
+        try first.add(id: 1, fields: Self.fields("skole", "kept"), values: Self.values(date: "2024-01-01"))
+        _ = try first.prepare()
+        // Written and synced, but the records never named generation 2 (a crash before their
+        // transaction committed).
+        let lost = IndexCommit(base: try IndexFolder.open(folder, generation: 1), memoryBudget: 1 << 20)
+        try lost.add(id: 2, fields: Self.fields("skole", "lost"), values: Self.values(date: "2024-01-02"))
+        lost.delete(id: 1)
+        _ = try lost.prepare()
+        #expect(FileManager.default.fileExists(atPath: folder + "/" + Manifest.fileName(generation: 2)))
+
+        let reopened = try IndexFolder.openForWriting(folder, generation: 1)
+        #expect(try Self.ids(reopened, "skole") == [1])
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(files == Set(reopened.manifest.segments + [Manifest.fileName(generation: 1)]))
+    }
+
+    /// Eighty commits of a few documents each (some replacing earlier ones) against the same
+    /// documents in one commit: merges keep the segments few, and every search answers the
+    /// same entries in the same order with the same scores.
+    @Test func mergesKeepSegmentsFewAndAnswersUnchanged() throws {
+        var rng = SeededGenerator(state: 7)
+        let words = (0..<30).map { "w\($0)" }
+        func document() -> (String, String) {
+            let title = (0..<3).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: " ")
+            let body = (0..<20).map { _ in words[Int.random(in: 0..<words.count, using: &rng)] }.joined(separator: " ")
+            return (title, body)
+        }
+        var latest: [UInt64: (String, String)] = [:]
+        var snapshot = try IndexFolder.openForWriting(try Scratch.directory("merge"), generation: nil)
+        var maxSegments = 0
+        for round in 0..<80 {
+            let commit = IndexCommit(base: snapshot, memoryBudget: 1 << 20)
+            for k in 0..<6 {
+                let id = UInt64(round % 3 == 2 && k < 2 ? Int.random(in: 0..<(round * 6), using: &rng) : round * 6 + k)
+                let doc = document()
+                latest[id] = doc
+                try commit.add(id: id, fields: Self.fields(doc.0, doc.1), values: Self.values(date: "2024-01-01"))
+            }
+            snapshot = try commit.prepare()
+            maxSegments = max(maxSegments, snapshot.segments.count)
+        }
+        #expect(maxSegments < 2 * MergePolicy.factor)
+        #expect(snapshot.manifest.segments.count < snapshot.manifest.generation)
+
+        let single = IndexCommit(base: try IndexFolder.openForWriting(try Scratch.directory("merge"), generation: nil), memoryBudget: 1 << 30)
+        for (id, doc) in latest.sorted(by: { $0.key < $1.key }) {
+            try single.add(id: id, fields: Self.fields(doc.0, doc.1), values: Self.values(date: "2024-01-01"))
+        }
+        let reference = try single.prepare()
+        #expect(snapshot.liveCount == latest.count)
+        for word in words + ["absent"] {
+            var query = IndexQuery(match: .any([.term(IndexTerm(word)), .term(IndexTerm("w1"))]))
+            query.limit = 20
+            let merged = try snapshot.search(query), expected = try reference.search(query)
+            #expect(merged.total == expected.total, "\(word)")
+            #expect(merged.entries == expected.entries, "\(word)")
+        }
+    }
+
+    @Test func damagedSegmentsAndManifestsNameTheirFile() throws {
+        let folder = try Scratch.directory("damage")
+        let commit = IndexCommit(base: try IndexFolder.openForWriting(folder, generation: nil), memoryBudget: 1 << 20)
+        try commit.add(id: 1, fields: Self.fields("skole", "tekst"), values: Self.values(date: "2024-01-01"))
+        let snapshot = try commit.prepare()
+        for file in snapshot.manifest.segments + [Manifest.fileName(generation: 1)] {
+            let path = folder + "/" + file
+            let original = try Data(contentsOf: URL(fileURLWithPath: path))
+            for damage in ["flip", "cut"] {
+                var bytes = [UInt8](original)
+                if damage == "flip" { bytes[bytes.count / 2] ^= 0x40 } else { bytes.removeLast(bytes.count / 3) }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                let error = try #require(throws: EngineError.self) { try IndexFolder.open(folder, generation: 1) }
+                #expect(error.file == path, "\(damage) \(file)")
+            }
+            try original.write(to: URL(fileURLWithPath: path))
+        }
+        #expect(try Self.ids(try IndexFolder.open(folder, generation: 1), "skole") == [1])
+    }
+}
