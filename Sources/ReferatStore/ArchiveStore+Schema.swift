@@ -213,6 +213,29 @@ extension ArchiveStore {
             }
             try db.execute(sql: "DELETE FROM meta WHERE key = 'engineGeneration'")
         }
+        // v7: a document with items also has an entry for its text before the first item (its
+        // `preamble`, kept in `document.text`), with no title field. Minutes imported before it
+        // are read again at the next import (their checksum is cleared), so that their header
+        // text becomes searchable.
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: """
+                DROP VIEW entry_content;
+                CREATE VIEW entry_content AS
+                SELECT e.id AS id,
+                    CASE WHEN c.id IS NOT NULL
+                             THEN c.title || ' ' || COALESCE(c.caseNumber, '') || ' ' || COALESCE(c.otherCaseNumbers, '') || ' ' || COALESCE(c.kleNumber, '')
+                         WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN NULL
+                         ELSE d.title END AS title,
+                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.text, char(10)) FROM (SELECT text FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
+                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
+                    CASE WHEN c.id IS NOT NULL
+                             THEN referat_sections(c.sectionData) || char(10) || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), '')
+                         WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN d.title || char(10) || d.text
+                         ELSE d.text END AS body
+                FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
+                UPDATE document SET sha256 = '' WHERE id IN (SELECT documentId FROM "case");
+                """)
+        }
         return migrator
     }
 

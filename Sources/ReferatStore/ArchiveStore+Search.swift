@@ -74,7 +74,8 @@ extension ArchiveStore {
         for entry in ranked {
             // Cached: the view makes this statement costly to prepare, and it runs per hit.
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title), c.latestBody,
+                SELECT d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title),
+                    CASE WHEN c.id IS NULL THEN d.meetingBody ELSE c.latestBody END,
                     COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.firstLine,
                     x.decisions, x.body
                 FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId

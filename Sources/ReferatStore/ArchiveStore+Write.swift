@@ -120,7 +120,7 @@ extension ArchiveStore {
             """, [
                 d.path, d.sha256, item.size, d.kind.rawValue, d.title, d.municipality, d.date, d.meeting.flatMap(json),
                 d.meeting?.body, d.meeting?.date, d.signatories.isEmpty ? nil : json(d.signatories),
-                d.warnings.isEmpty ? nil : json(d.warnings), d.cases.isEmpty ? d.text : nil, importedAt,
+                d.warnings.isEmpty ? nil : json(d.warnings), d.cases.isEmpty ? d.text : d.preamble, importedAt,
             ])
         let documentID = db.lastInsertedRowID
         let documentDate = d.date ?? d.meeting?.date
@@ -154,7 +154,8 @@ extension ArchiveStore {
             entries.append(db.lastInsertedRowID)
             try EntryFact.insert(EntryFact.facts(of: c.decisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
-        if d.cases.isEmpty {
+        // The whole text of a document without items, or the text before the first item.
+        if d.cases.isEmpty || d.preamble != nil {
             try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, NULL)", [documentID])
             entries.append(db.lastInsertedRowID)
             try EntryFact.insert(EntryFact.facts(of: d.mentionedDecisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
