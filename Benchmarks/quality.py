@@ -3,7 +3,7 @@
 
 Every engine gets the same records: `referat parse` splits Corpus/ into items (and documents
 without items), and each record's cleaned text (title, body sections, decisions,
-attachments) is indexed by SQLite FTS5 (unicode61), tantivy (Danish stemmer and stop words),
+attachments), and each document's text before its first item, is indexed by SQLite FTS5 (unicode61), tantivy (Danish stemmer and stop words),
 Xapian (Danish stemmer) and PostgreSQL (to_tsvector('danish')), with their usual Danish setup
 as in ../shared/bench/peers.py. referat imports Corpus/ itself and is queried through its CLI.
 All engines AND the words of a query; a quoted query is a phrase. For typos referat follows
@@ -18,7 +18,9 @@ REFERAT = os.path.join(ROOT, ".build", "release", "referat")
 WORK = os.path.join(ROOT, "bench-work", "quality")
 
 
-def record_id(prefix, case=None, kind=None, title=None, case_number=None):
+def record_id(prefix, case=None, kind=None, title=None, case_number=None, header=False):
+    if header:
+        return "%s#header" % prefix
     if case_number:
         return "%s#%s" % (prefix, case_number)
     if kind in ("letter", "webpage", "other") or title is None:
@@ -34,6 +36,9 @@ def records():
         prefix = os.path.basename(d["path"])[:3]
         if not d["cases"]:
             docs.append((record_id(prefix, kind=d["kind"]), d["title"] + "\n" + d["text"]))
+        elif d.get("preamble"):
+            # The text before the first item (meeting header, members, list of items).
+            docs.append((record_id(prefix, header=True), d["title"] + "\n" + d["preamble"]))
         for c in d["cases"]:
             parts = [c["title"], c.get("caseNumber") or ""]
             parts += [s["heading"] + "\n" + s["text"] for s in c["sections"]]
@@ -70,7 +75,10 @@ def referat_engine(docs):
         if not data["hits"] and data.get("suggestion"):
             r = subprocess.run([REFERAT, "search", data["suggestion"], "--index", index, "--format", "json", "--limit", "10"], capture_output=True, text=True)
             data = json.loads(r.stdout) if r.stdout.strip() else {"hits": []}
-        return [record_id(os.path.basename(h["path"])[:3], kind=h["kind"], title=h["title"], case_number=h.get("caseNumber")) for h in data["hits"]]
+        # A hit without case number and line in a document with items is its header entry.
+        return [record_id(os.path.basename(h["path"])[:3], kind=h["kind"], title=h["title"], case_number=h.get("caseNumber"),
+                          header=h["kind"] in ("minutes", "agendaItem") and h.get("caseNumber") is None and h.get("line") is None)
+                for h in data["hits"]]
     return run
 
 
