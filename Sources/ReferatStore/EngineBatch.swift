@@ -73,7 +73,7 @@ final class EngineBatch {
         var values = DocumentValues()
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT d.kind, d.municipality, c.caseNumber, c.kleNumber, c.otherCaseNumbers,
-                COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.id
+                COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.id, d.id, d.meetingBody
             FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId WHERE e.id = ?
             """), arguments: [id]) else { return values }
         values.add(.documentKind, row[0])
@@ -85,6 +85,13 @@ final class EngineBatch {
         values.add(.latestOutcome, row[6])
         if let caseID = row[7] as Int64? {
             for body in try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM decision WHERE caseId = ? AND body IS NOT NULL ORDER BY ordinal"), arguments: [caseID]) {
+                values.add(.decidingBody, body)
+            }
+        } else {
+            // The document's own entry (a letter, a page, the text before the first item) is the
+            // meeting body's and that of the decisions it mentions, as its committee filter says.
+            values.add(.decidingBody, row[9])
+            for body in try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM decision WHERE documentId = ? AND caseId IS NULL AND body IS NOT NULL ORDER BY ordinal"), arguments: [row[8] as Int64]) {
                 values.add(.decidingBody, body)
             }
         }

@@ -20,7 +20,8 @@ func enc(_ value: String) -> String {
     @Test(arguments: [
         PageCase(path: "/", shows: ["<form class=\"search\"", "udvalg:KB"]),
         PageCase(path: "/?q=kommunerne", shows: ["id=\"antal\"", "<mark>", "id=\"facet-udvalg\"", "application/atom+xml", "/api/search.csv?q=kommunerne"]),
-        PageCase(path: "/?q=psykiatrei", shows: ["id=\"mente-du\"", "Mente du"]),
+        PageCase(path: "/?q=psykiatrei", shows: ["id=\"viser-for\"", "Viser resultater for <strong>psykiatri</strong>", "praecis=1", "<mark>"]),
+        PageCase(path: "/?q=psykiatrei&praecis=1", shows: ["id=\"mente-du\"", "Mente du", "0 resultater"]),
         PageCase(path: "/?q=godkendt&udvalg=KB&sortering=dato", shows: ["id=\"antal\"", "nyeste først</option>"]),
         PageCase(path: "/sag?nr=23%2F222", shows: ["Sag 23/222", "id=\"forloeb\"", "godkendt", "Børne- og ungdomsudvalget"]),
         PageCase(path: "/person?navn=Holm", shows: ["Person: Holm", "fraværende", "href=\"/sag?nr="]),
