@@ -20,6 +20,8 @@ public final class IndexSnapshot: Sendable {
     let totalLength: Double
     /// External id to document number, live documents only.
     let locations: [UInt64: Int]
+    /// Tokens in all fields of each document, by document number: read for every match scored.
+    let lengths: [UInt32]
 
     public var generation: Int { manifest.generation }
 
@@ -50,14 +52,21 @@ public final class IndexSnapshot: Sendable {
         var live = DocumentSet(capacity: count)
         var locations: [UInt64: Int] = [:]
         var total = 0.0
+        var lengths: [UInt32] = []
+        lengths.reserveCapacity(count)
         for (s, segment) in segments.enumerated() {
             let deleted = Set(manifest.deleted?[manifest.segments[s]] ?? [])
-            for d in 0..<segment.documentCount where !deleted.contains(d) {
+            for d in 0..<segment.documentCount {
+                var length: UInt64 = 0
+                for f in 0..<segment.fieldCount { length += UInt64(segment.length(d, f)) }
+                lengths.append(UInt32(clamping: length))
+                guard !deleted.contains(d) else { continue }
                 live.insert(bases[s] + d)
                 locations[segment.ids[d]] = bases[s] + d
-                for f in 0..<segment.fieldCount { total += Double(segment.length(d, f)) }
+                total += Double(length)
             }
         }
+        self.lengths = lengths
         self.live = live
         liveCount = locations.count
         totalLength = total
@@ -84,11 +93,15 @@ public final class IndexSnapshot: Sendable {
         return segments[s].values[d]
     }
 
-    /// Tokens in all of a document's fields.
-    func length(of doc: Int) -> Int {
+    /// A document's first value of one kind, read from the segment's columns.
+    func first(_ kind: DocumentValues.Kind, of doc: Int) -> String? {
         let (s, d) = locate(doc)
-        return (0..<segments[s].fieldCount).reduce(0) { $0 + Int(segments[s].length(d, $1)) }
+        let columns = segments[s].columns
+        return columns.numbers(kind, of: d).first.map { columns.strings[Int($0)] }
     }
+
+    /// Tokens in all of a document's fields.
+    func length(of doc: Int) -> Int { Int(lengths[doc]) }
 
     /// True when the index holds a live document with this external id.
     public func contains(id: UInt64) -> Bool { locations[id] != nil }

@@ -67,9 +67,19 @@ extension IndexSnapshot {
 
 /// The documents a leaf of a query (a term, a prefix, a phrase) matches, and per document its
 /// weighted number of occurrences (each field's count times the field's weight).
+///
+/// The documents are kept twice: as a set, for the query's AND/OR/NOT, and as an ascending
+/// list beside the weights, which scoring walks in step with the ascending candidates.
 struct Leaf {
     var set: DocumentSet
-    var weighted: [Int: Double]
+    var documents: [Int] = []
+    var weights: [Double] = []
+
+    mutating func append(_ document: Int, _ weight: Double) {
+        set.insert(document)
+        documents.append(document)
+        weights.append(weight)
+    }
 }
 
 /// One search over a snapshot: leaves are looked up once and shared by the tiers.
@@ -110,6 +120,8 @@ struct QueryRun {
         let wanted = max(0, query.offset) + max(0, query.limit)
         var total = 0
         var ranked: [Ranked] = []
+        // The matches that pass the filters, once computed.
+        var passed: [Int]? = nil
         var matched: DocumentSet
         if let match = query.match {
             matched = try matches(match)
@@ -126,34 +138,48 @@ struct QueryRun {
                 let thisTier = set
                 if let previous { set.subtract(previous) }
                 previous = thisTier
-                var part = try score(set.members, by: scoring).map { Ranked(doc: $0.doc, id: snapshot.id(of: $0.doc), score: $0.score, tier: t) }
-                part.sort(by: Ranked.bestFirst)
-                ranked += part.prefix(wanted - ranked.count)
+                let members = set.members
+                let scores = try score(members, by: scoring)
+                var top = TopK<Ranked>(k: wanted - ranked.count, before: Ranked.bestFirst)
+                for i in members.indices {
+                    // Most candidates lose on the score alone; the id is looked up for the rest.
+                    if let worst = top.worst, scores[i] < worst.score { continue }
+                    top.offer(Ranked(doc: members[i], id: snapshot.id(of: members[i]), score: scores[i], tier: t))
+                }
+                ranked += top.sorted
             }
         } else {
-            let filters = query.filters
-            let candidates = filters.isEmpty ? matched.members : matched.members.filter { Self.passes(snapshot.values(of: $0), filters) }
+            let candidates = passing(matched, query.filters)
+            passed = candidates
             total = candidates.count
             let narrower = Array(tiers.dropLast())
             var narrowerSets: [DocumentSet] = []
             for tier in narrower { narrowerSets.append(try matches(tier)) }
-            var scores: [(doc: Int, score: Double)] = candidates.map { ($0, 0) }
+            var scores = [Double](repeating: 0, count: candidates.count)
             if let match = query.match { scores = try score(candidates, by: match) }
-            ranked = scores.map { item in
-                let tier = query.match == nil ? 1 : (narrowerSets.firstIndex { $0.contains(item.doc) } ?? narrower.count)
-                return Ranked(doc: item.doc, id: snapshot.id(of: item.doc), score: item.score, tier: tier,
-                              date: snapshot.values(of: item.doc).first(.sortDate))
+            let byDate = query.order == .newestFirst
+            let order: (Ranked, Ranked) -> Bool = { a, c in byDate ? Ranked.newestFirst(a, c) : Ranked.bestFirst(a, c) }
+            var top = TopK<Ranked>(k: wanted, before: order)
+            for (i, doc) in candidates.enumerated() {
+                let tier = query.match == nil ? 1 : (narrowerSets.firstIndex { $0.contains(doc) } ?? narrower.count)
+                top.offer(Ranked(doc: doc, id: snapshot.id(of: doc), score: scores[i], tier: tier,
+                                 date: snapshot.first(.sortDate, of: doc)))
             }
-            ranked.sort(by: query.order == .newestFirst ? Ranked.newestFirst : Ranked.bestFirst)
-            ranked = Array(ranked.prefix(wanted))
+            ranked = top.sorted
         }
         let entries = ranked.dropFirst(max(0, query.offset)).map { RankedEntry(id: Int64(bitPattern: $0.id), score: $0.score, exact: $0.tier == 0) }
         var facets: Facets? = nil
         if query.facets {
-            let members = query.filters.isEmpty ? matched.members : matched.members.filter { Self.passes(snapshot.values(of: $0), query.filters) }
-            facets = Self.facets(members.map { snapshot.values(of: $0) })
+            facets = Self.facets((passed ?? passing(matched, query.filters)).map { snapshot.values(of: $0) })
         }
         return RankedPage(total: total, entries: entries, facets: facets)
+    }
+
+    /// The members of `set` whose values pass the filters, ascending.
+    func passing(_ set: DocumentSet, _ filters: EntryFilters) -> [Int] {
+        guard !filters.isEmpty else { return set.members }
+        var check = FilterCheck(filters, in: snapshot)
+        return set.members.filter { check.passes($0) }
     }
 
     /// The questions entries are ranked by, narrowest first, ending with the query itself.
@@ -198,42 +224,46 @@ struct QueryRun {
         }
     }
 
-    /// Each document's score for the question `node`: per leaf, its idf times its weighted
-    /// occurrences saturated against the document's length.
-    mutating func score(_ docs: [Int], by node: MatchNode) throws(EngineError) -> [(doc: Int, score: Double)] {
+    /// The score of each of `docs` (ascending) for the question `node`: per leaf, its idf times
+    /// its weighted occurrences saturated against the document's length.
+    mutating func score(_ docs: [Int], by node: MatchNode) throws(EngineError) -> [Double] {
         let n = Double(snapshot.liveCount)
         let average = snapshot.liveCount > 0 ? snapshot.totalLength / n : 1
-        var parts: [(idf: Double, weighted: [Int: Double])] = []
+        let norms = docs.map { Self.k1 * (1 - Self.b + Self.b * Double(snapshot.length(of: $0)) / average) }
+        var scores = [Double](repeating: 0, count: docs.count)
         for leafNode in Self.leaves(of: node) {
             let leaf = try leaf(leafNode)
             let hits = Double(leaf.set.count)
             var idf = log((n - hits + 0.5) / (hits + 0.5))
             if idf <= 0 { idf = 1e-6 }
-            parts.append((idf, leaf.weighted))
-        }
-        return docs.map { doc in
-            let norm = Self.k1 * (1 - Self.b + Self.b * Double(snapshot.length(of: doc)) / average)
-            var total = 0.0
-            for part in parts {
-                let w = part.weighted[doc] ?? 0
-                total += part.idf * (w * (Self.k1 + 1) / (w + norm))
+            // Both lists ascend: one walk finds each candidate's weight in the leaf.
+            var j = 0
+            for (i, doc) in docs.enumerated() {
+                while j < leaf.documents.count && leaf.documents[j] < doc { j += 1 }
+                if j == leaf.documents.count { break }
+                guard leaf.documents[j] == doc else { continue }
+                let w = leaf.weights[j]
+                scores[i] += idf * (w * (Self.k1 + 1) / (w + norms[i]))
             }
-            return (doc, total)
         }
+        return scores
     }
 
     /// A term's, prefix's or phrase's live documents and weighted occurrences.
     mutating func leaf(_ node: MatchNode) throws(EngineError) -> Leaf {
         if let known = leaves[node] { return known }
-        var leaf = Leaf(set: DocumentSet(capacity: snapshot.capacity), weighted: [:])
+        var leaf = Leaf(set: DocumentSet(capacity: snapshot.capacity))
         let weights = IndexSnapshot.fieldWeights
+        // Segments are numbered in order, so appending segment after segment keeps the
+        // documents ascending.
         for (s, segment) in snapshot.segments.enumerated() {
             let base = snapshot.bases[s]
             switch node {
             case .term(let term):
-                if let t = segment.lookup(TermEncoding.bytes(term)) { try add(segment, t, base, weights, &leaf) }
+                if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], segment, base, weights, &leaf) }
             case .prefix(let term):
-                for t in segment.range(withPrefix: TermEncoding.bytes(term)) { try add(segment, t, base, weights, &leaf) }
+                let range = segment.range(withPrefix: TermEncoding.bytes(term))
+                if !range.isEmpty { try add(Array(range), segment, base, weights, &leaf) }
             case .phrase(let words):
                 try phrase(words, segment, base, weights, &leaf)
             default:
@@ -244,18 +274,43 @@ struct QueryRun {
         return leaf
     }
 
-    private func add(_ segment: SegmentReader, _ term: Int, _ base: Int, _ weights: [Double], _ leaf: inout Leaf) throws(EngineError) {
-        var cursor = try PostingCursor(segment: segment, term: term)
-        try cursor.advance(to: 0)
-        while cursor.document != PostingCursor.exhausted {
-            let doc = base + cursor.document
-            if snapshot.live.contains(doc) {
-                leaf.set.insert(doc)
-                var w = 0.0
-                for f in 0..<min(weights.count, segment.fieldCount) { w += weights[f] * Double(cursor.frequency(f)) }
-                leaf.weighted[doc, default: 0] += w
+    /// Appends the live documents of one segment that hold any of `terms`, with their weighted
+    /// occurrences summed over the terms.
+    private func add(_ terms: [Int], _ segment: SegmentReader, _ base: Int, _ weights: [Double], _ leaf: inout Leaf) throws(EngineError) {
+        let fields = min(weights.count, segment.fieldCount)
+        if terms.count == 1 {
+            var cursor = try PostingCursor(segment: segment, term: terms[0])
+            leaf.documents.reserveCapacity(leaf.documents.count + cursor.documentFrequency)
+            leaf.weights.reserveCapacity(leaf.weights.count + cursor.documentFrequency)
+            try cursor.advance(to: 0)
+            while cursor.document != PostingCursor.exhausted {
+                let doc = base + cursor.document
+                if snapshot.live.contains(doc) {
+                    var w = 0.0
+                    for f in 0..<fields { w += weights[f] * Double(cursor.frequency(f)) }
+                    leaf.append(doc, w)
+                }
+                try cursor.next()
             }
-            try cursor.next()
+            return
+        }
+        // Several terms (a prefix): their postings interleave, so the weights are summed in
+        // one slot per document of the segment and read back in order.
+        var sums = [Double](repeating: 0, count: segment.documentCount)
+        var holds = [Bool](repeating: false, count: segment.documentCount)
+        for t in terms {
+            var cursor = try PostingCursor(segment: segment, term: t)
+            try cursor.advance(to: 0)
+            while cursor.document != PostingCursor.exhausted {
+                var w = 0.0
+                for f in 0..<fields { w += weights[f] * Double(cursor.frequency(f)) }
+                sums[cursor.document] += w
+                holds[cursor.document] = true
+                try cursor.next()
+            }
+        }
+        for d in 0..<segment.documentCount where holds[d] && snapshot.live.contains(base + d) {
+            leaf.append(base + d, sums[d])
         }
     }
 
@@ -269,68 +324,19 @@ struct QueryRun {
             cursors.append(try PostingCursor(segment: segment, term: t))
         }
         var d = 0
-        search: while true {
-            for i in cursors.indices {
-                try cursors[i].advance(to: d)
-                if cursors[i].document == PostingCursor.exhausted { break search }
-                if cursors[i].document != d {
-                    d = cursors[i].document
-                    continue search
-                }
-            }
+        while true {
+            d = try PhraseMatch.nextCommonDocument(&cursors, from: d)
+            if d == PostingCursor.exhausted { return }
             if snapshot.live.contains(base + d) {
                 var w = 0.0
                 for f in 0..<segment.fieldCount {
-                    var starts = Set(try cursors[0].positions(f))
-                    for i in 1..<cursors.count where !starts.isEmpty {
-                        let next = Set(try cursors[i].positions(f))
-                        starts = starts.filter { UInt64($0) + UInt64(i) <= UInt64(UInt32.max) && next.contains($0 + UInt32(i)) }
-                    }
-                    if f < weights.count { w += weights[f] * Double(starts.count) }
+                    let starts = try PhraseMatch.starts(&cursors, field: f)
+                    if f < weights.count { w += weights[f] * Double(starts) }
                 }
-                if w > 0 {
-                    leaf.set.insert(base + d)
-                    leaf.weighted[base + d, default: 0] += w
-                }
+                if w > 0 { leaf.append(base + d, w) }
             }
             d += 1
         }
-    }
-
-    /// True when a document's values pass every filter (see `EntryFilters`).
-    static func passes(_ v: DocumentValues, _ f: EntryFilters) -> Bool {
-        for names in f.committees where !names.isEmpty {
-            let committees = v.all(.committee)
-            guard committees.contains(where: { c in names.contains { c.contains($0) } }) else { return false }
-        }
-        if f.from != nil || f.to != nil {
-            let low = Array((f.from ?? "0000").utf8), high = Array((f.to ?? "9999").utf8) + [0xEF, 0xBF, 0xBF]
-            guard v.all(.date).contains(where: { d in
-                let bytes = Array(d.utf8)
-                return !bytes.lexicographicallyPrecedes(low) && !high.lexicographicallyPrecedes(bytes)
-            }) else { return false }
-        }
-        if !f.caseNumbers.isEmpty {
-            let numbers = v.all(.caseNumber)
-            guard f.caseNumbers.contains(where: numbers.contains) else { return false }
-        }
-        for person in f.persons {
-            let wanted = person.lowercased()
-            guard v.all(.person).contains(where: { $0.contains(wanted) }) else { return false }
-        }
-        if !f.parties.isEmpty {
-            guard v.all(.party).contains(where: f.parties.contains) else { return false }
-        }
-        if !f.outcomes.isEmpty {
-            guard v.all(.outcome).contains(where: f.outcomes.contains) else { return false }
-        }
-        if !f.municipalities.isEmpty {
-            guard let m = v.first(.municipality), f.municipalities.contains(where: { m.contains($0.lowercased()) }) else { return false }
-        }
-        if !f.kinds.isEmpty {
-            guard let kind = v.first(.documentKind), f.kinds.contains(kind) else { return false }
-        }
-        return true
     }
 
     /// Counts by deciding body, year and latest outcome: the 20 most frequent of each, ties

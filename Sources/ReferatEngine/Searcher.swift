@@ -82,26 +82,13 @@ public final class Searcher: Sendable {
             }
             guard !cursors.isEmpty else { continue }
             var d = 0
-            search: while true {
-                for i in cursors.indices {
-                    try cursors[i].advance(to: d)
-                    if cursors[i].document == PostingCursor.exhausted { break search }
-                    if cursors[i].document != d {
-                        d = cursors[i].document
-                        continue search
-                    }
-                }
-                fields: for f in 0..<segment.fieldCount {
-                    // Starts of the phrase: positions of the first term, kept while the next
-                    // terms stand right after them.
-                    var starts = Set(try cursors[0].positions(f))
-                    for i in 1..<cursors.count where !starts.isEmpty {
-                        let next = Set(try cursors[i].positions(f))
-                        starts = starts.filter { UInt64($0) + UInt64(i) <= UInt64(UInt32.max) && next.contains($0 + UInt32(i)) }
-                    }
-                    if !starts.isEmpty {
+            while true {
+                d = try PhraseMatch.nextCommonDocument(&cursors, from: d)
+                if d == PostingCursor.exhausted { break }
+                for f in 0..<segment.fieldCount {
+                    if try PhraseMatch.starts(&cursors, field: f) > 0 {
                         found.append(bases[s] + d)
-                        break fields
+                        break
                     }
                 }
                 d += 1
@@ -114,7 +101,7 @@ public final class Searcher: Sendable {
     /// With pruning, blocks and documents that cannot enter the top `k` are skipped, and the
     /// count is nil.
     public func topK(_ terms: [[UInt8]], mode: Mode, k: Int, pruning: Bool) throws(EngineError) -> Result {
-        var top = TopK(k: k)
+        var top = TopK<ScoredDocument>(k: k)
         var matches = 0, scored = 0
         let idfs = terms.map { scoring.idf(documentFrequency: documentFrequency($0)) }
         for (s, segment) in segments.enumerated() {
@@ -200,7 +187,7 @@ struct SegmentRun {
     /// may round differently.
     static let slack = 1 + 1e-9
 
-    private mutating func offer(_ d: Int, _ top: inout TopK) {
+    private mutating func offer(_ d: Int, _ top: inout TopK<ScoredDocument>) {
         scored += 1
         top.offer(score(d), base + d)
     }
@@ -214,7 +201,7 @@ struct SegmentRun {
         return total
     }
 
-    mutating func exhaustiveAny(_ top: inout TopK) throws(EngineError) -> Int {
+    mutating func exhaustiveAny(_ top: inout TopK<ScoredDocument>) throws(EngineError) -> Int {
         for i in scorers.indices { try scorers[i].cursor.advance(to: 0) }
         var matches = 0
         while true {
@@ -227,7 +214,7 @@ struct SegmentRun {
         }
     }
 
-    mutating func exhaustiveAll(_ top: inout TopK) throws(EngineError) -> Int {
+    mutating func exhaustiveAll(_ top: inout TopK<ScoredDocument>) throws(EngineError) -> Int {
         var matches = 0
         var d = 0
         while true {
@@ -247,7 +234,7 @@ struct SegmentRun {
     /// MaxScore with block bounds: terms whose bounds together cannot reach the threshold
     /// only add to candidates found by the others; a window of documents whose block bounds
     /// cannot reach it is skipped without decoding.
-    mutating func blockMaxAny(_ top: inout TopK) throws(EngineError) {
+    mutating func blockMaxAny(_ top: inout TopK<ScoredDocument>) throws(EngineError) {
         for i in scorers.indices { try scorers[i].cursor.advance(to: 0) }
         let byBound = scorers.indices.sorted { scorers[$0].maxBound < scorers[$1].maxBound }
         while true {
@@ -279,7 +266,7 @@ struct SegmentRun {
 
     /// Intersection led by the rarest term; a window of documents where a term has no block,
     /// or where the block bounds cannot reach the threshold, is skipped without decoding.
-    mutating func blockMaxAll(_ top: inout TopK) throws(EngineError) {
+    mutating func blockMaxAll(_ top: inout TopK<ScoredDocument>) throws(EngineError) {
         let lead = scorers.indices.min { scorers[$0].cursor.documentFrequency < scorers[$1].cursor.documentFrequency }!
         try scorers[lead].cursor.advance(to: 0)
         outer: while true {

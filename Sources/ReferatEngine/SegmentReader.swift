@@ -16,6 +16,8 @@ public final class SegmentReader: Sendable {
     let lengths: [UInt32]
     /// Each document's values, by local number: what filters, facets and date sorting read.
     public let values: [DocumentValues]
+    /// The same values as numbers into a table of distinct strings, for filters.
+    let columns: ValueColumns
     /// Terms in byte order, and where each one's data lies.
     let terms: [[UInt8]]
     let infos: [TermInfo]
@@ -66,6 +68,7 @@ public final class SegmentReader: Sendable {
                 values.append(try DocumentValues.decode(&documents))
             }
             self.values = values
+            columns = ValueColumns(values)
             guard documents.isAtEnd else { throw FormatError(message: "bytes after the documents") }
             self.ids = ids
             self.lengths = lengths

@@ -1,35 +1,37 @@
-/// The `k` best documents seen so far: highest score first, the lower id on equal scores.
-struct TopK {
+/// The `k` best of the elements offered, in an order given as "comes before": a search keeps
+/// one page of hits without sorting every match.
+struct TopK<Element> {
     let k: Int
-    /// A min-heap on (score, then higher id first): the root is the one to drop next.
-    private var heap: [(score: Double, document: Int)] = []
+    let before: (Element, Element) -> Bool
+    /// A heap whose root is the worst element kept: the one to drop next.
+    private var heap: [Element] = []
 
-    init(k: Int) { self.k = k }
-
-    /// The score a document must beat to enter (−∞ until `k` are held).
-    var threshold: Double { heap.count < k ? -.infinity : heap[0].score }
-
-    private static func worse(_ a: (score: Double, document: Int), _ b: (score: Double, document: Int)) -> Bool {
-        a.score < b.score || (a.score == b.score && a.document > b.document)
+    init(k: Int, before: @escaping (Element, Element) -> Bool) {
+        self.k = k
+        self.before = before
+        heap.reserveCapacity(min(max(k, 0), 1024))
     }
 
-    mutating func offer(_ score: Double, _ document: Int) {
+    /// The worst element kept, once `k` are held: what a newcomer must beat.
+    var worst: Element? { heap.count == k && k > 0 ? heap[0] : nil }
+
+    mutating func offer(_ element: Element) {
         guard k > 0 else { return }
         if heap.count < k {
-            heap.append((score, document))
+            heap.append(element)
             var i = heap.count - 1
-            while i > 0, Self.worse(heap[i], heap[(i - 1) / 2]) {
+            while i > 0, before(heap[(i - 1) / 2], heap[i]) {
                 heap.swapAt(i, (i - 1) / 2)
                 i = (i - 1) / 2
             }
-        } else if Self.worse(heap[0], (score, document)) {
-            heap[0] = (score, document)
+        } else if before(element, heap[0]) {
+            heap[0] = element
             var i = 0
             while true {
                 let l = 2 * i + 1, r = l + 1
                 var m = i
-                if l < heap.count && Self.worse(heap[l], heap[m]) { m = l }
-                if r < heap.count && Self.worse(heap[r], heap[m]) { m = r }
+                if l < heap.count && before(heap[m], heap[l]) { m = l }
+                if r < heap.count && before(heap[m], heap[r]) { m = r }
                 if m == i { break }
                 heap.swapAt(i, m)
                 i = m
@@ -38,5 +40,25 @@ struct TopK {
     }
 
     /// Best first.
-    var sorted: [(score: Double, document: Int)] { heap.sorted { Self.worse($1, $0) } }
+    var sorted: [Element] { heap.sorted(by: before) }
+}
+
+/// A document and its score, for the searches that rank by score alone.
+struct ScoredDocument {
+    var score: Double
+    var document: Int
+
+    /// Higher score first; on equal scores the lower document.
+    static func before(_ a: ScoredDocument, _ b: ScoredDocument) -> Bool {
+        a.score > b.score || (a.score == b.score && a.document < b.document)
+    }
+}
+
+extension TopK where Element == ScoredDocument {
+    init(k: Int) { self.init(k: k, before: ScoredDocument.before) }
+
+    /// The score a document must beat to enter (−∞ until `k` are held).
+    var threshold: Double { worst?.score ?? -.infinity }
+
+    mutating func offer(_ score: Double, _ document: Int) { offer(ScoredDocument(score: score, document: document)) }
 }

@@ -64,7 +64,15 @@ public final class SearchService {
         public var description: String { message }
     }
 
-    public func search(_ text: String, options: Options = Options()) throws -> Result {
+    /// The question a query puts to the index (the analysed match, filters, order, page); nil
+    /// when it holds only stop words. `referat bench queries` times the index's part of a
+    /// search with it.
+    public func indexQuery(for text: String, options: Options = Options()) throws -> IndexQuery? {
+        try compile(text, options: options)?.0
+    }
+
+    /// The index's question and what to highlight; nil when the query holds only stop words.
+    func compile(_ text: String, options: Options = Options()) throws -> (IndexQuery, QueryCompiler.Compiled?)? {
         let parsed = try QueryParser().parse(text)
         var query = IndexQuery()
         query.limit = options.limit
@@ -81,12 +89,19 @@ public final class SearchService {
                 if case .and(let nodes) = node, nodes.allSatisfy({ if case .not = $0 { true } else { false } }) {
                     throw QuerySyntaxError(query: text, position: 0, message: "a query needs at least one word to search for besides -exclusions")
                 }
-                // Only stop words: nothing to search for.
-                return Result(page: SearchPage(total: 0, hits: [], facets: nil), suggestion: nil, match: nil)
+                return nil
             }
             query.match = compiled?.match
         } else if query.filters.isEmpty {
             throw QuerySyntaxError(query: text, position: 0, message: "nothing to search for: type words, a \"phrase\" or a filter such as udvalg:KB")
+        }
+        return (query, compiled)
+    }
+
+    public func search(_ text: String, options: Options = Options()) throws -> Result {
+        guard let (query, compiled) = try compile(text, options: options) else {
+            // Only stop words: nothing to search for.
+            return Result(page: SearchPage(total: 0, hits: [], facets: nil), suggestion: nil, match: nil)
         }
         let ranked = try index.search(query)
         var hits = try records.hits(ranked.entries)

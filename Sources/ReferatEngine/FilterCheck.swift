@@ -1,0 +1,80 @@
+import ReferatIndex
+
+/// Whether a document passes a query's filters (`EntryFilters`): every filter must hold for
+/// some value of its kind.
+///
+/// Each filter's test runs once per distinct string of a segment (`ValueColumns`) and the
+/// answer is remembered, so a filter over every match of a common word reads numbers.
+struct FilterCheck {
+    /// One filter: the kind of value it reads, and what a value must satisfy.
+    private struct Test {
+        var kind: DocumentValues.Kind
+        var accepts: (String) -> Bool
+    }
+
+    private let tests: [Test]
+    private let snapshot: IndexSnapshot
+    /// Per segment and test, per distinct string: 0 not yet tested, 1 passes, 2 fails.
+    private var answers: [[[UInt8]]]
+
+    init(_ filters: EntryFilters, in snapshot: IndexSnapshot) {
+        var tests: [Test] = []
+        for names in filters.committees where !names.isEmpty {
+            tests.append(Test(kind: .committee) { c in names.contains { c.contains($0) } })
+        }
+        if filters.from != nil || filters.to != nil {
+            let low = Array((filters.from ?? "0000").utf8)
+            // The last day given as a year or a month covers its whole year or month.
+            let high = Array((filters.to ?? "9999").utf8) + [0xEF, 0xBF, 0xBF]
+            tests.append(Test(kind: .date) { d in !d.utf8.lexicographicallyPrecedes(low) && !high.lexicographicallyPrecedes(d.utf8) })
+        }
+        if !filters.caseNumbers.isEmpty {
+            let numbers = Set(filters.caseNumbers)
+            tests.append(Test(kind: .caseNumber) { numbers.contains($0) })
+        }
+        for person in filters.persons {
+            let wanted = person.lowercased()
+            tests.append(Test(kind: .person) { $0.contains(wanted) })
+        }
+        if !filters.parties.isEmpty {
+            let parties = Set(filters.parties)
+            tests.append(Test(kind: .party) { parties.contains($0) })
+        }
+        if !filters.outcomes.isEmpty {
+            let outcomes = Set(filters.outcomes)
+            tests.append(Test(kind: .outcome) { outcomes.contains($0) })
+        }
+        if !filters.municipalities.isEmpty {
+            // A document has one municipality and one kind.
+            let wanted = filters.municipalities.map { $0.lowercased() }
+            tests.append(Test(kind: .municipality) { m in wanted.contains { m.contains($0) } })
+        }
+        if !filters.kinds.isEmpty {
+            let kinds = Set(filters.kinds)
+            tests.append(Test(kind: .documentKind) { kinds.contains($0) })
+        }
+        self.tests = tests
+        self.snapshot = snapshot
+        answers = snapshot.segments.map { segment in
+            [[UInt8]](repeating: [UInt8](repeating: 0, count: segment.columns.strings.count), count: tests.count)
+        }
+    }
+
+    mutating func passes(_ doc: Int) -> Bool {
+        let (s, d) = snapshot.locate(doc)
+        let columns = snapshot.segments[s].columns
+        for (t, test) in tests.enumerated() {
+            var passed = false
+            for number in columns.numbers(test.kind, of: d) {
+                let n = Int(number)
+                if answers[s][t][n] == 0 { answers[s][t][n] = test.accepts(columns.strings[n]) ? 1 : 2 }
+                if answers[s][t][n] == 1 {
+                    passed = true
+                    break
+                }
+            }
+            if !passed { return false }
+        }
+        return true
+    }
+}
