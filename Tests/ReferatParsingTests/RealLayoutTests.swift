@@ -388,3 +388,23 @@ import Testing
         #expect(decisions.map(\.date) == ["2027-03-31"])
     }
 }
+
+/// Plain minutes, as councils, boards and advisory bodies write their own: titles numbered
+/// 1, 2, 3 … with the minutes' prose under each and nothing else (no case numbers, headings
+/// or decision headers) to confirm them.
+@Suite struct PlainNumberedMinutesTests {
+    @Test(arguments: [
+        ("spaced numbers", "Ældrerådet – Referat 3. marts 2027\nDeltagere: Bo Dahl, Eva Ny\n\n1.    Orientering fra formanden\n\nFormanden fortalte om mødet med kommunen.\n\n2.  Valg af næstformand\n\nIb Lund blev valgt.\n\n3.    Eventuelt\n\nIntet.\n",
+         ["Orientering fra formanden", "Valg af næstformand", "Eventuelt"]),
+        ("numbers glued to the titles", "Referat af møde i Grønt Råd\nFremmødte: Bo Dahl, Eva Ny, Ib Lund.\n\n1.Stier langs åen (bilag kort)\n\nKommunen har lagt en plan frem.\n\nDer var spørgsmål til planen.\n\n2.Godkendelse af dagsorden\n\nGodkendt.\n\n3.Næste møde\n\nDen 4. maj.\n\n4.Eventuelt\n\nIntet.\n",
+         ["Stier langs åen (bilag kort)", "Godkendelse af dagsorden", "Næste møde", "Eventuelt"]),
+        ("two titles are no run", "Referat\n\n1. Orientering\n\nFormanden orienterede.\n\n2. Eventuelt\n\nIntet.\n", []),
+        ("a list without text between is no run", "Referat\n\n1. Orientering\n2. Valg af næstformand\n3. Eventuelt\n\nMødet sluttede kl. 17.\n", []),
+        ("numbered sentences are no titles", "Referat\n\n1. Rådet anbefaler planen.\n\nDet blev drøftet.\n\n2. Rådet ønsker en høring.\n\nDet blev drøftet.\n\n3. Rådet mødes igen i maj.\n\nSlut.\n", []),
+        ("numbering that skips is no run", "Referat\n\n1. Orientering\n\nTekst.\n\n3. Valg\n\nTekst.\n\n4. Eventuelt\n\nTekst.\n", []),
+    ] as [(String, String, [String])])
+    func plainMinutes(_ shape: String, _ text: String, _ titles: [String]) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.map(\.title) == titles, "\(shape)")
+    }
+}

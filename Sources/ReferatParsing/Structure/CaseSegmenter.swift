@@ -116,7 +116,7 @@ struct CaseSegmenter: Sendable {
                 let labelled = Self.hasItemLabel(text) || text.hasPrefix("•")
                 let confirmation = confirmation(lines, at: candidate.titleLine ?? i)
                 let restarts = lastNumber.map { number <= $0 && number != 0 } ?? false
-                var keep = false, listed = false
+                var keep = false, listed = false, run = false
                 if confirmation == .identity {
                     keep = true
                 } else if restarts {
@@ -133,10 +133,15 @@ struct CaseSegmenter: Sendable {
                     // The title as the table of contents lists it, after the table: the item itself.
                     keep = true
                     listed = true
+                } else if anchors.isEmpty, number == 1, candidate.titleLine == nil, startsNumberedRun(lines, at: i) {
+                    // Plain minutes (a council's or board's own): titles 1, 2, 3 … with the
+                    // minutes' prose between them and nothing else to confirm them.
+                    keep = true
+                    run = true
                 }
                 if keep {
                     anchors.append(Anchor(titleIndex: i, number: candidate.number, access: defaultAccess, titleLine: candidate.titleLine,
-                                          signal: listed ? "numbered title listed in the contents"
+                                          signal: listed ? "numbered title listed in the contents" : run ? "first of a run of numbered titles"
                                               : confirmation == .none ? "labelled item number" : "numbered title confirmed by \(confirmation)"))
                     lastNumber = number
                     decisionSinceAnchor = false
@@ -162,6 +167,28 @@ struct CaseSegmenter: Sendable {
             }
         }
         return anchors.sorted { $0.titleIndex < $1.titleIndex }
+    }
+
+    /// Whether the numbered title at `index` (number 1) starts a run of at least three titles
+    /// numbered 1, 2, 3 … in order, each followed by text before the next: the shape of plain
+    /// minutes. A table of contents has nothing between its lines; a numbered list inside an
+    /// item is made of sentences, which are not titles.
+    func startsNumberedRun(_ lines: [SourceLine], at index: Int) -> Bool {
+        var expected = 2, textSince = 0
+        var j = index + 1
+        while j < lines.count {
+            defer { j += 1 }
+            let text = lines[j].text
+            if text.isEmpty { continue }
+            if Self.mayBeNumbered(text), let n = numberedTitle(text), let number = Int(n.number) {
+                guard number == expected, textSince > 0, isTitleLike(n.title) else { break }
+                expected += 1
+                textSince = 0
+            } else {
+                textSince += 1
+            }
+        }
+        return expected - 1 >= 3
     }
 
     /// A title found above a heading in a layout without numbers: title-like, after the last
