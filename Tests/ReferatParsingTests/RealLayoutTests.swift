@@ -210,6 +210,21 @@ import Testing
         #expect((document.meeting?.absent ?? []).map(\.name) == absent)
     }
 
+    /// More labels and rows: "Følgende havde meldt afbud:" with the names a paragraph below;
+    /// "Følgende udeblev uden afbud:" inline; a table of absentees whose columns were flattened
+    /// into rows of "Name (Party)" with blank lines between.
+    @Test(arguments: [
+        ("Følgende havde meldt afbud:\n\nBo Holm, Eva Lund og Kai Moe.\n", ["Bo Holm", "Eva Lund", "Kai Moe"]),
+        ("Følgende udeblev uden afbud: Ane Berg, Ib Lund og Ole Vang.\n", ["Ane Berg", "Ib Lund", "Ole Vang"]),
+        ("Fraværende med afbud:\n\n \n\nPer Holm (Ø)        Mogens Lund (C)        Bjarne Dahl (B)\n\n \n\nManu Berg (B)      Pia Skov (V)\n\nFraværende i øvrigt:\n\nJohannes Ny (A)\n",
+         ["Per Holm", "Mogens Lund", "Bjarne Dahl", "Manu Berg", "Pia Skov", "Johannes Ny"]),
+    ] as [(String, [String])])
+    func moreLabelsAndRows(_ header: String, _ absent: [String]) throws {
+        let text = "Byrådet 12-03-2021\n" + header + "\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect((document.meeting?.absent ?? []).map(\.name) == absent)
+    }
+
     /// A sentence under a list of absentees tells of someone else; a name cut short where the
     /// page broke off is the same person as the whole name.
     @Test func listsEndAtSentencesAndCutNamesAreOnePerson() throws {

@@ -38,8 +38,7 @@ enum AbsenceList {
         while i < lines.count, read.absent.isEmpty || !text.hasSuffix(".") {
             // A blank line ends the list, unless only a plain name follows it.
             if lines[i].isBlank {
-                if read.absent.isEmpty || i + 1 < lines.count && PeopleParser.person(lines[i + 1].text).map({ $0.reason == nil }) == true
-                    && AbsenceProse.member(lines[i + 1].text) == nil { i += 1; continue }
+                if read.absent.isEmpty || i + 1 < lines.count && isPlainName(lines[i + 1].text) { i += 1; continue }
                 break
             }
             let line = lines[i].text
@@ -82,10 +81,25 @@ enum AbsenceList {
         return listed
     }
 
-    /// Whether a line may name more than one person: commas, "og", semicolons or sentences.
+    /// A line that is only a name, or a row of names each with a party ("Per Holm (Ø) Bo Dahl
+    /// (C)"): the list going on after a blank line.
+    static func isPlainName(_ line: String) -> Bool {
+        guard AbsenceProse.member(line) == nil else { return false }
+        if PeopleParser.person(line).map({ $0.reason == nil }) == true { return true }
+        guard line.containsBytes(") "), line.firstMatch(of: partyThenName) != nil else { return false }
+        let names = PeopleParser.splitList(line)
+        return names.count > 1 && names.allSatisfy { PeopleParser.person($0).map { $0.reason == nil && $0.party != nil } == true }
+    }
+
+    /// Whether a line may name more than one person: commas, "og", semicolons, sentences, or
+    /// names each after a party in parentheses (a table's columns, flattened).
     static func isList(_ line: String) -> Bool {
         line.containsBytes(",") || line.containsBytes(" og ") || line.containsBytes(";") || line.containsBytes(". ")
+            || line.containsBytes(") ") && line.firstMatch(of: partyThenName) != nil
     }
+
+    /// A party in parentheses and a capital after it: "Per Holm (Ø) Bo Dahl (C)".
+    nonisolated(unsafe) static let partyThenName = #/\) [A-ZÆØÅ]/#
 
     /// Another label right after an absence label.
     nonisolated(unsafe) static let nextLabel = #/^[A-ZÆØÅ][\p{L}]+:/#

@@ -132,8 +132,8 @@ enum PeopleParser {
         var parts: [String] = []
         var current = ""
         var depth = 0
-        let words = text.replacing(" og ", with: ", ").replacing(" samt ", with: ", ")
-        for ch in words {
+        let words = Array(text.replacing(" og ", with: ", ").replacing(" samt ", with: ", "))
+        for (i, ch) in words.enumerated() {
             if ch == "(" { depth += 1 }
             if ch == ")" { depth = max(0, depth - 1) }
             if (ch == "," || ch == ";" || ch == "+") && depth == 0 {
@@ -141,6 +141,12 @@ enum PeopleParser {
                 current = ""
             } else {
                 current.append(ch)
+                // "Per Holm (Ø) Bo Dahl (C)": a table's columns flattened into one line; a name
+                // after a party in parentheses is the next person.
+                if ch == ")", depth == 0, i + 2 < words.count, words[i + 1] == " ", words[i + 2].isUppercase {
+                    parts.append(current)
+                    current = ""
+                }
             }
         }
         parts.append(current)

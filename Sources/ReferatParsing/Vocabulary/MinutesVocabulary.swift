@@ -30,8 +30,11 @@ enum MinutesVocabulary {
         ("borgerrepræsentationens møde", "Borgerrepræsentationen"),
     ]
 
-    /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`.
+    /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`,
+    /// `Følgende havde meldt afbud:`.
     static let absenceLabels = [
+        "følgende udeblev uden afbud", "følgende havde meldt afbud", "følgende har meldt afbud", "følgende havde forfald",
+        "følgende var fraværende", "følgende udeblev",
         "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
         "fraværende", "afbud fra", "afbud", "ikke til stede", "ikke mødt", "forfald", "fravær",
     ]
