@@ -423,3 +423,25 @@ import Testing
         #expect(document.cases.map(\.title) == titles, "\(shape)")
     }
 }
+
+/// Plain minutes state the decision in the item's prose: a short closing paragraph that says
+/// an outcome is the item's decision, with the meeting's body and date; a discussion, or an
+/// item with headings of its own, gets none.
+@Suite struct ClosingOutcomeTests {
+    static let header = "Ældrerådet – Referat 3. marts 2027\nDato: 3. marts 2027\n\n"
+
+    @Test(arguments: [
+        ("stated approval", "1. Godkendelse af dagsorden\n\nDagsordenen blev godkendt.\n\n2. Budget\n\nTekst.\n\n3. Eventuelt\n\nIntet.\n", [["approved"], [], []]),
+        ("noted, after a paragraph", "1. Orientering\n\nFormanden fortalte om mødet.\n\nTaget til efterretning.\n\n2. Budget\n\nTekst.\n\n3. Eventuelt\n\nIntet.\n", [["noted"], [], []]),
+        ("a discussion is no decision", "1. Orientering\n\nRådet drøftede planen.\n\n2. Budget\n\nTekst.\n\n3. Eventuelt\n\nIntet.\n", [[], [], []]),
+        ("an item with headings", "1. Budget 2028\nSagsnr.: 27/100\nSagsfremstilling\nForslaget er godkendt af direktionen.\n", [[]]),
+    ] as [(String, String, [[String]])])
+    func closingParagraphs(_ shape: String, _ text: String, _ outcomes: [[String]]) throws {
+        let document = try DocumentParser().parse(bytes: Array((Self.header + text).utf8), path: "t.txt")
+        #expect(document.cases.map { $0.decisions.map(\.outcome.rawValue) } == outcomes, "\(shape)")
+        for decision in document.cases.flatMap(\.decisions) {
+            #expect(decision.date == "2027-03-03")
+            #expect(decision.body == "Ældrerådet")
+        }
+    }
+}

@@ -182,6 +182,33 @@ struct CaseParser: Sendable {
         return record
     }
 
+    /// Outcomes a closing sentence can state on its own; a recommendation or a discussion
+    /// is not yet the item's decision.
+    static let statedOutcomes: Set<Outcome> = [.approved, .rejected, .noted, .postponed, .referred, .withdrawn]
+
+    /// Plain minutes state the decision in the item's own prose, with no heading: "Godkendt.",
+    /// "Orienteringen blev taget til efterretning." In a document where no item has a decision
+    /// header, an item without headings whose short closing paragraph states an outcome has that
+    /// paragraph as its decision (taken out of the text, so it is not there twice), with the
+    /// meeting's body and date.
+    func addClosingOutcome(to record: inout CaseRecord) {
+        guard record.decisions.isEmpty, record.routing.isEmpty, var decision = Self.closingOutcome(&record.sections, lastLine: record.lines.last) else { return }
+        inheritMeeting(&decision)
+        record.decisions = [decision]
+    }
+
+    static func closingOutcome(_ sections: inout [Section], lastLine: Int?) -> Decision? {
+        guard let last = sections.last, sections.allSatisfy({ $0.heading.isEmpty }) else { return nil }
+        let paragraphs = last.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let closing = paragraphs.last.map(String.init), closing.isShorter(than: 200),
+              !closing.hasPrefix("At "), !closing.hasPrefix("at ") else { return nil }
+        let outcome = OutcomeClassifier.classify(closing)
+        guard statedOutcomes.contains(outcome) else { return nil }
+        let rest = paragraphs.dropLast().joined(separator: "\n")
+        if rest.isEmpty { sections.removeLast() } else { sections[sections.count - 1].text = rest }
+        return Decision(text: closing, outcome: outcome, lines: lastLine.map { [$0, $0] } ?? [])
+    }
+
     private func isInDecision(_ block: Block) -> Bool {
         if case .decision = block { return true }
         return false
@@ -294,6 +321,13 @@ struct CaseParser: Sendable {
             remarks: remarks, absent: absent, notParticipating: notParticipating, votes: votes.isEmpty ? nil : votes,
             lines: [draft.firstLine, lines.last(where: { $0.number > 0 })?.number ?? draft.firstLine]
         )
+        inheritMeeting(&decision)
+        return decision
+    }
+
+    /// A decision of the meeting itself (no other body or date named) takes the meeting's body,
+    /// date and absentees.
+    private func inheritMeeting(_ decision: inout Decision) {
         if let meeting, decision.date == nil || decision.date == meeting.date, decision.body == nil || decision.body == meeting.body {
             decision.body = decision.body ?? meeting.body
             decision.date = decision.date ?? meeting.date
@@ -301,7 +335,6 @@ struct CaseParser: Sendable {
                 decision.absent.append(person)
             }
         }
-        return decision
     }
 
     /// `items` without later ones whose key was seen: a name listed twice is one person.

@@ -50,6 +50,9 @@ struct DocumentAssembler {
             local.titleLine = anchor.titleLine.map { $0 - start }.flatMap { $0 < span.count ? $0 : nil }
             cases.append(parser.parse(span, anchor: local, links: links))
         }
+        if cases.allSatisfy({ $0.decisions.isEmpty }) {
+            for c in cases.indices { parser.addClosingOutcome(to: &cases[c]) }
+        }
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
         // A region's minutes name municipalities in their items; the region is the publisher.
