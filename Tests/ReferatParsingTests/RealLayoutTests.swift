@@ -388,6 +388,7 @@ import Testing
         ("title in lower case", "Referat\n • 301. Åben dagsorden - godkendelse\n  Resume\n  Dagsordenen skal godkendes.\n  Beslutning\n  Godkendt.\n", ["Åben dagsorden - godkendelse"]),
         ("fold-out link", "Referat\n29. Lokalplan for Kystvejen, Sydstrand Åbn/luk punkt\nSagsnummer: 01.02.05-P00-4921-27\nBeslutning\nAnbefales.\n", ["Lokalplan for Kystvejen, Sydstrand"]),
         ("title repeated over the dated decision", "1. Godkendelse af dagsorden\nSagsfremstilling\n.....\nBeslutning\nDagsordenspunkt 1: Godkendelse af dagsorden\nØkonomiudvalgets beslutning i mødet den 31. marts 2027\nDagsordenen blev godkendt.\n", ["Godkendelse af dagsorden"]),
+        ("title ending in a body's name", "66.    Temadag for Integrationsrådet\n\nSag 306-2027-5450\n\nDok. 306-2027-307627\n\nÅbent\n\nKompetence\n\nIntegrationsrådet.\n\nSagens opståen\n\nRådet vil holde en temadag.\n\nSagsfremstilling\n\nEn dato skal fastlægges.\n", ["Temadag for Integrationsrådet"]),
         ("list on one line", "Referat\n1. Godkendelse af dagsorden 2. Orientering fra formanden\nDeltagere:\nBo Dahl, A\nEva Ny, V\nIb Lund, C\n\n1. Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen skal godkendes.\n", ["Godkendelse af dagsorden"]),
     ] as [(String, String, [String])])
     func itemStarts(_ shape: String, _ text: String, _ titles: [String]) throws {

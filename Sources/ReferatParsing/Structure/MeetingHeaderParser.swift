@@ -262,6 +262,9 @@ enum MeetingHeaderParser {
         let namedByTask = text.hasPrefix("Udvalget for ") || text.hasPrefix("Udvalg for ")
         guard words.count <= 7, !text.contains(","), !text.contains("."), !words.contains(where: { ["kommune", "region", "møde", "referat"].contains($0.lowercased()) }),
               namedByTask || words.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i", "&"].contains($0) || $0.hasSuffix("-") }) else { return false }
+        // "Temadag for Integrationsrådet" is about a body, not one: before "for" or "i" stands a body.
+        if !namedByTask, let joint = words.firstIndex(where: { $0 == "for" || $0 == "i" }),
+           !MinutesVocabulary.endsLikeBody(words[..<joint].joined(separator: " ")) { return false }
         return MinutesVocabulary.endsLikeBody(text)
     }
 
