@@ -15,6 +15,7 @@ import Testing
         ("Beslutning i Magistraten den 7. november 2022", "Magistraten", "2022-11-07", nil),
         ("Beslutning: Vedtaget", nil, nil, "Vedtaget"),
         ("BESLUTNING", nil, nil, nil),
+        ("Integrationsudvalgets møde den 12. december 2027:", "Integrationsudvalget", "2027-12-12", nil),
     ] as [(String, String?, String?, String?)])
     func recognisesDecisionHeaders(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
         let header = try #require(DecisionHeader.parse(line))
@@ -27,6 +28,7 @@ import Testing
         "Beslutningstema", "Beslutningskompetence", "Udvalget besluttede at udsætte sagen.", "Tiltrådt.", "Sagsfremstilling",
         "Beslutning adresserer kan naturfagene.", "Beslutningsgrundlag rammeaftalen mv på faglige fokus",
         "Sikrede dk rammeaftale brodersønners beslutning kommende først", "Byrådets behandling af sagen blev udsat",
+        "Økonomiudvalgets møde den 4. marts 2027", "Byrådets møde den 4. marts 2027 blev aflyst:",
     ])
     func ignoresOtherLines(_ line: String) {
         #expect(DecisionHeader.parse(line) == nil)
