@@ -417,6 +417,8 @@ import Testing
         ("two titles are no run", "Referat\n\n1. Orientering\n\nFormanden orienterede.\n\n2. Eventuelt\n\nIntet.\n", []),
         ("a list without text between is no run", "Referat\n\n1. Orientering\n2. Valg af næstformand\n3. Eventuelt\n\nMødet sluttede kl. 17.\n", []),
         ("numbered sentences are no titles", "Referat\n\n1. Rådet anbefaler planen.\n\nDet blev drøftet.\n\n2. Rådet ønsker en høring.\n\nDet blev drøftet.\n\n3. Rådet mødes igen i maj.\n\nSlut.\n", []),
+        ("every title numbered 1, some ending in a point", "Referat fra Ældrerådets møde den 8. marts 2027\n\nAfbud: Bo Dahl.\n\n 1. Godkendelse af dagsorden.\n\nGodkendt\n\n 1. Høringssvar.\n\nRådet skriver et svar.\n\n 1. Eventuelt\n\nIntet.\n",
+         ["Godkendelse af dagsorden.", "Høringssvar.", "Eventuelt"]),
         ("numbering that skips is no run", "Referat\n\n1. Orientering\n\nTekst.\n\n3. Valg\n\nTekst.\n\n4. Eventuelt\n\nTekst.\n", []),
     ] as [(String, String, [String])])
     func plainMinutes(_ shape: String, _ text: String, _ titles: [String]) throws {

@@ -68,6 +68,8 @@ struct CaseSegmenter: Sendable {
         var defaultAccess: Access?
         var lastNumber: Int?
         var decisionSinceAnchor = false
+        // Plain minutes whose numbered titles were taken as items (see `numberedRun`).
+        var run: NumberedRun?
         var i = 0
         while i < lines.count {
             defer { i += 1 }
@@ -106,7 +108,9 @@ struct CaseSegmenter: Sendable {
                 decisionSinceAnchor = false
                 continue
             }
-            if let candidate = numberedCandidate(lines, at: i, contents: contents) {
+            // The first title of plain minutes, before anything else has started an item.
+            let startsRun = run == nil && anchors.isEmpty && text.utf8.first == 0x31 ? numberedRun(lines, at: i) : nil
+            if let candidate = numberedCandidate(lines, at: i, contents: contents, inRun: run != nil || startsRun != nil) {
                 let number = Int(candidate.number) ?? 0
                 // The same title printed twice in a row is one item.
                 if let last = anchors.last, last.titleIndex >= i - 3,
@@ -115,8 +119,9 @@ struct CaseSegmenter: Sendable {
                 }
                 let labelled = Self.hasItemLabel(text) || text.hasPrefix("•")
                 let confirmation = confirmation(lines, at: candidate.titleLine ?? i)
-                let restarts = lastNumber.map { number <= $0 && number != 0 } ?? false
-                var keep = false, listed = false, run = false
+                // A list converted from HTML numbers every item "1.": no restart there.
+                let restarts = lastNumber.map { number <= $0 && number != 0 } ?? false && !(run == .ones && number == 1)
+                var keep = false, listed = false
                 if confirmation == .identity {
                     keep = true
                 } else if restarts {
@@ -126,22 +131,22 @@ struct CaseSegmenter: Sendable {
                     keep = true
                 } else if labelled, !isInTableOfContents(lines, at: candidate.titleLine ?? i) {
                     keep = true
-                } else if let last = lastNumber, number == last + 1 {
+                } else if let last = lastNumber, number == last + 1 || run == .ones && number == 1 {
                     // The next number after an item: a folded item, or one the text ends in.
                     keep = true
                 } else if let listedAt = contents[normalisedTitle(candidate.title)], listedAt < i, !isInTableOfContents(lines, at: i) {
                     // The title as the table of contents lists it, after the table: the item itself.
                     keep = true
                     listed = true
-                } else if anchors.isEmpty, number == 1, candidate.titleLine == nil, startsNumberedRun(lines, at: i) {
-                    // Plain minutes (a council's or board's own): titles 1, 2, 3 … with the
-                    // minutes' prose between them and nothing else to confirm them.
+                } else if number == 1, candidate.titleLine == nil, let startsRun {
+                    // Plain minutes (a council's or board's own): titles 1, 2, 3 … (or 1, 1, 1 …)
+                    // with the minutes' prose between them and nothing else to confirm them.
                     keep = true
-                    run = true
+                    run = startsRun
                 }
                 if keep {
                     anchors.append(Anchor(titleIndex: i, number: candidate.number, access: defaultAccess, titleLine: candidate.titleLine,
-                                          signal: listed ? "numbered title listed in the contents" : run ? "first of a run of numbered titles"
+                                          signal: listed ? "numbered title listed in the contents" : run != nil && anchors.isEmpty ? "first of a run of numbered titles"
                                               : confirmation == .none ? "labelled item number" : "numbered title confirmed by \(confirmation)"))
                     lastNumber = number
                     decisionSinceAnchor = false
@@ -169,26 +174,39 @@ struct CaseSegmenter: Sendable {
         return anchors.sorted { $0.titleIndex < $1.titleIndex }
     }
 
+    /// How plain minutes number their titles: 1, 2, 3 …, or 1, 1, 1 … where a list converted
+    /// from a web page lost its numbering.
+    enum NumberedRun { case counting, ones }
+
     /// Whether the numbered title at `index` (number 1) starts a run of at least three titles
-    /// numbered 1, 2, 3 … in order, each followed by text before the next: the shape of plain
-    /// minutes. A table of contents has nothing between its lines; a numbered list inside an
-    /// item is made of sentences, which are not titles.
-    func startsNumberedRun(_ lines: [SourceLine], at index: Int) -> Bool {
-        var expected = 2, textSince = 0
+    /// numbered 1, 2, 3 … in order (or all 1), each followed by text before the next: the shape
+    /// of plain minutes. A table of contents has nothing between its lines; a numbered list
+    /// inside an item is made of sentences, which are not titles.
+    func numberedRun(_ lines: [SourceLine], at index: Int) -> NumberedRun? {
+        guard let first = numberedTitle(lines[index].text), first.number == "1", isRunTitle(first.title) else { return nil }
+        var kind: NumberedRun?
+        var count = 1, textSince = 0
         var j = index + 1
         while j < lines.count {
             defer { j += 1 }
             let text = lines[j].text
             if text.isEmpty { continue }
             if Self.mayBeNumbered(text), let n = numberedTitle(text), let number = Int(n.number) {
-                guard number == expected, textSince > 0, isTitleLike(n.title) else { break }
-                expected += 1
+                let expected = kind == .ones ? 1 : count + 1
+                guard textSince > 0, isRunTitle(n.title), number == expected || kind == nil && number == 1 else { break }
+                if kind == nil { kind = number == 1 ? .ones : .counting }
+                count += 1
                 textSince = 0
             } else {
                 textSince += 1
             }
         }
-        return expected - 1 >= 3
+        return count >= 3 ? kind : nil
+    }
+
+    /// A title in plain minutes, which some end with a point ("Høringssvar.").
+    func isRunTitle(_ title: String) -> Bool {
+        isTitleLike(title) || title.hasSuffix(".") && !title.dropLast().contains(".") && title.isShorter(than: 100) && isTitleLike(String(title.dropLast()))
     }
 
     /// A title found above a heading in a layout without numbers: title-like, after the last
@@ -206,11 +224,13 @@ struct CaseSegmenter: Sendable {
 
     /// A numbered item start at `index`: its number, title, and the line the title is on when
     /// the number stands alone.
-    func numberedCandidate(_ lines: [SourceLine], at index: Int, contents: [String: Int] = [:]) -> (number: String, title: String, titleLine: Int?)? {
+    func numberedCandidate(_ lines: [SourceLine], at index: Int, contents: [String: Int] = [:], inRun: Bool = false) -> (number: String, title: String, titleLine: Int?)? {
         let text = lines[index].text
         if let n = numberedTitle(text) {
-            // Some systems end titles with a point: allowed where the item's identity or heading follows.
-            let title = n.title.hasSuffix(".") && !n.title.contains(". ") && confirmation(lines, at: index) != .none ? String(n.title.dropLast()) : n.title
+            // Some systems end titles with a point: allowed where the item's identity or heading
+            // follows, and in plain minutes.
+            let title = n.title.hasSuffix(".") && !n.title.contains(". ") && (inRun && isRunTitle(n.title) || confirmation(lines, at: index) != .none)
+                ? String(n.title.dropLast()) : n.title
             // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
             let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
             guard listed || isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
