@@ -204,9 +204,22 @@ struct CaseSegmenter: Sendable {
         return count >= 3 ? kind : nil
     }
 
-    /// A title in plain minutes, which some end with a point ("Høringssvar.").
+    /// A title in plain minutes, which some end with a point ("Høringssvar.", "Godkendelse af
+    /// dagsorden."), but not a sentence ("Rådet anbefaler planen.").
     func isRunTitle(_ title: String) -> Bool {
-        isTitleLike(title) || title.hasSuffix(".") && !title.dropLast().contains(".") && title.isShorter(than: 100) && isTitleLike(String(title.dropLast()))
+        if isTitleLike(title) { return true }
+        guard title.hasSuffix("."), !title.dropLast().contains("."), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
+        return !Self.hasVerbSecond(title)
+    }
+
+    /// Whether the second word reads as a finite verb, as in most Danish sentences ("Rådet
+    /// anbefaler …", "Mødet blev …", "Rådet mødes …"); titles are noun phrases ("Godkendelse af …").
+    static func hasVerbSecond(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let first = words[1].first, first.isLowercase else { return false }
+        let word = words[1].stripping(".,")
+        if ["blev", "var", "har", "havde", "skal", "vil", "kan", "er", "får", "fik", "gav", "tog", "kom", "gik", "så", "ønskede"].contains(word) { return true }
+        return word.count > 4 && (word.hasSuffix("er") || word.hasSuffix("es") || word.hasSuffix("ede"))
     }
 
     /// A title found above a heading in a layout without numbers: title-like, after the last
