@@ -65,7 +65,9 @@ let package = Package(
         ),
         // The segment engine (issue 18): immutable segment files, block-max top k, the search
         // behind the seam. It knows no SQLite: the store records its generation with the records.
-        .target(name: "ReferatEngine", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
+        // CRC-32C with the processor's instruction, for the engine's files.
+        .target(name: "CChecksum"),
+        .target(name: "ReferatEngine", dependencies: ["ReferatIndex", "CChecksum"], swiftSettings: strictSettings),
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
