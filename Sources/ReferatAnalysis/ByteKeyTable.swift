@@ -153,3 +153,37 @@ extension ByteKeyTable {
         }
     }
 }
+
+extension ByteKeyTable {
+    /// The table's storage as bytes (`CompoundFormsCache`): slots, then the arena. The host's
+    /// byte order; the cache is per machine.
+    func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        func append<T>(_ values: [T]) { values.withUnsafeBytes { out += $0 } }
+        append([UInt64(slots.count), UInt64(count), UInt64(arena.count)])
+        append(slots)
+        out += arena
+        return out
+    }
+
+    /// A table from `serialized()`; nil when the bytes do not describe one consistently.
+    init?(serialized bytes: ArraySlice<UInt8>) {
+        let slotSize = MemoryLayout<Slot>.stride
+        guard bytes.count >= 24 else { return nil }
+        let header = bytes.prefix(24).withUnsafeBytes { raw in (0..<3).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
+        let slotCount = Int(clamping: header[0]), count = Int(clamping: header[1]), arenaCount = Int(clamping: header[2])
+        guard slotCount > 0, slotCount & (slotCount - 1) == 0, count * 2 <= slotCount, slotCount <= Int(UInt32.max),
+              bytes.count == 24 + slotCount * slotSize + arenaCount else { return nil }
+        let slotBytes = bytes.dropFirst(24).prefix(slotCount * slotSize)
+        var slots = [Slot](repeating: Slot(), count: slotCount)
+        slots.withUnsafeMutableBytes { target in slotBytes.withUnsafeBytes { target.copyMemory(from: $0) } }
+        let arena = Array(bytes.suffix(arenaCount))
+        // Every key must lie inside the arena, and the count must be the slots in use.
+        guard slots.allSatisfy({ $0.tag == 0 || Int($0.offset) + Int($0.length) <= arenaCount }),
+              slots.reduce(0, { $0 + ($1.tag != 0 ? 1 : 0) }) == count else { return nil }
+        self.arena = arena
+        self.slots = slots
+        mask = slotCount - 1
+        self.count = count
+    }
+}

@@ -159,6 +159,38 @@ struct CompoundForms: Sendable {
         copy.withUTF8 { add($0, new) }
     }
 
+    /// The forms, their roles and the filter as bytes, for `CompoundFormsCache`.
+    func serialized() -> [UInt8] {
+        let table = table.serialized()
+        var out: [UInt8] = []
+        func append<T>(_ values: [T]) { values.withUnsafeBytes { out += $0 } }
+        append([UInt64(table.count), UInt64(roles.count), UInt64(bloom.count), bloomShift, UInt64(minimumPart)])
+        out += table
+        append(roles)
+        append(bloom)
+        return out
+    }
+
+    /// Forms from `serialized()`; nil when the bytes do not describe them consistently.
+    init?(serialized bytes: [UInt8]) {
+        guard bytes.count >= 40 else { return nil }
+        let header = bytes.prefix(40).withUnsafeBytes { raw in (0..<5).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
+        let tableBytes = Int(clamping: header[0]), roleCount = Int(clamping: header[1]), bloomCount = Int(clamping: header[2])
+        guard tableBytes <= bytes.count, roleCount <= bytes.count, bloomCount <= bytes.count,
+              bytes.count == 40 + tableBytes + roleCount * 2 + bloomCount * 8, header[3] < 64, header[4] < 64,
+              let table = ByteKeyTable(serialized: bytes[40..<(40 + tableBytes)]), table.slotCount == roleCount else { return nil }
+        var roles = [UInt16](repeating: 0, count: roleCount)
+        var bloom = [UInt64](repeating: 0, count: bloomCount)
+        let rolesStart = 40 + tableBytes, bloomStart = rolesStart + roleCount * 2
+        roles.withUnsafeMutableBytes { target in bytes[rolesStart..<bloomStart].withUnsafeBytes { target.copyMemory(from: $0) } }
+        bloom.withUnsafeMutableBytes { target in bytes[bloomStart...].withUnsafeBytes { target.copyMemory(from: $0) } }
+        self.table = table
+        self.roles = roles
+        self.bloom = bloom
+        bloomShift = header[3]
+        minimumPart = Int(header[4])
+    }
+
     /// Doubles the table; the roles move with their keys.
     private mutating func grow() {
         var bigger = ByteKeyTable(minimumCapacity: table.slotCount)

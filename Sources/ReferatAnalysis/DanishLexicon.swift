@@ -55,18 +55,23 @@ public final class DanishLexicon: @unchecked Sendable {
         if let words = wordsGiven {
             forms = CompoundForms(capacity: words.count)
             for word in words { forms.add(word, .all) }
+            forms.buildFilter()
         } else {
-            forms = CompoundForms.load()
-            if !forms.isEmpty {
-                for word in Self.supplement { forms.add(word, .all) }
-                // The word list's names ("Ålborg"), marked so they begin no compound by way of
-                // the list ("Ålborgvej" is a street, not Ålborg).
-                if let list = FileManager.default.contents(atPath: path) {
-                    list.withUnsafeBytes { raw in Self.forEachName(raw.bindMemory(to: UInt8.self)) { forms.add($0, .name) } }
+            let path = path
+            forms = CompoundFormsCache.load(inputs: [CompoundForms.affixPath, CompoundForms.dictionaryPath, path], extra: Array(Self.supplement)) {
+                var forms = CompoundForms.load()
+                if !forms.isEmpty {
+                    for word in Self.supplement { forms.add(word, .all) }
+                    // The word list's names ("Ålborg"), marked so they begin no compound by way of
+                    // the list ("Ålborgvej" is a street, not Ålborg).
+                    if let list = FileManager.default.contents(atPath: path) {
+                        list.withUnsafeBytes { raw in Self.forEachName(raw.bindMemory(to: UInt8.self)) { forms.add($0, .name) } }
+                    }
                 }
+                forms.buildFilter()
+                return forms
             }
         }
-        forms.buildFilter()
         loadedCompounds = forms
         return forms
     }

@@ -1,0 +1,78 @@
+import Foundation
+@testable import ReferatAnalysis
+import Testing
+
+/// The expanded compound forms kept on disk are the forms built from the dictionary: the same
+/// roles for every form asked; a damaged, cut or stale file is rebuilt, never used.
+@Suite struct CompoundFormsCacheTests {
+    static let words = ["kommune", "kommunal", "plan", "planlægning", "skole", "skolevej", "børn", "unge", "vej", "belysning"]
+
+    func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "/referat-cache-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func input() throws -> String {
+        let path = NSTemporaryDirectory() + "/referat-cache-input-\(UUID().uuidString)"
+        try Data("one input\n".utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func theFormsFromDiskAreTheFormsBuilt() throws {
+        let built = DanishLexicon.shared.compoundForms
+        let decoded = try #require(CompoundFormsCache.decode(CompoundFormsCache.encode(built)))
+        #expect(decoded.count == built.count)
+        #expect(decoded.minimumPart == built.minimumPart)
+        for word in Self.words + ["xyzzy", "ålborg", "special"] {
+            #expect(decoded.roles(of: word) == built.roles(of: word), "\(word)")
+        }
+        #expect(CompoundFormsCache.encode(decoded) == CompoundFormsCache.encode(built))
+    }
+
+    @Test func aSecondLoadReadsTheFileAndAChangedInputRebuilds() throws {
+        let folder = try folder(), input = try input()
+        var builds = 0
+        let build = { () -> CompoundForms in
+            builds += 1
+            var forms = CompoundForms(capacity: 64)
+            for word in Self.words { forms.add(word, .all) }
+            forms.buildFilter()
+            return forms
+        }
+        let first = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
+        let second = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
+        #expect(builds == 1)
+        #expect(second.roles(of: "skolevej") == first.roles(of: "skolevej"))
+        // Another input, or another supplement, is another file.
+        try Data("one input, changed\n".utf8).write(to: URL(fileURLWithPath: input))
+        _ = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
+        _ = CompoundFormsCache.load(inputs: [input], extra: ["special"], folder: folder, build: build)
+        #expect(builds == 3)
+    }
+
+    @Test(arguments: ["flipped", "cut", "empty"])
+    func aDamagedFileIsRebuilt(damage: String) throws {
+        let folder = try folder(), input = try input()
+        var builds = 0
+        let build = { () -> CompoundForms in
+            builds += 1
+            var forms = CompoundForms(capacity: 64)
+            for word in Self.words { forms.add(word, .all) }
+            forms.buildFilter()
+            return forms
+        }
+        _ = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
+        let file = folder + "/" + (try #require(CompoundFormsCache.name(inputs: [input], extra: [])))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        switch damage {
+        case "flipped": bytes[bytes.count / 2] ^= 0x04
+        case "cut": bytes.removeLast(bytes.count / 3)
+        default: bytes = []
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let forms = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
+        #expect(builds == 2)
+        #expect(forms.roles(of: "skolevej") == .all)
+    }
+}
