@@ -9,7 +9,7 @@ public import ReferatAnalysis
 ///     local.replay(AnalysedText(text: "Beslutning KFU", analyzer: analyzer)) { term, token in … }
 ///     // beslutning, kfu, kultur, fritidsudvalg, ~fritid, ~udvalg, …
 ///
-/// The added forms share the position of the word they stand beside (the name's forms sit on
+/// The letters count only where they are written in capitals. The added forms share the position of the word they stand beside (the name's forms sit on
 /// the abbreviation; the abbreviation on the name's last word), as colocated tokens. They are
 /// a function of the text and the municipality's learned pairs (see `ArchiveStore`'s
 /// abbreviation step), so a rebuild from the records gives the same index.
@@ -65,7 +65,8 @@ public struct LocalAbbreviations: Sendable {
             if recent.count > longest { recent.removeFirst(recent.count - longest) }
             var added = token
             added.colocated = true
-            if let forms = expansions[key] {
+            // Only the letters in capitals: "BY" is Byrådet, "by" is a town.
+            if let forms = expansions[key], Self.isCapitals(text.text, token) {
                 for form in forms {
                     added.weak = form.weak
                     let status = form.term.withUnsafeBufferPointer { body($0, added) }
@@ -82,5 +83,13 @@ public struct LocalAbbreviations: Sendable {
             }
             return 0
         }
+    }
+
+    /// True when the token's source has no lower-case letter.
+    static func isCapitals(_ text: [UInt8], _ token: AnalysedText.Token) -> Bool {
+        let start = Int(token.start), end = Int(token.end)
+        guard start < end, end <= text.count else { return false }
+        let source = String(decoding: text[start..<end], as: UTF8.self)
+        return !source.contains { $0.isLowercase }
     }
 }

@@ -37,7 +37,7 @@ import Testing
         .init(abbreviation: "BUU", name: "Beskæftigelsesudvalget", spells: false),
         .init(abbreviation: "KFUM", name: "Kultur- og Fritidsudvalget", spells: false),
         .init(abbreviation: "TMU", name: "Teknikudvalget", spells: false),
-        .init(abbreviation: "EU", name: "Erhvervs- og Uddannelsesudvalget", spells: false),
+        .init(abbreviation: "EUU", name: "Erhvervsudvalget", spells: false),
     ]
 
     @Test(arguments: spellings)
@@ -168,5 +168,14 @@ import Testing
         // Half the name is not the name; nor are other letters.
         #expect(!terms("Fritidsudvalget og kulturen").contains { $0.0 == "kfu" })
         #expect(!terms("Beslutning i KFUM").contains { nameTerms.contains($0.0) && $0.1 })
+        // A word in lower case is a word: "by" is a town, not Byrådet.
+        let council = LocalAbbreviations([("by", "byrådet")], analyzer: analyzer)
+        func councilTerms(_ text: String) -> [String] {
+            var out: [String] = []
+            _ = council.replay(AnalysedText(text: text, analyzer: analyzer)) { term, _ in out.append(String(decoding: term, as: UTF8.self)); return 0 }
+            return out
+        }
+        #expect(councilTerms("Sagen går til BY").contains(analyzer.stem("byrådet")))
+        #expect(!councilTerms("Turen går til en by i Jylland").contains(analyzer.stem("byrådet")))
     }
 }
