@@ -156,7 +156,7 @@ public final class Importer: Sendable {
         }
         // After the words: re-indexing an entry for a pair uses the lexicon just learned.
         if owed.contains(.learnAbbreviations) {
-            report(.learningWords)
+            if !owed.contains(.learnWords) { report(.learningWords) }
             let learned = try store.learnAbbreviations(jobs: options.jobs)
             summary.learnedAbbreviations += learned.learned.count
             summary.reindexedEntries += learned.reindexedEntries

@@ -45,7 +45,7 @@ struct Workspace {
         #expect(first.failed == 0)
         #expect(first.compacted)
         let stats1 = try ws.store().stats()
-        #expect(stats1.cases == 44)
+        #expect(stats1.cases == 53)
         let second = try ws.importAll()
         #expect(!second.compacted)
         #expect(second.imported == 0)
@@ -132,7 +132,7 @@ struct Workspace {
         let pruned = try ws.importAll(prune: true)
         #expect(pruned.pruned == 1)
         #expect(try store.cases(number: "23/999").isEmpty)
-        #expect(try store.stats().documents == 21)
+        #expect(try store.stats().documents == 25)
         #expect(try store.integrityCheck().isEmpty)
     }
 
