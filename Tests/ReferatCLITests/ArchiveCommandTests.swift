@@ -134,7 +134,7 @@ import Testing
     @Test func statsCountsAndSortsDanish() throws {
         let result = try run(["stats", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["cases"] as? Int == 44)
+        #expect(object["cases"] as? Int == 53)
         let text = try run(["stats"]).stdout
         // Danish collation: Økonomiudvalget after Voksen- og plejeudvalget.
         let v = try #require(text.range(of: "Voksen- og plejeudvalget")), ø = try #require(text.range(of: "Økonomiudvalget"))
