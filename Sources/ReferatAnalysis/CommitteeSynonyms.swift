@@ -38,6 +38,17 @@ public struct CommitteeSynonyms: Sendable {
         }
     }
 
+    /// The table with more `(abbreviation, name)` pairs, such as those an archive learned
+    /// from its documents; a pair already known is not added twice.
+    public func adding(_ pairs: [(abbreviation: String, name: String)]) -> CommitteeSynonyms {
+        var copy = self
+        for (abbreviation, name) in pairs {
+            let a = abbreviation.lowercased(), n = name.lowercased()
+            if !(copy.table[a] ?? []).contains(n) { copy.table[a, default: []].append(n) }
+        }
+        return copy
+    }
+
     /// Full names for an abbreviation ("KB" → ["kommunalbestyrelsen"]).
     public func expansions(of word: String) -> [String] {
         table[word.lowercased()] ?? []

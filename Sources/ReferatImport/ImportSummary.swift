@@ -9,7 +9,10 @@ public struct ImportSummary: Codable, Sendable {
     public var cases = 0
     /// Words the index learned from this import (see `ArchiveStore.learnWords`).
     public var learnedWords = 0
-    /// Entries re-tokenized because a learned word occurs in them.
+    /// Committee abbreviations the index learned (or learned another name for) from this
+    /// import, per municipality (see `ArchiveStore.learnAbbreviations`).
+    public var learnedAbbreviations = 0
+    /// Entries re-tokenized because a learned word or abbreviation occurs in them.
     public var reindexedEntries = 0
     /// Whether the import was large enough to compact the index afterwards (`ArchiveStore.compact`).
     public var compacted = false
@@ -47,7 +50,7 @@ public struct ImportProgress: Sendable {
     /// take a while on a large archive and show no file counts.
     public enum Stage: String, Sendable {
         case files
-        /// Learning the corpus's words and re-indexing what they change.
+        /// Learning the corpus's words and committee abbreviations, and re-indexing what they change.
         case learningWords
         /// Merging the full-text index and vacuuming the file.
         case compacting

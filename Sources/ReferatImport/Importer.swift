@@ -154,6 +154,13 @@ public final class Importer: Sendable {
             summary.learnedWords += learned.words.count
             summary.reindexedEntries = learned.reindexedEntries
         }
+        // After the words: re-indexing an entry for a pair uses the lexicon just learned.
+        if owed.contains(.learnAbbreviations) {
+            if !owed.contains(.learnWords) { report(.learningWords) }
+            let learned = try store.learnAbbreviations(jobs: options.jobs)
+            summary.learnedAbbreviations += learned.learned.count
+            summary.reindexedEntries += learned.reindexedEntries
+        }
         // Compacting rewrites the file: worth it when the import wrote a good part of it.
         if owed.contains(.compact) {
             report(.compacting)

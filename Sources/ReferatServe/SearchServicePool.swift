@@ -13,7 +13,8 @@ final class SearchServicePool: @unchecked Sendable {
 
     func with<T>(_ body: (SearchService) throws -> T) rethrows -> T {
         lock.lock()
-        let service = idle.popLast() ?? SearchService(store: store)
+        // The committee filter also accepts the names the archive learned for its abbreviations.
+        let service = idle.popLast() ?? (try? store.committeeSynonyms()).map { SearchService(store: store, synonyms: $0) } ?? SearchService(store: store)
         lock.unlock()
         defer {
             lock.lock()

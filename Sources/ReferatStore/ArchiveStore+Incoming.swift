@@ -13,6 +13,9 @@ extension ArchiveStore {
         public internal(set) var learnableWords: [String] = []
         /// Each case's sections deflated ahead of the write (`analyze(with:)`), or nil.
         var packedSections: [[UInt8]?]?
+        /// The committee abbreviations the document spells out (`CommitteeAbbreviationFinder`),
+        /// found ahead of the write, or nil.
+        var abbreviations: [CommitteeAbbreviation]?
 
         public init(document: Document, size: Int) {
             self.document = document
@@ -38,6 +41,7 @@ extension ArchiveStore {
                 learnableWords = indexed.learnableWords
             }
             packedSections = document.cases.map { PackedSections.pack($0.sections) }
+            abbreviations = CommitteeAbbreviationFinder.pairs(in: document)
         }
 
         /// Entry text, in bytes, above which a document is left for the writer to analyse.

@@ -15,6 +15,9 @@ extension ArchiveStore {
         public static let learnWords = PendingSteps(rawValue: 1)
         /// Give the records' free pages back (`compact`).
         public static let compact = PendingSteps(rawValue: 2)
+        /// Apply the committee abbreviations the documents' evidence now supports
+        /// (`learnAbbreviations`): due after documents were written or removed.
+        public static let learnAbbreviations = PendingSteps(rawValue: 4)
     }
 
     /// The steps marked as owed.

@@ -236,6 +236,31 @@ extension ArchiveStore {
                 UPDATE document SET sha256 = '' WHERE id IN (SELECT documentId FROM "case");
                 """)
         }
+        // v8: committee abbreviations learned per municipality (`CommitteeAbbreviationFinder`):
+        // each document's evidence, and the pairs the search index applies. Every document is
+        // read again at the next import (its checksum cleared), so that an older archive
+        // learns from the documents it already holds.
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: """
+                CREATE TABLE abbreviation_evidence(
+                    documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    municipality TEXT NOT NULL,
+                    abbreviation TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    explicit INTEGER NOT NULL,
+                    PRIMARY KEY(documentId, abbreviation, name)
+                ) WITHOUT ROWID;
+                CREATE INDEX abbreviation_evidence_key ON abbreviation_evidence(municipality, abbreviation);
+                CREATE TABLE committee_abbreviation(
+                    municipality TEXT NOT NULL,
+                    abbreviation TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    documents INTEGER NOT NULL,
+                    PRIMARY KEY(municipality, abbreviation)
+                ) WITHOUT ROWID;
+                UPDATE document SET sha256 = '';
+                """)
+        }
         return migrator
     }
 

@@ -14,7 +14,7 @@ extension ArchiveStore {
     }
 
     /// Replaces each document's records (by path) in one transaction: all or nothing. The
-    /// same transaction marks learning words, and the `pending` steps, as owed.
+    /// same transaction marks learning words and abbreviations, and the `pending` steps, as owed.
     public func replace(_ batch: [Incoming], pending: PendingSteps = []) throws(StoreError) {
         guard !batch.isEmpty else { return }
         try writeIndexed { db, index in
@@ -27,7 +27,7 @@ extension ArchiveStore {
                 try Self.insert(item, importedAt: now, people: &people, index, db)
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('lastImport', ?)", arguments: [now])
-            try Self.mark(pending.union(.learnWords), db)
+            try Self.mark(pending.union([.learnWords, .learnAbbreviations]), db)
         }
     }
 
@@ -43,6 +43,8 @@ extension ArchiveStore {
                 removed += 1
             }
             try db.execute(sql: "DELETE FROM person WHERE id NOT IN (SELECT personId FROM participation)")
+            // The removed documents' evidence went with them: what the index applies may change.
+            if removed > 0 { try Self.mark(.learnAbbreviations, db) }
             return removed
         }
     }
@@ -160,6 +162,8 @@ extension ArchiveStore {
             entries.append(db.lastInsertedRowID)
             try EntryFact.insert(EntryFact.facts(of: d.mentionedDecisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
+        try insertAbbreviationEvidence(item.abbreviations ?? CommitteeAbbreviationFinder.pairs(in: d), documentID: documentID,
+                                       municipality: d.municipality, db)
         try indexEntries(entries, columns: EntryText.columns(of: d), analysed: item.entries, index, db)
         try countLearnableWords(item.learnableWords, db)
     }

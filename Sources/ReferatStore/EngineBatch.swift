@@ -12,6 +12,7 @@ final class EngineBatch {
     let commit: IndexCommit
     private let lexicon: DanishLexicon
     private var analyzerCache: DanishAnalyzer?
+    private var abbreviationsByMunicipality: [String: LocalAbbreviations?] = [:]
 
     /// The memory a batch's segment writer may hold before it writes a segment.
     static let memoryBudget = 96 << 20
@@ -30,15 +31,19 @@ final class EngineBatch {
 
     /// Adds entry `id` with its three columns (`EntryText.Field` order) as the records give
     /// them; a column whose bytes one of `analysed` holds is replayed, any other analysed now.
+    ///
+    /// The entry's municipality's learned committee abbreviations (`LocalAbbreviations`) add
+    /// their forms here, on every path into the index (import, learning, rebuilding).
     func add(_ id: Int64, columns: [String?], analysed: [AnalysedText]?, _ db: Database) throws {
+        let (values, municipality) = try Self.values(of: id, db)
+        let local = try localAbbreviations(of: municipality, db)
         var fields: [FieldTokens] = []
         for column in columns {
             guard let column else { fields.append(FieldTokens()); continue }
             let bytes = Array(column.utf8)
             let text = analysed?.first { $0.text == bytes } ?? AnalysedText(utf8: bytes, analyzer: analyzer)
-            fields.append(Self.tokens(text))
+            fields.append(Self.tokens(text, abbreviations: local))
         }
-        let values = try Self.values(of: id, db)
         do throws(EngineError) {
             try commit.add(id: UInt64(bitPattern: id), fields: fields, values: values)
         } catch {
@@ -53,10 +58,10 @@ final class EngineBatch {
     /// A field's tokens as the engine keeps them: weak forms marked (`TermEncoding`), and
     /// positions counted over the tokens indexed (a form at the same place as the one before
     /// it shares its position), so a phrase matches across the stop words left out.
-    static func tokens(_ text: AnalysedText) -> FieldTokens {
+    static func tokens(_ text: AnalysedText, abbreviations: LocalAbbreviations? = nil) -> FieldTokens {
         var out = FieldTokens()
         var position: UInt32 = 0, first = true
-        _ = text.replay { term, token in
+        let append = { (term: UnsafeBufferPointer<UInt8>, token: AnalysedText.Token) -> Int32 in
             if !token.colocated || first {
                 if !first { position += 1 }
                 first = false
@@ -64,18 +69,36 @@ final class EngineBatch {
             out.append(TermEncoding.bytes(term, weak: token.weak), position: position)
             return 0
         }
+        if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
         return out
+    }
+
+    /// The committee abbreviations learned for `municipality` ("" for none), as the index
+    /// applies them (`committee_abbreviation`); nil when it has none. Read once a batch.
+    func localAbbreviations(of municipality: String?, _ db: Database) throws -> LocalAbbreviations? {
+        let key = municipality ?? ""
+        if let known = abbreviationsByMunicipality[key] { return known }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT abbreviation, name FROM committee_abbreviation WHERE municipality = ?"), arguments: [key])
+        let local = rows.isEmpty ? nil : LocalAbbreviations(rows.map { ($0[0], $0[1]) }, analyzer: analyzer)
+        abbreviationsByMunicipality[key] = .some(local)
+        return local
+    }
+
+    /// Forgets the abbreviations read, after the batch changed them.
+    func forgetAbbreviations() {
+        abbreviationsByMunicipality = [:]
     }
 
     /// What entry `id` is filtered, faceted and sorted on, from its records: one definition
     /// for every write (import, learning words, rebuilding).
-    static func values(of id: Int64, _ db: Database) throws -> DocumentValues {
+    /// Also gives the entry's municipality as its document records it.
+    static func values(of id: Int64, _ db: Database) throws -> (DocumentValues, municipality: String?) {
         var values = DocumentValues()
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT d.kind, d.municipality, c.caseNumber, c.kleNumber, c.otherCaseNumbers,
                 COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.id, d.id, d.meetingBody
             FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId WHERE e.id = ?
-            """), arguments: [id]) else { return values }
+            """), arguments: [id]) else { return (values, nil) }
         values.add(.documentKind, row[0])
         values.add(.municipality, (row[1] as String?)?.lowercased())
         values.add(.caseNumber, row[2])
@@ -106,6 +129,6 @@ final class EngineBatch {
             case .party: values.add(.party, text)
             }
         }
-        return values
+        return (values, row[1])
     }
 }

@@ -66,10 +66,13 @@ struct ImportCommand: ParsableCommand {
         if format == .json {
             Console.out(try Console.json(summary))
         } else {
+            var learned: [String] = []
+            if summary.learnedWords > 0 { learned.append("\(summary.learnedWords) words") }
+            if summary.learnedAbbreviations > 0 { learned.append("\(summary.learnedAbbreviations) committee abbreviations") }
             Console.out(String(format: "imported %d, skipped %d unchanged, failed %d, pruned %d; %d cases, %d warnings; %.1f MB in %.2f s (%.1f MB/s)%@%@%@",
                 summary.imported, summary.skipped, summary.failed, summary.pruned, summary.cases, summary.warnings,
                 Double(summary.bytes) / 1e6, summary.seconds, summary.megabytesPerSecond,
-                summary.learnedWords > 0 ? "; learned \(summary.learnedWords) words, re-indexed \(summary.reindexedEntries) entries" : "",
+                learned.isEmpty ? "" : "; learned \(learned.joined(separator: " and ")), re-indexed \(summary.reindexedEntries) entries",
                 summary.compacted ? "; index compacted" : "",
                 summary.interrupted ? "; interrupted, committed batches kept" : ""))
         }

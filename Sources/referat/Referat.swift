@@ -10,7 +10,7 @@ struct Referat: AsyncParsableCommand {
         abstract: "Parse, index and search Danish council minutes (dagsordener og referater).",
         version: "0.1.0",
         subcommands: [
-            ParseCommand.self, AnalyzeCommand.self, ImportCommand.self, StatsCommand.self,
+            ParseCommand.self, AnalyzeCommand.self, ImportCommand.self, StatsCommand.self, AbbreviationsCommand.self,
             SearchCommand.self, ShowCommand.self, PersonCommand.self, ServeCommand.self, BenchCommand.self,
         ]
     )

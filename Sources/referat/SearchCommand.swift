@@ -100,7 +100,7 @@ struct SearchCommand: ParsableCommand {
         let store = try indexOption.open(readOnly: true)
         let report: SearchReport
         do {
-            report = try request.run(SearchService(store: store))
+            report = try request.run(SearchService(store: store, synonyms: try store.committeeSynonyms()))
         } catch let error as QuerySyntaxError {
             Console.err("referat: \(error.description)")
             throw ExitCodes.usage

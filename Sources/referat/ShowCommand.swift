@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try indexOption.open(readOnly: true)
-        let report = try CaseReport.load(caseNumber, store: store, search: SearchService(store: store))
+        let report = try CaseReport.load(caseNumber, store: store, search: SearchService(store: store, synonyms: try store.committeeSynonyms()))
         if report.isEmpty {
             Console.err("referat: no case \(caseNumber) in \(store.path)")
             throw ExitCodes.noResults

@@ -23,7 +23,7 @@ import Testing
         let result = try run(["import", Self.corpus, "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(json["skipped"] as? Int == 22)
+        #expect(json["skipped"] as? Int == 26)
         #expect(json["imported"] as? Int == 0)
     }
 
@@ -42,6 +42,18 @@ import Testing
         #expect(parsing > 0 && parsing <= wall * 2)
         #expect(writing > 0 && writing <= wall)
         #expect(finishing > 0 && finishing <= wall)
+    }
+
+    /// The routing `BUU/VPU, ØK, KB` beside the decision headers of 23/222 teaches Norddjurs'
+    /// meanings; `abbreviations` lists them, per municipality.
+    @Test func abbreviationsListsWhatTheIndexLearnedPerMunicipality() throws {
+        let text = try run(["abbreviations", "--kommune", "Norddjurs Kommune"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Norddjurs Kommune  BUU     børne- og ungdomsudvalget  (1 dokument)"), "\(text.stdout)")
+        let json = try run(["abbreviations", "--format", "json"])
+        let pairs = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(pairs.contains { $0["municipality"] as? String == "Norddjurs Kommune" && $0["abbreviation"] as? String == "vpu"
+            && $0["name"] as? String == "voksen- og plejeudvalget" && $0["documents"] as? Int == 1 })
     }
 
     @Test func searchPrintsHighlightedHitsWithFileAndLine() throws {
@@ -122,7 +134,7 @@ import Testing
     @Test func statsCountsAndSortsDanish() throws {
         let result = try run(["stats", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["cases"] as? Int == 44)
+        #expect(object["cases"] as? Int == 53)
         let text = try run(["stats"]).stdout
         // Danish collation: Økonomiudvalget after Voksen- og plejeudvalget.
         let v = try #require(text.range(of: "Voksen- og plejeudvalget")), ø = try #require(text.range(of: "Økonomiudvalget"))

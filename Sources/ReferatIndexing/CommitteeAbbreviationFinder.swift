@@ -1,0 +1,229 @@
+public import ReferatRecords
+
+/// A committee abbreviation and the full name one document gives it ("kfu" → "kultur- og
+/// fritidsudvalget"), both folded to lower case.
+public struct CommitteeAbbreviation: Hashable, Sendable, Codable {
+    public var abbreviation: String
+    public var name: String
+    /// True when the document wrote the two side by side ("Kultur- og Fritidsudvalget (KFU)"),
+    /// false when they were paired by position (routing against decision headers) or by a
+    /// document that uses the abbreviation and names the committee elsewhere.
+    public var explicit: Bool
+
+    public init(abbreviation: String, name: String, explicit: Bool) {
+        self.abbreviation = abbreviation
+        self.name = name
+        self.explicit = explicit
+    }
+}
+
+/// Finds what a document's committee abbreviations stand for, from the document alone.
+///
+///     CommitteeAbbreviationFinder.pairs(in: document)
+///     // [kfu → kultur- og fritidsudvalget] for "… Kultur- og Fritidsudvalget (KFU) …"
+///
+/// Municipalities use the same letters for different committees (BUU is a children and youth
+/// committee in one, children and education in another), so the archive learns them from
+/// each municipality's own documents. Three shapes tell:
+/// - a name and an abbreviation in parentheses, either way round;
+/// - a case's routing ("BUU/VPU, ØK, KB") beside its decision headers, which name the same
+///   committees in the same order;
+/// - an abbreviation used in the routing or as a decision's body, where the document names
+///   one committee elsewhere whose word starts spell it.
+///
+/// Every pair must spell: each word of the name gives the abbreviation its first letter, and
+/// may give further letters that continue it ("ØKonomiudvalget") or that begin the
+/// committee word inside it ("FritidsUdvalget"). Letters that do not spell the name are never
+/// paired, however often they stand beside it.
+public enum CommitteeAbbreviationFinder {
+    /// The pairs one document gives, each once; explicit evidence wins over positional.
+    public static func pairs(in document: Document) -> [CommitteeAbbreviation] {
+        var found: [String: CommitteeAbbreviation] = [:]
+        func add(_ abbreviation: String, _ name: String, explicit: Bool) {
+            let pair = CommitteeAbbreviation(abbreviation: fold(abbreviation), name: normalisedName(name), explicit: explicit)
+            let key = pair.abbreviation + "\u{0}" + pair.name
+            if found[key] == nil || explicit { found[key] = pair }
+        }
+        for (abbreviation, name) in parenthesised(in: document.text) { add(abbreviation, name, explicit: true) }
+
+        // Committees the document names in full, for abbreviations it uses without one.
+        var named: [String]?
+        func namedCommittees() -> [String] {
+            if let named { return named }
+            var names: [String] = []
+            var texts = [document.text]
+            if let body = document.meeting?.body { texts.append(body) }
+            for c in document.cases { texts += c.decisions.compactMap(\.body) }
+            for text in texts { names += committeeNames(in: text) }
+            named = names
+            return names
+        }
+        func pairByName(_ abbreviation: String) {
+            let names = Set(namedCommittees().map(normalisedName).filter { spells(abbreviation, $0) })
+            if names.count == 1 { add(abbreviation, names.first!, explicit: false) }
+        }
+
+        for c in document.cases {
+            let routing = c.routing.flatMap { $0 }.filter(isAbbreviation)
+            let bodies = c.decisions.compactMap(\.body).filter { !isAbbreviation($0) && hasCommitteeWord($0) }
+            // In order: each decision header takes the next routing step that spells it.
+            var next = 0
+            var paired = Set<String>()
+            for body in bodies {
+                guard let k = routing[next...].firstIndex(where: { spells($0, body) }) else { continue }
+                add(routing[k], body, explicit: false)
+                paired.insert(routing[k])
+                next = k + 1
+            }
+            for abbreviation in routing where !paired.contains(abbreviation) { pairByName(abbreviation) }
+            for body in c.decisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
+        }
+        for body in document.mentionedDecisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
+        return found.values.sorted { ($0.abbreviation, $0.name) < ($1.abbreviation, $1.name) }
+    }
+
+    /// "Name (ABBR)" and "ABBR (Name)": the name is the shortest run of words before the
+    /// parenthesis (or the parenthesis itself) that holds a committee word and spells the letters.
+    static func parenthesised(in text: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for line in text.split(whereSeparator: \.isNewline) where line.contains("(") {
+            var rest = line[...]
+            while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+                let inside = rest[rest.index(after: open)..<close].trimmingSpaces
+                let before = rest[..<open]
+                rest = rest[rest.index(after: close)...]
+                if isAbbreviation(inside) {
+                    let words = before.split(separator: " ").suffix(8)
+                    for k in 1...max(1, words.count) where k <= words.count {
+                        let name = words.suffix(k).joined(separator: " ")
+                        guard let first = name.first, first.isUppercase, hasCommitteeWord(name) else { continue }
+                        if spells(inside, name) { out.append((String(inside), name)); break }
+                    }
+                } else if hasCommitteeWord(inside), let word = before.split(separator: " ").last.map(String.init),
+                          isAbbreviation(word), spells(word, inside) {
+                    out.append((word, String(inside)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Runs of words in `text` that end in a committee word and start with a capital, each as
+    /// the longest such run of at most six words ("Kultur- og Fritidsudvalget", "Udvalget for
+    /// Børn og Unge" is found from its committee word on, too).
+    static func committeeNames(in text: String) -> [String] {
+        var out: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) where hasCommitteeWord(line) {
+            let words = line.split(separator: " ").map { $0.trimmingCharacters(in: ",.:;()") }
+            for (i, word) in words.enumerated() where hasCommitteeWord(word) {
+                // Backwards from the committee word: its list of suspended words ("Børne-, Unge- og").
+                var start = i
+                while start > 0 {
+                    let previous = words[start - 1]
+                    if previous.hasSuffix("-") || previous.hasSuffix("–") || linkWords.contains(previous.lowercased()) && start >= 2
+                        && (words[start - 2].hasSuffix("-") || words[start - 2].hasSuffix("–")) {
+                        start -= 1
+                    } else {
+                        break
+                    }
+                }
+                // Forwards, for "Udvalget for Børn og Unge": capitalised words joined by link words.
+                var end = i
+                while end + 1 < words.count, end - start < 6 {
+                    let following = words[end + 1]
+                    if let f = following.first, f.isUppercase, !isAbbreviation(following) { end += 1 }
+                    else if linkWords.contains(following.lowercased()), end + 2 < words.count, words[end + 2].first?.isUppercase == true { end += 1 }
+                    else { break }
+                }
+                guard words[start].first?.isUppercase == true else { continue }
+                for last in i...end where !linkWords.contains(words[last].lowercased()) {
+                    out.append(words[start...last].joined(separator: " "))
+                }
+            }
+        }
+        return out
+    }
+
+    /// True when `abbreviation` spells `name`: every word of the name (link words aside) gives
+    /// it a run of letters that starts with the word's first letter and goes on either with the
+    /// letters that follow or with the first letter of the committee word inside it.
+    public static func spells(_ abbreviation: some StringProtocol, _ name: some StringProtocol) -> Bool {
+        let letters = Array(fold(abbreviation))
+        let words = fold(name).split { $0 == " " || $0 == "-" || $0 == "–" || $0 == "/" || $0 == "," }
+            .filter { !linkWords.contains(String($0)) }.map { Array($0) }
+        guard !letters.isEmpty, !words.isEmpty, letters.count >= words.count else { return false }
+        // Whether letters[i...] spell words[w...].
+        func match(_ i: Int, _ w: Int) -> Bool {
+            if w == words.count { return i == letters.count }
+            let word = words[w]
+            guard i < letters.count, word.first == letters[i] else { return false }
+            let heads = committeeWordStarts(in: word)
+            // Letters taken from this word: a run of its first letters, then at most one at the
+            // start of its committee word.
+            var j = i + 1, k = 1
+            while true {
+                if match(j, w + 1) { return true }
+                guard j < letters.count else { return false }
+                if k < word.count, word[k] == letters[j] { j += 1; k += 1; continue }
+                for head in heads where head >= k && word[head] == letters[j] && match(j + 1, w + 1) { return true }
+                return false
+            }
+        }
+        return match(0, 0)
+    }
+
+    /// 2–6 capital letters ("KFU", "ØK", "BUU"), the way committees are abbreviated.
+    public static func isAbbreviation(_ text: some StringProtocol) -> Bool {
+        (2...6).contains(text.count) && text.allSatisfy { $0.isLetter && $0.isUppercase }
+    }
+
+    /// Words that make a name a committee's ("udvalget", "byrådet", "kommunalbestyrelsen").
+    static let committeeWords = ["udvalg", "råd", "bestyrelse", "nævn", "forum", "komit", "repræsentation", "magistrat", "forsamling"]
+
+    /// Words a name is joined by that give the abbreviation no letter.
+    static let linkWords: Set<String> = ["og", "eller", "samt", "for", "i", "af", "til", "med", "&"]
+
+    static func hasCommitteeWord(_ text: some StringProtocol) -> Bool {
+        let folded = fold(text)
+        return committeeWords.contains { folded.contains($0) }
+    }
+
+    /// Offsets in `word` where a committee word begins.
+    static func committeeWordStarts(in word: [Character]) -> [Int] {
+        var starts: [Int] = []
+        for head in committeeHeads where head.count < word.count {
+            for start in 1...(word.count - head.count) where word[start] == head[0] && word[start..<(start + head.count)].elementsEqual(head) {
+                starts.append(start)
+            }
+        }
+        return starts.sorted()
+    }
+
+    static let committeeHeads = committeeWords.map(Array.init)
+
+    /// A name as stored: folded, dashes as hyphens, single spaces, no trailing punctuation.
+    public static func normalisedName(_ name: some StringProtocol) -> String {
+        String(fold(name).map { $0 == "–" ? "-" : $0 }).split(separator: " ").joined(separator: " ")
+            .trimmingCharacters(in: ",.:;")
+    }
+
+    static func fold(_ text: some StringProtocol) -> String { text.lowercased() }
+}
+
+extension Substring {
+    fileprivate var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

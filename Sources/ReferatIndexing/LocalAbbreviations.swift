@@ -1,0 +1,95 @@
+public import ReferatAnalysis
+
+/// The committee abbreviations one municipality uses, applied to its entries' tokens: where
+/// the abbreviation stands, the name's forms are indexed beside it, and where the name stands,
+/// the abbreviation is; so that "KFU" finds "Kultur- og Fritidsudvalget" in the municipality
+/// that means it, and the name finds "KFU" there, and nowhere else.
+///
+///     let local = LocalAbbreviations([("kfu", "kultur- og fritidsudvalget")], analyzer: analyzer)
+///     local.replay(AnalysedText(text: "Beslutning KFU", analyzer: analyzer)) { term, token in … }
+///     // beslutning, kfu, kultur, fritidsudvalg, ~fritid, ~udvalg, …
+///
+/// The letters count only where they are written in capitals. The added forms share the position of the word they stand beside (the name's forms sit on
+/// the abbreviation; the abbreviation on the name's last word), as colocated tokens. They are
+/// a function of the text and the municipality's learned pairs (see `ArchiveStore`'s
+/// abbreviation step), so a rebuild from the records gives the same index.
+public struct LocalAbbreviations: Sendable {
+    struct Form: Hashable, Sendable {
+        var term: [UInt8]
+        var weak: Bool
+    }
+
+    /// The abbreviation's term → the name's forms to add beside it.
+    private var expansions: [[UInt8]: [Form]] = [:]
+    /// The name's last primary term → the primary terms before it, and the abbreviation's term.
+    private var names: [[UInt8]: [(earlier: [[UInt8]], abbreviation: [UInt8])]] = [:]
+    /// The most primary terms of a name: how many recent terms a match needs.
+    private var longest = 0
+
+    /// Pairs of folded abbreviation and folded name (`CommitteeAbbreviation`), analysed with
+    /// `analyzer` as the entries are.
+    public init(_ pairs: [(abbreviation: String, name: String)], analyzer: DanishAnalyzer) {
+        for (abbreviation, name) in pairs {
+            let abbreviationText = AnalysedText(text: abbreviation, analyzer: analyzer)
+            let nameText = AnalysedText(text: name, analyzer: analyzer)
+            var abbreviationTerm: [UInt8]?
+            _ = abbreviationText.replay { term, token in
+                if !token.colocated, abbreviationTerm == nil { abbreviationTerm = Array(term) }
+                return 0
+            }
+            var forms: [Form] = [], primary: [[UInt8]] = []
+            _ = nameText.replay { term, token in
+                let form = Form(term: Array(term), weak: token.weak)
+                if !forms.contains(form) { forms.append(form) }
+                if !token.colocated { primary.append(form.term) }
+                return 0
+            }
+            guard let abbreviationTerm, let last = primary.last else { continue }
+            expansions[abbreviationTerm, default: []] += forms.filter { $0.term != abbreviationTerm }
+            names[last, default: []].append((Array(primary.dropLast()), abbreviationTerm))
+            longest = max(longest, primary.count)
+        }
+    }
+
+    public var isEmpty: Bool { expansions.isEmpty }
+
+    /// Hands each token of `text` to `body`, as `AnalysedText.replay` does, with the added
+    /// forms after the word they stand beside; stops at and returns the first non-zero status.
+    public func replay(_ text: AnalysedText, _ body: (UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32 {
+        var recent: [[UInt8]] = []
+        return text.replay { term, token in
+            let status = body(term, token)
+            guard status == 0, !token.colocated else { return status }
+            let key = Array(term)
+            recent.append(key)
+            if recent.count > longest { recent.removeFirst(recent.count - longest) }
+            var added = token
+            added.colocated = true
+            // Only the letters in capitals: "BY" is Byrådet, "by" is a town.
+            if let forms = expansions[key], Self.isCapitals(text.text, token) {
+                for form in forms {
+                    added.weak = form.weak
+                    let status = form.term.withUnsafeBufferPointer { body($0, added) }
+                    if status != 0 { return status }
+                }
+            }
+            if let candidates = names[key] {
+                added.weak = false
+                for (earlier, abbreviation) in candidates where recent.count > earlier.count
+                    && recent[(recent.count - 1 - earlier.count)..<(recent.count - 1)].elementsEqual(earlier) {
+                    let status = abbreviation.withUnsafeBufferPointer { body($0, added) }
+                    if status != 0 { return status }
+                }
+            }
+            return 0
+        }
+    }
+
+    /// True when the token's source has no lower-case letter.
+    static func isCapitals(_ text: [UInt8], _ token: AnalysedText.Token) -> Bool {
+        let start = Int(token.start), end = Int(token.end)
+        guard start < end, end <= text.count else { return false }
+        let source = String(decoding: text[start..<end], as: UTF8.self)
+        return !source.contains { $0.isLowercase }
+    }
+}

@@ -1,0 +1,181 @@
+import ReferatAnalysis
+import ReferatIndexing
+import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// What a municipality's committee abbreviations stand for, learned from its own documents;
+/// letters that do not spell a name are never paired with it.
+@Suite struct CommitteeAbbreviationFinderTests {
+    struct Spelling: CustomTestStringConvertible, Sendable {
+        var abbreviation: String
+        var name: String
+        var spells: Bool
+        var testDescription: String { "\(abbreviation) \(spells ? "=" : "≠") \(name)" }
+    }
+
+    static let spellings: [Spelling] = [
+        .init(abbreviation: "KFU", name: "Kultur- og Fritidsudvalget", spells: true),
+        .init(abbreviation: "KFU", name: "Klima- og Forsyningsudvalget", spells: true),
+        .init(abbreviation: "BUU", name: "Børne- og Ungdomsudvalget", spells: true),
+        .init(abbreviation: "BUU", name: "Børne- og Uddannelsesudvalget", spells: true),
+        .init(abbreviation: "SSU", name: "Social- og Sundhedsudvalget", spells: true),
+        .init(abbreviation: "SSU", name: "Social- og Seniorudvalget", spells: true),
+        .init(abbreviation: "TMU", name: "Teknik– og Miljøudvalget", spells: true),
+        .init(abbreviation: "TM", name: "Teknik- og Miljøudvalget", spells: true),
+        .init(abbreviation: "ØK", name: "Økonomiudvalget", spells: true),
+        .init(abbreviation: "ØU", name: "Økonomiudvalget", spells: true),
+        .init(abbreviation: "KB", name: "Kommunalbestyrelsen", spells: true),
+        .init(abbreviation: "BR", name: "Borgerrepræsentationen", spells: true),
+        .init(abbreviation: "RR", name: "Regionsrådet", spells: true),
+        .init(abbreviation: "BEU", name: "Beskæftigelsesudvalget", spells: true),
+        .init(abbreviation: "UBU", name: "Udvalget for Børn og Unge", spells: true),
+        .init(abbreviation: "BUF", name: "Børne-, Unge- og Familieudvalget", spells: true),
+        .init(abbreviation: "KB", name: "Kultur- og Fritidsudvalget", spells: false),
+        .init(abbreviation: "KU", name: "Kultur- og Fritidsudvalget", spells: false),
+        .init(abbreviation: "SSU", name: "Økonomiudvalget", spells: false),
+        .init(abbreviation: "BUU", name: "Beskæftigelsesudvalget", spells: false),
+        .init(abbreviation: "KFUM", name: "Kultur- og Fritidsudvalget", spells: false),
+        .init(abbreviation: "TMU", name: "Teknikudvalget", spells: false),
+        .init(abbreviation: "EUU", name: "Erhvervsudvalget", spells: false),
+    ]
+
+    @Test(arguments: spellings)
+    func lettersSpellTheNameOrNot(_ s: Spelling) {
+        #expect(CommitteeAbbreviationFinder.spells(s.abbreviation, s.name) == s.spells)
+    }
+
+    struct Example: CustomTestStringConvertible, Sendable {
+        var label: String
+        var text: String
+        /// "abbreviation=name" (folded), "!" after it for an explicit pair.
+        var pairs: [String]
+        var testDescription: String { label }
+    }
+
+    static let minutesHeader = """
+        Dagsorden og referat
+        Kultur- og Fritidsudvalget
+        Dato: 04-03-2024
+
+        """
+
+    static let examples: [Example] = [
+        .init(label: "name (ABBR)", text: "Kildeby Kommune\n\nKultur- og Fritidsudvalget (KFU) mødes i aften på biblioteket.\n",
+              pairs: ["kfu=kultur- og fritidsudvalget!"]),
+        .init(label: "ABBR (name)", text: "Lindholt Kommune\n\nSagen sendes til KFU (Klima- og Forsyningsudvalget) til udtalelse.\n",
+              pairs: ["kfu=klima- og forsyningsudvalget!"]),
+        .init(label: "head first: Udvalget for … (UBU)", text: "Sagen er behandlet i Udvalget for Børn og Unge (UBU) i maj.\n",
+              pairs: ["ubu=udvalget for børn og unge!"]),
+        .init(label: "en dash in the name", text: "Teknik– og Miljøudvalget (TMU) har sagen.\n",
+              pairs: ["tmu=teknik- og miljøudvalget!"]),
+        .init(label: "letters that do not spell the name", text: "Økonomiudvalget (KB) og Kultur- og Fritidsudvalget (EU) og Byrådet (2023).\n",
+              pairs: []),
+        .init(label: "a parenthesis without a committee", text: "Det Europæiske Miljøagentur (EEA) og Kommunernes Landsforening (KL).\n",
+              pairs: []),
+        .init(label: "routing beside the decision headers, in order", text: """
+            Dagsorden og referat
+            Kommunalbestyrelsen
+
+            1. Rammeaftale om det specialiserede socialområde
+            Sagsnr.: 23/222
+
+            Sagsgang
+            BUU/VPU, ØK, KB
+
+            Sagsfremstilling
+            Rammeaftalen skal godkendes af alle kommuner.
+
+            Beslutning i Børne- og ungdomsudvalget den 19-01-2023
+            Tiltrådt.
+
+            Beslutning i Voksen- og plejeudvalget den 25-01-2023
+            Tiltrådt.
+
+            Beslutning i Økonomiudvalget den 07-02-2023
+            Tiltrådt.
+
+            Beslutning i Kommunalbestyrelsen den 21-02-2023
+            Godkendt.
+            """, pairs: ["buu=børne- og ungdomsudvalget", "kb=kommunalbestyrelsen", "vpu=voksen- og plejeudvalget", "øk=økonomiudvalget"]),
+        .init(label: "routing longer than the decisions", text: """
+            Dagsorden og referat
+            Klima- og Forsyningsudvalget
+
+            1. Regnvandsbassin ved Møllebækken
+            Sagsnr.: 24/4102
+
+            Sagsgang
+            KFU, ØU, KB
+
+            Sagsfremstilling
+            Et bassin kan holde vandet tilbage.
+
+            Beslutning i Klima- og Forsyningsudvalget den 13-05-2024
+            Anbefalet.
+            """, pairs: ["kfu=klima- og forsyningsudvalget"]),
+        .init(label: "abbreviation as a decision's body, the name in the header", text: minutesHeader + """
+            1. Nye åbningstider på biblioteket
+            Sagsnr.: 24/3102
+
+            Sagsfremstilling
+            Biblioteket åbner søndag.
+
+            Beslutning i KFU den 04-03-2024
+            Godkendt.
+            """, pairs: ["kfu=kultur- og fritidsudvalget"]),
+        .init(label: "abbreviation as a body, two names that spell it: none", text: """
+            Dagsorden og referat
+            Klima- og Forsyningsudvalget
+
+            1. Taget på biblioteket
+            Sagsnr.: 24/4103
+
+            Sagsfremstilling
+            Kultur- og Fritidsudvalget har bedt om solceller.
+
+            Beslutning i KFU den 13-05-2024
+            Godkendt.
+            """, pairs: []),
+    ]
+
+    @Test(arguments: examples)
+    func pairsADocumentSpellsOut(_ example: Example) throws {
+        let document = try DocumentParser().parse(bytes: Array(example.text.utf8), path: "example.txt")
+        let pairs = CommitteeAbbreviationFinder.pairs(in: document).map { $0.abbreviation + "=" + $0.name + ($0.explicit ? "!" : "") }
+        #expect(pairs == example.pairs)
+    }
+
+    @Test func theNamesFormsStandBesideTheLettersAndTheLettersBesideTheName() {
+        let analyzer = DanishAnalyzer()
+        let local = LocalAbbreviations([("kfu", "kultur- og fritidsudvalget")], analyzer: analyzer)
+        func terms(_ text: String) -> [(String, Bool)] {
+            var out: [(String, Bool)] = []
+            _ = local.replay(AnalysedText(text: text, analyzer: analyzer)) { term, token in
+                out.append((String(decoding: term, as: UTF8.self), token.colocated))
+                return 0
+            }
+            return out
+        }
+        let name = AnalysedText(text: "kultur- og fritidsudvalget", analyzer: analyzer)
+        var nameTerms: [String] = []
+        _ = name.replay { term, _ in nameTerms.append(String(decoding: term, as: UTF8.self)); return 0 }
+
+        let atLetters = terms("Beslutning i KFU")
+        #expect(atLetters.map(\.0).contains("kfu"))
+        for term in nameTerms { #expect(atLetters.contains { $0.0 == term && $0.1 }, "\(term) beside KFU") }
+        #expect(terms("Indstilling fra Kultur- og Fritidsudvalget").contains { $0.0 == "kfu" && $0.1 })
+        // Half the name is not the name; nor are other letters.
+        #expect(!terms("Fritidsudvalget og kulturen").contains { $0.0 == "kfu" })
+        #expect(!terms("Beslutning i KFUM").contains { nameTerms.contains($0.0) && $0.1 })
+        // A word in lower case is a word: "by" is a town, not Byrådet.
+        let council = LocalAbbreviations([("by", "byrådet")], analyzer: analyzer)
+        func councilTerms(_ text: String) -> [String] {
+            var out: [String] = []
+            _ = council.replay(AnalysedText(text: text, analyzer: analyzer)) { term, _ in out.append(String(decoding: term, as: UTF8.self)); return 0 }
+            return out
+        }
+        #expect(councilTerms("Sagen går til BY").contains(analyzer.stem("byrådet")))
+        #expect(!councilTerms("Turen går til en by i Jylland").contains(analyzer.stem("byrådet")))
+    }
+}
