@@ -28,12 +28,13 @@ struct TextCleaner: Sendable {
         "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
     ]
 
-    /// Link texts a web page glues to the end of a title ("29. LokalplanÅbn/luk punkt").
-    static let trailingLinks = ["Åbn/luk punkt"]
+    /// The last bytes of the link texts: most lines end in none of them.
+    static let linkLastBytes = Set(MinutesVocabulary.linkTexts.compactMap(\.utf8.last))
 
+    /// `line` without a link text at its end ("29. LokalplanÅbn/luk punkt").
     static func withoutTrailingLink(_ line: String) -> String {
-        guard line.utf8.last == 0x74 else { return line }  // every link text ends in "t"
-        for link in trailingLinks where line.hasSuffix(link) && line.count > link.count {
+        guard let last = line.utf8.last, linkLastBytes.contains(last) else { return line }
+        for link in MinutesVocabulary.linkTexts where line.hasSuffix(link) && line.count > link.count {
             return String(line.dropLast(link.count)).stripping(" ")
         }
         return line

@@ -36,6 +36,17 @@ struct DocumentAssembler {
             if meeting == nil { meeting = Meeting() }
             meeting?.body = body
         }
+        // A header without body or date: the first item, approving the agenda, may name the meeting.
+        if let first = anchors.first, meeting?.body == nil || meeting?.date == nil {
+            let end = anchors.count > 1 ? anchors[1].titleIndex : min(lines.count, first.titleIndex + 40)
+            if let named = MeetingHeaderParser.namedByAgendaApproval(lines[first.titleIndex..<max(end, first.titleIndex)]),
+               meeting?.date == nil || named.date == nil || meeting?.date == named.date {
+                var found = meeting ?? Meeting()
+                found.body = found.body ?? named.body
+                found.date = found.date ?? named.date
+                meeting = found
+            }
+        }
         let parser = CaseParser(meeting: meeting)
         var cases: [CaseRecord] = []
         for (k, anchor) in anchors.enumerated() {

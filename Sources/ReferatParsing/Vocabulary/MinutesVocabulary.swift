@@ -30,6 +30,13 @@ enum MinutesVocabulary {
         ("borgerrepræsentationens møde", "Borgerrepræsentationen"),
     ]
 
+    /// Abbreviations of the bodies every municipality has, as minutes write them in running
+    /// text ("Godkendelse af dagsorden for ØU den 29. januar 2027"). "BR" is left out: it is
+    /// Byrådet in one town and Borgerrepræsentationen in another.
+    static let bodyAbbreviations = [
+        "KB": "Kommunalbestyrelsen", "ØU": "Økonomiudvalget", "RR": "Regionsrådet", "FU": "Forretningsudvalget",
+    ]
+
     /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`.
     static let absenceLabels = [
         "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
@@ -86,6 +93,11 @@ enum MinutesVocabulary {
         let lower = word.lowercased()
         return placeEndings.contains { lower.hasSuffix($0) } && word.first?.isUppercase == true
     }
+
+    /// Link texts web pages print after an item's title, glued to it or not ("29. LokalplanÅbn/luk
+    /// punkt", "Godkendelse af dagsordenKlik her for at folde ud og læse mere om …"): cleaning
+    /// drops them from the end of a line, and a title ends where one starts.
+    static let linkTexts = ["Klik her for at folde ud og læse mere", "Åbn/luk punkt", "Læs mere", "Vis mere", "Fold ud"]
 
     /// Words that say a person came instead of an absentee: such a person is not absent.
     static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]

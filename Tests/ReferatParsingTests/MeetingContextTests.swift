@@ -1,0 +1,108 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Decisions that name neither body nor date take them from the meeting, and the meeting is
+/// found where real pages name it: a header, a dated step without a body, or the item that
+/// approves the agenda. Shapes real, names, numbers and sentences invented.
+@Suite struct MeetingContextTests {
+    func parse(_ text: String) throws -> Document {
+        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+    }
+
+    @Test(arguments: [
+        ("Beslutning den 3. maj 2027", nil, "2027-05-03", nil),
+        ("Beslutning den 03-05-2027: Godkendt.", nil, "2027-05-03", "Godkendt."),
+        ("Beslutning i Økonomiudvalget", "Økonomiudvalget", nil, nil),
+        ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2027, pkt. 421", "Plan, Miljø og Teknik", "2027-02-09", nil),
+    ] as [(String, String?, String?, String?)])
+    func stepHeadersWithoutABody(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
+        let header = try #require(DecisionHeader.parse(line))
+        #expect(header.body == body)
+        #expect(header.date == date)
+        #expect(header.inlineText == inline)
+    }
+
+    @Test(arguments: ["Beslutning i Byrådet den 4. maj 2027", "Beslutning den 4. maj 2027", "Beslutning fra Udvalget"])
+    func stepOpenings(_ line: String) {
+        #expect(DecisionHeader.opensStep(line))
+    }
+
+    @Test(arguments: ["Beslutning", "Beslutningen blev udsat", "Beslutningstema", "Beslutning: Godkendt"])
+    func noStepOpening(_ line: String) {
+        #expect(!DecisionHeader.opensStep(line))
+    }
+
+    @Test func aDatedStepUnderAHeaderNamingOnlyTheBody() throws {
+        let document = try parse("Byrådet - Referat\n\n1. Budget for vejene\nSagsnr.: 27/118\nBeslutning den 3. maj 2027\nGodkendt.\n\n2. Ny legeplads\nSagsnr.: 27/119\nBeslutning den 03-05-2027: Godkendt.\n")
+        #expect(document.cases.map { $0.decisions.map(\.body) } == [["Byrådet"], ["Byrådet"]])
+        #expect(document.cases.map { $0.decisions.map(\.date) } == [["2027-05-03"], ["2027-05-03"]])
+        #expect(document.cases.last?.decisions.first?.text == "Godkendt.")
+    }
+
+    /// A description of each page, so the log shows the shape that failed.
+    struct AgendaCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var body: String?
+        var date: String?
+        var testDescription: String { name }
+    }
+
+    static let agendaCases: [AgendaCase] = [
+        AgendaCase(name: "abbreviated council and date in the resume",
+                   text: "Referat\n\n • 401. Åben dagsorden - Godkendelse\n\n  Resume\n\n  Godkendelse af åben dagsorden for KB den 14. marts 2027.\n\n  Beslutning\n\n  Godkendt.\n\n • 402. Ny skolestruktur\n\n  Beslutning\n\n  Et flertal godkender indstillingen.\n",
+                   body: "Kommunalbestyrelsen", date: "2027-03-14"),
+        AgendaCase(name: "abbreviated finance committee",
+                   text: "Referat\n\n • 12. Dagsorden - godkendelse\n\n  Resume\n\n  Godkendelse af dagsorden for ØU den 2. februar 2027.\n\n  Beslutning\n\n  Godkendt.\n\n • 13. Salg af grund\n\n  Beslutning\n\n  Godkendt.\n",
+                   body: "Økonomiudvalget", date: "2027-02-02"),
+        AgendaCase(name: "council meeting word",
+                   text: "1. Godkendelse af dagsorden\nSagsfremstilling\nGodkendelse af dagsorden til byrådsmøde d. 3. maj 2027.\nBeslutning\nGodkendt.\n2. Vejplan\nBeslutning\nGodkendt.\n",
+                   body: "Byrådet", date: "2027-05-03"),
+        AgendaCase(name: "today's meeting in a named body, date in the header",
+                   text: "Mødedato: 6. april 2027\n\n1. Godkendelse af dagsorden\nSagsfremstilling\nGodkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.\nBeslutning\nGodkendt.\n2. Vejplan\nBeslutning\nGodkendt.\n",
+                   body: "Kommunalbestyrelsen", date: "2027-04-06"),
+    ]
+
+    @Test(arguments: agendaCases)
+    func theAgendaApprovalNamesTheMeeting(_ page: AgendaCase) throws {
+        let document = try parse(page.text)
+        #expect(document.meeting?.body == page.body)
+        #expect(document.meeting?.date == page.date)
+        for item in document.cases {
+            #expect(item.decisions.map(\.body) == [page.body])
+            #expect(item.decisions.map(\.date) == [page.date])
+        }
+    }
+
+    @Test func anAgendaForDownloadNamesNoMeeting() throws {
+        let document = try parse("1. Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen til download findes nederst.\nBeslutning\nGodkendt.\n2. Vejplan\nBeslutning\nGodkendt.\n")
+        #expect(document.meeting?.body == nil)
+        #expect(document.meeting?.date == nil)
+    }
+
+    @Test func theAgendaItselfStaysInTheTitle() throws {
+        let document = try parse(Self.agendaCases[0].text)
+        #expect(document.cases.map(\.title) == ["Åben dagsorden - Godkendelse", "Ny skolestruktur"])
+    }
+
+    @Test(arguments: [
+        ("Administrationen indstiller at godkende protokollen fra den 20. oktober 2027.Beslutning",
+         ["Administrationen indstiller at godkende protokollen fra den 20. oktober 2027.", "Beslutning"]),
+        ("3.Beslutning - Klimaplan for 2028", ["3.Beslutning - Klimaplan for 2028"]),
+    ] as [(String, [String])])
+    func aDecisionHeadingGluedAfterAYear(_ line: String, _ pieces: [String]) {
+        #expect(RunInHeadings.split(line) == pieces)
+    }
+
+    @Test(arguments: [
+        ("Lokalplan for Kystvejen Læs mere", "Lokalplan for Kystvejen"),
+        ("29. Lokalplan for KystvejenÅbn/luk punkt", "29. Lokalplan for Kystvejen"),
+        ("Ny cykelsti Vis mere", "Ny cykelsti"),
+        ("Læs mere", "Læs mere"),
+        ("Planen kan læses på hjemmesiden.", "Planen kan læses på hjemmesiden."),
+    ])
+    func linkTextsAtALinesEnd(_ line: String, _ cleaned: String) {
+        #expect(TextCleaner.withoutTrailingLink(line) == cleaned)
+    }
+}
