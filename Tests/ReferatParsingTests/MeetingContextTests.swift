@@ -106,3 +106,33 @@ import Testing
         #expect(TextCleaner.withoutTrailingLink(line) == cleaned)
     }
 }
+
+/// Absentees where a page of one item prints them: a labelled list in the item's text, before
+/// its decision, with substitutes on the same lines; and lists of people with their
+/// association after a comma. Names invented.
+@Suite struct ItemTextAbsenceTests {
+    @Test(arguments: [
+        ("lists under three labels",
+         "4. Godkendelse af dagsorden\n\nMødet sluttede kl. 20.15\n\nFraværende med afbud:\nAnna Holm Berg, Carl Dahl indkaldt\nBo Lind og Eva Krog-Nielsen, Ida Moe deltog\nKaj Vang og Lis Brun\n\nFraværende i mødet:\nOle Sand til kl. 18.40 i punkt 2\n\nFraværende uden afbud:\nPer Ravn\n\nBeslutning\n\nDagsordenen blev godkendt.\n",
+         ["Anna Holm Berg", "Bo Lind", "Eva Krog-Nielsen", "Kaj Vang", "Lis Brun", "Ole Sand", "Per Ravn"]),
+        ("names with their association",
+         "Referat af møde med grundejerforeningerne den 4. maj 2027\n\nDeltagere:\nJens Bo Holm, Klitvejens Grundejerforening\n\nAfbud:\nMette Lund Skov, Strandens Grundejerforening\nPeter Ravn, Boligselskabet Havgården\n",
+         ["Mette Lund Skov", "Peter Ravn"]),
+    ] as [(String, String, [String])])
+    func absenteesOfTheMeeting(_ shape: String, _ text: String, _ absent: [String]) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.meeting?.absent.map(\.name) == absent, "\(shape)")
+    }
+
+    @Test(arguments: [("Søren Lund 9", nil), ("Søren Lund 12", nil), ("Søren Lund (sygdom)", "sygdom")] as [(String, String?)])
+    func aPageNumberAfterANameIsNoReason(_ line: String, _ reason: String?) throws {
+        let person = try #require(PeopleParser.person(line))
+        #expect(person.name == "Søren Lund")
+        #expect(person.reason == reason)
+    }
+
+    @Test(arguments: ["Klitvejens Grundejerforening", "Boligselskabet Havgården", "Dansk Cyklist Forbund"])
+    func anAssociationIsNoPerson(_ name: String) {
+        #expect(PeopleParser.person(name) == nil)
+    }
+}

@@ -127,13 +127,27 @@ struct DocumentAssembler {
     static func collectProseAbsences(_ lines: [SourceLine], cases: inout [CaseRecord], meeting: inout Meeting?) {
         // One pass over the lines: cases are in the order of their lines.
         var c = 0
-        for line in lines {
+        var k = 0
+        while k < lines.count {
+            let line = lines[k]
+            k += 1
             while c < cases.count, cases[c].lines.count == 2, cases[c].lines[1] < line.number { c += 1 }
-            guard c < cases.count, cases[c].lines.count == 2, cases[c].lines[0] <= line.number,
-                  AbsenceProse.mayMentionAbsence(line.text) else { continue }
+            guard c < cases.count, cases[c].lines.count == 2, cases[c].lines[0] <= line.number else { continue }
+            // A labelled list in an item's text ("Fraværende med afbud:" over lines of names),
+            // as a page of one item prints the meeting's absentees.
+            let labelled = PeopleParser.absenceLabel(line.text) != nil
+            guard labelled || AbsenceProse.mayMentionAbsence(line.text) else { continue }
             let inDecision = cases[c].decisions.contains { $0.lines.count == 2 && $0.lines[0] <= line.number && line.number <= $0.lines[1] }
             if !inDecision {
-                guard let found = AbsenceProse.read(line.text) else { continue }
+                var found: (absent: [Person], notParticipating: [NonParticipant])
+                if labelled, let list = AbsenceList.read(lines, at: k - 1) {
+                    found = (list.absent, list.notParticipating)
+                    k = max(k, list.next)
+                } else if let prose = AbsenceProse.read(line.text) {
+                    found = (prose.absent, prose.notParticipating)
+                } else {
+                    continue
+                }
                 if !found.absent.isEmpty {
                     if meeting == nil { meeting = Meeting() }
                     meeting?.addAbsent(found.absent)

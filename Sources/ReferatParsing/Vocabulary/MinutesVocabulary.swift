@@ -85,6 +85,16 @@ enum MinutesVocabulary {
         "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side", "dagsordenen",
     ]
 
+    /// How the names of associations and companies end ("Vesterhavsbad Grundejerforening",
+    /// "Boligselskabet Ny Bo"), lower-cased: a list of "Name, Association" lines names one
+    /// person a line, never the association.
+    static let organisationEndings = ["forening", "foreningen", "selskab", "selskabet", "forbund", "forbundet"]
+
+    static func isOrganisationWord(_ word: Substring) -> Bool {
+        let lower = word.lowercased()
+        return organisationEndings.contains { lower.hasSuffix($0) }
+    }
+
     /// How the names of meeting rooms and buildings end ("Byrådssalen", "Rådhuset",
     /// "Mødelokale"): such a word is never part of a person's name.
     static let placeEndings = ["salen", "sal", "rådhus", "rådhuset", "lokale", "lokalet"]
