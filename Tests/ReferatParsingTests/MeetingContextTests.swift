@@ -136,3 +136,19 @@ import Testing
         #expect(PeopleParser.person(name) == nil)
     }
 }
+
+/// A page of one item prints its meeting's body and date above the item, as minutes do; the
+/// links of an item's page (back to the meeting's list, all of the item's attachments) tell
+/// it from minutes with one item. Shapes real, text invented.
+@Suite struct ItemPageKindTests {
+    @Test(arguments: [
+        ("back to the list", "Tilbage til oversigt\n\nRegionsrådet\n14-06-2027 13:00\n\nUdskriv\n\n1. Meddelelse fra formanden\n\nReferat\n\nFormanden orienterede om sommerens byggeri.\n", DocumentKind.agendaItem),
+        ("all attachments", "Mødedato: 04.11.2027, kl. 17:30\nMødested: Rådhusets mødesal\n\nGodkendelse af dagsordenen\n\nSe alle bilag\n\nBeslutning\n\nBorgerrepræsentationens beslutning i mødet den 4. november 2027\n\nDagsordenen blev godkendt.\n", .agendaItem),
+        ("minutes of one item", "Regionsrådet\n14-06-2027 13:00\n\nUdskriv\n\n1. Meddelelse fra formanden\n\nReferat\n\nFormanden orienterede om sommerens byggeri.\n", .minutes),
+    ] as [(String, String, DocumentKind)])
+    func kindOfAPageWithOneItem(_ shape: String, _ text: String, _ kind: DocumentKind) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.count == 1, "\(shape)")
+        #expect(document.kind == kind, "\(shape)")
+    }
+}

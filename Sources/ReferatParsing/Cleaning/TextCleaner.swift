@@ -14,6 +14,8 @@ struct TextCleaner: Sendable {
         var links: [(line: Int, url: String)]
         /// True when web-page furniture was found: the text is a page, not minutes.
         var looksLikeWebpage: Bool
+        /// True when a link of a page showing one agenda item was found ("Tilbage til oversigt").
+        var linksLikeItemPage = false
     }
 
     /// Lines that are web-page furniture wherever they stand (compared lower-cased).
@@ -74,11 +76,13 @@ struct TextCleaner: Sendable {
 
         var links: [(line: Int, url: String)] = []
         var webpage = false
+        var itemPage = false
         var kept: [SourceLine] = []
         kept.reserveCapacity(lines.count)
         for line in lines {
             let short = line.text.utf8.count <= 40
             let lower = short ? line.text.lowercased() : ""
+            if short, !itemPage, MinutesVocabulary.itemPageLinks.contains(lower) { itemPage = true }
             let cookie = line.text.utf8.count < 200 && (line.text.containsBytes("ookie"))
             if short && Self.furniture.contains(lower) || cookie {
                 webpage = webpage || cookie || lower.hasPrefix("skip") || lower.hasPrefix("spring") || lower.hasPrefix("til top")
@@ -100,7 +104,7 @@ struct TextCleaner: Sendable {
         }
         while result.first?.isBlank == true { result.removeFirst() }
         while result.last?.isBlank == true { result.removeLast() }
-        return Output(lines: result, links: links, looksLikeWebpage: webpage)
+        return Output(lines: result, links: links, looksLikeWebpage: webpage, linksLikeItemPage: itemPage)
     }
 
     // MARK: - Steps

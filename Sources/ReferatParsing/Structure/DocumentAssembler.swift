@@ -9,6 +9,9 @@ struct DocumentAssembler {
     /// Text that may have been copied from a web page: without items, a headline over
     /// paragraphs is a web article (a news page about a meeting), not an unknown document.
     var mayBeArticle = false
+    /// The page links back to its meeting's list of items or to the item's attachments: one
+    /// item on it is the page's item, not minutes cut short.
+    var linksLikeItemPage = false
 
     nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
     nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
@@ -88,7 +91,7 @@ struct DocumentAssembler {
             // one item, which opens with its title.
             let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
             let namesMeeting = meeting?.body != nil && meeting?.date != nil
-            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) ? .minutes : .agendaItem
+            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) && !linksLikeItemPage ? .minutes : .agendaItem
         } else if describesMeeting {
             kind = .minutes
         } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {

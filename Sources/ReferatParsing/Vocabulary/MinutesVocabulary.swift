@@ -109,6 +109,11 @@ enum MinutesVocabulary {
     /// drops them from the end of a line, and a title ends where one starts.
     static let linkTexts = ["Klik her for at folde ud og læse mere", "Åbn/luk punkt", "Læs mere", "Vis mere", "Fold ud"]
 
+    /// Links a page showing one agenda item has, lower-cased: back to its meeting's list of
+    /// items, or to all of its attachments. A page of one item with such a link is that item,
+    /// even when it prints its meeting's body and date above it.
+    static let itemPageLinks: Set<String> = ["tilbage til oversigt", "tilbage til oversigten", "se alle bilag"]
+
     /// Words that say a person came instead of an absentee: such a person is not absent.
     static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]
 }
