@@ -13,6 +13,7 @@ import Testing
     @Test(arguments: [
         ("Beslutning den 3. maj 2027", nil, "2027-05-03", nil),
         ("Beslutning den 03-05-2027: Godkendt.", nil, "2027-05-03", "Godkendt."),
+        ("Beslutning den : Godkendt.", nil, nil, "Godkendt."),
         ("Beslutning i Økonomiudvalget", "Økonomiudvalget", nil, nil),
         ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2027, pkt. 421", "Plan, Miljø og Teknik", "2027-02-09", nil),
     ] as [(String, String?, String?, String?)])

@@ -74,21 +74,25 @@ struct DecisionHeader: Hashable, Sendable {
                 let rest = String(m.1)
                 // "Beslutning i Økonomiudvalget" without a date: the body still counts. "Beslutning
                 // den 3. maj 2020": a date without a body, the meeting's body's step.
+                // "Beslutning den 3. maj 2027", "Beslutning den 03-05-2027: Godkendt.", and from a
+                // transcript that lost the date's digits, "Beslutning den : Godkendt.": no body.
+                if rest.hasPrefix("den ") {
+                    let colon = rest.firstIndex(of: ":") ?? rest.endIndex
+                    let inline = colon < rest.endIndex ? rest[rest.index(after: colon)...].stripping(" ") : ""
+                    let date = rest.hasASCIIDigit ? DanishDate.first(in: String(rest[..<colon]))?.iso : nil
+                    return DecisionHeader(body: nil, date: date, inlineText: inline.isEmpty ? nil : inline)
+                }
                 if startsWithStepWord(rest) {
                     var body = rest.drop { $0 != " " }.stripping(": ")
                     // "fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421": a body not named like one, then its date.
                     var date: String?
-                    var inline: String?
                     if body.hasASCIIDigit, let found = DanishDate.first(in: body) {
                         date = found.iso
-                        // "Beslutning den 03-05-2020: Godkendt.": the decision after the colon.
-                        let after = body[found.range.upperBound...]
-                        if after.hasPrefix(":") { inline = after.stripping(": ") }
                         body = String(body[..<found.range.lowerBound]).stripping(", ")
-                        if body.hasSuffix(" den") || body == "den" { body = String(body.dropLast(3)).stripping(" ") }
+                        if body.hasSuffix(" den") { body = String(body.dropLast(4)) }
                     }
                     if let den = body.firstRange(of: " den ") { body = String(body[..<den.lowerBound]) }
-                    return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: inline?.isEmpty == false ? inline : nil)
+                    return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: nil)
                 }
                 // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
                 if let c = rest.first, c.isLetter, !line.contains(":") { return nil }
