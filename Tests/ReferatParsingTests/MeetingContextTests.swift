@@ -153,3 +153,27 @@ import Testing
         #expect(document.kind == kind, "\(shape)")
     }
 }
+
+/// Agenda viewers that print each item's case number and handler first drop the item's number
+/// outside their print view: the identity line opens the item and the title follows it (A8).
+@Suite struct CaseHandlerLineTests {
+    static let viewer = "Udvalg: Teknik- og Miljøudvalget\nMødedato: 6. november 2027\nMødested: C3.40\n\nDagsordenpunkter\n\nSagsnr.: 05.00.00-A00-2-27 Sagsbehandler: Eva Holm\n\nOrientering om cykelprojektet\n\nDIR\n\nFOU\n\nØvrige sagsbehandlere: -\n\nSagsresume\n\nProjektet har fået flere til at cykle.\n\nBeslutning\n\nTaget til efterretning.\n\nSagsnr.: 01.02.03-P00-1-27 Sagsbehandler: Ole Berg\n\nNy lokalplan for havnen\n\nSagsresume\n\nPlanen sendes i høring.\n\nBeslutning\n\nGodkendt.\n"
+    static let printView = "Dagsordenpunkter\n\n41. Orienteringssager\n\nSagsnr.: 00.01.00-G01-2-27 Sagsbehandler: Bo Holm\n\nOrienteringssager\n\nBeslutning\n\nTiltrådt.\n\n42. Ny vejplan\n\nSagsnr.: 05.01.00-P00-3-27 Sagsbehandler: Ib Lund\n\nNy vejplan\n\nBeslutning\n\nGodkendt.\n"
+
+    @Test(arguments: [
+        ("without numbers", viewer, ["Orientering om cykelprojektet", "Ny lokalplan for havnen"], [nil, nil], ["05.00.00-A00-2-27", "01.02.03-P00-1-27"]),
+        ("print view", printView, ["Orienteringssager", "Ny vejplan"], ["41", "42"], ["00.01.00-G01-2-27", "05.01.00-P00-3-27"]),
+    ] as [(String, String, [String], [String?], [String])])
+    func itemsOpenWithTheirIdentity(_ shape: String, _ text: String, _ titles: [String], _ numbers: [String?], _ caseNumbers: [String]) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.map(\.title) == titles, "\(shape)")
+        #expect(document.cases.map(\.number) == numbers, "\(shape)")
+        #expect(document.cases.map { $0.caseNumber ?? "" } == caseNumbers, "\(shape)")
+    }
+
+    @Test func decisionsTakeTheHeadersMeeting() throws {
+        let document = try DocumentParser().parse(bytes: Array(Self.viewer.utf8), path: "t.txt")
+        #expect(document.cases.flatMap { $0.decisions.map(\.body) } == ["Teknik- og Miljøudvalget", "Teknik- og Miljøudvalget"])
+        #expect(document.cases.flatMap { $0.decisions.map(\.date) } == ["2027-11-06", "2027-11-06"])
+    }
+}

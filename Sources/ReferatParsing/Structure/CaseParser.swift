@@ -75,7 +75,8 @@ struct CaseParser: Sendable {
         var block = Block.preamble
         var routingSeen = false
 
-        for (offset, line) in lines.enumerated() where offset != anchor.titleIndex && offset != anchor.titleLine {
+        // The first line is skipped as the title, or read as identity when it is the marker.
+        for (offset, line) in lines.enumerated() where offset != anchor.titleLine && (offset != anchor.titleIndex || offset == anchor.markerIndex) {
             if offset < anchor.titleIndex {
                 // Identity printed above the title (a KLE or case number) belongs to this item.
                 if !readIdentity(line.text, into: &record), let kle = CaseNumbers.kleNumber(in: line.text) { record.kleNumber = record.kleNumber ?? kle }
