@@ -125,6 +125,16 @@ import Testing
         #expect(document.meeting?.absent.map(\.name) == absent, "\(shape)")
     }
 
+    @Test(arguments: [
+        ("Ane Moe, Ib Dahl og Kaj Berg erklærede sig inhabile og forlod mødet under punkt 29.", ["Ane Moe", "Ib Dahl", "Kaj Berg"]),
+        ("Ane Moe og Ib Dahl var inhabile.", ["Ane Moe", "Ib Dahl"]),
+    ] as [(String, [String])])
+    func severalDeclaredThemselvesInhabile(_ line: String, _ names: [String]) throws {
+        let found = try #require(AbsenceProse.read(line))
+        #expect(found.notParticipating.map(\.name) == names)
+        #expect(found.notParticipating.allSatisfy { $0.reason == "inhabil" })
+    }
+
     @Test(arguments: [("Søren Lund 9", nil), ("Søren Lund 12", nil), ("Søren Lund (sygdom)", "sygdom")] as [(String, String?)])
     func aPageNumberAfterANameIsNoReason(_ line: String, _ reason: String?) throws {
         let person = try #require(PeopleParser.person(line))

@@ -64,6 +64,7 @@ enum MinutesVocabulary {
         "deltog ikke i behandling", "deltager ikke i behandlingen", "medvirkede ikke ved behandlingen",
         "medvirkede ikke i behandlingen", "medvirkede ikke", "forlod mødet under behandlingen",
         "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
+        "erklærede sig inhabile", "blev erklæret inhabile", "var inhabile", "er inhabile",
         "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "var forhindrede i at deltage i", "var forhindret i at deltage", "deltog ikke i",
     ]
 
