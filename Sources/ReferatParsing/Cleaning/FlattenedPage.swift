@@ -29,9 +29,6 @@ enum FlattenedPage {
     /// footer: "2 Økonomiudvalget …", "3 Side 1 1. ØU - …".
     nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}(?:\s+Side\s+[0-9]{1,3})?(?:\s+(?=\S)|$)/#
 
-    /// How a decision header starts inside flattened text.
-    static let decisionStarts = ["Beslutning den ", "Beslutning i ", "Beslutning fra "]
-
     /// An item number at the start of a page, perhaps after a running header's word ("Refer 1. …").
     nonisolated(unsafe) static let leadingItemNumber = #/^(?:[A-ZÆØÅ][\p{L}]*\s+)?[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
 
@@ -69,14 +66,14 @@ enum FlattenedPage {
         }
         // A decision header inside the text: "… Beslutning den : Godkendt." (a transcript drops
         // the digits of dates), "Beslutning i Økonomiudvalget den …".
-        for start in decisionStarts {
-            var from = text.startIndex
-            while let range = text[from...].firstRange(of: start) {
-                from = range.upperBound
-                guard range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)] == " " else { continue }
-                cuts.append(range.lowerBound)
-                markers += 1
-            }
+        // Where a step's header starts is DecisionHeader's to say; the word is the cheap guard.
+        var from = text.startIndex
+        while let range = text[from...].firstRange(of: " Beslutning ") {
+            from = range.upperBound
+            let start = text.index(after: range.lowerBound)
+            guard DecisionHeader.opensStep(text[start...]) else { continue }
+            cuts.append(start)
+            markers += 1
         }
         // A full KLE case number after an item's title is the item's identity.
         if text.containsBytes("-") {
@@ -108,7 +105,7 @@ enum FlattenedPage {
                 continue
             }
             if let heading = headings.first(where: { piece.hasPrefix($0 + " ") || piece.hasPrefix($0 + ":") }), !labels.contains(where: { piece.hasPrefix($0) }),
-               !decisionStarts.contains(where: { piece.hasPrefix($0) }) {
+               !DecisionHeader.opensStep(piece) {
                 out.append(heading)
                 out.append(String(piece.dropFirst(heading.count)).stripping(": "))
             } else {

@@ -54,8 +54,10 @@ enum RunInHeadings {
         // "…behandling.Beslutning fra …": a heading glued to the sentence before it.
         if text.containsBytes(".Beslutning") || text.containsBytes(".Indstilling") || text.containsBytes(".Sagsfremstilling") {
             for heading in ["Beslutning", "Indstilling", "Sagsfremstilling"] {
+                // "… godkendt.Beslutning", "… den 20. oktober 2027.Beslutning" (a year, never an
+                // item's number as in "3.Beslutning - Klimaplan").
                 guard let range = text.firstRange(of: "." + heading), range.lowerBound > text.startIndex,
-                      text[text.index(before: range.lowerBound)].isLowercase else { continue }
+                      text[text.index(before: range.lowerBound)].isLowercase || endsInYear(text[..<range.lowerBound]) else { continue }
                 let cut = text.index(after: range.lowerBound)
                 return split(String(text[..<cut])) + split(String(text[cut...]))
             }
@@ -104,6 +106,12 @@ enum RunInHeadings {
             }
         }
         return [text]
+    }
+
+    /// Whether `text` ends in a year after a space: "… den 20. oktober 2027".
+    static func endsInYear(_ text: Substring) -> Bool {
+        let tail = text.utf8.suffix(5)
+        return tail.count == 5 && tail.first == 0x20 && tail.dropFirst().allSatisfy(\.isASCIIDigit)
     }
 
     /// Whether a lower-case letter stands right before a number and its point ("Eventuelt1. "):

@@ -14,6 +14,8 @@ struct TextCleaner: Sendable {
         var links: [(line: Int, url: String)]
         /// True when web-page furniture was found: the text is a page, not minutes.
         var looksLikeWebpage: Bool
+        /// True when a link of a page showing one agenda item was found ("Tilbage til oversigt").
+        var linksLikeItemPage = false
     }
 
     /// Lines that are web-page furniture wherever they stand (compared lower-cased).
@@ -28,12 +30,13 @@ struct TextCleaner: Sendable {
         "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
     ]
 
-    /// Link texts a web page glues to the end of a title ("29. LokalplanÅbn/luk punkt").
-    static let trailingLinks = ["Åbn/luk punkt"]
+    /// The last bytes of the link texts: most lines end in none of them.
+    static let linkLastBytes = Set(MinutesVocabulary.linkTexts.compactMap(\.utf8.last))
 
+    /// `line` without a link text at its end ("29. LokalplanÅbn/luk punkt").
     static func withoutTrailingLink(_ line: String) -> String {
-        guard line.utf8.last == 0x74 else { return line }  // every link text ends in "t"
-        for link in trailingLinks where line.hasSuffix(link) && line.count > link.count {
+        guard let last = line.utf8.last, linkLastBytes.contains(last) else { return line }
+        for link in MinutesVocabulary.linkTexts where line.hasSuffix(link) && line.count > link.count {
             return String(line.dropLast(link.count)).stripping(" ")
         }
         return line
@@ -73,11 +76,13 @@ struct TextCleaner: Sendable {
 
         var links: [(line: Int, url: String)] = []
         var webpage = false
+        var itemPage = false
         var kept: [SourceLine] = []
         kept.reserveCapacity(lines.count)
         for line in lines {
             let short = line.text.utf8.count <= 40
             let lower = short ? line.text.lowercased() : ""
+            if short, !itemPage, MinutesVocabulary.itemPageLinks.contains(lower) { itemPage = true }
             let cookie = line.text.utf8.count < 200 && (line.text.containsBytes("ookie"))
             if short && Self.furniture.contains(lower) || cookie {
                 webpage = webpage || cookie || lower.hasPrefix("skip") || lower.hasPrefix("spring") || lower.hasPrefix("til top")
@@ -99,7 +104,7 @@ struct TextCleaner: Sendable {
         }
         while result.first?.isBlank == true { result.removeFirst() }
         while result.last?.isBlank == true { result.removeLast() }
-        return Output(lines: result, links: links, looksLikeWebpage: webpage)
+        return Output(lines: result, links: links, looksLikeWebpage: webpage, linksLikeItemPage: itemPage)
     }
 
     // MARK: - Steps

@@ -34,6 +34,21 @@ struct DecisionHeader: Hashable, Sendable {
     nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
 
+    /// The words after "Beslutning" that make it one step's header rather than a heading:
+    /// "Beslutning i Byrådet …", "Beslutning fra Plan, Miljø og Teknik …", "Beslutning den
+    /// 3. maj 2020" (the meeting's body is then the step's).
+    static let stepWords = ["i", "fra", "den"]
+
+    /// Whether `text` opens with a step's header word: "Beslutning i …", "Beslutning den …".
+    /// Flattened transcripts are cut before such a header, wherever it stands in the text.
+    static func opensStep<S: StringProtocol>(_ text: S) -> Bool {
+        text.hasPrefix("Beslutning ") && startsWithStepWord(text.dropFirst(11))
+    }
+
+    private static func startsWithStepWord<S: StringProtocol>(_ rest: S) -> Bool {
+        stepWords.contains { rest.hasPrefix($0 + " ") }
+    }
+
     /// Headings that open an item's decision only inside an item: "Referat" (what the meeting
     /// did with the item, in systems that print the minutes under the agenda text). Before the
     /// first item the same word names the document.
@@ -60,8 +75,17 @@ struct DecisionHeader: Hashable, Sendable {
             }
             if let m = line.wholeMatch(of: undated) {
                 let rest = String(m.1)
-                // "Beslutning i Økonomiudvalget" without a date: the body still counts.
-                if rest.hasPrefix("i ") || rest.hasPrefix("fra ") {
+                // "Beslutning i Økonomiudvalget" without a date: the body still counts. "Beslutning
+                // den 3. maj 2020": a date without a body, the meeting's body's step.
+                // "Beslutning den 3. maj 2027", "Beslutning den 03-05-2027: Godkendt.", and from a
+                // transcript that lost the date's digits, "Beslutning den : Godkendt.": no body.
+                if rest.hasPrefix("den ") {
+                    let colon = rest.firstIndex(of: ":") ?? rest.endIndex
+                    let inline = colon < rest.endIndex ? rest[rest.index(after: colon)...].stripping(" ") : ""
+                    let date = rest.hasASCIIDigit ? DanishDate.first(in: String(rest[..<colon]))?.iso : nil
+                    return DecisionHeader(body: nil, date: date, inlineText: inline.isEmpty ? nil : inline)
+                }
+                if startsWithStepWord(rest) {
                     var body = rest.drop { $0 != " " }.stripping(": ")
                     // "fra Plan, Miljø og Teknik, 9. februar 2021, pkt. 421": a body not named like one, then its date.
                     var date: String?

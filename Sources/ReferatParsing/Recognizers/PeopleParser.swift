@@ -75,7 +75,7 @@ enum PeopleParser {
         guard words.count >= 2 || m.paren != nil, words.count <= 4 || words.contains(where: { $0.first?.isLowercase == true }) else { return nil }
         // "ÅBNE SAGER", "Punkt Titel Udskriv", "Norddjurs Kommune": headings, not people.
         if words.count >= 2, words.allSatisfy({ $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return nil }
-        if words.contains(where: { MinutesVocabulary.notInNames.contains($0.lowercased()) }) { return nil }
+        if words.contains(where: { MinutesVocabulary.notInNames.contains($0.lowercased()) || MinutesVocabulary.isOrganisationWord($0) }) { return nil }
         var party: String?
         if let p = m.paren ?? m.party {
             let value = String(p).stripping(" ")
@@ -84,7 +84,8 @@ enum PeopleParser {
         var reason: String?
         if let r = m.reason {
             let value = String(r).stripping(" ")
-            reason = value.isEmpty ? nil : value
+            // "Søren Kaas 9": a transcript's page number after the last name is no reason.
+            reason = value.isEmpty || value.allSatisfy(\.isNumber) ? nil : value
         }
         // "Bente Holm (sygdom)": a long lower-case word in the party slot is a reason.
         if let p = party, p.first?.isLowercase == true, p.lowercased() != "løsgænger" {

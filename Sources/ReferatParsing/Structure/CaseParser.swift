@@ -23,8 +23,6 @@ struct CaseParser: Sendable {
     /// What systems print before a closed or open item's title: "Lukket punkt:", "(Lukket)".
     static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:", "Closed:"]
     static let openPrefixes = ["Åben sag:", "Åbent punkt:", "ÅBENT PUNKT:", "Åben dagsorden –", "Åben dagsorden -", "(Åben)", "(Åbent)", "Åben:"]
-    /// Link texts that web pages put after a title.
-    static let furnitureSuffixes = ["Klik her for at folde ud og læse mere", "Læs mere", "Vis mere", "Fold ud"]
 
     /// False when `title` cannot match `itemType`: its last byte is ASCII but neither ")" nor
     /// white space. The pattern is searched from every position of the title, while nearly
@@ -51,12 +49,13 @@ struct CaseParser: Sendable {
             title = title.dropFirst(prefix.count).stripping(" –-:")
         }
         for prefix in Self.openPrefixes where title.hasPrefix(prefix) {
-            // "Åben dagsorden - godkendelse": a title that goes on in lower case is the whole title.
+            // "Åben dagsorden - godkendelse": a title that goes on in lower case is the whole title,
+            // and so is one about the agenda itself ("Åben dagsorden - Godkendelse").
             let rest = title.dropFirst(prefix.count).stripping(" –-:")
-            if rest.first?.isLowercase == true { break }
+            if rest.first?.isLowercase == true || rest.hasPrefix("Godkendelse") && !rest.contains(" ") { break }
             title = rest
         }
-        for suffix in Self.furnitureSuffixes {
+        for suffix in MinutesVocabulary.linkTexts {
             // "Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden"
             if let range = title.firstRange(of: suffix), range.lowerBound > title.startIndex {
                 title = String(title[..<range.lowerBound]).stripping(" .–-")
@@ -76,7 +75,8 @@ struct CaseParser: Sendable {
         var block = Block.preamble
         var routingSeen = false
 
-        for (offset, line) in lines.enumerated() where offset != anchor.titleIndex && offset != anchor.titleLine {
+        // The first line is skipped as the title, or read as identity when it is the marker.
+        for (offset, line) in lines.enumerated() where offset != anchor.titleLine && (offset != anchor.titleIndex || offset == anchor.markerIndex) {
             if offset < anchor.titleIndex {
                 // Identity printed above the title (a KLE or case number) belongs to this item.
                 if !readIdentity(line.text, into: &record), let kle = CaseNumbers.kleNumber(in: line.text) { record.kleNumber = record.kleNumber ?? kle }
@@ -334,6 +334,9 @@ struct CaseParser: Sendable {
             for person in meeting.absent where !decision.absent.contains(where: { $0.name == person.name }) {
                 decision.absent.append(person)
             }
+        } else if let meeting, meeting.date == nil, decision.body == nil, decision.date != nil {
+            // "Beslutning den 3. maj 2027" under a header naming only the body: that body's step.
+            decision.body = meeting.body
         }
     }
 

@@ -99,6 +99,17 @@ struct CaseSegmenter: Sendable {
                 }
                 continue
             }
+            // The case number and its handler above a title whose number the view dropped
+            // ("Sagsnr.: 05.00.00-A00-2-27 Sagsbehandler: Eva Holm" / "Titel"): the item opens
+            // with the identity line, unless an item's title stands right above it.
+            if Self.opensWithCaseHandler(text), let title = nextContent(lines, after: i), isTitleLike(lines[title].text),
+               numberedTitle(lines[title].text) == nil, !Self.isIdentity(lines[title].text), SectionHeadings.key(lines[title].text) == nil,
+               previousContent(lines, before: i).map({ above in anchors.last?.titleIndex != above && anchors.last?.titleLine != above && numberedTitle(lines[above].text) == nil }) ?? true {
+                anchors.append(Anchor(titleIndex: i, access: defaultAccess, markerIndex: i, titleLine: title, signal: "case number and handler above the title"))
+                decisionSinceAnchor = false
+                i = title
+                continue
+            }
             // A title above its case number, in layouts without numbers ("Titel" / "25/19069 -").
             if Self.isIdentity(text), !text.hasPrefix("Sag nr"), let title = previousContent(lines, before: i), anchors.last.map({ $0.titleIndex < title && ($0.markerIndex ?? -1) < title }) ?? true,
                numberedTitle(lines[title].text) == nil, !Self.isIdentity(lines[title].text),
@@ -413,6 +424,12 @@ struct CaseSegmenter: Sendable {
         }
         if let m = text.wholeMatch(of: Self.glued) { return (String(m.1), String(m.2)) }
         return nil
+    }
+
+    /// "Sagsnr.: 05.00.00-A00-2-27 Sagsbehandler: Eva Holm": an item's identity line naming its
+    /// case handler, which agenda viewers print first in every item.
+    static func opensWithCaseHandler(_ text: String) -> Bool {
+        text.hasLowercasedPrefix("sagsnr") && text.containsBytes(" Sagsbehandler:") && isIdentity(text)
     }
 
     static func isIdentity(_ text: String) -> Bool {

@@ -9,6 +9,9 @@ struct DocumentAssembler {
     /// Text that may have been copied from a web page: without items, a headline over
     /// paragraphs is a web article (a news page about a meeting), not an unknown document.
     var mayBeArticle = false
+    /// The page links back to its meeting's list of items or to the item's attachments: one
+    /// item on it is the page's item, not minutes cut short.
+    var linksLikeItemPage = false
 
     nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
     nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
@@ -35,6 +38,17 @@ struct DocumentAssembler {
         if !anchors.isEmpty, meeting?.body == nil, let body = MeetingHeaderParser.bodyOfMeetingWord(Array(lines[..<headerEnd])) {
             if meeting == nil { meeting = Meeting() }
             meeting?.body = body
+        }
+        // A header without body or date: the first item, approving the agenda, may name the meeting.
+        if let first = anchors.first, meeting?.body == nil || meeting?.date == nil {
+            let end = anchors.count > 1 ? anchors[1].titleIndex : min(lines.count, first.titleIndex + 40)
+            if let named = MeetingHeaderParser.namedByAgendaApproval(lines[first.titleIndex..<max(end, first.titleIndex)]),
+               meeting?.date == nil || named.date == nil || meeting?.date == named.date {
+                var found = meeting ?? Meeting()
+                found.body = found.body ?? named.body
+                found.date = found.date ?? named.date
+                meeting = found
+            }
         }
         let parser = CaseParser(meeting: meeting)
         var cases: [CaseRecord] = []
@@ -80,7 +94,7 @@ struct DocumentAssembler {
             // one item, which opens with its title.
             let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
             let namesMeeting = meeting?.body != nil && meeting?.date != nil
-            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) ? .minutes : .agendaItem
+            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) && !linksLikeItemPage ? .minutes : .agendaItem
         } else if describesMeeting {
             kind = .minutes
         } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {
@@ -119,13 +133,27 @@ struct DocumentAssembler {
     static func collectProseAbsences(_ lines: [SourceLine], cases: inout [CaseRecord], meeting: inout Meeting?) {
         // One pass over the lines: cases are in the order of their lines.
         var c = 0
-        for line in lines {
+        var k = 0
+        while k < lines.count {
+            let line = lines[k]
+            k += 1
             while c < cases.count, cases[c].lines.count == 2, cases[c].lines[1] < line.number { c += 1 }
-            guard c < cases.count, cases[c].lines.count == 2, cases[c].lines[0] <= line.number,
-                  AbsenceProse.mayMentionAbsence(line.text) else { continue }
+            guard c < cases.count, cases[c].lines.count == 2, cases[c].lines[0] <= line.number else { continue }
+            // A labelled list in an item's text ("Fraværende med afbud:" over lines of names),
+            // as a page of one item prints the meeting's absentees.
+            let labelled = PeopleParser.absenceLabel(line.text) != nil
+            guard labelled || AbsenceProse.mayMentionAbsence(line.text) else { continue }
             let inDecision = cases[c].decisions.contains { $0.lines.count == 2 && $0.lines[0] <= line.number && line.number <= $0.lines[1] }
             if !inDecision {
-                guard let found = AbsenceProse.read(line.text) else { continue }
+                var found: (absent: [Person], notParticipating: [NonParticipant])
+                if labelled, let list = AbsenceList.read(lines, at: k - 1) {
+                    found = (list.absent, list.notParticipating)
+                    k = max(k, list.next)
+                } else if let prose = AbsenceProse.read(line.text) {
+                    found = (prose.absent, prose.notParticipating)
+                } else {
+                    continue
+                }
                 if !found.absent.isEmpty {
                     if meeting == nil { meeting = Meeting() }
                     meeting?.addAbsent(found.absent)

@@ -64,7 +64,7 @@ public struct DocumentParser: Sendable {
         }
         var document = DocumentAssembler(
             lines: cleaned.lines, links: cleaned.links, isWebpage: format == .html || cleaned.looksLikeWebpage, htmlTitle: htmlTitle,
-            mayBeArticle: format == .text
+            mayBeArticle: format == .text, linksLikeItemPage: cleaned.linksLikeItemPage
         ).assemble()
         document.path = path
         document.sha256 = sha256 ?? SHA256.hex(bytes)

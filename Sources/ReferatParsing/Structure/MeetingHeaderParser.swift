@@ -236,6 +236,45 @@ enum MeetingHeaderParser {
         return nil
     }
 
+    nonisolated(unsafe) static let agendaOf = #/[Dd]agsorden(?:en)?\s+(?:for|til)\s+/#
+
+    /// Words between "dagsorden for" and the body's name or the date that name neither.
+    static let agendaMeetingWords: Set<String> = [
+        "mødet", "møde", "dagens", "i", "den", "d", "d.", "det", "ordinære", "ekstraordinære", "åbne", "lukkede", "kl", "kl.",
+    ]
+
+    /// The meeting as the item approving its agenda names it, for pages whose header names
+    /// neither body nor date: "Godkendelse af åben dagsorden for KB den 22. januar 2027",
+    /// "Godkendelse af dagsorden til byrådsmøde d. 3. maj 2027", "… til dagens møde i
+    /// Kommunalbestyrelsen", "… til mødet den 29. april 2027". `lines` are the first item's.
+    static func namedByAgendaApproval(_ lines: ArraySlice<SourceLine>) -> (body: String?, date: String?)? {
+        for line in lines where line.text.containsBytes("agsorden") && line.text.isShorter(than: 300) {
+            guard let m = line.text.firstMatch(of: agendaOf) else { continue }
+            var tail = String(line.text[m.range.upperBound...].prefix(90))
+            var date: String?
+            if tail.hasASCIIDigit, let found = DanishDate.first(in: tail) {
+                date = found.iso
+                tail = String(tail[..<found.range.lowerBound])
+            } else if let end = tail.firstIndex(where: { $0 == "." || $0 == "," || $0 == ":" }) {
+                tail = String(tail[..<end])
+            }
+            let words = tail.split(separator: " ").filter { !agendaMeetingWords.contains($0.lowercased()) }
+            let name = words.joined(separator: " ")
+            var body: String?
+            if let expanded = MinutesVocabulary.bodyAbbreviations[name] {
+                body = expanded
+            } else if let council = MinutesVocabulary.councilMeetingWords.first(where: { name.lowercased().hasPrefix($0.0) }) {
+                body = council.1
+            } else if !name.isEmpty, isBodyName(name) {
+                body = name
+            }
+            // Any other words are the agenda's subject, not a meeting ("… til download").
+            guard body != nil || date != nil && name.isEmpty else { continue }
+            return (body, date)
+        }
+        return nil
+    }
+
     /// Splits "Dato: 4. marts 2019" or "UDVALG Økonomiudvalget" into a field and its value.
     static func labelled(_ text: String) -> (Field, String)? {
         let lower = text.lowercased()

@@ -30,6 +30,13 @@ enum MinutesVocabulary {
         ("borgerrepræsentationens møde", "Borgerrepræsentationen"),
     ]
 
+    /// Abbreviations of the bodies every municipality has, as minutes write them in running
+    /// text ("Godkendelse af dagsorden for ØU den 29. januar 2027"). "BR" is left out: it is
+    /// Byrådet in one town and Borgerrepræsentationen in another.
+    static let bodyAbbreviations = [
+        "KB": "Kommunalbestyrelsen", "ØU": "Økonomiudvalget", "RR": "Regionsrådet", "FU": "Forretningsudvalget",
+    ]
+
     /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`,
     /// `Følgende havde meldt afbud:`.
     static let absenceLabels = [
@@ -60,6 +67,7 @@ enum MinutesVocabulary {
         "deltog ikke i behandling", "deltager ikke i behandlingen", "medvirkede ikke ved behandlingen",
         "medvirkede ikke i behandlingen", "medvirkede ikke", "forlod mødet under behandlingen",
         "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
+        "erklærede sig inhabile", "blev erklæret inhabile", "var inhabile", "er inhabile",
         "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "var forhindrede i at deltage i", "var forhindret i at deltage", "deltog ikke i",
     ]
 
@@ -81,6 +89,16 @@ enum MinutesVocabulary {
         "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side", "dagsordenen",
     ]
 
+    /// How the names of associations and companies end ("Vesterhavsbad Grundejerforening",
+    /// "Boligselskabet Ny Bo"), lower-cased: a list of "Name, Association" lines names one
+    /// person a line, never the association.
+    static let organisationEndings = ["forening", "foreningen", "selskab", "selskabet", "forbund", "forbundet"]
+
+    static func isOrganisationWord(_ word: Substring) -> Bool {
+        let lower = word.lowercased()
+        return organisationEndings.contains { lower.hasSuffix($0) }
+    }
+
     /// How the names of meeting rooms and buildings end ("Byrådssalen", "Rådhuset",
     /// "Mødelokale"): such a word is never part of a person's name.
     static let placeEndings = ["salen", "sal", "rådhus", "rådhuset", "lokale", "lokalet"]
@@ -89,6 +107,16 @@ enum MinutesVocabulary {
         let lower = word.lowercased()
         return placeEndings.contains { lower.hasSuffix($0) } && word.first?.isUppercase == true
     }
+
+    /// Link texts web pages print after an item's title, glued to it or not ("29. LokalplanÅbn/luk
+    /// punkt", "Godkendelse af dagsordenKlik her for at folde ud og læse mere om …"): cleaning
+    /// drops them from the end of a line, and a title ends where one starts.
+    static let linkTexts = ["Klik her for at folde ud og læse mere", "Åbn/luk punkt", "Læs mere", "Vis mere", "Fold ud"]
+
+    /// Links a page showing one agenda item has, lower-cased: back to its meeting's list of
+    /// items, or to all of its attachments. A page of one item with such a link is that item,
+    /// even when it prints its meeting's body and date above it.
+    static let itemPageLinks: Set<String> = ["tilbage til oversigt", "tilbage til oversigten", "se alle bilag"]
 
     /// Words that say a person came instead of an absentee: such a person is not absent.
     static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]
