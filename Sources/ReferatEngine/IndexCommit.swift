@@ -76,6 +76,7 @@ public final class IndexCommit {
         } catch {
             throw EngineError(file: folder + "/" + name, message: "\(error)")
         }
+        TestHook.reached("segmentWritten")
         let index = written.count
         written.append(reader)
         for (id, place) in added where place.segment == nil { added[id] = (index, place.local) }
@@ -100,11 +101,13 @@ public final class IndexCommit {
                 merger.add(id: document.id, fields: document.fields, values: document.values)
             }
         }
+        TestHook.reached("mergeRead")
         let mergedName = "\(generation)-m\(written.count).seg"
         let merged: SegmentReader
         do { merged = try merger.flush(to: folder + "/" + mergedName) } catch let error as EngineError { throw error } catch {
             throw EngineError(file: folder + "/" + mergedName, message: "\(error)")
         }
+        TestHook.reached("mergeWritten")
         let groupNames = Set(group.map { names[$0] })
         dropped.formUnion(groupNames)
         written = written.filter { !groupNames.contains($0.fileName) } + [merged]
@@ -126,6 +129,7 @@ public final class IndexCommit {
         do { try manifest.commitGeneration(in: folder) } catch let error as EngineError { throw error } catch {
             throw EngineError(file: folder + "/" + Manifest.fileName(generation: generation), message: "\(error)")
         }
+        TestHook.reached("manifestWritten")
         return try IndexSnapshot(folder: folder, manifest: manifest, segments: readers)
     }
 }
