@@ -109,6 +109,9 @@ public final class IndexCommit {
         }
         TestHook.reached("mergeWritten")
         let groupNames = Set(group.map { names[$0] })
+        // This commit's own segments merged away were never named by a manifest, so no reader
+        // has them; left on disk, they would wait for the next import's cleaning.
+        for reader in written where groupNames.contains(reader.fileName) { try? FileManager.default.removeItem(atPath: reader.file) }
         dropped.formUnion(groupNames)
         written = written.filter { !groupNames.contains($0.fileName) } + [merged]
         for name in groupNames { deleted[name] = nil }
