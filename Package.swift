@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "ReferatEngine", dependencies: ["ReferatIndex", "CChecksum"], swiftSettings: strictSettings),
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
-        .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatStore"], swiftSettings: strictSettings),
+        .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatEngine", "ReferatStore"], swiftSettings: strictSettings),
         // Layer 5: what a search, a case, a person or the archive looks like to a reader, one
         // renderer per format (text, JSON, CSV, HTML, Atom); the CLI and the web page both use it.
         .target(

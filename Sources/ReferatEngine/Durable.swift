@@ -30,6 +30,7 @@ enum Durable {
     static func replace(_ path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".tmp"
         try write(bytes, to: temporary)
+        TestHook.reached("manifestTemporary")
         guard rename(temporary, path) == 0 else {
             throw EngineError(file: path, message: "cannot rename the new version into place (\(String(cString: strerror(errno))))")
         }

@@ -76,6 +76,7 @@ public final class IndexCommit {
         } catch {
             throw EngineError(file: folder + "/" + name, message: "\(error)")
         }
+        TestHook.reached("segmentWritten")
         let index = written.count
         written.append(reader)
         for (id, place) in added where place.segment == nil { added[id] = (index, place.local) }
@@ -100,12 +101,17 @@ public final class IndexCommit {
                 merger.add(id: document.id, fields: document.fields, values: document.values)
             }
         }
+        TestHook.reached("mergeRead")
         let mergedName = "\(generation)-m\(written.count).seg"
         let merged: SegmentReader
         do { merged = try merger.flush(to: folder + "/" + mergedName) } catch let error as EngineError { throw error } catch {
             throw EngineError(file: folder + "/" + mergedName, message: "\(error)")
         }
+        TestHook.reached("mergeWritten")
         let groupNames = Set(group.map { names[$0] })
+        // This commit's own segments merged away were never named by a manifest, so no reader
+        // has them; left on disk, they would wait for the next import's cleaning.
+        for reader in written where groupNames.contains(reader.fileName) { try? FileManager.default.removeItem(atPath: reader.file) }
         dropped.formUnion(groupNames)
         written = written.filter { !groupNames.contains($0.fileName) } + [merged]
         for name in groupNames { deleted[name] = nil }
@@ -126,6 +132,7 @@ public final class IndexCommit {
         do { try manifest.commitGeneration(in: folder) } catch let error as EngineError { throw error } catch {
             throw EngineError(file: folder + "/" + Manifest.fileName(generation: generation), message: "\(error)")
         }
+        TestHook.reached("manifestWritten")
         return try IndexSnapshot(folder: folder, manifest: manifest, segments: readers)
     }
 }

@@ -122,9 +122,12 @@ struct PostingCursor {
             var out: [UInt32] = []
             var position: UInt64 = 0
             for k in 0..<Int(frequencies[field][index]) {
+                // Checked before the sum (a delta near 2^64 would overflow it), against what the
+                // writer keeps (a merge packs positions in 28 bits).
                 let v = try reader.varint()
+                guard v <= UInt64(SegmentWriter.maxPosition) else { throw FormatError(message: "position out of range in block \(block)") }
                 position = k == 0 ? v : position + v
-                guard position <= UInt64(UInt32.max) else { throw FormatError(message: "position out of range in block \(block)") }
+                guard position <= UInt64(SegmentWriter.maxPosition) else { throw FormatError(message: "position out of range in block \(block)") }
                 out.append(UInt32(position))
             }
             return out

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ReferatAnalysis
+import ReferatEngine
 import ReferatParsing
 import ReferatRecords
 public import ReferatStore
@@ -149,7 +150,7 @@ public final class Importer: Sendable {
         let owed = summary.interrupted ? [] : try store.pendingSteps()
         if owed.contains(.learnWords) {
             report(.learningWords)
-            TestHook.stopIfAsked(at: .learningWords)
+            TestHook.reached("learningWords")
             let learned = try store.learnWords(jobs: options.jobs)
             summary.learnedWords += learned.words.count
             summary.reindexedEntries = learned.reindexedEntries
@@ -164,7 +165,7 @@ public final class Importer: Sendable {
         // Compacting rewrites the file: worth it when the import wrote a good part of it.
         if owed.contains(.compact) {
             report(.compacting)
-            TestHook.stopIfAsked(at: .compacting)
+            TestHook.reached("compacting")
             try store.compact()
             summary.compacted = true
         }
@@ -214,6 +215,7 @@ public final class Importer: Sendable {
                 if analyze { incoming.analyze(with: analyzer) }
                 outcome = .parsed(incoming)
             }
+            TestHook.reached("parsed")
         } catch {
             // Reading and parsing throw `ParseError` only: a message with the line, if any.
             outcome = .failed(.init(path: path, line: error.line, message: error.message))

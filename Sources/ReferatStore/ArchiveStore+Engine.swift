@@ -110,6 +110,7 @@ extension ArchiveStore {
             }
         }
         if let next {
+            TestHook.reached("recorded")
             engine.set(next)
             if let replaced { IndexFolder.removeReplaced(replaced.manifest, by: next.manifest, in: segmentsFolder) }
         }

@@ -53,6 +53,27 @@ import Testing
         #expect(try Self.ids(try IndexFolder.open(folder, generation: 2), "old") == [1])
     }
 
+    /// A commit whose merge takes in the segment it has just flushed leaves the folder with
+    /// exactly the files its manifest names (the flushed segment was left behind until the
+    /// next import's cleaning).
+    @Test func aMergeLeavesOnlyTheFilesItsManifestNames() throws {
+        let folder = try Scratch.directory("commit")
+        var snapshot = try IndexFolder.openForWriting(folder, generation: nil)
+        var merged = false
+        for id in 1...MergePolicy.factor {
+            let commit = IndexCommit(base: snapshot, memoryBudget: 1 << 20)
+            try commit.add(id: UInt64(id), fields: Self.fields("budget", "text \(id)"), values: Self.values(date: "2024-01-01"))
+            let next = try commit.prepare()
+            IndexFolder.removeReplaced(snapshot.manifest, by: next.manifest, in: folder)
+            snapshot = next
+            merged = merged || next.manifest.segments.contains { $0.contains("-m") }
+            let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+            #expect(names == Set(next.manifest.segments + [Manifest.fileName(generation: next.generation)]), "generation \(next.generation)")
+        }
+        #expect(merged, "no merge happened: the test proved nothing")
+        #expect(try Self.ids(snapshot, "budget").count == MergePolicy.factor)
+    }
+
     @Test func aGenerationNobodyRecordedIsRemovedAndThePreviousOneStands() throws {
         let folder = try Scratch.directory("commit")
         let empty = try IndexFolder.openForWriting(folder, generation: nil)

@@ -1,0 +1,57 @@
+@testable import ReferatEngine
+import Testing
+
+/// Segments whose checksum matches bytes a writer never writes (what `make fuzz` makes): each
+/// read gives an `EngineError` naming the file, never a crash or a wrong answer. One test per
+/// finding of the fuzzer.
+@Suite struct HostileSegmentTests {
+    /// One document whose term "budget" stands in its title at positions 1, 1 + 2^21,
+    /// 1 + 2^22 and 1 + 3·2^21: the positions section is one byte and three four-byte deltas.
+    static let longDeltas: [UInt8] = {
+        let writer = SegmentWriter(fieldCount: 3, memoryBudget: .max)
+        writer.add(id: 1, fields: [[0, 1, 2, 3].map { (term: Array("budget".utf8), position: UInt32(1 + $0 * (1 << 21))) }, [], []])
+        return writer.segmentBytes()
+    }()
+
+    /// The bytes of section `k` (0 documents, 1 postings, 2 positions, 3 dictionary).
+    static func section(_ bytes: [UInt8], _ k: Int) -> Range<Int> {
+        let footer = bytes.count - SegmentFormat.footerSize
+        func offset(_ i: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[footer + 8 * i + $1]) << (8 * $1) } }
+        return offset(k)..<offset(k + 1)
+    }
+
+    /// `longDeltas` with its positions section replaced by `positions` (as long), resealed.
+    static func withPositions(_ positions: [UInt8]) throws -> SegmentReader {
+        var bytes = longDeltas
+        let range = section(bytes, 2)
+        #expect(range.count == 13 && positions.count == 13)
+        bytes.replaceSubrange(range, with: positions)
+        return try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg")
+    }
+
+    @Test func theSegmentReadsBackAsWritten() throws {
+        let segment = try Self.withPositions(Array(Self.longDeltas[Self.section(Self.longDeltas, 2)]))
+        var cursor = try PostingCursor(segment: segment, term: 0)
+        try cursor.advance(to: 0)
+        #expect(try cursor.positions(0) == [1, 1 + 1 << 21, 1 + 1 << 22, 1 + 3 << 21])
+    }
+
+    /// A delta of 2^64 - 1 (a ten-byte varint) after the first position: adding it trapped
+    /// (arithmetic overflow), killing the search or import that read it.
+    @Test func aPositionDeltaThatOverflowsIsAnError() throws {
+        let segment = try Self.withPositions([1] + [UInt8](repeating: 0xFF, count: 9) + [0x01, 0, 0])
+        var cursor = try PostingCursor(segment: segment, term: 0)
+        try cursor.advance(to: 0)
+        let error = try #require(throws: EngineError.self) { try cursor.positions(0) }
+        #expect(error.file == "hostile.seg")
+    }
+
+    /// A position of 2^28, above what the writer keeps: a merge packs positions in 28 bits,
+    /// so it rebuilt the document with its term at a wrong position.
+    @Test func aPositionAboveTheWritersLimitIsAnError() throws {
+        // 1, then a delta of 2^28 (five bytes), then 0 (four bytes, padded) and 0 (three bytes).
+        let positions: [UInt8] = [1, 0x80, 0x80, 0x80, 0x80, 0x01, 0x80, 0x80, 0x80, 0x00, 0x80, 0x80, 0x00]
+        let segment = try Self.withPositions(positions)
+        #expect(throws: EngineError.self) { try segment.documents(skipping: []) }
+    }
+}
