@@ -43,7 +43,14 @@ import Testing
         #expect(blob.count * 20 < sections[0].text.utf8.count)
     }
 
-    static let damaged: [[UInt8]] = {
+    /// A damaged blob, named in the test log by its number and size, not its bytes.
+    struct Blob: CustomTestStringConvertible, Sendable {
+        var number: Int
+        var bytes: [UInt8]
+        var testDescription: String { "damaged blob \(number) (\(bytes.count) bytes)" }
+    }
+
+    static let damaged: [Blob] = {
         let zstd = PackedSections.pack(sectionLists[3])!
         let zlib = PackedSections.pack(sectionLists[3], format: PackedSections.zlibFormat)!
         let small = { (format: UInt8) in PackedSections.pack([Section(heading: "abc", text: "def")], format: format)! }
@@ -65,13 +72,13 @@ import Testing
             blobs.append([format, 5] + small(format).dropFirst(2))
             blobs.append([format, 30] + small(format).dropFirst(2))
         }
-        return blobs
+        return blobs.enumerated().map { Blob(number: $0.offset, bytes: $0.element) }
     }()
 
     @Test(arguments: damaged)
-    func damageIsReportedNotMisread(_ blob: [UInt8]) {
-        #expect(throws: PackedSections.Damaged.self) { try PackedSections.unpack(blob) }
-        #expect(throws: PackedSections.Damaged.self) { try PackedSections.bodyText(blob) }
+    func damageIsReportedNotMisread(_ blob: Blob) {
+        #expect(throws: PackedSections.Damaged.self) { try PackedSections.unpack(blob.bytes) }
+        #expect(throws: PackedSections.Damaged.self) { try PackedSections.bodyText(blob.bytes) }
     }
 
     /// Builds an index as referat wrote it before v4 (sections as rows, the full-text index in
