@@ -112,20 +112,27 @@ extension ArchiveStore {
             }
             let analyzers = AnalyzerPool(lexicon: lexicon)
             for (municipality, words) in needles.sorted(by: { $0.key < $1.key }) {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT c.id, c.title, c.decisions, c.body FROM entry_content c JOIN entry e ON e.id = c.id JOIN document d ON d.id = e.documentId
-                    WHERE COALESCE(d.municipality, '') = ? ORDER BY c.id
+                // The municipality's entries a few hundred at a time: a large archive's texts
+                // and their tokens never sit in memory at once.
+                let ids = try Int64.fetchAll(db, sql: """
+                    SELECT e.id FROM entry e JOIN document d ON d.id = e.documentId WHERE COALESCE(d.municipality, '') = ? ORDER BY e.id
                     """, arguments: [municipality])
-                let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3]]) }
-                    .filter { entry in entry.columns.contains { column in column.map { text in
-                        let folded = text.lowercased()
-                        return words.contains { folded.contains($0) }
-                    } ?? false } }
-                let analysed = analyzers.concurrentMap(count: entries.count, jobs: jobs) { i, analyzer in
-                    AnalysedText.fields(entries[i].columns, analyzer: analyzer)
+                for start in stride(from: 0, to: ids.count, by: 256) {
+                    let share = Array(ids[start..<min(ids.count, start + 256)])
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT c.id, c.title, c.decisions, c.body FROM entry_content c WHERE c.id IN (\(share.map { _ in "?" }.joined(separator: ","))) ORDER BY c.id
+                        """, arguments: StatementArguments(share))
+                    let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3]]) }
+                        .filter { entry in entry.columns.contains { column in column.map { text in
+                            let folded = text.lowercased()
+                            return words.contains { folded.contains($0) }
+                        } ?? false } }
+                    let analysed = analyzers.concurrentMap(count: entries.count, jobs: jobs) { i, analyzer in
+                        AnalysedText.fields(entries[i].columns, analyzer: analyzer)
+                    }
+                    for (k, entry) in entries.enumerated() { try index.add(entry.id, columns: entry.columns, analysed: analysed[k], db) }
+                    result.reindexedEntries += entries.count
                 }
-                for (k, entry) in entries.enumerated() { try index.add(entry.id, columns: entry.columns, analysed: analysed[k], db) }
-                result.reindexedEntries += entries.count
             }
             try Self.mark(.learnAbbreviations, done: true, db)
             return result
