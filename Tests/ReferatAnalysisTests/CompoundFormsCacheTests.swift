@@ -7,6 +7,14 @@ import Testing
 @Suite struct CompoundFormsCacheTests {
     static let words = ["kommune", "kommunal", "plan", "planlægning", "skole", "skolevej", "børn", "unge", "vej", "belysning"]
 
+    /// Forms built from `words`, each taking any place: what a build makes, cheaply.
+    static func smallForms() -> CompoundForms {
+        var forms = CompoundForms(capacity: 64)
+        for word in words { forms.add(word, .all) }
+        forms.buildFilter()
+        return forms
+    }
+
     func folder() throws -> String {
         let path = NSTemporaryDirectory() + "/referat-cache-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -35,10 +43,7 @@ import Testing
         var builds = 0
         let build = { () -> CompoundForms in
             builds += 1
-            var forms = CompoundForms(capacity: 64)
-            for word in Self.words { forms.add(word, .all) }
-            forms.buildFilter()
-            return forms
+            return Self.smallForms()
         }
         let first = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
         let second = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
@@ -57,10 +62,7 @@ import Testing
         var builds = 0
         let build = { () -> CompoundForms in
             builds += 1
-            var forms = CompoundForms(capacity: 64)
-            for word in Self.words { forms.add(word, .all) }
-            forms.buildFilter()
-            return forms
+            return Self.smallForms()
         }
         _ = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
         let file = folder + "/" + (try #require(CompoundFormsCache.name(inputs: [input], extra: [])))

@@ -253,15 +253,21 @@ import Testing
 
     /// The page of the index's file where an SQLite object starts (1-based).
     static func rootPage(of name: String, in index: String) throws -> Int {
+        try sqliteInteger("SELECT rootpage FROM sqlite_master WHERE name = '\(name)'", in: index) ?? 0
+    }
+
+    /// The one integer an SQL query returns from the index file, read with the sqlite3 tool
+    /// (read-only, beside referat); nil when it returns none.
+    static func sqliteInteger(_ sql: String, in index: String) throws -> Int? {
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = ["-readonly", index, "SELECT rootpage FROM sqlite_master WHERE name = '\(name)'"]
+        sqlite.arguments = ["-readonly", index, sql]
         let pipe = Pipe()
         sqlite.standardOutput = pipe
         try sqlite.run()
         let out = pipe.fileHandleForReading.readDataToEndOfFile()
         sqlite.waitUntilExit()
-        return Int(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        return Int(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// A damaged index exits 3 from every command, an import into it included: one page short;

@@ -1,4 +1,5 @@
 import Foundation
+import ReferatTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -154,15 +155,7 @@ import Testing
 
     /// The search index's generation committed with the records.
     static func recordedGeneration(_ index: String) throws -> Int? {
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = ["-readonly", index, "SELECT value FROM meta WHERE key = 'engineGeneration'"]
-        let pipe = Pipe()
-        sqlite.standardOutput = pipe
-        try sqlite.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        sqlite.waitUntilExit()
-        return Int(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        try ReliabilityTests.sqliteInteger("SELECT value FROM meta WHERE key = 'engineGeneration'", in: index)
     }
 
     /// The segment names a manifest file lists (magic, a 4-byte length, the JSON body, a checksum).
@@ -192,7 +185,7 @@ import Testing
     /// answers them all (a process that analyses queries loads the Danish dictionary first),
     /// with the JSON of `referat search --format json`.
     static func topTen(_ index: String) async throws -> [TopTen] {
-        let port = try freePort()
+        let port = try LoopbackPort.free()
         let out = try CLI.temporaryDirectory() + "/serve.out"
         _ = FileManager.default.createFile(atPath: out, contents: nil)
         let server = Process()
@@ -226,18 +219,4 @@ import Testing
         return results
     }
 
-    /// A port nobody listens on now: bind to port 0 and read what the kernel chose.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw CocoaError(.fileWriteUnknown) }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }

@@ -46,7 +46,7 @@ final class Server: Sendable {
         index = folder + "/serve.sqlite"
         let imported = try Self.run(["import", corpus, "--index", index], in: folder)
         guard imported.status == 0 else { throw Failure(message: "import failed: \(imported.stderr)") }
-        port = try Self.freePort()
+        port = try LoopbackPort.free()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["serve", "--index", index, "--port", String(port)]
@@ -76,21 +76,6 @@ final class Server: Sendable {
         var description: String { message }
     }
 
-    /// A port nobody listens on now: bind to port 0 and read what the kernel chose.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw Failure(message: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
     struct Result {
         var status: Int32
