@@ -71,17 +71,15 @@ enum CompoundFormsCache {
 
     /// The file name for these inputs; nil when one of them cannot be read.
     static func name(inputs: [String], extra: [String]) -> String? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) { for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }; h = (h ^ 0xFF) &* 0x100_0000_01b3 }
-        mix(version)
+        var key = [version]
         for path in inputs {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            mix(path)
-            mix(String(info.st_size))
-            mix(String(info.st_mtim.tv_sec) + "." + String(info.st_mtim.tv_nsec))
+            key += [path, String(info.st_size), String(info.st_mtim.tv_sec) + "." + String(info.st_mtim.tv_nsec)]
         }
-        for word in extra.sorted() { mix(word) }
+        key += extra.sorted()
+        var joined = key.joined(separator: "\u{0}")
+        let h = joined.withUTF8 { ByteKeyTable.hash($0) }
         return "compound-forms-" + String(h, radix: 16) + ".bin"
     }
 }

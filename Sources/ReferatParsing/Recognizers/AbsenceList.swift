@@ -86,7 +86,7 @@ enum AbsenceList {
     static func isPlainName(_ line: String) -> Bool {
         guard AbsenceProse.member(line) == nil else { return false }
         if PeopleParser.person(line).map({ $0.reason == nil }) == true { return true }
-        guard line.containsBytes(") "), line.firstMatch(of: partyThenName) != nil else { return false }
+        guard line.containsBytes(") "), line.firstMatch(of: PeopleParser.partyThenName) != nil else { return false }
         let names = PeopleParser.splitList(line)
         return names.count > 1 && names.allSatisfy { PeopleParser.person($0).map { $0.reason == nil && $0.party != nil } == true }
     }
@@ -95,11 +95,9 @@ enum AbsenceList {
     /// names each after a party in parentheses (a table's columns, flattened).
     static func isList(_ line: String) -> Bool {
         line.containsBytes(",") || line.containsBytes(" og ") || line.containsBytes(";") || line.containsBytes(". ")
-            || line.containsBytes(") ") && line.firstMatch(of: partyThenName) != nil
+            || line.containsBytes(") ") && line.firstMatch(of: PeopleParser.partyThenName) != nil
     }
 
-    /// A party in parentheses and a capital after it: "Per Holm (Ø) Bo Dahl (C)".
-    nonisolated(unsafe) static let partyThenName = #/\) [A-ZÆØÅ]/#
 
     /// Another label right after an absence label.
     nonisolated(unsafe) static let nextLabel = #/^[A-ZÆØÅ][\p{L}]+:/#

@@ -128,6 +128,10 @@ enum PeopleParser {
 
     nonisolated(unsafe) static let partyPart = #/(?:[A-ZÆØÅ]{1,3}|[Ll]øsgænger)(?:\s*\(.*\))?/#
 
+    /// A party in parentheses and a capital after it ("Per Holm (Ø) Bo Dahl (C)"): the cheap
+    /// test for a line `splitList` cuts between names that have no comma between them.
+    nonisolated(unsafe) static let partyThenName = #/\) [A-ZÆØÅ]/#
+
     /// Splits on commas and "og" outside parentheses.
     static func splitList(_ text: String) -> [String] {
         var parts: [String] = []
