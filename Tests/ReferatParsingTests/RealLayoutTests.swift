@@ -259,6 +259,29 @@ import Testing
     }
 }
 
+@Suite struct ReferatHeadingTests {
+    /// "Referat" over what the meeting did, in plain minutes; with an outcome on its line too.
+    @Test(arguments: [
+        ("Referat", true, nil), ("Referat:", true, nil), ("Referat: Godkendt", true, "Godkendt"),
+        ("Referat: Taget til efterretning.", true, "Taget til efterretning."),
+        ("Referat: Referat fra mødet i Ældrerådet", false, nil), ("Referat: 3. maj 2027", false, nil),
+        ("Referatet blev godkendt", false, nil),
+    ] as [(String, Bool, String?)])
+    func opensADecisionInsideAnItem(_ line: String, _ opens: Bool, _ inline: String?) {
+        let header = DecisionHeader.insideItem(line)
+        #expect((header != nil) == opens)
+        #expect(header?.inlineText == inline)
+    }
+
+    /// A bare "Referat" as an item's last line (the next title run into it) is no decision.
+    @Test func aHeadingOverNothingIsNoDecision() throws {
+        let text = "Referat fra Ældrerådets møde den 3. maj 2027\n\n1. Høringssvar.\n\nReferat:\n\nRådet sender et høringssvar.\n\nReferat\n\n2. Eventuelt.\n\nReferat:\n\nIntet.\n\n3. Næste møde.\n\nReferat:\n\nDen 7. juni 2027.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.map(\.title) == ["Høringssvar.", "Eventuelt.", "Næste møde."])
+        #expect(document.cases.first?.decisions.count == 1)
+    }
+}
+
 @Suite struct RunInHeadingTests {
     @Test(arguments: [
         ("BeslutningGodkendt.", ["Beslutning", "Godkendt."]),
@@ -273,6 +296,9 @@ import Testing
         ("3. Budget 2027 og 2028", ["3. Budget 2027 og 2028"]),
         ("2. Kvartalsrapport 1-2027Beslutning", ["2. Kvartalsrapport 1-2027", "Beslutning"]),
         ("Byrådet tog orienteringen til efterretning", ["Byrådet tog orienteringen til efterretning"]),
+        ("14. Eventuelt - Udvalget for Børn den 29.01.20278. Godkendelse af dagsorden", ["14. Eventuelt - Udvalget for Børn den 29.01.2027", "8. Godkendelse af dagsorden"]),
+        ("Mødet den 29.01.2027. Dagsordenen blev godkendt.", ["Mødet den 29.01.2027. Dagsordenen blev godkendt."]),
+        ("Beløbet er 12.500.000. Det er godkendt.", ["Beløbet er 12.500.000. Det er godkendt."]),
     ] as [(String, [String])])
     func splitsHeadingsFromText(_ line: String, _ pieces: [String]) {
         #expect(RunInHeadings.split(line) == pieces)

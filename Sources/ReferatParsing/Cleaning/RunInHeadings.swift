@@ -6,6 +6,7 @@
 ///     … uden ændringer. INDSTILLING Administrationen indstiller …  → … / INDSTILLING / Administrationen …
 ///     1. Meddelelse fra formandenReferat       → 1. Meddelelse fra formanden / Referat
 ///     Eventuelt1. Orientering                  → Eventuelt / 1. Orientering
+///     Eventuelt den 29.01.20138. Godkendelse   → Eventuelt den 29.01.2013 / 8. Godkendelse
 ///
 /// Web pages lose the line break between a heading element and its text, and PDF text
 /// flattened by a viewer keeps headings inside paragraphs; the structure stage reads
@@ -97,6 +98,10 @@ enum RunInHeadings {
         if text.utf8.count < 200, hasLetterThenNumber(text), let m = text.wholeMatch(of: wordThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }
+        // "14. Eventuelt - Udvalget den 29.01.20138. Godkendelse …": the entry ended in a date.
+        if text.utf8.count < 240, hasYearThenNumber(text), let m = text.wholeMatch(of: dateThenNumbered) {
+            return [String(m.1)] + split(String(m.2))
+        }
         // "1. Meddelelse fra formandenReferat": an item's title with its first heading glued on.
         if first.isASCIIDigit, text.utf8.count > 12 {
             for heading in titleEndings where text.hasSuffix(heading) {
@@ -131,6 +136,26 @@ enum RunInHeadings {
             return false
         }
     }
+
+    /// Whether a point stands before five to seven digits and a point and a space
+    /// ("29.01.20138. "): a year with an item's number glued on, the guard before
+    /// `dateThenNumbered`, on bytes.
+    static func hasYearThenNumber(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] == 0x2E else { i += 1; continue }
+                var j = i + 1
+                while j < bytes.count, bytes[j].isASCIIDigit { j += 1 }
+                if (5...7).contains(j - i - 1), j + 1 < bytes.count, bytes[j] == 0x2E, bytes[j + 1] == 0x20 { return true }
+                i = j
+            }
+            return false
+        }
+    }
+
+    nonisolated(unsafe) static let dateThenNumbered = #/^(.*?[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 
     nonisolated(unsafe) static let wordThenNumbered = #/^((?:[0-9]{1,3}\.\s+[^0-9]*)?\p{L}*\p{Ll})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 

@@ -50,10 +50,16 @@ struct DecisionHeader: Hashable, Sendable {
     }
 
     /// Headings that open an item's decision only inside an item: "Referat" (what the meeting
-    /// did with the item, in systems that print the minutes under the agenda text). Before the
-    /// first item the same word names the document.
+    /// did with the item, in systems that print the minutes under the agenda text), also with
+    /// the outcome on its line ("Referat: Godkendt"). Before the first item the same word
+    /// names the document.
     static func insideItem(_ line: String) -> DecisionHeader? {
-        line == "Referat" || line == "REFERAT" || line == "Referat:" ? DecisionHeader(body: nil, date: nil, inlineText: nil) : nil
+        if line == "Referat" || line == "REFERAT" || line == "Referat:" { return DecisionHeader(body: nil, date: nil, inlineText: nil) }
+        // "Referat: Referat fra …" or "Referat: 3. maj" names a text; only a stated outcome is a decision.
+        guard line.hasPrefix("Referat: "), line.isShorter(than: 120) else { return nil }
+        let rest = line.dropFirst(9).stripping(" ")
+        guard CaseParser.statedOutcomes.contains(OutcomeClassifier.classify(rest)) else { return nil }
+        return DecisionHeader(body: nil, date: nil, inlineText: rest)
     }
 
     /// Whether `line` may be a decision header at all: every shape starts with a capital

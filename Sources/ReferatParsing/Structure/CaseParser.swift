@@ -166,6 +166,12 @@ struct CaseParser: Sendable {
         record.sections = sections.map { Section(heading: $0.heading, text: Self.joinParagraphs($0.lines)) }
             .filter { !$0.text.isEmpty || !$0.heading.isEmpty }
         record.recommendation = record.sections.first { SectionHeadings.recommendation.contains($0.heading.lowercased()) }?.text
+        // "Referat" over nothing (a running header at a page's top, or the next item's title
+        // run into it) records no decision; an empty "Beslutning" still says one was due.
+        decisions.removeAll { draft in
+            draft.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && draft.lines.allSatisfy(\.isBlank)
+                && lines.first { $0.number == draft.firstLine }.map { $0.text.hasPrefix("Referat") || $0.text.hasPrefix("REFERAT") } == true
+        }
         record.decisions = decisions.map(buildDecision)
         record.attachments = AttachmentParser.parse(attachmentLines)
         let first = lines.first!.number, last = lines.last!.number

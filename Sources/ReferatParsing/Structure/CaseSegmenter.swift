@@ -156,6 +156,8 @@ struct CaseSegmenter: Sendable {
                     run = startsRun
                 }
                 if keep {
+                    // Plain minutes whose first title is also confirmed otherwise are still a run.
+                    if run == nil, let startsRun { run = startsRun }
                     anchors.append(Anchor(titleIndex: i, number: candidate.number, access: defaultAccess, titleLine: candidate.titleLine,
                                           signal: listed ? "numbered title listed in the contents" : run != nil && anchors.isEmpty ? "first of a run of numbered titles"
                                               : confirmation == .none ? "labelled item number" : "numbered title confirmed by \(confirmation)"))
