@@ -474,3 +474,72 @@ import Testing
         }
     }
 }
+
+@Suite struct ProseConclusionTests {
+    /// Plain minutes say what the meeting concluded in a sentence; earlier decisions told in
+    /// the same words are history.
+    @Test(arguments: [
+        ("De fire medlemmer er enige om, at rådet fortsætter sit arbejde.", "De fire medlemmer er enige om, at rådet fortsætter sit arbejde."),
+        ("Knud Holm blev genvalgt.", "Knud Holm blev genvalgt."),
+        ("Der arbejdes på en liste over husstande. Der er enighed om, at mødet holdes i Ølby.", "Der er enighed om, at mødet holdes i Ølby."),
+        ("Jf. stk. 2 skal rådet høres. Rådet besluttede at sende et svar.", "Rådet besluttede at sende et svar."),
+    ] as [(String, String)])
+    func findsTheMeetingsConclusion(_ paragraph: String, _ decision: String) throws {
+        let found = try #require(ProseConclusion.last(in: [paragraph]))
+        #expect(String(paragraph[found.start...]) == decision)
+    }
+
+    @Test(arguments: [
+        "Kommunalbestyrelsen vedtog enstemmigt den 26. november 2026 at sende forslaget i høring.",
+        "På sit møde den 20. juni 2027 godkendte Byrådet skema A.",
+        "Økonomiudvalget godkendte på samme møde, at direktøren ansættes.",
+        "Skal rådet vedtage en ny plan, eller blev den godkendt?",
+        "Planen er sendt til ministeriet.",
+        "Overgodkendtes af ingen.",
+    ])
+    func refusesHistoryAndQuestions(_ paragraph: String) {
+        #expect(ProseConclusion.last(in: [paragraph]) == nil)
+    }
+
+    /// The meeting named as one word in the title, the conclusions in prose.
+    @Test func plainMinutesGetTheirDecisionsFromProse() throws {
+        let text = """
+        Ekstraordinært Ældrerådsmøde – Referat 14. december 2027
+
+        1. Meddelelse om udtræden
+
+        Ved mail af 13. december 2027 har Ole Sand meddelt, at han udtræder af rådet. De resterende medlemmer er enige om, at rådet fortsætter.
+
+        2. Konstituering
+
+        Rådet konstituerer sig på næste møde.
+
+        3. Eventuelt
+
+        Der er enighed om, at temamødet om bofællesskaber gennemføres.
+        """
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.meeting?.body == "Ældrerådet")
+        #expect(document.cases.map { $0.decisions.map(\.text) } == [
+            ["De resterende medlemmer er enige om, at rådet fortsætter."], [], ["Der er enighed om, at temamødet om bofællesskaber gennemføres."],
+        ])
+        #expect(document.cases.first?.decisions.first?.body == "Ældrerådet")
+        #expect(document.cases.first?.decisions.first?.date == "2027-12-14")
+    }
+}
+
+@Suite struct MeetingCompoundTests {
+    @Test(arguments: [
+        ("Byrådsmøde", "Byrådet"), ("byrådsmødet", "Byrådet"), ("Ældrerådsmøde", "Ældrerådet"),
+        ("Kommunalbestyrelsesmøde", "Kommunalbestyrelsen"), ("Økonomiudvalgsmødet", "Økonomiudvalget"),
+        ("Menighedsrådsmøde", "Menighedsrådet"), ("Regionsrådsmøde", "Regionsrådet"),
+    ] as [(String, String)])
+    func namesTheBody(_ word: String, _ body: String) {
+        #expect(MinutesVocabulary.bodyOfMeetingCompound(word) == body)
+    }
+
+    @Test(arguments: ["Udvalgsmøde", "Bestyrelsesmøde", "Rådsmøde", "Borgermøde", "Repræsentantskabsmøde", "Byråd"])
+    func genericOrOtherWordsNameNone(_ word: String) {
+        #expect(MinutesVocabulary.bodyOfMeetingCompound(word) == nil)
+    }
+}

@@ -193,8 +193,9 @@ struct CaseParser: Sendable {
     static let statedOutcomes: Set<Outcome> = [.approved, .rejected, .noted, .postponed, .referred, .withdrawn]
 
     /// Plain minutes state the decision in the item's own prose, with no heading: "Godkendt.",
-    /// "Orienteringen blev taget til efterretning." In a document where no item has a decision
-    /// header, an item without headings whose short closing paragraph states an outcome has that
+    /// "Orienteringen blev taget til efterretning.", "Der er enighed om, at …". In a document
+    /// where no item has a decision header, an item without headings whose short closing
+    /// paragraph states an outcome, or whose prose states what the meeting concluded, has that
     /// paragraph as its decision (taken out of the text, so it is not there twice), with the
     /// meeting's body and date.
     func addClosingOutcome(to record: inout CaseRecord) {
@@ -205,14 +206,30 @@ struct CaseParser: Sendable {
 
     static func closingOutcome(_ sections: inout [Section], lastLine: Int?) -> Decision? {
         guard let last = sections.last, sections.allSatisfy({ $0.heading.isEmpty }) else { return nil }
-        let paragraphs = last.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let closing = paragraphs.last.map(String.init), closing.isShorter(than: 200),
-              !closing.hasPrefix("At "), !closing.hasPrefix("at ") else { return nil }
-        let outcome = OutcomeClassifier.classify(closing)
-        guard statedOutcomes.contains(outcome) else { return nil }
-        let rest = paragraphs.dropLast().joined(separator: "\n")
+        var paragraphs = last.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let closing = paragraphs.last else { return nil }
+        var decided: (index: Int, outcome: Outcome)?
+        if closing.isShorter(than: 200), !closing.hasPrefix("At "), !closing.hasPrefix("at "), !ProseConclusion.tellsHistory(closing) {
+            let outcome = OutcomeClassifier.classify(closing)
+            if statedOutcomes.contains(outcome) { decided = (paragraphs.count - 1, outcome) }
+        }
+        var text: String
+        if let decided {
+            text = paragraphs.remove(at: decided.index)
+        } else if let conclusion = ProseConclusion.last(in: paragraphs) {
+            // The meeting's own conclusion in the prose, from its sentence to its paragraph's end.
+            let paragraph = paragraphs[conclusion.paragraph]
+            text = String(paragraph[conclusion.start...])
+            let before = paragraph[..<conclusion.start].stripping(" ")
+            if before.isEmpty { paragraphs.remove(at: conclusion.paragraph) } else { paragraphs[conclusion.paragraph] = before }
+            decided = (conclusion.paragraph, OutcomeClassifier.classify(text))
+        } else {
+            return nil
+        }
+        guard let decided else { return nil }
+        let rest = paragraphs.joined(separator: "\n")
         if rest.isEmpty { sections.removeLast() } else { sections[sections.count - 1].text = rest }
-        return Decision(text: closing, outcome: outcome, lines: lastLine.map { [$0, $0] } ?? [])
+        return Decision(text: text, outcome: decided.outcome, lines: lastLine.map { [$0, $0] } ?? [])
     }
 
     private func isInDecision(_ block: Block) -> Bool {

@@ -53,6 +53,9 @@ enum MeetingHeaderParser {
         if name.hasSuffix(" og") { name = String(name.dropLast(3)) }
         if !name.isEmpty {
             guard date != nil || namesRecord else { return nil }
+            // "Ekstraordinært Ældrerådsmøde – Referat 14. december 2018": the meeting as one word,
+            // where the line names the record (a news page lists "Byrådsmøde 4. februar 2019").
+            if words.count == 1, namesRecord, let body = MinutesVocabulary.bodyOfMeetingCompound(name) { return (body, date) }
             if words.count <= 6, MinutesVocabulary.endsLikeBody(name), !name.lowercased().hasSuffix("området") {
                 return (name.prefix(1).uppercased() + name.dropFirst(), date)
             }
@@ -191,8 +194,10 @@ enum MeetingHeaderParser {
     /// never decides what a document is.
     static func bodyOfMeetingWord(_ lines: [SourceLine]) -> String? {
         for line in lines.prefix(40) where line.text.containsBytes("møde") || line.text.containsBytes("Møde") {
-            let lower = line.text.lowercased()
-            for (compound, body) in MinutesVocabulary.councilMeetingWords where lower.contains(compound) { return body }
+            for word in line.text.split(whereSeparator: { !$0.isLetter }) where word.count > 9 {
+                if let body = MinutesVocabulary.bodyOfMeetingCompound(word) { return body }
+            }
+            if line.text.lowercased().contains("borgerrepræsentationens møde") { return "Borgerrepræsentationen" }
         }
         return nil
     }
@@ -263,8 +268,8 @@ enum MeetingHeaderParser {
             var body: String?
             if let expanded = MinutesVocabulary.bodyAbbreviations[name] {
                 body = expanded
-            } else if let council = MinutesVocabulary.councilMeetingWords.first(where: { name.lowercased().hasPrefix($0.0) }) {
-                body = council.1
+            } else if let first = words.first, let council = MinutesVocabulary.bodyOfMeetingCompound(first) {
+                body = council
             } else if !name.isEmpty, isBodyName(name) {
                 body = name
             }

@@ -23,12 +23,33 @@ enum MinutesVocabulary {
         return bodyEndings.contains { lower.hasSuffix($0) } || lower.hasPrefix("udvalget for ")
     }
 
-    /// The council's meeting as one word, with the council it names: "byrådsmødet" is a
-    /// meeting of Byrådet.
-    static let councilMeetingWords: [(String, String)] = [
-        ("byrådsmøde", "Byrådet"), ("kommunalbestyrelsesmøde", "Kommunalbestyrelsen"), ("regionsrådsmøde", "Regionsrådet"),
-        ("borgerrepræsentationens møde", "Borgerrepræsentationen"),
+    /// A body's name and its definite form, for meeting compounds: "ældreråd" → "rådet".
+    static let definiteEndings: [(String, String)] = [
+        ("råd", "et"), ("udvalg", "et"), ("bestyrelse", "n"), ("forsamling", "en"), ("repræsentation", "en"),
     ]
+
+    /// The body a meeting compound names, in its definite form: "Byrådsmødet" and
+    /// "byrådsmøde" → "Byrådet", "Ældrerådsmøde" → "Ældrerådet", "Kommunalbestyrelsesmøde" →
+    /// "Kommunalbestyrelsen", "Økonomiudvalgsmødet" → "Økonomiudvalget". A compound of a
+    /// generic word ("Udvalgsmøde", "Bestyrelsesmøde") names no body.
+    static func bodyOfMeetingCompound<S: StringProtocol>(_ word: S) -> String? {
+        var stem = word.lowercased()
+        if stem.hasSuffix("mødet") { stem.removeLast() }
+        guard stem.hasSuffix("smøde") else { return nil }
+        stem.removeLast(5)
+        guard let ending = definiteEndings.first(where: { stem.hasSuffix($0.0) }), stem.count > ending.0.count else { return nil }
+        let name = stem + ending.1
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// How plain minutes say in prose what the meeting concluded, without a decision heading.
+    static let conclusionPhrases = [
+        "er enige om", "var enige om", "blev enige om", "enighed om", "besluttede", "blev besluttet", "vedtog", "blev vedtaget",
+        "blev godkendt", "godkendtes", "blev genvalgt", "blev valgt", "tiltrådte", "godkendte",
+    ]
+
+    /// Words near a conclusion that date it to an earlier meeting: "… godkendte på sit møde …".
+    static let earlierMeetingWords = ["samme møde", "sit møde", "på møde ", "et møde", "mødet den", "mødet d."]
 
     /// Abbreviations of the bodies every municipality has, as minutes write them in running
     /// text ("Godkendelse af dagsorden for ØU den 29. januar 2027"). "BR" is left out: it is
