@@ -543,3 +543,20 @@ import Testing
         #expect(MinutesVocabulary.bodyOfMeetingCompound(word) == nil)
     }
 }
+
+@Suite struct ShortItemsBeforeTests {
+    /// Items with no text of their own before the first item something confirms are items;
+    /// a list whose last entry holds every item's text is not.
+    @Test(arguments: [
+        ("Økonomiudvalget 3. maj 2027\n\n1. Godkendelse af dagsorden\n\n2. Meddelelser fra formanden\n\n3. Budget 2028\nSagsfremstilling\nForvaltningen har lavet et budget.\nBeslutning\nGodkendt.\n\n4. Salg af grund\nSagsfremstilling\nEn køber har budt.\nBeslutning\nGodkendt.\n",
+         ["1", "2", "3", "4"]),
+        ("Økonomiudvalget 3. maj 2027\n\n1. Godkendelse af dagsorden\n2. Budget 2028\n3. Salg af grund\n\nSagsfremstilling\nDagsordenen udsendes.\nBeslutning\nGodkendt.\nSagsfremstilling\nForvaltningen har lavet et budget.\nBeslutning\nGodkendt.\n",
+         ["3"]),
+        ("Økonomiudvalget 3. maj 2027\n\n1. Godkendelse af dagsorden\n2. Budget 2028\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget 2028\nSagsfremstilling\nEt budget.\nBeslutning\nGodkendt.\n",
+         ["1", "2"]),
+    ] as [(String, [String])])
+    func takesTheShortItemsOnly(_ text: String, _ numbers: [String]) throws {
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        #expect(document.cases.map { $0.number ?? "" } == numbers)
+    }
+}

@@ -70,6 +70,10 @@ struct CaseSegmenter: Sendable {
         var decisionSinceAnchor = false
         // Plain minutes whose numbered titles were taken as items (see `numberedRun`).
         var run: NumberedRun?
+        // Numbered titles not taken since the last item, for `titlesBefore`, and those taken
+        // with the item after them.
+        var passed: [(index: Int, number: Int, titleLine: Int?, title: String)] = []
+        var backfilled: [(titles: [Int], item: Int)] = []
         var i = 0
         while i < lines.count {
             defer { i += 1 }
@@ -158,12 +162,21 @@ struct CaseSegmenter: Sendable {
                 if keep {
                     // Plain minutes whose first title is also confirmed otherwise are still a run.
                     if run == nil, let startsRun { run = startsRun }
+                    let earlier = titlesBefore(number, after: lastNumber, passed, lines)
+                    if !earlier.isEmpty { backfilled.append((earlier.map(\.index), i)) }
+                    for title in earlier {
+                        anchors.append(Anchor(titleIndex: title.index, number: String(title.number), access: defaultAccess, titleLine: title.titleLine,
+                                              signal: "numbered title before the next item"))
+                    }
+                    passed = []
                     anchors.append(Anchor(titleIndex: i, number: candidate.number, access: defaultAccess, titleLine: candidate.titleLine,
                                           signal: listed ? "numbered title listed in the contents" : run != nil && anchors.isEmpty ? "first of a run of numbered titles"
                                               : confirmation == .none ? "labelled item number" : "numbered title confirmed by \(confirmation)"))
                     lastNumber = number
                     decisionSinceAnchor = false
                     if let t = candidate.titleLine { i = t }
+                } else if !restarts {
+                    passed.append((i, number, candidate.titleLine, candidate.title))
                 }
                 continue
             }
@@ -184,7 +197,46 @@ struct CaseSegmenter: Sendable {
                 }
             }
         }
-        return anchors.sorted { $0.titleIndex < $1.titleIndex }
+        anchors.sort { $0.titleIndex < $1.titleIndex }
+        // A list of titles whose last entry was taken as an item that holds every item's text
+        // (a page that prints its titles only in the list): the list's other entries are no items.
+        for (titles, item) in backfilled {
+            let next = anchors.first { $0.titleIndex > item }?.titleIndex ?? lines.count
+            if holdsSeveralItems(lines[(item + 1)..<max(item + 1, next)]) { anchors.removeAll { titles.contains($0.titleIndex) } }
+        }
+        return anchors
+    }
+
+    /// Whether `span` holds more than one item's text: two decision headers, identities or
+    /// opening headings.
+    func holdsSeveralItems(_ span: ArraySlice<SourceLine>) -> Bool {
+        var decisions = 0, identities = 0, openings = 0
+        for line in span where !line.text.isEmpty && line.text.isShorter(than: 200) {
+            if Self.isIdentity(line.text) { identities += 1 }
+            if let key = SectionHeadings.key(line.text), SectionHeadings.opening.contains(key) { openings += 1 }
+            if DecisionHeader.mayBeHeader(line.text), DecisionHeader.parse(line.text) != nil { decisions += 1 }
+            if decisions > 1 || identities > 1 || openings > 1 { return true }
+        }
+        return false
+    }
+
+    /// The items just before item `number` that nothing confirmed: short items with no text
+    /// of their own ("1. Godkendelse af dagsorden" / "2. Meddelelser" / "3. Budget 2028" /
+    /// "Sagsfremstilling"). They count when the titles not taken since the last item end in an
+    /// unbroken count up to `number` from the item after the last one (or from 1), and none
+    /// of their titles comes again further down, as a table of contents' titles do.
+    func titlesBefore(_ number: Int, after last: Int?, _ passed: [(index: Int, number: Int, titleLine: Int?, title: String)],
+                      _ lines: [SourceLine]) -> [(index: Int, number: Int, titleLine: Int?, title: String)] {
+        let first = (last ?? 0) + 1
+        guard number > first, passed.count >= number - first else { return [] }
+        let wanted = Array(passed.suffix(number - first))
+        guard wanted.map(\.number) == Array(first..<number) else { return [] }
+        let titles = Set(wanted.map { normalisedTitle($0.title) })
+        let after = (wanted.last?.titleLine ?? wanted.last?.index ?? 0) + 1
+        for line in lines[min(after, lines.count)...] where !line.text.isEmpty && line.text.first?.isNumber == true {
+            if let n = numberedTitle(line.text), titles.contains(normalisedTitle(n.title)) { return [] }
+        }
+        return wanted
     }
 
     /// How plain minutes number their titles: 1, 2, 3 …, or 1, 1, 1 … where a list converted
