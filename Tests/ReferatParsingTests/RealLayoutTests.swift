@@ -117,6 +117,8 @@ import Testing
         ("Mona Krog deltog ikke på mødet.", ["Mona Krog"], []),
         ("Niels E. Berg (A) var fraværende.", ["Niels E. Berg"], []),
         ("Sofie Dahl (F) erklærede sig inhabil.", [], ["Sofie Dahl"]),
+        ("Jonas Brink forlod lokalet under punktet grundet inhabilitet.", [], ["Jonas Brink"]),
+        ("Jakob Ebbe var fraværende under punkt 13. Curt Kold var fraværende under punkterne 14-18.", ["Jakob Ebbe", "Curt Kold"], []),
         ("Under punkt 14 deltog stedfortræder Ib Lund (V), da Karen Falk (V) var inhabil.", [], ["Karen Falk"]),
         ("Tove Ravn (A)- deltog ikke i behandlingen af punkt: 3, 4", [], ["Tove Ravn"]),
         ("Bo Krogh (F) deltog ikke under punkterne 12-15.", [], ["Bo Krogh"]),

@@ -64,7 +64,7 @@ enum AbsenceProse {
     /// The words of every absence predicate and label, the shortest form each is known by.
     static let absenceStems = [
         "fravær", "Fravær", "fbud", "eltog ikke", "eltager ikke", "ikke til stede", "inhabil", "forfald", "forhindre", "ikke mødt",
-        "forlod mødet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", " stedet for", "edvirkede ikke",
+        "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", " stedet for", "edvirkede ikke",
     ]
 
     static let stemsByFirstByte: [[[UInt8]]?] = {
@@ -227,7 +227,11 @@ enum AbsenceProse {
                 // The word before the point: an initial or a short abbreviation does not end a sentence.
                 let word = current.dropLast().reversed().prefix { $0.isLetter }
                 let afterParenthesis = current.dropLast().last == ")"
-                if c != "." || afterParenthesis || word.count > 2 || word.first?.isLowercase == true && word.count > 1 {
+                // "… fraværende under punkt 13. Curt Holm …": a number after a word ends a sentence.
+                let digits = current.dropLast().reversed().prefix { $0.isASCII && $0.isNumber }
+                let wordBeforeNumber = current.dropLast(digits.count + 1).reversed().drop { $0 == " " }.prefix { $0.isLetter }
+                let afterNumber = !digits.isEmpty && current.dropLast(digits.count + 1).last == " " && wordBeforeNumber.count > 2
+                if c != "." || afterParenthesis || afterNumber || word.count > 2 || word.first?.isLowercase == true && word.count > 1 {
                     out.append(current.stripping(" "))
                     current = ""
                 }
