@@ -148,12 +148,14 @@ import Testing
              try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0)
         }
         #expect(!hasSectionTable)
-        #expect(migrations.contains("v4") && migrations.contains("v6") && migrations.contains("v7") && migrations.contains("v8"))
+        #expect(migrations.contains("v4") && migrations.contains("v6") && migrations.contains("v7") && migrations.contains("v8") && migrations.contains("v9"))
         // v7: minutes are read again at the next import, so that their header text is indexed;
         // v8: every document, so that the archive learns its committee abbreviations.
         let reread = try store.read { db in try String.fetchAll(db, sql: "SELECT path FROM document WHERE sha256 = '' ORDER BY path") }
         #expect(reread == documents.map(\.path).sorted())
         #expect(leftovers.isEmpty)
+        // v9: the facts' index by kind and value served the FTS5 filters only.
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'entry_fact_value'") } == 0)
         #expect(store.rebuiltSearchEntries == entries)
         #expect(try store.integrityCheck().isEmpty)
         let fresh = try Workspace(files: []).store()
