@@ -296,6 +296,7 @@ import Testing
         ("1. Meddelelse fra formandenReferat", ["1. Meddelelse fra formanden", "Referat"]),
         ("Eventuelt1. Orientering og rundvisning", ["Eventuelt", "1. Orientering og rundvisning"]),
         ("6. Eventuelt1. Orientering og rundvisning", ["6. Eventuelt", "1. Orientering og rundvisning"]),
+        ("26. Konferencer mv.:1. Meddelelser - Lånedispensation", ["26. Konferencer mv.:", "1. Meddelelser - Lånedispensation"]),
         ("3. Budget 2027 og 2028", ["3. Budget 2027 og 2028"]),
         ("2. Kvartalsrapport 1-2027Beslutning", ["2. Kvartalsrapport 1-2027", "Beslutning"]),
         ("Byrådet tog orienteringen til efterretning", ["Byrådet tog orienteringen til efterretning"]),

@@ -94,7 +94,8 @@ enum RunInHeadings {
                 return split(String(before)) + [heading] + split(String(text[range.upperBound...]))
             }
         }
-        // "Eventuelt1. Orientering og rundvisning": the last entry of a list glued to the first item.
+        // "Eventuelt1. Orientering og rundvisning", "26. Konferencer mv.:1. Meddelelser": the last
+        // entry of a list glued to the first item.
         if text.utf8.count < 200, hasLetterThenNumber(text), let m = text.wholeMatch(of: wordThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }
@@ -119,7 +120,8 @@ enum RunInHeadings {
         return tail.count == 5 && tail.first == 0x20 && tail.dropFirst().allSatisfy(\.isASCIIDigit)
     }
 
-    /// Whether a lower-case letter stands right before a number and its point ("Eventuelt1. "):
+    /// Whether a lower-case letter or a colon stands right before a number and its point
+    /// ("Eventuelt1. ", "Konferencer mv.:1. "):
     /// the guard before `wordThenNumbered`, on bytes. The second bytes of æ, ø and å are 0xA6,
     /// 0xB8 and 0xA5.
     static func hasLetterThenNumber(_ text: String) -> Bool {
@@ -128,7 +130,7 @@ enum RunInHeadings {
             guard bytes.count > 4 else { return false }
             for i in 1..<(bytes.count - 2) where bytes[i].isASCIIDigit {
                 let before = bytes[i - 1]
-                guard (before >= 0x61 && before <= 0x7A) || before == 0xA5 || before == 0xA6 || before == 0xB8 else { continue }
+                guard (before >= 0x61 && before <= 0x7A) || before == 0xA5 || before == 0xA6 || before == 0xB8 || before == 0x3A else { continue }
                 var j = i
                 while j < bytes.count, bytes[j].isASCIIDigit { j += 1 }
                 if j + 1 < bytes.count, bytes[j] == 0x2E, bytes[j + 1] == 0x20 { return true }
@@ -157,7 +159,7 @@ enum RunInHeadings {
 
     nonisolated(unsafe) static let dateThenNumbered = #/^(.*?[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 
-    nonisolated(unsafe) static let wordThenNumbered = #/^((?:[0-9]{1,3}\.\s+[^0-9]*)?\p{L}*\p{Ll})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
+    nonisolated(unsafe) static let wordThenNumbered = #/^((?:[0-9]{1,3}\.\s+[^0-9]*)?(?:\p{L}*\p{Ll}|[^0-9]*\p{L}\.?:))([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 
     /// Headings that may be glued to the end of an item's title.
     static let titleEndings = ["Referat", "Beslutning", "Sagsfremstilling", "Indstilling", "Resumé", "Resume", "Sagsresume", "Beslutningstema"]
