@@ -564,3 +564,17 @@ import Testing
         #expect(document.cases.map { $0.number ?? "" } == numbers)
     }
 }
+
+@Suite struct StepMeetingLinesTests {
+    /// A step's own meeting labelled under its header: the date is the step's, place and time
+    /// are not its text.
+    @Test func aDateUnderTheHeaderIsTheSteps() throws {
+        let text = "66.    Temadag for Seniorrådet\nSag 306-2027-5450\nBeslutningstema\nEn ny dato fastlægges.\nBeslutning fra Seniorrådet\nDato: 10. december 2027\nSted: Café Nord, Algade 2\nFraværende: Ib Holm, Eva Ny\nTemadagen holdes lørdag den 9. april 2028.\n"
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+        let decision = try #require(document.cases.first?.decisions.first)
+        #expect(decision.body == "Seniorrådet")
+        #expect(decision.date == "2027-12-10")
+        #expect(decision.text == "Temadagen holdes lørdag den 9. april 2028.")
+        #expect(decision.absent.map(\.name) == ["Ib Holm", "Eva Ny"])
+    }
+}

@@ -305,6 +305,7 @@ struct CaseParser: Sendable {
         var notParticipating: [NonParticipant] = []
         var votes = Votes()
         var remarks: [String] = []
+        var date = draft.header.date
         let lines = (draft.header.inlineText.map { [SourceLine(number: draft.firstLine, text: $0)] } ?? []) + draft.lines
         var i = 0
         while i < lines.count {
@@ -313,6 +314,12 @@ struct CaseParser: Sendable {
             if text.isEmpty {
                 if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
                 continue
+            }
+            // "Beslutning fra Integrationsrådet" / "Dato: 10. december 2027" / "Sted: …": the
+            // step's own meeting, labelled under its header, before its text.
+            if paragraphs.allSatisfy(\.isEmpty), text.isShorter(than: 120), let (field, value) = MeetingHeaderParser.labelled(text) {
+                if field == .date, date == nil, let iso = DanishDate.firstISO(in: value) { date = iso; continue }
+                if field == .place || field == .time || field == .endTime { continue }
             }
             if PeopleParser.saysNobodyWasAbsent(text) { continue }
             if let list = AbsenceList.read(lines, at: i - 1) {
@@ -340,7 +347,7 @@ struct CaseParser: Sendable {
         notParticipating = Self.unique(notParticipating, by: \.name)
         let text = Self.joinParagraphs(paragraphs.flatMap { $0 + [""] })
         var decision = Decision(
-            body: draft.header.body, date: draft.header.date, text: text, outcome: OutcomeClassifier.classify(text),
+            body: draft.header.body, date: date, text: text, outcome: OutcomeClassifier.classify(text),
             remarks: remarks, absent: absent, notParticipating: notParticipating, votes: votes.isEmpty ? nil : votes,
             lines: [draft.firstLine, lines.last(where: { $0.number > 0 })?.number ?? draft.firstLine]
         )
