@@ -92,6 +92,7 @@ import Testing
         ("Referat\ntil\nmødet i Rødby Byråd\nden 6. april 2016 kl. 17:00\ni Byrådssalen\n\n1. Godkendelse af dagsorden\nSagsnr.: 16/1\nBeslutning\nGodkendt.\n", "Rødby Byråd", "2016-04-06"),
         ("Økonomiudvalgets møde den 21. januar 2026\nMødelokale 1, kl. 16.00\n1Godkendelse af dagsorden\nBeslutning\nGodkendt.\n", "Økonomiudvalget", "2026-01-21"),
         ("Dagsordener og referater\n\nTorsdag d. 19 maj 2022\nMødestedRådssalen\nUdvalgKommunalbestyrelsen\n\nResume\nDagsordenen forelægges.\nBeslutning\nGodkendt.\n", "Kommunalbestyrelsen", "2022-05-19"),
+        ("210126 – Femogtyvende ordinære kommunalbestyrelsesmøde\nUdvalg\nKommunalbestyrelsen\nDato\n26. January 2027 -\nTitel\nForside\nSagsfremstilling\nBeslutning\n\n1. Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen forelægges.\nBeslutning\nGodkendt.\n", "Kommunalbestyrelsen", "2027-01-26"),
         ("Møde i Kommunalbestyrelsen mandag den 25. september 2027, kl. 17 i Kommunalbestyrelsens mødesal\n\n1. Meddelelser\nSagsnr.: 27/1\nBeslutning\nTaget til efterretning.\n", "Kommunalbestyrelsen", "2027-09-25"),
         ("Udvalg: Kultur- og Fritidsudvalget\nMødedato: 29-08-2019 18:00:00\n\n• 141\nTilrettet balance for regnskabet\n• Sagsfremstilling\nBalancen rettes.\n• Beslutning\nGodkendt.\n", "Kultur- og Fritidsudvalget", "2019-08-29"),
     ] as [(String, String, String)])

@@ -372,6 +372,8 @@ struct CaseSegmenter: Sendable {
         "referat", "dagsorden", "beslutningsprotokol", "mødedato", "mødested", "mødetidspunkt", "bemærkninger", "deltagere",
         "medlemmer", "fraværende", "indholdsfortegnelse", "åben dagsorden", "lukket dagsorden", "sagsoversigt", "punkter",
         "dagsordenspunkter", "dagsordenpunkter", "tidspunkt", "sted", "dato", "udvalg", "møde", "åbne punkter", "lukkede punkter", "bilag",
+        // A viewer's tabs and column labels: "Titel", "Forside".
+        "titel", "forside",
     ]
 
     /// How the lines after a candidate confirm it.
@@ -473,7 +475,9 @@ struct CaseSegmenter: Sendable {
             // "2. behandling af budget 2019-2022": a title may start with an ordinal.
             let ordinal = title.first?.isNumber == true && title.firstMatch(of: Self.ordinalStart) != nil
             guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" || ordinal else { return nil }
-            // "2023 Budget": a year is not an item number.
+            // "26. January 2027": a date whose month a page wrote in capitals is no item.
+            if let first = title.split(separator: " ", maxSplits: 1).first, DanishDate.months[first.lowercased().stripping(".,")] != nil,
+               case let year = title.dropFirst(first.count).stripping(" ").prefix(4), year.count == 4, year.allSatisfy(\.isNumber) { return nil }
             return (String(m.1), title)
         }
         if let m = text.wholeMatch(of: Self.glued) { return (String(m.1), String(m.2)) }
