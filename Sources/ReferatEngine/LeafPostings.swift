@@ -42,17 +42,17 @@ struct LeafPostings {
     private var index = 0
     private var windowStretch = 0
 
-    /// A term's postings in every segment.
-    init(term bytes: [UInt8], in snapshot: IndexSnapshot, scoring: LeafScoring) throws(EngineError) {
+    /// A term's postings in every segment; without `scoring`, only to walk (no idf, no bounds).
+    init(term bytes: [UInt8], in snapshot: IndexSnapshot, scoring: LeafScoring?) throws(EngineError) {
         self.snapshot = snapshot
-        self.scoring = scoring
+        self.scoring = scoring ?? LeafScoring(snapshot)
         listed = false
         var matches = 0, length = 0
         for (s, segment) in snapshot.segments.enumerated() {
             guard let t = segment.lookup(bytes) else { continue }
             let cursor = try PostingCursor(segment: segment, term: t)
             length += cursor.documentFrequency
-            matches += try Self.liveDocuments(cursor, deleted: snapshot.deletedDocuments[s])
+            if scoring != nil { matches += try Self.liveDocuments(cursor, deleted: snapshot.deletedDocuments[s]) }
             cursors.append(cursor)
             starts.append(snapshot.bases[s])
             ends.append(snapshot.bases[s] + segment.documentCount)
@@ -62,7 +62,7 @@ struct LeafPostings {
             blockBounds.append(Array(repeating: -1, count: cursor.blockCount))
         }
         self.length = length
-        idf = scoring.idf(matches: matches)
+        idf = scoring?.idf(matches: matches) ?? 0
         shallow = Array(repeating: 0, count: cursors.count)
     }
 
@@ -156,10 +156,51 @@ struct LeafPostings {
         guard b < cursors[c].blockCount else { return (0, ends[c] - 1) }
         let first = b == 0 ? 0 : cursors[c].lastDocument[b - 1] + 1
         guard first <= local else { return (0, starts[c] + first - 1) }
+        return (blockBound(c, b), starts[c] + cursors[c].lastDocument[b])
+    }
+
+    /// True for a term, whose blocks a walk can read whole (`nextBlock`).
+    var isTerm: Bool { !listed }
+
+    /// The next block, at or after document `target`, of a term: its cursor, its number and
+    /// its last document; nil past the end. Nothing is decoded.
+    mutating func nextBlock(from target: Int) -> (cursor: Int, block: Int, last: Int)? {
+        while windowCursor < cursors.count {
+            let c = windowCursor
+            if ends[c] > target {
+                let local = max(0, target - starts[c])
+                var b = shallow[c]
+                while b < cursors[c].blockCount && cursors[c].lastDocument[b] < local { b += 1 }
+                shallow[c] = b
+                if b < cursors[c].blockCount { return (c, b, starts[c] + cursors[c].lastDocument[b]) }
+            }
+            windowCursor += 1
+        }
+        return nil
+    }
+
+    /// The score bound of block `b` of cursor `c` (`LeafScoring.bound`).
+    mutating func blockBound(_ c: Int, _ b: Int) -> Double {
         if blockBounds[c][b] < 0 {
+            let first = b == 0 ? 0 : cursors[c].lastDocument[b - 1] + 1
             blockBounds[c][b] = bound(c, b, shortestEntry: snapshot.shortestLength(from: starts[c] + first, to: starts[c] + cursors[c].lastDocument[b]))
         }
-        return (blockBounds[c][b], starts[c] + cursors[c].lastDocument[b])
+        return blockBounds[c][b]
+    }
+
+    /// Decodes block `b` of cursor `c` and returns how many documents it holds; the walk
+    /// stands on its first.
+    mutating func load(_ c: Int, _ b: Int) throws(EngineError) -> Int {
+        try cursors[c].load(b)
+        current = c
+        document = starts[c] + cursors[c].document
+        return cursors[c].blockDocuments.count
+    }
+
+    /// Document `i` of the block `load` decoded, and its weighted occurrences.
+    func loaded(_ i: Int) -> (document: Int, weight: Double) {
+        let c = current
+        return (starts[c] + cursors[c].blockDocuments[i], LeafScoring.weighted(fields: fieldCounts[c]) { cursors[c].frequency($0, at: i) })
     }
 
     /// The bound of block `b` of cursor `c`, from its skip entry.

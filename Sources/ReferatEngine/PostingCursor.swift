@@ -102,6 +102,20 @@ struct PostingCursor {
     /// The current document's frequency in `field`.
     func frequency(_ field: Int) -> UInt32 { frequencies[field][index] }
 
+    /// Decodes block `b` for a walk that reads all of it (`blockDocuments`, `frequency(_:at:)`)
+    /// and stands on its first document.
+    mutating func load(_ b: Int) throws(EngineError) {
+        if b != block { try decode(b) }
+        index = 0
+        document = documents[0]
+    }
+
+    /// The decoded block's documents, ascending.
+    var blockDocuments: [Int] { documents }
+
+    /// The frequency in `field` of the decoded block's document `i`.
+    func frequency(_ field: Int, at i: Int) -> UInt32 { frequencies[field][i] }
+
     /// The current document's positions in `field`, ascending.
     mutating func positions(_ field: Int) throws(EngineError) -> [UInt32] {
         do throws(FormatError) {

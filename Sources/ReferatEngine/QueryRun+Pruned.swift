@@ -101,6 +101,30 @@ extension QueryRun {
         // The page's worst score once it is full, and the bound of the scoring leaves over the
         // documents up to `windowEnd` (valid for every document there, whatever the threshold).
         var threshold = -Double.infinity
+        func offer(_ d: Int, _ score: Double, _ check: FilterCheck?) {
+            top.offer(Ranked(doc: d, id: snapshot.id(of: d), score: score, tier: t, date: check == nil ? nil : snapshot.first(.sortDate, of: d)))
+            if let worst = top.worst { threshold = worst.score }
+        }
+        if implied, scoringLeaves == generator, walk.leaves[generator[0]].isTerm {
+            // One term: its blocks read whole, one after the other (the walk below, without
+            // its per-document steps), a block skipped unread when its bound cannot reach
+            // the page.
+            let g = generator[0], idf = walk.leaves[g].idf
+            var target = 0
+            while let (c, b, last) = walk.leaves[g].nextBlock(from: target) {
+                target = last + 1
+                if threshold > -.infinity, walk.leaves[g].blockBound(c, b) * Self.slack < threshold { continue }
+                for i in 0..<(try walk.leaves[g].load(c, b)) {
+                    let (d, weight) = walk.leaves[g].loaded(i)
+                    guard snapshot.live.contains(d), check?.passes(d) ?? true else { continue }
+                    scored += 1
+                    // As `score(_:by:)` sums one leaf: 0 plus its score.
+                    let score = 0.0 + formula.score(idf: idf, weight: weight, norm: formula.norm(length: snapshot.length(of: d)))
+                    if !(score < threshold) { offer(d, score, check) }
+                }
+            }
+            return top.sorted
+        }
         var windowBound = 0.0, windowEnd = -1
         var d = 0
         while true {
@@ -138,11 +162,7 @@ extension QueryRun {
                         score += formula.score(idf: walk.leaves[i].idf, weight: walk.leaves[i].weight, norm: norm)
                     }
                 }
-                if !(score < threshold) {
-                    top.offer(Ranked(doc: d, id: snapshot.id(of: d), score: score, tier: t,
-                                     date: check == nil ? nil : snapshot.first(.sortDate, of: d)))
-                    if let worst = top.worst { threshold = worst.score }
-                }
+                if !(score < threshold) { offer(d, score, check) }
             }
             d += 1
         }
@@ -152,9 +172,9 @@ extension QueryRun {
     /// The live documents that match `match` (and pass the filters), counted up to
     /// `countLimit`; true when the count stopped there.
     private mutating func countMatches(_ match: MatchNode, check: inout FilterCheck?) throws(EngineError) -> (Int, Bool) {
-        var walk = try self.walk([match])
+        var walk = try self.walk([match], scored: false)
         let member = walk.matcher(match).simplified
-        let generator = try self.generator(match).map { walk.number[$0]! }
+        let generator = try self.generator(match, scored: false).map { walk.number[$0]! }
         var count = 0, d = 0
         while true {
             d = try walk.next(at: d, among: generator)
@@ -169,46 +189,51 @@ extension QueryRun {
 
     /// Leaves one of which every match of `node` holds, as few and as short as can be found:
     /// a leaf itself, every branch's of an OR, the shortest required branch's of an AND.
-    mutating func generator(_ node: MatchNode) throws(EngineError) -> [MatchNode] {
+    mutating func generator(_ node: MatchNode, scored: Bool = true) throws(EngineError) -> [MatchNode] {
         switch node {
         case .term, .prefix, .phrase:
             return [node]
         case .any(let nodes):
             var out: [MatchNode] = []
-            for n in nodes { out += try generator(n) }
+            for n in nodes { out += try generator(n, scored: scored) }
             return out
         case .all(let required, _):
             var best: [MatchNode] = [], cost = Int.max
             for n in required {
-                let leaves = try generator(n)
+                let leaves = try generator(n, scored: scored)
                 var length = 0
-                for leaf in leaves { length += try postings(leaf).length }
+                for leaf in leaves { length += try postings(leaf, scored: scored).length }
                 if length < cost { (best, cost) = (leaves, length) }
             }
             return best
         case .apart(let inner):
-            return try generator(inner)
+            return try generator(inner, scored: scored)
         }
     }
 
-    /// Fresh postings of the leaves of `nodes`, numbered.
-    mutating func walk(_ nodes: [MatchNode]) throws(EngineError) -> LeafWalk {
+    /// Fresh postings of the leaves of `nodes`, numbered; without what scoring needs when not
+    /// `scored`.
+    mutating func walk(_ nodes: [MatchNode], scored: Bool = true) throws(EngineError) -> LeafWalk {
         var walk = LeafWalk()
         for node in nodes {
             for leaf in Self.leaves(of: node) where walk.number[leaf] == nil {
                 walk.number[leaf] = walk.leaves.count
-                walk.leaves.append(try postings(leaf))
+                walk.leaves.append(try postings(leaf, scored: scored))
             }
         }
         return walk
     }
 
-    /// A leaf's postings, opened once per search and copied fresh for each walk.
-    mutating func postings(_ node: MatchNode) throws(EngineError) -> LeafPostings {
+    /// A leaf's postings, opened once per search and copied fresh for each walk. A term only
+    /// walked (`scored` false: counting) is opened without its idf, which costs a look at the
+    /// deleted documents, and is not kept.
+    mutating func postings(_ node: MatchNode, scored: Bool = true) throws(EngineError) -> LeafPostings {
         if let known = postingsCache[node] { return known }
         let scoring = LeafScoring(snapshot)
         let out: LeafPostings
         switch node {
+        case .term(let term) where !scored:
+            return try LeafPostings(term: TermEncoding.bytes(term), in: snapshot, scoring: nil)
         case .term(let term): out = try LeafPostings(term: TermEncoding.bytes(term), in: snapshot, scoring: scoring)
         default: out = LeafPostings(listed: try leaf(node), in: snapshot, scoring: scoring)
         }
