@@ -125,9 +125,16 @@ extension QueryRun {
             }
             return top.sorted
         }
+        // A tier that is an AND of leaves (no exclusions) is tested leaf by leaf, and a leaf
+        // that stands past the candidate moves the walk there (leapfrogging).
+        var conjunction: [Int]? = nil
+        if case .all(let required, let excluded) = member, excluded.isEmpty {
+            conjunction = required.compactMap { if case .leaf(let i) = $0 { i } else { nil } }
+            if conjunction!.count != required.count { conjunction = nil }
+        }
         var windowBound = 0.0, windowEnd = -1
         var d = 0
-        while true {
+        walking: while true {
             d = try walk.next(at: d, among: generator)
             if d == LeafPostings.exhausted { break }
             if threshold > -.infinity {
@@ -150,7 +157,18 @@ extension QueryRun {
                 d += 1
                 continue
             }
-            let matches = try implied ? true : member.holds(d, &walk.leaves)
+            if let conjunction {
+                for i in conjunction {
+                    try walk.leaves[i].advance(to: d)
+                    let at = walk.leaves[i].document
+                    if at == LeafPostings.exhausted { break walking }
+                    if at != d {
+                        d = at
+                        continue walking
+                    }
+                }
+            }
+            let matches = try implied || conjunction != nil ? true : member.holds(d, &walk.leaves)
             if matches, check?.passes(d) ?? true {
                 // Summed as `score(_:by:)` sums: leaf by leaf in the question's order.
                 scored += 1

@@ -30,7 +30,8 @@ extension IndexSnapshot {
     /// In relevance order without facets the page comes from pruned top k (`prunedSearch`),
     /// which skips what cannot reach the page and counts matches up to `QueryRun.countLimit`
     /// (a total at the limit is "at least" that many, `RankedPage.totalIsLowerBound`). Date
-    /// order, filter-only searches and facets score every match, and their counts are exact.
+    /// order, filter-only searches, facets and `exactTotal` score every match, and their counts
+    /// are exact.
     public func search(_ query: IndexQuery) throws(EngineError) -> RankedPage {
         try search(query, pruning: true)
     }
@@ -128,7 +129,7 @@ struct QueryRun {
     }
 
     mutating func search(_ query: IndexQuery, pruning: Bool) throws(EngineError) -> RankedPage {
-        if pruning, let match = query.match, query.order == .relevance, !query.facets {
+        if pruning, let match = query.match, query.order == .relevance, !query.facets, !query.exactTotal {
             return try prunedSearch(query, match)
         }
         let wanted = max(0, query.offset) + max(0, query.limit)
