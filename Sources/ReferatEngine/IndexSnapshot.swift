@@ -22,6 +22,13 @@ public final class IndexSnapshot: Sendable {
     let locations: [UInt64: Int]
     /// Tokens in all fields of each document, by document number: read for every match scored.
     let lengths: [UInt32]
+    /// Per segment, its deleted documents (local numbers, ascending).
+    let deletedDocuments: [[Int]]
+    /// The smallest of `lengths` over runs of documents: level k holds, for each run of
+    /// `lengthRun` documents, the smallest length over it and the 2^k − 1 runs after it. Pruned
+    /// search reads it to bound the length of every entry of a postings block.
+    private let shortest: [[UInt32]]
+    static let lengthRun = 32
 
     public var generation: Int { manifest.generation }
 
@@ -54,8 +61,10 @@ public final class IndexSnapshot: Sendable {
         var total = 0.0
         var lengths: [UInt32] = []
         lengths.reserveCapacity(count)
+        var deletedDocuments: [[Int]] = []
         for (s, segment) in segments.enumerated() {
             let deleted = Set(manifest.deleted?[manifest.segments[s]] ?? [])
+            deletedDocuments.append(deleted.sorted())
             for d in 0..<segment.documentCount {
                 var length: UInt64 = 0
                 for f in 0..<segment.fieldCount { length += UInt64(segment.length(d, f)) }
@@ -67,6 +76,13 @@ public final class IndexSnapshot: Sendable {
             }
         }
         self.lengths = lengths
+        self.deletedDocuments = deletedDocuments
+        var levels: [[UInt32]] = [stride(from: 0, to: lengths.count, by: Self.lengthRun).map { lengths[$0..<min(lengths.count, $0 + Self.lengthRun)].min()! }]
+        while 1 << levels.count <= levels[0].count {
+            let below = levels[levels.count - 1], width = 1 << (levels.count - 1)
+            levels.append((0..<(below.count - width)).map { min(below[$0], below[$0 + width]) })
+        }
+        shortest = levels
         self.live = live
         liveCount = locations.count
         totalLength = total
@@ -102,6 +118,13 @@ public final class IndexSnapshot: Sendable {
 
     /// Tokens in all of a document's fields.
     func length(of doc: Int) -> Int { Int(lengths[doc]) }
+
+    /// At most the length of every document from `first` to `last` (deleted ones too).
+    func shortestLength(from first: Int, to last: Int) -> Int {
+        let a = first / Self.lengthRun, b = last / Self.lengthRun
+        let k = Int.bitWidth - 1 - (b - a + 1).leadingZeroBitCount
+        return Int(min(shortest[k][a], shortest[k][b - (1 << k) + 1]))
+    }
 
     /// True when the index holds a live document with this external id.
     public func contains(id: UInt64) -> Bool { locations[id] != nil }

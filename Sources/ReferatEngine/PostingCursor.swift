@@ -25,6 +25,8 @@ struct PostingCursor {
     private var frequencies: [[UInt32]]
     private var index = 0
     private var scratch: [UInt32] = []
+    /// Per document of the block, whether some field holds the term (checked at decoding).
+    private var held: [Bool] = []
     /// The current document, or `exhausted`.
     private(set) var document = -1
     /// Where each document of the current block starts in its positions, once asked.
@@ -100,6 +102,20 @@ struct PostingCursor {
     /// The current document's frequency in `field`.
     func frequency(_ field: Int) -> UInt32 { frequencies[field][index] }
 
+    /// Decodes block `b` for a walk that reads all of it (`blockDocuments`, `frequency(_:at:)`)
+    /// and stands on its first document.
+    mutating func load(_ b: Int) throws(EngineError) {
+        if b != block { try decode(b) }
+        index = 0
+        document = documents[0]
+    }
+
+    /// The decoded block's documents, ascending.
+    var blockDocuments: [Int] { documents }
+
+    /// The frequency in `field` of the decoded block's document `i`.
+    func frequency(_ field: Int, at i: Int) -> UInt32 { frequencies[field][i] }
+
     /// The current document's positions in `field`, ascending.
     mutating func positions(_ field: Int) throws(EngineError) -> [UInt32] {
         do throws(FormatError) {
@@ -148,18 +164,19 @@ struct PostingCursor {
                 documents.append(doc)
             }
             guard doc == lastDocument[b] else { throw FormatError(message: "block \(b) does not end where its skip entry says") }
-            var any = [Bool](repeating: false, count: n)
+            held.removeAll(keepingCapacity: true)
+            held.append(contentsOf: repeatElement(false, count: n))
             for f in 0..<segment.fieldCount {
                 try reader.packed(n, into: &frequencies[f])
                 for i in 0..<n where frequencies[f][i] > 0 {
-                    any[i] = true
+                    held[i] = true
                     guard frequencies[f][i] <= maxFrequency[b * segment.fieldCount + f],
                           segment.length(documents[i], f) >= minLength[b * segment.fieldCount + f] else {
                         throw FormatError(message: "block \(b) exceeds its bounds")
                     }
                 }
             }
-            guard any.allSatisfy({ $0 }), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
+            guard held.allSatisfy({ $0 }), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
             block = b
             index = 0
             positionOffsets = []

@@ -25,10 +25,22 @@ extension IndexSnapshot {
     /// above, normalised by the entry's whole length (one saturation per query word, as
     /// referat's FTS5 index ranked before this engine), ties to the newer entry and then the lower
     /// id. Without filters each tier is scored by its own question; with filters or by date,
-    /// by the whole query. Every match is scored: the count is exact.
+    /// by the whole query.
+    ///
+    /// In relevance order without facets the page comes from pruned top k (`prunedSearch`),
+    /// which skips what cannot reach the page and counts matches up to `QueryRun.countLimit`
+    /// (a total at the limit is "at least" that many, `RankedPage.totalIsLowerBound`). Date
+    /// order, filter-only searches, facets and `exactTotal` score every match, and their counts
+    /// are exact.
     public func search(_ query: IndexQuery) throws(EngineError) -> RankedPage {
+        try search(query, pruning: true)
+    }
+
+    /// The same, pruned or by exhaustive scoring of every match: the reference a test holds
+    /// pruned pages equal to.
+    func search(_ query: IndexQuery, pruning: Bool) throws(EngineError) -> RankedPage {
         var run = QueryRun(snapshot: self)
-        return try run.search(query)
+        return try run.search(query, pruning: pruning)
     }
 
     /// How many live documents hold the term.
@@ -87,11 +99,11 @@ struct QueryRun {
     let snapshot: IndexSnapshot
     private var leaves: [MatchNode: Leaf] = [:]
     private var sets: [MatchNode: DocumentSet] = [:]
+    var postingsCache: [MatchNode: LeafPostings] = [:]
+    /// How many documents this run scored: what pruning saves.
+    var scored = 0
 
     init(snapshot: IndexSnapshot) { self.snapshot = snapshot }
-
-    static let k1 = 1.2
-    static let b = 0.75
 
     /// A ranked match: the first tier it matched, its score (higher is better), its date.
     struct Ranked {
@@ -116,7 +128,10 @@ struct QueryRun {
         }
     }
 
-    mutating func search(_ query: IndexQuery) throws(EngineError) -> RankedPage {
+    mutating func search(_ query: IndexQuery, pruning: Bool) throws(EngineError) -> RankedPage {
+        if pruning, let match = query.match, query.order == .relevance, !query.facets, !query.exactTotal {
+            return try prunedSearch(query, match)
+        }
         let wanted = max(0, query.offset) + max(0, query.limit)
         var total = 0
         var ranked: [Ranked] = []
@@ -227,23 +242,20 @@ struct QueryRun {
     /// The score of each of `docs` (ascending) for the question `node`: per leaf, its idf times
     /// its weighted occurrences saturated against the document's length.
     mutating func score(_ docs: [Int], by node: MatchNode) throws(EngineError) -> [Double] {
-        let n = Double(snapshot.liveCount)
-        let average = snapshot.liveCount > 0 ? snapshot.totalLength / n : 1
-        let norms = docs.map { Self.k1 * (1 - Self.b + Self.b * Double(snapshot.length(of: $0)) / average) }
+        let scoring = LeafScoring(snapshot)
+        let norms = docs.map { scoring.norm(length: snapshot.length(of: $0)) }
         var scores = [Double](repeating: 0, count: docs.count)
+        scored += docs.count
         for leafNode in Self.leaves(of: node) {
             let leaf = try leaf(leafNode)
-            let hits = Double(leaf.set.count)
-            var idf = log((n - hits + 0.5) / (hits + 0.5))
-            if idf <= 0 { idf = 1e-6 }
+            let idf = scoring.idf(matches: leaf.set.count)
             // Both lists ascend: one walk finds each candidate's weight in the leaf.
             var j = 0
             for (i, doc) in docs.enumerated() {
                 while j < leaf.documents.count && leaf.documents[j] < doc { j += 1 }
                 if j == leaf.documents.count { break }
                 guard leaf.documents[j] == doc else { continue }
-                let w = leaf.weights[j]
-                scores[i] += idf * (w * (Self.k1 + 1) / (w + norms[i]))
+                scores[i] += scoring.score(idf: idf, weight: leaf.weights[j], norm: norms[i])
             }
         }
         return scores
@@ -285,11 +297,7 @@ struct QueryRun {
             try cursor.advance(to: 0)
             while cursor.document != PostingCursor.exhausted {
                 let doc = base + cursor.document
-                if snapshot.live.contains(doc) {
-                    var w = 0.0
-                    for f in 0..<fields { w += weights[f] * Double(cursor.frequency(f)) }
-                    leaf.append(doc, w)
-                }
+                if snapshot.live.contains(doc) { leaf.append(doc, LeafScoring.weighted(fields: fields, cursor.frequency)) }
                 try cursor.next()
             }
             return
@@ -302,9 +310,7 @@ struct QueryRun {
             var cursor = try PostingCursor(segment: segment, term: t)
             try cursor.advance(to: 0)
             while cursor.document != PostingCursor.exhausted {
-                var w = 0.0
-                for f in 0..<fields { w += weights[f] * Double(cursor.frequency(f)) }
-                sums[cursor.document] += w
+                sums[cursor.document] += LeafScoring.weighted(fields: fields, cursor.frequency)
                 holds[cursor.document] = true
                 try cursor.next()
             }

@@ -10,6 +10,10 @@ public struct IndexQuery: Hashable, Sendable {
     public var limit = 10
     /// Count the matching entries by committee, year and outcome.
     public var facets = false
+    /// Count every match exactly, scoring each: an engine may otherwise stop counting once
+    /// the page is certain (`RankedPage.totalIsLowerBound`). `referat bench queries
+    /// --exact-totals` times this way beside the other.
+    public var exactTotal = false
 
     public init(match: MatchNode? = nil, filters: EntryFilters = EntryFilters()) {
         self.match = match

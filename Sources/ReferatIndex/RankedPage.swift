@@ -3,11 +3,15 @@
 /// `RecordStore`.
 public struct RankedPage: Sendable {
     public var total: Int
+    /// True when `total` is a lower bound: at least that many entries match (an engine may
+    /// stop counting once the page is certain; see README, "Hit counts").
+    public var totalIsLowerBound: Bool
     public var entries: [RankedEntry]
     public var facets: Facets?
 
-    public init(total: Int, entries: [RankedEntry], facets: Facets?) {
+    public init(total: Int, entries: [RankedEntry], facets: Facets?, totalIsLowerBound: Bool = false) {
         self.total = total
+        self.totalIsLowerBound = totalIsLowerBound
         self.entries = entries
         self.facets = facets
     }

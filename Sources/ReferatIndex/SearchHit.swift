@@ -50,11 +50,14 @@ public struct SearchHit: Codable, Sendable {
 /// A page of results with the total and optional facet counts.
 public struct SearchPage: Codable, Sendable {
     public var total: Int
+    /// True when `total` is a lower bound (`RankedPage.totalIsLowerBound`).
+    public var totalIsLowerBound: Bool
     public var hits: [SearchHit]
     public var facets: Facets?
 
-    public init(total: Int, hits: [SearchHit], facets: Facets?) {
+    public init(total: Int, hits: [SearchHit], facets: Facets?, totalIsLowerBound: Bool = false) {
         self.total = total
+        self.totalIsLowerBound = totalIsLowerBound
         self.hits = hits
         self.facets = facets
     }

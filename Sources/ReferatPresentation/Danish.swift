@@ -41,9 +41,9 @@ public enum Danish {
         }
     }
 
-    /// "1 resultat", "2 resultater".
-    public static func results(_ count: Int) -> String {
-        "\(count) \(count == 1 ? "resultat" : "resultater")"
+    /// "1 resultat", "2 resultater"; "mindst 1000 resultater" for a count that is a lower bound.
+    public static func results(_ count: Int, atLeast: Bool = false) -> String {
+        "\(atLeast ? "mindst " : "")\(count) \(count == 1 && !atLeast ? "resultat" : "resultater")"
     }
 
     /// Danish alphabetical order: æ, ø, å after z; aa sorts as å.

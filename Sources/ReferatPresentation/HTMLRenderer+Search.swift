@@ -111,7 +111,7 @@ extension HTMLRenderer {
         }
         let first = page.total == 0 ? 0 : request.offset + 1
         let last = request.offset + page.hits.count
-        out += "<p class=\"total\" id=\"antal\">\(Danish.results(page.total))\(page.total > 0 ? " · viser \(first)–\(last)" : "")</p>\n"
+        out += "<p class=\"total\" id=\"antal\">\(Danish.results(page.total, atLeast: page.totalIsLowerBound))\(page.total > 0 ? " · viser \(first)–\(last)" : "")</p>\n"
         out += """
             <p class="downloads">Hent: <a href="\(Markup.escape(Markup.link(Routes.apiSearchCSV, request.queryItems)))" download>CSV</a> ·
             <a href="\(Markup.escape(Markup.link(Routes.apiSearch, request.queryItems)))">JSON</a> ·
@@ -149,8 +149,8 @@ extension HTMLRenderer {
 
     func pager(_ report: SearchReport) -> String {
         let request = report.request
-        let total = report.result.page.total
-        guard total > request.limit else { return "" }
+        let total = report.result.page.total, atLeast = report.result.page.totalIsLowerBound
+        guard total > request.limit || atLeast else { return "" }
         let pages = (total + request.limit - 1) / request.limit
         let current = request.offset / request.limit + 1
         var links: [String] = []
@@ -159,8 +159,9 @@ extension HTMLRenderer {
             previous.offset = max(0, request.offset - request.limit)
             links.append("<a rel=\"prev\" id=\"forrige\" href=\"\(Markup.escape(Routes.search(previous)))\">← Forrige</a>")
         }
-        links.append("<span>Side \(current) af \(pages)</span>")
-        if request.offset + request.limit < total {
+        links.append("<span>Side \(current) af \(atLeast ? "mindst " : "")\(pages)</span>")
+        // Past a count that is a lower bound there may be more: the next page is offered.
+        if request.offset + request.limit < total || atLeast {
             var next = request
             next.offset = request.offset + request.limit
             links.append("<a rel=\"next\" id=\"naeste\" href=\"\(Markup.escape(Routes.search(next)))\">Næste →</a>")

@@ -19,6 +19,8 @@ public struct JSONRenderer: Sendable {
     /// The shape of a search: snippets with their matches in `[…]`.
     struct SearchOutput: Encodable {
         var total: Int
+        /// Present (true) only when `total` is a lower bound: "at least this many".
+        var totalIsLowerBound: Bool?
         var suggestion: String?
         var correctedQuery: String?
         var hits: [SearchHit]
@@ -29,7 +31,8 @@ public struct JSONRenderer: Sendable {
         let plain = TextRenderer(colour: false)
         var hits = report.result.page.hits
         for i in hits.indices { hits[i].snippet = plain.highlight(hits[i].snippet) }
-        return try encode(SearchOutput(total: report.result.page.total, suggestion: report.result.suggestion,
+        return try encode(SearchOutput(total: report.result.page.total,
+                                       totalIsLowerBound: report.result.page.totalIsLowerBound ? true : nil, suggestion: report.result.suggestion,
                                        correctedQuery: report.result.correctedQuery, hits: hits,
                                        facets: report.result.page.facets))
     }

@@ -23,7 +23,7 @@ public struct TextRenderer: Sendable {
         if let corrected = report.result.correctedQuery {
             out.append("Ingen resultater for det skrevne. Viser resultater for: \(corrected) (--exact søger kun efter det skrevne)")
         }
-        out.append(Danish.results(page.total))
+        out.append(Danish.results(page.total, atLeast: page.totalIsLowerBound))
         for (i, hit) in page.hits.enumerated() {
             let number = hit.caseNumber.map { "[\($0)] " } ?? ""
             out.append("")

@@ -127,7 +127,7 @@ public final class SearchService {
                 return corrected
             }
         }
-        return Result(page: SearchPage(total: ranked.total, hits: hits, facets: ranked.facets), suggestion: suggestion, match: query.match)
+        return Result(page: SearchPage(total: ranked.total, hits: hits, facets: ranked.facets, totalIsLowerBound: ranked.totalIsLowerBound), suggestion: suggestion, match: query.match)
     }
 
     /// Replaces each word that is not in the index with the closest indexed word.

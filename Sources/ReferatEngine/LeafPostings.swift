@@ -1,0 +1,213 @@
+/// One leaf of a query (a term, a prefix, a phrase) over a whole snapshot, walked in document
+/// order, with a bound on its score over each stretch of documents: what pruned top k reads
+/// instead of the leaf's whole list.
+///
+/// A term is read from its segments' blocks, decoding only the blocks a search lands in; its
+/// bounds come from the skip tables (`LeafScoring.bound`), worked out for the blocks a
+/// search asks about. A prefix or a phrase is taken whole (`Leaf`, as exhaustive scoring has it) and
+/// cut into stretches of `SegmentFormat.blockSize` entries, each bounded by its best score.
+///
+/// Deleted entries stay in the blocks: their bounds still hold for the live ones, and the
+/// search skips them. Documents are numbered across segments (`IndexSnapshot.bases`).
+struct LeafPostings {
+    static let exhausted = PostingCursor.exhausted
+
+    let idf: Double
+    /// How many entries the leaf's lists hold (deleted ones included): what a walk costs.
+    let length: Int
+    /// The current document, or `exhausted`; -1 before the first `advance`.
+    private(set) var document = -1
+
+    private let snapshot: IndexSnapshot
+    private let scoring: LeafScoring
+    private let listed: Bool
+
+    // A term: per segment that holds it, a cursor, where the segment's documents start and
+    // end, and its blocks' score bounds (-1 until asked for).
+    private var cursors: [PostingCursor] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var fieldCounts: [Int] = []
+    private var averages: [[Double]] = []
+    private var blockBounds: [[Double]] = []
+    /// The cursor the walk stands in; the cursor and block `window` last answered.
+    private var current = 0
+    private var windowCursor = 0
+    private var shallow: [Int] = []
+
+    // A prefix or phrase: the whole list and each stretch's bound.
+    private var documents: [Int] = []
+    private var weights: [Double] = []
+    private var stretchBounds: [Double] = []
+    private var index = 0
+    private var windowStretch = 0
+
+    /// A term's postings in every segment; without `scoring`, only to walk (no idf, no bounds).
+    init(term bytes: [UInt8], in snapshot: IndexSnapshot, scoring: LeafScoring?) throws(EngineError) {
+        self.snapshot = snapshot
+        self.scoring = scoring ?? LeafScoring(snapshot)
+        listed = false
+        var matches = 0, length = 0
+        for (s, segment) in snapshot.segments.enumerated() {
+            guard let t = segment.lookup(bytes) else { continue }
+            let cursor = try PostingCursor(segment: segment, term: t)
+            length += cursor.documentFrequency
+            if scoring != nil { matches += try Self.liveDocuments(cursor, deleted: snapshot.deletedDocuments[s]) }
+            cursors.append(cursor)
+            starts.append(snapshot.bases[s])
+            ends.append(snapshot.bases[s] + segment.documentCount)
+            fieldCounts.append(segment.fieldCount)
+            averages.append(segment.averageLengths)
+            // Worked out when a search first asks (`window`): most blocks are never asked.
+            blockBounds.append(Array(repeating: -1, count: cursor.blockCount))
+        }
+        self.length = length
+        idf = scoring?.idf(matches: matches) ?? 0
+        shallow = Array(repeating: 0, count: cursors.count)
+    }
+
+    /// A prefix's or phrase's postings, from its whole list.
+    init(listed leaf: Leaf, in snapshot: IndexSnapshot, scoring: LeafScoring) {
+        self.snapshot = snapshot
+        self.scoring = scoring
+        listed = true
+        idf = scoring.idf(matches: leaf.set.count)
+        length = leaf.documents.count
+        documents = leaf.documents
+        weights = leaf.weights
+        let size = SegmentFormat.blockSize
+        stretchBounds = stride(from: 0, to: documents.count, by: size).map { start in
+            var best = 0.0
+            for i in start..<min(start + size, documents.count) {
+                best = max(best, scoring.score(idf: idf, weight: weights[i], norm: scoring.norm(length: snapshot.length(of: documents[i]))))
+            }
+            return best
+        }
+    }
+
+    /// The documents of `cursor` (fresh) that are not among the ascending `deleted`.
+    private static func liveDocuments(_ cursor: PostingCursor, deleted: [Int]) throws(EngineError) -> Int {
+        var live = cursor.documentFrequency
+        guard !deleted.isEmpty else { return live }
+        var probe = cursor
+        for d in deleted {
+            try probe.advance(to: d)
+            if probe.document == PostingCursor.exhausted { break }
+            if probe.document == d { live -= 1 }
+        }
+        return live
+    }
+
+    /// Moves to the first document at or after `target` (deleted or not).
+    mutating func advance(to target: Int) throws(EngineError) {
+        if document >= target { return }
+        if listed {
+            if index < documents.count, documents[index] < target {
+                // Stretch by stretch, then within the stretch.
+                let size = SegmentFormat.blockSize
+                while index / size + 1 < stretchBounds.count, documents[min(documents.count, (index / size + 1) * size) - 1] < target {
+                    index = (index / size + 1) * size
+                }
+                while index < documents.count && documents[index] < target { index += 1 }
+            }
+            document = index < documents.count ? documents[index] : Self.exhausted
+            return
+        }
+        while current < cursors.count {
+            if target < ends[current] {
+                try cursors[current].advance(to: max(0, target - starts[current]))
+                let local = cursors[current].document
+                if local != PostingCursor.exhausted {
+                    document = starts[current] + local
+                    return
+                }
+            }
+            current += 1
+        }
+        document = Self.exhausted
+    }
+
+    /// The current document's weighted occurrences (`LeafScoring.weighted`).
+    var weight: Double {
+        if listed { return weights[index] }
+        let c = current
+        return LeafScoring.weighted(fields: fieldCounts[c]) { cursors[c].frequency($0) }
+    }
+
+    /// What the leaf can add to the score of any document from `d` to `upTo`: the bound of
+    /// the block holding `d`, or 0 up to where the next block starts. `d` must not go down
+    /// from one call to the next.
+    mutating func window(at d: Int) -> (bound: Double, upTo: Int) {
+        if listed {
+            let size = SegmentFormat.blockSize
+            while windowStretch < stretchBounds.count && documents[min(documents.count, (windowStretch + 1) * size) - 1] < d { windowStretch += 1 }
+            guard windowStretch < stretchBounds.count else { return (0, Int.max) }
+            let first = documents[windowStretch * size], last = documents[min(documents.count, (windowStretch + 1) * size) - 1]
+            return first <= d ? (stretchBounds[windowStretch], last) : (0, first - 1)
+        }
+        while windowCursor < cursors.count && ends[windowCursor] <= d { windowCursor += 1 }
+        let c = windowCursor
+        guard c < cursors.count else { return (0, Int.max) }
+        guard d >= starts[c] else { return (0, starts[c] - 1) }
+        let local = d - starts[c]
+        var b = shallow[c]
+        while b < cursors[c].blockCount && cursors[c].lastDocument[b] < local { b += 1 }
+        shallow[c] = b
+        guard b < cursors[c].blockCount else { return (0, ends[c] - 1) }
+        let first = b == 0 ? 0 : cursors[c].lastDocument[b - 1] + 1
+        guard first <= local else { return (0, starts[c] + first - 1) }
+        return (blockBound(c, b), starts[c] + cursors[c].lastDocument[b])
+    }
+
+    /// True for a term, whose blocks a walk can read whole (`nextBlock`).
+    var isTerm: Bool { !listed }
+
+    /// The next block, at or after document `target`, of a term: its cursor, its number and
+    /// its last document; nil past the end. Nothing is decoded.
+    mutating func nextBlock(from target: Int) -> (cursor: Int, block: Int, last: Int)? {
+        while windowCursor < cursors.count {
+            let c = windowCursor
+            if ends[c] > target {
+                let local = max(0, target - starts[c])
+                var b = shallow[c]
+                while b < cursors[c].blockCount && cursors[c].lastDocument[b] < local { b += 1 }
+                shallow[c] = b
+                if b < cursors[c].blockCount { return (c, b, starts[c] + cursors[c].lastDocument[b]) }
+            }
+            windowCursor += 1
+        }
+        return nil
+    }
+
+    /// The score bound of block `b` of cursor `c` (`LeafScoring.bound`).
+    mutating func blockBound(_ c: Int, _ b: Int) -> Double {
+        if blockBounds[c][b] < 0 {
+            let first = b == 0 ? 0 : cursors[c].lastDocument[b - 1] + 1
+            blockBounds[c][b] = bound(c, b, shortestEntry: snapshot.shortestLength(from: starts[c] + first, to: starts[c] + cursors[c].lastDocument[b]))
+        }
+        return blockBounds[c][b]
+    }
+
+    /// Decodes block `b` of cursor `c` and returns how many documents it holds; the walk
+    /// stands on its first.
+    mutating func load(_ c: Int, _ b: Int) throws(EngineError) -> Int {
+        try cursors[c].load(b)
+        current = c
+        document = starts[c] + cursors[c].document
+        return cursors[c].blockDocuments.count
+    }
+
+    /// Document `i` of the block `load` decoded, and its weighted occurrences.
+    func loaded(_ i: Int) -> (document: Int, weight: Double) {
+        let c = current
+        return (starts[c] + cursors[c].blockDocuments[i], LeafScoring.weighted(fields: fieldCounts[c]) { cursors[c].frequency($0, at: i) })
+    }
+
+    /// The bound of block `b` of cursor `c`, from its skip entry.
+    private func bound(_ c: Int, _ b: Int, shortestEntry: Int) -> Double {
+        let fields = fieldCounts[c], cursor = cursors[c]
+        return scoring.bound(idf: idf, fields: fields, maxFrequency: { cursor.maxFrequency[b * fields + $0] },
+                             minLength: { cursor.minLength[b * fields + $0] }, maxNormalised: { cursor.maxNormalised[b * fields + $0] },
+                             segmentAverages: averages[c], shortestEntry: shortestEntry)
+    }
+}

@@ -1,0 +1,288 @@
+import ReferatIndex
+
+/// A query node with its leaves numbered: what pruned top k tests each candidate against,
+/// without hashing nodes.
+indirect enum LeafMatcher {
+    case leaf(Int)
+    case all([LeafMatcher], excluding: [LeafMatcher])
+    case any([LeafMatcher])
+
+    /// The same test with one-branch ANDs and ORs taken apart.
+    var simplified: LeafMatcher {
+        switch self {
+        case .leaf: return self
+        case .all(let required, let excluded):
+            if required.count == 1 && excluded.isEmpty { return required[0].simplified }
+            return .all(required.map(\.simplified), excluding: excluded.map(\.simplified))
+        case .any(let nodes):
+            return nodes.count == 1 ? nodes[0].simplified : .any(nodes.map(\.simplified))
+        }
+    }
+
+    /// Whether document `d` matches, moving the leaves' postings to `d` (never back).
+    func holds(_ d: Int, _ leaves: inout [LeafPostings]) throws(EngineError) -> Bool {
+        switch self {
+        case .leaf(let i):
+            try leaves[i].advance(to: d)
+            return leaves[i].document == d
+        case .all(let required, let excluded):
+            guard !required.isEmpty else { return false }
+            for node in required where !(try node.holds(d, &leaves)) { return false }
+            for node in excluded where try node.holds(d, &leaves) { return false }
+            return true
+        case .any(let nodes):
+            for node in nodes where try node.holds(d, &leaves) { return true }
+            return false
+        }
+    }
+}
+
+/// Top k in relevance order with block-max pruning.
+///
+/// Of the two classic ways, block-max WAND (pick a pivot from the sorted cursors) and
+/// MaxScore (split terms into essential and not), neither fits a query tree of tiers, ANDs,
+/// ORs, exclusions and compound parts as is; what both rest on does: a sum of per-block score
+/// bounds over a window of documents, checked against the page's worst hit, skips the window.
+///
+/// Tier by tier (see `IndexSnapshot.search`), the documents that can match the tier are
+/// walked in order: those of the leaves one of which every match must hold (`generator`: a
+/// leaf itself, all branches of an OR, the cheapest branch of an AND). Before a candidate is
+/// tested, the bounds of the scoring question's leaves over the stretch of documents ahead
+/// (`LeafPostings.window`) are summed; while the page is full and that sum cannot beat its
+/// worst hit, the whole stretch is skipped without decoding it. A candidate that remains is
+/// tested against the tier and scored exactly as exhaustive scoring does (`LeafScoring`, the
+/// leaves in the same order, so the very same numbers): pruning changes which documents are
+/// looked at, never the page.
+///
+/// Counting every match is what pruning avoids, so the total is exact up to `countLimit`
+/// and "at least `countLimit`" beyond it.
+extension QueryRun {
+    /// Matches are counted up to this many; a total at the limit is a lower bound.
+    static let countLimit = 1000
+
+    /// A bound this close to a hit's score is not trusted to skip: sums in another order
+    /// round differently.
+    static let slack = 1 + 1e-9
+
+    mutating func prunedSearch(_ query: IndexQuery, _ match: MatchNode) throws(EngineError) -> RankedPage {
+        let wanted = max(0, query.offset) + max(0, query.limit)
+        let tiers = Self.tiers(match)
+        let filtered = !query.filters.isEmpty
+        var check: FilterCheck? = filtered ? FilterCheck(query.filters, in: snapshot) : nil
+        var ranked: [Ranked] = []
+        for t in tiers.indices where ranked.count < wanted {
+            // As exhaustive search ranks: without filters each tier by its own question and
+            // outside the tier before it; with filters by the whole query, outside every
+            // narrower tier.
+            let scoring = !filtered && t < tiers.count - 1 ? tiers[t] : match
+            let outside = filtered ? Array(tiers[..<t]) : t > 0 ? [tiers[t - 1]] : []
+            // With filters a match of a narrower tier must match the whole query too.
+            let inside = filtered && t < tiers.count - 1 ? [tiers[t], match] : [tiers[t]]
+            ranked += try prunedTier(t, inside: inside, outside: outside, scoring: scoring, k: wanted - ranked.count, check: &check)
+        }
+        let (total, atLeast) = try countMatches(match, check: &check)
+        let entries = ranked.dropFirst(max(0, query.offset)).map { RankedEntry(id: Int64(bitPattern: $0.id), score: $0.score, exact: $0.tier == 0) }
+        return RankedPage(total: total, entries: entries, facets: nil, totalIsLowerBound: atLeast)
+    }
+
+    /// The best `k` documents of tier `t`: those that match every node of `inside` (the tier
+    /// first) and none of `outside`, scored by `scoring`.
+    private mutating func prunedTier(_ t: Int, inside: [MatchNode], outside: [MatchNode], scoring: MatchNode, k: Int,
+                                     check: inout FilterCheck?) throws(EngineError) -> [Ranked] {
+        var walk = try self.walk(inside + [scoring] + outside)
+        let generator = try self.generator(inside[0]).map { walk.number[$0]! }
+        // A tier of one leaf that leads the walk is matched by every candidate.
+        let member = LeafMatcher.all(inside.map { walk.matcher($0) }, excluding: outside.map { walk.matcher($0) }).simplified
+        let implied: Bool
+        if case .leaf(let i) = member, generator == [i] { implied = true } else { implied = false }
+        let scoringLeaves = Self.leaves(of: scoring).map { walk.number[$0]! }
+        let formula = LeafScoring(snapshot)
+        var top = TopK<Ranked>(k: k, before: Ranked.bestFirst)
+        // The page's worst score once it is full, and the bound of the scoring leaves over the
+        // documents up to `windowEnd` (valid for every document there, whatever the threshold).
+        var threshold = -Double.infinity
+        func offer(_ d: Int, _ score: Double, _ check: FilterCheck?) {
+            top.offer(Ranked(doc: d, id: snapshot.id(of: d), score: score, tier: t, date: check == nil ? nil : snapshot.first(.sortDate, of: d)))
+            if let worst = top.worst { threshold = worst.score }
+        }
+        if implied, scoringLeaves == generator, walk.leaves[generator[0]].isTerm {
+            // One term: its blocks read whole, one after the other (the walk below, without
+            // its per-document steps), a block skipped unread when its bound cannot reach
+            // the page.
+            let g = generator[0], idf = walk.leaves[g].idf
+            var target = 0
+            while let (c, b, last) = walk.leaves[g].nextBlock(from: target) {
+                target = last + 1
+                if threshold > -.infinity, walk.leaves[g].blockBound(c, b) * Self.slack < threshold { continue }
+                for i in 0..<(try walk.leaves[g].load(c, b)) {
+                    let (d, weight) = walk.leaves[g].loaded(i)
+                    guard snapshot.live.contains(d), check?.passes(d) ?? true else { continue }
+                    scored += 1
+                    // As `score(_:by:)` sums one leaf: 0 plus its score.
+                    let score = 0.0 + formula.score(idf: idf, weight: weight, norm: formula.norm(length: snapshot.length(of: d)))
+                    if !(score < threshold) { offer(d, score, check) }
+                }
+            }
+            return top.sorted
+        }
+        // A tier that is an AND of leaves (no exclusions) is tested leaf by leaf, and a leaf
+        // that stands past the candidate moves the walk there (leapfrogging).
+        var conjunction: [Int]? = nil
+        if case .all(let required, let excluded) = member, excluded.isEmpty {
+            conjunction = required.compactMap { if case .leaf(let i) = $0 { i } else { nil } }
+            if conjunction!.count != required.count { conjunction = nil }
+        }
+        var windowBound = 0.0, windowEnd = -1
+        var d = 0
+        walking: while true {
+            d = try walk.next(at: d, among: generator)
+            if d == LeafPostings.exhausted { break }
+            if threshold > -.infinity {
+                if d > windowEnd {
+                    windowBound = 0
+                    windowEnd = Int.max
+                    for i in scoringLeaves {
+                        let w = walk.leaves[i].window(at: d)
+                        windowBound += w.bound
+                        windowEnd = min(windowEnd, w.upTo)
+                    }
+                }
+                if windowBound * Self.slack < threshold {
+                    if windowEnd == Int.max { break }
+                    d = windowEnd + 1
+                    continue
+                }
+            }
+            guard snapshot.live.contains(d) else {
+                d += 1
+                continue
+            }
+            if let conjunction {
+                for i in conjunction {
+                    try walk.leaves[i].advance(to: d)
+                    let at = walk.leaves[i].document
+                    if at == LeafPostings.exhausted { break walking }
+                    if at != d {
+                        d = at
+                        continue walking
+                    }
+                }
+            }
+            let matches = try implied || conjunction != nil ? true : member.holds(d, &walk.leaves)
+            if matches, check?.passes(d) ?? true {
+                // Summed as `score(_:by:)` sums: leaf by leaf in the question's order.
+                scored += 1
+                let norm = formula.norm(length: snapshot.length(of: d))
+                var score = 0.0
+                for i in scoringLeaves {
+                    try walk.leaves[i].advance(to: d)
+                    if walk.leaves[i].document == d {
+                        score += formula.score(idf: walk.leaves[i].idf, weight: walk.leaves[i].weight, norm: norm)
+                    }
+                }
+                if !(score < threshold) { offer(d, score, check) }
+            }
+            d += 1
+        }
+        return top.sorted
+    }
+
+    /// The live documents that match `match` (and pass the filters), counted up to
+    /// `countLimit`; true when the count stopped there.
+    private mutating func countMatches(_ match: MatchNode, check: inout FilterCheck?) throws(EngineError) -> (Int, Bool) {
+        var walk = try self.walk([match], scored: false)
+        let member = walk.matcher(match).simplified
+        let generator = try self.generator(match, scored: false).map { walk.number[$0]! }
+        var count = 0, d = 0
+        while true {
+            d = try walk.next(at: d, among: generator)
+            if d == LeafPostings.exhausted { return (count, false) }
+            if snapshot.live.contains(d), try member.holds(d, &walk.leaves), check?.passes(d) ?? true {
+                count += 1
+                if count == Self.countLimit { return (count, true) }
+            }
+            d += 1
+        }
+    }
+
+    /// Leaves one of which every match of `node` holds, as few and as short as can be found:
+    /// a leaf itself, every branch's of an OR, the shortest required branch's of an AND.
+    mutating func generator(_ node: MatchNode, scored: Bool = true) throws(EngineError) -> [MatchNode] {
+        switch node {
+        case .term, .prefix, .phrase:
+            return [node]
+        case .any(let nodes):
+            var out: [MatchNode] = []
+            for n in nodes { out += try generator(n, scored: scored) }
+            return out
+        case .all(let required, _):
+            var best: [MatchNode] = [], cost = Int.max
+            for n in required {
+                let leaves = try generator(n, scored: scored)
+                var length = 0
+                for leaf in leaves { length += try postings(leaf, scored: scored).length }
+                if length < cost { (best, cost) = (leaves, length) }
+            }
+            return best
+        case .apart(let inner):
+            return try generator(inner, scored: scored)
+        }
+    }
+
+    /// Fresh postings of the leaves of `nodes`, numbered; without what scoring needs when not
+    /// `scored`.
+    mutating func walk(_ nodes: [MatchNode], scored: Bool = true) throws(EngineError) -> LeafWalk {
+        var walk = LeafWalk()
+        for node in nodes {
+            for leaf in Self.leaves(of: node) where walk.number[leaf] == nil {
+                walk.number[leaf] = walk.leaves.count
+                walk.leaves.append(try postings(leaf, scored: scored))
+            }
+        }
+        return walk
+    }
+
+    /// A leaf's postings, opened once per search and copied fresh for each walk. A term only
+    /// walked (`scored` false: counting) is opened without its idf, which costs a look at the
+    /// deleted documents, and is not kept.
+    mutating func postings(_ node: MatchNode, scored: Bool = true) throws(EngineError) -> LeafPostings {
+        if let known = postingsCache[node] { return known }
+        let scoring = LeafScoring(snapshot)
+        let out: LeafPostings
+        switch node {
+        case .term(let term) where !scored:
+            return try LeafPostings(term: TermEncoding.bytes(term), in: snapshot, scoring: nil)
+        case .term(let term): out = try LeafPostings(term: TermEncoding.bytes(term), in: snapshot, scoring: scoring)
+        default: out = LeafPostings(listed: try leaf(node), in: snapshot, scoring: scoring)
+        }
+        postingsCache[node] = out
+        return out
+    }
+}
+
+/// The leaves of a few query nodes, numbered, with fresh postings: one walk over the
+/// documents in order.
+struct LeafWalk {
+    var leaves: [LeafPostings] = []
+    var number: [MatchNode: Int] = [:]
+
+
+    func matcher(_ node: MatchNode) -> LeafMatcher {
+        switch node {
+        case .term, .prefix, .phrase: return .leaf(number[node]!)
+        case .all(let required, let excluded): return .all(required.map(matcher), excluding: excluded.map(matcher))
+        case .any(let nodes): return .any(nodes.map(matcher))
+        case .apart(let inner): return matcher(inner)
+        }
+    }
+
+    /// The first document at or after `d` that one of `generator` holds, or `exhausted`.
+    mutating func next(at d: Int, among generator: [Int]) throws(EngineError) -> Int {
+        var next = LeafPostings.exhausted
+        for g in generator {
+            try leaves[g].advance(to: d)
+            next = min(next, leaves[g].document)
+        }
+        return next
+    }
+}

@@ -1,0 +1,161 @@
+import ReferatIndex
+@testable import ReferatEngine
+import ReferatTestSupport
+import Testing
+
+/// Pruned top k (`QueryRun.prunedSearch`) skips documents that cannot reach the page; it must
+/// never change the page. Over a generated index in several segments, with deleted entries,
+/// weak forms (tiers), values (filters), for 1,200 random queries of every shape (single
+/// words, AND of rare and common words, OR, prefixes, phrases, exclusions, compounds written
+/// apart, filters) at random pages, the pruned page equals exhaustive scoring's: the same
+/// entries, scores and order; the total equals it up to `QueryRun.countLimit`, then says
+/// "at least".
+@Suite struct PrunedSearchTests {
+    static let words = 300
+
+    /// Word `rank`: common when the rank is low (a Zipf-like spread).
+    static func word(_ rank: Int) -> String { "w\(rank)" }
+
+    static let snapshot: IndexSnapshot = {
+        var rng = SeededGenerator(state: 1818)
+        var cumulative: [Double] = [], total = 0.0
+        for rank in 0..<words {
+            total += 1 / Double(rank + 1)
+            cumulative.append(total)
+        }
+        func draw() -> Int {
+            let x = Double.random(in: 0..<total, using: &rng)
+            return cumulative.firstIndex { $0 > x } ?? words - 1
+        }
+        func document() -> ([FieldTokens], DocumentValues) {
+            let lengths = [Int.random(in: 1...6, using: &rng), Int.random(in: 0...12, using: &rng), Int.random(in: 3...120, using: &rng)]
+            let fields = lengths.map { n in
+                var tokens = FieldTokens()
+                for p in 0..<n {
+                    let rank = draw()
+                    tokens.append(TermEncoding.bytes(Array(word(rank).utf8), weak: false), position: UInt32(p))
+                    // A compound part or variant beside some words, on the same position.
+                    if Int.random(in: 0..<4, using: &rng) == 0 {
+                        tokens.append(TermEncoding.bytes(Array(word(draw()).utf8), weak: true), position: UInt32(p))
+                    }
+                }
+                return tokens
+            }
+            var values = DocumentValues()
+            values.add(.committee, ["økonomiudvalget", "børneudvalget", "byrådet"][Int.random(in: 0..<3, using: &rng)])
+            let date = "20\(Int.random(in: 10...24, using: &rng))-0\(Int.random(in: 1...9, using: &rng))-1\(Int.random(in: 0...9, using: &rng))"
+            values.add(.sortDate, date)
+            values.add(.date, date)
+            return (fields, values)
+        }
+        do {
+            var snapshot = try IndexFolder.openForWriting(try Scratch.directory("pruned"), generation: nil)
+            // Three imports: the later ones replace some entries (tombstones in older segments).
+            for (round, ids) in [Array(0..<1600), (0..<160).map { _ in Int.random(in: 0..<1600, using: &rng) }, Array(1500..<1700)].enumerated() {
+                let commit = IndexCommit(base: snapshot, memoryBudget: round == 0 ? 150_000 : 1 << 20)
+                for id in ids {
+                    let (fields, values) = document()
+                    try commit.add(id: UInt64(id), fields: fields, values: values)
+                }
+                snapshot = try commit.prepare()
+            }
+            return snapshot
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+
+    /// A query word as ReferatSearch asks for it: its exact and weak forms.
+    static func wordNode(_ rank: Int) -> MatchNode {
+        .any([.term(IndexTerm(word(rank))), .term(IndexTerm(word(rank), form: .weak))])
+    }
+
+    /// A random query: its shape by `q`, its words drawn rare or common.
+    static func query(_ q: Int, _ rng: inout SeededGenerator) -> IndexQuery {
+        func rank() -> Int {
+            Int.random(in: 0..<10, using: &rng) < 5 ? Int.random(in: 0..<8, using: &rng) : Int.random(in: 0..<(words + 20), using: &rng)
+        }
+        func word() -> MatchNode {
+            guard Int.random(in: 0..<6, using: &rng) == 0 else { return wordNode(rank()) }
+            // A compound of the query: its forms, or its parts anywhere in an entry.
+            let (a, b) = (rank(), rank())
+            return .any([.term(IndexTerm(Self.word(a) + Self.word(b))), .apart(.all([wordNode(a), wordNode(b)], excluding: []))])
+        }
+        let match: MatchNode
+        switch q % 6 {
+        case 0: match = .all([word()], excluding: [])
+        case 1: match = .all((0..<Int.random(in: 2...4, using: &rng)).map { _ in word() }, excluding: [])
+        case 2: match = .any((0..<Int.random(in: 2...3, using: &rng)).map { _ in word() })
+        case 3: match = .all([.prefix(IndexTerm(Self.word(Int.random(in: 1...30, using: &rng)))), word()].prefix(Int.random(in: 1...2, using: &rng)).map { $0 }, excluding: [])
+        case 4: match = .all([.phrase([Self.word(rank() % 12), Self.word(rank() % 12)]), word()].prefix(Int.random(in: 1...2, using: &rng)).map { $0 }, excluding: [])
+        default: match = .all([word(), word()].prefix(Int.random(in: 1...2, using: &rng)).map { $0 }, excluding: [wordNode(rank())])
+        }
+        var query = IndexQuery(match: match)
+        query.offset = Int.random(in: 0..<4, using: &rng) == 0 ? Int.random(in: 0...40, using: &rng) : 0
+        query.limit = Int.random(in: 1...20, using: &rng)
+        if Int.random(in: 0..<6, using: &rng) == 0 { query.filters.committees = [["udvalg"]] }
+        return query
+    }
+
+    @Test func theIndexHasSegmentsDeletionsAndTiers() throws {
+        #expect(Self.snapshot.segments.count >= 3)
+        #expect(Self.snapshot.liveCount == 1700)
+        #expect(Self.snapshot.documentCapacity > Self.snapshot.liveCount)
+        let page = try Self.snapshot.search(IndexQuery(match: .all([Self.wordNode(0)], excluding: [])), pruning: false)
+        #expect(page.total > QueryRun.countLimit)
+    }
+
+    @Test func prunedPagesEqualExhaustiveScoringOnRandomQueries() throws {
+        var rng = SeededGenerator(state: 18)
+        var differing = 0, lowerBounds = 0, laterTiers = 0, scoredExhaustive = 0, scoredPruned = 0
+        for q in 0..<1200 {
+            let query = Self.query(q, &rng)
+            var exhaustiveRun = QueryRun(snapshot: Self.snapshot), prunedRun = QueryRun(snapshot: Self.snapshot)
+            let exhaustive = try exhaustiveRun.search(query, pruning: false)
+            let pruned = try prunedRun.search(query, pruning: true)
+            scoredExhaustive += exhaustiveRun.scored
+            scoredPruned += prunedRun.scored
+            let total = (min(exhaustive.total, QueryRun.countLimit), exhaustive.total >= QueryRun.countLimit)
+            if pruned.entries != exhaustive.entries || pruned.total != total.0 || pruned.totalIsLowerBound != total.1 {
+                differing += 1
+                if differing <= 3 {
+                    Issue.record("query \(q) \(query.match!) offset \(query.offset) limit \(query.limit): \(pruned.total) \(pruned.entries.prefix(3)) vs \(exhaustive.total) \(exhaustive.entries.prefix(3))")
+                }
+            }
+            if pruned.totalIsLowerBound { lowerBounds += 1 }
+            if exhaustive.entries.contains(where: { !$0.exact }) { laterTiers += 1 }
+        }
+        #expect(differing == 0)
+        // The queries reach what pruning must get right: counts past the limit, pages that
+        // go on into the weaker tiers.
+        #expect(lowerBounds > 100)
+        #expect(laterTiers > 100)
+        // Pruning skips some (how many depends on how the scores spread: here every common
+        // word is in most entries, and their scores differ little).
+        #expect(scoredPruned < scoredExhaustive, "\(scoredPruned) of \(scoredExhaustive) scored")
+    }
+
+    /// Where the best entries stand out, the blocks after them are skipped unread: a word in
+    /// the titles of the first ten entries and once in the long bodies of thousands more.
+    @Test func blocksThatCannotReachThePageAreSkipped() throws {
+        let commit = IndexCommit(base: try IndexFolder.openForWriting(try Scratch.directory("skipped"), generation: nil), memoryBudget: 1 << 22)
+        for id in 0..<3000 {
+            var title = FieldTokens(), body = FieldTokens()
+            if id < 10 {
+                for p in 0..<3 { title.append(Array("skole".utf8), position: UInt32(p)) }
+            }
+            for p in 0..<100 { body.append(Array((p == 50 ? "skole" : "tekst\(p % 7)").utf8), position: UInt32(p)) }
+            var values = DocumentValues()
+            values.add(.sortDate, "2024-01-01")
+            try commit.add(id: UInt64(id), fields: [title, FieldTokens(), body], values: values)
+        }
+        let snapshot = try commit.prepare()
+        let query = IndexQuery(match: .term(IndexTerm("skole")))
+        var exhaustive = QueryRun(snapshot: snapshot), pruned = QueryRun(snapshot: snapshot)
+        let expected = try exhaustive.search(query, pruning: false), page = try pruned.search(query, pruning: true)
+        #expect(page.entries == expected.entries)
+        #expect(page.entries.map(\.id) == (0..<10).map { Int64($0) })
+        #expect(exhaustive.scored == 3000)
+        #expect(pruned.scored < 300, "\(pruned.scored) scored")
+    }
+}
