@@ -16,12 +16,11 @@ public final class IndexSnapshot: Sendable {
     let capacity: Int
     let live: DocumentSet
     public let liveCount: Int
-    /// Tokens in all fields of all live documents.
-    let totalLength: Double
     /// External id to document number, live documents only.
     let locations: [UInt64: Int]
-    /// Tokens in all fields of each document, by document number: read for every match scored.
-    let lengths: [UInt32]
+    /// The ranking's BM25F: the field weights and each field's average length over the live
+    /// documents.
+    let scoring: BM25F
 
     public var generation: Int { manifest.generation }
 
@@ -51,25 +50,22 @@ public final class IndexSnapshot: Sendable {
         capacity = count
         var live = DocumentSet(capacity: count)
         var locations: [UInt64: Int] = [:]
-        var total = 0.0
-        var lengths: [UInt32] = []
-        lengths.reserveCapacity(count)
+        // Tokens per field over the live documents, for the fields' average lengths.
+        var fieldTotals = [Double](repeating: 0, count: Self.fieldWeights.count)
         for (s, segment) in segments.enumerated() {
             let deleted = Set(manifest.deleted?[manifest.segments[s]] ?? [])
             for d in 0..<segment.documentCount {
-                var length: UInt64 = 0
-                for f in 0..<segment.fieldCount { length += UInt64(segment.length(d, f)) }
-                lengths.append(UInt32(clamping: length))
                 guard !deleted.contains(d) else { continue }
+                for f in 0..<min(segment.fieldCount, fieldTotals.count) { fieldTotals[f] += Double(segment.length(d, f)) }
                 live.insert(bases[s] + d)
                 locations[segment.ids[d]] = bases[s] + d
-                total += Double(length)
             }
         }
-        self.lengths = lengths
         self.live = live
-        liveCount = locations.count
-        totalLength = total
+        let liveCount = locations.count
+        self.liveCount = liveCount
+        scoring = BM25F(weights: Self.fieldWeights, documentCount: liveCount,
+                        averageLengths: fieldTotals.map { liveCount > 0 ? $0 / Double(liveCount) : 0 })
         self.locations = locations
     }
 
@@ -99,9 +95,6 @@ public final class IndexSnapshot: Sendable {
         let columns = segments[s].columns
         return columns.numbers(kind, of: d).first.map { columns.strings[Int($0)] }
     }
-
-    /// Tokens in all of a document's fields.
-    func length(of doc: Int) -> Int { Int(lengths[doc]) }
 
     /// True when the index holds a live document with this external id.
     public func contains(id: UInt64) -> Bool { locations[id] != nil }
