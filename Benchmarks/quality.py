@@ -63,8 +63,14 @@ def queries():
             if line.startswith("#") or not line.strip():
                 continue
             cat, q, rel = (line.rstrip("\n").split("\t") + [""])[:3]
-            out.append((cat, q, [r for r in rel.split("|") if r]))
+            out.append((cat, q, dict(grade(r) for r in rel.split("|") if r)))
     return out
+
+
+def grade(judgment):
+    """A judged record and its gain: `id` is relevant (1), `id^2` is what the query is about (2)."""
+    record, _, gain = judgment.partition("^")
+    return record, int(gain or 1)
 
 
 # ---------------------------------------------------------------- engines
@@ -197,14 +203,16 @@ ENGINES = [("referat", referat_engine), ("sqlite-fts5", sqlite_engine), ("tantiv
 # ---------------------------------------------------------------- metrics
 
 def scores(ranked, relevant):
+    """recall@10, MRR and nDCG@10 of a ranking against graded judgments ({record: gain});
+    with every gain 1 this is plain binary nDCG."""
     if not relevant:
         return {"recall@10": float(not ranked), "mrr": float(not ranked), "ndcg@10": float(not ranked)}
     top = ranked[:10]
     hits = [1 if r in relevant else 0 for r in top]
     recall = sum(hits) / len(relevant)
     mrr = next((1 / (i + 1) for i, h in enumerate(hits) if h), 0.0)
-    dcg = sum(h / math.log2(i + 2) for i, h in enumerate(hits))
-    ideal = sum(1 / math.log2(i + 2) for i in range(min(10, len(relevant))))
+    dcg = sum(relevant.get(r, 0) / math.log2(i + 2) for i, r in enumerate(top))
+    ideal = sum(g / math.log2(i + 2) for i, g in enumerate(sorted(relevant.values(), reverse=True)[:10]))
     return {"recall@10": recall, "mrr": mrr, "ndcg@10": dcg / ideal}
 
 
@@ -224,7 +232,7 @@ def main():
         details = []
         for cat, q, rel in qs:
             ranked = run(q)
-            s = scores(ranked, set(rel))
+            s = scores(ranked, rel)
             per.setdefault(cat, []).append(s)
             details.append({"category": cat, "query": q, "returned": ranked, "relevant": rel, **s})
         summary = {cat: {k: sum(x[k] for x in v) / len(v) for k in ("recall@10", "mrr", "ndcg@10")} for cat, v in per.items()}

@@ -29,13 +29,21 @@ public struct BM25F: Sendable {
     /// One term's score in a document with these frequencies and lengths (per field).
     @inline(__always)
     func score(idf: Double, frequency: (Int) -> UInt32, length: (Int) -> UInt32) -> Double {
+        saturated(idf: idf, weighted: weighted(frequency: frequency, length: length))
+    }
+
+    /// A term's weighted, normalised frequency in a document (`tf~` above): each field's count
+    /// against that field's own length, so where a word stands (a short title, a decision)
+    /// and how often it is written there both count, and a long body does not dilute a title.
+    @inline(__always)
+    func weighted(frequency: (Int) -> UInt32, length: (Int) -> UInt32) -> Double {
         var weighted = 0.0
         for f in weights.indices {
             let tf = frequency(f)
             guard tf > 0 else { continue }
             weighted += weights[f] * Double(tf) / SegmentFormat.norm(length: length(f), average: averageLengths[f])
         }
-        return saturated(idf: idf, weighted: weighted)
+        return weighted
     }
 
     /// The score of a weighted, normalised frequency.

@@ -16,19 +16,13 @@ public final class IndexSnapshot: Sendable {
     let capacity: Int
     let live: DocumentSet
     public let liveCount: Int
-    /// Tokens in all fields of all live documents.
-    let totalLength: Double
     /// External id to document number, live documents only.
     let locations: [UInt64: Int]
-    /// Tokens in all fields of each document, by document number: read for every match scored.
-    let lengths: [UInt32]
     /// Per segment, its deleted documents (local numbers, ascending).
     let deletedDocuments: [[Int]]
-    /// The smallest of `lengths` over runs of documents: level k holds, for each run of
-    /// `lengthRun` documents, the smallest length over it and the 2^k − 1 runs after it. Pruned
-    /// search reads it to bound the length of every entry of a postings block.
-    private let shortest: [[UInt32]]
-    static let lengthRun = 32
+    /// The ranking's BM25F: the field weights and each field's average length over the live
+    /// documents.
+    let scoring: BM25F
 
     public var generation: Int { manifest.generation }
 
@@ -58,34 +52,25 @@ public final class IndexSnapshot: Sendable {
         capacity = count
         var live = DocumentSet(capacity: count)
         var locations: [UInt64: Int] = [:]
-        var total = 0.0
-        var lengths: [UInt32] = []
-        lengths.reserveCapacity(count)
         var deletedDocuments: [[Int]] = []
+        // Tokens per field over the live documents, for the fields' average lengths.
+        var fieldTotals = [Double](repeating: 0, count: Self.fieldWeights.count)
         for (s, segment) in segments.enumerated() {
             let deleted = Set(manifest.deleted?[manifest.segments[s]] ?? [])
             deletedDocuments.append(deleted.sorted())
             for d in 0..<segment.documentCount {
-                var length: UInt64 = 0
-                for f in 0..<segment.fieldCount { length += UInt64(segment.length(d, f)) }
-                lengths.append(UInt32(clamping: length))
                 guard !deleted.contains(d) else { continue }
+                for f in 0..<min(segment.fieldCount, fieldTotals.count) { fieldTotals[f] += Double(segment.length(d, f)) }
                 live.insert(bases[s] + d)
                 locations[segment.ids[d]] = bases[s] + d
-                total += Double(length)
             }
         }
-        self.lengths = lengths
         self.deletedDocuments = deletedDocuments
-        var levels: [[UInt32]] = [stride(from: 0, to: lengths.count, by: Self.lengthRun).map { lengths[$0..<min(lengths.count, $0 + Self.lengthRun)].min()! }]
-        while 1 << levels.count <= levels[0].count {
-            let below = levels[levels.count - 1], width = 1 << (levels.count - 1)
-            levels.append((0..<(below.count - width)).map { min(below[$0], below[$0 + width]) })
-        }
-        shortest = levels
         self.live = live
-        liveCount = locations.count
-        totalLength = total
+        let liveCount = locations.count
+        self.liveCount = liveCount
+        scoring = BM25F(weights: Self.fieldWeights, documentCount: liveCount,
+                        averageLengths: fieldTotals.map { liveCount > 0 ? $0 / Double(liveCount) : 0 })
         self.locations = locations
     }
 
@@ -114,16 +99,6 @@ public final class IndexSnapshot: Sendable {
         let (s, d) = locate(doc)
         let columns = segments[s].columns
         return columns.numbers(kind, of: d).first.map { columns.strings[Int($0)] }
-    }
-
-    /// Tokens in all of a document's fields.
-    func length(of doc: Int) -> Int { Int(lengths[doc]) }
-
-    /// At most the length of every document from `first` to `last` (deleted ones too).
-    func shortestLength(from first: Int, to last: Int) -> Int {
-        let a = first / Self.lengthRun, b = last / Self.lengthRun
-        let k = Int.bitWidth - 1 - (b - a + 1).leadingZeroBitCount
-        return Int(min(shortest[k][a], shortest[k][b - (1 << k) + 1]))
     }
 
     /// True when the index holds a live document with this external id.

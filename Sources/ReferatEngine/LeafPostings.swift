@@ -79,7 +79,7 @@ struct LeafPostings {
         stretchBounds = stride(from: 0, to: documents.count, by: size).map { start in
             var best = 0.0
             for i in start..<min(start + size, documents.count) {
-                best = max(best, scoring.score(idf: idf, weight: weights[i], norm: scoring.norm(length: snapshot.length(of: documents[i]))))
+                best = max(best, scoring.score(idf: idf, weight: weights[i]))
             }
             return best
         }
@@ -131,7 +131,8 @@ struct LeafPostings {
     var weight: Double {
         if listed { return weights[index] }
         let c = current
-        return LeafScoring.weighted(fields: fieldCounts[c]) { cursors[c].frequency($0) }
+        let cursor = cursors[c]
+        return scoring.weighted(fields: fieldCounts[c], frequency: cursor.frequency, length: { cursor.segment.length(cursor.document, $0) })
     }
 
     /// What the leaf can add to the score of any document from `d` to `upTo`: the bound of
@@ -182,8 +183,7 @@ struct LeafPostings {
     /// The score bound of block `b` of cursor `c` (`LeafScoring.bound`).
     mutating func blockBound(_ c: Int, _ b: Int) -> Double {
         if blockBounds[c][b] < 0 {
-            let first = b == 0 ? 0 : cursors[c].lastDocument[b - 1] + 1
-            blockBounds[c][b] = bound(c, b, shortestEntry: snapshot.shortestLength(from: starts[c] + first, to: starts[c] + cursors[c].lastDocument[b]))
+            blockBounds[c][b] = bound(c, b)
         }
         return blockBounds[c][b]
     }
@@ -200,14 +200,15 @@ struct LeafPostings {
     /// Document `i` of the block `load` decoded, and its weighted occurrences.
     func loaded(_ i: Int) -> (document: Int, weight: Double) {
         let c = current
-        return (starts[c] + cursors[c].blockDocuments[i], LeafScoring.weighted(fields: fieldCounts[c]) { cursors[c].frequency($0, at: i) })
+        let cursor = cursors[c], local = cursor.blockDocuments[i]
+        return (starts[c] + local, scoring.weighted(fields: fieldCounts[c], frequency: { cursor.frequency($0, at: i) }, length: { cursor.segment.length(local, $0) }))
     }
 
     /// The bound of block `b` of cursor `c`, from its skip entry.
-    private func bound(_ c: Int, _ b: Int, shortestEntry: Int) -> Double {
+    private func bound(_ c: Int, _ b: Int) -> Double {
         let fields = fieldCounts[c], cursor = cursors[c]
         return scoring.bound(idf: idf, fields: fields, maxFrequency: { cursor.maxFrequency[b * fields + $0] },
                              minLength: { cursor.minLength[b * fields + $0] }, maxNormalised: { cursor.maxNormalised[b * fields + $0] },
-                             segmentAverages: averages[c], shortestEntry: shortestEntry)
+                             segmentAverages: averages[c])
     }
 }

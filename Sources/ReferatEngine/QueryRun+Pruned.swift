@@ -119,7 +119,7 @@ extension QueryRun {
                     guard snapshot.live.contains(d), check?.passes(d) ?? true else { continue }
                     scored += 1
                     // As `score(_:by:)` sums one leaf: 0 plus its score.
-                    let score = 0.0 + formula.score(idf: idf, weight: weight, norm: formula.norm(length: snapshot.length(of: d)))
+                    let score = 0.0 + formula.score(idf: idf, weight: weight)
                     if !(score < threshold) { offer(d, score, check) }
                 }
             }
@@ -172,12 +172,11 @@ extension QueryRun {
             if matches, check?.passes(d) ?? true {
                 // Summed as `score(_:by:)` sums: leaf by leaf in the question's order.
                 scored += 1
-                let norm = formula.norm(length: snapshot.length(of: d))
                 var score = 0.0
                 for i in scoringLeaves {
                     try walk.leaves[i].advance(to: d)
                     if walk.leaves[i].document == d {
-                        score += formula.score(idf: walk.leaves[i].idf, weight: walk.leaves[i].weight, norm: norm)
+                        score += formula.score(idf: walk.leaves[i].idf, weight: walk.leaves[i].weight)
                     }
                 }
                 if !(score < threshold) { offer(d, score, check) }

@@ -15,17 +15,21 @@ public enum TermEncoding {
 
 extension IndexSnapshot {
     /// Field weights of the ranking: title, decision text, body (`EntryText.Field` order).
-    public static let fieldWeights: [Double] = [10, 5, 1]
+    /// A title match still outweighs a few mentions in the text, but not a case whose decision
+    /// and text are about the word (`make quality`'s "where and how often").
+    public static let fieldWeights: [Double] = [5, 4, 1]
 
     /// Runs a search: the total, one page of ranked entries and, when asked, the facets.
     ///
     /// An entry ranks in the first tier it matches: exact forms (`MatchNode.exactTier`), then
     /// every form without a compound's parts written apart (`closeTier`), then the whole
-    /// query. Within a tier entries rank by BM25 over the three fields with the weights
-    /// above, normalised by the entry's whole length (one saturation per query word, as
-    /// referat's FTS5 index ranked before this engine), ties to the newer entry and then the lower
-    /// id. Without filters each tier is scored by its own question; with filters or by date,
-    /// by the whole query.
+    /// query. Within a tier entries rank by BM25F (`LeafScoring`, over the snapshot's
+    /// `BM25F`): per query word, each field's count against that field's own length, weighted
+    /// as above, summed and saturated once; so where a word stands and how often it is
+    /// written both count, and neither a long body behind a title nor a long title listing
+    /// many subjects buys or costs a match its rank. Ties go to the newer entry and then the
+    /// lower id. Without filters each tier is scored by its own question; with filters or by
+    /// date, by the whole query.
     ///
     /// In relevance order without facets the page comes from pruned top k (`prunedSearch`),
     /// which skips what cannot reach the page and counts matches up to `QueryRun.countLimit`
@@ -78,7 +82,7 @@ extension IndexSnapshot {
 }
 
 /// The documents a leaf of a query (a term, a prefix, a phrase) matches, and per document its
-/// weighted number of occurrences (each field's count times the field's weight).
+/// weighted, length-normalised number of occurrences (`BM25F.weighted`).
 ///
 /// The documents are kept twice: as a set, for the query's AND/OR/NOT, and as an ascending
 /// list beside the weights, which scoring walks in step with the ascending candidates.
@@ -240,10 +244,9 @@ struct QueryRun {
     }
 
     /// The score of each of `docs` (ascending) for the question `node`: per leaf, its idf times
-    /// its weighted occurrences saturated against the document's length.
+    /// its weighted, normalised occurrences, saturated.
     mutating func score(_ docs: [Int], by node: MatchNode) throws(EngineError) -> [Double] {
         let scoring = LeafScoring(snapshot)
-        let norms = docs.map { scoring.norm(length: snapshot.length(of: $0)) }
         var scores = [Double](repeating: 0, count: docs.count)
         scored += docs.count
         for leafNode in Self.leaves(of: node) {
@@ -255,7 +258,7 @@ struct QueryRun {
                 while j < leaf.documents.count && leaf.documents[j] < doc { j += 1 }
                 if j == leaf.documents.count { break }
                 guard leaf.documents[j] == doc else { continue }
-                scores[i] += scoring.score(idf: idf, weight: leaf.weights[j], norm: norms[i])
+                scores[i] += scoring.score(idf: idf, weight: leaf.weights[j])
             }
         }
         return scores
@@ -265,19 +268,19 @@ struct QueryRun {
     mutating func leaf(_ node: MatchNode) throws(EngineError) -> Leaf {
         if let known = leaves[node] { return known }
         var leaf = Leaf(set: DocumentSet(capacity: snapshot.capacity))
-        let weights = IndexSnapshot.fieldWeights
+        let scoring = LeafScoring(snapshot)
         // Segments are numbered in order, so appending segment after segment keeps the
         // documents ascending.
         for (s, segment) in snapshot.segments.enumerated() {
             let base = snapshot.bases[s]
             switch node {
             case .term(let term):
-                if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], segment, base, weights, &leaf) }
+                if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], segment, base, scoring, &leaf) }
             case .prefix(let term):
                 let range = segment.range(withPrefix: TermEncoding.bytes(term))
-                if !range.isEmpty { try add(Array(range), segment, base, weights, &leaf) }
+                if !range.isEmpty { try add(Array(range), segment, base, scoring, &leaf) }
             case .phrase(let words):
-                try phrase(words, segment, base, weights, &leaf)
+                try phrase(words, segment, base, scoring, &leaf)
             default:
                 break
             }
@@ -288,8 +291,10 @@ struct QueryRun {
 
     /// Appends the live documents of one segment that hold any of `terms`, with their weighted
     /// occurrences summed over the terms.
-    private func add(_ terms: [Int], _ segment: SegmentReader, _ base: Int, _ weights: [Double], _ leaf: inout Leaf) throws(EngineError) {
-        let fields = min(weights.count, segment.fieldCount)
+    private func add(_ terms: [Int], _ segment: SegmentReader, _ base: Int, _ scoring: LeafScoring, _ leaf: inout Leaf) throws(EngineError) {
+        func weighted(_ cursor: PostingCursor) -> Double {
+            scoring.weighted(fields: segment.fieldCount, frequency: cursor.frequency, length: { segment.length(cursor.document, $0) })
+        }
         if terms.count == 1 {
             var cursor = try PostingCursor(segment: segment, term: terms[0])
             leaf.documents.reserveCapacity(leaf.documents.count + cursor.documentFrequency)
@@ -297,7 +302,7 @@ struct QueryRun {
             try cursor.advance(to: 0)
             while cursor.document != PostingCursor.exhausted {
                 let doc = base + cursor.document
-                if snapshot.live.contains(doc) { leaf.append(doc, LeafScoring.weighted(fields: fields, cursor.frequency)) }
+                if snapshot.live.contains(doc) { leaf.append(doc, weighted(cursor)) }
                 try cursor.next()
             }
             return
@@ -310,7 +315,7 @@ struct QueryRun {
             var cursor = try PostingCursor(segment: segment, term: t)
             try cursor.advance(to: 0)
             while cursor.document != PostingCursor.exhausted {
-                sums[cursor.document] += LeafScoring.weighted(fields: fields, cursor.frequency)
+                sums[cursor.document] += weighted(cursor)
                 holds[cursor.document] = true
                 try cursor.next()
             }
@@ -322,7 +327,7 @@ struct QueryRun {
 
     /// Documents where the words stand at consecutive positions in one field; each start of
     /// the phrase counts as one occurrence.
-    private func phrase(_ words: [String], _ segment: SegmentReader, _ base: Int, _ weights: [Double], _ leaf: inout Leaf) throws(EngineError) {
+    private func phrase(_ words: [String], _ segment: SegmentReader, _ base: Int, _ scoring: LeafScoring, _ leaf: inout Leaf) throws(EngineError) {
         guard !words.isEmpty else { return }
         var cursors: [PostingCursor] = []
         for word in words {
@@ -334,11 +339,9 @@ struct QueryRun {
             d = try PhraseMatch.nextCommonDocument(&cursors, from: d)
             if d == PostingCursor.exhausted { return }
             if snapshot.live.contains(base + d) {
-                var w = 0.0
-                for f in 0..<segment.fieldCount {
-                    let starts = try PhraseMatch.starts(&cursors, field: f)
-                    if f < weights.count { w += weights[f] * Double(starts) }
-                }
+                var starts: [UInt32] = []
+                for f in 0..<segment.fieldCount { starts.append(UInt32(try PhraseMatch.starts(&cursors, field: f))) }
+                let w = scoring.weighted(fields: starts.count, frequency: { starts[$0] }, length: { segment.length(d, $0) })
                 if w > 0 { leaf.append(base + d, w) }
             }
             d += 1

@@ -26,10 +26,11 @@ enum CorpusIndex {
 /// Queries that only Danish-aware analysis answers, each with the expected top hit.
 @Suite struct DanishSearchTests {
     @Test(arguments: [
-        ("kommunerne", "22/5890", nil),                               // inflection: its title says "kommune"
+        ("kommunerne", nil, "Rammeaftale for kommunerne"),            // the word in its title and many times in its text
+        ("demensvenlige", "22/5890", nil),                            // inflection: its title says "Demensvenlig"
         ("bestyrelse", nil, nil),                                     // compound part of kommunalbestyrelsen
         ("børneområdet", "2016/05120", nil),                          // suspended hyphen: "Børne- og ungeområdet"
-        ("socialområdet", "22/44120", nil),                           // restored in its title from "social- og specialundervisningsområde"
+        ("socialområdet", "23/222|22/44120", nil),                    // 23/222's title says it; 22/44120's restored from "social- og specialundervisningsområde"
         ("Århus", "19/12001", nil),                                   // aa/å: the item says both Aarhus and Århus
         ("Åbenrå", "18/9088", nil),                                   // the file says Aabenraa
         ("23/222", "23/222", nil),                                    // case number kept whole
