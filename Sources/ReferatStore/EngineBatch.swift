@@ -37,13 +37,13 @@ final class EngineBatch {
     func add(_ id: Int64, columns: [String?], analysed: [AnalysedText]?, _ db: Database) throws {
         let (values, municipality) = try Self.values(of: id, db)
         let local = try localAbbreviations(of: municipality, db)
-        var fields: [FieldTokens] = []
+        var texts: [AnalysedText?] = []
         for column in columns {
-            guard let column else { fields.append(FieldTokens()); continue }
-            let bytes = Array(column.utf8)
-            let text = analysed?.first { $0.text == bytes } ?? AnalysedText(utf8: bytes, analyzer: analyzer)
-            fields.append(Self.tokens(text, abbreviations: local))
+            guard var column else { texts.append(nil); continue }
+            let replayed = column.withUTF8 { bytes in analysed?.first { $0.matches(bytes) } }
+            texts.append(replayed ?? AnalysedText(text: column, analyzer: analyzer))
         }
+        let fields = EntryTokens(texts: texts, abbreviations: local)
         do throws(EngineError) {
             try commit.add(id: UInt64(bitPattern: id), fields: fields, values: values)
         } catch {
@@ -55,21 +55,10 @@ final class EngineBatch {
         commit.delete(id: UInt64(bitPattern: id))
     }
 
-    /// A field's tokens as the engine keeps them: weak forms marked (`TermEncoding`), and
-    /// positions counted over the tokens indexed (a form at the same place as the one before
-    /// it shares its position), so a phrase matches across the stop words left out.
+    /// A field's tokens as the engine keeps them (`EntryTokens`), packed.
     static func tokens(_ text: AnalysedText, abbreviations: LocalAbbreviations? = nil) -> FieldTokens {
         var out = FieldTokens()
-        var position: UInt32 = 0, first = true
-        let append = { (term: UnsafeBufferPointer<UInt8>, token: AnalysedText.Token) -> Int32 in
-            if !token.colocated || first {
-                if !first { position += 1 }
-                first = false
-            }
-            out.append(TermEncoding.bytes(term, weak: token.weak), position: position)
-            return 0
-        }
-        if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
+        EntryTokens(texts: [text], abbreviations: abbreviations).forEachToken(inField: 0) { out.append($0, position: $1) }
         return out
     }
 
@@ -130,5 +119,32 @@ final class EngineBatch {
             }
         }
         return (values, row[1])
+    }
+}
+
+/// An entry's fields as the engine reads them: each field's analysed text replayed, weak forms
+/// marked (`TermEncoding`), and positions counted over the tokens indexed (a form at the same
+/// place as the one before it shares its position), so a phrase matches across the stop words
+/// left out. The municipality's learned committee abbreviations (`LocalAbbreviations`) add
+/// their forms here, on every path into the index (import, learning, rebuilding).
+struct EntryTokens: DocumentTokens {
+    let texts: [AnalysedText?]
+    let abbreviations: LocalAbbreviations?
+
+    func forEachToken(inField field: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        guard field < texts.count, let text = texts[field] else { return }
+        var position: UInt32 = 0, first = true
+        var buffer: [UInt8] = []
+        withoutActuallyEscaping(body) { body in
+            let append = { (term: UnsafeBufferPointer<UInt8>, token: AnalysedText.Token) -> Int32 in
+                if !token.colocated || first {
+                    if !first { position += 1 }
+                    first = false
+                }
+                TermEncoding.withBytes(term, weak: token.weak, buffer: &buffer) { body($0, position) }
+                return 0
+            }
+            if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
+        }
     }
 }
