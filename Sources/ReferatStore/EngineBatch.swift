@@ -37,11 +37,13 @@ final class EngineBatch {
     func add(_ id: Int64, columns: [String?], analysed: [AnalysedText]?, _ db: Database) throws {
         let (values, municipality) = try Self.values(of: id, db)
         let local = try localAbbreviations(of: municipality, db)
-        var texts: [AnalysedText?] = []
+        // A column the importer analysed is replayed; any other is analysed as the engine
+        // reads it, its tokens never kept (`EntryTokens`).
+        var texts: [EntryTokens.Source?] = []
         for column in columns {
             guard var column else { texts.append(nil); continue }
             let replayed = column.withUTF8 { bytes in analysed?.first { $0.matches(bytes) } }
-            texts.append(replayed ?? AnalysedText(text: column, analyzer: analyzer))
+            texts.append(replayed.map(EntryTokens.Source.analysed) ?? .text(column, analyzer))
         }
         let fields = EntryTokens(texts: texts, abbreviations: local)
         do throws(EngineError) {
@@ -58,7 +60,7 @@ final class EngineBatch {
     /// A field's tokens as the engine keeps them (`EntryTokens`), packed.
     static func tokens(_ text: AnalysedText, abbreviations: LocalAbbreviations? = nil) -> FieldTokens {
         var out = FieldTokens()
-        EntryTokens(texts: [text], abbreviations: abbreviations).forEachToken(inField: 0) { out.append($0, position: $1) }
+        EntryTokens(texts: [.analysed(text)], abbreviations: abbreviations).forEachToken(inField: 0) { out.append($0, position: $1) }
         return out
     }
 
@@ -128,11 +130,17 @@ final class EngineBatch {
 /// left out. The municipality's learned committee abbreviations (`LocalAbbreviations`) add
 /// their forms here, on every path into the index (import, learning, rebuilding).
 struct EntryTokens: DocumentTokens {
-    let texts: [AnalysedText?]
+    /// A field's text: analysed ahead (replayed), or to analyse as it is read.
+    enum Source {
+        case analysed(AnalysedText)
+        case text(String, DanishAnalyzer)
+    }
+
+    let texts: [Source?]
     let abbreviations: LocalAbbreviations?
 
     func forEachToken(inField field: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
-        guard field < texts.count, let text = texts[field] else { return }
+        guard field < texts.count, let source = texts[field] else { return }
         var position: UInt32 = 0, first = true
         var buffer: [UInt8] = []
         withoutActuallyEscaping(body) { body in
@@ -144,7 +152,17 @@ struct EntryTokens: DocumentTokens {
                 TermEncoding.withBytes(term, weak: token.weak, buffer: &buffer) { body($0, position) }
                 return 0
             }
-            if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
+            switch source {
+            case .analysed(let text):
+                if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
+            case .text(var text, let analyzer):
+                text.withUTF8 { bytes in
+                    let tokens = { (body: (UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32 in
+                        AnalysedText.stream(utf8: bytes, analyzer: analyzer, body)
+                    }
+                    if let abbreviations { _ = abbreviations.replay(source: bytes, tokens: tokens, append) } else { _ = tokens(append) }
+                }
+            }
         }
     }
 }
