@@ -64,6 +64,7 @@ public struct LocalAbbreviations: Sendable {
     public func replay(source: UnsafeBufferPointer<UInt8>, tokens: ((UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32,
                        _ body: (UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32 {
         var recent: [[UInt8]] = []
+        // `tokens` calls the closure only while it runs: `body` does not escape.
         return withoutActuallyEscaping(body) { body in tokens { term, token in
             let status = body(term, token)
             guard status == 0, !token.colocated else { return status }
