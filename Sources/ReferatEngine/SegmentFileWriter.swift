@@ -7,9 +7,10 @@ import Foundation
 ///
 ///     let file = try SegmentFileWriter(path: path, fieldCount: 3, documentCount: 2)
 ///     try file.document(id: 7, lengths: [1, 0, 4], values: values.encoded())   // each document
-///     let averages = file.averages                                             // after the last
-///     try file.term(bytes, encoder: &encoder) …                                 // terms in order
-///     try file.finish()                                                        // synced
+///     var encoder = file.encoder()                  // after the last document
+///     try encoder.add(document: 0, lengths: …, frequencies: …, positions: …, positionsOut: file.appendPositions)
+///     try file.finishTerm(term, encoder: &encoder)  // each term, in byte order
+///     try file.finish()                             // positions, dictionary, footer; synced
 final class SegmentFileWriter {
     let fieldCount: Int
     private let out: SegmentOutput
