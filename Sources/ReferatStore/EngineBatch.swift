@@ -14,8 +14,10 @@ final class EngineBatch {
     private var analyzerCache: DanishAnalyzer?
     private var abbreviationsByMunicipality: [String: LocalAbbreviations?] = [:]
 
-    /// The memory a batch's segment writer may hold before it writes a segment.
-    static let memoryBudget = 96 << 20
+    /// The memory a batch's segment writer may hold before it writes a segment. Segments are
+    /// merged as streams, so smaller segments cost merges little memory; a larger budget only
+    /// raises an import's peak (BENCHMARKS.md, "Memory").
+    static let memoryBudget = 48 << 20
 
     init(base: IndexSnapshot, lexicon: DanishLexicon) {
         commit = IndexCommit(base: base, memoryBudget: Self.memoryBudget)
