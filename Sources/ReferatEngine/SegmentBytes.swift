@@ -16,7 +16,8 @@ import Glibc
 /// cut a segment short while it is mapped; touching a page past the new end would raise
 /// SIGBUS. `CMappedFile` guards against it: such a read goes on over zeros and marks the
 /// mapping, and `cutShortError()` turns the mark into the error naming the file that every
-/// read path checks before it answers (`SegmentReader.checkIntact()`).
+/// read path checks before it answers (`SegmentReader.checkIntact()`). A file that cannot be
+/// mapped (the guard's slots all taken) is read into memory instead.
 final class SegmentBytes: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     let count: Int
@@ -60,10 +61,32 @@ final class SegmentBytes: @unchecked Sendable {
         checksum = try Self.checksum(fd, size: size, file: path)
         var mapped: UnsafePointer<UInt8>?
         let slot = referat_map_file(fd, size, &mapped)
-        guard slot >= 0, let mapped else { throw EngineError(file: path, message: "cannot map (\(String(cString: strerror(errno))))") }
-        base = mapped
         count = size
-        self.slot = slot
+        if slot >= 0, let mapped {
+            base = mapped
+            self.slot = slot
+        } else {
+            // No mapping to be had (every guard slot taken, or a file system that cannot map):
+            // the file is read into memory, as segments were before.
+            base = UnsafePointer(try Self.read(fd, size: size, file: path))
+            self.slot = -1
+        }
+    }
+
+    /// The whole file, read into new memory.
+    private static func read(_ fd: Int32, size: Int, file: String) throws(EngineError) -> UnsafeMutablePointer<UInt8> {
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        var offset = 0
+        while offset < size {
+            let n = pread(fd, memory + offset, size - offset, off_t(offset))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                memory.deallocate()
+                throw EngineError(file: file, message: "cut short while read")
+            }
+            offset += n
+        }
+        return memory
     }
 
     deinit {

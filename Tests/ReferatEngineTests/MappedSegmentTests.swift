@@ -77,4 +77,17 @@ import Testing
         #expect(error.file == path)
         #expect(error.message.contains("cut short"))
     }
+
+    /// More segments open at once than the SIGBUS guard has slots: the ones beyond are read
+    /// into memory and answer the same.
+    @Test func segmentsBeyondTheGuardsSlotsAreReadIntoMemory() throws {
+        let folder = try Scratch.directory("slots")
+        let writer = SegmentWriter(fieldCount: 3, memoryBudget: .max)
+        for d in Self.corpus.documents.prefix(20) { writer.add(id: d.id, fields: d.fields) }
+        try writer.write(to: folder + "/0.seg")
+        let readers = try (0..<4200).map { _ in try SegmentReader(path: folder + "/0.seg") }
+        let term = Self.corpus.vocabulary[0]
+        let expected = try #require(readers[0].lookup(term))
+        #expect(readers.allSatisfy { $0.lookup(term) == expected && $0.documentFrequency(at: expected) == readers[0].documentFrequency(at: expected) })
+    }
 }
