@@ -67,7 +67,9 @@ let package = Package(
         // behind the seam. It knows no SQLite: the store records its generation with the records.
         // CRC-32C with the processor's instruction, for the engine's files.
         .target(name: "CChecksum"),
-        .target(name: "ReferatEngine", dependencies: ["ReferatIndex", "CChecksum"], swiftSettings: strictSettings),
+        // Read-only mappings of segment files, guarded against a file cut short under them.
+        .target(name: "CMappedFile"),
+        .target(name: "ReferatEngine", dependencies: ["ReferatIndex", "CChecksum", "CMappedFile"], swiftSettings: strictSettings),
         // Layer 4: the query language over the seam (it knows no engine); batch import.
         .target(name: "ReferatSearch", dependencies: ["ReferatRecords", "ReferatAnalysis", "ReferatIndex"], swiftSettings: strictSettings),
         .target(name: "ReferatImport", dependencies: ["ReferatRecords", "ReferatParsing", "ReferatAnalysis", "ReferatEngine", "ReferatStore"], swiftSettings: strictSettings),

@@ -1,16 +1,26 @@
 /// Reads what `ByteWriter` wrote, checking every read against the end of its range: damaged
 /// or hostile bytes give a `FormatError`, never a crash.
+///
+/// Reads straight from a segment's memory (`SegmentBytes`, which it keeps alive): the checks
+/// against `end` are what keep every read inside it.
 struct ByteReader {
-    let bytes: [UInt8]
+    private let storage: SegmentBytes
+    private let bytes: UnsafePointer<UInt8>
     var offset: Int
     let end: Int
 
-    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) throws(FormatError) {
-        let end = end ?? bytes.count
-        guard start >= 0, start <= end, end <= bytes.count else { throw FormatError(message: "range \(start)..<\(end) outside the file") }
-        self.bytes = bytes
+    init(_ storage: SegmentBytes, from start: Int = 0, to end: Int? = nil) throws(FormatError) {
+        let end = end ?? storage.count
+        guard start >= 0, start <= end, end <= storage.count else { throw FormatError(message: "range \(start)..<\(end) outside the file") }
+        self.storage = storage
+        bytes = storage.base
         offset = start
         self.end = end
+    }
+
+    /// Reads a copy of `bytes` (a manifest's, small).
+    init(_ bytes: [UInt8]) throws(FormatError) {
+        try self.init(SegmentBytes(copying: bytes))
     }
 
     var isAtEnd: Bool { offset >= end }
@@ -54,10 +64,12 @@ struct ByteReader {
         return Int(v)
     }
 
-    mutating func bytes(_ n: Int) throws(FormatError) -> ArraySlice<UInt8> {
+    /// The next `n` bytes, valid while the segment's bytes are (use them before the reader
+    /// goes, or copy them).
+    mutating func bytes(_ n: Int) throws(FormatError) -> UnsafeBufferPointer<UInt8> {
         guard n >= 0, end - offset >= n else { throw FormatError(message: "unexpected end at byte \(offset)") }
         defer { offset += n }
-        return bytes[offset..<(offset + n)]
+        return UnsafeBufferPointer(start: bytes + offset, count: n)
     }
 
     /// `n` values written by `ByteWriter.packed`.

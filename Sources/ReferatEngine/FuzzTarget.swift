@@ -8,7 +8,7 @@ public enum FuzzTarget {
     /// Opens `bytes` as a segment and reads all of it: each term looked up by its bytes and its
     /// prefix, `probes` looked up, every posting list walked document by document (frequencies
     /// and positions) and skipped through, every document's id, lengths and values, and the
-    /// documents rebuilt as a merge rebuilds them. Returns a tally of what was read.
+    /// segment merged as a merge merges it (into memory). Returns a tally of what was read.
     public static func readSegment(_ bytes: [UInt8], probes: [[UInt8]]) throws(EngineError) -> Int {
         try read(try SegmentReader(bytes: bytes, file: "fuzz.seg"), probes: probes)
     }
@@ -41,7 +41,8 @@ public enum FuzzTarget {
             tally &+= Int(truncatingIfNeeded: segment.ids[d]) &+ segment.values[d].values.count
             for f in 0..<segment.fieldCount { tally &+= Int(segment.length(d, f)) }
         }
-        tally &+= try segment.documents(skipping: deleted).count
+        tally &+= try SegmentMerger.mergedBytes([.init(segment: segment, deleted: deleted)]).count
+        try segment.checkIntact()
         return tally
     }
 
@@ -58,7 +59,7 @@ public enum FuzzTarget {
         let snapshot = try IndexSnapshot(folder: folder, manifest: manifest, segments: readers)
         var tally = snapshot.liveCount &+ snapshot.documentCapacity &+ (try snapshot.vocabulary()).count
         for (s, segment) in readers.enumerated() {
-            tally &+= try segment.documents(skipping: Set(manifest.deleted?[manifest.segments[s]] ?? [])).count
+            tally &+= try SegmentMerger.mergedBytes([.init(segment: segment, deleted: Set(manifest.deleted?[manifest.segments[s]] ?? []))]).count
             for d in stride(from: 0, to: segment.documentCount, by: 7) { tally &+= snapshot.values(ofID: segment.ids[d])?.values.count ?? 0 }
         }
         for probe in probes {

@@ -51,11 +51,11 @@ public final class IndexCommit {
     }
 
     /// Adds a document; the same id deleted first when present.
-    public func add(id: UInt64, fields: [FieldTokens], values: DocumentValues) throws(EngineError) {
+    public func add(id: UInt64, fields: some DocumentTokens, values: DocumentValues) throws(EngineError) {
         delete(id: id)
         changed = true
         added[id] = (nil, writer.documentCount)
-        writer.add(id: id, fields: fields, values: values)
+        writer.add(id: id, tokens: fields, values: values)
         if writer.isFull { try flush() }
     }
 
@@ -68,14 +68,7 @@ public final class IndexCommit {
     private func flush() throws(EngineError) {
         guard !writer.isEmpty else { return }
         let name = "\(generation)-\(written.count).seg"
-        let reader: SegmentReader
-        do {
-            reader = try writer.flush(to: folder + "/" + name)
-        } catch let error as EngineError {
-            throw error
-        } catch {
-            throw EngineError(file: folder + "/" + name, message: "\(error)")
-        }
+        let reader = try writer.flush(to: folder + "/" + name)
         TestHook.reached("segmentWritten")
         let index = written.count
         written.append(reader)
@@ -85,7 +78,7 @@ public final class IndexCommit {
     }
 
     /// Merges segments when `MergePolicy` asks for it: their live documents into one new
-    /// segment, their tombstones gone.
+    /// segment, their tombstones gone, streamed from the mapped inputs (`SegmentMerger`).
     private func mergeIfNeeded() throws(EngineError) {
         let names = base.manifest.segments.filter { !dropped.contains($0) } + written.map(\.fileName)
         var readers: [String: SegmentReader] = [:]
@@ -93,20 +86,9 @@ public final class IndexCommit {
         for reader in written { readers[reader.fileName] = reader }
         let sizes = names.map { name in readers[name]!.documentCount - (deleted[name]?.count ?? 0) }
         guard let group = MergePolicy.pick(sizes: sizes) else { return }
-        let merger = SegmentWriter(fieldCount: IndexSnapshot.fieldWeights.count, memoryBudget: .max)
-        for k in group {
-            let name = names[k]
-            let reader = readers[name]!
-            for document in try reader.documents(skipping: deleted[name] ?? []) {
-                merger.add(id: document.id, fields: document.fields, values: document.values)
-            }
-        }
-        TestHook.reached("mergeRead")
+        let inputs = group.map { k in SegmentMerger.Input(segment: readers[names[k]]!, deleted: deleted[names[k]] ?? []) }
         let mergedName = "\(generation)-m\(written.count).seg"
-        let merged: SegmentReader
-        do { merged = try merger.flush(to: folder + "/" + mergedName) } catch let error as EngineError { throw error } catch {
-            throw EngineError(file: folder + "/" + mergedName, message: "\(error)")
-        }
+        let merged = try SegmentMerger.merge(inputs, to: folder + "/" + mergedName)
         TestHook.reached("mergeWritten")
         let groupNames = Set(group.map { names[$0] })
         // This commit's own segments merged away were never named by a manifest, so no reader

@@ -109,6 +109,21 @@ public final class IndexSnapshot: Sendable {
 
     /// Documents in the segments, deleted ones included.
     public var documentCapacity: Int { capacity }
+
+    /// Throws when a segment's file was cut short while mapped (`SegmentBytes`).
+    public func checkIntact() throws(EngineError) {
+        for segment in segments { try segment.checkIntact() }
+    }
+
+    /// Runs `read` over the segments' postings and answers with its answer or its error,
+    /// unless a file was cut short under it (`SegmentBytes`): then what it read may have
+    /// been zeros, and the error names that file. Every read of postings runs in one.
+    func intact<T>(_ read: () throws(EngineError) -> T) throws(EngineError) -> T {
+        let result: Result<T, EngineError>
+        do { result = .success(try read()) } catch { result = .failure(error) }
+        try checkIntact()
+        return try result.get()
+    }
 }
 
 extension IndexSnapshot {
@@ -116,6 +131,10 @@ extension IndexSnapshot {
     /// occurrences, a weak form written behind "~". Does not depend on document numbers or
     /// segments, so two indexes of the same entries compare equal however they got there.
     public func vocabulary() throws(EngineError) -> [String: [Int]] {
+        try intact { () throws(EngineError) in try countTerms() }
+    }
+
+    private func countTerms() throws(EngineError) -> [String: [Int]] {
         var out: [String: [Int]] = [:]
         for (s, segment) in segments.enumerated() {
             for t in 0..<segment.terms.count {

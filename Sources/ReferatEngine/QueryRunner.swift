@@ -43,14 +43,18 @@ extension IndexSnapshot {
     /// The same, pruned or by exhaustive scoring of every match: the reference a test holds
     /// pruned pages equal to.
     func search(_ query: IndexQuery, pruning: Bool) throws(EngineError) -> RankedPage {
-        var run = QueryRun(snapshot: self)
-        return try run.search(query, pruning: pruning)
+        try intact { () throws(EngineError) in
+            var run = QueryRun(snapshot: self)
+            return try run.search(query, pruning: pruning)
+        }
     }
 
     /// How many live documents hold the term.
     public func documentFrequency(of term: IndexTerm) throws(EngineError) -> Int {
-        var run = QueryRun(snapshot: self)
-        return try run.leaf(.term(term)).set.count
+        try intact { () throws(EngineError) in
+            var run = QueryRun(snapshot: self)
+            return try run.leaf(.term(term)).set.count
+        }
     }
 
     /// Exact-form terms that start with `prefix`, the `limit` held by most live documents,
@@ -59,20 +63,22 @@ extension IndexSnapshot {
         let bytes = Array(prefix.utf8)
         guard !bytes.isEmpty, bytes.first != TermEncoding.weakMark else { return [] }
         var counts: [[UInt8]: Int] = [:]
-        for (s, segment) in segments.enumerated() {
-            let deleted = manifest.deleted?[manifest.segments[s]] ?? []
-            for i in segment.range(withPrefix: bytes) {
-                if deleted.isEmpty {
-                    counts[segment.term(at: i), default: 0] += segment.documentFrequency(at: i)
-                } else {
-                    var cursor = try PostingCursor(segment: segment, term: i)
-                    try cursor.advance(to: 0)
-                    var n = 0
-                    while cursor.document != PostingCursor.exhausted {
-                        if live.contains(bases[s] + cursor.document) { n += 1 }
-                        try cursor.next()
+        try intact { () throws(EngineError) in
+            for (s, segment) in segments.enumerated() {
+                let deleted = manifest.deleted?[manifest.segments[s]] ?? []
+                for i in segment.range(withPrefix: bytes) {
+                    if deleted.isEmpty {
+                        counts[segment.term(at: i), default: 0] += segment.documentFrequency(at: i)
+                    } else {
+                        var cursor = try PostingCursor(segment: segment, term: i)
+                        try cursor.advance(to: 0)
+                        var n = 0
+                        while cursor.document != PostingCursor.exhausted {
+                            if live.contains(bases[s] + cursor.document) { n += 1 }
+                            try cursor.next()
+                        }
+                        if n > 0 { counts[segment.term(at: i), default: 0] += n }
                     }
-                    if n > 0 { counts[segment.term(at: i), default: 0] += n }
                 }
             }
         }

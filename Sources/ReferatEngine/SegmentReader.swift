@@ -3,10 +3,10 @@ import Foundation
 /// One segment file, verified and opened: its documents, its term dictionary, and cursors
 /// over its postings.
 ///
-/// Opening reads the whole file and checks its length, its magic numbers and its checksum
-/// before anything else, then the structure of its documents and dictionary; any damage is an
-/// `EngineError` naming the file. Postings are decoded when a query reads them, with every
-/// read bounds-checked.
+/// Opening maps the file (`SegmentBytes`) and checks its length, its magic numbers and its
+/// checksum before anything else, then the structure of its documents and dictionary; any
+/// damage is an `EngineError` naming the file. Postings are decoded when a query reads them,
+/// with every read bounds-checked, and only the pages a query reads are brought in.
 public final class SegmentReader: Sendable {
     public let file: String
     public let fieldCount: Int
@@ -14,14 +14,15 @@ public final class SegmentReader: Sendable {
     public let ids: [UInt64]
     /// `fieldCount` lengths per document.
     let lengths: [UInt32]
-    /// Each document's values, by local number: what filters, facets and date sorting read.
-    public let values: [DocumentValues]
-    /// The same values as numbers into a table of distinct strings, for filters.
+    /// Each document's values, by local number, read from the file when asked: what facets
+    /// and the records read.
+    public let values: StoredValues
+    /// The same values as numbers into a table of distinct strings, for filters and sorting.
     let columns: ValueColumns
-    /// Terms in byte order, and where each one's data lies.
-    let terms: [[UInt8]]
-    let infos: [TermInfo]
-    let bytes: [UInt8]
+    /// Terms in byte order, read in place, and where each one's data lies.
+    let terms: TermDictionary
+    var infos: TermInfos { TermInfos(dictionary: terms) }
+    let bytes: SegmentBytes
     let postingsSection: Range<Int>
     let positionsSection: Range<Int>
     /// Each field's average length in this segment, as the writer computed it.
@@ -29,27 +30,32 @@ public final class SegmentReader: Sendable {
 
     public var documentCount: Int { ids.count }
 
-    /// Opens the segment at `path`.
+    /// Opens the segment at `path`, mapped.
     public convenience init(path: String) throws(EngineError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw EngineError(file: path, message: "cannot read") }
-        try self.init(bytes: Array(data), file: path)
+        try self.init(storage: try SegmentBytes(mapping: path), file: path)
     }
 
-    /// Opens a segment from its bytes; `file` names it in errors.
-    public init(bytes: [UInt8], file: String) throws(EngineError) {
+    /// Opens a segment from its bytes, copied; `file` names it in errors.
+    public convenience init(bytes: [UInt8], file: String) throws(EngineError) {
+        try self.init(storage: SegmentBytes(copying: bytes), file: file)
+    }
+
+    init(storage bytes: SegmentBytes, file: String) throws(EngineError) {
         self.file = file
         self.bytes = bytes
         do throws(FormatError) {
             let footerStart = bytes.count - SegmentFormat.footerSize
             guard footerStart >= SegmentFormat.magic.count else { throw FormatError(message: "too short to be a segment (\(bytes.count) bytes)") }
-            guard bytes.starts(with: SegmentFormat.magic) else { throw FormatError(message: "not a referat segment") }
-            guard bytes[(bytes.count - 8)...].elementsEqual(SegmentFormat.endMagic) else { throw FormatError(message: "cut short: no end marker") }
+            var header = try ByteReader(bytes, to: SegmentFormat.magic.count)
+            guard try header.bytes(SegmentFormat.magic.count).elementsEqual(SegmentFormat.magic) else { throw FormatError(message: "not a referat segment") }
+            var tail = try ByteReader(bytes, from: bytes.count - 8)
+            guard try tail.bytes(8).elementsEqual(SegmentFormat.endMagic) else { throw FormatError(message: "cut short: no end marker") }
             var footer = try ByteReader(bytes, from: footerStart)
             let offsets = try (0..<5).map { _ throws(FormatError) in try footer.u64() }
             let fieldCount = Int(try footer.u32())
             let stored = try footer.u32()
             guard offsets[4] == UInt64(bytes.count) else { throw FormatError(message: "length \(bytes.count), expected \(offsets[4]): cut short or extended") }
-            guard Checksum.crc32c(bytes[..<(bytes.count - 12)]) == stored else { throw FormatError(message: "checksum mismatch: the file is damaged") }
+            guard bytes.checksum == stored else { throw FormatError(message: "checksum mismatch: the file is damaged") }
             guard fieldCount > 0, fieldCount <= SegmentFormat.maxFields else { throw FormatError(message: "\(fieldCount) fields") }
             let starts = offsets[0..<4].map { Int(clamping: $0) }
             guard starts[0] == SegmentFormat.magic.count, zip(starts, starts.dropFirst() + [footerStart]).allSatisfy({ $0 <= $1 }) else {
@@ -59,16 +65,22 @@ public final class SegmentReader: Sendable {
             postingsSection = starts[1]..<starts[2]
             positionsSection = starts[2]..<starts[3]
 
+            // Offsets into a section are kept in 32 bits.
+            guard starts[1] - starts[0] <= Int(UInt32.max), footerStart - starts[3] <= Int(UInt32.max) else {
+                throw FormatError(message: "a section of more than 4 GiB")
+            }
             var documents = try ByteReader(bytes, from: starts[0], to: starts[1])
             let count = try documents.count(atMost: Int(UInt32.max) - 1)
-            var ids: [UInt64] = [], lengths: [UInt32] = [], values: [DocumentValues] = []
+            var ids: [UInt64] = [], lengths: [UInt32] = [], valueStarts: [UInt32] = []
+            var columns = ValueColumns.Builder()
             for _ in 0..<count {
                 ids.append(try documents.varint())
                 for _ in 0..<fieldCount { lengths.append(UInt32(try documents.count(atMost: Int(UInt32.max)))) }
-                values.append(try DocumentValues.decode(&documents))
+                valueStarts.append(UInt32(documents.offset - starts[0]))
+                columns.add(try DocumentValues.decode(&documents))
             }
-            self.values = values
-            columns = ValueColumns(values)
+            values = StoredValues(bytes: bytes, base: starts[0], end: starts[1], starts: valueStarts)
+            self.columns = columns.columns
             guard documents.isAtEnd else { throw FormatError(message: "bytes after the documents") }
             self.ids = ids
             self.lengths = lengths
@@ -78,24 +90,30 @@ public final class SegmentReader: Sendable {
 
             var dictionary = try ByteReader(bytes, from: starts[3], to: footerStart)
             let termCount = try dictionary.count(atMost: footerStart)
-            var terms: [[UInt8]] = [], infos: [TermInfo] = []
+            var entryStarts: [UInt32] = []
+            entryStarts.reserveCapacity(termCount)
+            var last: UnsafeBufferPointer<UInt8>?
             for _ in 0..<termCount {
-                let term = Array(try dictionary.bytes(try dictionary.count(atMost: 1 << 16)))
-                let df = try dictionary.count(atMost: count)
-                let p = try dictionary.count(atMost: postingsSection.count), pn = try dictionary.count(atMost: postingsSection.count - p)
-                let q = try dictionary.count(atMost: positionsSection.count), qn = try dictionary.count(atMost: positionsSection.count - q)
-                guard df > 0 else { throw FormatError(message: "a term without documents") }
-                if let last = terms.last, !last.lexicographicallyPrecedes(term) { throw FormatError(message: "dictionary out of order") }
-                terms.append(term)
-                infos.append(TermInfo(documentFrequency: df, postings: (postingsSection.lowerBound + p)..<(postingsSection.lowerBound + p + pn),
-                                      positions: (positionsSection.lowerBound + q)..<(positionsSection.lowerBound + q + qn)))
+                entryStarts.append(UInt32(dictionary.offset - starts[3]))
+                let (term, info) = try TermDictionary.entry(&dictionary, documentCount: count, postings: postingsSection, positions: positionsSection)
+                guard info.documentFrequency > 0 else { throw FormatError(message: "a term without documents") }
+                if let last, !last.lexicographicallyPrecedes(term) { throw FormatError(message: "dictionary out of order") }
+                last = term
             }
             guard dictionary.isAtEnd else { throw FormatError(message: "bytes after the dictionary") }
-            self.terms = terms
-            self.infos = infos
+            terms = TermDictionary(bytes: bytes, base: starts[3], end: footerStart, starts: entryStarts, documentCount: count,
+                                   postings: postingsSection, positions: positionsSection)
         } catch {
             throw EngineError(file: file, message: error.message)
         }
+        try checkIntact()
+        bytes.releasePages()
+    }
+
+    /// Throws when the file was cut short while mapped (`SegmentBytes`): what was read from
+    /// it since may be zeros. Every path that reads postings asks before it answers.
+    public func checkIntact() throws(EngineError) {
+        if let error = bytes.cutShortError(file: file) { throw error }
     }
 
     /// The field lengths of a document.
@@ -104,68 +122,24 @@ public final class SegmentReader: Sendable {
     /// The dictionary index of `term`, if the segment has it.
     public func lookup(_ term: [UInt8]) -> Int? {
         let i = lowerBound(term)
-        return i < terms.count && terms[i] == term ? i : nil
+        return i < terms.count && terms.term(i).elementsEqual(term) ? i : nil
     }
 
     /// The dictionary indexes of the terms that start with `prefix`.
     public func range(withPrefix prefix: [UInt8]) -> Range<Int> {
         let start = lowerBound(prefix)
         var end = start
-        while end < terms.count && terms[end].starts(with: prefix) { end += 1 }
+        while end < terms.count && terms.term(end).starts(with: prefix) { end += 1 }
         return start..<end
     }
 
     public func term(at index: Int) -> [UInt8] { terms[index] }
-    public func documentFrequency(at index: Int) -> Int { infos[index].documentFrequency }
+    public func documentFrequency(at index: Int) -> Int { terms.info(index).documentFrequency }
 
-    private func lowerBound(_ term: [UInt8]) -> Int {
-        var low = 0, high = terms.count
-        while low < high {
-            let mid = (low + high) / 2
-            if terms[mid].lexicographicallyPrecedes(term) { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    private func lowerBound(_ term: [UInt8]) -> Int { terms.lowerBound(term) }
 }
 
 extension SegmentReader {
     /// The file's name in its folder.
     var fileName: String { (file as NSString).lastPathComponent }
-
-    /// A document rebuilt from the postings, for a merge.
-    struct StoredDocument {
-        var id: UInt64
-        var fields: [FieldTokens]
-        var values: DocumentValues
-    }
-
-    /// Every document but those `skipping`, rebuilt from the postings: its terms at their
-    /// positions in each field, and its values.
-    func documents(skipping: Set<Int>) throws(EngineError) -> [StoredDocument] {
-        // Per document, its occurrences as (field, position, term index), packed to sort.
-        var occurrences = [[UInt64]](repeating: [], count: documentCount)
-        for t in terms.indices {
-            var cursor = try PostingCursor(segment: self, term: t)
-            try cursor.advance(to: 0)
-            while cursor.document != PostingCursor.exhausted {
-                let d = cursor.document
-                if !skipping.contains(d) {
-                    for f in 0..<fieldCount {
-                        for p in try cursor.positions(f) { occurrences[d].append(UInt64(f) << 60 | UInt64(p) << 28 | UInt64(t)) }
-                    }
-                }
-                try cursor.next()
-            }
-        }
-        var out: [StoredDocument] = []
-        for d in 0..<documentCount where !skipping.contains(d) {
-            var fields = [FieldTokens](repeating: FieldTokens(), count: fieldCount)
-            for o in occurrences[d].sorted() {
-                fields[Int(o >> 60)].append(terms[Int(o & 0xFFF_FFFF)], position: UInt32(o >> 28 & 0xFFF_FFFF))
-            }
-            occurrences[d] = []
-            out.append(StoredDocument(id: ids[d], fields: fields, values: values[d]))
-        }
-        return out
-    }
 }

@@ -29,8 +29,6 @@ public final class SegmentWriter {
     private var values: [[UInt8]] = []
     /// `fieldCount` lengths (tokens) per document.
     private var lengths: [UInt32] = []
-    /// One document's occurrences as term id, field and position in one number, to sort.
-    private var scratch: [UInt64] = []
     /// A rough count of the bytes held, for the budget.
     public private(set) var estimatedBytes = 0
 
@@ -59,163 +57,87 @@ public final class SegmentWriter {
     }
 
     /// Adds a document given as each field's tokens, packed.
-    ///
-    /// The occurrences are packed as term id, field and position into one number each and
-    /// sorted, so each term's frequencies and positions come out in one pass, in order.
     public func add(id: UInt64, fields: [FieldTokens], values: DocumentValues = DocumentValues()) {
         precondition(fields.count == fieldCount, "a document has \(fieldCount) fields")
+        add(id: id, tokens: fields, values: values)
+    }
+
+    /// Adds a document, reading each field's tokens once from `tokens`.
+    ///
+    /// A token goes straight to its term's postings: its document and a frequency slot per
+    /// field the first time the term comes in the document, then its position. Fields come one
+    /// after another and positions never go back, so each term's positions come out grouped by
+    /// field and ascending, as the format stores them, without holding the document's tokens:
+    /// a document of millions of tokens costs the writer what its postings cost.
+    public func add(id: UInt64, tokens: some DocumentTokens, values: DocumentValues = DocumentValues()) {
         let doc = UInt32(ids.count)
         ids.append(id)
         let encoded = values.encoded()
         self.values.append(encoded)
-        estimatedBytes += encoded.count + 16
-        scratch.removeAll(keepingCapacity: true)
-        for (f, field) in fields.enumerated() {
+        estimatedBytes += encoded.count + 16 + 8 + 4 * fieldCount
+        for f in 0..<fieldCount {
             var distinct = 0, last: UInt32? = nil
-            field.bytes.withUnsafeBufferPointer { bytes in
-                var start = 0
-                for (k, end) in field.ends.enumerated() {
-                    let position = field.positions[k]
-                    if position != last { distinct += 1; last = position }
-                    let term = UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])
-                    start = Int(end)
-                    let (t, isNew) = dictionary.id(of: term)
-                    if isNew {
-                        postings.append(Postings())
-                        estimatedBytes += term.count + 96
-                    }
-                    scratch.append(UInt64(t) << 32 | UInt64(f) << 28 | UInt64(min(position, Self.maxPosition)))
+            tokens.forEachToken(inField: f) { term, position in
+                // Positions never go back (`DocumentTokens`); one that did is kept at the last.
+                let position = max(position, last ?? 0)
+                if position != last { distinct += 1; last = position }
+                let (t, isNew) = dictionary.id(of: term)
+                if isNew {
+                    postings.append(Postings())
+                    estimatedBytes += term.count + Self.bytesPerTerm
                 }
+                if postings[t].documents.last != doc {
+                    postings[t].documents.append(doc)
+                    postings[t].frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
+                    estimatedBytes += 4 + 4 * fieldCount
+                }
+                postings[t].frequencies[postings[t].frequencies.count - fieldCount + f] += 1
+                postings[t].positions.append(min(position, Self.maxPosition))
+                estimatedBytes += 4
             }
-            // Tokens come in position order, colocated forms right after their word, so a
-            // change of position is a new position.
+            // Colocated forms come right after their word, at its position: a change of
+            // position is a new position.
             lengths.append(UInt32(distinct))
         }
-        scratch.sort()
-        var i = 0
-        while i < scratch.count {
-            let t = Int(scratch[i] >> 32)
-            postings[t].documents.append(doc)
-            let base = postings[t].frequencies.count
-            postings[t].frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
-            while i < scratch.count && Int(scratch[i] >> 32) == t {
-                postings[t].frequencies[base + Int(scratch[i] >> 28 & 0xF)] += 1
-                postings[t].positions.append(UInt32(scratch[i] & UInt64(Self.maxPosition)))
-                i += 1
-            }
-            estimatedBytes += 4 + 4 * fieldCount
-        }
-        estimatedBytes += 8 + 4 * fieldCount + 4 * scratch.count
     }
 
-    /// The segment file's bytes.
+    /// What a new term costs besides its bytes: its postings' three arrays and its slots in
+    /// the term table.
+    static let bytesPerTerm = 224
+
+    /// The segment file's bytes, made in memory (for tests and the fuzzer); empties the writer.
     public func segmentBytes() -> [UInt8] {
-        var out = ByteWriter()
-        out.append(SegmentFormat.magic)
-        let documentsStart = out.count
-        out.varint(ids.count)
+        let file = try! SegmentFileWriter(memoryFieldCount: fieldCount, documentCount: ids.count)
+        try! encode(into: file)
+        return file.bytes
+    }
+
+    /// Writes the documents and then each term's postings, in byte order, through `file`,
+    /// and empties the writer: each term's buffers are let go once encoded, so writing needs
+    /// no more memory than the writer held.
+    private func encode(into file: SegmentFileWriter) throws(EngineError) {
         for (d, id) in ids.enumerated() {
-            out.varint(id)
-            for f in 0..<fieldCount { out.varint(UInt64(lengths[d * fieldCount + f])) }
-            out.append(values[d])
+            try file.document(id: id, lengths: lengths[(d * fieldCount)..<((d + 1) * fieldCount)], values: values[d])
         }
-        let terms = (0..<self.dictionary.count).map { self.dictionary.key($0) }
-        let order = terms.indices.sorted { terms[$0].lexicographicallyPrecedes(terms[$1]) }
-        var postingsSection = ByteWriter(), positionsSection = ByteWriter()
-        var dictionarySection = ByteWriter()
-        dictionarySection.varint(order.count)
-        let averages = self.averages
+        values = []
+        let order = (0..<dictionary.count).sorted { dictionary.key($0).lexicographicallyPrecedes(dictionary.key($1)) }
+        var encoder = file.encoder()
         for t in order {
-            let (p, q) = encode(postings[t], averages: averages)
-            dictionarySection.varint(terms[t].count)
-            dictionarySection.append(Array(terms[t]))
-            dictionarySection.varint(postings[t].documents.count)
-            dictionarySection.varint(postingsSection.count)
-            dictionarySection.varint(p.count)
-            dictionarySection.varint(positionsSection.count)
-            dictionarySection.varint(q.count)
-            postingsSection.append(p)
-            positionsSection.append(q)
+            let p = postings[t]
+            postings[t] = Postings()
+            var positionIndex = 0
+            for (i, doc) in p.documents.enumerated() {
+                let frequencies = p.frequencies[(i * fieldCount)..<((i + 1) * fieldCount)]
+                let n = frequencies.reduce(0) { $0 + Int($1) }
+                try encoder.add(document: Int(doc), lengths: lengths[(Int(doc) * fieldCount)..<((Int(doc) + 1) * fieldCount)],
+                                frequencies: frequencies, positions: p.positions[positionIndex..<(positionIndex + n)],
+                                positionsOut: file.appendPositions)
+                positionIndex += n
+            }
+            try file.finishTerm(dictionary.key(t), encoder: &encoder)
         }
-        let postingsStart = out.count
-        out.append(postingsSection.bytes)
-        let positionsStart = out.count
-        out.append(positionsSection.bytes)
-        let dictionaryStart = out.count
-        out.append(dictionarySection.bytes)
-        for offset in [documentsStart, postingsStart, positionsStart, dictionaryStart] { out.u64(UInt64(offset)) }
-        out.u64(UInt64(out.count + 8 + 4 + 4 + 8))
-        out.u32(UInt32(fieldCount))
-        out.u32(Checksum.crc32c(out.bytes))
-        out.append(SegmentFormat.endMagic)
-        return out.bytes
-    }
-
-    /// A Float32 at least `x`: a bound must not shrink when stored.
-    static func roundedUp(_ x: Double) -> Float {
-        let f = Float(x)
-        return Double(f) < x ? f.nextUp : f
-    }
-
-    /// Each field's average length in this segment.
-    private var averages: [Double] {
-        (0..<fieldCount).map { f in
-            ids.isEmpty ? 0 : stride(from: f, to: lengths.count, by: fieldCount).reduce(0.0) { $0 + Double(lengths[$1]) } / Double(ids.count)
-        }
-    }
-
-    /// One term's skip table and blocks, and its positions.
-    private func encode(_ p: Postings, averages: [Double]) -> ([UInt8], [UInt8]) {
-        var skips = ByteWriter(), blocks = ByteWriter(), positions = ByteWriter()
-        var previous: Int64 = -1
-        var positionIndex = 0
-        for start in stride(from: 0, to: p.documents.count, by: SegmentFormat.blockSize) {
-            let end = min(p.documents.count, start + SegmentFormat.blockSize)
-            var block = ByteWriter(), blockPositions = ByteWriter()
-            var deltas: [UInt32] = []
-            for i in start..<end {
-                deltas.append(UInt32(Int64(p.documents[i]) - previous - 1))
-                previous = Int64(p.documents[i])
-            }
-            block.packed(deltas)
-            var maxFrequency = [UInt32](repeating: 0, count: fieldCount)
-            var minLength = [UInt32](repeating: 0, count: fieldCount)
-            var maxNormalised = [Double](repeating: 0, count: fieldCount)
-            for f in 0..<fieldCount {
-                let frequencies = (start..<end).map { p.frequencies[$0 * fieldCount + f] }
-                block.packed(frequencies)
-                for (i, tf) in zip(start..<end, frequencies) where tf > 0 {
-                    maxFrequency[f] = max(maxFrequency[f], tf)
-                    let length = lengths[Int(p.documents[i]) * fieldCount + f]
-                    minLength[f] = minLength[f] == 0 ? length : min(minLength[f], length)
-                    maxNormalised[f] = max(maxNormalised[f], Double(tf) / SegmentFormat.norm(length: length, average: averages[f]))
-                }
-            }
-            for i in start..<end {
-                for f in 0..<fieldCount {
-                    var last: UInt32 = 0
-                    for k in 0..<Int(p.frequencies[i * fieldCount + f]) {
-                        let position = p.positions[positionIndex]
-                        blockPositions.varint(UInt64(k == 0 ? position : position - last))
-                        last = position
-                        positionIndex += 1
-                    }
-                }
-            }
-            skips.varint(UInt64(previous))
-            skips.varint(block.count)
-            skips.varint(blockPositions.count)
-            for f in 0..<fieldCount {
-                skips.varint(UInt64(maxFrequency[f]))
-                skips.varint(UInt64(minLength[f]))
-                skips.u32(Self.roundedUp(maxNormalised[f]).bitPattern)
-            }
-            blocks.append(block.bytes)
-            positions.append(blockPositions.bytes)
-        }
-        var out = skips
-        out.append(blocks.bytes)
-        return (out.bytes, positions.bytes)
+        try file.finish()
+        reset()
     }
 
     /// Writes the segment to `path` and makes it durable (fsync), then empties the writer.
@@ -223,18 +145,15 @@ public final class SegmentWriter {
     @discardableResult
     public func write(to path: String) throws -> Int {
         let count = ids.count
-        try Durable.write(segmentBytes(), to: path)
-        reset()
+        try encode(into: try SegmentFileWriter(path: path, fieldCount: fieldCount, documentCount: count))
         return count
     }
 
     /// Writes the segment to `path` durably, empties the writer, and returns the segment
-    /// opened from the bytes written.
-    func flush(to path: String) throws -> SegmentReader {
-        let bytes = segmentBytes()
-        try Durable.write(bytes, to: path)
-        reset()
-        return try SegmentReader(bytes: bytes, file: path)
+    /// opened from the file written.
+    func flush(to path: String) throws(EngineError) -> SegmentReader {
+        try encode(into: try SegmentFileWriter(path: path, fieldCount: fieldCount, documentCount: ids.count))
+        return try SegmentReader(path: path)
     }
 
     private func reset() {
@@ -264,6 +183,35 @@ public struct FieldTokens: Sendable {
     }
 
     public var count: Int { ends.count }
+
+    /// Hands each token to `body` in position order (tokens at one position in the order
+    /// appended).
+    func forEachToken(_ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        let ascending = zip(positions, positions.dropFirst()).allSatisfy { $0 <= $1 }
+        let order = ascending ? nil : positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }
+        bytes.withUnsafeBufferPointer { bytes in
+            for i in 0..<ends.count {
+                let k = order?[i] ?? i
+                let start = k == 0 ? 0 : Int(ends[k - 1])
+                body(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[k])]), positions[k])
+            }
+        }
+    }
+}
+
+/// A document's tokens as a writer reads them: each field's terms with their positions, handed
+/// over once, in order. The indexing step replays its analysed text through one, so that no
+/// copy of a document's tokens is made for the writer (`[FieldTokens]` is one too).
+public protocol DocumentTokens {
+    /// Hands each token of field `field` to `body`: its term's bytes (valid during the call)
+    /// and its position. Positions never go back within a field.
+    func forEachToken(inField field: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void)
+}
+
+extension Array: DocumentTokens where Element == FieldTokens {
+    public func forEachToken(inField field: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        self[field].forEachToken(body)
+    }
 }
 
 /// Term bytes to term ids: open addressing on a 64-bit FNV-1a hash, the terms' bytes in one

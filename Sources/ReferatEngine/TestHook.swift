@@ -9,7 +9,8 @@ import Foundation
 ///
 /// - `parsed`: a file read and parsed, on a parsing thread (`Importer`)
 /// - `segmentWritten`: a segment written and synced, named by no manifest yet (`IndexCommit`)
-/// - `mergeRead`: the segments to merge read back, the merged one not yet written
+/// - `mergeRead`: a merge under way: its file begun (the documents written), its postings not
+///   yet (`SegmentMerger`)
 /// - `mergeWritten`: the merged segment written and synced, not yet in a manifest
 /// - `manifestTemporary`: a manifest's temporary file synced, not yet renamed (`Durable`)
 /// - `manifestWritten`: the next generation's manifest in place, its generation not yet

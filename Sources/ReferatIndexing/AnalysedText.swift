@@ -39,14 +39,33 @@ public struct AnalysedText: Sendable {
         terms.reserveCapacity(text.count)
         tokens.reserveCapacity(text.count / 6)
         text.withUnsafeBufferPointer { bytes in
-            analyzer.analyze(utf8: bytes, mode: .document) { token in
-                terms.append(contentsOf: token.unmarkedTerm.utf8)
-                tokens.append(Token(termEnd: UInt32(terms.count), start: UInt32(token.start), end: UInt32(token.end),
-                                    position: UInt32(clamping: token.position), colocated: token.colocated, weak: token.isWeak))
+            _ = Self.stream(utf8: bytes, analyzer: analyzer) { term, token in
+                terms.append(contentsOf: term)
+                var token = token
+                token.termEnd = UInt32(terms.count)
+                tokens.append(token)
+                return 0
             }
         }
         self.terms = terms
         self.tokens = tokens
+    }
+
+    /// Analyses UTF-8 text in document mode and hands each token to `body` as `replay` would,
+    /// keeping none: for a text whose tokens would take several times its size to keep (one
+    /// entry of a very large file), analysed while the index reads it.
+    @discardableResult
+    public static func stream(utf8 text: UnsafeBufferPointer<UInt8>, analyzer: DanishAnalyzer,
+                              _ body: (UnsafeBufferPointer<UInt8>, Token) -> Int32) -> Int32 {
+        var status: Int32 = 0
+        analyzer.analyze(utf8: text, mode: .document) { token in
+            guard status == 0 else { return }
+            var term = token.unmarkedTerm
+            let replayed = Token(termEnd: 0, start: UInt32(token.start), end: UInt32(token.end),
+                                 position: UInt32(clamping: token.position), colocated: token.colocated, weak: token.isWeak)
+            status = term.withUTF8 { body($0, replayed) }
+        }
+        return status
     }
 
     /// The fields of an entry analysed, leaving out those without text.

@@ -56,8 +56,16 @@ public struct LocalAbbreviations: Sendable {
     /// Hands each token of `text` to `body`, as `AnalysedText.replay` does, with the added
     /// forms after the word they stand beside; stops at and returns the first non-zero status.
     public func replay(_ text: AnalysedText, _ body: (UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32 {
+        text.text.withUnsafeBufferPointer { source in replay(source: source, tokens: text.replay, body) }
+    }
+
+    /// The same for `source`'s tokens as `tokens` hands them over (`AnalysedText.replay`, or
+    /// `AnalysedText.stream` for a text analysed as it is read).
+    public func replay(source: UnsafeBufferPointer<UInt8>, tokens: ((UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32,
+                       _ body: (UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32 {
         var recent: [[UInt8]] = []
-        return text.replay { term, token in
+        // `tokens` calls the closure only while it runs: `body` does not escape.
+        return withoutActuallyEscaping(body) { body in tokens { term, token in
             let status = body(term, token)
             guard status == 0, !token.colocated else { return status }
             let key = Array(term)
@@ -66,7 +74,7 @@ public struct LocalAbbreviations: Sendable {
             var added = token
             added.colocated = true
             // Only the letters in capitals: "BY" is Byrådet, "by" is a town.
-            if let forms = expansions[key], Self.isCapitals(text.text, token) {
+            if let forms = expansions[key], Self.isCapitals(source, token) {
                 for form in forms {
                     added.weak = form.weak
                     let status = form.term.withUnsafeBufferPointer { body($0, added) }
@@ -82,11 +90,11 @@ public struct LocalAbbreviations: Sendable {
                 }
             }
             return 0
-        }
+        } }
     }
 
     /// True when the token's source has no lower-case letter.
-    static func isCapitals(_ text: [UInt8], _ token: AnalysedText.Token) -> Bool {
+    static func isCapitals(_ text: UnsafeBufferPointer<UInt8>, _ token: AnalysedText.Token) -> Bool {
         let start = Int(token.start), end = Int(token.end)
         guard start < end, end <= text.count else { return false }
         let source = String(decoding: text[start..<end], as: UTF8.self)

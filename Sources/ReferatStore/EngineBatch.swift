@@ -14,8 +14,10 @@ final class EngineBatch {
     private var analyzerCache: DanishAnalyzer?
     private var abbreviationsByMunicipality: [String: LocalAbbreviations?] = [:]
 
-    /// The memory a batch's segment writer may hold before it writes a segment.
-    static let memoryBudget = 96 << 20
+    /// The memory a batch's segment writer may hold before it writes a segment. Segments are
+    /// merged as streams, so smaller segments cost merges little memory; a larger budget only
+    /// raises an import's peak (BENCHMARKS.md, "Memory").
+    static let memoryBudget = 48 << 20
 
     init(base: IndexSnapshot, lexicon: DanishLexicon) {
         commit = IndexCommit(base: base, memoryBudget: Self.memoryBudget)
@@ -37,13 +39,15 @@ final class EngineBatch {
     func add(_ id: Int64, columns: [String?], analysed: [AnalysedText]?, _ db: Database) throws {
         let (values, municipality) = try Self.values(of: id, db)
         let local = try localAbbreviations(of: municipality, db)
-        var fields: [FieldTokens] = []
+        // A column the importer analysed is replayed; any other is analysed as the engine
+        // reads it, its tokens never kept (`EntryTokens`).
+        var texts: [EntryTokens.Source?] = []
         for column in columns {
-            guard let column else { fields.append(FieldTokens()); continue }
-            let bytes = Array(column.utf8)
-            let text = analysed?.first { $0.text == bytes } ?? AnalysedText(utf8: bytes, analyzer: analyzer)
-            fields.append(Self.tokens(text, abbreviations: local))
+            guard var column else { texts.append(nil); continue }
+            let replayed = column.withUTF8 { bytes in analysed?.first { $0.matches(bytes) } }
+            texts.append(replayed.map(EntryTokens.Source.analysed) ?? .text(column, analyzer))
         }
+        let fields = EntryTokens(texts: texts, abbreviations: local)
         do throws(EngineError) {
             try commit.add(id: UInt64(bitPattern: id), fields: fields, values: values)
         } catch {
@@ -55,21 +59,10 @@ final class EngineBatch {
         commit.delete(id: UInt64(bitPattern: id))
     }
 
-    /// A field's tokens as the engine keeps them: weak forms marked (`TermEncoding`), and
-    /// positions counted over the tokens indexed (a form at the same place as the one before
-    /// it shares its position), so a phrase matches across the stop words left out.
+    /// A field's tokens as the engine keeps them (`EntryTokens`), packed.
     static func tokens(_ text: AnalysedText, abbreviations: LocalAbbreviations? = nil) -> FieldTokens {
         var out = FieldTokens()
-        var position: UInt32 = 0, first = true
-        let append = { (term: UnsafeBufferPointer<UInt8>, token: AnalysedText.Token) -> Int32 in
-            if !token.colocated || first {
-                if !first { position += 1 }
-                first = false
-            }
-            out.append(TermEncoding.bytes(term, weak: token.weak), position: position)
-            return 0
-        }
-        if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
+        EntryTokens(texts: [.analysed(text)], abbreviations: abbreviations).forEachToken(inField: 0) { out.append($0, position: $1) }
         return out
     }
 
@@ -130,5 +123,48 @@ final class EngineBatch {
             }
         }
         return (values, row[1])
+    }
+}
+
+/// An entry's fields as the engine reads them: each field's analysed text replayed, weak forms
+/// marked (`TermEncoding`), and positions counted over the tokens indexed (a form at the same
+/// place as the one before it shares its position), so a phrase matches across the stop words
+/// left out. The municipality's learned committee abbreviations (`LocalAbbreviations`) add
+/// their forms here, on every path into the index (import, learning, rebuilding).
+struct EntryTokens: DocumentTokens {
+    /// A field's text: analysed ahead (replayed), or to analyse as it is read.
+    enum Source {
+        case analysed(AnalysedText)
+        case text(String, DanishAnalyzer)
+    }
+
+    let texts: [Source?]
+    let abbreviations: LocalAbbreviations?
+
+    func forEachToken(inField field: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        guard field < texts.count, let source = texts[field] else { return }
+        var position: UInt32 = 0, first = true
+        var buffer: [UInt8] = []
+        withoutActuallyEscaping(body) { body in
+            let append = { (term: UnsafeBufferPointer<UInt8>, token: AnalysedText.Token) -> Int32 in
+                if !token.colocated || first {
+                    if !first { position += 1 }
+                    first = false
+                }
+                TermEncoding.withBytes(term, weak: token.weak, buffer: &buffer) { body($0, position) }
+                return 0
+            }
+            switch source {
+            case .analysed(let text):
+                if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
+            case .text(var text, let analyzer):
+                text.withUTF8 { bytes in
+                    let tokens = { (body: (UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32 in
+                        AnalysedText.stream(utf8: bytes, analyzer: analyzer, body)
+                    }
+                    if let abbreviations { _ = abbreviations.replay(source: bytes, tokens: tokens, append) } else { _ = tokens(append) }
+                }
+            }
+        }
     }
 }

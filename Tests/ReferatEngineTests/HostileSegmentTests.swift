@@ -46,12 +46,12 @@ import Testing
         #expect(error.file == "hostile.seg")
     }
 
-    /// A position of 2^28, above what the writer keeps: a merge packs positions in 28 bits,
-    /// so it rebuilt the document with its term at a wrong position.
+    /// A position of 2^28, above what the writer keeps: a merge packed positions in 28 bits,
+    /// so it rebuilt the document with its term at a wrong position; a merge must refuse it.
     @Test func aPositionAboveTheWritersLimitIsAnError() throws {
         // 1, then a delta of 2^28 (five bytes), then 0 (four bytes, padded) and 0 (three bytes).
         let positions: [UInt8] = [1, 0x80, 0x80, 0x80, 0x80, 0x01, 0x80, 0x80, 0x80, 0x00, 0x80, 0x80, 0x00]
         let segment = try Self.withPositions(positions)
-        #expect(throws: EngineError.self) { try segment.documents(skipping: []) }
+        #expect(throws: EngineError.self) { try SegmentMerger.mergedBytes([.init(segment: segment, deleted: [])]) }
     }
 }
