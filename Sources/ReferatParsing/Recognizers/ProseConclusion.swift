@@ -18,15 +18,10 @@ struct ProseConclusion {
             let lower = paragraph.lowercased()
             // Lower-casing keeps every Danish letter's length, so ranges in `lower` are ranges in `paragraph`.
             guard lower.utf8.count == paragraph.utf8.count else { continue }
-            var found: Range<String.Index>?
-            for phrase in MinutesVocabulary.conclusionPhrases {
-                for range in lower.ranges(of: phrase) where isWholeWords(range, in: lower) && !isDated(range, in: lower) {
-                    if found.map({ range.lowerBound > $0.lowerBound }) ?? true { found = range }
-                }
-            }
-            guard let found else { continue }
-            let start = sentenceStart(before: found.lowerBound, in: paragraph)
+            guard let found = phrases(in: lower).filter({ !isDated($0, in: lower) }).max(by: { $0.lowerBound < $1.lowerBound }) else { continue }
             if let end = paragraph[found.upperBound...].firstIndex(of: "?"), paragraph[found.upperBound..<end].firstIndex(of: ".") == nil { continue }
+            // The conclusion's sentence, as the sentences of absence prose are told apart.
+            let start = sentenceStarts(in: paragraph).last { $0 <= found.lowerBound } ?? paragraph.startIndex
             return ProseConclusion(paragraph: p, start: start)
         }
         return nil
@@ -36,9 +31,12 @@ struct ProseConclusion {
     static func tellsHistory(_ text: String) -> Bool {
         let lower = text.lowercased()
         guard lower.utf8.count == text.utf8.count else { return false }
-        return MinutesVocabulary.conclusionPhrases.contains { phrase in
-            lower.ranges(of: phrase).contains { isWholeWords($0, in: lower) && isDated($0, in: lower) }
-        }
+        return phrases(in: lower).contains { isDated($0, in: lower) }
+    }
+
+    /// Where `conclusionPhrases` stand in `lower` as whole words.
+    private static func phrases(in lower: String) -> [Range<String.Index>] {
+        MinutesVocabulary.conclusionPhrases.flatMap { lower.ranges(of: $0) }.filter { isWholeWords($0, in: lower) }
     }
 
     private static func isWholeWords(_ range: Range<String.Index>, in text: String) -> Bool {
@@ -54,19 +52,14 @@ struct ProseConclusion {
         return DanishDate.first(in: window) != nil || MinutesVocabulary.earlierMeetingWords.contains { window.contains($0) }
     }
 
-    /// Where the sentence holding `index` starts: after the last ". " followed by a capital,
-    /// where the word before the point is not an abbreviation ("stk.", "kl.", "jf.").
-    static func sentenceStart(before index: String.Index, in text: String) -> String.Index {
-        var i = index
-        while i > text.startIndex {
-            let previous = text.index(before: i)
-            if text[previous] == " ", previous > text.startIndex, text[text.index(before: previous)] == ".", i < text.endIndex, text[i].isUppercase {
-                let point = text.index(before: previous)
-                let word = text[..<point].reversed().prefix { $0.isLetter }
-                if word.count > 3 || word.first?.isUppercase == true { return i }
-            }
-            i = previous
+    /// Where each of `text`'s sentences starts (`AbsenceProse.sentences`), in order.
+    static func sentenceStarts(in text: String) -> [String.Index] {
+        var starts: [String.Index] = [], from = text.startIndex
+        for sentence in AbsenceProse.sentences(text) {
+            guard let range = text[from...].firstRange(of: sentence) else { continue }
+            starts.append(range.lowerBound)
+            from = range.upperBound
         }
-        return text.startIndex
+        return starts
     }
 }

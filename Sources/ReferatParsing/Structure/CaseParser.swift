@@ -208,28 +208,25 @@ struct CaseParser: Sendable {
         guard let last = sections.last, sections.allSatisfy({ $0.heading.isEmpty }) else { return nil }
         var paragraphs = last.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let closing = paragraphs.last else { return nil }
-        var decided: (index: Int, outcome: Outcome)?
-        if closing.isShorter(than: 200), !closing.hasPrefix("At "), !closing.hasPrefix("at "), !ProseConclusion.tellsHistory(closing) {
-            let outcome = OutcomeClassifier.classify(closing)
-            if statedOutcomes.contains(outcome) { decided = (paragraphs.count - 1, outcome) }
-        }
-        var text: String
-        if let decided {
-            text = paragraphs.remove(at: decided.index)
+        let text: String, outcome: Outcome
+        let closingOutcome = closing.isShorter(than: 200) && !closing.hasPrefix("At ") && !closing.hasPrefix("at ")
+            && !ProseConclusion.tellsHistory(closing) ? OutcomeClassifier.classify(closing) : .other
+        if statedOutcomes.contains(closingOutcome) {
+            text = paragraphs.removeLast()
+            outcome = closingOutcome
         } else if let conclusion = ProseConclusion.last(in: paragraphs) {
             // The meeting's own conclusion in the prose, from its sentence to its paragraph's end.
             let paragraph = paragraphs[conclusion.paragraph]
             text = String(paragraph[conclusion.start...])
             let before = paragraph[..<conclusion.start].stripping(" ")
             if before.isEmpty { paragraphs.remove(at: conclusion.paragraph) } else { paragraphs[conclusion.paragraph] = before }
-            decided = (conclusion.paragraph, OutcomeClassifier.classify(text))
+            outcome = OutcomeClassifier.classify(text)
         } else {
             return nil
         }
-        guard let decided else { return nil }
         let rest = paragraphs.joined(separator: "\n")
         if rest.isEmpty { sections.removeLast() } else { sections[sections.count - 1].text = rest }
-        return Decision(text: text, outcome: decided.outcome, lines: lastLine.map { [$0, $0] } ?? [])
+        return Decision(text: text, outcome: outcome, lines: lastLine.map { [$0, $0] } ?? [])
     }
 
     private func isInDecision(_ block: Block) -> Bool {

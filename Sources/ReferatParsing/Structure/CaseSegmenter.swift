@@ -475,9 +475,10 @@ struct CaseSegmenter: Sendable {
             // "2. behandling af budget 2019-2022": a title may start with an ordinal.
             let ordinal = title.first?.isNumber == true && title.firstMatch(of: Self.ordinalStart) != nil
             guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" || ordinal else { return nil }
-            // "26. January 2027": a date whose month a page wrote in capitals is no item.
+            // "26. January 2027": a date whose month a page wrote in capitals is no item. (A
+            // title opening with a month's name is the cheap guard; the date is DanishDate's.)
             if let first = title.split(separator: " ", maxSplits: 1).first, DanishDate.months[first.lowercased().stripping(".,")] != nil,
-               case let year = title.dropFirst(first.count).stripping(" ").prefix(4), year.count == 4, year.allSatisfy(\.isNumber) { return nil }
+               DanishDate.first(in: text)?.range.lowerBound == text.startIndex { return nil }
             return (String(m.1), title)
         }
         if let m = text.wholeMatch(of: Self.glued) { return (String(m.1), String(m.2)) }
