@@ -16,6 +16,12 @@ import Testing
         ("Beslutning: Vedtaget", nil, nil, "Vedtaget"),
         ("BESLUTNING", nil, nil, nil),
         ("Integrationsudvalgets møde den 12. december 2027:", "Integrationsudvalget", "2027-12-12", nil),
+        // A step of the meeting's body ("Beslutning den …"), or a body not named like one.
+        ("Beslutning den 3. maj 2027", nil, "2027-05-03", nil),
+        ("Beslutning den 03-05-2027: Godkendt.", nil, "2027-05-03", "Godkendt."),
+        ("Beslutning den : Godkendt.", nil, nil, "Godkendt."),
+        ("Beslutning i Økonomiudvalget", "Økonomiudvalget", nil, nil),
+        ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2027, pkt. 421", "Plan, Miljø og Teknik", "2027-02-09", nil),
     ] as [(String, String?, String?, String?)])
     func recognisesDecisionHeaders(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
         let header = try #require(DecisionHeader.parse(line))

@@ -10,20 +10,6 @@ import Testing
         try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
     }
 
-    @Test(arguments: [
-        ("Beslutning den 3. maj 2027", nil, "2027-05-03", nil),
-        ("Beslutning den 03-05-2027: Godkendt.", nil, "2027-05-03", "Godkendt."),
-        ("Beslutning den : Godkendt.", nil, nil, "Godkendt."),
-        ("Beslutning i Økonomiudvalget", "Økonomiudvalget", nil, nil),
-        ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2027, pkt. 421", "Plan, Miljø og Teknik", "2027-02-09", nil),
-    ] as [(String, String?, String?, String?)])
-    func stepHeadersWithoutABody(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
-        let header = try #require(DecisionHeader.parse(line))
-        #expect(header.body == body)
-        #expect(header.date == date)
-        #expect(header.inlineText == inline)
-    }
-
     @Test(arguments: ["Beslutning i Byrådet den 4. maj 2027", "Beslutning den 4. maj 2027", "Beslutning fra Udvalget"])
     func stepOpenings(_ line: String) {
         #expect(DecisionHeader.opensStep(line))

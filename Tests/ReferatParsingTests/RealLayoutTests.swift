@@ -308,6 +308,17 @@ import Testing
     func splitsHeadingsFromText(_ line: String, _ pieces: [String]) {
         #expect(RunInHeadings.split(line) == pieces)
     }
+
+    /// The byte tests may let lines through, but never one their pattern would match (lines
+    /// reach them normalised: runs of white space are one space).
+    @Test(arguments: [
+        "14. Eventuelt den 29.01.20278. Godkendelse", "Mødet 1.1.1999123. Ny sag", "den 29.01.2027. Godkendt", "3.4.20271. a",
+        "Eventuelt1. Orientering", "Konferencer mv.:1. Meddelelser", "m2. Der", "Bilag:12. Budget", "pkt.:3. Sag", "",
+    ])
+    func gluedListGuardsNeverHideAMatch(_ line: String) {
+        if line.wholeMatch(of: RunInHeadings.dateThenNumbered) != nil { #expect(RunInHeadings.hasYearThenNumber(line)) }
+        if line.wholeMatch(of: RunInHeadings.wordThenNumbered) != nil { #expect(RunInHeadings.hasLetterThenNumber(line)) }
+    }
 }
 
 @Suite struct ExplainTests {
