@@ -58,7 +58,7 @@ struct DecisionHeader: Hashable, Sendable {
         // "Referat: Referat fra …" or "Referat: 3. maj" names a text; only a stated outcome is a decision.
         guard line.hasPrefix("Referat: "), line.isShorter(than: 120) else { return nil }
         let rest = line.dropFirst(9).stripping(" ")
-        guard CaseParser.statedOutcomes.contains(OutcomeClassifier.classify(rest)) else { return nil }
+        guard OutcomeClassifier.stated.contains(OutcomeClassifier.classify(rest)) else { return nil }
         return DecisionHeader(body: nil, date: nil, inlineText: rest)
     }
 

@@ -28,6 +28,10 @@ enum OutcomeClassifier {
         ("drøftet", .discussed), ("drøftede", .discussed), ("drøftes", .discussed), ("drøftelse", .discussed),
     ]
 
+    /// Outcomes a short text can state on its own ("Godkendt.", "Referat: Taget til
+    /// efterretning"); a recommendation or a discussion is not yet the item's decision.
+    static let stated: Set<Outcome> = [.approved, .rejected, .noted, .postponed, .referred, .withdrawn]
+
     /// The keywords as UTF-8, indexed by first byte, for a single pass over the text.
     static let byFirstByte: [UInt8: [(bytes: [UInt8], outcome: Outcome)]] = Dictionary(
         grouping: keywords.map { (Array($0.0.utf8), $0.1) }, by: { $0.bytes[0] }

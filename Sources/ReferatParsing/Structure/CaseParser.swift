@@ -15,6 +15,8 @@ struct CaseParser: Sendable {
     private struct DecisionDraft {
         var header: DecisionHeader
         var firstLine: Int
+        /// Opened by "Referat" (`DecisionHeader.insideItem`), not by a decision header.
+        var byReferat = false
         var lines: [SourceLine] = []
     }
 
@@ -99,7 +101,8 @@ struct CaseParser: Sendable {
                 if readIdentity(text, into: &record) { continue }
             }
             let unbulleted = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
-            if let header = DecisionHeader.parse(unbulleted) ?? DecisionHeader.insideItem(unbulleted) {
+            let parsed = DecisionHeader.parse(unbulleted)
+            if let header = parsed ?? DecisionHeader.insideItem(unbulleted) {
                 // A bare "Beslutning" heading over the dated header of the same step ("Beslutning" /
                 // "Dagsordenspunkt 1: Godkendelse af dagsorden" / "Økonomiudvalgets beslutning i
                 // mødet den 31. marts 2020") is one decision: the heading goes.
@@ -108,7 +111,7 @@ struct CaseParser: Sendable {
                    last.lines.allSatisfy({ $0.isBlank || $0.text.isShorter(than: 100) && !$0.text.hasSuffix(".") }) {
                     decisions.removeLast()
                 }
-                decisions.append(DecisionDraft(header: header, firstLine: line.number))
+                decisions.append(DecisionDraft(header: header, firstLine: line.number, byReferat: parsed == nil))
                 block = .decision(decisions.count - 1)
                 continue
             }
@@ -168,10 +171,7 @@ struct CaseParser: Sendable {
         record.recommendation = record.sections.first { SectionHeadings.recommendation.contains($0.heading.lowercased()) }?.text
         // "Referat" over nothing (a running header at a page's top, or the next item's title
         // run into it) records no decision; an empty "Beslutning" still says one was due.
-        decisions.removeAll { draft in
-            draft.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && draft.lines.allSatisfy(\.isBlank)
-                && lines.first { $0.number == draft.firstLine }.map { $0.text.hasPrefix("Referat") || $0.text.hasPrefix("REFERAT") } == true
-        }
+        decisions.removeAll { $0.byReferat && $0.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && $0.lines.allSatisfy(\.isBlank) }
         record.decisions = decisions.map(buildDecision)
         record.attachments = AttachmentParser.parse(attachmentLines)
         let first = lines.first!.number, last = lines.last!.number
@@ -187,10 +187,6 @@ struct CaseParser: Sendable {
         record.links = caseLinks
         return record
     }
-
-    /// Outcomes a closing sentence can state on its own; a recommendation or a discussion
-    /// is not yet the item's decision.
-    static let statedOutcomes: Set<Outcome> = [.approved, .rejected, .noted, .postponed, .referred, .withdrawn]
 
     /// Plain minutes state the decision in the item's own prose, with no heading: "Godkendt.",
     /// "Orienteringen blev taget til efterretning.", "Der er enighed om, at …". In a document
@@ -211,7 +207,7 @@ struct CaseParser: Sendable {
         let text: String, outcome: Outcome
         let closingOutcome = closing.isShorter(than: 200) && !closing.hasPrefix("At ") && !closing.hasPrefix("at ")
             && !ProseConclusion.tellsHistory(closing) ? OutcomeClassifier.classify(closing) : .other
-        if statedOutcomes.contains(closingOutcome) {
+        if OutcomeClassifier.stated.contains(closingOutcome) {
             text = paragraphs.removeLast()
             outcome = closingOutcome
         } else if let conclusion = ProseConclusion.last(in: paragraphs) {
