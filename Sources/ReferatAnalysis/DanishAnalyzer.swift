@@ -84,16 +84,16 @@ public final class DanishAnalyzer {
 
     /// Analyses UTF-8 bytes and hands each token to `emit`, in order.
     ///
-    /// A text longer than `pieceBytes` is analysed a paragraph run at a time, cut at blank
-    /// lines with no hyphen or digit just before them (so no word, hyphenation, suspended hyphen
-    /// or date reaches across the cut), with offsets and positions carried on, which gives the
-    /// tokens of the whole text in one piece: the working copies (UTF-16 for ICU, offset maps, word ranges) take about
-    /// eleven times the text, and a 60 MB text in one piece needed 750 MB for them.
+    /// A text longer than `pieceBytes` is analysed a piece at a time, cut where no word,
+    /// hyphenation, suspended hyphen, date or number can reach across (`safeCut`), with offsets
+    /// and positions carried on, which gives the tokens of the whole text in one piece: the
+    /// working copies (UTF-16 for ICU, offset maps, word ranges) take about eleven times the
+    /// text, and a 60 MB text in one piece needed 750 MB for them.
     public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, emit: (Token) -> Void) {
         var offset = 0, base = 0
         while true {
             let rest = UnsafeBufferPointer(rebasing: bytes[offset...])
-            let cut = rest.count > Self.pieceBytes ? Self.blankLine(in: rest, after: Self.pieceBytes / 2) : nil
+            let cut = rest.count > Self.pieceBytes ? Self.safeCut(in: rest, after: Self.pieceBytes / 2) : nil
             let last = analyzePiece(utf8: cut.map { UnsafeBufferPointer(rebasing: rest[..<$0]) } ?? rest, mode: mode) { token in
                 var token = token
                 token.start += offset
@@ -110,16 +110,35 @@ public final class DanishAnalyzer {
     /// Text above which `analyze(utf8:)` works a piece at a time.
     static let pieceBytes = 1 << 20
 
-    /// The offset just past the first blank line ("\n\n", spaces between allowed) at or after
-    /// `start` with no hyphen in the 256 bytes and no digit in the 16 bytes before it, or nil.
-    static func blankLine(in bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+    /// Where a long text may be cut: just past the first blank line at or after `start` within
+    /// `pieceBytes`; else just past a line break; else just past a space (a text of one long
+    /// line) — each only where `isSafeCut` holds. Nil when no such place exists.
+    ///
+    /// Paragraph breaks come first because a piece boundary there is a boundary anyway; a
+    /// case's body joins its paragraphs with single line breaks, so without the fallbacks a
+    /// 60 MB body would be one piece.
+    static func safeCut(in bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+        let end = min(bytes.count, start + pieceBytes)
+        if let cut = blankLine(in: bytes, from: start, to: end) { return cut }
+        for separator: UInt8 in [0x0A, 0x20] {
+            var i = max(start, 256)
+            while i < bytes.count - 16 {
+                if bytes[i] == separator, isSafeCut(bytes, at: i + 1) { return i + 1 }
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// The offset just past the first blank line ("\n\n", spaces between allowed) in
+    /// `from..<to` where `isSafeCut` holds, or nil.
+    static func blankLine(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         var i = max(start, 256)
-        while i < bytes.count {
+        while i < end {
             if bytes[i] == 0x0A {
                 var j = i + 1
                 while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D { j += 1 }
-                if j < bytes.count, bytes[j] == 0x0A,
-                   !bytes[(i - 256)..<i].contains(0x2D), !bytes[(i - 16)..<i].contains(where: { (0x30...0x39).contains($0) }) {
+                if j < bytes.count, bytes[j] == 0x0A, isSafeCut(bytes, at: j + 1) {
                     return j + 1
                 }
                 i = j
@@ -128,6 +147,19 @@ public final class DanishAnalyzer {
             }
         }
         return nil
+    }
+
+    /// True when a cut just before `offset` splits nothing the analyzer reads across
+    /// whitespace: no hyphen or dash (a hyphenation, a suspended hyphen written with `-` or
+    /// an en dash) in the 256 bytes before it, and no digit in the 16 bytes on either side
+    /// (a date, a case or section number).
+    static func isSafeCut(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset >= 256 else { return false }
+        let before = bytes[(offset - 256)..<offset]
+        if before.contains(0x2D) || before.contains(0xE2) { return false }
+        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        if bytes[(offset - 16)..<offset].contains(where: isDigit) { return false }
+        return !bytes[offset..<min(bytes.count, offset + 16)].contains(where: isDigit)
     }
 
     /// Analyses one piece; returns its last position (-1 when it has no words).
