@@ -114,7 +114,7 @@ public final class Importer: Sendable {
             // empty index, or a quarter of the index's size), marked in that batch's transaction.
             // The measure is the text added, not the bytes read: unchanged files add nothing, and
             // a PDF adds its text, not its file.
-            importedBytes += batch.reduce(Int64(0)) { $0 + Int64($1.document.text.utf8.count) }
+            importedBytes += batch.reduce(Int64(0)) { $0 + Int64($1.textBytes) }
             let owed: ArchiveStore.PendingSteps = wasEmpty || importedBytes * 4 >= sizeBefore ? .compact : []
             inFlight.wait()
             let store = self.store
@@ -209,7 +209,7 @@ public final class Importer: Sendable {
                 let format = DocumentParser.Format(path: path) ?? .text
                 let document = format == .pdf
                     ? try parser.parse(fileAt: path)
-                    : try parser.parse(bytes: bytes, path: path, format: format, sha256: sha)
+                    : try parser.parse(bytes: consume bytes, path: path, format: format, sha256: sha)
                 var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
                 // Analysed here, in parallel, rather than on the single writer thread.
                 if analyze { incoming.analyze(with: analyzer) }

@@ -7,6 +7,8 @@ extension ArchiveStore {
     public struct Incoming: Sendable {
         public var document: Document
         public var size: Int
+        /// The bytes of the document's cleaned text, kept when `analyze(with:)` lets the text go.
+        public let textBytes: Int
         /// Each entry's fields analysed ahead of the write (`analyze(with:)`), or nil.
         var entries: [[AnalysedText]]?
         /// Words the document uses that the index may learn (filled by `analyze(with:)`).
@@ -20,6 +22,7 @@ extension ArchiveStore {
         public init(document: Document, size: Int) {
             self.document = document
             self.size = size
+            textBytes = document.text.utf8.count
         }
 
         /// Runs the indexing step (`DocumentIndexer`) now, on the calling thread, so that the
@@ -31,17 +34,21 @@ extension ArchiveStore {
         /// analysed ahead: its tokens, kept until the write, take about four times its text,
         /// and the writer analyses it when it indexes it, one field at a time.
         public mutating func analyze(with analyzer: DanishAnalyzer) {
-            let fields = EntryText.columns(of: document)
+            var fields = EntryText.columns(of: document)
             let bytes = fields.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }
             if bytes > Self.analysedLimit {
+                fields = []
                 collectLearnableWords(with: analyzer)
             } else {
                 let indexed = DocumentIndexer(analyzer: analyzer).index(fields: fields)
                 entries = indexed.entries
                 learnableWords = indexed.learnableWords
             }
-            packedSections = document.cases.map { PackedSections.pack($0.sections) }
             abbreviations = CommitteeAbbreviationFinder.pairs(in: document)
+            // A document with items is kept as its items and preamble, not its whole text
+            // (`insert`): the text would wait for the writer beside the items' copy of it.
+            if !document.cases.isEmpty { document.text = "" }
+            packedSections = document.cases.map { PackedSections.pack($0.sections) }
         }
 
         /// Entry text, in bytes, above which a document is left for the writer to analyse.

@@ -58,8 +58,9 @@ enum PackedSections {
         // Compression fails only for lack of memory (the bound rules out a too small buffer),
         // and without memory the process is lost anyway.
         precondition(packed > 0, "compressing section text failed")
-        blob.removeLast(blob.count - header - packed)
-        return blob
+        // A copy of the right size: the buffer was sized for incompressible text, and it waits
+        // for the writer with the rest of the document.
+        return Array(blob[..<(header + packed)])
     }
 
     /// The sections back from a blob made by `pack`.

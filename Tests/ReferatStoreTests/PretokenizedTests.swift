@@ -56,6 +56,19 @@ import Testing
         #expect(vocabularies[0] == vocabularies[1])
     }
 
+    /// Analysed ahead, a document with items lets its whole text go (the store keeps its items
+    /// and preamble), and remembers its size for the import's compaction measure.
+    @Test func analysingLetsTheTextOfDocumentsWithItemsGo() throws {
+        let analyzer = DanishAnalyzer()
+        for document in try Self.corpusDocuments() {
+            var incoming = ArchiveStore.Incoming(document: document, size: 0)
+            incoming.analyze(with: analyzer)
+            #expect(incoming.textBytes == document.text.utf8.count, "\(document.path)")
+            #expect(incoming.document.text.isEmpty == !document.cases.isEmpty, "\(document.path)")
+            #expect(incoming.document.cases == document.cases, "\(document.path)")
+        }
+    }
+
     @Test func theIndexHoldsTheAnalyzersDocumentTerms() throws {
         let documents = try Self.corpusDocuments()
         let analyzer = DanishAnalyzer()

@@ -42,8 +42,10 @@ struct TextCleaner: Sendable {
         return line
     }
 
-    func clean(_ text: String) -> Output {
+    /// Cleans `text`, letting it and each source line go once their lines are made.
+    func clean(_ text: consuming String) -> Output {
         var raw = Self.splitLines(text)
+        text = ""
         let doubleSpaced = Self.isDoubleSpaced(raw)
         var lines: [SourceLine] = []
         lines.reserveCapacity(raw.count)
@@ -51,6 +53,7 @@ struct TextCleaner: Sendable {
         var lastWasPageBreak = false
         for i in raw.indices {
             var line = raw[i].text
+            raw[i].text = ""
             let pageBreak = line.containsByte(0x0C)
             if pageBreak {
                 line.removeAll { $0 == "\u{C}" }

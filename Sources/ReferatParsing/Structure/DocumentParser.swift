@@ -47,10 +47,17 @@ public struct DocumentParser: Sendable {
     }
 
     /// Parses bytes already in memory; `path` is used for messages and the record.
-    public func parse(bytes: [UInt8], path: String, format: Format = .text, sha256: String? = nil) throws(ParseError) -> Document {
-        let decoded = try SourceDecoder().decode(bytes, path: path)
+    ///
+    /// The bytes, the decoded text and the cleaned lines are each let go as soon as the next
+    /// form is made, so that a large file is not held several times over: pass the bytes with
+    /// `consume` when the caller has no further use for them.
+    public func parse(bytes: consuming [UInt8], path: String, format: Format = .text, sha256: String? = nil) throws(ParseError) -> Document {
+        let sha256 = sha256 ?? SHA256.hex(bytes)
+        var decoded = try SourceDecoder().decode(bytes, path: path)
+        bytes = []
         var warnings = decoded.warnings
         var text = decoded.text
+        decoded.text = ""
         var htmlTitle: String?
         if format == .html {
             let page = HTMLText.extract(text)
@@ -58,7 +65,7 @@ public struct DocumentParser: Sendable {
             htmlTitle = page.title
         }
         text = splitLongLines(text, warnings: &warnings)
-        let cleaned = TextCleaner().clean(text)
+        let cleaned = TextCleaner().clean(consume text)
         guard cleaned.lines.contains(where: { !$0.isBlank }) else {
             throw ParseError(path: path, message: "no text found (the file holds only whitespace or markup)")
         }
@@ -67,7 +74,7 @@ public struct DocumentParser: Sendable {
             mayBeArticle: format == .text, linksLikeItemPage: cleaned.linksLikeItemPage
         ).assemble()
         document.path = path
-        document.sha256 = sha256 ?? SHA256.hex(bytes)
+        document.sha256 = sha256
         document.warnings = warnings + document.warnings
         return document
     }
