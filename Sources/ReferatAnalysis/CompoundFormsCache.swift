@@ -10,7 +10,7 @@ import Foundation
 /// cannot be written leaves everything as it was, only slower.
 enum CompoundFormsCache {
     /// Bump when `CompoundForms`, its roles or its serialization change.
-    static let version = "1"
+    static let version = "2"
 
     static func load(inputs: [String], extra: [String], folder: String? = folder(), build: () -> CompoundForms) -> CompoundForms {
         guard let folder, let name = name(inputs: inputs, extra: extra) else { return build() }
