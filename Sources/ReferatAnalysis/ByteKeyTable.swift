@@ -43,10 +43,17 @@ struct ByteKeyTable: Sendable {
 
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var h = hashSeed
+        for b in bytes { h = hash(h, adding: b) }
         return h
     }
+
+    /// The hash of no bytes; `hash(_:adding:)` extends a hash by one byte, so that a caller
+    /// can hash the prefixes of a key one after another.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func hash(_ h: UInt64, adding byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     /// The slot tag of a hash; never 0, which marks an empty slot.
     @inline(__always)
