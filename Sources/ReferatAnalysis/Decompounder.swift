@@ -152,6 +152,8 @@ final class Decompounder {
                                 let lists = Lists(forms: forms, words: words, added: added, badHeads: badHeads, badTails: badTails, shortHeads: shortHeads)
                                 guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
                                 var memo = Memo(w, lists: lists, minimumPart: minimumPart)
+                                // Guards `best`: a split ends on a form that ends compounds.
+                                guard memo.mayEndInPart else { return [] }
                                 return body(w, &memo)
                             }
                         }
@@ -276,6 +278,11 @@ final class Decompounder {
         /// True when the whole word is a word the list or the dictionary knows: it splits only
         /// on the dictionary's flags, and never into learned words.
         let isKnown: Bool
+        /// False when no range that could be the last part of a split (`cut..<count`, with a
+        /// part of `minimumPart` letters or more before it) can read as a form that ends a
+        /// compound, as the dictionary's filter says: then the word has no split, as `best`
+        /// would find after trying every cut.
+        private(set) var mayEndInPart = true
 
         init(_ w: Word, lists: Lists, minimumPart: Int) {
             self.w = w
@@ -370,16 +377,20 @@ final class Decompounder {
             let n = w.count, first = minimumPart, last = n - minimumPart
             guard first <= last, !table.isEmpty else { return }
             let lists = self.lists, bounds = w.bounds, size = size
+            var anyForm: UInt32 = 0
             w.bytes.withUnsafeBufferPointer { bytes in
                 table.withUnsafeMutableBufferPointer { table in
                     for cut in first...last {
                         var h = ByteKeyTable.hashSeed
                         for i in bounds[cut]..<bytes.count { h = ByteKeyTable.hash(h, adding: bytes[i]) }
-                        table[cut * size + n] |= Self.formsAsked | (lists.forms.mayContain(hash: h) ? Self.formsMaybe : 0)
-                            | Self.listAsked | (lists.words.mayContain(hash: h) ? Self.listMaybe : 0)
+                        let form = lists.forms.mayContain(hash: h) ? Self.formsMaybe : 0
+                        anyForm |= form
+                        table[cut * size + n] |= Self.formsAsked | form | Self.listAsked | (lists.words.mayContain(hash: h) ? Self.listMaybe : 0)
                     }
                 }
             }
+            // A learned word may end a compound too (`reading`).
+            mayEndInPart = anyForm != 0 || !isKnown && !lists.added.isEmpty
         }
 
         /// Looks up at once every head of more than `minimumPart` letters a split of `r` tries
