@@ -57,7 +57,7 @@ struct CompoundForms: Sendable {
 
     init(capacity: Int = 16) {
         table = ByteKeyTable(minimumCapacity: capacity)
-        roles = Array(repeating: 0, count: table.slotCount)
+        roles = LargeArray.make(repeating: 0, count: table.slotCount)
     }
 
     /// The roles of a form of `rootLetters`-letter dictionary word: end forms remember it.
@@ -179,11 +179,13 @@ struct CompoundForms: Sendable {
         guard tableBytes <= bytes.count, roleCount <= bytes.count, bloomCount <= bytes.count, bloomCount & (bloomCount - 1) == 0,
               bytes.count == 32 + tableBytes + roleCount * 2 + bloomCount * 8, header[3] < 64,
               let table = ByteKeyTable(serialized: bytes[32..<(32 + tableBytes)]), table.slotCount == roleCount else { return nil }
-        var roles = [UInt16](repeating: 0, count: roleCount)
-        var bloom = [UInt64](repeating: 0, count: bloomCount)
         let rolesStart = 32 + tableBytes, bloomStart = rolesStart + roleCount * 2
-        roles.withUnsafeMutableBytes { target in bytes[rolesStart..<bloomStart].withUnsafeBytes { target.copyMemory(from: $0) } }
-        bloom.withUnsafeMutableBytes { target in bytes[bloomStart...].withUnsafeBytes { target.copyMemory(from: $0) } }
+        let roles: [UInt16] = LargeArray.make(count: roleCount) { target in
+            bytes[rolesStart..<bloomStart].withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+        }
+        let bloom: [UInt64] = LargeArray.make(count: bloomCount) { target in
+            bytes[bloomStart...].withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+        }
         self.table = table
         self.roles = roles
         self.bloom = bloom
@@ -193,7 +195,7 @@ struct CompoundForms: Sendable {
     /// Doubles the table; the roles move with their keys.
     private mutating func grow() {
         var bigger = ByteKeyTable(minimumCapacity: table.slotCount)
-        var newRoles = [UInt16](repeating: 0, count: bigger.slotCount)
+        var newRoles: [UInt16] = LargeArray.make(repeating: 0, count: bigger.slotCount)
         table.forEachKey { key, slot in newRoles[bigger.insertNew(key, hash: ByteKeyTable.hash(key))] = roles[slot] }
         table = bigger
         roles = newRoles
