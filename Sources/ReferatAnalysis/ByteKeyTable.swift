@@ -30,7 +30,7 @@ struct ByteKeyTable: Sendable {
     init(minimumCapacity: Int, expectedKeyBytes: Int = 0) {
         var size = 8
         while size < minimumCapacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(), count: size)
+        slots = LargeArray.make(repeating: Slot(), count: size)
         mask = size - 1
         if expectedKeyBytes > 0 { arena.reserveCapacity(expectedKeyBytes) }
     }
@@ -43,10 +43,17 @@ struct ByteKeyTable: Sendable {
 
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var h = hashSeed
+        for b in bytes { h = hash(h, adding: b) }
         return h
     }
+
+    /// The hash of no bytes; `hash(_:adding:)` extends a hash by one byte, so that a caller
+    /// can hash the prefixes of a key one after another.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func hash(_ h: UInt64, adding byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     /// The slot tag of a hash; never 0, which marks an empty slot.
     @inline(__always)
@@ -110,7 +117,7 @@ struct ByteKeyTable: Sendable {
     /// caller keeps no values by slot may grow.
     mutating func grow() {
         let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
+        slots = LargeArray.make(repeating: Slot(), count: old.count * 2)
         mask = slots.count - 1
         arena.withUnsafeBufferPointer { arena in
             for slot in old where slot.tag != 0 {
@@ -175,9 +182,12 @@ extension ByteKeyTable {
         guard slotCount > 0, slotCount & (slotCount - 1) == 0, count * 2 <= slotCount, slotCount <= Int(UInt32.max),
               bytes.count == 24 + slotCount * slotSize + arenaCount else { return nil }
         let slotBytes = bytes.dropFirst(24).prefix(slotCount * slotSize)
-        var slots = [Slot](repeating: Slot(), count: slotCount)
-        slots.withUnsafeMutableBytes { target in slotBytes.withUnsafeBytes { target.copyMemory(from: $0) } }
-        let arena = Array(bytes.suffix(arenaCount))
+        let slots: [Slot] = LargeArray.make(count: slotCount) { target in
+            slotBytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+        }
+        let arena: [UInt8] = LargeArray.make(count: arenaCount) { target in
+            bytes.suffix(arenaCount).withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+        }
         // Every key must lie inside the arena, and the count must be the slots in use.
         guard slots.allSatisfy({ $0.tag == 0 || Int($0.offset) + Int($0.length) <= arenaCount }),
               slots.reduce(0, { $0 + ($1.tag != 0 ? 1 : 0) }) == count else { return nil }

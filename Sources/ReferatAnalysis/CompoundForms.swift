@@ -49,7 +49,6 @@ struct CompoundForms: Sendable {
     /// A Bloom filter over the forms, as in `ByteStringSet`: nearly every range a split tries
     /// is no form, and the filter (a sixteenth of the table's size) answers that from cache.
     private var bloom: [UInt64] = []
-    private var bloomShift: UInt64 = 0
     /// `COMPOUNDMIN`: the fewest letters the dictionary lets a part have.
     private(set) var minimumPart = 3
 
@@ -58,7 +57,7 @@ struct CompoundForms: Sendable {
 
     init(capacity: Int = 16) {
         table = ByteKeyTable(minimumCapacity: capacity)
-        roles = Array(repeating: 0, count: table.slotCount)
+        roles = LargeArray.make(repeating: 0, count: table.slotCount)
     }
 
     /// The roles of a form of `rootLetters`-letter dictionary word: end forms remember it.
@@ -95,7 +94,7 @@ struct CompoundForms: Sendable {
         table.withView { view in
             roles.withUnsafeBufferPointer { roles in
                 bloom.withUnsafeBufferPointer { bloom in
-                    body(Probe(table: view, roles: roles, bloom: bloom, bloomShift: bloomShift, isEmpty: table.count == 0))
+                    body(Probe(table: view, roles: roles, bloom: bloom, isEmpty: table.count == 0))
                 }
             }
         }
@@ -105,32 +104,32 @@ struct CompoundForms: Sendable {
         fileprivate let table: ByteKeyTable.View
         fileprivate let roles: UnsafeBufferPointer<UInt16>
         fileprivate let bloom: UnsafeBufferPointer<UInt64>
-        fileprivate let bloomShift: UInt64
         let isEmpty: Bool
 
         @inline(__always)
         func roles(of form: UnsafeBufferPointer<UInt8>) -> Roles {
-            guard !isEmpty, form.count <= ByteKeyTable.maximumKeyLength else { return [] }
-            let h = ByteKeyTable.hash(form)
-            if !bloom.isEmpty {
-                let (b1, b2) = ByteStringSet.bloomBits(h, shift: bloomShift)
-                guard bloom[b1 >> 6] & (1 << UInt64(b1 & 63)) != 0, bloom[b2 >> 6] & (1 << UInt64(b2 & 63)) != 0 else { return [] }
-            }
+            roles(of: form, hash: ByteKeyTable.hash(form))
+        }
+
+        /// `roles(of:)` for a form whose `ByteKeyTable.hash` the caller has made.
+        @inline(__always)
+        func roles(of form: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Roles {
+            guard mayContain(hash: h), form.count <= ByteKeyTable.maximumKeyLength else { return [] }
             return table.find(form, hash: h).map { Roles(rawValue: roles[$0]) } ?? []
+        }
+
+        /// The filter's answer alone: false when no form has this hash, so its roles are empty.
+        @inline(__always)
+        func mayContain(hash h: UInt64) -> Bool {
+            !isEmpty && (bloom.isEmpty || ByteStringSet.bloomMayContain(bloom, h))
         }
     }
 
     /// Builds the Bloom filter once every form is in; a form added later is not seen by
     /// probes until the filter is built again.
     mutating func buildFilter() {
-        let bits = table.slotCount * 4
-        bloom = Array(repeating: 0, count: max(1, bits / 64))
-        bloomShift = UInt64(64 - bits.trailingZeroBitCount)
-        for h in table.hashes() {
-            let (b1, b2) = ByteStringSet.bloomBits(h, shift: bloomShift)
-            bloom[b1 >> 6] |= 1 << UInt64(b1 & 63)
-            bloom[b2 >> 6] |= 1 << UInt64(b2 & 63)
-        }
+        bloom = Array(repeating: 0, count: max(1, table.slotCount * 4 / 64))
+        for h in table.hashes() { ByteStringSet.bloomInsert(&bloom, h) }
     }
 
     /// Merges `new` into what is known of `form`: roles add up; of two linking elements of
@@ -164,7 +163,7 @@ struct CompoundForms: Sendable {
         let table = table.serialized()
         var out: [UInt8] = []
         func append<T>(_ values: [T]) { values.withUnsafeBytes { out += $0 } }
-        append([UInt64(table.count), UInt64(roles.count), UInt64(bloom.count), bloomShift, UInt64(minimumPart)])
+        append([UInt64(table.count), UInt64(roles.count), UInt64(bloom.count), UInt64(minimumPart)])
         out += table
         append(roles)
         append(bloom)
@@ -173,28 +172,30 @@ struct CompoundForms: Sendable {
 
     /// Forms from `serialized()`; nil when the bytes do not describe them consistently.
     init?(serialized bytes: [UInt8]) {
-        guard bytes.count >= 40 else { return nil }
-        let header = bytes.prefix(40).withUnsafeBytes { raw in (0..<5).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
+        guard bytes.count >= 32 else { return nil }
+        let header = bytes.prefix(32).withUnsafeBytes { raw in (0..<4).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
         let tableBytes = Int(clamping: header[0]), roleCount = Int(clamping: header[1]), bloomCount = Int(clamping: header[2])
-        guard tableBytes <= bytes.count, roleCount <= bytes.count, bloomCount <= bytes.count,
-              bytes.count == 40 + tableBytes + roleCount * 2 + bloomCount * 8, header[3] < 64, header[4] < 64,
-              let table = ByteKeyTable(serialized: bytes[40..<(40 + tableBytes)]), table.slotCount == roleCount else { return nil }
-        var roles = [UInt16](repeating: 0, count: roleCount)
-        var bloom = [UInt64](repeating: 0, count: bloomCount)
-        let rolesStart = 40 + tableBytes, bloomStart = rolesStart + roleCount * 2
-        roles.withUnsafeMutableBytes { target in bytes[rolesStart..<bloomStart].withUnsafeBytes { target.copyMemory(from: $0) } }
-        bloom.withUnsafeMutableBytes { target in bytes[bloomStart...].withUnsafeBytes { target.copyMemory(from: $0) } }
+        // The filter's blocks are a power of two (or none).
+        guard tableBytes <= bytes.count, roleCount <= bytes.count, bloomCount <= bytes.count, bloomCount & (bloomCount - 1) == 0,
+              bytes.count == 32 + tableBytes + roleCount * 2 + bloomCount * 8, header[3] < 64,
+              let table = ByteKeyTable(serialized: bytes[32..<(32 + tableBytes)]), table.slotCount == roleCount else { return nil }
+        let rolesStart = 32 + tableBytes, bloomStart = rolesStart + roleCount * 2
+        let roles: [UInt16] = LargeArray.make(count: roleCount) { target in
+            bytes[rolesStart..<bloomStart].withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+        }
+        let bloom: [UInt64] = LargeArray.make(count: bloomCount) { target in
+            bytes[bloomStart...].withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+        }
         self.table = table
         self.roles = roles
         self.bloom = bloom
-        bloomShift = header[3]
-        minimumPart = Int(header[4])
+        minimumPart = Int(header[3])
     }
 
     /// Doubles the table; the roles move with their keys.
     private mutating func grow() {
         var bigger = ByteKeyTable(minimumCapacity: table.slotCount)
-        var newRoles = [UInt16](repeating: 0, count: bigger.slotCount)
+        var newRoles: [UInt16] = LargeArray.make(repeating: 0, count: bigger.slotCount)
         table.forEachKey { key, slot in newRoles[bigger.insertNew(key, hash: ByteKeyTable.hash(key))] = roles[slot] }
         table = bigger
         roles = newRoles

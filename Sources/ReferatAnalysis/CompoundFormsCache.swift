@@ -10,7 +10,7 @@ import Foundation
 /// cannot be written leaves everything as it was, only slower.
 enum CompoundFormsCache {
     /// Bump when `CompoundForms`, its roles or its serialization change.
-    static let version = "1"
+    static let version = "2"
 
     static func load(inputs: [String], extra: [String], folder: String? = folder(), build: () -> CompoundForms) -> CompoundForms {
         guard let folder, let name = name(inputs: inputs, extra: extra) else { return build() }
@@ -54,15 +54,20 @@ enum CompoundFormsCache {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
+        // Read into memory that is not zeroed first: the file fills all of it, or it is not used.
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { complete = false; break }
+                done += n
+            }
+            initialized = complete ? size : 0
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     /// FNV-1a over 8-byte words: fast enough for the file's size, and any flipped bit changes it.

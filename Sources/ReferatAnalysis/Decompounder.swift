@@ -152,6 +152,8 @@ final class Decompounder {
                                 let lists = Lists(forms: forms, words: words, added: added, badHeads: badHeads, badTails: badTails, shortHeads: shortHeads)
                                 guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
                                 var memo = Memo(w, lists: lists, minimumPart: minimumPart)
+                                // Guards `best`: a split ends on a form that ends compounds.
+                                guard memo.mayEndInPart else { return [] }
                                 return body(w, &memo)
                             }
                         }
@@ -209,22 +211,53 @@ final class Decompounder {
         func ascii(at i: Int) -> UInt8 { bounds[i + 1] - bounds[i] == 1 ? bytes[bounds[i]] : 0 }
     }
 
-    /// A split being scored: fewer weak readings first, then fewer parts, then the larger
-    /// smallest part, then fewer linking letters, then the longer first part.
+    /// A split: its parts and how it scores.
     struct Split {
         var parts: [Part]
-        var weak: Int
+        var score: Score
 
-        func isBetter(than other: Split?) -> Bool {
+        init(_ part: Part, weak: Bool) {
+            parts = [part]
+            score = Score(weak: weak ? 1 : 0, parts: 1, smallest: part.surface.count, links: part.link, first: part.range.count)
+        }
+
+        /// `head` and then the parts of `rest`.
+        init(_ head: Part, weak: Bool, _ rest: Split) {
+            parts = [head] + rest.parts
+            score = Score(head, weak: weak, rest.score)
+        }
+    }
+
+    /// What a split is judged by: fewer weak readings first, then fewer parts, then the larger
+    /// smallest part, then fewer linking letters, then the longer first part. Kept beside the
+    /// parts, so that a candidate is judged before its parts are put together.
+    struct Score {
+        var weak: Int
+        var parts: Int
+        /// Letters of the smallest part, without its linking element.
+        var smallest: Int
+        var links: Int
+        /// Letters of the first part, with its linking element.
+        var first: Int
+
+        init(weak: Int, parts: Int, smallest: Int, links: Int, first: Int) {
+            (self.weak, self.parts, self.smallest, self.links, self.first) = (weak, parts, smallest, links, first)
+        }
+
+        /// The score of `head` followed by a split scored `rest`.
+        init(_ head: Part, weak: Bool, _ rest: Score) {
+            self.init(weak: rest.weak + (weak ? 1 : 0), parts: rest.parts + 1, smallest: min(head.surface.count, rest.smallest),
+                      links: rest.links + head.link, first: head.range.count)
+        }
+
+        func isBetter(than other: Score?) -> Bool {
             guard let other else { return true }
             if weak != other.weak { return weak < other.weak }
-            if parts.count != other.parts.count { return parts.count < other.parts.count }
-            let minA = parts.map(\.surface.count).min() ?? 0, minB = other.parts.map(\.surface.count).min() ?? 0
-            if minA != minB { return minA > minB }
+            if parts != other.parts { return parts < other.parts }
+            if smallest != other.smallest { return smallest > other.smallest }
             // "nat|slukning", not "nats|lukning": a linking letter only where no part needs it.
-            let linksA = parts.reduce(0) { $0 + $1.link }, linksB = other.parts.reduce(0) { $0 + $1.link }
-            if linksA != linksB { return linksA < linksB }
-            return parts[0].range.count > other.parts[0].range.count
+            if links != other.links { return links < other.links }
+            return first > other.first
         }
     }
 
@@ -240,9 +273,16 @@ final class Decompounder {
         var table: [UInt32]
         var map: [Int: UInt32] = [:]
         var splits: [Int: Split?] = [:]
+        /// Per start letter, the end of the longest range `lookUpHeads` has looked up from it.
+        var headsLookedUp: [Int]
         /// True when the whole word is a word the list or the dictionary knows: it splits only
         /// on the dictionary's flags, and never into learned words.
         let isKnown: Bool
+        /// False when no range that could be the last part of a split (`cut..<count`, with a
+        /// part of `minimumPart` letters or more before it) can read as a form that ends a
+        /// compound, as the dictionary's filter says: then the word has no split, as `best`
+        /// would find after trying every cut.
+        private(set) var mayEndInPart = true
 
         init(_ w: Word, lists: Lists, minimumPart: Int) {
             self.w = w
@@ -250,17 +290,29 @@ final class Decompounder {
             self.minimumPart = minimumPart
             size = w.count + 1
             table = size <= 128 ? [UInt32](repeating: 0, count: size * size) : []
-            isKnown = w.withSlice(0..<w.count) { lists.words.contains($0) || lists.forms.roles(of: $0).contains(.word) }
+            headsLookedUp = [Int](repeating: 0, count: size)
+            isKnown = w.withSlice(0..<w.count) { whole in
+                // One hash for both questions, and both filters read before either answer is used.
+                let h = ByteKeyTable.hash(whole)
+                let inList = lists.words.mayContain(hash: h), inForms = lists.forms.mayContain(hash: h)
+                return inList && lists.words.contains(whole, hash: h) || inForms && lists.forms.roles(of: whole, hash: h).contains(.word)
+            }
+            lookUpEnds()
         }
 
         func key(_ r: Range<Int>) -> Int { r.lowerBound * size + r.upperBound }
 
         /// Per range: bits 0-15 the dictionary's roles, bit 16 set once they are looked up;
         /// bits 17-18 the weak reading (1 + its linking letters, 0: none), bit 19 set once it
-        /// is looked up. The weak reading is asked only where the dictionary has none.
+        /// is looked up. The weak reading is asked only where the dictionary has none. Bit 21
+        /// set once the word list's filter was read for the range (`lookUpHeads`, `lookUpEnds`),
+        /// bit 20 when it may hold the range: without it the list does not. Bits 23 and 22 say
+        /// the same of the dictionary's filter.
         private static let rolesKnown: UInt32 = 1 << 16, weakKnown: UInt32 = 1 << 19
+        private static let listMaybe: UInt32 = 1 << 20, listAsked: UInt32 = 1 << 21
+        private static let formsMaybe: UInt32 = 1 << 22, formsAsked: UInt32 = 1 << 23
 
-        private mutating func entry(_ k: Int) -> UInt32 { table.isEmpty ? map[k, default: 0] : table[k] }
+        private func entry(_ k: Int) -> UInt32 { table.isEmpty ? map[k, default: 0] : table[k] }
         private mutating func setEntry(_ k: Int, _ v: UInt32) { if table.isEmpty { map[k] = v } else { table[k] = v } }
 
         /// The dictionary's roles of a range, with learned words taking any place.
@@ -269,7 +321,8 @@ final class Decompounder {
             var v = entry(k)
             if v & Self.rolesKnown == 0 {
                 let lists = self.lists
-                var roles = w.withSlice(r) { lists.forms.roles(of: $0) }
+                let isNoForm = v & Self.formsAsked != 0 && v & Self.formsMaybe == 0
+                var roles: CompoundForms.Roles = isNoForm ? [] : w.withSlice(r) { lists.forms.roles(of: $0) }
                 if !isKnown, !lists.added.isEmpty, w.withSlice(r, { lists.added.contains($0) }) { roles.formUnion(.all) }
                 v |= UInt32(roles.rawValue) | Self.rolesKnown
                 setEntry(k, v)
@@ -299,12 +352,89 @@ final class Decompounder {
             // In a word the lists know whole, only longer modifiers: short words of the list
             // turn up by chance inside ordinary words.
             let shortest = isKnown ? 5 : 4
-            if r.count >= shortest, w.withSlice(r, { lists.words.contains($0) }) { return 1 }
+            if r.count >= shortest, isInList(r) { return 1 }
             if r.count >= shortest + 1, w.ascii(at: r.upperBound - 1) == 0x73 || w.ascii(at: r.upperBound - 1) == 0x65 {
                 let stem = r.lowerBound..<(r.upperBound - 1)
-                if w.withSlice(stem, { lists.words.contains($0) || usesAdded && lists.added.contains($0) }) { return 2 }
+                if isInList(stem) || usesAdded && w.withSlice(stem, { lists.added.contains($0) }) { return 2 }
             }
             return 0
+        }
+
+        /// Whether the word list holds a range; the table is not read when `lookUpHeads` found
+        /// that the list's filter does not hold it.
+        private func isInList(_ r: Range<Int>) -> Bool {
+            let v = entry(key(r))
+            if v & Self.listAsked != 0, v & Self.listMaybe == 0 { return false }
+            let lists = self.lists
+            return w.withSlice(r) { lists.words.contains($0) }
+        }
+
+        /// Reads both filters at once for every range that may end the word in a split
+        /// (`cut..<count`), before any answer is used, as `lookUpHeads` does for heads: a part
+        /// that ends the word must be a form that ends compounds, and the filter turns most of
+        /// these ranges away without the table, which `reading` and `isInList` then skip.
+        private mutating func lookUpEnds() {
+            let n = w.count, first = minimumPart, last = n - minimumPart
+            guard first <= last, !table.isEmpty else { return }
+            let lists = self.lists, bounds = w.bounds, size = size
+            var anyForm: UInt32 = 0
+            w.bytes.withUnsafeBufferPointer { bytes in
+                table.withUnsafeMutableBufferPointer { table in
+                    for cut in first...last {
+                        var h = ByteKeyTable.hashSeed
+                        for i in bounds[cut]..<bytes.count { h = ByteKeyTable.hash(h, adding: bytes[i]) }
+                        let form = lists.forms.mayContain(hash: h) ? Self.formsMaybe : 0
+                        anyForm |= form
+                        table[cut * size + n] |= Self.formsAsked | form | Self.listAsked | (lists.words.mayContain(hash: h) ? Self.listMaybe : 0)
+                    }
+                }
+            }
+            // A learned word may end a compound too (`reading`).
+            mayEndInPart = anyForm != 0 || !isKnown && !lists.added.isEmpty
+        }
+
+        /// Looks up at once every head of more than `minimumPart` letters a split of `r` tries
+        /// (`r.lowerBound..<cut`), as `reading` would, and reads the word list's filter for
+        /// them (`isInList`): their hashes grow a letter at a time, and both filters are read
+        /// for all of them before any answer is used, so that the processor waits for those
+        /// reads of memory together rather than one after another. Shorter heads are mostly
+        /// turned away by `part` without a lookup.
+        mutating func lookUpHeads(of r: Range<Int>) {
+            let lo = r.lowerBound
+            let first = max(lo + minimumPart + 1, headsLookedUp[lo] + 1), last = r.upperBound - minimumPart
+            guard first <= last, !table.isEmpty else { return }
+            headsLookedUp[lo] = last
+            let lists = self.lists, bounds = w.bounds, size = size
+            let usesAdded = !isKnown && !lists.added.isEmpty
+            let n = last - first + 1
+            w.bytes.withUnsafeBufferPointer { bytes in
+                table.withUnsafeMutableBufferPointer { table in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * n) { scratch in
+                        var h = ByteKeyTable.hashSeed
+                        var i = bounds[lo]
+                        for cut in first...last {
+                            while i < bounds[cut] { h = ByteKeyTable.hash(h, adding: bytes[i]); i += 1 }
+                            scratch[cut - first] = h
+                        }
+                        // Only the filters, no branch on what they say: the reads overlap.
+                        for j in 0..<n {
+                            let h = scratch[j]
+                            scratch[n + j] = (lists.forms.mayContain(hash: h) ? 1 : 0) | (lists.words.mayContain(hash: h) ? 2 : 0)
+                        }
+                        for j in 0..<n {
+                            let cut = first + j, k = lo * size + cut
+                            var v = table[k]
+                            if v & Self.rolesKnown == 0 {
+                                let range = UnsafeBufferPointer(rebasing: bytes[bounds[lo]..<bounds[cut]])
+                                var roles: CompoundForms.Roles = scratch[n + j] & 1 != 0 ? lists.forms.roles(of: range, hash: scratch[j]) : []
+                                if usesAdded, lists.added.contains(range) { roles.formUnion(.all) }
+                                v |= UInt32(roles.rawValue) | Self.rolesKnown
+                            }
+                            table[k] = v | Self.listAsked | (scratch[n + j] & 2 != 0 ? Self.listMaybe : 0)
+                        }
+                    }
+                }
+            }
         }
 
         /// Whether `r` may stand in a split: not too short, not a function word as a modifier,
@@ -356,16 +486,16 @@ final class Decompounder {
         private mutating func best(_ r: Range<Int>, first: Bool, last: Bool, atLeastTwo: Bool) -> Split? {
             let memoKey = (key(r) * 2 + (first ? 1 : 0)) * 4 + (last ? 2 : 0) + (atLeastTwo ? 1 : 0)
             if let known = splits[memoKey] { return known }
+            if r.count >= 2 * minimumPart { lookUpHeads(of: r) }
             var best: Split?
             if !atLeastTwo, let (whole, weak) = part(r, first: first, end: last, head: true) {
-                best = Split(parts: [whole], weak: weak ? 1 : 0)
+                best = Split(whole, weak: weak)
             }
             if r.count >= 2 * minimumPart {
                 for cut in (r.lowerBound + minimumPart)...(r.upperBound - minimumPart) {
                     guard let (head, weak) = part(r.lowerBound..<cut, first: first, end: false, head: false) else { continue }
                     guard let rest = self.best(cut..<r.upperBound, first: false, last: last, atLeastTwo: false) else { continue }
-                    let candidate = Split(parts: [head] + rest.parts, weak: rest.weak + (weak ? 1 : 0))
-                    if candidate.isBetter(than: best) { best = candidate }
+                    if Score(head, weak: weak, rest.score).isBetter(than: best?.score) { best = Split(head, weak: weak, rest) }
                 }
             }
             splits[memoKey] = .some(best)
@@ -387,8 +517,7 @@ final class Decompounder {
         mutating func isWord(_ r: Range<Int>, asEnd: Bool) -> Bool {
             let roles = reading(r)
             if roles.contains(.word) || asEnd && roles.contains(.end) { return true }
-            let lists = self.lists
-            return w.withSlice(r) { lists.words.contains($0) }
+            return isInList(r)
         }
     }
 }

@@ -48,9 +48,16 @@ final class WordForms {
 /// Keys are bytes, looked up in place: the analyzer asks once per word of the text, and a
 /// `[String: WordForms]` needed a `String` per word and hashed it with SipHash after a
 /// Unicode normalisation check.
+///
+/// In front of the generations, a small array keeps the word last found or added at each of
+/// its places (picked by the hash), for words of up to 24 bytes: the few hundred words that
+/// make most of running text are answered from memory the processor keeps in its cache,
+/// without the tables. It holds only words of the young generation (it is emptied when the
+/// generations turn over), so it answers as the generations would.
 struct WordFormsCache {
     private var young: Generation
     private var old: Generation
+    private var front: [Recent]
     /// Words per generation: at most twice this many are held.
     let capacity: Int
 
@@ -58,17 +65,30 @@ struct WordFormsCache {
         self.capacity = capacity
         young = Generation(capacity: capacity)
         old = Generation(capacity: 0)
+        front = Array(repeating: Recent(), count: Self.frontSize)
     }
+
+    /// Places in `front`: a power of two.
+    static let frontSize = 1024
 
     subscript(word: UnsafeBufferPointer<UInt8>) -> WordForms? {
         mutating get {
             let h = ByteKeyTable.hash(word)
-            if let forms = young.find(word, hash: h) { return forms }
+            let key = Recent.Key(word)
+            let place = Self.place(h)
+            if let key, let forms = front[place].forms, front[place].hash == h, front[place].key == key { return forms }
+            if let forms = young.find(word, hash: h) {
+                if let key { front[place] = Recent(hash: h, key: key, forms: forms) }
+                return forms
+            }
             guard let forms = old.find(word, hash: h) else { return nil }
             insert(forms, for: word, hash: h)
             return forms
         }
     }
+
+    /// A place in `front` from bits of the hash that the tables' slot index does not use.
+    private static func place(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 40) & (frontSize - 1) }
 
     mutating func insert(_ forms: WordForms, for word: UnsafeBufferPointer<UInt8>) {
         insert(forms, for: word, hash: ByteKeyTable.hash(word))
@@ -80,8 +100,40 @@ struct WordFormsCache {
         if young.count >= capacity {
             old = young
             young = Generation(capacity: capacity)
+            front = Array(repeating: Recent(), count: Self.frontSize)
         }
         young.insert(forms, for: word, hash: hash)
+        if let key = Recent.Key(word) { front[Self.place(hash)] = Recent(hash: hash, key: key, forms: forms) }
+    }
+
+    /// A word of `front` and its forms; `forms` nil marks an empty place.
+    private struct Recent {
+        /// A word of up to 24 bytes: its length and its bytes, zero after the end.
+        struct Key: Equatable {
+            var length: Int
+            var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
+
+            /// No word: the key of an empty place.
+            init() { length = -1 }
+
+            init?(_ word: UnsafeBufferPointer<UInt8>) {
+                guard word.count <= 24 else { return nil }
+                length = word.count
+                var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+                withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(word)) }
+                (a, b, c) = words
+            }
+        }
+
+        var hash: UInt64 = 0
+        var key = Key()
+        var forms: WordForms?
+
+        init() {}
+
+        init(hash: UInt64, key: Key, forms: WordForms) {
+            (self.hash, self.key, self.forms) = (hash, key, forms)
+        }
     }
 
     /// One table of a fixed size (it never grows, so slot indices stay put) and the forms of
