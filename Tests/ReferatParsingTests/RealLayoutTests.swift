@@ -590,3 +590,45 @@ import Testing
         #expect(decision.absent.map(\.name) == ["Ib Holm", "Eva Ny"])
     }
 }
+
+/// Pages that print no item titles (C1, C2, B1, B5): every item is a block that opens like the
+/// first (an identity line or the same section heading), read as an item without title or
+/// number; a page that prints titles above or below the same lines keeps them.
+@Suite struct HeadlessBlockTests {
+    struct Shape: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var titles: [String]
+        /// The first decision's body and date of each item.
+        var steps: [String]
+        var testDescription: String { name }
+    }
+
+    static let shapes: [Shape] = [
+        Shape(name: "identity line under a print link opens each item",
+              text: "Beslutningsprotokol\n\ntirsdag den 7. marts 2028 kl. 16:00\n\nMødested: Mødelokale 3\nUdvalg: Kulturudvalget\nMedlemmer: Aase Brink, Ole Kær, Tove Rask\nBemærkninger: Afbud: Ole Kær\nUdskriv hele dagsordnen\n  • Udskriv\n    Sagsid.: 28/1101, Sagsinitialer: ABC\n\n    Indstilling\n\n    Administrationen indstiller,\n\n    at dagsorden godkendes.\n\n    Beslutning Kulturudvalget den 07-03-2028\n\n    Godkendt.\n\n  • Udskriv\n    Sagsid.: 27/9912, Sagsinitialer: XYZ\n\n    Sagsfremstilling\n\n    Foreningen søger tilskud til en ny scene.\n\n    Beslutning Kulturudvalget den 07-03-2028\n\n    Bevilget.\n",
+              titles: ["", ""], steps: ["Kulturudvalget 2028-03-07", "Kulturudvalget 2028-03-07"]),
+        Shape(name: "bare identity label as a bullet",
+              text: "Referat\n\nTorsdag den 9. marts 2028 kl. 15:00\n\nMødested: Mødelokale 2\nUdvalg: Handicaprådet\n • Sagsid.:\n\n  Sagsfremstilling\n\n  Rådet vælger formand.\n\n  Beslutning Handicaprådet den 09-03-2028\n\n  Rådet valgte Eva Bro.\n\n • Sagsid.:\n\n  Beslutning Handicaprådet den 09-03-2028\n\n  Dagsorden godkendt.\n",
+              titles: ["", ""], steps: ["Handicaprådet 2028-03-09", "Handicaprådet 2028-03-09"]),
+        Shape(name: "the same opening heading in every item",
+              text: "Dagsorden\n\nOnsdag 9. feb 2028 kl. 14:00\n\nSeniorrådet\n\nRådhuset, mødelokale 1\n\nReferat\n\nResumé\n\nFormanden orienterer om nyt fra rådet.\n\nSagen behandles i\n\nSeniorrådet (orientering).\n\nForslag\n\nForvaltningen foreslår,\n\nat orienteringen tages til efterretning.\n\nBeslutning Seniorrådet den 09-02-2028\n\nTaget til efterretning.\n\nResumé\n\nRådet skal udpege en repræsentant til brugerpanelet.\n\nForslag\n\nat rådet udpeger en repræsentant.\n\nBeslutning Seniorrådet den 09-02-2028\n\nRådet udpegede Kirsten Bro.\n",
+              titles: ["", ""], steps: ["Seniorrådet 2028-02-09", "Seniorrådet 2028-02-09"]),
+        Shape(name: "bare decision headings under a place with postcode",
+              text: "Referat\nMiljøudvalget tirsdag den 14. marts 2028 kl. 17.00\nMødelokale Engen, Rådhuset, Torvet 3, 2640 Hedeby\nSagsfremstilling\nUdvalget orienteres om status for vandløbene.\nIndstilling\nat orienteringen tages til efterretning.\nBeslutning\nTil efterretning.\nSagsfremstilling\nDer søges om frigivelse af 2 mio. kr. til nye stier.\nIndstilling\nat beløbet frigives.\nBeslutning\nTiltrådt.\n",
+              titles: ["", ""], steps: ["Miljøudvalget 2028-03-14", "Miljøudvalget 2028-03-14"]),
+        Shape(name: "case number above each numbered title keeps the titles",
+              text: "Referat\n\ntil\n\nmødet i Regionsrådet\n\nden 22. marts 2028 kl. 13:00\n\nSagnr.: 1-30-7-11-28\n\n1. Godkendelse af ny plan for akutberedskabet\n\nResume\n\nPlanen er klar.\n\nBeslutning\n\nGodkendt.\n\nSagnr.: 1-15-4-2-28\n\n2. Orientering om ventetider\n\nResume\n\nVentetiderne falder.\n\nBeslutning\n\nTaget til efterretning.\n",
+              titles: ["Godkendelse af ny plan for akutberedskabet", "Orientering om ventetider"], steps: ["Regionsrådet 2028-03-22", "Regionsrådet 2028-03-22"]),
+        Shape(name: "title above a print link and the identity keeps the titles",
+              text: "Referat\n\nMødedato: torsdag den 11. maj 2028 kl. 08:30\nUdvalg: Direktionen\nPunkt Titel Udskriv hele dagsordenen\n261\nStatus på sygefravær\nUdskriv dette punkt\nSagsid.: 28/2277, Sagsinitialer: lkh\n\nSagsfremstilling\n\nFraværet er faldet.\n\nBeslutning i Direktionen den 11-05-2028\n\nTaget til efterretning.\n\n262\nNye regler for indkøb\nUdskriv dette punkt\nSagsid.: 28/2301, Sagsinitialer: mkr\n\nSagsfremstilling\n\nReglerne er skærpet.\n\nBeslutning i Direktionen den 11-05-2028\n\nGodkendt.\n",
+              titles: ["Status på sygefravær", "Nye regler for indkøb"], steps: ["Direktionen 2028-05-11", "Direktionen 2028-05-11"]),
+    ]
+
+    @Test(arguments: shapes)
+    func blocksAreItemsWithoutTitles(_ shape: Shape) throws {
+        let document = try DocumentParser().parse(bytes: Array(shape.text.utf8), path: "t.txt")
+        #expect(document.cases.map(\.title) == shape.titles)
+        #expect(document.cases.map { c in c.decisions.first.map { "\($0.body ?? "-") \($0.date ?? "-")" } ?? "none" } == shape.steps)
+    }
+}

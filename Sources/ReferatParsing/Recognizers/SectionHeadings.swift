@@ -17,6 +17,7 @@ enum SectionHeadings {
         "politisk behandling", "tidligere politisk behandling", "historik", "økonomiske og personalemæssige konsekvenser",
         "kommunikation/høring", "beskrivelse af sagen", "sagsbeskrivelse og vurdering", "indledning",
         "formål", "indhold", "status", "anbefaling", "økonomi og administrative konsekvenser", "lovgrundlag og økonomi",
+        "økonomiske konsekvenser og finansiering",
     ]
 
     /// Headings that open an item's body: a numbered line followed by one of these is an item title.
