@@ -19,6 +19,9 @@ import Testing
     }
 
     static let itemCases: [ItemCase] = [
+        ItemCase(name: "protocol with INDSTILLING OG BESLUTNING under the title",
+                 text: "Mødedato: 08.04.2027, kl. 15:00\n\nØkonomiudvalget\n\nBESLUTNINGSPROTOKOL\n\nJ.nr. ØU 110/2027\n\n6. Udvalgets budgetforslag 2028 - 1. behandling\n\nINDSTILLING OG BESLUTNING\n\nForvaltningen indstiller:\n\nat forslaget til hovedlinierne for budget 2028 for udvalgets område, herunder fordelingen af omstillingsbidraget, godkendes, og at de danner grundlag for budgetforslaget.\n\nØkonomiudvalgets beslutning i mødet den 8. april 2027\n\nGodkendt.\n",
+                 numbers: ["6"], titles: ["Udvalgets budgetforslag 2028 - 1. behandling"]),
         ItemCase(name: "Punkt N: title, KLE and run-in decision",
                  text: "Byrådet 12-03-2019\nPunkt 41: Godkendelse af dagsorden\n00.22.02-A26-1-19 Beslutning Byrådet, 12.03.2019 Godkendt.\nPunkt 42: Salg af jord ved Vestvej\n01.02.05-P16-3-18 Resume Sagen handler om salg.\n",
                  numbers: ["41", "42"], titles: ["Godkendelse af dagsorden", "Salg af jord ved Vestvej"]),
