@@ -255,9 +255,14 @@ import Testing
         #expect(document.cases.flatMap(\.decisions).map(\.body) == ["Byrådet", "Byrådet"])
     }
 
-    @Test func substitutesAreNotAbsent() {
-        let (_, rest) = PeopleParser.absenceLabel("Fraværende: Ole Lund (V) – Eva Ny (V) mødte som stedfortræder")!
-        #expect(PeopleParser.people(inList: rest).map(\.name) == ["Ole Lund"])
+    @Test(arguments: [
+        ("Fraværende: Ole Lund (V) – Eva Ny (V) mødte som stedfortræder", ["Ole Lund"]),
+        // Each absentee's substitute in parentheses, with an initial's point inside them.
+        ("Fraværende: Rita Dam (stedfortræder: Per B. Holm) og Ib Sand (stedfortræder: Lis K. Berg)", ["Rita Dam", "Ib Sand"]),
+    ])
+    func substitutesAreNotAbsent(_ line: String, _ absent: [String]) {
+        let (_, rest) = PeopleParser.absenceLabel(line)!
+        #expect(PeopleParser.people(inList: rest).map(\.name) == absent)
     }
 
     @Test func aNameListedTwiceIsOnePerson() throws {
