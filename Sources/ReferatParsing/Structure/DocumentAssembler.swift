@@ -95,7 +95,7 @@ struct DocumentAssembler {
             let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
             let namesMeeting = meeting?.body != nil && meeting?.date != nil
             kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) && !linksLikeItemPage ? .minutes : .agendaItem
-        } else if describesMeeting && !reportsOnMeeting(lines) {
+        } else if describesMeeting && (meeting?.body != nil && meeting?.date != nil || !reportsOnMeeting(lines)) {
             kind = .minutes
         } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {
             kind = .webpage
@@ -270,7 +270,9 @@ struct DocumentAssembler {
     /// A news page about a meeting ("Byrådet har besluttet" over paragraphs that tell what the
     /// council did): an article that reports a meeting in prose, is not titled as minutes, and
     /// has none of the minutes' structure (section headings, decision headers, case numbers),
-    /// although its prose names the meeting's body and agenda as minutes do.
+    /// although its prose names the meeting's body and agenda as minutes do. (A meeting with
+    /// both body and date, as a transcript's first page names it, makes the page minutes; a
+    /// news page gives the day without its year.)
     func reportsOnMeeting(_ lines: [SourceLine]) -> Bool {
         guard mayBeArticle, Self.isArticle(lines), Self.isReportOfMeeting(lines), !Self.isTitledAsRecord(lines) else { return false }
         return !lines.contains { line in
