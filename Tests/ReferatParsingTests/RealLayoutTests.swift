@@ -472,6 +472,9 @@ import Testing
         ("numbered sentences are no titles", "Referat\n\n1. Rådet anbefaler planen.\n\nDet blev drøftet.\n\n2. Rådet ønsker en høring.\n\nDet blev drøftet.\n\n3. Rådet mødes igen i maj.\n\nSlut.\n", []),
         ("every title numbered 1, some ending in a point", "Referat fra Ældrerådets møde den 8. marts 2027\n\nAfbud: Bo Dahl.\n\n 1. Godkendelse af dagsorden.\n\nGodkendt\n\n 1. Høringssvar.\n\nRådet skriver et svar.\n\n 1. Eventuelt\n\nIntet.\n",
          ["Godkendelse af dagsorden.", "Høringssvar.", "Eventuelt"]),
+        ("a title that is a section word", "Referat fra menighedsrådsmødet den 5. april 2028\n\nAfbud: Bo Dahl.\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Meddelelser\n\nIngen.\n\n3. Økonomi\n\nKvartalsrapporten blev godkendt.\n",
+         ["Godkendelse af dagsorden", "Meddelelser", "Økonomi"]),
+        ("an item's numbered sections are no run", "Referat\n\n1. Baggrund\n\nSkolen er slidt.\n\n2. Økonomi\n\nDer er afsat 2 mio. kr.\n\n3. Vurdering\n\nForvaltningen anbefaler en renovering.\n", []),
         ("numbering that skips is no run", "Referat\n\n1. Orientering\n\nTekst.\n\n3. Valg\n\nTekst.\n\n4. Eventuelt\n\nTekst.\n", []),
     ] as [(String, String, [String])])
     func plainMinutes(_ shape: String, _ text: String, _ titles: [String]) throws {

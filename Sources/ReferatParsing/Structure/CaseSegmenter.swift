@@ -257,6 +257,8 @@ struct CaseSegmenter: Sendable {
         guard let first = numberedTitle(lines[index].text), first.number == "1", isRunTitle(first.title) else { return nil }
         var kind: NumberedRun?
         var count = 1, textSince = 0
+        // Titles that are section words ("3. Økonomi"): an item's numbered sections are all such.
+        var headings = SectionHeadings.key(first.title) == nil ? 0 : 1
         var j = index + 1
         while j < lines.count {
             defer { j += 1 }
@@ -268,17 +270,19 @@ struct CaseSegmenter: Sendable {
                 if kind == nil { kind = number == 1 ? .ones : .counting }
                 count += 1
                 textSince = 0
+                if SectionHeadings.key(n.title) != nil { headings += 1 }
             } else {
                 textSince += 1
             }
         }
-        return count >= 3 ? kind : nil
+        return count >= 3 && headings < count ? kind : nil
     }
 
     /// A title in plain minutes, which some end with a point ("Høringssvar.", "Godkendelse af
     /// dagsorden."), but not a sentence ("Rådet anbefaler planen.").
     func isRunTitle(_ title: String) -> Bool {
-        if isTitleLike(title) { return true }
+        // A section word is a title in plain minutes ("3. Økonomi"); `numberedRun` refuses a run of only these.
+        if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
         guard title.hasSuffix("."), !title.dropLast().contains("."), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
         return !Self.hasVerbSecond(title)
     }
@@ -317,7 +321,7 @@ struct CaseSegmenter: Sendable {
                 ? String(n.title.dropLast()) : n.title
             // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
             let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
-            guard listed || isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
+            guard listed || isTitleLike(title) || inRun && isRunTitle(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
             // "1. Godkendelse af dagsorden 2. Orientering …": a list of items on one line.
             if let next = Int(n.number).map({ $0 + 1 }), let at = title.firstRange(of: " \(next). "),
                title[at.upperBound...].first?.isUppercase == true { return nil }
