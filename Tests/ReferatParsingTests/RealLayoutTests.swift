@@ -646,3 +646,20 @@ import Testing
         #expect(document.cases.map { c in c.decisions.first.map { "\($0.body ?? "-") \($0.date ?? "-")" } ?? "none" } == shape.steps)
     }
 }
+
+/// Labelled lists of first names only, as parish councils and boards write them; one word
+/// alone, roles and a body's name are no list of names.
+@Suite struct FirstNameListTests {
+    @Test(arguments: [
+        ("Afbud: Elisabeth, Hanne, Anne-Marie og Søren.", ["Elisabeth", "Hanne", "Anne-Marie", "Søren"]),
+        ("Fraværende: Lars og Nina", ["Lars", "Nina"]),
+        ("Afbud: Ingen", []),
+        ("Afbud: Formanden, Næstformanden", []),
+        ("Afbud: Byrådet, Økonomiudvalget", []),
+        ("Afbud: Bo Berg (A) og Eva Ny (V)", ["Bo Berg", "Eva Ny"]),
+    ])
+    func labelledListOfFirstNames(_ line: String, _ names: [String]) throws {
+        let lines = [SourceLine(number: 1, text: line)]
+        #expect(AbsenceList.read(lines, at: 0)?.absent.map(\.name) ?? [] == names)
+    }
+}
