@@ -22,6 +22,8 @@ import Testing
         ("Beslutning den : Godkendt.", nil, nil, "Godkendt."),
         ("Beslutning i Økonomiudvalget", "Økonomiudvalget", nil, nil),
         ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2027, pkt. 421", "Plan, Miljø og Teknik", "2027-02-09", nil),
+        ("Beslutning på byrådsmødet den 15. marts 2027", "Byrådet", "2027-03-15", nil),
+        ("Beslutning på kommunalbestyrelsesmødet den 2. juni 2027", "Kommunalbestyrelsen", "2027-06-02", nil),
     ] as [(String, String?, String?, String?)])
     func recognisesDecisionHeaders(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
         let header = try #require(DecisionHeader.parse(line))

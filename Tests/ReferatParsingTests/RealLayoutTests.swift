@@ -19,6 +19,9 @@ import Testing
     }
 
     static let itemCases: [ItemCase] = [
+        ItemCase(name: "protocol with INDSTILLING OG BESLUTNING under the title",
+                 text: "Mødedato: 08.04.2027, kl. 15:00\n\nØkonomiudvalget\n\nBESLUTNINGSPROTOKOL\n\nJ.nr. ØU 110/2027\n\n6. Udvalgets budgetforslag 2028 - 1. behandling\n\nINDSTILLING OG BESLUTNING\n\nForvaltningen indstiller:\n\nat forslaget til hovedlinierne for budget 2028 for udvalgets område, herunder fordelingen af omstillingsbidraget, godkendes, og at de danner grundlag for budgetforslaget.\n\nØkonomiudvalgets beslutning i mødet den 8. april 2027\n\nGodkendt.\n",
+                 numbers: ["6"], titles: ["Udvalgets budgetforslag 2028 - 1. behandling"]),
         ItemCase(name: "Punkt N: title, KLE and run-in decision",
                  text: "Byrådet 12-03-2019\nPunkt 41: Godkendelse af dagsorden\n00.22.02-A26-1-19 Beslutning Byrådet, 12.03.2019 Godkendt.\nPunkt 42: Salg af jord ved Vestvej\n01.02.05-P16-3-18 Resume Sagen handler om salg.\n",
                  numbers: ["41", "42"], titles: ["Godkendelse af dagsorden", "Salg af jord ved Vestvej"]),
@@ -252,9 +255,14 @@ import Testing
         #expect(document.cases.flatMap(\.decisions).map(\.body) == ["Byrådet", "Byrådet"])
     }
 
-    @Test func substitutesAreNotAbsent() {
-        let (_, rest) = PeopleParser.absenceLabel("Fraværende: Ole Lund (V) – Eva Ny (V) mødte som stedfortræder")!
-        #expect(PeopleParser.people(inList: rest).map(\.name) == ["Ole Lund"])
+    @Test(arguments: [
+        ("Fraværende: Ole Lund (V) – Eva Ny (V) mødte som stedfortræder", ["Ole Lund"]),
+        // Each absentee's substitute in parentheses, with an initial's point inside them.
+        ("Fraværende: Rita Dam (stedfortræder: Per B. Holm) og Ib Sand (stedfortræder: Lis K. Berg)", ["Rita Dam", "Ib Sand"]),
+    ])
+    func substitutesAreNotAbsent(_ line: String, _ absent: [String]) {
+        let (_, rest) = PeopleParser.absenceLabel(line)!
+        #expect(PeopleParser.people(inList: rest).map(\.name) == absent)
     }
 
     @Test func aNameListedTwiceIsOnePerson() throws {
@@ -358,6 +366,9 @@ import Testing
         ("agenda transcript", "DAGSORDEN. Kommunalbestyrelsen. Møde nr. : 04/2009 Sted : Rådhuset Dato : 5. marts 2009 Start kl. : Slut kl. : 20.15\n", .minutes),
         ("notice of a meeting", "Kommunalbestyrelsen holder møde tirsdag den 15. september kl. 17.00\n\nDet foregår i Hallen, lokale 2, med nedenstående dagsorden:\n\n  1. Budget 2027\n  2. Nye vejnavne\n", .webpage),
         ("news report", "Byrådsmøde om skolernes ferie\n\nTorsdag den 2. april mødes Eksempelby Byråd ekstraordinært til et møde, der sendes direkte på kommunens hjemmeside, fordi planen for skolernes ferie skal ændres.\n", .webpage),
+        ("news recap of decisions", "Byrådet har besluttet\n\nDagsorden godkendt\n\nEksempelby Kommune: Byrådet har godkendt mødets dagsorden, dog uden sag 9, som udsættes til næste møde i juni.\nByrådsmødet, tirsdag 4. maj, sag 2\n\nNy skole i Nordby\n\nNordby: Byrådet har bevilget 40 mio. kroner til en ny skole, der skal stå klar i 2030 og rumme både skole, bibliotek og hal.\nByrådsmødet, tirsdag 4. maj, sag 3\n", .webpage),
+        ("minutes titled as a record, prose only", "Byrådet - Referat\n\nDato: 4. maj 2027\n\nByrådet godkendte dagsordenen, dog uden sag 9, som udsættes til næste møde i juni måned.\n\nByrådet bevilgede 40 mio. kroner til en ny skole, der skal stå klar i 2030 og rumme både skole og hal.\n", .minutes),
+        ("transcript whose first page opens with the meeting", "3... Ny vedtægt for Folkeoplysningsudvalget - 2. behandling 4\n\nTranskript\n\n1 Møde i Kommunalbestyrelsen mandag den 27. november 2028, Kl i Kommunalbestyrelsens mødesal REFERAT Eventuelle skriftlige spørgsmål til Kommunalbestyrelsen besvares på mødet. INDHOLDSFORTEGNELSE Meddelelser Ny vedtægt for Folkeoplysningsudvalget Renovering af skolen\n\n2 Kommunalbestyrelsens møde 27. november 2028 Punkt 1: Der var ingen meddelelser. ØKONOMIUDVALGET Ny vedtægt for Folkeoplysningsudvalget Resumé Vedtægten er ændret, så udvalget får to nye medlemmer fra foreningerne.\n", .minutes),
         ("statute", "Styrelsesvedtægt for Eksempelby Kommune\n\n§ 1. Byrådet består af 25 medlemmer, der vælges for fire år ad gangen.\n\n§ 2. Byrådets møder holdes i byrådssalen, medmindre formanden bestemmer andet.\n", .other),
         ("information page", "Rammeaftale for kommunerne\n\nRammeaftalen for de næste to år sætter retningen for samarbejdet mellem kommunerne og regionen om specialområdet.\n", .other),
     ] as [(String, String, DocumentKind)])
@@ -461,6 +472,9 @@ import Testing
         ("numbered sentences are no titles", "Referat\n\n1. Rådet anbefaler planen.\n\nDet blev drøftet.\n\n2. Rådet ønsker en høring.\n\nDet blev drøftet.\n\n3. Rådet mødes igen i maj.\n\nSlut.\n", []),
         ("every title numbered 1, some ending in a point", "Referat fra Ældrerådets møde den 8. marts 2027\n\nAfbud: Bo Dahl.\n\n 1. Godkendelse af dagsorden.\n\nGodkendt\n\n 1. Høringssvar.\n\nRådet skriver et svar.\n\n 1. Eventuelt\n\nIntet.\n",
          ["Godkendelse af dagsorden.", "Høringssvar.", "Eventuelt"]),
+        ("a title that is a section word", "Referat fra menighedsrådsmødet den 5. april 2028\n\nAfbud: Bo Dahl.\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Meddelelser\n\nIngen.\n\n3. Økonomi\n\nKvartalsrapporten blev godkendt.\n",
+         ["Godkendelse af dagsorden", "Meddelelser", "Økonomi"]),
+        ("an item's numbered sections are no run", "Referat\n\n1. Baggrund\n\nSkolen er slidt.\n\n2. Økonomi\n\nDer er afsat 2 mio. kr.\n\n3. Vurdering\n\nForvaltningen anbefaler en renovering.\n", []),
         ("numbering that skips is no run", "Referat\n\n1. Orientering\n\nTekst.\n\n3. Valg\n\nTekst.\n\n4. Eventuelt\n\nTekst.\n", []),
     ] as [(String, String, [String])])
     func plainMinutes(_ shape: String, _ text: String, _ titles: [String]) throws {
@@ -588,5 +602,64 @@ import Testing
         #expect(decision.date == "2027-12-10")
         #expect(decision.text == "Temadagen holdes lørdag den 9. april 2028.")
         #expect(decision.absent.map(\.name) == ["Ib Holm", "Eva Ny"])
+    }
+}
+
+/// Pages that print no item titles (C1, C2, B1, B5): every item is a block that opens like the
+/// first (an identity line or the same section heading), read as an item without title or
+/// number; a page that prints titles above or below the same lines keeps them.
+@Suite struct HeadlessBlockTests {
+    struct Shape: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var titles: [String]
+        /// The first decision's body and date of each item.
+        var steps: [String]
+        var testDescription: String { name }
+    }
+
+    static let shapes: [Shape] = [
+        Shape(name: "identity line under a print link opens each item",
+              text: "Beslutningsprotokol\n\ntirsdag den 7. marts 2028 kl. 16:00\n\nMødested: Mødelokale 3\nUdvalg: Kulturudvalget\nMedlemmer: Aase Brink, Ole Kær, Tove Rask\nBemærkninger: Afbud: Ole Kær\nUdskriv hele dagsordnen\n  • Udskriv\n    Sagsid.: 28/1101, Sagsinitialer: ABC\n\n    Indstilling\n\n    Administrationen indstiller,\n\n    at dagsorden godkendes.\n\n    Beslutning Kulturudvalget den 07-03-2028\n\n    Godkendt.\n\n  • Udskriv\n    Sagsid.: 27/9912, Sagsinitialer: XYZ\n\n    Sagsfremstilling\n\n    Foreningen søger tilskud til en ny scene.\n\n    Beslutning Kulturudvalget den 07-03-2028\n\n    Bevilget.\n",
+              titles: ["", ""], steps: ["Kulturudvalget 2028-03-07", "Kulturudvalget 2028-03-07"]),
+        Shape(name: "bare identity label as a bullet",
+              text: "Referat\n\nTorsdag den 9. marts 2028 kl. 15:00\n\nMødested: Mødelokale 2\nUdvalg: Handicaprådet\n • Sagsid.:\n\n  Sagsfremstilling\n\n  Rådet vælger formand.\n\n  Beslutning Handicaprådet den 09-03-2028\n\n  Rådet valgte Eva Bro.\n\n • Sagsid.:\n\n  Beslutning Handicaprådet den 09-03-2028\n\n  Dagsorden godkendt.\n",
+              titles: ["", ""], steps: ["Handicaprådet 2028-03-09", "Handicaprådet 2028-03-09"]),
+        Shape(name: "the same opening heading in every item",
+              text: "Dagsorden\n\nOnsdag 9. feb 2028 kl. 14:00\n\nSeniorrådet\n\nRådhuset, mødelokale 1\n\nReferat\n\nResumé\n\nFormanden orienterer om nyt fra rådet.\n\nSagen behandles i\n\nSeniorrådet (orientering).\n\nForslag\n\nForvaltningen foreslår,\n\nat orienteringen tages til efterretning.\n\nBeslutning Seniorrådet den 09-02-2028\n\nTaget til efterretning.\n\nResumé\n\nRådet skal udpege en repræsentant til brugerpanelet.\n\nForslag\n\nat rådet udpeger en repræsentant.\n\nBeslutning Seniorrådet den 09-02-2028\n\nRådet udpegede Kirsten Bro.\n",
+              titles: ["", ""], steps: ["Seniorrådet 2028-02-09", "Seniorrådet 2028-02-09"]),
+        Shape(name: "bare decision headings under a place with postcode",
+              text: "Referat\nMiljøudvalget tirsdag den 14. marts 2028 kl. 17.00\nMødelokale Engen, Rådhuset, Torvet 3, 2640 Hedeby\nSagsfremstilling\nUdvalget orienteres om status for vandløbene.\nIndstilling\nat orienteringen tages til efterretning.\nBeslutning\nTil efterretning.\nSagsfremstilling\nDer søges om frigivelse af 2 mio. kr. til nye stier.\nIndstilling\nat beløbet frigives.\nBeslutning\nTiltrådt.\n",
+              titles: ["", ""], steps: ["Miljøudvalget 2028-03-14", "Miljøudvalget 2028-03-14"]),
+        Shape(name: "case number above each numbered title keeps the titles",
+              text: "Referat\n\ntil\n\nmødet i Regionsrådet\n\nden 22. marts 2028 kl. 13:00\n\nSagnr.: 1-30-7-11-28\n\n1. Godkendelse af ny plan for akutberedskabet\n\nResume\n\nPlanen er klar.\n\nBeslutning\n\nGodkendt.\n\nSagnr.: 1-15-4-2-28\n\n2. Orientering om ventetider\n\nResume\n\nVentetiderne falder.\n\nBeslutning\n\nTaget til efterretning.\n",
+              titles: ["Godkendelse af ny plan for akutberedskabet", "Orientering om ventetider"], steps: ["Regionsrådet 2028-03-22", "Regionsrådet 2028-03-22"]),
+        Shape(name: "title above a print link and the identity keeps the titles",
+              text: "Referat\n\nMødedato: torsdag den 11. maj 2028 kl. 08:30\nUdvalg: Direktionen\nPunkt Titel Udskriv hele dagsordenen\n261\nStatus på sygefravær\nUdskriv dette punkt\nSagsid.: 28/2277, Sagsinitialer: lkh\n\nSagsfremstilling\n\nFraværet er faldet.\n\nBeslutning i Direktionen den 11-05-2028\n\nTaget til efterretning.\n\n262\nNye regler for indkøb\nUdskriv dette punkt\nSagsid.: 28/2301, Sagsinitialer: mkr\n\nSagsfremstilling\n\nReglerne er skærpet.\n\nBeslutning i Direktionen den 11-05-2028\n\nGodkendt.\n",
+              titles: ["Status på sygefravær", "Nye regler for indkøb"], steps: ["Direktionen 2028-05-11", "Direktionen 2028-05-11"]),
+    ]
+
+    @Test(arguments: shapes)
+    func blocksAreItemsWithoutTitles(_ shape: Shape) throws {
+        let document = try DocumentParser().parse(bytes: Array(shape.text.utf8), path: "t.txt")
+        #expect(document.cases.map(\.title) == shape.titles)
+        #expect(document.cases.map { c in c.decisions.first.map { "\($0.body ?? "-") \($0.date ?? "-")" } ?? "none" } == shape.steps)
+    }
+}
+
+/// Labelled lists of first names only, as parish councils and boards write them; one word
+/// alone, roles and a body's name are no list of names.
+@Suite struct FirstNameListTests {
+    @Test(arguments: [
+        ("Afbud: Elisabeth, Hanne, Anne-Marie og Søren.", ["Elisabeth", "Hanne", "Anne-Marie", "Søren"]),
+        ("Fraværende: Lars og Nina", ["Lars", "Nina"]),
+        ("Afbud: Ingen", []),
+        ("Afbud: Formanden, Næstformanden", []),
+        ("Afbud: Byrådet, Økonomiudvalget", []),
+        ("Afbud: Bo Berg (A) og Eva Ny (V)", ["Bo Berg", "Eva Ny"]),
+    ])
+    func labelledListOfFirstNames(_ line: String, _ names: [String]) throws {
+        let lines = [SourceLine(number: 1, text: line)]
+        #expect(AbsenceList.read(lines, at: 0)?.absent.map(\.name) ?? [] == names)
     }
 }

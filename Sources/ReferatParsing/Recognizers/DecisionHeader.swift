@@ -195,8 +195,13 @@ struct DecisionHeader: Hashable, Sendable {
         let iso = date.flatMap { DanishDate.firstISO(in: String($0)) }
         guard iso != nil || date == nil else { return nil }
         let text = rest.map { String($0).stripping(": ") }
+        // "Beslutning på byrådsmødet den 15. marts 2027": the meeting named as one word is its body's.
+        var name = body.map { String($0).stripping(", ") }
+        if let words = name?.split(separator: " "), words.count == 2, words[0] == "på", let meeting = MinutesVocabulary.bodyOfMeetingCompound(words[1]) {
+            name = meeting
+        }
         return DecisionHeader(
-            body: body.map { String($0).stripping(", ") },
+            body: name,
             date: iso,
             inlineText: text?.isEmpty == false ? text : nil
         )

@@ -43,7 +43,11 @@ enum PeopleParser {
         let lower = list.lowercased()
         guard MinutesVocabulary.substituteWords.contains(where: { lower.contains($0) }) else { return list }
         for separator in [" – ", " - ", ". ", "; "] {
-            if let range = list.firstRange(of: separator) {
+            // Outside parentheses: "Ole Lund (stedfortræder: Per B. Holm) og …" is one remark.
+            if let range = list.ranges(of: separator).first(where: { range in
+                let before = list[..<range.lowerBound]
+                return before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
+            }) {
                 let tail = list[range.upperBound...].lowercased()
                 if MinutesVocabulary.substituteWords.contains(where: { tail.contains($0) }) { return String(list[..<range.lowerBound]) }
             }

@@ -17,6 +17,7 @@ enum SectionHeadings {
         "politisk behandling", "tidligere politisk behandling", "historik", "økonomiske og personalemæssige konsekvenser",
         "kommunikation/høring", "beskrivelse af sagen", "sagsbeskrivelse og vurdering", "indledning",
         "formål", "indhold", "status", "anbefaling", "økonomi og administrative konsekvenser", "lovgrundlag og økonomi",
+        "økonomiske konsekvenser og finansiering", "indstilling og beslutning",
     ]
 
     /// Headings that open an item's body: a numbered line followed by one of these is an item title.
@@ -24,6 +25,7 @@ enum SectionHeadings {
         "sagsfremstilling", "beslutningstema", "baggrund", "resumé", "resume", "sagsbeskrivelse", "sagens indhold",
         "indstilling", "sagsgang", "sagsforløb", "forventet sagsgang", "sagsgang og sagstype", "problemstilling",
         "sagstema", "sagsresume", "sagsresumé", "beslutningstema og indstilling", "indstilling fra administrationen",
+        "indstilling og beslutning",
     ]
 
     /// Headings whose content is the committee routing.

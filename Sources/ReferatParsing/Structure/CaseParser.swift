@@ -39,7 +39,7 @@ struct CaseParser: Sendable {
     func parse(_ lines: [SourceLine], anchor: CaseSegmenter.Anchor, links: [(line: Int, url: String)]) -> CaseRecord {
         let segmenter = CaseSegmenter()
         let titleLine = lines[anchor.titleLine ?? anchor.titleIndex]
-        var title = titleLine.text
+        var title = anchor.untitled ? "" : titleLine.text
         var number = anchor.number
         if anchor.titleLine == nil, let numbered = segmenter.numberedTitle(title), anchor.number != nil || anchor.markerIndex == nil {
             number = number ?? numbered.number
@@ -78,7 +78,7 @@ struct CaseParser: Sendable {
         var routingSeen = false
 
         // The first line is skipped as the title, or read as identity when it is the marker.
-        for (offset, line) in lines.enumerated() where offset != anchor.titleLine && (offset != anchor.titleIndex || offset == anchor.markerIndex) {
+        for (offset, line) in lines.enumerated() where anchor.untitled || offset != anchor.titleLine && (offset != anchor.titleIndex || offset == anchor.markerIndex) {
             if offset < anchor.titleIndex {
                 // Identity printed above the title (a KLE or case number) belongs to this item.
                 if !readIdentity(line.text, into: &record), let kle = CaseNumbers.kleNumber(in: line.text) { record.kleNumber = record.kleNumber ?? kle }
@@ -94,7 +94,7 @@ struct CaseParser: Sendable {
                 continue
             }
             // The title printed a second time right below itself.
-            if case .preamble = block, sections.isEmpty, segmenter.normalisedTitle(segmenter.numberedTitle(text)?.title ?? text) == segmenter.normalisedTitle(title) {
+            if case .preamble = block, sections.isEmpty, !title.isEmpty, segmenter.normalisedTitle(segmenter.numberedTitle(text)?.title ?? text) == segmenter.normalisedTitle(title) {
                 continue
             }
             if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.isShorter(than: 80) {

@@ -25,6 +25,9 @@ struct CaseSegmenter: Sendable {
         var titleLine: Int?
         /// The signal that found this item, for `referat parse --explain`.
         var signal = "numbered title"
+        /// A block of a page that prints no item titles: the item has neither title nor number,
+        /// and its first line (a heading or identity) is part of its text.
+        var untitled = false
     }
 
     nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
@@ -33,6 +36,9 @@ struct CaseSegmenter: Sendable {
     nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*)?([0-9]{1,3})\.?$/#
     nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*:?\s*([0-9]{1,3})\s*:?$/#
     nonisolated(unsafe) static let dottedLeader = #/(?:\.{4,}|…{2,}|(?:\. ){4,})\s*[0-9ivx]+$/#
+    /// A place that ends in its postcode and town ("Mødelokale 2, Rådhuset, Torvet 20, 2635 Ishøj"):
+    /// the meeting's place, never an item's title.
+    nonisolated(unsafe) static let postalAddress = #/,\s*[0-9]{4}\s+\p{Lu}[\p{L}.\- ]*$/#
 
     /// Whether `text` starts with a label `numberAfterTitle` needs: a byte test that spares
     /// the regex on nearly every line.
@@ -204,7 +210,7 @@ struct CaseSegmenter: Sendable {
             let next = anchors.first { $0.titleIndex > item }?.titleIndex ?? lines.count
             if holdsSeveralItems(lines[(item + 1)..<max(item + 1, next)]) { anchors.removeAll { titles.contains($0.titleIndex) } }
         }
-        return anchors
+        return headlessAnchors(lines, found: anchors) ?? anchors
     }
 
     /// Whether `span` holds more than one item's text: two decision headers, identities or
@@ -251,6 +257,8 @@ struct CaseSegmenter: Sendable {
         guard let first = numberedTitle(lines[index].text), first.number == "1", isRunTitle(first.title) else { return nil }
         var kind: NumberedRun?
         var count = 1, textSince = 0
+        // Titles that are section words ("3. Økonomi"): an item's numbered sections are all such.
+        var headings = SectionHeadings.key(first.title) == nil ? 0 : 1
         var j = index + 1
         while j < lines.count {
             defer { j += 1 }
@@ -262,17 +270,19 @@ struct CaseSegmenter: Sendable {
                 if kind == nil { kind = number == 1 ? .ones : .counting }
                 count += 1
                 textSince = 0
+                if SectionHeadings.key(n.title) != nil { headings += 1 }
             } else {
                 textSince += 1
             }
         }
-        return count >= 3 ? kind : nil
+        return count >= 3 && headings < count ? kind : nil
     }
 
     /// A title in plain minutes, which some end with a point ("Høringssvar.", "Godkendelse af
     /// dagsorden."), but not a sentence ("Rådet anbefaler planen.").
     func isRunTitle(_ title: String) -> Bool {
-        if isTitleLike(title) { return true }
+        // A section word is a title in plain minutes ("3. Økonomi"); `numberedRun` refuses a run of only these.
+        if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
         guard title.hasSuffix("."), !title.dropLast().contains("."), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
         return !Self.hasVerbSecond(title)
     }
@@ -311,7 +321,7 @@ struct CaseSegmenter: Sendable {
                 ? String(n.title.dropLast()) : n.title
             // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
             let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
-            guard listed || isTitleLike(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
+            guard listed || isTitleLike(title) || inRun && isRunTitle(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
             // "1. Godkendelse af dagsorden 2. Orientering …": a list of items on one line.
             if let next = Int(n.number).map({ $0 + 1 }), let at = title.firstRange(of: " \(next). "),
                title[at.upperBound...].first?.isUppercase == true { return nil }
@@ -343,6 +353,7 @@ struct CaseSegmenter: Sendable {
         // "Onsdag den 11. august 2027": a date alone; "Eva Ny deltog som stedfortræder": who came.
         if text.hasASCIIDigit, text.isShorter(than: 40), MeetingHeaderParser.standaloneDate(text) != nil { return false }
         if text.containsBytes("stedfortræder") || text.containsBytes("suppleant"), text.containsBytes("deltog") || text.containsBytes("mødte") { return false }
+        if text.hasASCIIDigit, text.firstMatch(of: Self.postalAddress) != nil { return false }
         // "Referat uden bilag - Helsingør Kommune": the document's own name.
         if (text.hasPrefix("Referat ") || text.hasPrefix("Beslutningsprotokol")) && (text.contains(" Kommune") || text.contains("Region ")) { return false }
         if SectionHeadings.inlineRouting(text) != nil || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }

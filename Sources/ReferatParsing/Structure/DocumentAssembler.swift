@@ -95,7 +95,7 @@ struct DocumentAssembler {
             let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
             let namesMeeting = meeting?.body != nil && meeting?.date != nil
             kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) && !linksLikeItemPage ? .minutes : .agendaItem
-        } else if describesMeeting {
+        } else if describesMeeting && (meeting?.body != nil && meeting?.date != nil || !reportsOnMeeting(lines)) {
             kind = .minutes
         } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {
             kind = .webpage
@@ -265,6 +265,22 @@ struct DocumentAssembler {
         while out.first?.isBlank == true { out.removeFirst() }
         while out.last?.isBlank == true { out.removeLast() }
         return out
+    }
+
+    /// A news page about a meeting ("Byrådet har besluttet" over paragraphs that tell what the
+    /// council did): an article that reports a meeting in prose, is not titled as minutes, and
+    /// has none of the minutes' structure (section headings, decision headers, case numbers),
+    /// although its prose names the meeting's body and agenda as minutes do. (A meeting with
+    /// both body and date, as a transcript's first page names it, makes the page minutes; a
+    /// news page gives the day without its year.)
+    func reportsOnMeeting(_ lines: [SourceLine]) -> Bool {
+        guard mayBeArticle, Self.isArticle(lines), Self.isReportOfMeeting(lines), !Self.isTitledAsRecord(lines) else { return false }
+        return !lines.contains { line in
+            let text = line.text
+            guard !text.isEmpty, text.isShorter(than: 120) else { return false }
+            return SectionHeadings.key(text) != nil || CaseSegmenter.isIdentity(text)
+                || DecisionHeader.mayBeHeader(text) && DecisionHeader.parse(text) != nil
+        }
     }
 
     /// A headline (a short first line without a closing point) over at least two paragraphs.

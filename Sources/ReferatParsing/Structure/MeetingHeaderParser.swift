@@ -70,8 +70,10 @@ enum MeetingHeaderParser {
 
     /// "Referat til mødet i Byrådet den 6. april 2016 kl. 17:00 i Byrådssalen", and a line that
     /// opens with the meeting: "Møde i Kommunalbestyrelsen mandag den 25. september 2006, kl. 17
-    /// i Kommunalbestyrelsens mødesal".
-    nonisolated(unsafe) static let prose = #/(?i)(?:(?:referat|dagsorden|beslutningsprotokol)\s+(?:til|fra|for)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde|mødet)|^(?:ordinært\s+|ekstraordinært\s+)?møde)\s+i\s+(.+?)\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:den|d\.)\s+((?:[0-9]{1,2}\.?\s*[a-zæøå]+\.?\s+[0-9]{4})|(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}))(?:,?\s+kl\.?\s*([0-9]{1,2}(?:[:.][0-9]{2})?))?(?:,?\s+(?:i|på)\s+(.+))?$/#
+    /// i Kommunalbestyrelsens mødesal", also as a transcript's first page, after its page
+    /// number and with the time's digits lost ("1 Møde i Kommunalbestyrelsen mandag den 28.
+    /// november 2005, Kl i Kommunalbestyrelsens mødesal REFERAT …").
+    nonisolated(unsafe) static let prose = #/(?i)(?:(?:referat|dagsorden|beslutningsprotokol)\s+(?:til|fra|for)\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:møde|mødet)|^(?:[0-9]{1,3}\s+)?(?:ordinært\s+|ekstraordinært\s+)?møde)\s+i\s+(.+?)\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:den|d\.)\s+((?:[0-9]{1,2}\.?\s*[a-zæøå]+\.?\s+[0-9]{4})|(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}))(?:,?\s+kl\.?(?:\s*([0-9]{1,2}(?:[:.][0-9]{2})?))?)?(?:,?\s+(?:i|på)\s+(.+))?$/#
     nonisolated(unsafe) static let clock = #/([0-9]{1,2})[:.]([0-9]{2})/#
     nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?([0-9]{1,2}[:.][0-9]{2})/#
 
@@ -106,7 +108,8 @@ enum MeetingHeaderParser {
                 meeting.body = meeting.body ?? cleanBody(raw.prefix(1).uppercased() + raw.dropFirst()) ?? raw
                 meeting.date = meeting.date ?? DanishDate.firstISO(in: String(m.2))
                 if let t = m.3 { meeting.time = meeting.time ?? time(String(t)) }
-                if let p = m.4 { meeting.place = meeting.place ?? String(p).stripping(". ") }
+                // A transcript's first page runs on after the place: no place then.
+                if let p = m.4, p.isShorter(than: 80) { meeting.place = meeting.place ?? String(p).stripping(". ") }
                 found = true
                 continue
             }

@@ -1,0 +1,86 @@
+/// Items of a page that prints no item titles (families C1, C2, B1 Aabenraa/Assens/Viborg,
+/// B5 agendaId): the extractor dropped the accordion header that held each item's number and
+/// title, and what is left of every item is a block that opens the same way.
+///
+///     Sagsid.: 23/101, Sagsinitialer: hlp        Resumé
+///     Indstilling                                …
+///     …                                          Beslutning Ældrerådet den 10-11-2027
+///     Beslutning Byrådet den 25-01-2027          Orienteringen taget til efterretning.
+///     Godkendt.                                  Resumé
+///     Sagsid.: 22/30877, Sagsinitialer: KRB      …
+///
+/// Each block is an item without title or number (none is invented), so that its decisions,
+/// absentees and case number are still read.
+extension CaseSegmenter {
+    /// The items of a page without titles, one at every line that opens a block the way the
+    /// first block opens, or nil when the page prints titles. `found` are the item starts
+    /// the other signals found: when they title the blocks, the page is not headless.
+    func headlessAnchors(_ lines: [SourceLine], found: [Anchor]) -> [Anchor]? {
+        var opener: String?
+        var starts: [Int] = []
+        for i in lines.indices where !lines[i].isBlank {
+            guard let key = Self.blockOpener(lines[i].text) else { continue }
+            if opener == nil { opener = key }
+            if key == opener { starts.append(i) }
+        }
+        guard let first = starts.first, hasDecisionHeader(lines, after: first) else { return nil }
+        if starts.count == 1 {
+            // One block: headless only when nothing else started an item.
+            guard found.isEmpty else { return nil }
+        } else {
+            // A page with titles prints one above (nearly) every block. The first block's line
+            // above is the meeting header's last, so only the later blocks tell.
+            let titled = starts.dropFirst().filter { blockTitle(lines, above: $0) != nil }.count
+            guard titled * 2 < starts.count - 1 else { return nil }
+            // Items found before the first block, right above a block, or opening one with the
+            // title below its identity line ("Sagnr.: 1-30-72-11-27" / "1. Titel"), are the
+            // page's titles.
+            let titles = found.filter { anchor in
+                let title = anchor.titleLine ?? anchor.titleIndex
+                return anchor.titleIndex < first || starts.contains(anchor.titleIndex) || anchor.markerIndex.map(starts.contains) == true
+                    || starts.contains { $0 > anchor.titleIndex && blockTitle(lines, above: $0) == anchor.titleIndex }
+                    || starts.contains { start in nextContent(lines, after: start).map { $0 == title || nextContent(lines, after: $0) == title } ?? false }
+            }
+            guard titles.isEmpty else { return nil }
+        }
+        return starts.map {
+            Anchor(titleIndex: $0, access: nil, signal: "block opening like every item's (the page prints no titles)", untitled: true)
+        }
+    }
+
+    /// The kind of line a headless block opens with: an identity line ("Sagsid.:", "Sagsnr.:
+    /// 19/18870"), by its label, or an opening section heading ("Resumé", "Sagsfremstilling").
+    static func blockOpener(_ text: String) -> String? {
+        guard text.isShorter(than: 91) else { return nil }
+        let line = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
+        if let key = SectionHeadings.key(line) {
+            return SectionHeadings.opening.contains(key) && !SectionHeadings.routing.contains(key) ? "heading " + key : nil
+        }
+        guard line.hasLowercasedPrefix("sags") || line.hasLowercasedPrefix("sagnr"), isIdentity(line) else { return nil }
+        return "identity " + line.prefix { $0.isLetter }.lowercased()
+    }
+
+    /// The title-like line printed right above a block's first line, skipping a print link
+    /// ("Udskriv", "Udskriv dette punkt").
+    func blockTitle(_ lines: [SourceLine], above index: Int) -> Int? {
+        var j = index
+        while let prev = previousContent(lines, before: j) {
+            let text = lines[prev].text.hasPrefix("• ") ? String(lines[prev].text.dropFirst(2)) : lines[prev].text
+            if text.hasLowercasedPrefix("udskriv") && text.isShorter(than: 30) {
+                j = prev
+                continue
+            }
+            return isTitleLike(text) ? prev : nil
+        }
+        return nil
+    }
+
+    /// Whether a decision header follows line `index`: headless blocks are an item's only
+    /// when a decision (or a bare `Beslutning` heading) stands in them.
+    func hasDecisionHeader(_ lines: [SourceLine], after index: Int) -> Bool {
+        lines[(index + 1)...].contains { line in
+            let text = line.text.hasPrefix("• ") ? String(line.text.dropFirst(2)) : line.text
+            return DecisionHeader.mayBeHeader(text) && DecisionHeader.parse(text) != nil
+        }
+    }
+}
