@@ -48,7 +48,7 @@ public struct DocumentParser: Sendable {
 
     /// Parses bytes already in memory; `path` is used for messages and the record.
     ///
-    /// The bytes, the decoded text and the cleaned lines are each let go as soon as the next
+    /// The bytes, the decoded text and the source lines are each let go as soon as the next
     /// form is made, so that a large file is not held several times over: pass the bytes with
     /// `consume` when the caller has no further use for them.
     public func parse(bytes: consuming [UInt8], path: String, format: Format = .text, sha256: String? = nil) throws(ParseError) -> Document {
