@@ -73,6 +73,9 @@ extension String {
         return (first.isNumber, first.isUppercase)
     }
 
+    /// The line without the list mark "• " that `TextCleaner` puts for every kind of bullet.
+    var withoutBullet: String { hasPrefix("• ") ? String(dropFirst(2)) : self }
+
     /// `allSatisfy(\.isWhitespace)`, answered by the first byte when that is ASCII and not
     /// white space (most lines): no ASCII character followed by marks is white space.
     var isAllWhitespace: Bool {

@@ -54,7 +54,7 @@ enum AttachmentParser {
             } else if line.utf8.first?.isASCIIDigit == true, let m = line.firstMatch(of: numbered) {
                 out.append(withReference(Attachment(number: Int(m.1), title: String(m.2))))
             } else {
-                var title = line.hasPrefix("• ") ? String(line.dropFirst(2)) : line
+                var title = line.withoutBullet
                 var access: Access?
                 if let a = leadingAccess(title) { access = a.0; title = a.1 }
                 var attachment = withReference(Attachment(title: title))

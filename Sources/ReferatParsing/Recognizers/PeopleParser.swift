@@ -20,7 +20,7 @@ enum PeopleParser {
     /// Splits `line` into an absence label and what follows it, if it starts with one.
     static func absenceLabel(_ raw: String) -> (label: String, rest: String)? {
         // "• Afbud" in a list of members is the label of the names below it.
-        let line = raw.hasPrefix("• ") ? String(raw.dropFirst(2)) : raw
+        let line = raw.withoutBullet
         guard let first = line.first, "FfAaIi".contains(first) else { return nil }
         let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {

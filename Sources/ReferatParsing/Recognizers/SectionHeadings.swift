@@ -41,9 +41,8 @@ enum SectionHeadings {
     /// The heading key of `line` ("Indstilling:" → "indstilling"), or nil if the line is not a heading.
     static func key(_ line: String) -> String? {
         guard line.isShorter(than: 63) else { return nil }
-        var key = line.lowercased()
         // "• Sagsfremstilling": a heading printed as a list entry.
-        if key.hasPrefix("• ") { key.removeFirst(2) }
+        var key = line.withoutBullet.lowercased()
         if key.hasSuffix(":") { key.removeLast() }
         if known.contains(key) || routing.contains(key) { return key }
         return nil

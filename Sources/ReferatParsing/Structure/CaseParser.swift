@@ -100,7 +100,7 @@ struct CaseParser: Sendable {
             if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.isShorter(than: 80) {
                 if readIdentity(text, into: &record) { continue }
             }
-            let unbulleted = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
+            let unbulleted = text.withoutBullet
             let parsed = DecisionHeader.parse(unbulleted)
             if let header = parsed ?? DecisionHeader.insideItem(unbulleted) {
                 // A bare "Beslutning" heading over the dated header of the same step ("Beslutning" /

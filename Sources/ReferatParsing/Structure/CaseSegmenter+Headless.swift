@@ -52,7 +52,7 @@ extension CaseSegmenter {
     /// 19/18870"), by its label, or an opening section heading ("Resumé", "Sagsfremstilling").
     static func blockOpener(_ text: String) -> String? {
         guard text.isShorter(than: 91) else { return nil }
-        let line = text.hasPrefix("• ") ? String(text.dropFirst(2)) : text
+        let line = text.withoutBullet
         if let key = SectionHeadings.key(line) {
             return SectionHeadings.opening.contains(key) && !SectionHeadings.routing.contains(key) ? "heading " + key : nil
         }
@@ -65,7 +65,7 @@ extension CaseSegmenter {
     func blockTitle(_ lines: [SourceLine], above index: Int) -> Int? {
         var j = index
         while let prev = previousContent(lines, before: j) {
-            let text = lines[prev].text.hasPrefix("• ") ? String(lines[prev].text.dropFirst(2)) : lines[prev].text
+            let text = lines[prev].text.withoutBullet
             if text.hasLowercasedPrefix("udskriv") && text.isShorter(than: 30) {
                 j = prev
                 continue
@@ -79,7 +79,7 @@ extension CaseSegmenter {
     /// when a decision (or a bare `Beslutning` heading) stands in them.
     func hasDecisionHeader(_ lines: [SourceLine], after index: Int) -> Bool {
         lines[(index + 1)...].contains { line in
-            let text = line.text.hasPrefix("• ") ? String(line.text.dropFirst(2)) : line.text
+            let text = line.text.withoutBullet
             return DecisionHeader.mayBeHeader(text) && DecisionHeader.parse(text) != nil
         }
     }
