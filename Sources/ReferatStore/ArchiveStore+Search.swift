@@ -46,7 +46,9 @@ extension ArchiveStore {
     /// Entry id ranges to search at once, in id order.
     func partition() throws(StoreError) -> [ClosedRange<Int64>] {
         let (low, high) = try read { db in
-            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM entry"))!
+            // Two subqueries: SQLite reads a lone min() or max() from the end of the rowid
+            // tree, but scans the whole table for both in one SELECT.
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT COALESCE((SELECT min(id) FROM entry), 0), COALESCE((SELECT max(id) FROM entry), 0)"))!
             return (row[0] as Int64, row[1] as Int64)
         }
         let entries = high - low + 1
