@@ -26,6 +26,8 @@ public final class IndexCommit {
     private var pendingDeletes: Set<Int> = []
     /// Segments of the base left out of the next generation (merged into a new one).
     private var dropped: Set<String> = []
+    /// Merged segments written by this commit, for their names.
+    private var merges = 0
     public private(set) var changed = false
 
     public init(base: IndexSnapshot, memoryBudget: Int) {
@@ -77,26 +79,41 @@ public final class IndexCommit {
         pendingDeletes = []
     }
 
-    /// Merges segments when `MergePolicy` asks for it: their live documents into one new
-    /// segment, their tombstones gone, streamed from the mapped inputs (`SegmentMerger`).
+    /// Leaves out the segments none of whose documents is live, and merges segments while
+    /// `MergePolicy` asks for it: their live documents into one new segment, their
+    /// tombstones gone, streamed from the mapped inputs (`SegmentMerger`). Every search
+    /// looks up each query term in every segment, so segments that hold nothing go at once.
     private func mergeIfNeeded() throws(EngineError) {
-        let names = base.manifest.segments.filter { !dropped.contains($0) } + written.map(\.fileName)
-        var readers: [String: SegmentReader] = [:]
-        for (s, name) in base.manifest.segments.enumerated() { readers[name] = base.segments[s] }
-        for reader in written { readers[reader.fileName] = reader }
-        let sizes = names.map { name in readers[name]!.documentCount - (deleted[name]?.count ?? 0) }
-        guard let group = MergePolicy.pick(sizes: sizes) else { return }
-        let inputs = group.map { k in SegmentMerger.Input(segment: readers[names[k]]!, deleted: deleted[names[k]] ?? []) }
-        let mergedName = "\(generation)-m\(written.count).seg"
-        let merged = try SegmentMerger.merge(inputs, to: folder + "/" + mergedName)
-        TestHook.reached("mergeWritten")
-        let groupNames = Set(group.map { names[$0] })
-        // This commit's own segments merged away were never named by a manifest, so no reader
-        // has them; left on disk, they would wait for the next import's cleaning.
-        for reader in written where groupNames.contains(reader.fileName) { try? FileManager.default.removeItem(atPath: reader.file) }
-        dropped.formUnion(groupNames)
-        written = written.filter { !groupNames.contains($0.fileName) } + [merged]
-        for name in groupNames { deleted[name] = nil }
+        while true {
+            let names = base.manifest.segments.filter { !dropped.contains($0) } + written.map(\.fileName)
+            var readers: [String: SegmentReader] = [:]
+            for (s, name) in base.manifest.segments.enumerated() { readers[name] = base.segments[s] }
+            for reader in written { readers[reader.fileName] = reader }
+            let sizes = names.map { name in readers[name]!.documentCount - (deleted[name]?.count ?? 0) }
+            let empty = names.indices.filter { sizes[$0] == 0 }
+            if !empty.isEmpty {
+                leaveOut(Set(empty.map { names[$0] }))
+                continue
+            }
+            guard let group = MergePolicy.pick(sizes: sizes) else { return }
+            let inputs = group.map { k in SegmentMerger.Input(segment: readers[names[k]]!, deleted: deleted[names[k]] ?? []) }
+            let mergedName = "\(generation)-m\(merges).seg"
+            merges += 1
+            let merged = try SegmentMerger.merge(inputs, to: folder + "/" + mergedName)
+            TestHook.reached("mergeWritten")
+            leaveOut(Set(group.map { names[$0] }))
+            written.append(merged)
+        }
+    }
+
+    /// Takes segments out of the next generation (merged, or with no live document).
+    private func leaveOut(_ names: Set<String>) {
+        // This commit's own segments were never named by a manifest, so no reader has them;
+        // left on disk, they would wait for the next import's cleaning.
+        for reader in written where names.contains(reader.fileName) { try? FileManager.default.removeItem(atPath: reader.file) }
+        dropped.formUnion(names)
+        written = written.filter { !names.contains($0.fileName) }
+        for name in names { deleted[name] = nil }
     }
 
     /// Writes what is buffered as a segment, merges if the policy asks, and writes the next

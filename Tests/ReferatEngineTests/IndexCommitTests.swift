@@ -74,6 +74,45 @@ import Testing
         #expect(try Self.ids(snapshot, "budget").count == MergePolicy.factor)
     }
 
+    /// A segment whose every document was replaced or removed leaves the next generation (a
+    /// search would look up every term in it for nothing), and no commit writes a segment
+    /// without documents, by flushing or by merging.
+    @Test func segmentsWithoutLiveDocumentsLeaveTheNextGeneration() throws {
+        let folder = try Scratch.directory("commit")
+        var snapshot = try IndexFolder.openForWriting(folder, generation: nil)
+        // Three segments of two documents each.
+        for round in 0..<3 {
+            let commit = IndexCommit(base: snapshot, memoryBudget: 1 << 20)
+            for k in 0..<2 { try commit.add(id: UInt64(round * 2 + k), fields: Self.fields("budget", "text"), values: Self.values(date: "2024-01-01")) }
+            let next = try commit.prepare()
+            IndexFolder.removeReplaced(snapshot.manifest, by: next.manifest, in: folder)
+            snapshot = next
+        }
+        #expect(snapshot.segments.count == 3)
+        // Both documents of the first segment replaced, both of the second removed, one of the third.
+        let commit = IndexCommit(base: snapshot, memoryBudget: 1 << 20)
+        for id: UInt64 in [0, 1] { try commit.add(id: id, fields: Self.fields("budget", "new"), values: Self.values(date: "2024-02-01")) }
+        for id: UInt64 in [2, 3, 4] { commit.delete(id: id) }
+        let next = try commit.prepare()
+        IndexFolder.removeReplaced(snapshot.manifest, by: next.manifest, in: folder)
+        #expect(!next.manifest.segments.contains(snapshot.manifest.segments[0]))
+        #expect(!next.manifest.segments.contains(snapshot.manifest.segments[1]))
+        #expect(next.manifest.segments.contains(snapshot.manifest.segments[2]))
+        #expect(next.segments.allSatisfy { $0.documentCount > 0 })
+        #expect(next.manifest.deleted?.keys.sorted() == [snapshot.manifest.segments[2]])
+        #expect(try Self.ids(next, "budget").sorted() == [0, 1, 5])
+        #expect(try Self.ids(next, "new").sorted() == [0, 1])
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(files == Set(next.manifest.segments + [Manifest.fileName(generation: next.generation)]))
+
+        // Everything removed: no segment at all, and searches answer nothing.
+        let last = IndexCommit(base: next, memoryBudget: 1 << 20)
+        for id: UInt64 in [0, 1, 5] { last.delete(id: id) }
+        let emptied = try last.prepare()
+        #expect(emptied.manifest.segments.isEmpty)
+        #expect(try Self.ids(emptied, "budget").isEmpty)
+    }
+
     @Test func aGenerationNobodyRecordedIsRemovedAndThePreviousOneStands() throws {
         let folder = try Scratch.directory("commit")
         let empty = try IndexFolder.openForWriting(folder, generation: nil)
