@@ -28,7 +28,6 @@ struct LeafPostings {
     private var starts: [Int] = []
     private var ends: [Int] = []
     private var fieldCounts: [Int] = []
-    private var averages: [[Double]] = []
     private var blockBounds: [[Double]] = []
     /// The cursor the walk stands in; the cursor and block `window` last answered.
     private var current = 0
@@ -57,7 +56,6 @@ struct LeafPostings {
             starts.append(snapshot.bases[s])
             ends.append(snapshot.bases[s] + segment.documentCount)
             fieldCounts.append(segment.fieldCount)
-            averages.append(segment.averageLengths)
             // Worked out when a search first asks (`window`): most blocks are never asked.
             blockBounds.append(Array(repeating: -1, count: cursor.blockCount))
         }
@@ -206,9 +204,6 @@ struct LeafPostings {
 
     /// The bound of block `b` of cursor `c`, from its skip entry.
     private func bound(_ c: Int, _ b: Int) -> Double {
-        let fields = fieldCounts[c], cursor = cursors[c]
-        return scoring.bound(idf: idf, fields: fields, maxFrequency: { cursor.maxFrequency[b * fields + $0] },
-                             minLength: { cursor.minLength[b * fields + $0] }, maxNormalised: { cursor.maxNormalised[b * fields + $0] },
-                             segmentAverages: averages[c])
+        scoring.bound(idf: idf, block: b, of: cursors[c])
     }
 }

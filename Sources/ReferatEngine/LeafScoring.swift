@@ -16,8 +16,12 @@ struct LeafScoring {
     let liveCount: Double
 
     init(_ snapshot: IndexSnapshot) {
-        bm25f = snapshot.scoring
-        liveCount = Double(snapshot.liveCount)
+        self.init(bm25f: snapshot.scoring, liveCount: snapshot.liveCount)
+    }
+
+    init(bm25f: BM25F, liveCount: Int) {
+        self.bm25f = bm25f
+        self.liveCount = Double(liveCount)
     }
 
     /// The idf of a leaf that `matches` live entries hold (kept above zero, so that a very
@@ -41,16 +45,28 @@ struct LeafScoring {
         bm25f.weighted(frequency: { $0 < fields ? frequency($0) : 0 }, length: length)
     }
 
-    /// A bound on the leaf's score in any entry of a block, from the block's skip entry: per
-    /// field, over the block's entries that hold the term there, the largest frequency, the
-    /// smallest length and the largest normalised frequency (against the segment's average
-    /// field lengths, `SegmentFormat`). Each field's share is at most its largest frequency
-    /// against its smallest length, and at most its largest normalised frequency moved to the
-    /// snapshot's averages (`BM25F.bound`); the smaller of the two sums holds.
-    func bound(idf: Double, fields: Int, maxFrequency: (Int) -> UInt32, minLength: (Int) -> UInt32,
-               maxNormalised: (Int) -> Double, segmentAverages: [Double]) -> Double {
-        let byCounts = score(idf: idf, weight: weighted(fields: fields, frequency: maxFrequency, length: minLength))
-        let byNormalised = bm25f.bound(idf: idf, maxNormalised: { $0 < fields ? maxNormalised($0) : 0 }, segmentAverages: segmentAverages)
+    /// A bound on the leaf's score in any entry of block `b` of `cursor`, from its skip entry.
+    ///
+    /// Each field's share is at most its largest frequency against its smallest length (over
+    /// the block's entries that hold the term there), and at most its normalised frequency
+    /// against the segment's average length moved to the snapshot's averages (`BM25F.bound`).
+    /// The first gives one bound; the second, applied to each competitive document of the
+    /// block (`PostingsEncoder.frontier`), the best document's score, or, when the block kept
+    /// none, applied to the per-field maxima, a looser one. The smaller holds.
+    func bound(idf: Double, block b: Int, of cursor: PostingCursor) -> Double {
+        let fields = cursor.segment.fieldCount
+        let averages = cursor.segment.averageLengths
+        let byCounts = score(idf: idf, weight: weighted(fields: fields, frequency: { cursor.maxFrequency[b * fields + $0] },
+                                                        length: { cursor.minLength[b * fields + $0] }))
+        let vectors = cursor.frontierStart[b]..<cursor.frontierStart[b + 1]
+        var byNormalised = 0.0
+        if vectors.isEmpty {
+            byNormalised = bm25f.bound(idf: idf, maxNormalised: { $0 < fields ? cursor.maxNormalised[b * fields + $0] : 0 }, segmentAverages: averages)
+        } else {
+            for v in vectors {
+                byNormalised = max(byNormalised, bm25f.bound(idf: idf, maxNormalised: { $0 < fields ? cursor.frontier(v, $0) : 0 }, segmentAverages: averages))
+            }
+        }
         return min(byCounts, byNormalised)
     }
 }

@@ -94,12 +94,54 @@ struct PostingsEncoder {
             skips.varint(UInt64(minLength[f]))
             skips.u32(Self.roundedUp(maxNormalised[f]).bitPattern)
         }
+        let frontier = Self.frontier(of: n, fields: fieldCount) { i, f in
+            let tf = frequencies[i * fieldCount + f]
+            return tf == 0 ? 0 : Self.roundedUp(Double(tf) / SegmentFormat.norm(length: lengths[i * fieldCount + f], average: averages[f]))
+        }
+        skips.varint(UInt64(frontier.count / max(1, fieldCount)))
+        for value in frontier { skips.u32(value.bitPattern) }
         blocks.append(block.bytes)
         try positionsOut(blockPositions.bytes)
         blockPositions.bytes.removeAll(keepingCapacity: true)
         documents.removeAll(keepingCapacity: true)
         frequencies.removeAll(keepingCapacity: true)
         lengths.removeAll(keepingCapacity: true)
+    }
+
+    /// The block's competitive documents: the vectors of per-field normalised frequencies
+    /// (`value(i, f)` of document `i`) that no other document's vector matches or beats in
+    /// every field, flattened, `fields` values per vector; empty when there are more than
+    /// `SegmentFormat.frontierLimit`.
+    ///
+    /// Whatever the field weights, the best score in the block is one of these vectors' (the
+    /// score grows with each field's normalised frequency), so a search's bound for the block
+    /// is the best of their scores: the best document's own score, where the per-field maxima
+    /// of the skip entry mix the title of one document with the text of another (Lucene's
+    /// competitive impacts, with a vector per document for BM25F's fields).
+    static func frontier(of n: Int, fields: Int, value: (Int, Int) -> Float) -> [Float] {
+        var values = [Float](repeating: 0, count: n * fields)
+        var sums = [Float](repeating: 0, count: n)
+        for i in 0..<n {
+            for f in 0..<fields {
+                values[i * fields + f] = value(i, f)
+                sums[i] += values[i * fields + f]
+            }
+        }
+        if n == 1 { return values }
+        // A vector can only be matched or beaten by one with at least its sum, and what beats
+        // a dropped vector is beaten by a kept one: so each is checked against those kept.
+        let order = (0..<n).sorted { sums[$0] > sums[$1] }
+        var kept: [Float] = []
+        for i in order {
+            let vector = values[i * fields..<(i + 1) * fields]
+            let covered = stride(from: 0, to: kept.count, by: fields).contains { k in
+                (0..<fields).allSatisfy { kept[k + $0] >= vector[vector.startIndex + $0] }
+            }
+            guard !covered else { continue }
+            if kept.count == SegmentFormat.frontierLimit * fields { return [] }
+            kept.append(contentsOf: vector)
+        }
+        return kept
     }
 
     /// A Float32 at least `x`: a bound must not shrink when stored.

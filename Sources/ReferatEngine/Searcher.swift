@@ -144,15 +144,9 @@ struct TermScorer {
     init(segment: SegmentReader, term: Int, idf: Double, scoring: BM25F) throws(EngineError) {
         cursor = try PostingCursor(segment: segment, term: term)
         self.idf = idf
-        let fields = segment.fieldCount
         let c = cursor
-        // The smaller of two bounds: from the largest frequency and smallest length, and from
-        // the largest normalised frequency; the second is tighter when one document has the
-        // most occurrences and another the shortest field.
-        blockBounds = (0..<c.blockCount).map { b in
-            min(scoring.score(idf: idf, frequency: { c.maxFrequency[b * fields + $0] }, length: { c.minLength[b * fields + $0] }),
-                scoring.bound(idf: idf, maxNormalised: { c.maxNormalised[b * fields + $0] }, segmentAverages: segment.averageLengths))
-        }
+        let leaf = LeafScoring(bm25f: scoring, liveCount: scoring.documentCount)
+        blockBounds = (0..<c.blockCount).map { b in leaf.bound(idf: idf, block: b, of: c) }
         maxBound = blockBounds.max() ?? 0
     }
 

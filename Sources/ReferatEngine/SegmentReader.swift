@@ -47,7 +47,11 @@ public final class SegmentReader: Sendable {
             let footerStart = bytes.count - SegmentFormat.footerSize
             guard footerStart >= SegmentFormat.magic.count else { throw FormatError(message: "too short to be a segment (\(bytes.count) bytes)") }
             var header = try ByteReader(bytes, to: SegmentFormat.magic.count)
-            guard try header.bytes(SegmentFormat.magic.count).elementsEqual(SegmentFormat.magic) else { throw FormatError(message: "not a referat segment") }
+            let magic = try header.bytes(SegmentFormat.magic.count)
+            guard magic.prefix(5).elementsEqual(SegmentFormat.magic.prefix(5)) else { throw FormatError(message: "not a referat segment") }
+            guard magic.elementsEqual(SegmentFormat.magic) else {
+                throw FormatError(message: "written in segment format \(magic.last!) by another version of referat; this one reads format \(SegmentFormat.version)")
+            }
             var tail = try ByteReader(bytes, from: bytes.count - 8)
             guard try tail.bytes(8).elementsEqual(SegmentFormat.endMagic) else { throw FormatError(message: "cut short: no end marker") }
             var footer = try ByteReader(bytes, from: footerStart)

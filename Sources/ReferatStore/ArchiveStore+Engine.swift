@@ -43,7 +43,17 @@ extension ArchiveStore {
         while true {
             // Both from one snapshot of the records: an import may commit between two reads.
             let (generation, empty) = try read { db in
-                (try Self.engineGeneration(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entry LIMIT 1)") == 0)
+                let row = try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT (SELECT value FROM meta WHERE key = 'analyzerVersion'),
+                           (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'engineGeneration'),
+                           EXISTS (SELECT 1 FROM entry)
+                    """))!
+                // Segments of another format are not read: such an index is searched again
+                // once an import has rebuilt it (`rebuildIfSearchIndexChanged`).
+                let version: String? = row[0]
+                let format = version.flatMap { $0.split(separator: ".").dropFirst().first }
+                let generation: Int? = format == "\(SegmentFormat.version)" ? row[1] : nil
+                return (generation, !(row[2] as Bool))
             }
             do {
                 return try snapshot(of: generation, empty: empty)

@@ -59,7 +59,7 @@ public final class ArchiveStore: Sendable {
                 // without rewriting the file (see `compact`).
                 try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA auto_vacuum = INCREMENTAL") }
                 try Self.migrate(queue)
-                try Self.rebuildIfAnalyzerChanged(queue)
+                try Self.rebuildIfSearchIndexChanged(queue)
                 try queue.close()
             }
         }
@@ -78,7 +78,7 @@ public final class ArchiveStore: Sendable {
                 return file
             }
             if !readOnly {
-                try Self.rebuildIfAnalyzerChanged(writer)
+                try Self.rebuildIfSearchIndexChanged(writer)
                 try openEngineForWriting()
             }
         } catch {
@@ -167,18 +167,22 @@ public final class ArchiveStore: Sendable {
         try db.checkpoint(.truncate)
     }
 
+    /// What the search index's terms and files depend on: the analyzer's version and the
+    /// segments' format. Kept in `meta` under its historical key, `analyzerVersion`.
+    static let searchIndexVersion = "\(DanishAnalyzer.version).\(SegmentFormat.version)"
+
     /// Marks the search index for a rebuild from the records when it was built by another
-    /// analyzer version (opening it for writing then rebuilds it).
-    static func rebuildIfAnalyzerChanged(_ writer: some DatabaseWriter) throws {
+    /// analyzer or in another segment format (opening it for writing then rebuilds it).
+    static func rebuildIfSearchIndexChanged(_ writer: some DatabaseWriter) throws {
         try writer.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'analyzerVersion'")
-            guard stored != DanishAnalyzer.version else { return }
+            guard stored != searchIndexVersion else { return }
             // A fresh index has nothing to re-tokenize; an older one (or one from before the
             // version was recorded) is rebuilt from its records.
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0 > 0 {
                 try db.execute(sql: "DELETE FROM meta WHERE key = 'engineGeneration'")
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [DanishAnalyzer.version])
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [searchIndexVersion])
         }
     }
 

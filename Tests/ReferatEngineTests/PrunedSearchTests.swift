@@ -158,4 +158,50 @@ import Testing
         #expect(exhaustive.scored == 3000)
         #expect(pruned.scored < 300, "\(pruned.scored) scored")
     }
+
+    /// A block's bound is its best document's score, not the per-field maxima of different
+    /// documents: here every block holds a document with the word in its title only and
+    /// others with it in the text only, so the per-field maxima add up to the page's own
+    /// score (title and text), and only the competitive documents stored per block
+    /// (`PostingsEncoder.frontier`) let the walk skip them.
+    @Test func aBlockIsBoundedByItsBestDocumentNotByMixedFields() throws {
+        let commit = IndexCommit(base: try IndexFolder.openForWriting(try Scratch.directory("frontier"), generation: nil), memoryBudget: 1 << 22)
+        func tokens(_ words: [String]) -> FieldTokens {
+            var out = FieldTokens()
+            for (p, word) in words.enumerated() { out.append(Array(word.utf8), position: UInt32(p)) }
+            return out
+        }
+        for id in 0..<3000 {
+            let best = id < 10, titleOnly = id % 64 == 32
+            let title = best || titleOnly ? ["skole", "plan", "ny"] : ["vej", "plan", "ny"]
+            let body = (0..<100).map { p in p == 50 && !titleOnly ? "skole" : "tekst\(p % 7)" }
+            var values = DocumentValues()
+            values.add(.sortDate, "2024-01-01")
+            try commit.add(id: UInt64(id), fields: [tokens(title), FieldTokens(), tokens(body)], values: values)
+        }
+        let snapshot = try commit.prepare()
+        let query = IndexQuery(match: .term(IndexTerm("skole")))
+        var exhaustive = QueryRun(snapshot: snapshot), pruned = QueryRun(snapshot: snapshot)
+        let expected = try exhaustive.search(query, pruning: false), page = try pruned.search(query, pruning: true)
+        #expect(page.entries == expected.entries)
+        #expect(page.entries.map(\.id) == (0..<10).map { Int64($0) })
+        #expect(exhaustive.scored == 3000)
+        #expect(pruned.scored < 300, "\(pruned.scored) scored")
+    }
+
+    /// The competitive documents of a block: each vector that no other matches or beats in
+    /// every field, whatever the order; none stored past the limit.
+    @Test(arguments: [
+        ([[1, 0, 0], [0, 0, 1], [0.5, 0, 0.5], [0.2, 0, 0.2], [1, 0, 0]], [[1, 0, 0], [0, 0, 1], [0.5, 0, 0.5]]),
+        ([[0, 0, 2], [0, 0, 1], [0, 0, 3]], [[0, 0, 3]]),
+        ([[0.25, 0.5, 0]], [[0.25, 0.5, 0]]),
+        ((0..<9).map { [Float($0), Float(8 - $0), 0] }, []),
+        ((0..<8).map { [Float($0), Float(7 - $0), 0] }, (0..<8).map { [Float($0), Float(7 - $0), 0] }),
+    ] as [([[Float]], [[Float]])])
+    func competitiveDocumentsOfABlock(_ vectors: [[Float]], _ expected: [[Float]]) {
+        let frontier = PostingsEncoder.frontier(of: vectors.count, fields: 3) { i, f in vectors[i][f] }
+        let kept = stride(from: 0, to: frontier.count, by: 3).map { Array(frontier[$0..<$0 + 3]) }
+        #expect(Set(kept) == Set(expected))
+        #expect(kept.count == expected.count)
+    }
 }

@@ -104,7 +104,7 @@ import Testing
                 INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0)');
                 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search, 'row');
                 """)
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [DanishAnalyzer.version])
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [ArchiveStore.searchIndexVersion])
             for d in documents {
                 try db.execute(sql: """
                     INSERT INTO document(path, sha256, size, kind, title, text, importedAt) VALUES(?, ?, 0, ?, ?, ?, '2026-01-01')
