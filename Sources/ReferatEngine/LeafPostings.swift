@@ -15,6 +15,8 @@ struct LeafPostings {
     let idf: Double
     /// How many entries the leaf's lists hold (deleted ones included): what a walk costs.
     let length: Int
+    /// How many live entries hold the leaf; nil for a term opened only to walk.
+    let live: Int?
     /// The current document, or `exhausted`; -1 before the first `advance`.
     private(set) var document = -1
 
@@ -28,6 +30,8 @@ struct LeafPostings {
     private var starts: [Int] = []
     private var ends: [Int] = []
     private var fieldCounts: [Int] = []
+    /// Each cursor's segment's length normalisations (the snapshot's `norms`).
+    private var norms: [UnsafeBufferPointer<Double>] = []
     private var blockBounds: [[Double]] = []
     /// The cursor the walk stands in; the cursor and block `window` last answered.
     private var current = 0
@@ -56,11 +60,13 @@ struct LeafPostings {
             starts.append(snapshot.bases[s])
             ends.append(snapshot.bases[s] + segment.documentCount)
             fieldCounts.append(segment.fieldCount)
+            norms.append(snapshot.norms[s].buffer)
             // Worked out when a search first asks (`window`): most blocks are never asked.
             blockBounds.append(Array(repeating: -1, count: cursor.blockCount))
         }
         self.length = length
         idf = scoring?.idf(matches: matches) ?? 0
+        live = scoring == nil ? nil : matches
         shallow = Array(repeating: 0, count: cursors.count)
     }
 
@@ -71,6 +77,7 @@ struct LeafPostings {
         listed = true
         idf = scoring.idf(matches: leaf.set.count)
         length = leaf.documents.count
+        live = leaf.set.count
         documents = leaf.documents
         weights = leaf.weights
         let size = SegmentFormat.blockSize
@@ -126,11 +133,14 @@ struct LeafPostings {
     }
 
     /// The current document's weighted occurrences (`LeafScoring.weighted`).
+    /// (A mutating getter: read in place in the walk's array, where a plain getter copies
+    /// the whole struct out of it on every read.)
     var weight: Double {
-        if listed { return weights[index] }
-        let c = current
-        let cursor = cursors[c]
-        return scoring.weighted(fields: fieldCounts[c], frequency: cursor.frequency, length: { cursor.segment.length(cursor.document, $0) })
+        mutating get {
+            if listed { return weights[index] }
+            let c = current
+            return scoring.weighted(fields: fieldCounts[c], frequency: { cursors[c].frequency($0) }, doc: cursors[c].document, norms: norms[c])
+        }
     }
 
     /// What the leaf can add to the score of any document from `d` to `upTo`: the bound of
@@ -198,8 +208,8 @@ struct LeafPostings {
     /// Document `i` of the block `load` decoded, and its weighted occurrences.
     func loaded(_ i: Int) -> (document: Int, weight: Double) {
         let c = current
-        let cursor = cursors[c], local = cursor.blockDocuments[i]
-        return (starts[c] + local, scoring.weighted(fields: fieldCounts[c], frequency: { cursor.frequency($0, at: i) }, length: { cursor.segment.length(local, $0) }))
+        let local = cursors[c].document(at: i)
+        return (starts[c] + local, scoring.weighted(fields: fieldCounts[c], frequency: { cursors[c].frequency($0, at: i) }, doc: local, norms: norms[c]))
     }
 
     /// The bound of block `b` of cursor `c`, from its skip entry.

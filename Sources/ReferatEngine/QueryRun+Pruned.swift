@@ -109,13 +109,16 @@ extension QueryRun {
             // One term: its blocks read whole, one after the other (the walk below, without
             // its per-document steps), a block skipped unread when its bound cannot reach
             // the page.
-            let g = generator[0], idf = walk.leaves[g].idf
+            // Walked from a local copy: reading an element of the walk's array in the loop
+            // copies the whole struct each time.
+            var leaf = walk.leaves[generator[0]]
+            let idf = leaf.idf
             var target = 0
-            while let (c, b, last) = walk.leaves[g].nextBlock(from: target) {
+            while let (c, b, last) = leaf.nextBlock(from: target) {
                 target = last + 1
-                if threshold > -.infinity, walk.leaves[g].blockBound(c, b) * Self.slack < threshold { continue }
-                for i in 0..<(try walk.leaves[g].load(c, b)) {
-                    let (d, weight) = walk.leaves[g].loaded(i)
+                if threshold > -.infinity, leaf.blockBound(c, b) * Self.slack < threshold { continue }
+                for i in 0..<(try leaf.load(c, b)) {
+                    let (d, weight) = leaf.loaded(i)
                     guard snapshot.live.contains(d), check?.passes(d) ?? true else { continue }
                     scored += 1
                     // As `score(_:by:)` sums one leaf: 0 plus its score.
@@ -189,6 +192,9 @@ extension QueryRun {
     /// The live documents that match `match` (and pass the filters), counted up to
     /// `countLimit`; true when the count stopped there.
     private mutating func countMatches(_ match: MatchNode, check: inout FilterCheck?) throws(EngineError) -> (Int, Bool) {
+        // A leaf the search has opened knows its live entries: when one that every match of
+        // an OR may be is held by as many as the limit, so is the query, without a walk.
+        if check == nil, matchesAtLeast(match) >= Self.countLimit { return (Self.countLimit, true) }
         var walk = try self.walk([match], scored: false)
         let member = walk.matcher(match).simplified
         let generator = try self.generator(match, scored: false).map { walk.number[$0]! }
@@ -201,6 +207,17 @@ extension QueryRun {
                 if count == Self.countLimit { return (count, true) }
             }
             d += 1
+        }
+    }
+
+    /// At least how many live entries match `node`, from the leaves this search has opened
+    /// (0 where it cannot tell without a walk).
+    func matchesAtLeast(_ node: MatchNode) -> Int {
+        switch node {
+        case .term, .prefix, .phrase: return postingsCache[node]?.live ?? 0
+        case .any(let nodes): return nodes.map(matchesAtLeast).max() ?? 0
+        case .all(let required, let excluded): return required.count == 1 && excluded.isEmpty ? matchesAtLeast(required[0]) : 0
+        case .apart(let inner): return matchesAtLeast(inner)
         }
     }
 
