@@ -37,13 +37,26 @@ public struct BM25F: Sendable {
     /// and how often it is written there both count, and a long body does not dilute a title.
     @inline(__always)
     func weighted(frequency: (Int) -> UInt32, length: (Int) -> UInt32) -> Double {
+        weighted(frequency: frequency, norm: { norm(length: length($0), field: $0) })
+    }
+
+    /// The same with each field's length normalisation given (`norm(length:field:)`, worked
+    /// out ahead: `IndexSnapshot.norms`), so the very same numbers.
+    @inline(__always)
+    func weighted(frequency: (Int) -> UInt32, norm: (Int) -> Double) -> Double {
         var weighted = 0.0
         for f in weights.indices {
             let tf = frequency(f)
             guard tf > 0 else { continue }
-            weighted += weights[f] * Double(tf) / SegmentFormat.norm(length: length(f), average: averageLengths[f])
+            weighted += weights[f] * Double(tf) / norm(f)
         }
         return weighted
+    }
+
+    /// A field's length normalisation against its average length.
+    @inline(__always)
+    func norm(length: UInt32, field f: Int) -> Double {
+        SegmentFormat.norm(length: length, average: averageLengths[f])
     }
 
     /// The score of a weighted, normalised frequency.

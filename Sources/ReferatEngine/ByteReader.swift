@@ -76,9 +76,9 @@ struct ByteReader {
     mutating func packed(_ n: Int, into out: inout [UInt32]) throws(FormatError) {
         let width = Int(try u8())
         guard width <= 32 else { throw FormatError(message: "bit width \(width) at byte \(offset)") }
-        out.removeAll(keepingCapacity: true)
+        if out.count != n { out = [UInt32](repeating: 0, count: n) }
         guard width > 0 else {
-            out.append(contentsOf: repeatElement(0, count: n))
+            out.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             return
         }
         let byteCount = (n * width + 7) / 8
@@ -86,16 +86,20 @@ struct ByteReader {
         let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
         var acc: UInt64 = 0
         var filled = 0
-        var i = offset
-        for _ in 0..<n {
-            while filled < width {
-                acc |= UInt64(bytes[i]) << UInt64(filled)
-                i += 1
-                filled += 8
+        // Every byte read lies in offset..<offset + byteCount, checked above.
+        let source = bytes + offset
+        var i = 0
+        out.withUnsafeMutableBufferPointer { values in
+            for k in 0..<n {
+                while filled < width {
+                    acc |= UInt64(source[i]) << UInt64(filled)
+                    i += 1
+                    filled += 8
+                }
+                values[k] = UInt32(acc & mask)
+                acc >>= UInt64(width)
+                filled -= width
             }
-            out.append(UInt32(acc & mask))
-            acc >>= UInt64(width)
-            filled -= width
         }
         offset += byteCount
     }

@@ -23,6 +23,10 @@ public final class IndexSnapshot: Sendable {
     /// The ranking's BM25F: the field weights and each field's average length over the live
     /// documents.
     let scoring: BM25F
+    /// Per segment, each document's length normalisation in each ranked field
+    /// (`BM25F.norm(length:field:)`, `fieldWeights.count` per document): worked out once
+    /// here instead of for every posting a search scores.
+    let norms: [NormTable]
 
     public var generation: Int { manifest.generation }
 
@@ -69,9 +73,17 @@ public final class IndexSnapshot: Sendable {
         self.live = live
         let liveCount = locations.count
         self.liveCount = liveCount
-        scoring = BM25F(weights: Self.fieldWeights, documentCount: liveCount,
-                        averageLengths: fieldTotals.map { liveCount > 0 ? $0 / Double(liveCount) : 0 })
+        let scoring = BM25F(weights: Self.fieldWeights, documentCount: liveCount,
+                            averageLengths: fieldTotals.map { liveCount > 0 ? $0 / Double(liveCount) : 0 })
+        self.scoring = scoring
         self.locations = locations
+        let fields = Self.fieldWeights.count
+        norms = segments.map { segment in
+            NormTable((0..<segment.documentCount * fields).map { i in
+                let (d, f) = i.quotientAndRemainder(dividingBy: fields)
+                return f < segment.fieldCount ? scoring.norm(length: segment.length(d, f), field: f) : 1
+            })
+        }
     }
 
     /// The segment holding document `doc`, and its local number there.
@@ -157,4 +169,19 @@ extension IndexSnapshot {
         }
         return out
     }
+}
+
+/// One segment's length normalisations (`IndexSnapshot.norms`), read in place by scoring.
+/// Written once when made, never after: safe to share.
+final class NormTable: @unchecked Sendable {
+    private let values: UnsafeMutableBufferPointer<Double>
+
+    init(_ values: [Double]) {
+        self.values = .allocate(capacity: values.count)
+        _ = self.values.initialize(from: values)
+    }
+
+    deinit { values.deallocate() }
+
+    var buffer: UnsafeBufferPointer<Double> { UnsafeBufferPointer(values) }
 }

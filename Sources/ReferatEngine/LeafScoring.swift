@@ -45,6 +45,14 @@ struct LeafScoring {
         bm25f.weighted(frequency: { $0 < fields ? frequency($0) : 0 }, length: length)
     }
 
+    /// The same for document `doc` of a segment whose normalisations are `norms`
+    /// (`IndexSnapshot.norms`).
+    @inline(__always)
+    func weighted(fields: Int, frequency: (Int) -> UInt32, doc: Int, norms: UnsafeBufferPointer<Double>) -> Double {
+        let stride = bm25f.weights.count
+        return bm25f.weighted(frequency: { $0 < fields ? frequency($0) : 0 }, norm: { norms[doc * stride + $0] })
+    }
+
     /// A bound on the leaf's score in any entry of block `b` of `cursor`, from its skip entry.
     ///
     /// Each field's share is at most its largest frequency against its smallest length (over

@@ -30,7 +30,7 @@ struct PostingCursor {
     private var index = 0
     private var scratch: [UInt32] = []
     /// Per document of the block, whether some field holds the term (checked at decoding).
-    private var held: [Bool] = []
+    private var held: [UInt8] = []
     /// The current document, or `exhausted`.
     private(set) var document = -1
     /// Where each document of the current block starts in its positions, once asked.
@@ -127,6 +127,9 @@ struct PostingCursor {
     /// The decoded block's documents, ascending.
     var blockDocuments: [Int] { documents }
 
+    /// The decoded block's document `i`.
+    func document(at i: Int) -> Int { documents[i] }
+
     /// The frequency in `field` of the decoded block's document `i`.
     func frequency(_ field: Int, at i: Int) -> UInt32 { frequencies[field][i] }
 
@@ -179,18 +182,31 @@ struct PostingCursor {
             }
             guard doc == lastDocument[b] else { throw FormatError(message: "block \(b) does not end where its skip entry says") }
             held.removeAll(keepingCapacity: true)
-            held.append(contentsOf: repeatElement(false, count: n))
-            for f in 0..<segment.fieldCount {
+            held.append(contentsOf: repeatElement(0, count: n))
+            let fields = segment.fieldCount
+            for f in 0..<fields {
                 try reader.packed(n, into: &frequencies[f])
-                for i in 0..<n where frequencies[f][i] > 0 {
-                    held[i] = true
-                    guard frequencies[f][i] <= maxFrequency[b * segment.fieldCount + f],
-                          segment.length(documents[i], f) >= minLength[b * segment.fieldCount + f] else {
-                        throw FormatError(message: "block \(b) exceeds its bounds")
+                // One pass per field over plain buffers: the largest frequency, the smallest
+                // length where the term occurs, and which documents hold it somewhere.
+                var most: UInt32 = 0, shortest = UInt32.max
+                frequencies[f].withUnsafeBufferPointer { tf in
+                    documents.withUnsafeBufferPointer { docs in
+                        segment.lengths.withUnsafeBufferPointer { lengths in
+                            held.withUnsafeMutableBufferPointer { held in
+                                for i in 0..<n where tf[i] > 0 {
+                                    held[i] = 1
+                                    most = max(most, tf[i])
+                                    shortest = min(shortest, lengths[docs[i] * fields + f])
+                                }
+                            }
+                        }
                     }
                 }
+                guard most <= maxFrequency[b * fields + f], most == 0 || shortest >= minLength[b * fields + f] else {
+                    throw FormatError(message: "block \(b) exceeds its bounds")
+                }
             }
-            guard held.allSatisfy({ $0 }), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
+            guard !held.contains(0), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
             block = b
             index = 0
             positionOffsets = []

@@ -281,10 +281,10 @@ struct QueryRun {
             let base = snapshot.bases[s]
             switch node {
             case .term(let term):
-                if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], segment, base, scoring, &leaf) }
+                if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], s, scoring, &leaf) }
             case .prefix(let term):
                 let range = segment.range(withPrefix: TermEncoding.bytes(term))
-                if !range.isEmpty { try add(Array(range), segment, base, scoring, &leaf) }
+                if !range.isEmpty { try add(Array(range), s, scoring, &leaf) }
             case .phrase(let words):
                 try phrase(words, segment, base, scoring, &leaf)
             default:
@@ -297,9 +297,11 @@ struct QueryRun {
 
     /// Appends the live documents of one segment that hold any of `terms`, with their weighted
     /// occurrences summed over the terms.
-    private func add(_ terms: [Int], _ segment: SegmentReader, _ base: Int, _ scoring: LeafScoring, _ leaf: inout Leaf) throws(EngineError) {
+    private func add(_ terms: [Int], _ s: Int, _ scoring: LeafScoring, _ leaf: inout Leaf) throws(EngineError) {
+        let segment = snapshot.segments[s], base = snapshot.bases[s]
+        let norms = snapshot.norms[s].buffer
         func weighted(_ cursor: PostingCursor) -> Double {
-            scoring.weighted(fields: segment.fieldCount, frequency: cursor.frequency, length: { segment.length(cursor.document, $0) })
+            scoring.weighted(fields: segment.fieldCount, frequency: cursor.frequency, doc: cursor.document, norms: norms)
         }
         if terms.count == 1 {
             var cursor = try PostingCursor(segment: segment, term: terms[0])
