@@ -77,11 +77,9 @@ final class Decompounder {
         "ånd", "ø", "by", "bo", "å", "år",
     ]
 
-    /// hunspell-da's forms, fetched on the first word long enough to split: a search for
-    /// short words never loads them.
+    /// hunspell-da's forms and the word list's words (`CompoundForms.Roles.listed`), fetched
+    /// once: lookups then take no lock.
     private lazy var compounds: CompoundForms = lexicon.compoundForms
-    /// The lexicon's word set, fetched once: lookups then take no lock.
-    private lazy var words: ByteStringSet = lexicon.words
     /// Words the index's corpus added to the list.
     private let added: ByteStringSet
 
@@ -142,20 +140,18 @@ final class Decompounder {
         let w = Word(word)
         guard w.count >= minimumWord, w.count <= maximumWord else { return [] }
         let compounds = self.compounds
-        guard !compounds.isEmpty || !added.isEmpty else { return [] }
+        guard compounds.hasForms || !added.isEmpty else { return [] }
         return compounds.withProbe { forms in
-            words.withProbe { words in
-                added.withProbe { added in
-                    Self.badHeadSet.withProbe { badHeads in
-                        Self.badTailSet.withProbe { badTails in
-                            Self.shortHeadSet.withProbe { shortHeads in
-                                let lists = Lists(forms: forms, words: words, added: added, badHeads: badHeads, badTails: badTails, shortHeads: shortHeads)
-                                guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
-                                var memo = Memo(w, lists: lists, minimumPart: minimumPart)
-                                // Guards `best`: a split ends on a form that ends compounds.
-                                guard memo.mayEndInPart else { return [] }
-                                return body(w, &memo)
-                            }
+            added.withProbe { added in
+                Self.badHeadSet.withProbe { badHeads in
+                    Self.badTailSet.withProbe { badTails in
+                        Self.shortHeadSet.withProbe { shortHeads in
+                            let lists = Lists(forms: forms, added: added, badHeads: badHeads, badTails: badTails, shortHeads: shortHeads)
+                            guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
+                            var memo = Memo(w, lists: lists, minimumPart: minimumPart)
+                            // Guards `best`: a split ends on a form that ends compounds.
+                            guard memo.mayEndInPart else { return [] }
+                            return body(w, &memo)
                         }
                     }
                 }
@@ -173,8 +169,8 @@ final class Decompounder {
 
     /// The sets a split looks words up in, borrowed for the time of one split.
     struct Lists {
+        /// hunspell-da's forms and the word list's words.
         let forms: CompoundForms.Probe
-        let words: ByteStringSet.Probe
         let added: ByteStringSet.Probe
         let badHeads: ByteStringSet.Probe
         let badTails: ByteStringSet.Probe
@@ -292,24 +288,22 @@ final class Decompounder {
             table = size <= 128 ? [UInt32](repeating: 0, count: size * size) : []
             headsLookedUp = [Int](repeating: 0, count: size)
             isKnown = w.withSlice(0..<w.count) { whole in
-                // One hash for both questions, and both filters read before either answer is used.
-                let h = ByteKeyTable.hash(whole)
-                let inList = lists.words.mayContain(hash: h), inForms = lists.forms.mayContain(hash: h)
-                return inList && lists.words.contains(whole, hash: h) || inForms && lists.forms.roles(of: whole, hash: h).contains(.word)
+                // One lookup for both questions: the table holds the list's words too.
+                let roles = lists.forms.roles(of: whole)
+                return roles.contains(.listed) || roles.contains(.word)
             }
             lookUpEnds()
         }
 
         func key(_ r: Range<Int>) -> Int { r.lowerBound * size + r.upperBound }
 
-        /// Per range: bits 0-15 the dictionary's roles, bit 16 set once they are looked up;
-        /// bits 17-18 the weak reading (1 + its linking letters, 0: none), bit 19 set once it
-        /// is looked up. The weak reading is asked only where the dictionary has none. Bit 21
-        /// set once the word list's filter was read for the range (`lookUpHeads`, `lookUpEnds`),
-        /// bit 20 when it may hold the range: without it the list does not. Bits 23 and 22 say
-        /// the same of the dictionary's filter.
+        /// Per range: bits 0-15 the dictionary's roles (with whether the list holds the range),
+        /// bit 16 set once they are looked up; bits 17-18 the weak reading (1 + its linking
+        /// letters, 0: none), bit 19 set once it is looked up. The weak reading is asked only
+        /// where the dictionary has none. Bit 23 set once the table's filter was read for the
+        /// range (`lookUpHeads`, `lookUpEnds`), bit 22 when it may hold the range: without it
+        /// the table does not.
         private static let rolesKnown: UInt32 = 1 << 16, weakKnown: UInt32 = 1 << 19
-        private static let listMaybe: UInt32 = 1 << 20, listAsked: UInt32 = 1 << 21
         private static let formsMaybe: UInt32 = 1 << 22, formsAsked: UInt32 = 1 << 23
 
         private func entry(_ k: Int) -> UInt32 { table.isEmpty ? map[k, default: 0] : table[k] }
@@ -344,7 +338,7 @@ final class Decompounder {
             return weak == 0 ? nil : weak - 1
         }
 
-        private func computeWeak(_ r: Range<Int>, _ roles: CompoundForms.Roles) -> Int {
+        private mutating func computeWeak(_ r: Range<Int>, _ roles: CompoundForms.Roles) -> Int {
             // A name's form is no part by way of the word list ("ålborg" in "ålborgvej").
             guard !roles.contains(.name) else { return 0 }
             let lists = self.lists
@@ -352,7 +346,7 @@ final class Decompounder {
             // In a word the lists know whole, only longer modifiers: short words of the list
             // turn up by chance inside ordinary words.
             let shortest = isKnown ? 5 : 4
-            if r.count >= shortest, isInList(r) { return 1 }
+            if r.count >= shortest, roles.contains(.listed) { return 1 }
             if r.count >= shortest + 1, w.ascii(at: r.upperBound - 1) == 0x73 || w.ascii(at: r.upperBound - 1) == 0x65 {
                 let stem = r.lowerBound..<(r.upperBound - 1)
                 if isInList(stem) || usesAdded && w.withSlice(stem, { lists.added.contains($0) }) { return 2 }
@@ -360,19 +354,13 @@ final class Decompounder {
             return 0
         }
 
-        /// Whether the word list holds a range; the table is not read when `lookUpHeads` found
-        /// that the list's filter does not hold it.
-        private func isInList(_ r: Range<Int>) -> Bool {
-            let v = entry(key(r))
-            if v & Self.listAsked != 0, v & Self.listMaybe == 0 { return false }
-            let lists = self.lists
-            return w.withSlice(r) { lists.words.contains($0) }
-        }
+        /// Whether the word list holds a range, as `reading` found.
+        private mutating func isInList(_ r: Range<Int>) -> Bool { reading(r).contains(.listed) }
 
-        /// Reads both filters at once for every range that may end the word in a split
+        /// Reads the table's filter for every range that may end the word in a split
         /// (`cut..<count`), before any answer is used, as `lookUpHeads` does for heads: a part
         /// that ends the word must be a form that ends compounds, and the filter turns most of
-        /// these ranges away without the table, which `reading` and `isInList` then skip.
+        /// these ranges away without the table, which `reading` then skips.
         private mutating func lookUpEnds() {
             let n = w.count, first = minimumPart, last = n - minimumPart
             guard first <= last, !table.isEmpty else { return }
@@ -385,7 +373,7 @@ final class Decompounder {
                         for i in bounds[cut]..<bytes.count { h = ByteKeyTable.hash(h, adding: bytes[i]) }
                         let form = lists.forms.mayContain(hash: h) ? Self.formsMaybe : 0
                         anyForm |= form
-                        table[cut * size + n] |= Self.formsAsked | form | Self.listAsked | (lists.words.mayContain(hash: h) ? Self.listMaybe : 0)
+                        table[cut * size + n] |= Self.formsAsked | form
                     }
                 }
             }
@@ -394,11 +382,10 @@ final class Decompounder {
         }
 
         /// Looks up at once every head of more than `minimumPart` letters a split of `r` tries
-        /// (`r.lowerBound..<cut`), as `reading` would, and reads the word list's filter for
-        /// them (`isInList`): their hashes grow a letter at a time, and both filters are read
-        /// for all of them before any answer is used, so that the processor waits for those
-        /// reads of memory together rather than one after another. Shorter heads are mostly
-        /// turned away by `part` without a lookup.
+        /// (`r.lowerBound..<cut`), as `reading` would: their hashes grow a letter at a time,
+        /// and the table's filter is read for all of them before any answer is used, so that
+        /// the processor waits for those reads of memory together rather than one after
+        /// another. Shorter heads are mostly turned away by `part` without a lookup.
         mutating func lookUpHeads(of r: Range<Int>) {
             let lo = r.lowerBound
             let first = max(lo + minimumPart + 1, headsLookedUp[lo] + 1), last = r.upperBound - minimumPart
@@ -419,7 +406,7 @@ final class Decompounder {
                         // Only the filters, no branch on what they say: the reads overlap.
                         for j in 0..<n {
                             let h = scratch[j]
-                            scratch[n + j] = (lists.forms.mayContain(hash: h) ? 1 : 0) | (lists.words.mayContain(hash: h) ? 2 : 0)
+                            scratch[n + j] = lists.forms.mayContain(hash: h) ? 1 : 0
                         }
                         for j in 0..<n {
                             let cut = first + j, k = lo * size + cut
@@ -430,7 +417,7 @@ final class Decompounder {
                                 if usesAdded, lists.added.contains(range) { roles.formUnion(.all) }
                                 v |= UInt32(roles.rawValue) | Self.rolesKnown
                             }
-                            table[k] = v | Self.listAsked | (scratch[n + j] & 2 != 0 ? Self.listMaybe : 0)
+                            table[k] = v
                         }
                     }
                 }
