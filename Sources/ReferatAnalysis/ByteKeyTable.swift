@@ -7,7 +7,8 @@
 /// settled without comparing bytes. Probing is linear and the table is kept at most half full,
 /// so a probe sequence is short and touches neighbouring memory. A lookup answers with the
 /// key's slot index; a caller that stores values keeps them in an array of its own, indexed
-/// by slot (the set stores none). Keys are hashed with FNV-1a: words are short, and it needs
+/// by slot (the set stores none), or a 16-bit value in the arena right after each key
+/// (`insertNew(_:hash:value:)`), where a lookup that found the key has just read it. Keys are hashed with FNV-1a: words are short, and it needs
 /// no setup, where `Hashable` would run SipHash over a normalised `String`.
 struct ByteKeyTable: Sendable {
     fileprivate struct Slot: Sendable {
@@ -91,6 +92,20 @@ struct ByteKeyTable: Sendable {
                 i = (i + 1) & mask
             }
         }
+
+        /// The value kept after the key in `slot` (`insertNew(_:hash:value:)`).
+        @inline(__always)
+        func value(at slot: Int) -> UInt16 {
+            let s = slots[slot]
+            let raw = UnsafeRawPointer(arena.baseAddress! + Int(s.offset) + Int(s.length))
+            return UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self))
+        }
+
+        /// The value kept after `bytes`, whose hash is `h`, or nil when the table does not hold them.
+        @inline(__always)
+        func value(of bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> UInt16? {
+            find(bytes, hash: h).map { value(at: $0) }
+        }
     }
 
     /// The slot holding `bytes`, whose hash is `h`, or nil.
@@ -113,8 +128,27 @@ struct ByteKeyTable: Sendable {
         return i
     }
 
+    /// Stores a key the table does not hold, with `value` right after it in the arena, and
+    /// returns its slot. A table keeps a value after every key or after none.
+    @discardableResult
+    mutating func insertNew(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64, value: UInt16) -> Int {
+        let slot = insertNew(bytes, hash: h)
+        withUnsafeBytes(of: value.littleEndian) { arena.append(contentsOf: $0) }
+        return slot
+    }
+
+    /// The value kept after the key in `slot` (`insertNew(_:hash:value:)`).
+    func value(at slot: Int) -> UInt16 { withView { $0.value(at: slot) } }
+
+    /// Replaces the value kept after the key in `slot`.
+    mutating func setValue(_ value: UInt16, at slot: Int) {
+        let at = Int(slots[slot].offset) + Int(slots[slot].length)
+        arena[at] = UInt8(truncatingIfNeeded: value)
+        arena[at + 1] = UInt8(truncatingIfNeeded: value >> 8)
+    }
+
     /// Doubles the slots and re-places every key. Slot indices change, so only a table whose
-    /// caller keeps no values by slot may grow.
+    /// caller keeps no values by slot may grow (values in the arena stay with their keys).
     mutating func grow() {
         let old = slots
         slots = LargeArray.make(repeating: Slot(), count: old.count * 2)
@@ -174,7 +208,8 @@ extension ByteKeyTable {
     }
 
     /// A table from `serialized()`; nil when the bytes do not describe one consistently.
-    init?(serialized bytes: ArraySlice<UInt8>) {
+    /// `valueBytes`: the bytes kept after each key (2 with `insertNew(_:hash:value:)`).
+    init?(serialized bytes: ArraySlice<UInt8>, valueBytes: Int = 0) {
         let slotSize = MemoryLayout<Slot>.stride
         guard bytes.count >= 24 else { return nil }
         let header = bytes.prefix(24).withUnsafeBytes { raw in (0..<3).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
@@ -188,8 +223,8 @@ extension ByteKeyTable {
         let arena: [UInt8] = LargeArray.make(count: arenaCount) { target in
             bytes.suffix(arenaCount).withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
         }
-        // Every key must lie inside the arena, and the count must be the slots in use.
-        guard slots.allSatisfy({ $0.tag == 0 || Int($0.offset) + Int($0.length) <= arenaCount }),
+        // Every key and its value must lie inside the arena, and the count must be the slots in use.
+        guard slots.allSatisfy({ $0.tag == 0 || Int($0.offset) + Int($0.length) + valueBytes <= arenaCount }),
               slots.reduce(0, { $0 + ($1.tag != 0 ? 1 : 0) }) == count else { return nil }
         self.arena = arena
         self.slots = slots

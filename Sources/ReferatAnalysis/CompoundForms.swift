@@ -14,7 +14,8 @@ import Foundation
 /// `bilskatten` is bil + skatten and never bils + katten.
 ///
 /// Read from `/usr/share/hunspell/da_DK.aff` and `.dic` (Debian package hunspell-da) on first
-/// use; without them the table is empty and nothing is split on its evidence.
+/// use; without them the table has no forms and nothing is split on its evidence. The table
+/// also holds the word list's words (`Roles.listed`), so that one lookup answers both.
 struct CompoundForms: Sendable {
     /// What a form may be, two bytes per form.
     struct Roles: OptionSet, Sendable {
@@ -39,25 +40,34 @@ struct CompoundForms: Sendable {
 
         /// Only a name's form ("ålborg" of Ålborg): never a part by way of the word list.
         static let name = Roles(rawValue: 0x4000)
+        /// A word of the word list (`DanishLexicon`), which the table holds too: the lexicon's
+        /// question and the decompounder's are then one lookup, and a process reads the list
+        /// with the forms from the cache file instead of parsing it. Not a compound role.
+        static let listed = Roles(rawValue: 0x8000)
     }
 
     static let affixPath = "/usr/share/hunspell/da_DK.aff"
     static let dictionaryPath = "/usr/share/hunspell/da_DK.dic"
 
+    /// The forms, each with its roles after it in the arena (`ByteKeyTable.insertNew(_:hash:value:)`):
+    /// a lookup that finds a form has its roles in the memory it compared.
     private var table: ByteKeyTable
-    private var roles: [UInt16]
     /// A Bloom filter over the forms, as in `ByteStringSet`: nearly every range a split tries
     /// is no form, and the filter (a sixteenth of the table's size) answers that from cache.
     private var bloom: [UInt64] = []
     /// `COMPOUNDMIN`: the fewest letters the dictionary lets a part have.
     private(set) var minimumPart = 3
+    /// True once a form with a compound role is in (`add`): without hunspell-da the table
+    /// holds only the word list, and nothing is split on the dictionary's evidence.
+    private(set) var hasForms = false
+    /// Keys that are words of the word list (`markListed`).
+    private(set) var listedCount = 0
 
     var count: Int { table.count }
     var isEmpty: Bool { table.count == 0 }
 
     init(capacity: Int = 16) {
         table = ByteKeyTable(minimumCapacity: capacity)
-        roles = LargeArray.make(repeating: 0, count: table.slotCount)
     }
 
     /// The roles of a form of `rootLetters`-letter dictionary word: end forms remember it.
@@ -81,7 +91,7 @@ struct CompoundForms: Sendable {
     /// What `form` (lower case) may be; empty when the dictionary does not know it.
     func roles(of form: UnsafeBufferPointer<UInt8>) -> Roles {
         guard table.count > 0, form.count <= ByteKeyTable.maximumKeyLength else { return [] }
-        return table.find(form, hash: ByteKeyTable.hash(form)).map { Roles(rawValue: roles[$0]) } ?? []
+        return table.withView { $0.value(of: form, hash: ByteKeyTable.hash(form)) }.map { Roles(rawValue: $0) } ?? []
     }
 
     func roles(of form: String) -> Roles {
@@ -89,20 +99,20 @@ struct CompoundForms: Sendable {
         return copy.withUTF8 { roles(of: $0) }
     }
 
+    /// Whether the word list holds `word` (lower case).
+    func isListed(_ word: String) -> Bool { roles(of: word).contains(.listed) }
+
     /// Runs `body` with a lookup that reads the table in place.
     func withProbe<R>(_ body: (Probe) -> R) -> R {
         table.withView { view in
-            roles.withUnsafeBufferPointer { roles in
-                bloom.withUnsafeBufferPointer { bloom in
-                    body(Probe(table: view, roles: roles, bloom: bloom, isEmpty: table.count == 0))
-                }
+            bloom.withUnsafeBufferPointer { bloom in
+                body(Probe(table: view, bloom: bloom, isEmpty: table.count == 0))
             }
         }
     }
 
     struct Probe {
         fileprivate let table: ByteKeyTable.View
-        fileprivate let roles: UnsafeBufferPointer<UInt16>
         fileprivate let bloom: UnsafeBufferPointer<UInt64>
         let isEmpty: Bool
 
@@ -115,7 +125,7 @@ struct CompoundForms: Sendable {
         @inline(__always)
         func roles(of form: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Roles {
             guard mayContain(hash: h), form.count <= ByteKeyTable.maximumKeyLength else { return [] }
-            return table.find(form, hash: h).map { Roles(rawValue: roles[$0]) } ?? []
+            return table.value(of: form, hash: h).map { Roles(rawValue: $0) } ?? []
         }
 
         /// The filter's answer alone: false when no form has this hash, so its roles are empty.
@@ -137,20 +147,21 @@ struct CompoundForms: Sendable {
     /// reading allows (`forældre` is a word of its own, not "forælde" + "re").
     mutating func add(_ form: UnsafeBufferPointer<UInt8>, _ new: Roles) {
         guard !form.isEmpty, form.count <= ByteKeyTable.maximumKeyLength, !new.isEmpty else { return }
+        hasForms = true
         let h = ByteKeyTable.hash(form)
         if let slot = table.find(form, hash: h) {
-            let old = Roles(rawValue: roles[slot])
+            let old = Roles(rawValue: table.value(at: slot))
             let links: Roles = [.begin, .middle]
             let link = !new.isDisjoint(with: links) && !old.isDisjoint(with: links) ? min(old.link, new.link) : !new.isDisjoint(with: links) ? new.link : old.link
             // Of two words an end form may inflect, the shorter: "rene" is ren's before rene's.
             let root = old.root == 0 ? new.root : new.root == 0 ? old.root : min(old.root, new.root)
             var merged = old.union(new).with(link: link).with(root: root)
             if !(old.contains(.name) && new.contains(.name)) { merged.remove(.name) }
-            roles[slot] = merged.rawValue
+            table.setValue(merged.rawValue, at: slot)
             return
         }
-        if table.needsGrowth { grow() }
-        roles[table.insertNew(form, hash: h)] = new.rawValue
+        if table.needsGrowth { table.grow() }
+        table.insertNew(form, hash: h, value: new.rawValue)
     }
 
     mutating func add(_ form: String, _ new: Roles) {
@@ -158,47 +169,59 @@ struct CompoundForms: Sendable {
         copy.withUTF8 { add($0, new) }
     }
 
-    /// The forms, their roles and the filter as bytes, for `CompoundFormsCache`.
+    /// Marks `word` (lower case) as a word of the word list, adding it when the dictionary
+    /// lacks it; its other roles stay as they are. Called after every `add`, whose merging of
+    /// names would otherwise see the mark as another reading.
+    mutating func markListed(_ word: UnsafeBufferPointer<UInt8>) {
+        guard !word.isEmpty, word.count <= ByteKeyTable.maximumKeyLength else { return }
+        let h = ByteKeyTable.hash(word)
+        if let slot = table.find(word, hash: h) {
+            let old = table.value(at: slot)
+            guard old & Roles.listed.rawValue == 0 else { return }
+            table.setValue(old | Roles.listed.rawValue, at: slot)
+        } else {
+            if table.needsGrowth { table.grow() }
+            table.insertNew(word, hash: h, value: Roles.listed.rawValue)
+        }
+        listedCount += 1
+    }
+
+    mutating func markListed(_ word: String) {
+        var copy = word
+        copy.withUTF8 { markListed($0) }
+    }
+
+    /// The forms with their roles, and the filter, as bytes, for `CompoundFormsCache`.
     func serialized() -> [UInt8] {
         let table = table.serialized()
         var out: [UInt8] = []
         func append<T>(_ values: [T]) { values.withUnsafeBytes { out += $0 } }
-        append([UInt64(table.count), UInt64(roles.count), UInt64(bloom.count), UInt64(minimumPart)])
+        append([UInt64(table.count), UInt64(bloom.count), UInt64(minimumPart), UInt64(listedCount), hasForms ? 1 : 0])
         out += table
-        append(roles)
         append(bloom)
         return out
     }
 
     /// Forms from `serialized()`; nil when the bytes do not describe them consistently.
     init?(serialized bytes: [UInt8]) {
-        guard bytes.count >= 32 else { return nil }
-        let header = bytes.prefix(32).withUnsafeBytes { raw in (0..<4).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
-        let tableBytes = Int(clamping: header[0]), roleCount = Int(clamping: header[1]), bloomCount = Int(clamping: header[2])
+        let headerBytes = 40
+        guard bytes.count >= headerBytes else { return nil }
+        let header = bytes.prefix(headerBytes).withUnsafeBytes { raw in (0..<5).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
+        let tableBytes = Int(clamping: header[0]), bloomCount = Int(clamping: header[1])
         // The filter's blocks are a power of two (or none).
-        guard tableBytes <= bytes.count, roleCount <= bytes.count, bloomCount <= bytes.count, bloomCount & (bloomCount - 1) == 0,
-              bytes.count == 32 + tableBytes + roleCount * 2 + bloomCount * 8, header[3] < 64,
-              let table = ByteKeyTable(serialized: bytes[32..<(32 + tableBytes)]), table.slotCount == roleCount else { return nil }
-        let rolesStart = 32 + tableBytes, bloomStart = rolesStart + roleCount * 2
-        let roles: [UInt16] = LargeArray.make(count: roleCount) { target in
-            bytes[rolesStart..<bloomStart].withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
-        }
+        guard tableBytes <= bytes.count, bloomCount <= bytes.count, bloomCount & (bloomCount - 1) == 0,
+              bytes.count == headerBytes + tableBytes + bloomCount * 8, header[2] < 64, header[4] <= 1,
+              let table = ByteKeyTable(serialized: bytes[headerBytes..<(headerBytes + tableBytes)], valueBytes: 2),
+              header[3] <= UInt64(table.count) else { return nil }
+        let bloomStart = headerBytes + tableBytes
         let bloom: [UInt64] = LargeArray.make(count: bloomCount) { target in
             bytes[bloomStart...].withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
         }
         self.table = table
-        self.roles = roles
         self.bloom = bloom
-        minimumPart = Int(header[3])
-    }
-
-    /// Doubles the table; the roles move with their keys.
-    private mutating func grow() {
-        var bigger = ByteKeyTable(minimumCapacity: table.slotCount)
-        var newRoles: [UInt16] = LargeArray.make(repeating: 0, count: bigger.slotCount)
-        table.forEachKey { key, slot in newRoles[bigger.insertNew(key, hash: ByteKeyTable.hash(key))] = roles[slot] }
-        table = bigger
-        roles = newRoles
+        minimumPart = Int(header[2])
+        listedCount = Int(header[3])
+        hasForms = header[4] == 1
     }
 }
 

@@ -1,16 +1,17 @@
 import Foundation
 
-/// hunspell-da's compound forms, expanded once per machine rather than at every start.
+/// hunspell-da's compound forms and the word list, expanded and read once per machine rather
+/// than at every start.
 ///
-/// Expanding the affix rules over the dictionary is most of what a `referat search` spends
-/// before it searches; the result depends only on the input files and this code, so it is
+/// Expanding the affix rules over the dictionary, and reading the word list, is most of what
+/// a `referat search` spends before it searches; the result depends only on the input files and this code, so it is
 /// kept in the user's cache folder (`$XDG_CACHE_HOME/referat`, else `~/.cache/referat`, or
 /// `REFERAT_CACHE`) under a name made from the inputs' paths, sizes and modification times
 /// and a format version. A missing, stale or damaged file is simply rebuilt; a folder that
 /// cannot be written leaves everything as it was, only slower.
 enum CompoundFormsCache {
     /// Bump when `CompoundForms`, its roles or its serialization change.
-    static let version = "2"
+    static let version = "3"
 
     static func load(inputs: [String], extra: [String], folder: String? = folder(), build: () -> CompoundForms) -> CompoundForms {
         guard let folder, let name = name(inputs: inputs, extra: extra) else { return build() }

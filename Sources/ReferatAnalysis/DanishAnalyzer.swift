@@ -302,18 +302,34 @@ public final class DanishAnalyzer {
         let seams = Set(parts.map(\.offset).filter { $0 > 0 })
         let variant = SpellingVariants.variant(of: folded, seams: seams).map { weak(stemmer.stem($0), mode) }
         var partForms: [WordForms.Part] = []
-        if !parts.isEmpty {
-            let chars = Array(folded)
-            for part in parts {
-                let offset = String(chars[..<min(part.offset, chars.count)]).utf8.count
-                partForms.append(.init(term: weak(stemmer.stem(part.text), mode), start: offset, length: part.text.utf8.count))
-            }
+        for part in parts {
+            let offset = Self.byteOffset(ofCharacter: part.offset, in: folded)
+            partForms.append(.init(term: weak(stemmer.stem(part.text), mode), start: offset, length: part.text.utf8.count))
         }
         let synonyms = mode == .query
             ? synonymsTable.expansions(of: folded).filter { !$0.contains(" ") }.map { stemmer.stem($0) }
             : []
         let isLearnable = mode == .document && isLearnable(raw, folded: folded)
         return WordForms(folded: folded, isStopWord: false, stem: stem, variant: variant, parts: partForms, synonyms: synonyms, isLearnable: isLearnable)
+    }
+
+    /// The UTF-8 offset of the character at `offset` in `word` (its length when `offset` is
+    /// past the end): counted on bytes for the usual word of lower-case Latin letters, each
+    /// one scalar of one or two bytes, else over the word's characters.
+    static func byteOffset(ofCharacter offset: Int, in word: String) -> Int {
+        var copy = word
+        let counted: Int? = copy.withUTF8 { bytes in
+            guard UTF8Text.isLowercaseLatinLetters(bytes) else { return nil }
+            var i = 0, n = 0
+            while i < bytes.count, n < offset {
+                i += bytes[i] < 0x80 ? 1 : 2
+                n += 1
+            }
+            return i
+        }
+        if let counted { return counted }
+        let chars = Array(word)
+        return String(chars[..<min(offset, chars.count)]).utf8.count
     }
 
     /// `WordForms.isLearnable` of a document word that is not a stop word.

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Loaded once per process from `/usr/share/dict/danish` (Debian package wdanish, ~313,000
 /// forms), lower-cased, and, for decompounding, hunspell-da's forms with their compound roles
-/// (`CompoundForms`, from `/usr/share/hunspell/da_DK.aff` and `.dic`). An index adds the words its own corpus uses that the list lacks
+/// (`CompoundForms`, from `/usr/share/hunspell/da_DK.aff` and `.dic`), in one table that
+/// marks the list's words (`CompoundForms.Roles.listed`) and that `CompoundFormsCache` keeps
+/// on disk. An index adds the words its own corpus uses that the list lacks
 /// (`adding(_:)`): "botilbud" is not in wdanish, but once an archive has used it on its own,
 /// "botilbudsområdet" splits into botilbud + området.
 public final class DanishLexicon: @unchecked Sendable {
@@ -18,7 +20,6 @@ public final class DanishLexicon: @unchecked Sendable {
     public static let shared = DanishLexicon(path: ProcessInfo.processInfo.environment["REFERAT_WORDLIST"] ?? defaultPath)
 
     private let lock = NSLock()
-    private var loaded: ByteStringSet?
     private var loadedCompounds: CompoundForms?
     public let path: String
     /// The list this lexicon extends, if it was made by `adding(_:)`.
@@ -28,23 +29,9 @@ public final class DanishLexicon: @unchecked Sendable {
     /// The added words, sorted (for storage and display).
     public let addedWords: [String]
 
-    /// The word forms of the list, read on first use: a query that needs no decompounding never pays for it.
-    var words: ByteStringSet {
-        if let base { return base.words }
-        lock.lock()
-        defer { lock.unlock() }
-        if let loaded { return loaded }
-        var set = ByteStringSet(minimumCapacity: 400_000)
-        if let data = FileManager.default.contents(atPath: path) {
-            data.withUnsafeBytes { raw in Self.readLines(raw.bindMemory(to: UInt8.self), into: &set) }
-        }
-        if !set.isEmpty { for word in Self.supplement { set.insert(word) } }
-        loaded = set
-        return set
-    }
-
-    /// hunspell-da's forms and the places they may take in a compound, read on first use;
-    /// the supplement's words may take any place. A lexicon made from a list of words
+    /// hunspell-da's forms and the places they may take in a compound, and the words of the
+    /// list (with the supplement when the list was found), read on first use; the
+    /// supplement's words may take any place. A lexicon made from a list of words
     /// (`init(words:)`) lets each of them take any place.
     var compoundForms: CompoundForms {
         if let base { return base.compoundForms }
@@ -55,19 +42,22 @@ public final class DanishLexicon: @unchecked Sendable {
         if let words = wordsGiven {
             forms = CompoundForms(capacity: words.count)
             for word in words { forms.add(word, .all) }
+            for word in words { forms.markListed(word) }
             forms.buildFilter()
         } else {
             let path = path
             forms = CompoundFormsCache.load(inputs: [CompoundForms.affixPath, CompoundForms.dictionaryPath, path], extra: Array(Self.supplement)) {
                 var forms = CompoundForms.load()
+                let list = FileManager.default.contents(atPath: path)
                 if !forms.isEmpty {
                     for word in Self.supplement { forms.add(word, .all) }
                     // The word list's names ("Ålborg"), marked so they begin no compound by way of
                     // the list ("Ålborgvej" is a street, not Ålborg).
-                    if let list = FileManager.default.contents(atPath: path) {
-                        list.withUnsafeBytes { raw in Self.forEachName(raw.bindMemory(to: UInt8.self)) { forms.add($0, .name) } }
-                    }
+                    list?.withUnsafeBytes { raw in Self.forEachName(raw.bindMemory(to: UInt8.self)) { forms.add($0, .name) } }
                 }
+                // The list's words last: `markListed` after every `add`.
+                list?.withUnsafeBytes { raw in Self.forEachWord(raw.bindMemory(to: UInt8.self)) { forms.markListed($0) } }
+                if forms.listedCount > 0 { for word in Self.supplement { forms.markListed(word) } }
                 forms.buildFilter()
                 return forms
             }
@@ -89,11 +79,11 @@ public final class DanishLexicon: @unchecked Sendable {
         }
     }
 
-    /// One word per line; lines with an apostrophe ("bil's") are skipped. Most lines are
-    /// lower-case letters already, so only lines with a capital or a character outside the
-    /// lower-case Latin letters pay for Unicode lower-casing: the list loads in a fraction of
-    /// the time.
-    static func readLines(_ bytes: UnsafeBufferPointer<UInt8>, into set: inout ByteStringSet) {
+    /// Calls `body` with each word of a word list, lower-cased: one word per line; lines with
+    /// an apostrophe ("bil's") are skipped. Most lines are lower-case letters already, so only
+    /// lines with a capital or a character outside the lower-case Latin letters pay for
+    /// Unicode lower-casing: the list is read in a fraction of the time.
+    static func forEachWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var lineStart = 0
         var needsLowercasing = false
         var hasApostrophe = false
@@ -107,9 +97,10 @@ public final class DanishLexicon: @unchecked Sendable {
                     let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
                     // A line of lower-case letters only (æ, ø, å are not ASCII) is its own lower case.
                     if needsLowercasing && !UTF8Text.isLowercaseLatinLetters(line) {
-                        set.insert(String(decoding: line, as: UTF8.self).lowercased())
+                        var lowered = String(decoding: line, as: UTF8.self).lowercased()
+                        lowered.withUTF8(body)
                     } else {
-                        set.insert(line)
+                        body(line)
                     }
                 }
                 lineStart = i + 1
@@ -123,8 +114,9 @@ public final class DanishLexicon: @unchecked Sendable {
     }
 
     /// True when the word list was found; without it, nothing is decompounded.
-    public var isLoaded: Bool { !words.isEmpty }
-    public var count: Int { words.count }
+    public var isLoaded: Bool { count > 0 }
+    /// The words of the list.
+    public var count: Int { compoundForms.listedCount }
 
     public init(path: String) {
         self.path = path
@@ -138,9 +130,7 @@ public final class DanishLexicon: @unchecked Sendable {
         base = nil
         added = ByteStringSet()
         addedWords = []
-        let lowered = words.map { $0.lowercased() }
-        wordsGiven = lowered
-        loaded = ByteStringSet(lowered)
+        wordsGiven = words.map { $0.lowercased() }
     }
 
     /// The words of `init(words:)`, which stand in for hunspell-da's forms as well.
@@ -161,6 +151,6 @@ public final class DanishLexicon: @unchecked Sendable {
 
     public func contains(_ word: some StringProtocol) -> Bool {
         let word = String(word)
-        return words.contains(word) || added.contains(word)
+        return compoundForms.isListed(word) || added.contains(word)
     }
 }

@@ -77,11 +77,9 @@ final class Decompounder {
         "ånd", "ø", "by", "bo", "å", "år",
     ]
 
-    /// hunspell-da's forms, fetched on the first word long enough to split: a search for
-    /// short words never loads them.
+    /// hunspell-da's forms and the word list's words (`CompoundForms.Roles.listed`), fetched
+    /// once: lookups then take no lock.
     private lazy var compounds: CompoundForms = lexicon.compoundForms
-    /// The lexicon's word set, fetched once: lookups then take no lock.
-    private lazy var words: ByteStringSet = lexicon.words
     /// Words the index's corpus added to the list.
     private let added: ByteStringSet
 
@@ -103,11 +101,11 @@ final class Decompounder {
     /// when it is not a compound. Offsets are in characters.
     func parts(of word: String) -> [(text: String, offset: Int)] {
         analyse(word) { w, memo in
-            guard let top = memo.best(0..<w.count, first: true, last: true) else { return [] }
+            guard let top = memo.best(0..<w.count) else { return [] }
             var leaves: [Part] = []
             var ranges: [Range<Int>] = top.map(\.surface)
-            for (k, part) in top.enumerated() {
-                let finer = memo.finest(part, first: k == 0, last: k == top.count - 1)
+            for part in top {
+                let finer = memo.finest(part)
                 leaves += finer
                 if finer.count > 1 { ranges += finer.map(\.surface) }
             }
@@ -130,8 +128,8 @@ final class Decompounder {
     /// compound says, part by part ("vejbelysningsudgifter" → vej, belysning, udgifter).
     func finestParts(of word: String) -> [(text: String, offset: Int)] {
         analyse(word) { w, memo in
-            guard let top = memo.best(0..<w.count, first: true, last: true) else { return [] }
-            return top.enumerated().flatMap { k, part in memo.finest(part, first: k == 0, last: k == top.count - 1) }
+            guard let top = memo.best(0..<w.count) else { return [] }
+            return top.flatMap { memo.finest($0) }
                 .map { (w.string($0.surface), $0.surface.lowerBound) }.filter { !Self.unsearchedParts.contains($0.0) }
         }
     }
@@ -142,20 +140,18 @@ final class Decompounder {
         let w = Word(word)
         guard w.count >= minimumWord, w.count <= maximumWord else { return [] }
         let compounds = self.compounds
-        guard !compounds.isEmpty || !added.isEmpty else { return [] }
+        guard compounds.hasForms || !added.isEmpty else { return [] }
         return compounds.withProbe { forms in
-            words.withProbe { words in
-                added.withProbe { added in
-                    Self.badHeadSet.withProbe { badHeads in
-                        Self.badTailSet.withProbe { badTails in
-                            Self.shortHeadSet.withProbe { shortHeads in
-                                let lists = Lists(forms: forms, words: words, added: added, badHeads: badHeads, badTails: badTails, shortHeads: shortHeads)
-                                guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
-                                var memo = Memo(w, lists: lists, minimumPart: minimumPart)
-                                // Guards `best`: a split ends on a form that ends compounds.
-                                guard memo.mayEndInPart else { return [] }
-                                return body(w, &memo)
-                            }
+            added.withProbe { added in
+                Self.badHeadSet.withProbe { badHeads in
+                    Self.badTailSet.withProbe { badTails in
+                        Self.shortHeadSet.withProbe { shortHeads in
+                            let lists = Lists(forms: forms, added: added, badHeads: badHeads, badTails: badTails, shortHeads: shortHeads)
+                            guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
+                            var memo = Memo(w, lists: lists, minimumPart: minimumPart)
+                            // Guards `best`: a split ends on a form that ends compounds.
+                            guard memo.mayEndInPart else { return [] }
+                            return body(w, &memo)
                         }
                     }
                 }
@@ -173,8 +169,8 @@ final class Decompounder {
 
     /// The sets a split looks words up in, borrowed for the time of one split.
     struct Lists {
+        /// hunspell-da's forms and the word list's words.
         let forms: CompoundForms.Probe
-        let words: ByteStringSet.Probe
         let added: ByteStringSet.Probe
         let badHeads: ByteStringSet.Probe
         let badTails: ByteStringSet.Probe
@@ -211,23 +207,6 @@ final class Decompounder {
         func ascii(at i: Int) -> UInt8 { bounds[i + 1] - bounds[i] == 1 ? bytes[bounds[i]] : 0 }
     }
 
-    /// A split: its parts and how it scores.
-    struct Split {
-        var parts: [Part]
-        var score: Score
-
-        init(_ part: Part, weak: Bool) {
-            parts = [part]
-            score = Score(weak: weak ? 1 : 0, parts: 1, smallest: part.surface.count, links: part.link, first: part.range.count)
-        }
-
-        /// `head` and then the parts of `rest`.
-        init(_ head: Part, weak: Bool, _ rest: Split) {
-            parts = [head] + rest.parts
-            score = Score(head, weak: weak, rest.score)
-        }
-    }
-
     /// What a split is judged by: fewer weak readings first, then fewer parts, then the larger
     /// smallest part, then fewer linking letters, then the longer first part. Kept beside the
     /// parts, so that a candidate is judged before its parts are put together.
@@ -242,6 +221,11 @@ final class Decompounder {
 
         init(weak: Int, parts: Int, smallest: Int, links: Int, first: Int) {
             (self.weak, self.parts, self.smallest, self.links, self.first) = (weak, parts, smallest, links, first)
+        }
+
+        /// The score of a split that is `part` alone.
+        init(_ part: Part, weak: Bool) {
+            self.init(weak: weak ? 1 : 0, parts: 1, smallest: part.surface.count, links: part.link, first: part.range.count)
         }
 
         /// The score of `head` followed by a split scored `rest`.
@@ -261,18 +245,31 @@ final class Decompounder {
         }
     }
 
+    /// The best split of a range, as `Memo` keeps it: its score, its first part, and the best
+    /// split of the rest of the range (an index into `Memo.found`; nil: the split is the
+    /// first part alone). Its parts are put together only for the split chosen in the end.
+    struct Found {
+        var score: Score
+        var head: Part
+        var rest: Int?
+    }
+
     /// What splitting one word has looked up so far: the roles of each letter range, and the
-    /// best split of each range for each place in the word. The search tries every cut, so
-    /// the same range is looked up many times over.
+    /// best split of each range. The search tries every cut, so the same range is looked up
+    /// many times over.
+    ///
+    /// A range is searched at one place in the word only: it begins the word's first part
+    /// when it starts the word, and ends its last part when it ends the word (`best`).
     struct Memo {
         let w: Word
         let lists: Lists
         let minimumPart: Int
         let size: Int
-        /// Roles per letter range, plus one so that 0 means "not looked up yet".
-        var table: [UInt32]
-        var map: [Int: UInt32] = [:]
-        var splits: [Int: Split?] = [:]
+        /// What is known of each letter range (see `rolesKnown`), 0 when nothing is yet.
+        var table: [UInt64]
+        var map: [Int: UInt64] = [:]
+        /// The best splits found, which `table` points into.
+        var found: [Found] = []
         /// Per start letter, the end of the longest range `lookUpHeads` has looked up from it.
         var headsLookedUp: [Int]
         /// True when the whole word is a word the list or the dictionary knows: it splits only
@@ -289,31 +286,33 @@ final class Decompounder {
             self.lists = lists
             self.minimumPart = minimumPart
             size = w.count + 1
-            table = size <= 128 ? [UInt32](repeating: 0, count: size * size) : []
+            table = size <= 128 ? [UInt64](repeating: 0, count: size * size) : []
             headsLookedUp = [Int](repeating: 0, count: size)
             isKnown = w.withSlice(0..<w.count) { whole in
-                // One hash for both questions, and both filters read before either answer is used.
-                let h = ByteKeyTable.hash(whole)
-                let inList = lists.words.mayContain(hash: h), inForms = lists.forms.mayContain(hash: h)
-                return inList && lists.words.contains(whole, hash: h) || inForms && lists.forms.roles(of: whole, hash: h).contains(.word)
+                // One lookup for both questions: the table holds the list's words too.
+                let roles = lists.forms.roles(of: whole)
+                return roles.contains(.listed) || roles.contains(.word)
             }
             lookUpEnds()
         }
 
         func key(_ r: Range<Int>) -> Int { r.lowerBound * size + r.upperBound }
 
-        /// Per range: bits 0-15 the dictionary's roles, bit 16 set once they are looked up;
-        /// bits 17-18 the weak reading (1 + its linking letters, 0: none), bit 19 set once it
-        /// is looked up. The weak reading is asked only where the dictionary has none. Bit 21
-        /// set once the word list's filter was read for the range (`lookUpHeads`, `lookUpEnds`),
-        /// bit 20 when it may hold the range: without it the list does not. Bits 23 and 22 say
-        /// the same of the dictionary's filter.
-        private static let rolesKnown: UInt32 = 1 << 16, weakKnown: UInt32 = 1 << 19
-        private static let listMaybe: UInt32 = 1 << 20, listAsked: UInt32 = 1 << 21
-        private static let formsMaybe: UInt32 = 1 << 22, formsAsked: UInt32 = 1 << 23
+        /// Per range: bits 0-15 the dictionary's roles (with whether the list holds the range),
+        /// bit 16 set once they are looked up; bits 17-18 the weak reading (1 + its linking
+        /// letters, 0: none), bit 19 set once it is looked up. The weak reading is asked only
+        /// where the dictionary has none. Bit 23 set once the table's filter was read for the
+        /// range (`lookUpHeads`, `lookUpEnds`), bit 22 when it may hold the range: without it
+        /// the table does not. Bits 32-47 and 48-63: the range's best split, of any number of
+        /// parts and of two or more (`splitShift`): 0 not searched yet, 1 none, else 2 + its
+        /// index in `found`.
+        private static let rolesKnown: UInt64 = 1 << 16, weakKnown: UInt64 = 1 << 19
+        private static let formsMaybe: UInt64 = 1 << 22, formsAsked: UInt64 = 1 << 23
 
-        private func entry(_ k: Int) -> UInt32 { table.isEmpty ? map[k, default: 0] : table[k] }
-        private mutating func setEntry(_ k: Int, _ v: UInt32) { if table.isEmpty { map[k] = v } else { table[k] = v } }
+        private static func splitShift(atLeastTwo: Bool) -> UInt64 { atLeastTwo ? 48 : 32 }
+
+        private func entry(_ k: Int) -> UInt64 { table.isEmpty ? map[k, default: 0] : table[k] }
+        private mutating func setEntry(_ k: Int, _ v: UInt64) { if table.isEmpty { map[k] = v } else { table[k] = v } }
 
         /// The dictionary's roles of a range, with learned words taking any place.
         mutating func reading(_ r: Range<Int>) -> CompoundForms.Roles {
@@ -324,7 +323,7 @@ final class Decompounder {
                 let isNoForm = v & Self.formsAsked != 0 && v & Self.formsMaybe == 0
                 var roles: CompoundForms.Roles = isNoForm ? [] : w.withSlice(r) { lists.forms.roles(of: $0) }
                 if !isKnown, !lists.added.isEmpty, w.withSlice(r, { lists.added.contains($0) }) { roles.formUnion(.all) }
-                v |= UInt32(roles.rawValue) | Self.rolesKnown
+                v |= UInt64(roles.rawValue) | Self.rolesKnown
                 setEntry(k, v)
             }
             return CompoundForms.Roles(rawValue: UInt16(v & 0xFFFF))
@@ -337,14 +336,14 @@ final class Decompounder {
             let k = key(r)
             var v = entry(k)
             if v & Self.weakKnown == 0 {
-                v |= UInt32(computeWeak(r, roles)) << 17 | Self.weakKnown
+                v |= UInt64(computeWeak(r, roles)) << 17 | Self.weakKnown
                 setEntry(k, v)
             }
             let weak = Int(v >> 17 & 3)
             return weak == 0 ? nil : weak - 1
         }
 
-        private func computeWeak(_ r: Range<Int>, _ roles: CompoundForms.Roles) -> Int {
+        private mutating func computeWeak(_ r: Range<Int>, _ roles: CompoundForms.Roles) -> Int {
             // A name's form is no part by way of the word list ("ålborg" in "ålborgvej").
             guard !roles.contains(.name) else { return 0 }
             let lists = self.lists
@@ -352,7 +351,7 @@ final class Decompounder {
             // In a word the lists know whole, only longer modifiers: short words of the list
             // turn up by chance inside ordinary words.
             let shortest = isKnown ? 5 : 4
-            if r.count >= shortest, isInList(r) { return 1 }
+            if r.count >= shortest, roles.contains(.listed) { return 1 }
             if r.count >= shortest + 1, w.ascii(at: r.upperBound - 1) == 0x73 || w.ascii(at: r.upperBound - 1) == 0x65 {
                 let stem = r.lowerBound..<(r.upperBound - 1)
                 if isInList(stem) || usesAdded && w.withSlice(stem, { lists.added.contains($0) }) { return 2 }
@@ -360,24 +359,18 @@ final class Decompounder {
             return 0
         }
 
-        /// Whether the word list holds a range; the table is not read when `lookUpHeads` found
-        /// that the list's filter does not hold it.
-        private func isInList(_ r: Range<Int>) -> Bool {
-            let v = entry(key(r))
-            if v & Self.listAsked != 0, v & Self.listMaybe == 0 { return false }
-            let lists = self.lists
-            return w.withSlice(r) { lists.words.contains($0) }
-        }
+        /// Whether the word list holds a range, as `reading` found.
+        private mutating func isInList(_ r: Range<Int>) -> Bool { reading(r).contains(.listed) }
 
-        /// Reads both filters at once for every range that may end the word in a split
+        /// Reads the table's filter for every range that may end the word in a split
         /// (`cut..<count`), before any answer is used, as `lookUpHeads` does for heads: a part
         /// that ends the word must be a form that ends compounds, and the filter turns most of
-        /// these ranges away without the table, which `reading` and `isInList` then skip.
+        /// these ranges away without the table, which `reading` then skips.
         private mutating func lookUpEnds() {
             let n = w.count, first = minimumPart, last = n - minimumPart
             guard first <= last, !table.isEmpty else { return }
             let lists = self.lists, bounds = w.bounds, size = size
-            var anyForm: UInt32 = 0
+            var anyForm: UInt64 = 0
             w.bytes.withUnsafeBufferPointer { bytes in
                 table.withUnsafeMutableBufferPointer { table in
                     for cut in first...last {
@@ -385,7 +378,7 @@ final class Decompounder {
                         for i in bounds[cut]..<bytes.count { h = ByteKeyTable.hash(h, adding: bytes[i]) }
                         let form = lists.forms.mayContain(hash: h) ? Self.formsMaybe : 0
                         anyForm |= form
-                        table[cut * size + n] |= Self.formsAsked | form | Self.listAsked | (lists.words.mayContain(hash: h) ? Self.listMaybe : 0)
+                        table[cut * size + n] |= Self.formsAsked | form
                     }
                 }
             }
@@ -394,11 +387,10 @@ final class Decompounder {
         }
 
         /// Looks up at once every head of more than `minimumPart` letters a split of `r` tries
-        /// (`r.lowerBound..<cut`), as `reading` would, and reads the word list's filter for
-        /// them (`isInList`): their hashes grow a letter at a time, and both filters are read
-        /// for all of them before any answer is used, so that the processor waits for those
-        /// reads of memory together rather than one after another. Shorter heads are mostly
-        /// turned away by `part` without a lookup.
+        /// (`r.lowerBound..<cut`), as `reading` would: their hashes grow a letter at a time,
+        /// and the table's filter is read for all of them before any answer is used, so that
+        /// the processor waits for those reads of memory together rather than one after
+        /// another. Shorter heads are mostly turned away by `part` without a lookup.
         mutating func lookUpHeads(of r: Range<Int>) {
             let lo = r.lowerBound
             let first = max(lo + minimumPart + 1, headsLookedUp[lo] + 1), last = r.upperBound - minimumPart
@@ -419,7 +411,7 @@ final class Decompounder {
                         // Only the filters, no branch on what they say: the reads overlap.
                         for j in 0..<n {
                             let h = scratch[j]
-                            scratch[n + j] = (lists.forms.mayContain(hash: h) ? 1 : 0) | (lists.words.mayContain(hash: h) ? 2 : 0)
+                            scratch[n + j] = lists.forms.mayContain(hash: h) ? 1 : 0
                         }
                         for j in 0..<n {
                             let cut = first + j, k = lo * size + cut
@@ -428,9 +420,9 @@ final class Decompounder {
                                 let range = UnsafeBufferPointer(rebasing: bytes[bounds[lo]..<bounds[cut]])
                                 var roles: CompoundForms.Roles = scratch[n + j] & 1 != 0 ? lists.forms.roles(of: range, hash: scratch[j]) : []
                                 if usesAdded, lists.added.contains(range) { roles.formUnion(.all) }
-                                v |= UInt32(roles.rawValue) | Self.rolesKnown
+                                v |= UInt64(roles.rawValue) | Self.rolesKnown
                             }
-                            table[k] = v | Self.listAsked | (scratch[n + j] & 2 != 0 ? Self.listMaybe : 0)
+                            table[k] = v
                         }
                     }
                 }
@@ -477,39 +469,54 @@ final class Decompounder {
             return nil
         }
 
-        /// The best split of `r` into two or more parts, the first a begin part when `first`,
-        /// the last an end part when `last` (else both continue a compound).
-        mutating func best(_ r: Range<Int>, first: Bool, last: Bool) -> [Part]? {
-            best(r, first: first, last: last, atLeastTwo: true)?.parts
+        /// The best split of `r` into two or more parts: the first a begin part when `r` starts
+        /// the word, the last an end part when it ends the word (else both continue a compound).
+        mutating func best(_ r: Range<Int>) -> [Part]? {
+            guard var index = best(r, atLeastTwo: true) else { return nil }
+            var parts = [found[index].head]
+            while let rest = found[index].rest {
+                index = rest
+                parts.append(found[index].head)
+            }
+            return parts
         }
 
-        private mutating func best(_ r: Range<Int>, first: Bool, last: Bool, atLeastTwo: Bool) -> Split? {
-            let memoKey = (key(r) * 2 + (first ? 1 : 0)) * 4 + (last ? 2 : 0) + (atLeastTwo ? 1 : 0)
-            if let known = splits[memoKey] { return known }
+        /// The index in `found` of the best split of `r` (of two or more parts when
+        /// `atLeastTwo`), or nil when it has none.
+        private mutating func best(_ r: Range<Int>, atLeastTwo: Bool) -> Int? {
+            let k = key(r), shift = Self.splitShift(atLeastTwo: atLeastTwo)
+            let known = entry(k) >> shift & 0xFFFF
+            if known != 0 { return known == 1 ? nil : Int(known) - 2 }
+            let first = r.lowerBound == 0, last = r.upperBound == w.count
             if r.count >= 2 * minimumPart { lookUpHeads(of: r) }
-            var best: Split?
+            var best: Found?
             if !atLeastTwo, let (whole, weak) = part(r, first: first, end: last, head: true) {
-                best = Split(whole, weak: weak)
+                best = Found(score: Score(whole, weak: weak), head: whole, rest: nil)
             }
             if r.count >= 2 * minimumPart {
                 for cut in (r.lowerBound + minimumPart)...(r.upperBound - minimumPart) {
                     guard let (head, weak) = part(r.lowerBound..<cut, first: first, end: false, head: false) else { continue }
-                    guard let rest = self.best(cut..<r.upperBound, first: false, last: last, atLeastTwo: false) else { continue }
-                    if Score(head, weak: weak, rest.score).isBetter(than: best?.score) { best = Split(head, weak: weak, rest) }
+                    guard let rest = self.best(cut..<r.upperBound, atLeastTwo: false) else { continue }
+                    let score = Score(head, weak: weak, found[rest].score)
+                    if score.isBetter(than: best?.score) { best = Found(score: score, head: head, rest: rest) }
                 }
             }
-            splits[memoKey] = .some(best)
-            return best
+            var index: Int?
+            if let best {
+                index = found.count
+                found.append(best)
+            }
+            // Read again: the lookups above wrote the range's roles.
+            setEntry(k, entry(k) | UInt64(index.map { $0 + 2 } ?? 1) << shift)
+            return index
         }
 
         /// `part` split down to its finest parts (itself when it does not split).
-        mutating func finest(_ part: Part, first: Bool, last: Bool) -> [Part] {
-            guard part.range.count >= 2 * minimumPart, var inner = best(part.range, first: first, last: last) else { return [part] }
+        mutating func finest(_ part: Part) -> [Part] {
+            guard part.range.count >= 2 * minimumPart, var inner = best(part.range) else { return [part] }
             // The part's own linking element stays with its last inner part.
             inner[inner.count - 1].link = part.link
-            return inner.enumerated().flatMap { k, p in
-                finest(p, first: first && k == 0, last: last && k == inner.count - 1)
-            }
+            return inner.flatMap { finest($0) }
         }
 
         /// Whether a run of parts is a word: an inflected form at the end of the word, the

@@ -50,4 +50,41 @@ import Testing
         let expected = keys.map { key -> UInt64 in var copy = key; return copy.withUTF8 { ByteKeyTable.hash($0) } }
         #expect(table.hashes().sorted() == expected.sorted())
     }
+
+    /// Values kept after their keys in the arena: found with the key, replaced in place, kept
+    /// through growth and through the serialized form, which must hold every value whole.
+    static let valueTables: [[(String, UInt16)]] = [
+        [("", 1)],
+        [("vej", 0x8000), ("vejen", 0x0104), ("æ", 0xFFFF), ("å", 0)],
+        (0..<300).map { ("ord\($0)", UInt16($0 * 211 % 65_536)) },
+    ]
+
+    @Test(arguments: valueTables)
+    func valuesStayWithTheirKeys(_ entries: [(String, UInt16)]) throws {
+        var table = ByteKeyTable(minimumCapacity: 2)
+        for (key, value) in entries {
+            var copy = key
+            copy.withUTF8 { bytes in
+                if table.needsGrowth { table.grow() }
+                table.insertNew(bytes, hash: ByteKeyTable.hash(bytes), value: value)
+            }
+        }
+        func value(_ table: ByteKeyTable, _ key: String) -> UInt16? {
+            var copy = key
+            return copy.withUTF8 { bytes in table.withView { $0.value(of: bytes, hash: ByteKeyTable.hash(bytes)) } }
+        }
+        for (key, expected) in entries { #expect(value(table, key) == expected, "\(key)") }
+        #expect(value(table, "xyzzy") == nil)
+        // Replaced in place, the neighbours untouched.
+        let (first, _) = entries[0]
+        table.setValue(0x1234, at: try #require(slot(table, first)))
+        #expect(value(table, first) == 0x1234)
+        for (key, expected) in entries.dropFirst() { #expect(value(table, key) == expected, "\(key)") }
+        let bytes = table.serialized()
+        let decoded = try #require(ByteKeyTable(serialized: bytes[...], valueBytes: 2))
+        #expect(value(decoded, first) == 0x1234)
+        for (key, expected) in entries.dropFirst() { #expect(value(decoded, key) == expected, "\(key)") }
+        // An arena without room for the last value is refused.
+        #expect(ByteKeyTable(serialized: bytes[...], valueBytes: 3) == nil)
+    }
 }
