@@ -94,7 +94,9 @@ struct DocumentAssembler {
             // one item, which opens with its title.
             let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
             let namesMeeting = meeting?.body != nil && meeting?.date != nil
-            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) && !linksLikeItemPage ? .minutes : .agendaItem
+            // A list of the meeting's items above the one item: the meeting's page, cut short.
+            let listsItems = CaseSegmenter().numberedTitles(lines[..<anchors[0].titleIndex]) >= 3
+            kind = (meeting != nil && (namesMeeting || linesBeforeTitle > 3) || listsItems) && !linksLikeItemPage ? .minutes : .agendaItem
         } else if describesMeeting && (meeting?.body != nil && meeting?.date != nil || !reportsOnMeeting(lines)) {
             kind = .minutes
         } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {
@@ -309,7 +311,8 @@ struct DocumentAssembler {
         return false
     }
 
-    nonisolated(unsafe) static let recordWord = #/\b(?:Referat|REFERAT|Dagsorden|DAGSORDEN|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b/#
+    /// The names of a meeting's record, "Beslutninger fra mødet" (a list of decisions) among them.
+    nonisolated(unsafe) static let recordWord = #/\b(?:Referat|REFERAT|Dagsorden|DAGSORDEN|Beslutningsprotokol|BESLUTNINGSPROTOKOL|Beslutninger fra mødet)\b/#
 
     /// A text page that reports on a council meeting without being its minutes: a news item
     /// or a notice ("Kommunalbestyrelsen holder møde tirsdag …", "Byrådet besluttede på
