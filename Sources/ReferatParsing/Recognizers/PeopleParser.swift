@@ -21,7 +21,7 @@ enum PeopleParser {
     static func absenceLabel(_ raw: String) -> (label: String, rest: String)? {
         // "• Afbud" in a list of members is the label of the names below it.
         let line = raw.withoutBullet
-        guard let first = line.first, "FfAaIi".contains(first) else { return nil }
+        guard let first = line.first, "FfAaIiEe".contains(first) else { return nil }
         let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
