@@ -50,6 +50,16 @@ import Testing
             == ["Miljøudvalget 2028-03-14", "Miljøudvalget 2028-03-14"])
     }
 
+    @Test func aPageOfOnlyDecisionsHasAnItemAtEachHeaderOfTheSameMeeting() throws {
+        let text = "Regionsrådets beslutning den 9. maj 2028:\nDagsordenen blev godkendt.\nOle Brink (F) deltog ikke i sagens behandling.\nMødet sluttede kl. 18:40\nVenstre foreslår:\nRegionsrådets beslutning den 9. maj 2028:\nForslaget blev sendt til forretningsudvalget.\n"
+        let document = try parse(text)
+        #expect(document.cases.map { $0.decisions.first.map { "\($0.body ?? "-") \($0.date ?? "-")" } ?? "none" }
+            == ["Regionsrådet 2028-05-09", "Regionsrådet 2028-05-09"])
+        // Headers of two bodies are one item's history, not two items.
+        let history = try parse("Økonomiudvalgets beslutning den 2. maj 2028:\nAnbefalet.\nRegionsrådets beslutning den 9. maj 2028:\nGodkendt.\n")
+        #expect(history.cases.count < 2)
+    }
+
     @Test func anItemTypeIsNoDecision() throws {
         let document = try parse("UDVALG\n\nPlanudvalget\n\nMØDE\n\nReferat\n\nSTARTTIDSPUNKT\n\n07-03-2028 08:00:00\n\n\nPUNKTER\n\n1. Bemærkninger til dagsordenen\n2. Meddelelser\n\n\n\n1. Bemærkninger til dagsordenen\n\nBemærkninger til dagsordenen\n\nPunkttype\nBeslutning.\n\nBeslutning Planudvalget den 07-03-2028\nGodkendt.\n\n\n2. Meddelelser\n\nMeddelelser\n\nPunkttype\nOrientering.\n\nBeslutning Planudvalget den 07-03-2028\n-\n")
         #expect(document.cases.map(\.decisions.count) == [1, 1])
