@@ -119,6 +119,22 @@ import Testing
         #expect(read.absent.map(\.party) == ["V", "F"])
     }
 
+    @Test func firstNamesUnderALabel() throws {
+        let lines = ["FRAVÆRENDE MED AFBUD:", "", "Lone er fraværende - Pia er indkaldt som hendes suppleant", "",
+                     "Jesper har meldt afbud - suppleanten Kim kan ikke deltage.", "", "Formanden er fraværende.", "", "Beslutning"]
+            .enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        #expect(AbsenceList.read(lines, at: 0)?.absent.map(\.name) ?? [] == ["Lone", "Jesper"])
+    }
+
+    @Test(arguments: [
+        ("1. Fraværende: Eva Holm", ["Eva Holm"]),
+        ("2. Afbud: Bo Berg og Ib Lund", ["Bo Berg", "Ib Lund"]),
+        ("1. Fraværende", []),
+    ])
+    func anAgendasFirstItemNamesTheAbsent(_ line: String, _ names: [String]) throws {
+        #expect(AbsenceList.read([SourceLine(number: 1, text: line)], at: 0)?.absent.map(\.name) ?? [] == names)
+    }
+
     @Test func declaringOneselfDisqualifiedIsNotTakingPart() throws {
         let found = try #require(AbsenceProse.read("Kaj Holm (IA) erklærer sig inhabil ved behandling af punkt 4."))
         #expect(found.notParticipating.map(\.name) == ["Kaj Holm"])

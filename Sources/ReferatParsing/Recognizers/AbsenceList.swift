@@ -38,7 +38,8 @@ enum AbsenceList {
         while i < lines.count, read.absent.isEmpty || !text.hasSuffix(".") {
             // A blank line ends the list, unless only a plain name (or the last name's party) follows it.
             if lines[i].isBlank {
-                if read.absent.isEmpty || i + 1 < lines.count && (isPlainName(lines[i + 1].text) || isParty(lines[i + 1].text)) { i += 1; continue }
+                if read.absent.isEmpty || i + 1 < lines.count && (isPlainName(lines[i + 1].text) || isParty(lines[i + 1].text)
+                    || firstNameAbsent(lines[i + 1].text) != nil) { i += 1; continue }
                 break
             }
             let line = lines[i].text
@@ -50,6 +51,12 @@ enum AbsenceList {
             }
             // A name starts with a capital; most lines after a list are text that does not.
             guard PeopleParser.mayStartWithCapital(line), !line.contains(":"), SectionHeadings.key(line) == nil else { break }
+            // "Kirsten er fraværende - Bo Holm deltager som hendes suppleant": a board's list by first names.
+            if let person = firstNameAbsent(line) {
+                read.absent.append(person)
+                i += 1
+                continue
+            }
             if AbsenceProse.mayMentionAbsence(line) || line.containsBytes("inhabil") {
                 guard AbsenceProse.member(line) == nil, PeopleParser.nonParticipant(line) == nil, AbsenceProse.read(line) == nil else { break }
             }
@@ -111,6 +118,16 @@ enum AbsenceList {
         let names = PeopleParser.splitList(line)
         return names.count > 1 && names.allSatisfy { PeopleParser.person($0).map { $0.reason == nil && $0.party != nil } == true }
     }
+
+    /// A line of a labelled list that says, by first name only, who was absent: "Kirsten er
+    /// fraværende - …", "Brian har meldt afbud". The word must pass as a first name (`firstNames`).
+    static func firstNameAbsent(_ line: String) -> Person? {
+        guard line.isShorter(than: 200), let m = line.firstMatch(of: firstNameThenAbsent) else { return nil }
+        let name = String(m.1)
+        return firstNames(name + ", " + name).isEmpty ? nil : Person(name: name)
+    }
+
+    nonisolated(unsafe) static let firstNameThenAbsent = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+(?:er fraværende|var fraværende|har meldt afbud|havde meldt afbud)\b/#
 
     /// A party alone in parentheses: "(V)", "(Ø)", "(UP)".
     static func isParty(_ line: String) -> Bool {
