@@ -26,8 +26,8 @@ import Testing
               numbers: ["1"], titles: ["2. økonomirapport for året"]),
         Shape(name: "plain agenda whose first items have no title of their own",
               text: "Dagsorden til møde den 4. juni 2028\n\nMenighedsrådet\n\n1. Fraværende: Eva Holm\n\n2. Bemærkninger til dagsordenen:\n\n3. Godkendelse af regnskab for 1. kvartal\nRegnskabet gennemgås.\n\n4. Regler for udlån af sognegården\nDer ønskes en drøftelse.\n\n5. Plan for høstgudstjenesten\nPræsten fremlægger en plan.\n\n6. Orientering fra formanden.\n\n7. Eventuelt.\n",
-              numbers: ["3", "4", "5", "6", "7"],
-              titles: ["Godkendelse af regnskab for 1. kvartal", "Regler for udlån af sognegården", "Plan for høstgudstjenesten",
+              numbers: ["1", "2", "3", "4", "5", "6", "7"],
+              titles: ["Fraværende: Eva Holm", "Bemærkninger til dagsordenen:", "Godkendelse af regnskab for 1. kvartal", "Regler for udlån af sognegården", "Plan for høstgudstjenesten",
                        "Orientering fra formanden.", "Eventuelt."]),
         Shape(name: "the meeting's room and an online meeting are no titles",
               text: "Referat\nMiljøudvalget tirsdag den 14. marts 2028 kl. 17.00\n\nMødelokale Engen\n\nSagsfremstilling\nUdvalget orienteres om vandløbene.\nBeslutning\nTil efterretning.\nSagsfremstilling\nDer søges om 2 mio. kr. til stier.\nBeslutning\nTiltrådt.\n",
@@ -42,6 +42,11 @@ import Testing
         let document = try parse(shape.text)
         #expect(document.cases.map(\.title) == shape.titles)
         #expect(document.cases.map(\.number) == shape.numbers)
+    }
+
+    @Test func anAgendasItemNamingTheAbsentOnItsTitleLine() throws {
+        let document = try parse(Self.shapes[2].text)
+        #expect(document.meeting?.absent.map(\.name) == ["Eva Holm"])
     }
 
     @Test func aRoomLineLeavesTheHeadlessBlocksTheirDecisions() throws {

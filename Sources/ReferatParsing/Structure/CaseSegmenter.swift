@@ -173,7 +173,8 @@ struct CaseSegmenter: Sendable {
                 if keep {
                     // Plain minutes whose first title is also confirmed otherwise are still a run.
                     if run == nil, let startsRun { run = startsRun }
-                    let earlier = titlesBefore(number, after: lastNumber, passed, lines)
+                    var earlier = titlesBefore(number, after: lastNumber, passed, lines)
+                    if earlier.isEmpty, anchors.isEmpty, number > 1, startsRun != nil { earlier = untitledBefore(number, lines[..<i]) }
                     if !earlier.isEmpty { backfilled.append((earlier.map(\.index), i)) }
                     for title in earlier {
                         anchors.append(Anchor(titleIndex: title.index, number: String(title.number), access: defaultAccess, titleLine: title.titleLine,
@@ -248,6 +249,20 @@ struct CaseSegmenter: Sendable {
             if let n = numberedTitle(line.text), titles.contains(normalisedTitle(n.title)) { return [] }
         }
         return wanted
+    }
+
+    /// The items numbered 1 up to `number` - 1 above the first title of a run of plain minutes
+    /// that starts at `number`, whose lines are no titles ("1. Fraværende: Eva Holm" /
+    /// "2. Bemærkninger til dagsordenen:"): the last numbered lines above it, counting up from 1.
+    func untitledBefore(_ number: Int, _ above: ArraySlice<SourceLine>) -> [(index: Int, number: Int, titleLine: Int?, title: String)] {
+        var found: [(index: Int, number: Int, titleLine: Int?, title: String)] = []
+        for index in above.indices.reversed() where found.count < number - 1 {
+            let text = above[index].text
+            guard Self.mayBeNumbered(text), let m = text.wholeMatch(of: Self.numbered), let n = Int(m.1) else { continue }
+            guard n == number - 1 - found.count, m.2.first?.isUppercase == true else { return [] }
+            found.append((index, n, nil, String(m.2)))
+        }
+        return found.count == number - 1 ? found.reversed() : []
     }
 
     /// How plain minutes number their titles: 1, 2, 3 …, or 1, 1, 1 … where a list converted

@@ -69,6 +69,12 @@ struct DocumentAssembler {
         }
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
+        // "1. Fraværende: Eva Holm": an agenda's item that names the absent on its title line.
+        for c in cases where c.title.hasPrefix("Fravær") || c.title.hasPrefix("Afbud") {
+            guard let list = AbsenceList.read([SourceLine(number: 0, text: c.title)], at: 0), !list.absent.isEmpty else { continue }
+            if meeting == nil { meeting = Meeting() }
+            meeting?.addAbsent(list.absent)
+        }
         // A region's minutes name municipalities in their items; the region is the publisher.
         if let region = Self.region(lines, meeting: meeting, municipality: municipality) { municipality = region }
         let kind: DocumentKind
