@@ -99,8 +99,8 @@ enum RunInHeadings {
         if text.utf8.count < 200, hasLetterThenNumber(text), let m = text.wholeMatch(of: wordThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }
-        // "14. Eventuelt - Udvalget den 29.01.20138. Godkendelse …", "… til mødet den 14. oktober
-        // 2027143. Godkendelse …": the entry ended in a date.
+        // "14. Eventuelt - Udvalget den 29.01.20138. Godkendelse …", "… til mødet den 9. juni
+        // 202781. Godkendelse …": the entry ended in a date.
         if text.utf8.count < 240, hasYearThenNumber(text), let m = text.wholeMatch(of: dateThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }

@@ -51,7 +51,7 @@ enum AbsenceList {
             }
             // A name starts with a capital; most lines after a list are text that does not.
             guard PeopleParser.mayStartWithCapital(line), !line.contains(":"), SectionHeadings.key(line) == nil else { break }
-            // "Kirsten er fraværende - Bo Holm deltager som hendes suppleant": a board's list by first names.
+            // "Lone er fraværende - Bo Holm deltager i hendes sted": a board's list by first names.
             if let person = firstNameAbsent(line) {
                 read.absent.append(person)
                 i += 1
@@ -119,8 +119,8 @@ enum AbsenceList {
         return names.count > 1 && names.allSatisfy { PeopleParser.person($0).map { $0.reason == nil && $0.party != nil } == true }
     }
 
-    /// A line of a labelled list that says, by first name only, who was absent: "Kirsten er
-    /// fraværende - …", "Brian har meldt afbud". The word must pass as a first name (`firstNames`).
+    /// A line of a labelled list that says, by first name only, who was absent: "Lone er
+    /// fraværende - …", "Jesper har meldt afbud". The word must pass as a first name (`firstNames`).
     static func firstNameAbsent(_ line: String) -> Person? {
         guard line.isShorter(than: 200), let m = line.firstMatch(of: firstNameThenAbsent) else { return nil }
         let name = String(m.1)

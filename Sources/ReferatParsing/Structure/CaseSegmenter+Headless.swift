@@ -50,7 +50,7 @@ extension CaseSegmenter {
     }
 
     /// Items of a page that prints nothing of its items but their decisions, each under a header
-    /// that names the same meeting ("Regionsrådets beslutning den 11. marts 2027:" over every
+    /// that names the same meeting ("Regionsrådets beslutning den 4. juni 2027:" over every
     /// item): one item at each header. Headers of different bodies or dates are one item's
     /// history, not several items.
     func decisionBlocks(_ lines: [SourceLine]) -> [Anchor]? {

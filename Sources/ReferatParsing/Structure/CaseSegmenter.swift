@@ -31,7 +31,7 @@ struct CaseSegmenter: Sendable {
     }
 
     nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
-    /// "2. behandling …", "3. økonomi- og aktivitetsrapportering": an ordinal and a word in lower
+    /// "2. behandling …", "2. økonomirapport for året": an ordinal and a word in lower
     /// case, never "at" (a numbered recommendation) nor a month (a date).
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
     nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
@@ -412,7 +412,7 @@ struct CaseSegmenter: Sendable {
     }
 
     /// A meeting's place on a line of its own, without a label or a postcode: a room
-    /// ("Mødelokale Vandværket") or a meeting held online ("Via Microsoft Teams").
+    /// ("Mødelokale Engen") or a meeting held online ("Via Microsoft Teams").
     static func isMeetingPlace(_ text: String) -> Bool {
         guard text.isShorter(than: 60), let first = text.first, "MmVvTtOoDd".contains(first) else { return false }
         let lower = text.lowercased()

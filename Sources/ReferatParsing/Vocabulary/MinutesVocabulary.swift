@@ -110,14 +110,14 @@ enum MinutesVocabulary {
     static let notInNames: Set<String> = [
         "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
         "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side", "dagsordenen",
-        // Parties, whose seats a list of absentees may speak of ("Dansk Folkepartis plads er vakant").
+        // Parties, whose seats a list of absentees may speak of ("Det Konservative Folkepartis plads står tom").
         "venstre", "socialdemokratiet", "enhedslisten", "alternativet", "moderaterne",
     ]
 
     /// How the names of associations and companies end ("Vesterhavsbad Grundejerforening",
     /// "Boligselskabet Ny Bo"), lower-cased: a list of "Name, Association" lines names one
     /// person a line, never the association.
-    /// A party ("Dansk Folkeparti") or a committee ("Kgs. Enghave Lokaludvalg") is no person either.
+    /// A party ("Dansk Folkeparti") or a committee ("Nordby Lokaludvalg") is no person either.
     static let organisationEndings = ["forening", "foreningen", "selskab", "selskabet", "forbund", "forbundet", "parti", "partis", "partiet", "udvalg"]
 
     static func isOrganisationWord(_ word: Substring) -> Bool {
