@@ -99,7 +99,8 @@ enum RunInHeadings {
         if text.utf8.count < 200, hasLetterThenNumber(text), let m = text.wholeMatch(of: wordThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }
-        // "14. Eventuelt - Udvalget den 29.01.20138. Godkendelse …": the entry ended in a date.
+        // "14. Eventuelt - Udvalget den 29.01.20138. Godkendelse …", "… til mødet den 9. juni
+        // 202781. Godkendelse …": the entry ended in a date.
         if text.utf8.count < 240, hasYearThenNumber(text), let m = text.wholeMatch(of: dateThenNumbered) {
             return [String(m.1)] + split(String(m.2))
         }
@@ -139,15 +140,15 @@ enum RunInHeadings {
         }
     }
 
-    /// Whether a point stands before five to seven digits and a point and a space
-    /// ("29.01.20138. "): a year with an item's number glued on, the guard before
-    /// `dateThenNumbered`, on bytes.
+    /// Whether a point or a space stands before five to seven digits and a point and a space
+    /// ("29.01.20138. ", "oktober 2027143. "): a year with an item's number glued on, the guard
+    /// before `dateThenNumbered`, on bytes.
     static func hasYearThenNumber(_ text: String) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
-                guard bytes[i] == 0x2E else { i += 1; continue }
+                guard bytes[i] == 0x2E || bytes[i] == 0x20 else { i += 1; continue }
                 var j = i + 1
                 while j < bytes.count, bytes[j].isASCIIDigit { j += 1 }
                 if (5...7).contains(j - i - 1), j + 1 < bytes.count, bytes[j] == 0x2E, bytes[j + 1] == 0x20 { return true }
@@ -157,7 +158,7 @@ enum RunInHeadings {
         }
     }
 
-    nonisolated(unsafe) static let dateThenNumbered = #/^(.*?[0-9]{1,2}\.[0-9]{1,2}\.(?:19|20)[0-9]{2})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
+    nonisolated(unsafe) static let dateThenNumbered = #/^(.*?[0-9]{1,2}\.(?:[0-9]{1,2}\.|\s*\p{Ll}+\.?\s+)(?:19|20)[0-9]{2})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 
     nonisolated(unsafe) static let wordThenNumbered = #/^((?:[0-9]{1,3}\.\s+[^0-9]*)?(?:\p{L}*\p{Ll}|[^0-9]*\p{L}\.?:))([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 

@@ -16,6 +16,9 @@ struct TextCleaner: Sendable {
         var looksLikeWebpage: Bool
         /// True when a link of a page showing one agenda item was found ("Tilbage til oversigt").
         var linksLikeItemPage = false
+        /// True when the text is a document site's copy of a PDF (`isDocumentSite`): a document,
+        /// never a web article.
+        var fromDocumentSite = false
     }
 
     /// Lines that are web-page furniture wherever they stand (compared lower-cased).
@@ -27,8 +30,23 @@ struct TextCleaner: Sendable {
         "accepter alle", "accepter cookies", "afvis alle", "kun nødvendige", "cookieindstillinger",
         "vis mere", "vis mindre", "læs op", "tilbage", "tilbage til oversigten", "senest opdateret",
         "til indholdsfortegnelse", "se alle bilag", "udskriv dette punkt", "udskriv punkt", "printvenlig version",
-        "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
+        "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "transkript:", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
     ]
+
+    /// Headings of a document site's list of other documents (docplayer): the titles under them
+    /// name other meetings and municipalities, up to the document's own text (`Transkript`).
+    static let otherDocumentsHeadings: Set<String> = ["relaterede dokumenter", "lignende dokumenter"]
+
+    /// Whether the lines come from a document site that shows a PDF's text under its own
+    /// furniture ("Starte visningen fra side:", "Transkript"), where a list of other documents
+    /// is never part of the document.
+    static func isDocumentSite(_ lines: [SourceLine]) -> Bool {
+        lines.prefix(40).contains { line in
+            guard line.text.isShorter(than: 40) else { return false }
+            let lower = line.text.lowercased()
+            return lower == "transkript" || lower == "transkript:" || lower.hasPrefix("starte visningen fra side")
+        }
+    }
 
     /// The last bytes of the link texts: most lines end in none of them.
     static let linkLastBytes = Set(MinutesVocabulary.linkTexts.compactMap(\.utf8.last))
@@ -82,9 +100,23 @@ struct TextCleaner: Sendable {
         var itemPage = false
         var kept: [SourceLine] = []
         kept.reserveCapacity(lines.count)
+        // The list of other documents runs to the document's text or the end; only on a document
+        // site, or where the list opens the page (an amp page that holds nothing else).
+        let documentSite = Self.isDocumentSite(lines)
+        var otherDocuments = false
+        var contentLines = 0
         for line in lines {
             let short = line.text.utf8.count <= 40
             let lower = short ? line.text.lowercased() : ""
+            if otherDocuments {
+                if lower == "transkript" || lower == "transkript:" { otherDocuments = false }
+                continue
+            }
+            if short, Self.otherDocumentsHeadings.contains(lower), documentSite || contentLines < 5 {
+                otherDocuments = true
+                continue
+            }
+            if !line.isBlank { contentLines += 1 }
             if short, !itemPage, MinutesVocabulary.itemPageLinks.contains(lower) { itemPage = true }
             let cookie = line.text.utf8.count < 200 && (line.text.containsBytes("ookie"))
             if short && Self.furniture.contains(lower) || cookie {
@@ -107,7 +139,7 @@ struct TextCleaner: Sendable {
         }
         while result.first?.isBlank == true { result.removeFirst() }
         while result.last?.isBlank == true { result.removeLast() }
-        return Output(lines: result, links: links, looksLikeWebpage: webpage, linksLikeItemPage: itemPage)
+        return Output(lines: result, links: links, looksLikeWebpage: webpage, linksLikeItemPage: itemPage, fromDocumentSite: documentSite)
     }
 
     // MARK: - Steps

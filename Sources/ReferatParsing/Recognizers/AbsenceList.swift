@@ -36,14 +36,27 @@ enum AbsenceList {
         // sentence that named them ("Afbud fra Bo Berg og Eva Ny.").
         var i = index + 1
         while i < lines.count, read.absent.isEmpty || !text.hasSuffix(".") {
-            // A blank line ends the list, unless only a plain name follows it.
+            // A blank line ends the list, unless only a plain name (or the last name's party) follows it.
             if lines[i].isBlank {
-                if read.absent.isEmpty || i + 1 < lines.count && isPlainName(lines[i + 1].text) { i += 1; continue }
+                if read.absent.isEmpty || i + 1 < lines.count && (isPlainName(lines[i + 1].text) || isParty(lines[i + 1].text)
+                    || firstNameAbsent(lines[i + 1].text) != nil) { i += 1; continue }
                 break
             }
             let line = lines[i].text
+            // "Claus Holm" / "(V)": a table that prints each name's party on a line of its own.
+            if isParty(line), let last = read.absent.indices.last {
+                read.absent[last].party = read.absent[last].party ?? String(line.dropFirst().dropLast())
+                i += 1
+                continue
+            }
             // A name starts with a capital; most lines after a list are text that does not.
             guard PeopleParser.mayStartWithCapital(line), !line.contains(":"), SectionHeadings.key(line) == nil else { break }
+            // "Lone er fraværende - Bo Holm deltager i hendes sted": a board's list by first names.
+            if let person = firstNameAbsent(line) {
+                read.absent.append(person)
+                i += 1
+                continue
+            }
             if AbsenceProse.mayMentionAbsence(line) || line.containsBytes("inhabil") {
                 guard AbsenceProse.member(line) == nil, PeopleParser.nonParticipant(line) == nil, AbsenceProse.read(line) == nil else { break }
             }
@@ -104,6 +117,21 @@ enum AbsenceList {
         guard line.containsBytes(") "), line.firstMatch(of: PeopleParser.partyThenName) != nil else { return false }
         let names = PeopleParser.splitList(line)
         return names.count > 1 && names.allSatisfy { PeopleParser.person($0).map { $0.reason == nil && $0.party != nil } == true }
+    }
+
+    /// A line of a labelled list that says, by first name only, who was absent: "Lone er
+    /// fraværende - …", "Jesper har meldt afbud". The word must pass as a first name (`firstNames`).
+    static func firstNameAbsent(_ line: String) -> Person? {
+        guard line.isShorter(than: 200), let m = line.firstMatch(of: firstNameThenAbsent) else { return nil }
+        let name = String(m.1)
+        return firstNames(name + ", " + name).isEmpty ? nil : Person(name: name)
+    }
+
+    nonisolated(unsafe) static let firstNameThenAbsent = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+(?:er fraværende|var fraværende|har meldt afbud|havde meldt afbud)\b/#
+
+    /// A party alone in parentheses: "(V)", "(Ø)", "(UP)".
+    static func isParty(_ line: String) -> Bool {
+        line.utf8.count <= 8 && line.first == "(" && line.last == ")" && line.dropFirst().dropLast().allSatisfy(\.isUppercase)
     }
 
     /// Whether a line may name more than one person: commas, "og", semicolons, sentences, or

@@ -63,7 +63,7 @@ enum AbsenceProse {
 
     /// The words of every absence predicate and label, the shortest form each is known by.
     static let absenceStems = [
-        "fravær", "Fravær", "fbud", "eltog ikke", "eltager ikke", "ikke til stede", "inhabil", "forfald", "forhindre", "ikke mødt",
+        "fravær", "Fravær", "fbud", "eltog ikke", "eltager ikke", "ikke til stede", "j til stede", "inhabil", "forfald", "forhindre", "ikke mødt",
         "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", " stedet for", "edvirkede ikke",
     ]
 

@@ -19,9 +19,11 @@ enum PeopleParser {
 
     /// Splits `line` into an absence label and what follows it, if it starts with one.
     static func absenceLabel(_ raw: String) -> (label: String, rest: String)? {
-        // "• Afbud" in a list of members is the label of the names below it.
-        let line = raw.withoutBullet
-        guard let first = line.first, "FfAaIi".contains(first) else { return nil }
+        // "• Afbud" in a list of members is the label of the names below it; "1. Fraværende: Eva
+        // Holm", an agenda's first item, names them on its line.
+        var line = raw.withoutBullet
+        if let numbered = line.wholeMatch(of: numberedLabel) { line = String(numbered.1) }
+        guard let first = line.first, "FfAaIiEe".contains(first) else { return nil }
         let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
@@ -34,6 +36,9 @@ enum PeopleParser {
         }
         return nil
     }
+
+    /// An item number before a label with names after it: "1. Fraværende: Eva Holm".
+    nonisolated(unsafe) static let numberedLabel = #/^[0-9]{1,2}\.\s+((?:Fraværende|Afbud)\s*:\s*\S.*)$/#
 
     /// A list of absentees without the clause that names who came instead:
     /// "Ole Lund (V) – Eva Ny (V) mødte som stedfortræder" → "Ole Lund (V)".

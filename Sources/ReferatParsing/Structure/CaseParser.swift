@@ -76,6 +76,7 @@ struct CaseParser: Sendable {
         var attachmentLines: [String] = []
         var block = Block.preamble
         var routingSeen = false
+        var expectsItemType = false
 
         // The first line is skipped as the title, or read as identity when it is the marker.
         for (offset, line) in lines.enumerated() where anchor.untitled || offset != anchor.titleLine && (offset != anchor.titleIndex || offset == anchor.markerIndex) {
@@ -96,6 +97,16 @@ struct CaseParser: Sendable {
             // The title printed a second time right below itself.
             if case .preamble = block, sections.isEmpty, !title.isEmpty, segmenter.normalisedTitle(segmenter.numberedTitle(text)?.title ?? text) == segmenter.normalisedTitle(title) {
                 continue
+            }
+            // "Punkttype" / "Beslutning.": the item's type in one word (a FirstAgenda export), not
+            // the heading of its decision.
+            if text == "Punkttype" || text == "Punkttype:" {
+                expectsItemType = true
+                continue
+            }
+            if expectsItemType {
+                expectsItemType = false
+                if text.isShorter(than: 30), !text.contains(" ") { continue }
             }
             if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.isShorter(than: 80) {
                 if readIdentity(text, into: &record) { continue }

@@ -23,6 +23,7 @@ extension CaseSegmenter {
             if opener == nil { opener = key }
             if key == opener { starts.append(i) }
         }
+        if starts.isEmpty, found.isEmpty { return decisionBlocks(lines) }
         guard let first = starts.first, hasDecisionHeader(lines, after: first) else { return nil }
         if starts.count == 1 {
             // One block: headless only when nothing else started an item.
@@ -46,6 +47,24 @@ extension CaseSegmenter {
         return starts.map {
             Anchor(titleIndex: $0, access: nil, signal: "block opening like every item's (the page prints no titles)", untitled: true)
         }
+    }
+
+    /// Items of a page that prints nothing of its items but their decisions, each under a header
+    /// that names the same meeting ("Regionsrådets beslutning den 4. juni 2027:" over every
+    /// item): one item at each header. Headers of different bodies or dates are one item's
+    /// history, not several items.
+    func decisionBlocks(_ lines: [SourceLine]) -> [Anchor]? {
+        var starts: [Int] = []
+        var meeting: (body: String, date: String)?
+        for i in lines.indices where !lines[i].isBlank && DecisionHeader.mayBeHeader(lines[i].text) {
+            guard let header = DecisionHeader.parse(lines[i].text.withoutBullet) else { continue }
+            guard let body = header.body, let date = header.date else { return nil }
+            if let meeting, meeting.body != body || meeting.date != date { return nil }
+            meeting = (body, date)
+            starts.append(i)
+        }
+        guard starts.count >= 2 else { return nil }
+        return starts.map { Anchor(titleIndex: $0, access: nil, signal: "decision header of the same meeting (the page prints only decisions)", untitled: true) }
     }
 
     /// The kind of line a headless block opens with: an identity line ("Sagsid.:", "Sagsnr.:

@@ -31,7 +31,9 @@ struct CaseSegmenter: Sendable {
     }
 
     nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
-    nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?:behandling|kvartal|halvår|del|etape|fase|udbudsrunde|runde)\b/#
+    /// "2. behandling …", "2. økonomirapport for året": an ordinal and a word in lower
+    /// case, never "at" (a numbered recommendation) nor a month (a date).
+    nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
     nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
     nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*)?([0-9]{1,3})\.?$/#
     nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*:?\s*([0-9]{1,3})\s*:?$/#
@@ -130,7 +132,10 @@ struct CaseSegmenter: Sendable {
                 continue
             }
             // The first title of plain minutes, before anything else has started an item.
-            let startsRun = run == nil && anchors.isEmpty && text.utf8.first == 0x31 ? numberedRun(lines, at: i) : nil
+            // Its number need not be 1 where the first items' titles are no titles ("1. Fraværende: Eva
+            // Holm" / "2. Bemærkninger til dagsordenen:" / "3. Godkendelse af regnskab" / text / …).
+            let startsRun = run == nil && anchors.isEmpty && (text.utf8.first == 0x31 || passed.isEmpty && text.utf8.first?.isASCIIDigit == true)
+                ? numberedRun(lines, at: i) : nil
             if let candidate = numberedCandidate(lines, at: i, contents: contents, inRun: run != nil || startsRun != nil) {
                 let number = Int(candidate.number) ?? 0
                 // The same title printed twice in a row is one item.
@@ -159,7 +164,7 @@ struct CaseSegmenter: Sendable {
                     // The title as the table of contents lists it, after the table: the item itself.
                     keep = true
                     listed = true
-                } else if number == 1, candidate.titleLine == nil, let startsRun {
+                } else if candidate.titleLine == nil, let startsRun {
                     // Plain minutes (a council's or board's own): titles 1, 2, 3 … (or 1, 1, 1 …)
                     // with the minutes' prose between them and nothing else to confirm them.
                     keep = true
@@ -168,7 +173,8 @@ struct CaseSegmenter: Sendable {
                 if keep {
                     // Plain minutes whose first title is also confirmed otherwise are still a run.
                     if run == nil, let startsRun { run = startsRun }
-                    let earlier = titlesBefore(number, after: lastNumber, passed, lines)
+                    var earlier = titlesBefore(number, after: lastNumber, passed, lines)
+                    if earlier.isEmpty, anchors.isEmpty, number > 1, startsRun != nil { earlier = untitledBefore(number, lines[..<i]) }
                     if !earlier.isEmpty { backfilled.append((earlier.map(\.index), i)) }
                     for title in earlier {
                         anchors.append(Anchor(titleIndex: title.index, number: String(title.number), access: defaultAccess, titleLine: title.titleLine,
@@ -245,20 +251,36 @@ struct CaseSegmenter: Sendable {
         return wanted
     }
 
+    /// The items numbered 1 up to `number` - 1 above the first title of a run of plain minutes
+    /// that starts at `number`, whose lines are no titles ("1. Fraværende: Eva Holm" /
+    /// "2. Bemærkninger til dagsordenen:"): the last numbered lines above it, counting up from 1.
+    func untitledBefore(_ number: Int, _ above: ArraySlice<SourceLine>) -> [(index: Int, number: Int, titleLine: Int?, title: String)] {
+        var found: [(index: Int, number: Int, titleLine: Int?, title: String)] = []
+        for index in above.indices.reversed() where found.count < number - 1 {
+            let text = above[index].text
+            guard Self.mayBeNumbered(text), let m = text.wholeMatch(of: Self.numbered), let n = Int(m.1) else { continue }
+            guard n == number - 1 - found.count, m.2.first?.isUppercase == true else { return [] }
+            found.append((index, n, nil, String(m.2)))
+        }
+        return found.count == number - 1 ? found.reversed() : []
+    }
+
     /// How plain minutes number their titles: 1, 2, 3 …, or 1, 1, 1 … where a list converted
     /// from a web page lost its numbering.
     enum NumberedRun { case counting, ones }
 
-    /// Whether the numbered title at `index` (number 1) starts a run of at least three titles
-    /// numbered 1, 2, 3 … in order (or all 1), each followed by text before the next: the shape
-    /// of plain minutes. A table of contents has nothing between its lines; a numbered list
-    /// inside an item is made of sentences, which are not titles.
+    /// Whether the numbered title at `index` starts a run of at least three titles numbered
+    /// on from it in order (1, 2, 3 …, or all 1), each followed by text before the next: the
+    /// shape of plain minutes. A table of contents has nothing between its lines; a numbered
+    /// list inside an item is made of sentences, which are not titles.
     func numberedRun(_ lines: [SourceLine], at index: Int) -> NumberedRun? {
-        guard let first = numberedTitle(lines[index].text), first.number == "1", isRunTitle(first.title) else { return nil }
+        guard let first = numberedTitle(lines[index].text), let start = Int(first.number), isRunTitle(first.title) else { return nil }
         var kind: NumberedRun?
-        var count = 1, textSince = 0
+        var count = start, textSince = 0
         // Titles that are section words ("3. Økonomi"): an item's numbered sections are all such.
         var headings = SectionHeadings.key(first.title) == nil ? 0 : 1
+        var titles = [normalisedTitle(first.title)]
+        var lastTitle = index
         var j = index + 1
         while j < lines.count {
             defer { j += 1 }
@@ -266,16 +288,26 @@ struct CaseSegmenter: Sendable {
             if text.isEmpty { continue }
             if Self.mayBeNumbered(text), let n = numberedTitle(text), let number = Int(n.number) {
                 let expected = kind == .ones ? 1 : count + 1
-                guard textSince > 0, isRunTitle(n.title), number == expected || kind == nil && number == 1 else { break }
+                guard textSince > 0, isRunTitle(n.title), number == expected || kind == nil && start == 1 && number == 1 else { break }
                 if kind == nil { kind = number == 1 ? .ones : .counting }
                 count += 1
                 textSince = 0
+                titles.append(normalisedTitle(n.title))
+                lastTitle = j
                 if SectionHeadings.key(n.title) != nil { headings += 1 }
             } else {
                 textSince += 1
             }
         }
-        return count >= 3 && headings < count ? kind : nil
+        guard count - start >= 2, headings < count - start + 1 else { return nil }
+        // A table of contents whose titles wrap onto a second line has text between its titles,
+        // but its titles come again further down, as the items' own (perhaps longer, unwrapped).
+        for line in lines[(lastTitle + 1)...] where line.text.first?.isNumber == true {
+            guard let n = numberedTitle(line.text) else { continue }
+            let later = normalisedTitle(n.title)
+            if titles.contains(where: { $0.count >= 8 && later.hasPrefix($0) }) { return nil }
+        }
+        return kind
     }
 
     /// A title in plain minutes, which some end with a point ("Høringssvar.", "Godkendelse af
@@ -354,6 +386,7 @@ struct CaseSegmenter: Sendable {
         if text.hasASCIIDigit, text.isShorter(than: 40), MeetingHeaderParser.standaloneDate(text) != nil { return false }
         if text.containsBytes("stedfortræder") || text.containsBytes("suppleant"), text.containsBytes("deltog") || text.containsBytes("mødte") { return false }
         if text.hasASCIIDigit, text.firstMatch(of: Self.postalAddress) != nil { return false }
+        if Self.isMeetingPlace(text) { return false }
         // "Referat uden bilag - Helsingør Kommune": the document's own name.
         if (text.hasPrefix("Referat ") || text.hasPrefix("Beslutningsprotokol")) && (text.contains(" Kommune") || text.contains("Region ")) { return false }
         if SectionHeadings.inlineRouting(text) != nil || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }
@@ -377,6 +410,20 @@ struct CaseSegmenter: Sendable {
         if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil { return false }
         return true
     }
+
+    /// A meeting's place on a line of its own, without a label or a postcode: a room
+    /// ("Mødelokale Engen") or a meeting held online ("Via Microsoft Teams").
+    static func isMeetingPlace(_ text: String) -> Bool {
+        guard text.isShorter(than: 60), let first = text.first, "MmVvTtOoDd".contains(first) else { return false }
+        let lower = text.lowercased()
+        return placeOpenings.contains { lower.hasPrefix($0) }
+    }
+
+    /// How a line naming the meeting's place opens (compared lower-cased).
+    static let placeOpenings = [
+        "mødelokale ", "mødelokalet ", "via teams", "via microsoft teams", "via zoom", "via skype", "videomøde", "telefonmøde",
+        "online møde", "onlinemøde", "digitalt møde", "virtuelt møde",
+    ]
 
     /// Lines that are header or section words, never a title (compared lower-cased).
     static let headerWords: Set<String> = [
@@ -453,6 +500,15 @@ struct CaseSegmenter: Sendable {
         return listed
     }
 
+    /// How many lines of `span` are numbered item titles ("3. Budget 2028"), not numbered
+    /// sentences ("1. at …").
+    func numberedTitles(_ span: ArraySlice<SourceLine>) -> Int {
+        span.filter { line in
+            guard !line.isBlank, let n = numberedTitle(line.text) else { return false }
+            return isTitleLike(n.title)
+        }.count
+    }
+
     /// True when the line is one of a run of numbered lines with nothing else between them: a
     /// table of contents or the list of items before the items themselves.
     func isInTableOfContents(_ lines: [SourceLine], at index: Int) -> Bool {
@@ -484,7 +540,8 @@ struct CaseSegmenter: Sendable {
         if let m = text.wholeMatch(of: Self.numbered) {
             let title = String(m.2)
             // "2. behandling af budget 2019-2022": a title may start with an ordinal.
-            let ordinal = title.first?.isNumber == true && title.firstMatch(of: Self.ordinalStart) != nil
+            let ordinal = title.first?.isNumber == true
+                && title.firstMatch(of: Self.ordinalStart).map { DanishDate.months[String($0.1)] == nil } == true
             guard let c = title.first, c.isUppercase || c == "(" || c == "\"" || c == "”" || ordinal else { return nil }
             // "26. January 2027": a date whose month a page wrote in capitals is no item. (A
             // title opening with a month's name is the cheap guard; the date is DanishDate's.)

@@ -69,6 +69,12 @@ struct DocumentAssembler {
         }
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
+        // "1. Fraværende: Eva Holm": an agenda's item that names the absent on its title line.
+        for c in cases where c.title.hasPrefix("Fravær") || c.title.hasPrefix("Afbud") {
+            guard let list = AbsenceList.read([SourceLine(number: 0, text: c.title)], at: 0), !list.absent.isEmpty else { continue }
+            if meeting == nil { meeting = Meeting() }
+            meeting?.addAbsent(list.absent)
+        }
         // A region's minutes name municipalities in their items; the region is the publisher.
         if let region = Self.region(lines, meeting: meeting, municipality: municipality) { municipality = region }
         let kind: DocumentKind
@@ -94,7 +100,9 @@ struct DocumentAssembler {
             // one item, which opens with its title.
             let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
             let namesMeeting = meeting?.body != nil && meeting?.date != nil
-            kind = meeting != nil && (namesMeeting || linesBeforeTitle > 3) && !linksLikeItemPage ? .minutes : .agendaItem
+            // A list of the meeting's items above the one item: the meeting's page, cut short.
+            let listsItems = CaseSegmenter().numberedTitles(lines[..<anchors[0].titleIndex]) >= 3
+            kind = (meeting != nil && (namesMeeting || linesBeforeTitle > 3) || listsItems) && !linksLikeItemPage ? .minutes : .agendaItem
         } else if describesMeeting && (meeting?.body != nil && meeting?.date != nil || !reportsOnMeeting(lines)) {
             kind = .minutes
         } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {
@@ -309,7 +317,8 @@ struct DocumentAssembler {
         return false
     }
 
-    nonisolated(unsafe) static let recordWord = #/\b(?:Referat|REFERAT|Dagsorden|DAGSORDEN|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b/#
+    /// The names of a meeting's record, "Beslutninger fra mødet" (a list of decisions) among them.
+    nonisolated(unsafe) static let recordWord = #/\b(?:Referat|REFERAT|Dagsorden|DAGSORDEN|Beslutningsprotokol|BESLUTNINGSPROTOKOL|Beslutninger fra mødet)\b/#
 
     /// A text page that reports on a council meeting without being its minutes: a news item
     /// or a notice ("Kommunalbestyrelsen holder møde tirsdag …", "Byrådet besluttede på

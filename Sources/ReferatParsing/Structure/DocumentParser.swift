@@ -71,7 +71,7 @@ public struct DocumentParser: Sendable {
         }
         var document = DocumentAssembler(
             lines: cleaned.lines, links: cleaned.links, isWebpage: format == .html || cleaned.looksLikeWebpage, htmlTitle: htmlTitle,
-            mayBeArticle: format == .text, linksLikeItemPage: cleaned.linksLikeItemPage
+            mayBeArticle: format == .text && !cleaned.fromDocumentSite, linksLikeItemPage: cleaned.linksLikeItemPage
         ).assemble()
         document.path = path
         document.sha256 = sha256

@@ -64,7 +64,8 @@ enum MinutesVocabulary {
         "følgende udeblev uden afbud", "følgende havde meldt afbud", "følgende har meldt afbud", "følgende havde forfald",
         "følgende var fraværende", "følgende udeblev",
         "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
-        "fraværende", "afbud fra", "afbud", "ikke til stede", "ikke mødt", "forfald", "fravær",
+        "fravær uden afbud", "fravær med afbud",
+        "fraværende", "afbud fra", "afbud", "ikke til stede", "ej til stede", "ikke mødt", "forfald", "fravær",
     ]
 
     /// Phrases that say nobody was absent.
@@ -88,7 +89,7 @@ enum MinutesVocabulary {
         "deltog ikke i behandling", "deltager ikke i behandlingen", "medvirkede ikke ved behandlingen",
         "medvirkede ikke i behandlingen", "medvirkede ikke", "forlod mødet under behandlingen", "forlod mødet under punktet",
         "forlod lokalet under behandlingen", "forlod lokalet under sagens behandling", "forlod lokalet under punktet", "forlod lokalet",
-        "erklærede sig inhabil", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
+        "erklærede sig inhabil", "erklærer sig inhabil", "erklærer sig inhabile", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
         "erklærede sig inhabile", "blev erklæret inhabile", "var inhabile", "er inhabile",
         "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "var forhindrede i at deltage i", "var forhindret i at deltage", "deltog ikke i",
     ]
@@ -109,12 +110,15 @@ enum MinutesVocabulary {
     static let notInNames: Set<String> = [
         "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
         "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side", "dagsordenen",
+        // Parties, whose seats a list of absentees may speak of ("Det Konservative Folkepartis plads står tom").
+        "venstre", "socialdemokratiet", "enhedslisten", "alternativet", "moderaterne",
     ]
 
     /// How the names of associations and companies end ("Vesterhavsbad Grundejerforening",
     /// "Boligselskabet Ny Bo"), lower-cased: a list of "Name, Association" lines names one
     /// person a line, never the association.
-    static let organisationEndings = ["forening", "foreningen", "selskab", "selskabet", "forbund", "forbundet"]
+    /// A party ("Dansk Folkeparti") or a committee ("Nordby Lokaludvalg") is no person either.
+    static let organisationEndings = ["forening", "foreningen", "selskab", "selskabet", "forbund", "forbundet", "parti", "partis", "partiet", "udvalg"]
 
     static func isOrganisationWord(_ word: Substring) -> Bool {
         let lower = word.lowercased()
