@@ -55,26 +55,26 @@ struct LeafScoring {
 
     /// A bound on the leaf's score in any entry of block `b` of `cursor`, from its skip entry.
     ///
-    /// Each field's share is at most its largest frequency against its smallest length (over
-    /// the block's entries that hold the term there), and at most its normalised frequency
-    /// against the segment's average length moved to the snapshot's averages (`BM25F.bound`).
-    /// The first gives one bound; the second, applied to each competitive document of the
-    /// block (`PostingsEncoder.frontier`), the best document's score, or, when the block kept
-    /// none, applied to the per-field maxima, a looser one. The smaller holds.
+    /// When the block kept its competitive documents (`PostingsEncoder.frontier`), the best
+    /// of their scores, worked out as an entry's own (so the bound is the best entry's very
+    /// score). Otherwise the per-field maxima: each field's share is at most its largest
+    /// frequency against its smallest length, and at most its largest normalised frequency
+    /// moved to the snapshot's averages (`BM25F.bound`); the smaller of the two sums holds.
     func bound(idf: Double, block b: Int, of cursor: PostingCursor) -> Double {
         let fields = cursor.segment.fieldCount
-        let averages = cursor.segment.averageLengths
         let byCounts = score(idf: idf, weight: weighted(fields: fields, frequency: { cursor.maxFrequency[b * fields + $0] },
                                                         length: { cursor.minLength[b * fields + $0] }))
-        let vectors = cursor.frontierStart[b]..<cursor.frontierStart[b + 1]
-        var byNormalised = 0.0
-        if vectors.isEmpty {
-            byNormalised = bm25f.bound(idf: idf, maxNormalised: { $0 < fields ? cursor.maxNormalised[b * fields + $0] : 0 }, segmentAverages: averages)
-        } else {
-            for v in vectors {
-                byNormalised = max(byNormalised, bm25f.bound(idf: idf, maxNormalised: { $0 < fields ? cursor.frontier(v, $0) : 0 }, segmentAverages: averages))
+        let competitive = cursor.frontierStart[b]..<cursor.frontierStart[b + 1]
+        guard competitive.isEmpty else {
+            var best = 0.0
+            for v in competitive {
+                best = max(best, score(idf: idf, weight: weighted(fields: fields, frequency: { cursor.competitiveFrequency(v, $0) },
+                                                                  length: { cursor.competitiveLength(v, $0) })))
             }
+            return min(byCounts, best)
         }
+        let byNormalised = bm25f.bound(idf: idf, maxNormalised: { $0 < fields ? cursor.maxNormalised[b * fields + $0] : 0 },
+                                       segmentAverages: cursor.segment.averageLengths)
         return min(byCounts, byNormalised)
     }
 }

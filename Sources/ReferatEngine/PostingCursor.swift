@@ -19,9 +19,9 @@ struct PostingCursor {
     private(set) var minLength: [UInt32] = []
     /// Per block and field: the largest frequency normalised by the segment's average length.
     private(set) var maxNormalised: [Double] = []
-    /// The blocks' competitive documents (`PostingsEncoder.frontier`): `fieldCount` values per
-    /// vector, block after block; block b's vectors are `frontierStart[b]..<frontierStart[b + 1]`.
-    private(set) var frontier: [Double] = []
+    /// The blocks' competitive documents (`PostingsEncoder.frontier`): a frequency and a
+    /// length per field each, block after block; block b's are `frontierStart[b]..<frontierStart[b + 1]`.
+    private var frontier: [UInt32] = []
     private(set) var frontierStart: [Int] = [0]
 
     private var block = -1
@@ -59,13 +59,11 @@ struct PostingCursor {
                     guard normalised.isFinite, normalised >= 0 else { throw FormatError(message: "a block bound of \(normalised)") }
                     maxNormalised.append(Double(normalised))
                 }
-                let vectors = try reader.count(atMost: SegmentFormat.frontierLimit)
-                for _ in 0..<vectors * segment.fieldCount {
-                    let value = Float(bitPattern: try reader.u32())
-                    guard value.isFinite, value >= 0 else { throw FormatError(message: "a block bound of \(value)") }
-                    frontier.append(Double(value))
+                let competitive = try reader.count(atMost: SegmentFormat.frontierLimit)
+                for _ in 0..<competitive * segment.fieldCount * 2 {
+                    frontier.append(UInt32(try reader.count(atMost: Int(UInt32.max))))
                 }
-                frontierStart.append(frontierStart.last! + vectors)
+                frontierStart.append(frontierStart.last! + competitive)
             }
             var start = reader.offset, positions = info.positions.lowerBound
             for (length, positionLength) in zip(lengths, positionLengths) {
@@ -86,8 +84,9 @@ struct PostingCursor {
 
     var blockCount: Int { lastDocument.count }
 
-    /// Normalised frequency in field `f` of competitive vector `v` (`frontierStart`).
-    func frontier(_ v: Int, _ f: Int) -> Double { frontier[v * segment.fieldCount + f] }
+    /// Frequency and length in field `f` of competitive document `v` (`frontierStart`).
+    func competitiveFrequency(_ v: Int, _ f: Int) -> UInt32 { frontier[(v * segment.fieldCount + f) * 2] }
+    func competitiveLength(_ v: Int, _ f: Int) -> UInt32 { frontier[(v * segment.fieldCount + f) * 2 + 1] }
 
     /// The first block whose last document is at least `target`, or `blockCount`.
     func block(containing target: Int, from first: Int = 0) -> Int {

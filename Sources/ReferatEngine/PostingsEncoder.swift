@@ -94,12 +94,9 @@ struct PostingsEncoder {
             skips.varint(UInt64(minLength[f]))
             skips.u32(Self.roundedUp(maxNormalised[f]).bitPattern)
         }
-        let frontier = Self.frontier(of: n, fields: fieldCount) { i, f in
-            let tf = frequencies[i * fieldCount + f]
-            return tf == 0 ? 0 : Self.roundedUp(Double(tf) / SegmentFormat.norm(length: lengths[i * fieldCount + f], average: averages[f]))
-        }
-        skips.varint(UInt64(frontier.count / max(1, fieldCount)))
-        for value in frontier { skips.u32(value.bitPattern) }
+        let frontier = Self.frontier(of: n, fields: fieldCount, frequencies: frequencies, lengths: lengths, averages: averages)
+        skips.varint(UInt64(frontier.count / max(1, 2 * fieldCount)))
+        for value in frontier { skips.varint(UInt64(value)) }
         blocks.append(block.bytes)
         try positionsOut(blockPositions.bytes)
         blockPositions.bytes.removeAll(keepingCapacity: true)
@@ -108,40 +105,47 @@ struct PostingsEncoder {
         lengths.removeAll(keepingCapacity: true)
     }
 
-    /// The block's competitive documents: the vectors of per-field normalised frequencies
-    /// (`value(i, f)` of document `i`) that no other document's vector matches or beats in
-    /// every field, flattened, `fields` values per vector; empty when there are more than
-    /// `SegmentFormat.frontierLimit`.
+    /// The block's competitive documents: of the `n` documents (`fields` frequencies and
+    /// lengths each), those no other document matches or beats in every field whatever the
+    /// fields' average lengths, as (frequency, length) per field, flattened; empty when there
+    /// are more than `SegmentFormat.frontierLimit`.
     ///
-    /// Whatever the field weights, the best score in the block is one of these vectors' (the
-    /// score grows with each field's normalised frequency), so a search's bound for the block
-    /// is the best of their scores: the best document's own score, where the per-field maxima
-    /// of the skip entry mix the title of one document with the text of another (Lucene's
-    /// competitive impacts, with a vector per document for BM25F's fields).
-    static func frontier(of n: Int, fields: Int, value: (Int, Int) -> Float) -> [Float] {
-        var values = [Float](repeating: 0, count: n * fields)
-        var sums = [Float](repeating: 0, count: n)
-        for i in 0..<n {
+    /// A field's normalised frequency tf / (1 − b + b · length / average) is at least another's
+    /// for every average when its frequency is at least the other's and so is its frequency
+    /// per token (tf_u ≥ tf_v and tf_u · len_v ≥ tf_v · len_u). So, whatever the snapshot's
+    /// averages and the field weights, the best score in the block is one of these documents'
+    /// own, and a search bounds the block by their exact scores (Lucene's competitive impacts,
+    /// with BM25F's fields): where the skip entry's per-field maxima mix the title of one
+    /// document with the text of another, and are moved to the snapshot's averages by a ratio
+    /// that, near the top of a long list, is larger than the gaps between scores.
+    static func frontier(of n: Int, fields: Int, frequencies: [UInt32], lengths: [UInt32], averages: [Double]) -> [UInt32] {
+        func covers(_ u: Int, _ v: Int) -> Bool {
             for f in 0..<fields {
-                values[i * fields + f] = value(i, f)
-                sums[i] += values[i * fields + f]
+                let tu = UInt64(frequencies[u * fields + f]), tv = UInt64(frequencies[v * fields + f])
+                guard tu >= tv, tu * UInt64(lengths[v * fields + f]) >= tv * UInt64(lengths[u * fields + f]) else { return false }
+            }
+            return true
+        }
+        // Sorted by the normalised frequencies at the segment's averages, which a document's
+        // cover never has below it: each document is checked against those kept before it
+        // (what covers a dropped one is covered by a kept one).
+        let sums = (0..<n).map { i in
+            (0..<fields).reduce(0.0) { sum, f in
+                let tf = frequencies[i * fields + f]
+                return tf == 0 ? sum : sum + Double(tf) / SegmentFormat.norm(length: lengths[i * fields + f], average: averages[f])
             }
         }
-        if n == 1 { return values }
-        // A vector can only be matched or beaten by one with at least its sum, and what beats
-        // a dropped vector is beaten by a kept one: so each is checked against those kept.
-        let order = (0..<n).sorted { sums[$0] > sums[$1] }
-        var kept: [Float] = []
-        for i in order {
-            let vector = values[i * fields..<(i + 1) * fields]
-            let covered = stride(from: 0, to: kept.count, by: fields).contains { k in
-                (0..<fields).allSatisfy { kept[k + $0] >= vector[vector.startIndex + $0] }
-            }
-            guard !covered else { continue }
-            if kept.count == SegmentFormat.frontierLimit * fields { return [] }
-            kept.append(contentsOf: vector)
+        var kept: [Int] = []
+        for i in (0..<n).sorted(by: { sums[$0] > sums[$1] }) where !kept.contains(where: { covers($0, i) }) {
+            if kept.count == SegmentFormat.frontierLimit { return [] }
+            kept.append(i)
         }
-        return kept
+        var out: [UInt32] = []
+        out.reserveCapacity(kept.count * fields * 2)
+        for i in kept {
+            for f in 0..<fields { out += [frequencies[i * fields + f], lengths[i * fields + f]] }
+        }
+        return out
     }
 
     /// A Float32 at least `x`: a bound must not shrink when stored.

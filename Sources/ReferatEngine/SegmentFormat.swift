@@ -15,16 +15,16 @@
 /// lengths and, per field, the largest term frequency, the smallest field length and the
 /// largest length-normalised frequency (against the segment's average length, as a Float32
 /// rounded up) of its documents, then the block's competitive documents: a count and that
-/// many vectors of per-field normalised frequencies (Float32, rounded up; no count when there
-/// are more than `frontierLimit`, `PostingsEncoder.frontier`). Enough to bound any document's
-/// score in the block without decoding it (block-max pruning).
+/// many documents' frequency and length per field (varints; no count when there are more than
+/// `frontierLimit`, `PostingsEncoder.frontier`). Enough to bound any document's score in the
+/// block without decoding it (block-max pruning).
 public enum SegmentFormat {
     /// The format's version, the last byte of `magic`: segments of another version are not
     /// read, and an index whose segments have another is rebuilt from its records.
-    public static let version: UInt8 = 3
+    public static let version: UInt8 = 4
     static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, version]
     /// At most this many competitive documents per block are stored.
-    static let frontierLimit = 8
+    static let frontierLimit = 12
     static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
     /// Documents in a postings block.
     static let blockSize = 128

@@ -189,19 +189,25 @@ import Testing
         #expect(pruned.scored < 300, "\(pruned.scored) scored")
     }
 
-    /// The competitive documents of a block: each vector that no other matches or beats in
-    /// every field, whatever the order; none stored past the limit.
+    /// The competitive documents of a block: those no other beats in every field at every
+    /// average length (a frequency at least as high, and as high per token); one of equal
+    /// documents; none past the limit. Documents are (frequency, length) per field.
     @Test(arguments: [
-        ([[1, 0, 0], [0, 0, 1], [0.5, 0, 0.5], [0.2, 0, 0.2], [1, 0, 0]], [[1, 0, 0], [0, 0, 1], [0.5, 0, 0.5]]),
-        ([[0, 0, 2], [0, 0, 1], [0, 0, 3]], [[0, 0, 3]]),
-        ([[0.25, 0.5, 0]], [[0.25, 0.5, 0]]),
-        ((0..<9).map { [Float($0), Float(8 - $0), 0] }, []),
-        ((0..<8).map { [Float($0), Float(7 - $0), 0] }, (0..<8).map { [Float($0), Float(7 - $0), 0] }),
-    ] as [([[Float]], [[Float]])])
-    func competitiveDocumentsOfABlock(_ vectors: [[Float]], _ expected: [[Float]]) {
-        let frontier = PostingsEncoder.frontier(of: vectors.count, fields: 3) { i, f in vectors[i][f] }
-        let kept = stride(from: 0, to: frontier.count, by: 3).map { Array(frontier[$0..<$0 + 3]) }
-        #expect(Set(kept) == Set(expected))
+        // The title of one and the text of another, beaten by one with both.
+        ([[(1, 3), (0, 0), (0, 90)], [(0, 3), (0, 0), (1, 100)], [(1, 3), (0, 0), (1, 100)]], [2]),
+        // More occurrences in a longer text, or fewer in a shorter one: neither beats the other.
+        ([[(0, 4), (0, 0), (1, 10)], [(0, 4), (0, 0), (2, 100)], [(0, 4), (0, 0), (1, 100)]], [0, 1]),
+        // Equal documents, and a field's length where the word does not occur: one is kept.
+        ([[(0, 5), (0, 0), (1, 50)], [(0, 500), (0, 0), (1, 50)]], [0]),
+        // Thirteen documents none of which beats another: more than the limit, none kept.
+        ((1...13).map { [(UInt32($0), UInt32($0 * $0)), (0, 0), (0, 9)] }, []),
+    ] as [([[(UInt32, UInt32)]], [Int])])
+    func competitiveDocumentsOfABlock(_ documents: [[(UInt32, UInt32)]], _ expected: [Int]) {
+        let frequencies = documents.flatMap { $0.map(\.0) }, lengths = documents.flatMap { $0.map(\.1) }
+        let frontier = PostingsEncoder.frontier(of: documents.count, fields: 3, frequencies: frequencies, lengths: lengths, averages: [5, 20, 60])
+        let kept = stride(from: 0, to: frontier.count, by: 6).map { Array(frontier[$0..<$0 + 6]) }
+        let wanted = expected.map { d in documents[d].flatMap { [$0.0, $0.1] } }
+        #expect(Set(kept) == Set(wanted))
         #expect(kept.count == expected.count)
     }
 }

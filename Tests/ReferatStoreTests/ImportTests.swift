@@ -1,4 +1,5 @@
 import Foundation
+import ReferatAnalysis
 @testable import ReferatImport
 import ReferatParsing
 import ReferatRecords
@@ -214,6 +215,26 @@ struct Workspace {
         try (try String(contentsOfFile: file, encoding: .utf8) + "\nTillæg.\n").write(toFile: file, atomically: false, encoding: .utf8)
         #expect(try ws.importAll().imported == 1)
         #expect(try store.integrityCheck().isEmpty)
+    }
+
+    /// Segments of another format are never read: a search of such an index says that the
+    /// next import rebuilds it, and the next import does, from the records.
+    @Test func segmentsOfAnotherFormatAreRebuiltByTheNextImport() throws {
+        let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt"])
+        _ = try ws.importAll()
+        let before = try ws.store().searchVocabulary()
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [ws.index, "UPDATE meta SET value = '\(DanishAnalyzer.version).2' WHERE key = 'analyzerVersion'"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let reader = try ArchiveStore(path: ws.index, readOnly: true)
+        #expect { try reader.searchVocabulary() } throws: { error in
+            (error as? StoreError)?.message.contains("rebuilt by the next 'referat import'") == true
+        }
+        _ = try ws.importAll()
+        #expect(try ws.store().searchVocabulary() == before)
     }
 
     @Test func recordsRoundTripThroughTheStore() throws {
