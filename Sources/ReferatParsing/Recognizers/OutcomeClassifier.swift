@@ -17,7 +17,7 @@ enum OutcomeClassifier {
         ("oversendt", .referred), ("oversendes", .referred), ("sendt til", .referred), ("sendes til", .referred),
         ("fremsendes", .referred), ("fremsendt", .referred), ("henvist", .referred), ("henvises", .referred),
         ("behandling blev udsat", .postponed), ("udsat", .postponed), ("udsættes", .postponed),
-        ("udskudt", .postponed), ("udsatte", .postponed),
+        ("udskudt", .postponed), ("udskydes", .postponed), ("udsatte", .postponed),
         ("udgår", .withdrawn), ("udgik", .withdrawn), ("trukket tilbage", .withdrawn), ("sagen blev trukket", .withdrawn),
         ("taget til efterretning", .noted), ("tages til efterretning", .noted), ("til efterretning", .noted),
         ("taget til orientering", .noted), ("til orientering", .noted), ("orientering givet", .noted),
