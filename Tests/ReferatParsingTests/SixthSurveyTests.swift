@@ -56,6 +56,29 @@ import Testing
         #expect(decided.allSatisfy { $0.decisions[0].body == "Menighedsrådet" && $0.decisions[0].date == "2028-03-14" })
     }
 
+    @Test(arguments: [
+        ("Ældrerådet Mødedato Side Godkendelse af dagsorden", false),
+        ("Ældrerådet Side Godkendelse af referat", false),
+        ("Referat Ældrerådet", true),
+        ("Ældrerådet - Dagsorden", true),
+    ])
+    func anApprovalTitleIsNoHeaderNamingTheRecord(_ line: String, _ isHeader: Bool) {
+        #expect((MeetingHeaderParser.bodyAndDate(line) != nil) == isHeader)
+    }
+
+    /// A transcript (family E1) whose first item's page carries the running header before the
+    /// title, after an empty page that kept only its number.
+    @Test func theFirstItemOfATranscriptAfterAnEmptyPage() throws {
+        let text = "Referat Ældrerådet\n\nTranskript\n\n"
+            + "1 Referat Ældrerådet Mødedato: Mandag den 3. maj 2027 Mødetidspunkt: Kl. 9:00 Sluttidspunkt: Kl. 11:00 Mødested: Bemærkninger: Medlemmer: Anna Holm (A) Bo Berg (V) Fraværende: Bo Berg\n\n2\n\n"
+            + "3 Ældrerådet Mødedato Side Godkendelse af dagsorden Åben sag Sagsnr.: Sagen afgøres i: Ældrerådet Indstilling Formanden indstiller: At dagsordenen godkendes Beslutninger Ældrerådet den Dagsordenen godkendt.\n\n"
+            + "4 Ældrerådet Mødedato Side Budget for ældreområdet Åben sag Sagsnr.: 27/1234 Sagen afgøres i: Ældrerådet Indstilling Forvaltningen indstiller, at budgettet drøftes. Beslutninger Ældrerådet den Drøftet.\n"
+        let document = try parse(text)
+        #expect(document.cases.count == 2)
+        #expect(document.cases.first?.title.hasSuffix("Godkendelse af dagsorden") == true)
+        #expect(!document.cases.contains { $0.number == "2" })
+    }
+
     @Test func aNewsLineWithoutItemsNamesNoMeeting() throws {
         let document = try parse("Byrådsmøde 4. februar 2028\n\nByrådet vil drøfte den nye skole. Mødet er åbent for alle.\n")
         #expect(document.cases.isEmpty)

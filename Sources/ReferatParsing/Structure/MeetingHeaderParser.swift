@@ -29,6 +29,11 @@ enum MeetingHeaderParser {
         "dagsordener", "referater", "dagsordenpunkter", "dagsordenspunkter", "d.", "d",
     ]
 
+    /// The titles of the items that approve the agenda or the last minutes, which name the
+    /// record without being its header: a page's running header before such a title
+    /// ("Handicaprådet Mødedato Side Godkendelse af dagsorden", family E1) is the item's start.
+    static let approvalTitles = ["godkendelse af dagsorden", "godkendelse af referat", "godkendelse af åben dagsorden", "godkendelse af den åbne dagsorden"]
+
     /// A short header line naming the body and the date, or the kind of record with a date:
     /// "Byrådet 22-11-2016", "Økonomiudvalget – Referat – 1. oktober 2018", "24. april 2023 -
     /// referat fra byrådet", "Referat • 25. marts 2025 kl. 17.00", "Byrådet - Referat".
@@ -40,7 +45,9 @@ enum MeetingHeaderParser {
             date = found.iso
             rest = String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])
         }
-        let lower = rest.lowercased()
+        var lower = rest.lowercased()
+        // "Godkendelse af dagsorden" is an item's title, not the record's name.
+        for title in approvalTitles where lower.contains(title) { lower = lower.replacing(title, with: "") }
         let namesRecord = lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
         var words: [Substring] = []
         for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
