@@ -79,6 +79,13 @@ import Testing
         #expect(!document.cases.contains { $0.number == "2" })
     }
 
+    @Test func aSupervisingAuthoritysLetterSentOnIsALetter() throws {
+        let text = "Nordby Kommune Rådhustorvet 1. Kommunens sagsnr. 27/118 Der er i dag skrevet således til byrådsmedlem Eva Holm:\n\n"
+            + "1 Nordby Kommune Dato: Tilsynet Der er i dag skrevet således til byrådsmedlem Eva Holm: Henvendelse om udvalgenes sammensætning. "
+            + "Du har den 3. maj rettet henvendelse til tilsynet om en ændring af udvalgene, som efter din opfattelse er usaglig.\n"
+        #expect(try parse(text).kind == .letter)
+    }
+
     @Test func aNewsLineWithoutItemsNamesNoMeeting() throws {
         let document = try parse("Byrådsmøde 4. februar 2028\n\nByrådet vil drøfte den nye skole. Mødet er åbent for alle.\n")
         #expect(document.cases.isEmpty)

@@ -348,12 +348,15 @@ struct DocumentAssembler {
         return prose && meeting && sections < 2
     }
 
+    /// A greeting or a salutation; or the opening of a letter a supervising authority sends on
+    /// to the council ("Der er i dag skrevet således til byrådsmedlem …"), whose greeting a
+    /// transcript cut short may not reach.
     static func isLetter(_ lines: [SourceLine]) -> Bool {
         lines.contains { line in
             let lower = line.text.lowercased()
             return lower.hasPrefix("med venlig hilsen") || lower.hasPrefix("venlig hilsen") || lower.hasPrefix("kære ")
                 || lower.hasPrefix("mvh") || lower.hasPrefix("med venlige hilsner")
-        }
+        } || lines.prefix(30).contains { $0.text.containsBytes("skrevet således til") }
     }
 
     static func signatories(_ lines: [SourceLine]) -> [Signatory] {
