@@ -86,6 +86,17 @@ import Testing
         #expect(try parse(text).kind == .letter)
     }
 
+    @Test(arguments: [
+        ("Udskydes til et senere møde, da flere har meldt afbud.\n\nKassereren ønsker at udvalget ser på tilbuddene.", Outcome.postponed),
+        ("Godkendt med den rettelse, at mødet flyttes.\n\nFormanden takkede for arbejdet.", Outcome.approved),
+        ("Kassereren gennemgik tilbuddene.\n\nDer arbejdes videre med sagen.", nil),
+    ] as [(String, Outcome?)])
+    func plainMinutesMayStateTheOutcomeFirst(_ body: String, _ outcome: Outcome?) throws {
+        let text = "Rådsmøde 14.03.2028\n\n1 Godkendelse af dagsorden\nGodkendt\n\n2 Ny belysning i kirken\n" + body + "\n\n3 Eventuelt\nIntet.\n"
+        let item = try #require(parse(text).cases.first { $0.number == "2" })
+        #expect(item.decisions.first?.outcome == outcome)
+    }
+
     @Test func aNewsLineWithoutItemsNamesNoMeeting() throws {
         let document = try parse("Byrådsmøde 4. februar 2028\n\nByrådet vil drøfte den nye skole. Mødet er åbent for alle.\n")
         #expect(document.cases.isEmpty)

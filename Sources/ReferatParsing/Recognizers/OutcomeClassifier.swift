@@ -37,6 +37,13 @@ enum OutcomeClassifier {
         grouping: keywords.map { (Array($0.0.utf8), $0.1) }, by: { $0.bytes[0] }
     )
 
+    /// Whether `text` opens with an outcome's keyword ("Udskydes til …", "Godkendt med …"): a
+    /// paragraph that states the outcome rather than telling of it.
+    static func opensWithOutcome(_ text: String) -> Bool {
+        let lower = text.prefix(40).lowercased()
+        return keywords.contains { lower.hasPrefix($0.0) && !(lower.dropFirst($0.0.count).first?.isLetter ?? false) }
+    }
+
     static func classify(_ text: String) -> Outcome {
         // The outcome is said first; long decision texts are not searched to the end.
         let lower = text.utf8.count > 400 ? String(text.prefix(300)).lowercased() : text.lowercased()
