@@ -124,6 +124,13 @@ import Testing
         #expect(AbsenceProse.read("Mødet Torsdag, Rådhuset " + line)?.absent.map(\.name) ?? [] == names)
     }
 
+    @Test func aLongListOfNamesBeforeItsPredicate() throws {
+        let names = ["Anna Bergholt Hansen", "Bo Lindgaard Berg", "Carla Mørch Nielsen", "Dennis Kragh Olsen", "Eva Sommer Lund",
+                     "Finn Ravnsborg Holm", "Gitte Skovgaard Ny", "Hans Østergaard Dahl", "Ida Vestergaard Krog"]
+        let line = names.dropLast().joined(separator: ", ") + " og " + names.last! + " deltog ikke i pkt. 14-19 og den lukkede dagsorden."
+        #expect(AbsenceProse.read(line)?.notParticipating.map(\.name) ?? [] == names)
+    }
+
     @Test func aReasonEndsWhereAGluedSentenceStarts() throws {
         let found = try #require(AbsenceProse.read("Rådmand Ole Dam forlod mødet efter pkt. 3.Borgmesteren orienterede om havnen."))
         #expect(found.notParticipating.map(\.reason) == ["efter pkt. 3"])

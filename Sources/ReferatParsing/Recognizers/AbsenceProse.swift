@@ -81,6 +81,10 @@ enum AbsenceProse {
         return table
     }()
 
+    /// How far before a predicate its names may start, in characters: a council's list of nine
+    /// or ten full names ("Bo Berg, Eva Ny, … og Ib Lund deltog ikke i pkt. 14-19") is this long.
+    static let namesReach = 400
+
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
     static func read(_ line: String) -> Found? {
         // A bare label ("Afbud:") is read by the list readers, not here.
@@ -126,7 +130,7 @@ enum AbsenceProse {
             // The names stand right before what they did: search from a little before it, not from
             // every position of a long sentence.
             guard let at = predicateStart(in: sentence) else { continue }
-            let from = sentence.index(at, offsetBy: -min(160, sentence.distance(from: sentence.startIndex, to: at)))
+            let from = sentence.index(at, offsetBy: -min(Self.namesReach, sentence.distance(from: sentence.startIndex, to: at)))
             guard let m = try? listThenPredicate.firstMatch(in: sentence[from...]),
                   let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }
             let who = people(String(list))
