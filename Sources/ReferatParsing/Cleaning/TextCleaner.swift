@@ -87,8 +87,15 @@ struct TextCleaner: Sendable {
                 if lines.last?.isBlank == false || lines.isEmpty { lines.append(SourceLine(number: raw[i].number, text: "")) }
                 continue
             }
+            let pieces = FlattenedPage.split(normalised)
+            // "2" over "3 Økonomiudvalget Mødedato …": a transcript's empty page, whose number
+            // would pass for an item's over the next page's running header.
+            if pieces.count > 1, let last = lines.lastIndex(where: { !$0.isBlank }), !pageEdges.contains(last), let number = Int(lines[last].text),
+               lines[last].text.utf8.count <= 3, normalised.hasPrefix("\(number + 1) ") {
+                lines.remove(at: last)
+            }
             if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
-            for piece in FlattenedPage.split(normalised).flatMap(RunInHeadings.split) {
+            for piece in pieces.flatMap(RunInHeadings.split) {
                 lines.append(SourceLine(number: raw[i].number, text: Self.withoutTrailingLink(piece)))
             }
         }

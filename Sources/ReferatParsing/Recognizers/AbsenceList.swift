@@ -23,8 +23,10 @@ enum AbsenceList {
     static func read(_ lines: [SourceLine], at index: Int) -> Read? {
         let text = lines[index].text
         guard let (label, labelRest) = PeopleParser.absenceLabel(text) else { return nil }
+        // "Fraværende: Den 8. juni 2027: Eva Holm (C).": the names after the first day.
+        let dayless = labelRest.firstMatch(of: AbsenceProse.leadingMeetingDay).map { String(labelRest[$0.range.upperBound...]) } ?? labelRest
         // "Afbud: Referent: Eva Ny": the label is empty, another label follows it.
-        let rest = labelRest.firstMatch(of: nextLabel) != nil ? "" : labelRest
+        let rest = dayless.firstMatch(of: nextLabel) != nil ? "" : dayless
         var read = Read(label: label, absent: names(rest), next: index + 1)
         // "Afbud: Mona Fjord (A). Jens Holm (V) deltog ikke i behandlingen af punktet."
         if !rest.isEmpty, AbsenceProse.mayMentionAbsence(rest), let prose = AbsenceProse.read(rest) {
@@ -121,11 +123,28 @@ enum AbsenceList {
 
     /// A line of a labelled list that says, by first name only, who was absent: "Lone er
     /// fraværende - …", "Jesper har meldt afbud". The word must pass as a first name (`firstNames`).
+    /// A line that opens with a first name and speaks of that person's substitute ("Silas holder
+    /// pause; hans suppleant, Zita, deltager i stedet") says so too: someone was called in their place.
     static func firstNameAbsent(_ line: String) -> Person? {
-        guard line.isShorter(than: 200), let m = line.firstMatch(of: firstNameThenAbsent) else { return nil }
-        let name = String(m.1)
+        guard line.isShorter(than: 300) else { return nil }
+        let name: String
+        if let m = line.firstMatch(of: firstNameThenAbsent) {
+            name = String(m.1)
+        } else if let m = line.firstMatch(of: firstNameThenVerb), case let lower = line.lowercased(),
+                  substituteOfAnother.contains(where: { lower.contains($0) }), !lower.contains(" som ") {
+            name = String(m.1)
+        } else {
+            return nil
+        }
         return firstNames(name + ", " + name).isEmpty ? nil : Person(name: name)
     }
+
+    /// Words for a substitute who is someone else's: "hans suppleant", "suppleanten Heidi". A
+    /// line saying the person came "som suppleant" names the substitute, not the absentee.
+    static let substituteOfAnother = ["hans suppleant", "hendes suppleant", "suppleanten", "hans stedfortræder", "hendes stedfortræder", "stedfortræderen"]
+
+    /// A first name and a verb in lower case: "Silas har meddelt …", "Nina holder pause …".
+    nonisolated(unsafe) static let firstNameThenVerb = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+\p{Ll}+\s/#
 
     nonisolated(unsafe) static let firstNameThenAbsent = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+(?:er fraværende|var fraværende|har meldt afbud|havde meldt afbud)\b/#
 

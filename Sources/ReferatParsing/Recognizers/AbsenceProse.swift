@@ -25,15 +25,20 @@ enum AbsenceProse {
     /// particle ("Luis da Silva Martins").
     private static let laterNameWords = #"(?:\s+(?:(?:"# + MinutesVocabulary.nameParticles.joined(separator: "|") + #")\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))"#
     private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
-    /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil").
+    /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil"),
+    /// after an office or a header's label without its colon ("Bemærkninger Eva Holm forlod mødet …").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
-        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?:forlod mødet.{0,40}?\s+og\s+)?(?<predicate>"#
+        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+|Bemærkninger:?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?:forlod mødet.{0,40}?\s+og\s+)?(?<predicate>"#
             + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
     nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?<names>"# + names + #")"#)
     /// An absence label inside a line, with the names after it.
-    nonisolated(unsafe) static let inlineLabel = try! Regex(#"\s(?:Fraværende|Ikke til stede|Afbud)\s*:\s*(?<names>"# + names + #")"#)
+    nonisolated(unsafe) static let inlineLabel = try! Regex(#"\s(?:Fraværende|Ikke til stede|Afbud)\s*:\s*"# + meetingDay + #"?(?<names>"# + names + #")"#)
+    /// The day of a meeting held over two days, before that day's names: "Fraværende: Den 8.
+    /// juni 2027: Eva Holm (C). Den 9. juni 2027: Ingen."
+    static let meetingDay = #"(?:[Dd]en\s+[0-9]{1,2}\.\s*(?:[a-zæøå]+\.?|[0-9]{1,2}\.?)\s*[0-9]{2,4}\s*:\s*)"#
+    nonisolated(unsafe) static let leadingMeetingDay = try! Regex("^" + meetingDay)
 
     /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent. One
     /// name each time: "A deltog som stedfortræder for B og C deltog som stedfortræder for D".
@@ -75,6 +80,10 @@ enum AbsenceProse {
         }
         return table
     }()
+
+    /// How far before a predicate its names may start, in characters: a council's list of nine
+    /// or ten full names ("Bo Berg, Eva Ny, … og Ib Lund deltog ikke i pkt. 14-19") is this long.
+    static let namesReach = 400
 
     /// Reads every sentence of `line`; nil when none names an absentee or non-participant.
     static func read(_ line: String) -> Found? {
@@ -121,7 +130,7 @@ enum AbsenceProse {
             // The names stand right before what they did: search from a little before it, not from
             // every position of a long sentence.
             guard let at = predicateStart(in: sentence) else { continue }
-            let from = sentence.index(at, offsetBy: -min(160, sentence.distance(from: sentence.startIndex, to: at)))
+            let from = sentence.index(at, offsetBy: -min(Self.namesReach, sentence.distance(from: sentence.startIndex, to: at)))
             guard let m = try? listThenPredicate.firstMatch(in: sentence[from...]),
                   let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }
             let who = people(String(list))
@@ -130,6 +139,8 @@ enum AbsenceProse {
                 found.absent += who
             } else {
                 let rest = String(m["rest"]?.substring ?? "")
+                // "… forlod mødet kl. 20.25 og vendte tilbage kl. 21.10": away for a while, not gone.
+                if p == "forlod mødet", rest.contains("tilbage") { continue }
                 let reason = p.contains("inhabil") || rest.contains("inhabil") ? "inhabil" : PeopleParser.reasonText(rest)
                 found.notParticipating += who.map { NonParticipant(name: $0.name, party: $0.party, reason: reason) }
             }

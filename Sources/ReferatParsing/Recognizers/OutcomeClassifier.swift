@@ -17,7 +17,7 @@ enum OutcomeClassifier {
         ("oversendt", .referred), ("oversendes", .referred), ("sendt til", .referred), ("sendes til", .referred),
         ("fremsendes", .referred), ("fremsendt", .referred), ("henvist", .referred), ("henvises", .referred),
         ("behandling blev udsat", .postponed), ("udsat", .postponed), ("udsættes", .postponed),
-        ("udskudt", .postponed), ("udsatte", .postponed),
+        ("udskudt", .postponed), ("udskydes", .postponed), ("udsatte", .postponed),
         ("udgår", .withdrawn), ("udgik", .withdrawn), ("trukket tilbage", .withdrawn), ("sagen blev trukket", .withdrawn),
         ("taget til efterretning", .noted), ("tages til efterretning", .noted), ("til efterretning", .noted),
         ("taget til orientering", .noted), ("til orientering", .noted), ("orientering givet", .noted),
@@ -36,6 +36,13 @@ enum OutcomeClassifier {
     static let byFirstByte: [UInt8: [(bytes: [UInt8], outcome: Outcome)]] = Dictionary(
         grouping: keywords.map { (Array($0.0.utf8), $0.1) }, by: { $0.bytes[0] }
     )
+
+    /// Whether `text` opens with an outcome's keyword ("Udskydes til …", "Godkendt med …"): a
+    /// paragraph that states the outcome rather than telling of it.
+    static func opensWithOutcome(_ text: String) -> Bool {
+        let lower = text.prefix(40).lowercased()
+        return keywords.contains { lower.hasPrefix($0.0) && !(lower.dropFirst($0.0.count).first?.isLetter ?? false) }
+    }
 
     static func classify(_ text: String) -> Outcome {
         // The outcome is said first; long decision texts are not searched to the end.

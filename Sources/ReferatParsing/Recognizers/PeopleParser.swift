@@ -192,6 +192,8 @@ enum PeopleParser {
 
     static func reasonText(_ tail: String) -> String? {
         var t = tail.stripping(". ")
+        // "efter pkt. 3.Borgmesteren orienterede …": the next sentence, glued where a space was lost.
+        if let glued = t.firstMatch(of: gluedSentence) { t = String(t[..<glued.range.lowerBound]) }
         for prefix in ["af punktet", "af sagen", "af dette punkt", "af denne sag"] where t.lowercased().hasPrefix(prefix) {
             t = String(t.dropFirst(prefix.count)).stripping(",. ")
         }
@@ -201,4 +203,7 @@ enum PeopleParser {
         if t.lowercased().hasPrefix("inhabilitet") { return "inhabilitet" }
         return t.isEmpty ? nil : t
     }
+
+    /// A point right before a capitalised word: a sentence glued to the one before it.
+    nonisolated(unsafe) static let gluedSentence = #/\.[A-ZÆØÅ]\p{Ll}{3,}/#
 }

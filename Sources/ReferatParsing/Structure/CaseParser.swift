@@ -228,6 +228,13 @@ struct CaseParser: Sendable {
             let before = paragraph[..<conclusion.start].stripping(" ")
             if before.isEmpty { paragraphs.remove(at: conclusion.paragraph) } else { paragraphs[conclusion.paragraph] = before }
             outcome = OutcomeClassifier.classify(text)
+        } else if let first = paragraphs.firstIndex(where: { !$0.isEmpty }), first < paragraphs.count - 1, case let opening = paragraphs[first],
+                  opening.isShorter(than: 120), OutcomeClassifier.opensWithOutcome(opening),
+                  case let stated = OutcomeClassifier.classify(opening), OutcomeClassifier.stated.contains(stated) {
+            // "Udskydes til et senere møde." / notes: the outcome said first, the discussion after it.
+            text = paragraphs.remove(at: first)
+            outcome = stated
+            while paragraphs.first?.isEmpty == true { paragraphs.removeFirst() }
         } else {
             return nil
         }

@@ -26,8 +26,18 @@ struct DocumentAssembler {
         let headerEnd = anchors.first.map { max(0, $0.titleIndex - (Self.hasKLEAbove(lines, $0.titleIndex) ? 1 : 0)) } ?? lines.count
         // Without items the whole text may describe the meeting (who was absent, its decisions).
         var meeting = MeetingHeaderParser.parse(Array(lines[..<(anchors.isEmpty ? min(lines.count, 400) : headerEnd)]))
+        // "Rådsmøde 27.09.2022" over the items: the page's title names the meeting.
+        var councilKind: String?
+        if !anchors.isEmpty, meeting?.date == nil || meeting?.body == nil, let first = lines[..<headerEnd].first(where: { !$0.isBlank }),
+           let titled = MeetingHeaderParser.meetingTitle(first.text), meeting?.date == nil || meeting?.date == titled.date {
+            var found = meeting ?? Meeting()
+            found.date = found.date ?? titled.date
+            found.body = found.body ?? titled.body
+            councilKind = titled.kind
+            meeting = found
+        }
         if var found = meeting, found.body == nil, let date = found.date {
-            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines)
+            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines) ?? councilKind.flatMap { MeetingHeaderParser.council(ending: $0, in: lines) }
             meeting = found
         }
         if let end = MeetingHeaderParser.endTime(in: lines), var found = meeting {
@@ -338,12 +348,15 @@ struct DocumentAssembler {
         return prose && meeting && sections < 2
     }
 
+    /// A greeting or a salutation; or the opening of a letter a supervising authority sends on
+    /// to the council ("Der er i dag skrevet således til byrådsmedlem …"), whose greeting a
+    /// transcript cut short may not reach.
     static func isLetter(_ lines: [SourceLine]) -> Bool {
         lines.contains { line in
             let lower = line.text.lowercased()
             return lower.hasPrefix("med venlig hilsen") || lower.hasPrefix("venlig hilsen") || lower.hasPrefix("kære ")
                 || lower.hasPrefix("mvh") || lower.hasPrefix("med venlige hilsner")
-        }
+        } || lines.prefix(30).contains { $0.text.containsBytes("skrevet således til") }
     }
 
     static func signatories(_ lines: [SourceLine]) -> [Signatory] {

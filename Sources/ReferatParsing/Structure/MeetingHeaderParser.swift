@@ -29,6 +29,11 @@ enum MeetingHeaderParser {
         "dagsordener", "referater", "dagsordenpunkter", "dagsordenspunkter", "d.", "d",
     ]
 
+    /// The titles of the items that approve the agenda or the last minutes, which name the
+    /// record without being its header: a page's running header before such a title
+    /// ("Handicaprådet Mødedato Side Godkendelse af dagsorden", family E1) is the item's start.
+    static let approvalTitles = ["godkendelse af dagsorden", "godkendelse af referat", "godkendelse af åben dagsorden", "godkendelse af den åbne dagsorden"]
+
     /// A short header line naming the body and the date, or the kind of record with a date:
     /// "Byrådet 22-11-2016", "Økonomiudvalget – Referat – 1. oktober 2018", "24. april 2023 -
     /// referat fra byrådet", "Referat • 25. marts 2025 kl. 17.00", "Byrådet - Referat".
@@ -40,7 +45,9 @@ enum MeetingHeaderParser {
             date = found.iso
             rest = String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])
         }
-        let lower = rest.lowercased()
+        var lower = rest.lowercased()
+        // "Godkendelse af dagsorden" is an item's title, not the record's name.
+        for title in approvalTitles where lower.contains(title) { lower = lower.replacing(title, with: "") }
         let namesRecord = lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
         var words: [Substring] = []
         for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
@@ -235,6 +242,43 @@ enum MeetingHeaderParser {
         if genericBodyWords.contains(name.lowercased()) && name != "Byråd" { return nil }
         guard !name.isEmpty else { return nil }
         return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// A page's first line naming its meeting as one word and its date: "Rådsmøde 27.09.2022",
+    /// "Menighedsrådsmøde tirsdag den 4. maj 2027", "Ekstraordinært bestyrelsesmøde 3/5 2027".
+    /// The word names the body ("Byrådsmøde" → "Byrådet") or only what kind of body met
+    /// ("Rådsmøde": `kind` is "rådet", a council the text names, see `council(ending:in:)`).
+    /// Only a page of items is read so: a news page lists such lines too.
+    static func meetingTitle(_ text: String) -> (body: String?, kind: String?, date: String)? {
+        guard text.isShorter(than: 90), text.hasASCIIDigit, let found = DanishDate.first(in: text) else { return nil }
+        let words = text[..<found.range.lowerBound].split(separator: " ").map { $0.stripping(".:,") }
+            .filter { !headerWords.contains($0.lowercased()) && !$0.isEmpty }
+        guard words.count == 1, let word = words.first, word.first?.isLetter == true else { return nil }
+        var stem = word.lowercased()
+        guard stem.hasSuffix("møde") else { return nil }
+        if let body = MinutesVocabulary.bodyOfMeetingCompound(word) { return (body, nil, found.iso) }
+        stem.removeLast(4)
+        if stem.hasSuffix("s") { stem.removeLast() }
+        let kind = MinutesVocabulary.definiteEndings.first { $0.0 == stem }.map { $0.0 + $0.1 }
+        return (nil, kind, found.iso)
+    }
+
+    /// The council of a kind the text names most often, for a meeting titled by its kind alone
+    /// ("Rådsmøde" over items saying "Menighedsrådet godkendte …"): a word ending in `kind`
+    /// ("menighedsrådet", "menighedsrådets"), named at least twice and more often than any other.
+    static func council(ending kind: String, in lines: [SourceLine]) -> String? {
+        var counts: [String: Int] = [:]
+        for line in lines where line.text.lowercased().contains(kind) {
+            for word in line.text.split(whereSeparator: { !$0.isLetter }) {
+                var lower = word.lowercased()
+                if lower.hasSuffix(kind + "s") { lower.removeLast() }
+                guard lower.hasSuffix(kind), lower.count > kind.count, MinutesVocabulary.endsLikeBody(lower) else { continue }
+                counts[lower, default: 0] += 1
+            }
+        }
+        let ranked = counts.sorted { $0.value > $1.value }
+        guard let best = ranked.first, best.value >= 2, ranked.count == 1 || ranked[1].value < best.value else { return nil }
+        return best.key.prefix(1).uppercased() + best.key.dropFirst()
     }
 
     /// The body that met on `date`, from a line elsewhere that names both ("Kommunalbestyrelsen

@@ -89,6 +89,8 @@ enum MinutesVocabulary {
         "deltog ikke i behandling", "deltager ikke i behandlingen", "medvirkede ikke ved behandlingen",
         "medvirkede ikke i behandlingen", "medvirkede ikke", "forlod mødet under behandlingen", "forlod mødet under punktet",
         "forlod lokalet under behandlingen", "forlod lokalet under sagens behandling", "forlod lokalet under punktet", "forlod lokalet",
+        // "… forlod mødet kl. 19.15 efter behandlingen af punkt 3": gone for the items after.
+        "forlod mødet",
         "erklærede sig inhabil", "erklærer sig inhabil", "erklærer sig inhabile", "blev erklæret inhabil", "var inhabil", "er erklæret inhabil", "var erklæret inhabil",
         "erklærede sig inhabile", "blev erklæret inhabile", "var inhabile", "er inhabile",
         "er inhabil", "deltog ikke under", "gjorde opmærksom på inhabilitet", "gjorde opmærksom på sin inhabilitet", "deltog ikke ved", "var forhindret i at deltage i", "var forhindrede i at deltage i", "var forhindret i at deltage", "deltog ikke i",
