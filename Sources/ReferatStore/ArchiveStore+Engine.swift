@@ -50,9 +50,7 @@ extension ArchiveStore {
                     """))!
                 // Segments of another format are not read: such an index is searched again
                 // once an import has rebuilt it (`rebuildIfSearchIndexChanged`).
-                let version: String? = row[0]
-                let format = version.flatMap { $0.split(separator: ".").dropFirst().first }
-                let generation: Int? = format == "\(SegmentFormat.version)" ? row[1] : nil
+                let generation: Int? = Self.readsSegments(ofVersion: row[0]) ? row[1] : nil
                 return (generation, !(row[2] as Bool))
             }
             do {

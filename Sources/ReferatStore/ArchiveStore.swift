@@ -169,7 +169,16 @@ public final class ArchiveStore: Sendable {
 
     /// What the search index's terms and files depend on: the analyzer's version and the
     /// segments' format. Kept in `meta` under its historical key, `analyzerVersion`.
-    static let searchIndexVersion = "\(DanishAnalyzer.version).\(SegmentFormat.version)"
+    static let searchIndexVersion = searchIndexVersion(segments: SegmentFormat.version)
+
+    /// The version of an index analysed by this analyzer whose segments are in `format`.
+    static func searchIndexVersion(segments format: UInt8) -> String { "\(DanishAnalyzer.version).\(format)" }
+
+    /// Whether an index whose stored version is `stored` has segments this referat reads
+    /// (whatever its analyzer: such an index is searched until an import rebuilds it).
+    static func readsSegments(ofVersion stored: String?) -> Bool {
+        stored?.hasSuffix(".\(SegmentFormat.version)") == true
+    }
 
     /// Marks the search index for a rebuild from the records when it was built by another
     /// analyzer or in another segment format (opening it for writing then rebuilds it).
