@@ -135,6 +135,19 @@ import Testing
         #expect(scoredPruned < scoredExhaustive, "\(scoredPruned) of \(scoredExhaustive) scored")
     }
 
+    /// In a snapshot of 3,000 entries where the first ten are the best for "skole": pruned
+    /// search gives exhaustive scoring's page, those ten, after scoring under a tenth of what
+    /// exhaustive scoring scores.
+    static func expectTheFirstTenFoundSkippingMost(_ snapshot: IndexSnapshot) throws {
+        let query = IndexQuery(match: .term(IndexTerm("skole")))
+        var exhaustive = QueryRun(snapshot: snapshot), pruned = QueryRun(snapshot: snapshot)
+        let expected = try exhaustive.search(query, pruning: false), page = try pruned.search(query, pruning: true)
+        #expect(page.entries == expected.entries)
+        #expect(page.entries.map(\.id) == (0..<10).map { Int64($0) })
+        #expect(exhaustive.scored == 3000)
+        #expect(pruned.scored < 300, "\(pruned.scored) scored")
+    }
+
     /// Where the best entries stand out, the blocks after them are skipped unread: a word in
     /// the titles of the first ten entries and once in the long bodies of thousands more.
     @Test func blocksThatCannotReachThePageAreSkipped() throws {
@@ -149,14 +162,7 @@ import Testing
             values.add(.sortDate, "2024-01-01")
             try commit.add(id: UInt64(id), fields: [title, FieldTokens(), body], values: values)
         }
-        let snapshot = try commit.prepare()
-        let query = IndexQuery(match: .term(IndexTerm("skole")))
-        var exhaustive = QueryRun(snapshot: snapshot), pruned = QueryRun(snapshot: snapshot)
-        let expected = try exhaustive.search(query, pruning: false), page = try pruned.search(query, pruning: true)
-        #expect(page.entries == expected.entries)
-        #expect(page.entries.map(\.id) == (0..<10).map { Int64($0) })
-        #expect(exhaustive.scored == 3000)
-        #expect(pruned.scored < 300, "\(pruned.scored) scored")
+        try Self.expectTheFirstTenFoundSkippingMost(try commit.prepare())
     }
 
     /// A block's bound is its best document's score, not the per-field maxima of different
@@ -179,14 +185,7 @@ import Testing
             values.add(.sortDate, "2024-01-01")
             try commit.add(id: UInt64(id), fields: [tokens(title), FieldTokens(), tokens(body)], values: values)
         }
-        let snapshot = try commit.prepare()
-        let query = IndexQuery(match: .term(IndexTerm("skole")))
-        var exhaustive = QueryRun(snapshot: snapshot), pruned = QueryRun(snapshot: snapshot)
-        let expected = try exhaustive.search(query, pruning: false), page = try pruned.search(query, pruning: true)
-        #expect(page.entries == expected.entries)
-        #expect(page.entries.map(\.id) == (0..<10).map { Int64($0) })
-        #expect(exhaustive.scored == 3000)
-        #expect(pruned.scored < 300, "\(pruned.scored) scored")
+        try Self.expectTheFirstTenFoundSkippingMost(try commit.prepare())
     }
 
     /// The competitive documents of a block: those no other beats in every field at every

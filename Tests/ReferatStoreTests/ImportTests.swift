@@ -1,5 +1,6 @@
 import Foundation
 import ReferatAnalysis
+import ReferatEngine
 @testable import ReferatImport
 import ReferatParsing
 import ReferatRecords
@@ -32,6 +33,17 @@ struct Workspace {
     }
 
     func store() throws -> ArchiveStore { try ArchiveStore(path: index) }
+
+    /// Runs SQL on a database (the index unless `path` says another) with the sqlite3 tool,
+    /// as another program would; its exit status.
+    func sqlite(_ sql: String, on path: String? = nil) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path ?? index, sql]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
 
     func importAll(prune: Bool = false) throws -> ImportSummary {
         try Importer(store: store(), options: .init(jobs: 2, prune: prune, batchSize: 4)).run(paths: [archive])
@@ -187,11 +199,7 @@ struct Workspace {
         #expect(throws: StoreError.self) { try ArchiveStore(path: ws.root) }
         // Another program's SQLite database, without an application id, is left untouched.
         let other = ws.root + "/other.sqlite"
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [other, "CREATE TABLE notes(text); INSERT INTO notes VALUES('mine');"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        #expect(try ws.sqlite("CREATE TABLE notes(text); INSERT INTO notes VALUES('mine');", on: other) == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: other))
         #expect(throws: StoreError.self) { try ArchiveStore(path: other) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
@@ -202,12 +210,7 @@ struct Workspace {
     @Test func anOlderAnalyzerVersionIsRebuiltOnOpen() throws {
         let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt"])
         _ = try ws.importAll()
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [ws.index, "UPDATE meta SET value = '0' WHERE key = 'analyzerVersion'"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        #expect(try ws.sqlite("UPDATE meta SET value = '0' WHERE key = 'analyzerVersion'") == 0)
         let store = try ws.store()
         #expect(try store.integrityCheck().isEmpty)
         // Replacing a document deletes its old FTS rows: this must not corrupt the index.
@@ -223,12 +226,8 @@ struct Workspace {
         let ws = try Workspace(files: ["002_57d07c45436e4040.txt", "003_746e95f34020876c.txt"])
         _ = try ws.importAll()
         let before = try ws.store().searchVocabulary()
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [ws.index, "UPDATE meta SET value = '\(DanishAnalyzer.version).2' WHERE key = 'analyzerVersion'"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        let older = ArchiveStore.searchIndexVersion(segments: SegmentFormat.version - 1)
+        #expect(try ws.sqlite("UPDATE meta SET value = '\(older)' WHERE key = 'analyzerVersion'") == 0)
         let reader = try ArchiveStore(path: ws.index, readOnly: true)
         #expect { try reader.searchVocabulary() } throws: { error in
             (error as? StoreError)?.message.contains("rebuilt by the next 'referat import'") == true
