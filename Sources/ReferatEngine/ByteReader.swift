@@ -57,6 +57,17 @@ struct ByteReader {
         throw FormatError(message: "variable-length integer too long at byte \(offset)")
     }
 
+    /// Moves past `n` variable-length integers without decoding them: each ends at its first
+    /// byte below 0x80. (A value too long for `varint` is only caught when it is read.)
+    mutating func skipVarints(_ n: Int) throws(FormatError) {
+        var left = n
+        while left > 0 {
+            guard offset < end else { throw FormatError(message: "unexpected end at byte \(offset)") }
+            if bytes[offset] < 0x80 { left -= 1 }
+            offset += 1
+        }
+    }
+
     /// A variable-length integer that must be at most `limit`.
     mutating func count(atMost limit: Int) throws(FormatError) -> Int {
         let v = try varint()

@@ -4,8 +4,11 @@
 ///
 /// A term is read from its segments' blocks, decoding only the blocks a search lands in; its
 /// bounds come from the skip tables (`LeafScoring.bound`), worked out for the blocks a
-/// search asks about. A prefix or a phrase is taken whole (`Leaf`, as exhaustive scoring has it) and
-/// cut into stretches of `SegmentFormat.blockSize` entries, each bounded by its best score.
+/// search asks about. A phrase is walked as its words' postings meet (`PhraseCursor`), and
+/// bounded by the blocks of its rarest word in each segment: a phrase occurs in a field no
+/// more often than each of its words, so that word's bound, with the phrase's idf, holds for
+/// it. A prefix is taken whole (`Leaf`, as exhaustive scoring has it) and cut into stretches
+/// of `SegmentFormat.blockSize` entries, each bounded by its best score.
 ///
 /// Deleted entries stay in the blocks: their bounds still hold for the live ones, and the
 /// search skips them. Documents are numbered across segments (`IndexSnapshot.bases`).
@@ -15,18 +18,30 @@ struct LeafPostings {
     let idf: Double
     /// How many entries the leaf's lists hold (deleted ones included): what a walk costs.
     let length: Int
-    /// How many live entries hold the leaf; nil for a term opened only to walk.
+    /// How many live entries hold the leaf; nil for a phrase, whose matches are only known
+    /// by walking them, and for a term opened only to walk.
     let live: Int?
     /// The current document, or `exhausted`; -1 before the first `advance`.
     private(set) var document = -1
+    /// For a phrase in a pruned walk: the page's worst score and the most every other leaf
+    /// can add to a document. A document where the phrase's words stand too seldom to reach
+    /// the page with that help is passed over before its positions are read; a walk may only
+    /// set it where a document passed over can neither enter the page nor be excluded by the
+    /// phrase (`QueryRun.prunedTier`).
+    var floor: (threshold: Double, others: Double)? = nil
 
     private let snapshot: IndexSnapshot
     private let scoring: LeafScoring
-    private let listed: Bool
+    private let kind: Kind
+
+    private enum Kind { case term, phrase, listed }
+    private var listed: Bool { kind == .listed }
 
     // A term: per segment that holds it, a cursor, where the segment's documents start and
-    // end, and its blocks' score bounds (-1 until asked for).
+    // end, and its blocks' score bounds (-1 until asked for). A phrase: the same, the cursor
+    // being its rarest word's, read only for its skip table, and the phrase's own walk.
     private var cursors: [PostingCursor] = []
+    private var phrases: [PhraseCursor] = []
     private var starts: [Int] = []
     private var ends: [Int] = []
     private var fieldCounts: [Int] = []
@@ -49,7 +64,7 @@ struct LeafPostings {
     init(term bytes: [UInt8], in snapshot: IndexSnapshot, scoring: LeafScoring?) throws(EngineError) {
         self.snapshot = snapshot
         self.scoring = scoring ?? LeafScoring(snapshot)
-        listed = false
+        kind = .term
         var matches = 0, length = 0
         for (s, segment) in snapshot.segments.enumerated() {
             guard let t = segment.lookup(bytes) else { continue }
@@ -70,11 +85,36 @@ struct LeafPostings {
         shallow = Array(repeating: 0, count: cursors.count)
     }
 
-    /// A prefix's or phrase's postings, from its whole list.
+    /// A phrase's postings (its words' terms in order) in every segment that holds them all;
+    /// without `scoring`, only to walk.
+    init(phrase words: [[UInt8]], in snapshot: IndexSnapshot, scoring: LeafScoring?) throws(EngineError) {
+        self.snapshot = snapshot
+        self.scoring = scoring ?? LeafScoring(snapshot)
+        kind = .phrase
+        var length = 0
+        for (s, segment) in snapshot.segments.enumerated() {
+            guard let phrase = try PhraseCursor(segment: segment, terms: words.map { segment.lookup($0) }) else { continue }
+            let rarest = phrase.words.min { $0.documentFrequency < $1.documentFrequency }!
+            length += rarest.documentFrequency
+            phrases.append(phrase)
+            cursors.append(rarest)
+            starts.append(snapshot.bases[s])
+            ends.append(snapshot.bases[s] + segment.documentCount)
+            fieldCounts.append(segment.fieldCount)
+            norms.append(snapshot.norms[s].buffer)
+            blockBounds.append(Array(repeating: -1, count: rarest.blockCount))
+        }
+        self.length = length
+        if let scoring { idf = try snapshot.phraseIdf(words, scoring) } else { idf = 0 }
+        live = nil
+        shallow = Array(repeating: 0, count: cursors.count)
+    }
+
+    /// A prefix's postings, from its whole list.
     init(listed leaf: Leaf, in snapshot: IndexSnapshot, scoring: LeafScoring) {
         self.snapshot = snapshot
         self.scoring = scoring
-        listed = true
+        kind = .listed
         idf = scoring.idf(matches: leaf.set.count)
         length = leaf.documents.count
         live = leaf.set.count
@@ -91,7 +131,7 @@ struct LeafPostings {
     }
 
     /// The documents of `cursor` (fresh) that are not among the ascending `deleted`.
-    private static func liveDocuments(_ cursor: PostingCursor, deleted: [Int]) throws(EngineError) -> Int {
+    static func liveDocuments(_ cursor: PostingCursor, deleted: [Int]) throws(EngineError) -> Int {
         var live = cursor.documentFrequency
         guard !deleted.isEmpty else { return live }
         var probe = cursor
@@ -120,8 +160,23 @@ struct LeafPostings {
         }
         while current < cursors.count {
             if target < ends[current] {
-                try cursors[current].advance(to: max(0, target - starts[current]))
-                let local = cursors[current].document
+                let local: Int
+                if kind == .phrase {
+                    if let floor {
+                        let (c, idf, scoring) = (current, idf, scoring)
+                        let (fields, norms) = (fieldCounts[c], norms[c])
+                        try phrases[c].advance(to: max(0, target - starts[c])) { frequency, doc in
+                            let most = scoring.score(idf: idf, weight: scoring.weighted(fields: fields, frequency: frequency, doc: doc, norms: norms))
+                            return (floor.others + most) * QueryRun.slack >= floor.threshold
+                        }
+                    } else {
+                        try phrases[current].advance(to: max(0, target - starts[current]))
+                    }
+                    local = phrases[current].document
+                } else {
+                    try cursors[current].advance(to: max(0, target - starts[current]))
+                    local = cursors[current].document
+                }
                 if local != PostingCursor.exhausted {
                     document = starts[current] + local
                     return
@@ -139,6 +194,9 @@ struct LeafPostings {
         mutating get {
             if listed { return weights[index] }
             let c = current
+            if kind == .phrase {
+                return scoring.weighted(fields: fieldCounts[c], frequency: { phrases[c].occurrences[$0] }, doc: phrases[c].document, norms: norms[c])
+            }
             return scoring.weighted(fields: fieldCounts[c], frequency: { cursors[c].frequency($0) }, doc: cursors[c].document, norms: norms[c])
         }
     }
@@ -169,7 +227,20 @@ struct LeafPostings {
     }
 
     /// True for a term, whose blocks a walk can read whole (`nextBlock`).
-    var isTerm: Bool { !listed }
+    var isTerm: Bool { kind == .term }
+
+    /// True for a phrase, which can pass over documents (`floor`).
+    var isPhrase: Bool { kind == .phrase }
+
+    /// The most the leaf adds to any document's score: its best block's or stretch's bound.
+    mutating func best() -> Double {
+        if listed { return stretchBounds.max() ?? 0 }
+        var most = 0.0
+        for c in cursors.indices {
+            for b in 0..<cursors[c].blockCount { most = max(most, blockBound(c, b)) }
+        }
+        return most
+    }
 
     /// The next block, at or after document `target`, of a term: its cursor, its number and
     /// its last document; nil past the end. Nothing is decoded.
@@ -215,5 +286,25 @@ struct LeafPostings {
     /// The bound of block `b` of cursor `c`, from its skip entry.
     private func bound(_ c: Int, _ b: Int) -> Double {
         scoring.bound(idf: idf, block: b, of: cursors[c])
+    }
+}
+
+extension IndexSnapshot {
+    /// How many live entries hold the term (its bytes as stored).
+    func liveEntries(holding term: [UInt8]) throws(EngineError) -> Int {
+        var n = 0
+        for (s, segment) in segments.enumerated() {
+            guard let t = segment.lookup(term) else { continue }
+            n += try LeafPostings.liveDocuments(PostingCursor(segment: segment, term: t), deleted: deletedDocuments[s])
+        }
+        return n
+    }
+
+    /// A phrase's idf, the sum of its words' (`QueryRun.idf(of:_:_:)`): the one definition
+    /// exhaustive scoring and a pruned walk share.
+    func phraseIdf(_ words: [[UInt8]], _ scoring: LeafScoring) throws(EngineError) -> Double {
+        var idf = 0.0
+        for word in words { idf += scoring.idf(matches: try liveEntries(holding: word)) }
+        return idf
     }
 }

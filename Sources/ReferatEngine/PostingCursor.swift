@@ -33,8 +33,11 @@ struct PostingCursor {
     private var held: [UInt8] = []
     /// The current document, or `exhausted`.
     private(set) var document = -1
-    /// Where each document of the current block starts in its positions, once asked.
+    /// Where each document of the current block starts in its positions, found as far as a
+    /// walk has asked (one that lands on few of a block's documents reads no further), and
+    /// where the next document's start.
     private var positionOffsets: [Int] = []
+    private var positionScan = 0
 
     init(segment: SegmentReader, term: Int) throws(EngineError) {
         self.segment = segment
@@ -134,26 +137,40 @@ struct PostingCursor {
 
     /// The current document's positions in `field`, ascending.
     mutating func positions(_ field: Int) throws(EngineError) -> [UInt32] {
+        var out: [UInt32] = []
+        try positions(field, into: &out)
+        return out
+    }
+
+    /// The same into `out` (emptied first, its storage kept): what a phrase walk, which reads
+    /// positions document after document, reuses.
+    mutating func positions(_ field: Int, into out: inout [UInt32]) throws(EngineError) {
+        out.removeAll(keepingCapacity: true)
         do throws(FormatError) {
             let end = positionStart[block + 1]
-            if positionOffsets.isEmpty {
-                // One pass over the block's positions finds where each document's start.
-                var reader = try ByteReader(segment.bytes, from: positionStart[block], to: end)
-                for i in documents.indices {
+            if positionOffsets.count <= index {
+                if positionOffsets.isEmpty { positionScan = positionStart[block] }
+                var reader = try ByteReader(segment.bytes, from: positionScan, to: end)
+                while positionOffsets.count <= index {
+                    let i = positionOffsets.count
                     positionOffsets.append(reader.offset)
-                    for f in 0..<segment.fieldCount {
-                        for _ in 0..<frequencies[f][i] { _ = try reader.varint() }
-                    }
+                    var n = 0
+                    for f in 0..<segment.fieldCount { n += Int(frequencies[f][i]) }
+                    try reader.skipVarints(n)
                 }
-                guard reader.isAtEnd else { throw FormatError(message: "block \(block)'s positions do not add up") }
+                positionScan = reader.offset
+                guard positionOffsets.count < documents.count || reader.isAtEnd else {
+                    throw FormatError(message: "block \(block)'s positions do not add up")
+                }
             }
             var reader = try ByteReader(segment.bytes, from: positionOffsets[index], to: end)
-            for f in 0..<field {
-                for _ in 0..<frequencies[f][index] { _ = try reader.varint() }
-            }
-            var out: [UInt32] = []
+            var before = 0
+            for f in 0..<field { before += Int(frequencies[f][index]) }
+            try reader.skipVarints(before)
+            let n = Int(frequencies[field][index])
+            out.reserveCapacity(n)
             var position: UInt64 = 0
-            for k in 0..<Int(frequencies[field][index]) {
+            for k in 0..<n {
                 // Checked before the sum (a delta near 2^64 would overflow it), against what the
                 // writer keeps (a merge packs positions in 28 bits).
                 let v = try reader.varint()
@@ -162,7 +179,6 @@ struct PostingCursor {
                 guard position <= UInt64(SegmentWriter.maxPosition) else { throw FormatError(message: "position out of range in block \(block)") }
                 out.append(UInt32(position))
             }
-            return out
         } catch {
             throw EngineError(file: segment.file, message: error.message)
         }
@@ -208,7 +224,7 @@ struct PostingCursor {
             guard !held.contains(0), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
             block = b
             index = 0
-            positionOffsets = []
+            positionOffsets.removeAll(keepingCapacity: true)
         } catch {
             throw EngineError(file: segment.file, message: error.message)
         }

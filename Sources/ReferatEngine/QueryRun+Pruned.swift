@@ -135,6 +135,17 @@ extension QueryRun {
             conjunction = required.compactMap { if case .leaf(let i) = $0 { i } else { nil } }
             if conjunction!.count != required.count { conjunction = nil }
         }
+        // A phrase every candidate holds, scored once and excluded nowhere, reads its positions
+        // only where it could still lift a document onto the page (`LeafPostings.floor`): a
+        // document it passes over cannot reach the page, whatever else it matches.
+        let excluded = Set((inside + [scoring] + outside).flatMap(Self.excludedLeaves).map { walk.number[$0]! })
+        var floored: [(leaf: Int, others: Double)] = []
+        for i in conjunction ?? (implied ? generator : []) where walk.leaves[i].isPhrase && !excluded.contains(i)
+            && scoringLeaves.count(where: { $0 == i }) == 1 {
+            var others = 0.0
+            for j in scoringLeaves where j != i { others += walk.leaves[j].best() }
+            floored.append((i, others))
+        }
         var windowBound = 0.0, windowEnd = -1
         var d = 0
         walking: while true {
@@ -182,11 +193,26 @@ extension QueryRun {
                         score += formula.score(idf: walk.leaves[i].idf, weight: walk.leaves[i].weight)
                     }
                 }
-                if !(score < threshold) { offer(d, score, check) }
+                if !(score < threshold) {
+                    offer(d, score, check)
+                    if threshold > -.infinity {
+                        for (i, others) in floored { walk.leaves[i].floor = (threshold, others) }
+                    }
+                }
             }
             d += 1
         }
         return top.sorted
+    }
+
+    /// The leaves of `node` that stand under an exclusion.
+    static func excludedLeaves(of node: MatchNode) -> [MatchNode] {
+        switch node {
+        case .term, .prefix, .phrase: return []
+        case .all(let required, let excluded): return required.flatMap(excludedLeaves) + excluded.flatMap(leaves)
+        case .any(let nodes): return nodes.flatMap(excludedLeaves)
+        case .apart(let inner): return excludedLeaves(of: inner)
+        }
     }
 
     /// The live documents that match `match` (and pass the filters), counted up to
@@ -258,9 +284,9 @@ extension QueryRun {
         return walk
     }
 
-    /// A leaf's postings, opened once per search and copied fresh for each walk. A term only
-    /// walked (`scored` false: counting) is opened without its idf, which costs a look at the
-    /// deleted documents, and is not kept.
+    /// A leaf's postings, opened once per search and copied fresh for each walk. A term or
+    /// phrase only walked (`scored` false: counting) is opened without its idf, which costs a
+    /// look at the deleted documents, and is not kept.
     mutating func postings(_ node: MatchNode, scored: Bool = true) throws(EngineError) -> LeafPostings {
         if let known = postingsCache[node] { return known }
         let scoring = LeafScoring(snapshot)
@@ -269,6 +295,9 @@ extension QueryRun {
         case .term(let term) where !scored:
             return try LeafPostings(term: TermEncoding.bytes(term), in: snapshot, scoring: nil)
         case .term(let term): out = try LeafPostings(term: TermEncoding.bytes(term), in: snapshot, scoring: scoring)
+        case .phrase(let words) where !scored:
+            return try LeafPostings(phrase: words.map { Array($0.utf8) }, in: snapshot, scoring: nil)
+        case .phrase(let words): out = try LeafPostings(phrase: words.map { Array($0.utf8) }, in: snapshot, scoring: scoring)
         default: out = LeafPostings(listed: try leaf(node), in: snapshot, scoring: scoring)
         }
         postingsCache[node] = out

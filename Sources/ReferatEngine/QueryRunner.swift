@@ -257,7 +257,7 @@ struct QueryRun {
         scored += docs.count
         for leafNode in Self.leaves(of: node) {
             let leaf = try leaf(leafNode)
-            let idf = scoring.idf(matches: leaf.set.count)
+            let idf = try idf(of: leafNode, leaf, scoring)
             // Both lists ascend: one walk finds each candidate's weight in the leaf.
             var j = 0
             for (i, doc) in docs.enumerated() {
@@ -270,6 +270,15 @@ struct QueryRun {
         return scores
     }
 
+    /// A leaf's idf: a term's or prefix's from the live entries it matches (`leaf`), a
+    /// phrase's the sum of its words' (as Lucene and tantivy weigh a phrase). A walk knows
+    /// that before it has found the phrase's matches, so a phrase is pruned as a term is
+    /// (`LeafPostings`).
+    mutating func idf(of node: MatchNode, _ leaf: Leaf, _ scoring: LeafScoring) throws(EngineError) -> Double {
+        guard case .phrase(let words) = node else { return scoring.idf(matches: leaf.set.count) }
+        return try snapshot.phraseIdf(words.map { Array($0.utf8) }, scoring)
+    }
+
     /// A term's, prefix's or phrase's live documents and weighted occurrences.
     mutating func leaf(_ node: MatchNode) throws(EngineError) -> Leaf {
         if let known = leaves[node] { return known }
@@ -278,7 +287,6 @@ struct QueryRun {
         // Segments are numbered in order, so appending segment after segment keeps the
         // documents ascending.
         for (s, segment) in snapshot.segments.enumerated() {
-            let base = snapshot.bases[s]
             switch node {
             case .term(let term):
                 if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], s, scoring, &leaf) }
@@ -286,7 +294,7 @@ struct QueryRun {
                 let range = segment.range(withPrefix: TermEncoding.bytes(term))
                 if !range.isEmpty { try add(Array(range), s, scoring, &leaf) }
             case .phrase(let words):
-                try phrase(words, segment, base, scoring, &leaf)
+                try phrase(words, s, scoring, &leaf)
             default:
                 break
             }
@@ -333,26 +341,19 @@ struct QueryRun {
         }
     }
 
-    /// Documents where the words stand at consecutive positions in one field; each start of
-    /// the phrase counts as one occurrence.
-    private func phrase(_ words: [String], _ segment: SegmentReader, _ base: Int, _ scoring: LeafScoring, _ leaf: inout Leaf) throws(EngineError) {
-        guard !words.isEmpty else { return }
-        var cursors: [PostingCursor] = []
-        for word in words {
-            guard let t = segment.lookup(Array(word.utf8)) else { return }
-            cursors.append(try PostingCursor(segment: segment, term: t))
-        }
-        var d = 0
-        while true {
-            d = try PhraseMatch.nextCommonDocument(&cursors, from: d)
-            if d == PostingCursor.exhausted { return }
+    /// Documents where the words stand at consecutive positions in one field (`PhraseCursor`);
+    /// each start of the phrase counts as one occurrence.
+    private func phrase(_ words: [String], _ s: Int, _ scoring: LeafScoring, _ leaf: inout Leaf) throws(EngineError) {
+        let segment = snapshot.segments[s], base = snapshot.bases[s]
+        let norms = snapshot.norms[s].buffer
+        guard var phrase = try PhraseCursor(segment: segment, terms: words.map { segment.lookup(Array($0.utf8)) }) else { return }
+        try phrase.advance(to: 0)
+        while phrase.document != PostingCursor.exhausted {
+            let d = phrase.document
             if snapshot.live.contains(base + d) {
-                var starts: [UInt32] = []
-                for f in 0..<segment.fieldCount { starts.append(UInt32(try PhraseMatch.starts(&cursors, field: f))) }
-                let w = scoring.weighted(fields: starts.count, frequency: { starts[$0] }, length: { segment.length(d, $0) })
-                if w > 0 { leaf.append(base + d, w) }
+                leaf.append(base + d, scoring.weighted(fields: segment.fieldCount, frequency: { phrase.occurrences[$0] }, doc: d, norms: norms))
             }
-            d += 1
+            try phrase.advance(to: d + 1)
         }
     }
 

@@ -75,23 +75,11 @@ public final class Searcher: Sendable {
         guard !terms.isEmpty else { return [] }
         var found: [Int] = []
         for (s, segment) in segments.enumerated() {
-            var cursors: [PostingCursor] = []
-            for term in terms {
-                guard let t = segment.lookup(term) else { cursors = []; break }
-                cursors.append(try PostingCursor(segment: segment, term: t))
-            }
-            guard !cursors.isEmpty else { continue }
-            var d = 0
-            while true {
-                d = try PhraseMatch.nextCommonDocument(&cursors, from: d)
-                if d == PostingCursor.exhausted { break }
-                for f in 0..<segment.fieldCount {
-                    if try PhraseMatch.starts(&cursors, field: f) > 0 {
-                        found.append(bases[s] + d)
-                        break
-                    }
-                }
-                d += 1
+            guard var phrase = try PhraseCursor(segment: segment, terms: terms.map { segment.lookup($0) }) else { continue }
+            try phrase.advance(to: 0)
+            while phrase.document != PostingCursor.exhausted {
+                found.append(bases[s] + phrase.document)
+                try phrase.advance(to: phrase.document + 1)
             }
         }
         return found

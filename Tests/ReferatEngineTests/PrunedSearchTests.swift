@@ -138,8 +138,8 @@ import Testing
     /// In a snapshot of 3,000 entries where the first ten are the best for "skole": pruned
     /// search gives exhaustive scoring's page, those ten, after scoring under a tenth of what
     /// exhaustive scoring scores.
-    static func expectTheFirstTenFoundSkippingMost(_ snapshot: IndexSnapshot) throws {
-        let query = IndexQuery(match: .term(IndexTerm("skole")))
+    static func expectTheFirstTenFoundSkippingMost(_ snapshot: IndexSnapshot, _ match: MatchNode = .term(IndexTerm("skole"))) throws {
+        let query = IndexQuery(match: match)
         var exhaustive = QueryRun(snapshot: snapshot), pruned = QueryRun(snapshot: snapshot)
         let expected = try exhaustive.search(query, pruning: false), page = try pruned.search(query, pruning: true)
         #expect(page.entries == expected.entries)
@@ -186,6 +186,29 @@ import Testing
             try commit.add(id: UInt64(id), fields: [tokens(title), FieldTokens(), tokens(body)], values: values)
         }
         try Self.expectTheFirstTenFoundSkippingMost(try commit.prepare())
+    }
+
+    /// A phrase's documents are passed over before their positions are read where its words
+    /// stand too seldom to reach the page: here each block holds an entry with both words
+    /// twice in its title, apart, so no block can be skipped, and thousands hold the phrase
+    /// once in a long text; only the first ten hold it in their titles. (Without the check
+    /// every one of the 3,000 is read and scored.)
+    @Test func phraseDocumentsThatCannotReachThePageAreNotRead() throws {
+        let commit = IndexCommit(base: try IndexFolder.openForWriting(try Scratch.directory("phrase"), generation: nil), memoryBudget: 1 << 22)
+        func tokens(_ words: [String]) -> FieldTokens {
+            var out = FieldTokens()
+            for (p, word) in words.enumerated() { out.append(Array(word.utf8), position: UInt32(p)) }
+            return out
+        }
+        for id in 0..<3000 {
+            let best = id < 10, decoy = id % 64 == 32
+            let title = best ? ["ny", "skole", "ny", "skole"] : decoy ? ["skole", "skole", "ny", "ny"] : ["vej", "plan"]
+            let body = (0..<100).map { p in p == 50 ? "ny" : p == 51 ? "skole" : "tekst\(p % 7)" }
+            var values = DocumentValues()
+            values.add(.sortDate, "2024-01-01")
+            try commit.add(id: UInt64(id), fields: [tokens(title), FieldTokens(), tokens(body)], values: values)
+        }
+        try Self.expectTheFirstTenFoundSkippingMost(try commit.prepare(), .phrase(["ny", "skole"]))
     }
 
     /// The competitive documents of a block: those no other beats in every field at every
