@@ -18,9 +18,9 @@ struct LeafPostings {
     let idf: Double
     /// How many entries the leaf's lists hold (deleted ones included): what a walk costs.
     let length: Int
-    /// How many live entries hold the leaf; nil for a phrase, whose matches are only known
-    /// by walking them, and for a term opened only to walk.
-    let live: Int?
+    /// How many live entries hold the leaf (at least; exactly for a term and a list); nil for
+    /// a phrase not yet walked (`counted(upTo:)`) and for a term opened only to walk.
+    private(set) var live: Int?
     /// The current document, or `exhausted`; -1 before the first `advance`.
     private(set) var document = -1
     /// For a phrase in a pruned walk: the page's worst score and the most every other leaf
@@ -53,7 +53,10 @@ struct LeafPostings {
     private var windowCursor = 0
     private var shallow: [Int] = []
 
-    // A prefix or phrase: the whole list and each stretch's bound.
+    // A prefix: the whole list and each stretch's bound. A phrase walked in part
+    // (`counted(upTo:)`): its first matches and their stretches' bounds, read from the list
+    // (`inHead`) up to its last; its walk and block bounds take over after it.
+    private var inHead = false
     private var documents: [Int] = []
     private var weights: [Double] = []
     private var stretchBounds: [Double] = []
@@ -110,24 +113,56 @@ struct LeafPostings {
         shallow = Array(repeating: 0, count: cursors.count)
     }
 
-    /// A prefix's postings, from its whole list.
-    init(listed leaf: Leaf, in snapshot: IndexSnapshot, scoring: LeafScoring) {
+    /// A prefix's postings, from its whole list; a phrase's (`counted(upTo:)`) with its idf.
+    init(listed leaf: Leaf, in snapshot: IndexSnapshot, scoring: LeafScoring, idf: Double? = nil) {
         self.snapshot = snapshot
         self.scoring = scoring
         kind = .listed
-        idf = scoring.idf(matches: leaf.set.count)
+        self.idf = idf ?? scoring.idf(matches: leaf.set.count)
         length = leaf.documents.count
         live = leaf.set.count
         documents = leaf.documents
         weights = leaf.weights
+        stretchBounds = Self.stretchBounds(leaf.weights, idf: self.idf, scoring)
+    }
+
+    /// The best score in each stretch of `SegmentFormat.blockSize` entries of a list.
+    private static func stretchBounds(_ weights: [Double], idf: Double, _ scoring: LeafScoring) -> [Double] {
         let size = SegmentFormat.blockSize
-        stretchBounds = stride(from: 0, to: documents.count, by: size).map { start in
+        return stride(from: 0, to: weights.count, by: size).map { start in
             var best = 0.0
-            for i in start..<min(start + size, documents.count) {
+            for i in start..<min(start + size, weights.count) {
                 best = max(best, scoring.score(idf: idf, weight: weights[i]))
             }
             return best
         }
+    }
+
+    /// A fresh phrase's live matches walked up to `limit`: with fewer, the phrase as their
+    /// list, which then ranks and counts it without reading positions again; with as many, the
+    /// phrase knowing it matches at least `limit` (so a count stops at once), its walks
+    /// reading those first matches from their list and positions only after them.
+    func counted(upTo limit: Int) throws(EngineError) -> LeafPostings {
+        precondition(kind == .phrase && document == -1)
+        var walk = self
+        var leaf = Leaf(set: DocumentSet(capacity: snapshot.capacity))
+        try walk.advance(to: 0)
+        while walk.document != Self.exhausted {
+            if snapshot.live.contains(walk.document) {
+                leaf.append(walk.document, walk.weight)
+                if leaf.documents.count >= limit {
+                    // Walks start from these, and read positions only after the last.
+                    var out = self
+                    out.live = limit
+                    out.documents = leaf.documents
+                    out.weights = leaf.weights
+                    out.stretchBounds = Self.stretchBounds(leaf.weights, idf: idf, scoring)
+                    return out
+                }
+            }
+            try walk.advance(to: walk.document + 1)
+        }
+        return LeafPostings(listed: leaf, in: snapshot, scoring: scoring, idf: idf)
     }
 
     /// The documents of `cursor` (fresh) that are not among the ascending `deleted`.
@@ -146,39 +181,61 @@ struct LeafPostings {
     /// Moves to the first document at or after `target` (deleted or not).
     mutating func advance(to target: Int) throws(EngineError) {
         if document >= target { return }
-        if listed {
-            if index < documents.count, documents[index] < target {
-                // Stretch by stretch, then within the stretch.
-                let size = SegmentFormat.blockSize
-                while index / size + 1 < stretchBounds.count, documents[min(documents.count, (index / size + 1) * size) - 1] < target {
-                    index = (index / size + 1) * size
-                }
-                while index < documents.count && documents[index] < target { index += 1 }
-            }
-            document = index < documents.count ? documents[index] : Self.exhausted
-            return
-        }
-        while current < cursors.count {
-            if target < ends[current] {
-                let local: Int
-                if kind == .phrase {
-                    if let floor {
-                        let (c, idf, scoring) = (current, idf, scoring)
-                        let (fields, norms) = (fieldCounts[c], norms[c])
-                        try phrases[c].advance(to: max(0, target - starts[c])) { frequency, doc in
-                            let most = scoring.score(idf: idf, weight: scoring.weighted(fields: fields, frequency: frequency, doc: doc, norms: norms))
-                            return (floor.others + most) * QueryRun.slack >= floor.threshold
-                        }
-                    } else {
-                        try phrases[current].advance(to: max(0, target - starts[current]))
-                    }
-                    local = phrases[current].document
-                } else {
+        switch kind {
+        case .term:
+            // The hot path, kept apart: a term's walk takes no other branch.
+            while current < cursors.count {
+                if target < ends[current] {
                     try cursors[current].advance(to: max(0, target - starts[current]))
-                    local = cursors[current].document
+                    let local = cursors[current].document
+                    if local != PostingCursor.exhausted {
+                        document = starts[current] + local
+                        return
+                    }
                 }
+                current += 1
+            }
+            document = Self.exhausted
+        case .listed:
+            advanceInList(to: target)
+        case .phrase:
+            inHead = target <= documents.last ?? -1
+            if inHead { return advanceInList(to: target) }
+            try advancePhrase(to: target)
+        }
+    }
+
+    /// `advance` in the list (a prefix's, or a phrase's first matches).
+    private mutating func advanceInList(to target: Int) {
+        if index < documents.count, documents[index] < target {
+            // Stretch by stretch, then within the stretch.
+            let size = SegmentFormat.blockSize
+            while index / size + 1 < stretchBounds.count, documents[min(documents.count, (index / size + 1) * size) - 1] < target {
+                index = (index / size + 1) * size
+            }
+            while index < documents.count && documents[index] < target { index += 1 }
+        }
+        document = index < documents.count ? documents[index] : Self.exhausted
+    }
+
+    /// `advance` in a phrase's walk, passing over what its `floor` rules out.
+    private mutating func advancePhrase(to target: Int) throws(EngineError) {
+        while current < phrases.count {
+            if target < ends[current] {
+                let c = current
+                if let floor {
+                    let (idf, scoring) = (idf, scoring)
+                    let (fields, norms) = (fieldCounts[c], norms[c])
+                    try phrases[c].advance(to: max(0, target - starts[c])) { frequency, doc in
+                        let most = scoring.score(idf: idf, weight: scoring.weighted(fields: fields, frequency: frequency, doc: doc, norms: norms))
+                        return (floor.others + most) * QueryRun.slack >= floor.threshold
+                    }
+                } else {
+                    try phrases[c].advance(to: max(0, target - starts[c]))
+                }
+                let local = phrases[c].document
                 if local != PostingCursor.exhausted {
-                    document = starts[current] + local
+                    document = starts[c] + local
                     return
                 }
             }
@@ -192,12 +249,16 @@ struct LeafPostings {
     /// the whole struct out of it on every read.)
     var weight: Double {
         mutating get {
-            if listed { return weights[index] }
             let c = current
-            if kind == .phrase {
+            switch kind {
+            case .term:
+                return scoring.weighted(fields: fieldCounts[c], frequency: { cursors[c].frequency($0) }, doc: cursors[c].document, norms: norms[c])
+            case .listed:
+                return weights[index]
+            case .phrase:
+                if inHead { return weights[index] }
                 return scoring.weighted(fields: fieldCounts[c], frequency: { phrases[c].occurrences[$0] }, doc: phrases[c].document, norms: norms[c])
             }
-            return scoring.weighted(fields: fieldCounts[c], frequency: { cursors[c].frequency($0) }, doc: cursors[c].document, norms: norms[c])
         }
     }
 
@@ -205,7 +266,7 @@ struct LeafPostings {
     /// the block holding `d`, or 0 up to where the next block starts. `d` must not go down
     /// from one call to the next.
     mutating func window(at d: Int) -> (bound: Double, upTo: Int) {
-        if listed {
+        if listed || kind == .phrase && d <= documents.last ?? -1 {
             let size = SegmentFormat.blockSize
             while windowStretch < stretchBounds.count && documents[min(documents.count, (windowStretch + 1) * size) - 1] < d { windowStretch += 1 }
             guard windowStretch < stretchBounds.count else { return (0, Int.max) }

@@ -66,6 +66,16 @@ extension QueryRun {
 
     mutating func prunedSearch(_ query: IndexQuery, _ match: MatchNode) throws(EngineError) -> RankedPage {
         let wanted = max(0, query.offset) + max(0, query.limit)
+        // A phrase that the walks go by (`generator`) is walked once up to the count limit:
+        // with fewer matches it is then ranked and counted from its list, with more it counts
+        // as "at least" the limit (`matchesAtLeast`); either way its positions are not read
+        // a second time by the count. (A phrase beside a rarer word is only read where that
+        // word is, and is left to the walks.)
+        if Self.leaves(of: match).contains(where: { if case .phrase = $0 { true } else { false } }) {
+            for node in try generator(match) {
+                if case .phrase = node { postingsCache[node] = try postings(node).counted(upTo: Self.countLimit) }
+            }
+        }
         let tiers = Self.tiers(match)
         let filtered = !query.filters.isEmpty
         var check: FilterCheck? = filtered ? FilterCheck(query.filters, in: snapshot) : nil
