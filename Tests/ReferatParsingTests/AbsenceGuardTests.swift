@@ -13,6 +13,17 @@ import Testing
         if line.wholeMatch(of: PeopleParser.numberedLabel) != nil { #expect(PeopleParser.mayStartWithItemNumber(line)) }
     }
 
+    /// Lines a label starts (as `absenceLabel` compares them, lower-cased) and near misses.
+    @Test(arguments: [
+        "Fraværende: Eva Holm", "FRAVÆRENDE: EVA HOLM", "Følgende havde meldt afbud:", "FØLGENDE VAR FRAVÆRENDE", "Afbud fra Bo Berg",
+        "AFBUD", "Ikke til stede: Bo Berg", "Ej til stede:", "Forfald: Eva Ny", "fravær", "\u{130}kke til stede", "Fo\u{301}rfald",
+        "F", "", "Af sagen fremgår", "Efter drøftelse", "Indstilling", "Fr", "f\u{F8}lgende udeblev",
+    ])
+    func labelsAreNeverHidden(_ line: String) {
+        let lower = line.prefix(30).lowercased()
+        if PeopleParser.absenceLabels.contains(where: { lower.hasPrefix($0) }) { #expect(PeopleParser.mayStartWithLabel(line)) }
+    }
+
     @Test func numberedLabelsStillRead() {
         #expect(PeopleParser.absenceLabel("1. Fraværende: Eva Holm")?.rest == "Eva Holm")
         #expect(PeopleParser.absenceLabel("• 2. Afbud: Bo Berg (V)")?.rest == "Bo Berg (V)")

@@ -23,7 +23,7 @@ enum PeopleParser {
         // Holm", an agenda's first item, names them on its line.
         var line = raw.withoutBullet
         if Self.mayStartWithItemNumber(line), let numbered = line.wholeMatch(of: numberedLabel) { line = String(numbered.1) }
-        guard let first = line.first, "FfAaIiEe".contains(first) else { return nil }
+        guard let first = line.first, "FfAaIiEe".contains(first), mayStartWithLabel(line) else { return nil }
         let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
@@ -35,6 +35,18 @@ enum PeopleParser {
             return (String(line.prefix(label.count)), withoutSubstitutes(rest))
         }
         return nil
+    }
+
+    /// The first two characters of every absence label.
+    static let labelHeads = Set(absenceLabels.map { String($0.prefix(2)) })
+
+    /// False when no absence label can start `line`: its first two characters, lower-cased,
+    /// start none. Lower-casing goes character by character, and a label's first two are
+    /// letters without marks, so a line whose lower-cased start is a label's begins with
+    /// them. Most lines that start with "a", "e", "f" or "i" end here, before the lower-casing
+    /// of their start and the comparison with each label.
+    static func mayStartWithLabel(_ line: String) -> Bool {
+        labelHeads.contains(String(line.prefix(2)).lowercased())
     }
 
     /// An item number before a label with names after it: "1. Fraværende: Eva Holm".
