@@ -22,8 +22,8 @@ enum PeopleParser {
         // "• Afbud" in a list of members is the label of the names below it; "1. Fraværende: Eva
         // Holm", an agenda's first item, names them on its line.
         var line = raw.withoutBullet
-        if let numbered = line.wholeMatch(of: numberedLabel) { line = String(numbered.1) }
-        guard let first = line.first, "FfAaIiEe".contains(first) else { return nil }
+        if Self.mayStartWithItemNumber(line), let numbered = line.wholeMatch(of: numberedLabel) { line = String(numbered.1) }
+        guard let first = line.first, "FfAaIiEe".contains(first), mayStartWithLabel(line) else { return nil }
         let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
@@ -37,8 +37,27 @@ enum PeopleParser {
         return nil
     }
 
+    /// The first two characters of every absence label.
+    static let labelHeads = Set(absenceLabels.map { String($0.prefix(2)) })
+
+    /// False when no absence label can start `line`: its first two characters, lower-cased,
+    /// start none. Lower-casing goes character by character, and a label's first two are
+    /// letters without marks, so a line whose lower-cased start is a label's begins with
+    /// them. Most lines that start with "a", "e", "f" or "i" end here, before the lower-casing
+    /// of their start and the comparison with each label.
+    static func mayStartWithLabel(_ line: String) -> Bool {
+        labelHeads.contains(String(line.prefix(2)).lowercased())
+    }
+
     /// An item number before a label with names after it: "1. Fraværende: Eva Holm".
     nonisolated(unsafe) static let numberedLabel = #/^[0-9]{1,2}\.\s+((?:Fraværende|Afbud)\s*:\s*\S.*)$/#
+
+    /// False when `line` cannot match `numberedLabel`, whose first character is one of 0–9:
+    /// such a character starts with that ASCII byte (a mark after it makes no other first
+    /// byte). `absenceLabel` is asked of nearly every line, and most start otherwise.
+    static func mayStartWithItemNumber(_ line: String) -> Bool {
+        line.utf8.first?.isASCIIDigit == true
+    }
 
     /// A list of absentees without the clause that names who came instead:
     /// "Ole Lund (V) – Eva Ny (V) mødte som stedfortræder" → "Ole Lund (V)".
