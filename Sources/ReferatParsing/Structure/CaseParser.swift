@@ -41,9 +41,15 @@ struct CaseParser: Sendable {
         let titleLine = lines[anchor.titleLine ?? anchor.titleIndex]
         var title = anchor.untitled ? "" : titleLine.text
         var number = anchor.number
+        // The minutes run in after the title ("2. Siden sidst: Kirken er malet."): the item's first text.
+        var runIn: String?
         if anchor.titleLine == nil, let numbered = segmenter.numberedTitle(title), anchor.number != nil || anchor.markerIndex == nil {
             number = number ?? numbered.number
             title = numbered.title
+            if let split = CaseSegmenter.runInTitle(title) {
+                title = String(split.title)
+                runIn = String(split.rest)
+            }
         }
         var record = CaseRecord(title: title, access: anchor.access ?? .open)
         for prefix in Self.closedPrefixes where title.hasPrefix(prefix) {
@@ -77,6 +83,10 @@ struct CaseParser: Sendable {
         var block = Block.preamble
         var routingSeen = false
         var expectsItemType = false
+        if let runIn {
+            sections.append(("", [runIn]))
+            block = .section(0)
+        }
 
         // The first line is skipped as the title, or read as identity when it is the marker.
         for (offset, line) in lines.enumerated() where anchor.untitled || offset != anchor.titleLine && (offset != anchor.titleIndex || offset == anchor.markerIndex) {
