@@ -82,7 +82,7 @@ import Testing
 
     @Test(arguments: [
         ("7 PKT. 1. GODKENDELSE AF DAGSORDEN Referat Beslutning: Godkendt. PKT. 2. ORIENTERING - Borgmesteren fortalte om havnen.",
-         ["PKT. 1. GODKENDELSE AF DAGSORDEN", "Referat Beslutning: Godkendt.", "PKT. 2. ORIENTERING", "- Borgmesteren fortalte om havnen."]),
+         ["PKT. 1. GODKENDELSE AF DAGSORDEN", "Referat", "Beslutning: Godkendt.", "PKT. 2. ORIENTERING", "- Borgmesteren fortalte om havnen."]),
         ("Mødet sluttede. PKT. 14. EVT. Intet.", ["Mødet sluttede.", "PKT. 14. EVT.", "Intet."]),
         ("Se pkt. 4 i sagen om PKT-systemet.", ["Se pkt. 4 i sagen om PKT-systemet."]),
     ])
@@ -137,6 +137,7 @@ import Testing
         ("Beslutning Byrådet.", ["Beslutning Byrådet."]),
         ("Beslutning Byrådet 14. marts 2028.", ["Beslutning Byrådet 14. marts 2028."]),
         ("Beslutning om ny skolestruktur.", ["Beslutning om ny skolestruktur."]),
+        ("Referat Beslutning: Dagsordenen godkendt.", ["Referat", "Beslutning: Dagsordenen godkendt."]),
     ])
     func aDecisionHeadingRunIntoItsSentence(_ line: String, _ expected: [String]) {
         #expect(RunInHeadings.split(line) == expected)
@@ -157,6 +158,15 @@ import Testing
             + "    • Indstilling\n      Borgmesteren indstiller, at stedfortræderen indkaldes.\n"
             + "    • Beslutning i Byrådet den 14-03-2028\n      Godkendt.\n"
         let document = try parse(text)
+        #expect(document.kind == .minutes)
+    }
+
+    @Test func aMembersLabelAloneWithItsListOnTheNextLineMakesAMeetingPage() throws {
+        let text = "| Rss | Print |\nByrådet Vis medlemmer Udskriv\n\nMødedeltagere\n\nAnne Holm, Bo Berg, Carl Dam, Dorte Lund\n\n"
+            + "Møde lokation\n\nRådhuset\n\nDagsorden\n\nØKONOMIUDVALGETS SAGER\nPunkt Titel\n112 Salg af grunden ved skolen\nResume\n\n"
+            + "Grunden sælges til højestbydende.\n"
+        let document = try parse(text)
+        #expect(document.meeting?.members.map(\.name) == ["Anne Holm", "Bo Berg", "Carl Dam", "Dorte Lund"])
         #expect(document.kind == .minutes)
     }
 }

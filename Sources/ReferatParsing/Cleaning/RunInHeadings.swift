@@ -43,6 +43,10 @@ enum RunInHeadings {
                 }
             }
         }
+        // "Referat Beslutning: Godkendt.": the item's record heading run into its decision's.
+        if first == 0x52, text.hasPrefix("Referat Beslutning") {
+            return ["Referat"] + split(String(text.dropFirst("Referat ".count)))
+        }
         // "Beslutning Tilbagesendes til udvalget med bemærkning, …": the heading run into its
         // decision's sentence (a flattened page), not a body's name ("Beslutning Økonomiudvalget").
         if first == 0x42, text.hasPrefix("Beslutning "), text.hasSuffix("."), !text.contains(":") {
