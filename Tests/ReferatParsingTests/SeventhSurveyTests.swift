@@ -169,4 +169,22 @@ import Testing
         #expect(document.meeting?.members.map(\.name) == ["Anne Holm", "Bo Berg", "Carl Dam", "Dorte Lund"])
         #expect(document.kind == .minutes)
     }
+
+    @Test func aHistoryNamesTheCouncilByItsTownAndCountsTheLastStepOnce() throws {
+        let text = "Referat Byrådet 14-03-2028\n\nNy sti langs åen\n\nBeslutning\nVedtaget.\nResumé\nForvaltningen foreslår en sti.\n"
+            + "Sagens forløb\n01-03-2028 Magistraten\nFremsendes til byrådet.\n07-03-2028 Nordby Byråd\nSagens behandling blev udsat.\n"
+            + "14-03-2028 Nordby Byråd\nVedtaget.\n"
+        let steps = try parse(text).cases.first?.decisions.map { "\($0.body ?? "-") \($0.date ?? "-")" }
+        #expect(steps == ["Byrådet 2028-03-14", "Magistraten 2028-03-01", "Nordby Byråd 2028-03-07"])
+    }
+
+    @Test(arguments: [
+        ("Aarhus Byråd", "Byrådet", true),
+        ("Magistraten", "Magistraten", true),
+        ("Økonomiudvalget", "Byrådet", false),
+        ("Børne- og Ungeudvalget", "Teknisk Udvalg", false),
+    ])
+    func oneBodyByTwoNames(_ a: String, _ b: String, _ same: Bool) {
+        #expect(CaseParser.sameBody(a, b) == same)
+    }
 }
