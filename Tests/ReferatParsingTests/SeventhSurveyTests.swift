@@ -187,4 +187,16 @@ import Testing
     func oneBodyByTwoNames(_ a: String, _ b: String, _ same: Bool) {
         #expect(CaseParser.sameBody(a, b) == same)
     }
+
+    @Test(arguments: [
+        ("Generelle sager", true),
+        ("Orienteringssager", true),
+        ("Beslutningspunkter", true),
+        ("Ingen", false),
+        ("Intet nyt", false),
+        ("Sager til afgørelse i byrådet", false),
+    ])
+    func aGroupLabelNamesAKindOfCases(_ text: String, _ expected: Bool) {
+        #expect(CaseSegmenter.isGroupLabel(text) == expected)
+    }
 }

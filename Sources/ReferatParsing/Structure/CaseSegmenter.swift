@@ -585,19 +585,21 @@ struct CaseSegmenter: Sendable {
         let text = lines[next].text
         if numberedTitle(text) != nil || text.wholeMatch(of: Self.bareNumber) != nil { return true }
         // The next entry with its group's label in front ("Økonomisager Punkt 02 Budget").
-        if let space = text.firstIndex(of: " "), text.first?.isUppercase == true {
+        if let space = text.firstIndex(of: " "), Self.isGroupLabel(String(text[..<space])) {
             let entry = String(text[text.index(after: space)...])
             if Self.hasItemLabel(entry), numberedTitle(entry) != nil { return true }
         }
         return text.firstMatch(of: Self.dottedLeader) != nil
     }
 
-    /// A short label that groups the entries of a list of items ("Generelle sager",
-    /// "Orienteringssager"): one to three words, no digit, no punctuation, no section heading.
+    /// A short label that groups the entries of a list of items by their kind ("Generelle sager",
+    /// "Orienteringssager", "Beslutningspunkter"): one to three words, no digit, no punctuation,
+    /// the last a word for cases or items.
     static func isGroupLabel(_ text: String) -> Bool {
         guard text.isShorter(than: 31), text.first?.isUppercase == true, !text.hasASCIIDigit,
               !text.contains(where: { ".:;,!?".contains($0) }), text.split(separator: " ").count <= 3 else { return false }
-        return SectionHeadings.key(text) == nil && CaseNumbers.bareAccess(text) == nil
+        let lower = text.lowercased()
+        return lower.hasSuffix("sager") || lower.hasSuffix("punkter")
     }
 
     /// A numbered line is an item title when the item's identity, opening heading or decision
