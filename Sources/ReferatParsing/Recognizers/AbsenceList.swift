@@ -128,7 +128,7 @@ enum AbsenceList {
     static func firstNameAbsent(_ line: String) -> Person? {
         guard line.isShorter(than: 300) else { return nil }
         let name: String
-        if let m = line.firstMatch(of: firstNameThenAbsent) {
+        if absentNeedles.occurs(in: line), let m = line.firstMatch(of: firstNameThenAbsent) {
             name = String(m.1)
         } else if let m = line.firstMatch(of: firstNameThenVerb), case let lower = line.lowercased(),
                   substituteOfAnother.contains(where: { lower.contains($0) }), !lower.contains(" som ") {
@@ -147,6 +147,11 @@ enum AbsenceList {
     nonisolated(unsafe) static let firstNameThenVerb = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+\p{Ll}+\s/#
 
     nonisolated(unsafe) static let firstNameThenAbsent = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+(?:er fraværende|var fraværende|har meldt afbud|havde meldt afbud)\b/#
+
+    /// What `firstNameThenAbsent` says after the name, as bytes a line it matches must hold
+    /// (`AbsenceProse.literalNeedle`): the guard before it, since `firstNameAbsent` is asked of
+    /// every line under a list's label and of the line after each blank in it.
+    static let absentNeedles = ByteStemTable(["fraværende", "meldt afbud"].map(AbsenceProse.literalNeedle))
 
     /// A party alone in parentheses: "(V)", "(Ø)", "(UP)".
     static func isParty(_ line: String) -> Bool {
