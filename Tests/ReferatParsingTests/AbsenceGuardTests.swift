@@ -92,3 +92,22 @@ private extension String {
     /// "å" written as "a" and a combining ring, which the patterns read as "å".
     var decomposedRing: String { replacing("å", with: "a\u{30A}") }
 }
+
+@Suite struct SuffixGuardTests {
+    static let suffixes = ["Referat", "Resumé", "Sagsresume", ". Sagsfremstilling", "K", "-", ""]
+
+    /// The last-byte test may let texts through, but never one `hasSuffix` accepts: also with
+    /// "é" written as "e" and a mark, a Kelvin sign for "K", and marks after the last letter.
+    @Test(arguments: [
+        "1. Meddelelse fra formandenReferat", "Godkendelse af budgetResumé", "Godkendelse af budgetResume\u{301}", "Sagsresume", "Sagsresume\u{301}",
+        "Notat. Sagsfremstilling", "Notat. Sagsfremstilling\r\n", "Punkt \u{212A}", "Punkt K", "1 -", "1 –", "", "Referat ", "x\u{0600}Referat",
+    ])
+    func neverHidesASuffix(_ text: String) {
+        for suffix in Self.suffixes where text.hasSuffix(suffix) { #expect(text.mayHaveSuffix(suffix), "\(suffix)") }
+    }
+
+    @Test func turnsAwayOtherEndings() {
+        #expect(!"Godkendelse af budget".mayHaveSuffix("Referat"))
+        #expect("Godkendelse af Referat".mayHaveSuffix("Referat"))
+    }
+}
