@@ -111,7 +111,20 @@ extension String {
     }
 
     /// True when any character is an ASCII digit.
-    var hasASCIIDigit: Bool { utf8.contains(where: \.isASCIIDigit) }
+    var hasASCIIDigit: Bool {
+        // On the contiguous bytes: the generic `contains(where:)` over the UTF-8 view costs
+        // more than the loop, and the parser asks this of most lines.
+        utf8.withContiguousStorageIfAvailable { $0.contains(where: \.isASCIIDigit) } ?? utf8.contains(where: \.isASCIIDigit)
+    }
+
+    /// False when `hasSuffix(suffix)` must be false: both end in an ASCII byte, and the bytes
+    /// differ. Characters compare by their canonical forms, and a character that ends in an
+    /// ASCII scalar is equal only to one that ends in the same scalar (no composition takes an
+    /// ASCII character second); text or a suffix that ends outside ASCII is left to `hasSuffix`.
+    func mayHaveSuffix(_ suffix: String) -> Bool {
+        guard let last = utf8.last, let end = suffix.utf8.last else { return true }
+        return last >= 0x80 || end >= 0x80 || last == end
+    }
 }
 
 extension StringProtocol {

@@ -36,7 +36,7 @@ enum RunInHeadings {
         guard text.utf8.count >= 8, let first = text.utf8.first else { return [text] }
         // Glued heading: the heading's letters, then a capital or a digit with no space.
         if first >= 0x41 {
-            for heading in glued where text.utf8.starts(with: heading.utf8) {
+            for heading in glued where heading.utf8.first == first && text.utf8.starts(with: heading.utf8) {
                 let rest = text.dropFirst(heading.count)
                 if let next = rest.first, next.isUppercase || next.isNumber {
                     return [heading] + split(String(rest))
@@ -93,7 +93,7 @@ enum RunInHeadings {
         }
         // The same heading at the end of the line, its text on the next.
         if text.utf8.count > 20 {
-            for heading in ["Sagsfremstilling", "Beslutningstema", "Sagsresume"] where text.hasSuffix(". " + heading) {
+            for heading in ["Sagsfremstilling", "Beslutningstema", "Sagsresume"] where text.mayHaveSuffix(heading) && text.hasSuffix(". " + heading) {
                 return split(String(text.dropLast(heading.count + 1))) + [heading]
             }
         }
@@ -128,7 +128,7 @@ enum RunInHeadings {
         }
         // "1. Meddelelse fra formandenReferat": an item's title with its first heading glued on.
         if first.isASCIIDigit, text.utf8.count > 12 {
-            for heading in titleEndings where text.hasSuffix(heading) {
+            for heading in titleEndings where text.mayHaveSuffix(heading) && text.hasSuffix(heading) {
                 let cut = text.index(text.endIndex, offsetBy: -heading.count)
                 guard cut > text.startIndex, text[text.index(before: cut)].isLowercase || text[text.index(before: cut)].isNumber else { continue }
                 return [String(text[..<cut]), heading]

@@ -34,13 +34,22 @@ enum AbsenceList {
             read.absent.removeAll { person in prose.notParticipating.contains { $0.name == person.name } }
             for person in prose.absent where !read.absent.contains(where: { $0.name == person.name }) { read.absent.append(person) }
         }
+        // A name after a blank line is read twice, by the look-ahead and as the list's next
+        // line: the second time takes the first's person (the same bytes, the same answer).
+        var lastRead: (text: String, person: Person?)?
+        func person(_ text: String) -> Person? {
+            if let last = lastRead, last.text.utf8.elementsEqual(text.utf8) { return last.person }
+            let found = PeopleParser.person(text)
+            lastRead = (text, found)
+            return found
+        }
         // The names may follow on lines of their own, after a blank line; not after a
         // sentence that named them ("Afbud fra Bo Berg og Eva Ny.").
         var i = index + 1
         while i < lines.count, read.absent.isEmpty || !text.hasSuffix(".") {
             // A blank line ends the list, unless only a plain name (or the last name's party) follows it.
             if lines[i].isBlank {
-                if read.absent.isEmpty || i + 1 < lines.count && (isPlainName(lines[i + 1].text) || isParty(lines[i + 1].text)
+                if read.absent.isEmpty || i + 1 < lines.count && (isPlainName(lines[i + 1].text, person: person) || isParty(lines[i + 1].text)
                     || firstNameAbsent(lines[i + 1].text) != nil) { i += 1; continue }
                 break
             }
@@ -67,11 +76,11 @@ enum AbsenceList {
             let plain = PeopleParser.withoutSubstitutes(line)
             if isList(plain) {
                 let first = PeopleParser.splitList(plain).first ?? plain
-                guard let p = PeopleParser.person(first) ?? PeopleParser.person(plain), !isSentence(line, after: p),
+                guard let p = person(first) ?? person(plain), !isSentence(line, after: p),
                       (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
                 read.absent += names(line)
             } else {
-                guard let p = PeopleParser.person(plain), !isSentence(line, after: p), (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
+                guard let p = person(plain), !isSentence(line, after: p), (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
                 if AbsenceProse.isAbsentee(p) { read.absent.append(p) }
             }
             i += 1
@@ -112,10 +121,11 @@ enum AbsenceList {
     }
 
     /// A line that is only a name, or a row of names each with a party ("Per Holm (Ø) Bo Dahl
-    /// (C)"): the list going on after a blank line.
-    static func isPlainName(_ line: String) -> Bool {
+    /// (C)"): the list going on after a blank line. `person` is `PeopleParser.person`, or a
+    /// reader that remembers its last answer.
+    static func isPlainName(_ line: String, person: (String) -> Person? = PeopleParser.person) -> Bool {
         guard AbsenceProse.member(line) == nil else { return false }
-        if PeopleParser.person(line).map({ $0.reason == nil }) == true { return true }
+        if person(line).map({ $0.reason == nil }) == true { return true }
         guard line.containsBytes(") "), line.firstMatch(of: PeopleParser.partyThenName) != nil else { return false }
         let names = PeopleParser.splitList(line)
         return names.count > 1 && names.allSatisfy { PeopleParser.person($0).map { $0.reason == nil && $0.party != nil } == true }
@@ -128,7 +138,7 @@ enum AbsenceList {
     static func firstNameAbsent(_ line: String) -> Person? {
         guard line.isShorter(than: 300) else { return nil }
         let name: String
-        if let m = line.firstMatch(of: firstNameThenAbsent) {
+        if absentNeedles.occurs(in: line), let m = line.firstMatch(of: firstNameThenAbsent) {
             name = String(m.1)
         } else if let m = line.firstMatch(of: firstNameThenVerb), case let lower = line.lowercased(),
                   substituteOfAnother.contains(where: { lower.contains($0) }), !lower.contains(" som ") {
@@ -147,6 +157,11 @@ enum AbsenceList {
     nonisolated(unsafe) static let firstNameThenVerb = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+\p{Ll}+\s/#
 
     nonisolated(unsafe) static let firstNameThenAbsent = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+(?:er fraværende|var fraværende|har meldt afbud|havde meldt afbud)\b/#
+
+    /// What `firstNameThenAbsent` says after the name, as bytes a line it matches must hold
+    /// (`AbsenceProse.literalNeedle`): the guard before it, since `firstNameAbsent` is asked of
+    /// every line under a list's label and of the line after each blank in it.
+    static let absentNeedles = ByteStemTable(["fraværende", "meldt afbud"].map(AbsenceProse.literalNeedle))
 
     /// A party alone in parentheses: "(V)", "(Ø)", "(UP)".
     static func isParty(_ line: String) -> Bool {

@@ -31,6 +31,23 @@ enum AbsenceProse {
         #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+|Bemærkninger:?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?:forlod mødet.{0,40}?\s+og\s+)?(?<predicate>"#
             + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
+    /// The predicates of `listThenPredicate`, each cut before its first character that other
+    /// characters may equal (`literalNeedle`): a sentence the pattern matches holds one of them
+    /// byte for byte. Most sentences with a predicate's stem ("fraværende" in a sentence about
+    /// something else) hold none, and the unanchored pattern costs far more than these tests.
+    static let predicateNeedles = ByteStemTable((MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates).map(literalNeedle))
+
+    /// `absentExceptions` cut as `predicateNeedles` are: the guard before `exceptNames`.
+    static let exceptionNeedles = ByteStemTable(MinutesVocabulary.absentExceptions.map(literalNeedle))
+
+    /// The longest start of `phrase` that a pattern's literal can only match as the same bytes:
+    /// a–z, space, æ and ø, which no other character or sequence of characters equals
+    /// canonically (Swift's patterns compare characters so: "å" is also "a" and a ring,
+    /// "K" also the Kelvin sign).
+    static func literalNeedle(_ phrase: String) -> [UInt8] {
+        Array(phrase.prefix { $0 == " " || $0 == "æ" || $0 == "ø" || ("a"..."z").contains($0) && $0.isASCII }.utf8)
+    }
+
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
     /// "Afbud fra Eva Holm", also with the count first: "afbud fra 3 medlemmer Eva Holm, Bo Berg og Ib Lund".
     nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?:[0-9]{1,2}\s+\p{Ll}*medlemmer\s+)?(?<names>"# + names + #")"#)
@@ -54,17 +71,7 @@ enum AbsenceProse {
     /// the patterns, from the words every predicate and label holds. Asked of nearly every
     /// line, so the line is read once, trying only the stems that start with each byte.
     static func mayMentionAbsence(_ line: String) -> Bool {
-        var copy = line
-        return copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            for i in 0..<bytes.count {
-                guard let candidates = stemsByFirstByte[Int(bytes[i])] else { continue }
-                for stem in candidates where stem.count <= bytes.count - i {
-                    if stem.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, stem.count) }) == 0 { return true }
-                }
-            }
-            return false
-        }
+        stemTable.occurs(in: line)
     }
 
     /// The words of every absence predicate and label, the shortest form each is known by.
@@ -73,14 +80,7 @@ enum AbsenceProse {
         "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", " stedet for", "edvirkede ikke",
     ]
 
-    static let stemsByFirstByte: [[[UInt8]]?] = {
-        var table = [[[UInt8]]?](repeating: nil, count: 256)
-        for stem in absenceStems {
-            let bytes = Array(stem.utf8)
-            table[Int(bytes[0])] = (table[Int(bytes[0])] ?? []) + [bytes]
-        }
-        return table
-    }()
+    static let stemTable = ByteStemTable(absenceStems)
 
     /// How far before a predicate its names may start, in characters: a council's list of nine
     /// or ten full names ("Bo Berg, Eva Ny, … og Ib Lund deltog ikke i pkt. 14-19") is this long.
@@ -129,13 +129,13 @@ enum AbsenceProse {
                     if let one = m["name"]?.substring { found.absent += people(String(one)) }
                 }
             }
-            if let m = try? exceptNames.firstMatch(in: sentence), let list = m["names"]?.substring {
+            if exceptionNeedles.occurs(in: sentence), let m = try? exceptNames.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))
                 continue
             }
             // The names stand right before what they did: search from a little before it, not from
             // every position of a long sentence.
-            guard let at = predicateStart(in: sentence) else { continue }
+            guard let at = predicateStart(in: sentence), predicateNeedles.occurs(in: sentence) else { continue }
             let from = sentence.index(at, offsetBy: -min(Self.namesReach, sentence.distance(from: sentence.startIndex, to: at)))
             guard let m = try? listThenPredicate.firstMatch(in: sentence[from...]),
                   let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }

@@ -16,9 +16,18 @@ enum AttachmentParser {
         var out: [Attachment] = []
         var i = 0
         let lines = lines.filter { !$0.isEmpty }
+        // A group's number line is asked twice, as the end of the title before it and as the
+        // start of its group: the second time takes the first answer.
+        var lastAsked: (index: Int, number: Substring?)?
+        func groupNumber(at index: Int) -> Substring? {
+            if let last = lastAsked, last.index == index { return last.number }
+            let number = Self.mayBeGroupNumber(lines[index]) ? Self.groupNumberMatch(lines[index]) : nil
+            lastAsked = (index, number)
+            return number
+        }
         while i < lines.count {
             let line = lines[i]
-            if Self.mayBeGroupNumber(line), let number = Self.groupNumberMatch(line) {
+            if let number = groupNumber(at: i) {
                 var attachment = Attachment(number: Int(number), title: "")
                 i += 1
                 if i < lines.count, let id = Self.documentIdMatch(lines[i]) {
@@ -39,7 +48,7 @@ enum AttachmentParser {
                         i += 1
                         break
                     }
-                    if !parts.isEmpty && Self.mayBeGroupNumber(lines[i]) && Self.groupNumberMatch(lines[i]) != nil { break }
+                    if !parts.isEmpty && groupNumber(at: i) != nil { break }
                     parts.append(part)
                     i += 1
                 }

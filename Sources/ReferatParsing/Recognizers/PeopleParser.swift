@@ -22,7 +22,7 @@ enum PeopleParser {
         // "• Afbud" in a list of members is the label of the names below it; "1. Fraværende: Eva
         // Holm", an agenda's first item, names them on its line.
         var line = raw.withoutBullet
-        if let numbered = line.wholeMatch(of: numberedLabel) { line = String(numbered.1) }
+        if Self.mayStartWithItemNumber(line), let numbered = line.wholeMatch(of: numberedLabel) { line = String(numbered.1) }
         guard let first = line.first, "FfAaIiEe".contains(first) else { return nil }
         let lower = line.prefix(30).lowercased()
         for label in absenceLabels where lower.hasPrefix(label) {
@@ -39,6 +39,13 @@ enum PeopleParser {
 
     /// An item number before a label with names after it: "1. Fraværende: Eva Holm".
     nonisolated(unsafe) static let numberedLabel = #/^[0-9]{1,2}\.\s+((?:Fraværende|Afbud)\s*:\s*\S.*)$/#
+
+    /// False when `line` cannot match `numberedLabel`, whose first character is one of 0–9:
+    /// such a character starts with that ASCII byte (a mark after it makes no other first
+    /// byte). `absenceLabel` is asked of nearly every line, and most start otherwise.
+    static func mayStartWithItemNumber(_ line: String) -> Bool {
+        line.utf8.first?.isASCIIDigit == true
+    }
 
     /// A list of absentees without the clause that names who came instead:
     /// "Ole Lund (V) – Eva Ny (V) mødte som stedfortræder" → "Ole Lund (V)".

@@ -169,35 +169,34 @@ struct DocumentAssembler {
             k += 1
             while c < cases.count, cases[c].lines.count == 2, cases[c].lines[1] < line.number { c += 1 }
             guard c < cases.count, cases[c].lines.count == 2, cases[c].lines[0] <= line.number else { continue }
+            // A decision's lines were read with the decision.
+            guard !cases[c].decisions.contains(where: { $0.lines.count == 2 && $0.lines[0] <= line.number && line.number <= $0.lines[1] }) else { continue }
             // A labelled list in an item's text ("Fraværende med afbud:" over lines of names),
             // as a page of one item prints the meeting's absentees.
             let labelled = PeopleParser.absenceLabel(line.text) != nil
             guard labelled || AbsenceProse.mayMentionAbsence(line.text) else { continue }
-            let inDecision = cases[c].decisions.contains { $0.lines.count == 2 && $0.lines[0] <= line.number && line.number <= $0.lines[1] }
-            if !inDecision {
-                var found: (absent: [Person], notParticipating: [NonParticipant])
-                if labelled, let list = AbsenceList.read(lines, at: k - 1) {
-                    found = (list.absent, list.notParticipating)
-                    k = max(k, list.next)
-                } else if let prose = AbsenceProse.read(line.text) {
-                    found = (prose.absent, prose.notParticipating)
-                } else {
-                    continue
+            var found: (absent: [Person], notParticipating: [NonParticipant])
+            if labelled, let list = AbsenceList.read(lines, at: k - 1) {
+                found = (list.absent, list.notParticipating)
+                k = max(k, list.next)
+            } else if let prose = AbsenceProse.read(line.text) {
+                found = (prose.absent, prose.notParticipating)
+            } else {
+                continue
+            }
+            if !found.absent.isEmpty {
+                if meeting == nil { meeting = Meeting() }
+                meeting?.addAbsent(found.absent)
+            }
+            if let last = cases[c].decisions.indices.last {
+                for person in found.notParticipating where !cases[c].decisions[last].notParticipating.contains(where: { $0.name == person.name }) {
+                    cases[c].decisions[last].notParticipating.append(person)
                 }
-                if !found.absent.isEmpty {
-                    if meeting == nil { meeting = Meeting() }
-                    meeting?.addAbsent(found.absent)
-                }
-                if let last = cases[c].decisions.indices.last {
-                    for person in found.notParticipating where !cases[c].decisions[last].notParticipating.contains(where: { $0.name == person.name }) {
-                        cases[c].decisions[last].notParticipating.append(person)
-                    }
-                } else if !found.notParticipating.isEmpty {
-                    // An item without a decision (an agenda, or a page cut short) still tells who
-                    // stayed out of it: the meeting keeps them.
-                    if meeting == nil { meeting = Meeting() }
-                    meeting?.addNotParticipating(found.notParticipating)
-                }
+            } else if !found.notParticipating.isEmpty {
+                // An item without a decision (an agenda, or a page cut short) still tells who
+                // stayed out of it: the meeting keeps them.
+                if meeting == nil { meeting = Meeting() }
+                meeting?.addNotParticipating(found.notParticipating)
             }
         }
     }

@@ -1,0 +1,113 @@
+@testable import ReferatParsing
+import Testing
+
+/// The byte tests before the absence patterns may let lines through, but never one a pattern
+/// would match: each table holds lines the pattern accepts, and near misses.
+@Suite struct AbsenceGuardTests {
+    @Test(arguments: [
+        "1. Fraværende: Eva Holm", "12. Afbud: Bo Berg (V)", "3.\tAfbud : Ib Lund", "1\u{301}. Afbud: Bo Berg", "9.\u{A0}Fraværende: Eva Ny",
+        "123. Afbud: Bo Berg", " 1. Afbud: Bo Berg", "\u{FF11}. Afbud: Bo Berg", "Fraværende: Eva Holm", "1. Fraværende:", "",
+    ])
+    func numberedLabelsAreNeverHidden(_ line: String) {
+        if line.wholeMatch(of: PeopleParser.numberedLabel) != nil { #expect(PeopleParser.mayStartWithItemNumber(line)) }
+    }
+
+    @Test func numberedLabelsStillRead() {
+        #expect(PeopleParser.absenceLabel("1. Fraværende: Eva Holm")?.rest == "Eva Holm")
+        #expect(PeopleParser.absenceLabel("• 2. Afbud: Bo Berg (V)")?.rest == "Bo Berg (V)")
+        #expect(!PeopleParser.mayStartWithItemNumber("Fraværende: Eva Holm"))
+    }
+
+    /// Every predicate, after names, in the ways a page may write it: the pattern's match
+    /// implies the guard's bytes.
+    static let predicateSentences: [String] = {
+        let predicates = MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates
+        return predicates.flatMap { predicate in
+            [
+                "Bo Berg (V) \(predicate) under punkt 3", "Eva Ny og Ib Lund \(predicate)", "Borgmester Eva Ny\u{A0}\(predicate)",
+                "Bo Berg, der \(predicate.decomposedRing) i dag", "Eva Ny \(predicate.uppercased())", "Eva Ny \(predicate)s",
+            ]
+        } + ["Eva Ny blev væk", "", "Bo Berg var fraværend"]
+    }()
+
+    @Test(arguments: predicateSentences)
+    func predicatesAreNeverHidden(_ sentence: String) throws {
+        if try AbsenceProse.listThenPredicate.firstMatch(in: sentence) != nil { #expect(AbsenceProse.predicateNeedles.occurs(in: sentence)) }
+    }
+
+    @Test(arguments: MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates + MinutesVocabulary.absentExceptions)
+    func everyPhraseKeepsANeedle(_ phrase: String) {
+        #expect(!AbsenceProse.literalNeedle(phrase).isEmpty)
+    }
+
+    @Test func needlesStopBeforeCharactersWithOtherForms() {
+        #expect(AbsenceProse.literalNeedle("gjorde opmærksom på inhabilitet") == Array("gjorde opmærksom p".utf8))
+        #expect(AbsenceProse.literalNeedle("var fraværende") == Array("var fraværende".utf8))
+        #expect(AbsenceProse.literalNeedle("Kelvin") == [])
+    }
+
+    @Test(arguments: [
+        "Alle var mødt undtagen Bo Berg (V)", "Alle medlemmer var mødt undtagen Eva Ny og Ib Lund", "Alle var til stede undtagen fra Bo Berg",
+        "Alle var mødt undtagen\u{A0}Bo Berg", "Alle var mødt undtagen bo berg", "Alle var mødt", "undtaget Bo Berg",
+    ])
+    func exceptionsAreNeverHidden(_ sentence: String) throws {
+        if try AbsenceProse.exceptNames.firstMatch(in: sentence) != nil { #expect(AbsenceProse.exceptionNeedles.occurs(in: sentence)) }
+    }
+
+    @Test(arguments: [
+        "Lone er fraværende - Bo Holm deltager i hendes sted", "Jesper har meldt afbud", "Anne-Marie havde meldt afbud.", "Lone\ter fraværende",
+        "Lone var fraværende", "Lone er fraværende\u{301}", "Lone er syg", "LONE ER FRAVÆRENDE", "lone er fraværende",
+    ])
+    func firstNameAbsencesAreNeverHidden(_ line: String) {
+        if line.firstMatch(of: AbsenceList.firstNameThenAbsent) != nil { #expect(AbsenceList.absentNeedles.occurs(in: line)) }
+    }
+
+    @Test func firstNameAbsencesStillRead() {
+        #expect(AbsenceList.firstNameAbsent("Lone er fraværende - Bo Holm deltager i hendes sted")?.name == "Lone")
+        #expect(AbsenceList.firstNameAbsent("Silas holder pause; hans suppleant, Zita, deltager i stedet")?.name == "Silas")
+        #expect(AbsenceList.firstNameAbsent("Silas deltager som suppleant") == nil)
+    }
+}
+
+@Suite struct ByteStemTableTests {
+    static let stems = ["fravær", "fbud", " stedet for", "ab", "a", "æø"]
+
+    /// The table must agree with searching each stem's bytes by hand, at the text's edges too.
+    @Test(arguments: ["", "a", "b", "fravær", "xfravær", "fravæ", "Bo har meldt afbud", "i stedet for", "stedet for", "æ", "æøx", "ø", "b\u{301}"])
+    func agreesWithASearchByHand(_ text: String) {
+        let hay = Array(text.utf8)
+        let byHand = Self.stems.map { Array($0.utf8) }.contains { stem in
+            hay.count >= stem.count && (0...(hay.count - stem.count)).contains { Array(hay[$0..<($0 + stem.count)]) == stem }
+        }
+        #expect(ByteStemTable(Self.stems).occurs(in: text) == byHand)
+    }
+
+    @Test func anEmptyStemOccursEverywhere() {
+        #expect(ByteStemTable([""]).occurs(in: ""))
+        #expect(!ByteStemTable([String]()).occurs(in: "fravær"))
+    }
+}
+
+private extension String {
+    /// "å" written as "a" and a combining ring, which the patterns read as "å".
+    var decomposedRing: String { replacing("å", with: "a\u{30A}") }
+}
+
+@Suite struct SuffixGuardTests {
+    static let suffixes = ["Referat", "Resumé", "Sagsresume", ". Sagsfremstilling", "K", "-", ""]
+
+    /// The last-byte test may let texts through, but never one `hasSuffix` accepts: also with
+    /// "é" written as "e" and a mark, a Kelvin sign for "K", and marks after the last letter.
+    @Test(arguments: [
+        "1. Meddelelse fra formandenReferat", "Godkendelse af budgetResumé", "Godkendelse af budgetResume\u{301}", "Sagsresume", "Sagsresume\u{301}",
+        "Notat. Sagsfremstilling", "Notat. Sagsfremstilling\r\n", "Punkt \u{212A}", "Punkt K", "1 -", "1 –", "", "Referat ", "x\u{0600}Referat",
+    ])
+    func neverHidesASuffix(_ text: String) {
+        for suffix in Self.suffixes where text.hasSuffix(suffix) { #expect(text.mayHaveSuffix(suffix), "\(suffix)") }
+    }
+
+    @Test func turnsAwayOtherEndings() {
+        #expect(!"Godkendelse af budget".mayHaveSuffix("Referat"))
+        #expect("Godkendelse af Referat".mayHaveSuffix("Referat"))
+    }
+}
