@@ -1,4 +1,5 @@
 @testable import ReferatParsing
+import ReferatRecords
 import Testing
 
 /// The byte tests before the absence patterns may let lines through, but never one a pattern
