@@ -43,6 +43,19 @@ enum RunInHeadings {
                 }
             }
         }
+        // "Referat Beslutning: Godkendt.": the item's record heading run into its decision's.
+        if first == 0x52, text.hasPrefix("Referat Beslutning") {
+            return ["Referat"] + split(String(text.dropFirst("Referat ".count)))
+        }
+        // "Beslutning Tilbagesendes til udvalget med bemærkning, …": the heading run into its
+        // decision's sentence (a flattened page), not a body's name ("Beslutning Økonomiudvalget").
+        if first == 0x42, text.hasPrefix("Beslutning "), text.hasSuffix("."), !text.contains(":") {
+            let rest = text.dropFirst("Beslutning ".count)
+            if rest.first?.isUppercase == true, !MinutesVocabulary.endsLikeBody(String(rest.prefix { $0 != " " && $0 != "." })),
+               DanishDate.first(in: String(rest.prefix(40))) == nil {
+                return ["Beslutning", String(rest)]
+            }
+        }
         // An identity number, then text: the item's identity goes on its own line.
         if first.isASCIIDigit, let m = text.firstMatch(of: identityThenHeading) {
             let rest = String(text[m.1.endIndex...]).stripping(" ")
@@ -83,6 +96,15 @@ enum RunInHeadings {
             for heading in ["Sagsfremstilling", "Beslutningstema", "Sagsresume"] where text.mayHaveSuffix(heading) && text.hasSuffix(". " + heading) {
                 return split(String(text.dropLast(heading.count + 1))) + [heading]
             }
+        }
+        // "4 PKT. 1. GODKENDELSE AF DAGSORDEN Referat Beslutning: … PKT. 2. ORIENTERING - …": a
+        // transcript that runs items labelled and titled in capitals into its text. Each label and
+        // title goes on a line of its own (a page number before the first is dropped).
+        if text.utf8.count > 20, text.containsBytes("PKT. "), let m = text.firstMatch(of: capitalItem) {
+            var before = String(text[..<m.range.lowerBound]).stripping(" ")
+            if before.utf8.allSatisfy(\.isASCIIDigit) { before = "" }
+            let rest = String(text[m.range.upperBound...]).stripping(" ")
+            return (before.isEmpty ? [] : split(before)) + [String(m.output).stripping(" ")] + (rest.isEmpty ? [] : split(rest))
         }
         // A heading in capitals after a sentence.
         if text.utf8.count > 40 {
@@ -157,6 +179,9 @@ enum RunInHeadings {
             return false
         }
     }
+
+    /// An item's label, number and title in capitals, up to the first word that is not in capitals.
+    nonisolated(unsafe) static let capitalItem = #/PKT\.\s*[0-9]{1,3}\.?\s+[A-ZÆØÅ][A-ZÆØÅ0-9.\-]+(?:[ ,]+[A-ZÆØÅ0-9][A-ZÆØÅ0-9.\-]*)*(?=[ ,]+[-–]|[ ,]+[A-ZÆØÅ]?[a-zæøå]|\s*$)/#
 
     nonisolated(unsafe) static let dateThenNumbered = #/^(.*?[0-9]{1,2}\.(?:[0-9]{1,2}\.|\s*\p{Ll}+\.?\s+)(?:19|20)[0-9]{2})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 

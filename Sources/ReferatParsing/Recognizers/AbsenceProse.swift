@@ -49,7 +49,8 @@ enum AbsenceProse {
     }
 
     nonisolated(unsafe) static let exceptNames = try! Regex(#"(?:"# + MinutesVocabulary.absentExceptions.joined(separator: "|") + #")\s+(?:fra\s+)?(?<names>"# + names + #")"#)
-    nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?<names>"# + names + #")"#)
+    /// "Afbud fra Eva Holm", also with the count first: "afbud fra 3 medlemmer Eva Holm, Bo Berg og Ib Lund".
+    nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?:[0-9]{1,2}\s+\p{Ll}*medlemmer\s+)?(?<names>"# + names + #")"#)
     /// An absence label inside a line, with the names after it.
     nonisolated(unsafe) static let inlineLabel = try! Regex(#"\s(?:Fraværende|Ikke til stede|Afbud)\s*:\s*"# + meetingDay + #"?(?<names>"# + names + #")"#)
     /// The day of a meeting held over two days, before that day's names: "Fraværende: Den 8.
@@ -95,6 +96,11 @@ enum AbsenceProse {
         if line.utf8.count > 40, line.containsBytes(": "), let m = try? inlineLabel.firstMatch(in: line), m.range.lowerBound > line.startIndex,
            let list = m["names"]?.substring {
             found.absent += people(String(list))
+        }
+        // "… NB. Fraværende Eva Holm, Bo Berg Stedfortræder Medlemmer …": a transcript's header row
+        // without colons, the label's names running on up to the next label.
+        if found.absent.isEmpty, line.utf8.count > 40, line.containsBytes(" Fraværende "), let names = namesBeforeNextLabel(line) {
+            found.absent += people(names)
         }
         guard line.isShorter(than: 1_000) else { return found.isEmpty ? nil : found }
         for sentence in sentences(line) where sentence.utf8.count > 8 {
@@ -216,6 +222,21 @@ enum AbsenceProse {
 
     /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
     /// initial ("N. J. Ottesen") or an abbreviation of one or two letters.
+    /// Labels of a meeting header that may follow the absentees' names in a header row.
+    static let headerLabels = [" Stedfortræder", " Stedfortrædere", " Medlemmer", " Deltagere", " Mødedeltagere", " Bemærkninger", " Sted "]
+    nonisolated(unsafe) static let onlyNames = try! Regex("^" + names + "$")
+
+    /// The names between "Fraværende" and the next header label on the same line, when that
+    /// text is names and nothing else.
+    static func namesBeforeNextLabel(_ line: String) -> String? {
+        guard let label = line.firstRange(of: " Fraværende ") else { return nil }
+        let after = line[label.upperBound...].prefix(300)
+        guard let end = headerLabels.compactMap({ after.firstRange(of: $0)?.lowerBound }).min() else { return nil }
+        let chunk = String(after[..<end]).stripping(" ,")
+        guard !chunk.isEmpty, chunk.wholeMatch(of: onlyNames) != nil else { return nil }
+        return chunk
+    }
+
     static func sentences(_ line: String) -> [String] {
         // Most lines are one sentence: no point, semicolon or colon followed by a space.
         if !line.containsBytes(". "), !line.containsBytes("; "), !line.containsBytes(": "), !Self.hasGluedSentence(line) {
@@ -238,9 +259,10 @@ enum AbsenceProse {
                 // The word before the point: an initial or a short abbreviation does not end a sentence.
                 let word = current.dropLast().reversed().prefix { $0.isLetter }
                 let afterParenthesis = current.dropLast().last == ")"
-                // "… fraværende under punkt 13. Curt Holm …": a number after a word ends a sentence.
+                // "… fraværende under punkt 13. Curt Holm …": a number after a word ends a sentence,
+                // also after an abbreviated word ("… deltog ikke under pkt. 18. Curt Holm …").
                 let digits = current.dropLast().reversed().prefix { $0.isASCII && $0.isNumber }
-                let wordBeforeNumber = current.dropLast(digits.count + 1).reversed().drop { $0 == " " }.prefix { $0.isLetter }
+                let wordBeforeNumber = current.dropLast(digits.count + 1).reversed().drop { $0 == " " }.drop { $0 == "." }.prefix { $0.isLetter }
                 let afterNumber = !digits.isEmpty && current.dropLast(digits.count + 1).last == " " && wordBeforeNumber.count > 2
                 if c != "." || afterParenthesis || afterNumber || word.count > 2 || word.first?.isLowercase == true && word.count > 1 {
                     out.append(current.stripping(" "))

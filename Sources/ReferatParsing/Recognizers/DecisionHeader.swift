@@ -31,7 +31,7 @@ struct DecisionHeader: Hashable, Sendable {
     /// "Social og Sundhed, 6. januar 2020, pkt. 123:": a committee named without "udvalg",
     /// known as a decision step by the date, the item reference and the colon.
     nonisolated(unsafe) static let namedStep = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\p{L}]*){0,5}),\s+(?<date>"# + date + #"),\s+(?:pkt|punkt)\.?\s*[0-9]+\s*:\s*(?<rest>.*)$"#)
-    nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
+    nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen|[Bb]yråd)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
 
     /// The words after "Beslutning" that make it one step's header rather than a heading:

@@ -41,9 +41,15 @@ struct CaseParser: Sendable {
         let titleLine = lines[anchor.titleLine ?? anchor.titleIndex]
         var title = anchor.untitled ? "" : titleLine.text
         var number = anchor.number
+        // The minutes run in after the title ("2. Siden sidst: Kirken er malet."): the item's first text.
+        var runIn: String?
         if anchor.titleLine == nil, let numbered = segmenter.numberedTitle(title), anchor.number != nil || anchor.markerIndex == nil {
             number = number ?? numbered.number
             title = numbered.title
+            if let split = CaseSegmenter.runInTitle(title) {
+                title = String(split.title)
+                runIn = String(split.rest)
+            }
         }
         var record = CaseRecord(title: title, access: anchor.access ?? .open)
         for prefix in Self.closedPrefixes where title.hasPrefix(prefix) {
@@ -77,6 +83,10 @@ struct CaseParser: Sendable {
         var block = Block.preamble
         var routingSeen = false
         var expectsItemType = false
+        if let runIn {
+            sections.append(("", [runIn]))
+            block = .section(0)
+        }
 
         // The first line is skipped as the title, or read as identity when it is the marker.
         for (offset, line) in lines.enumerated() where anchor.untitled || offset != anchor.titleLine && (offset != anchor.titleIndex || offset == anchor.markerIndex) {
@@ -183,7 +193,7 @@ struct CaseParser: Sendable {
         // "Referat" over nothing (a running header at a page's top, or the next item's title
         // run into it) records no decision; an empty "Beslutning" still says one was due.
         decisions.removeAll { $0.byReferat && $0.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && $0.lines.allSatisfy(\.isBlank) }
-        record.decisions = decisions.map(buildDecision)
+        record.decisions = Self.withoutRepeatedSteps(decisions.map(buildDecision))
         record.attachments = AttachmentParser.parse(attachmentLines)
         let first = lines.first!.number, last = lines.last!.number
         var seen = Set<String>()
@@ -197,6 +207,40 @@ struct CaseParser: Sendable {
         }
         record.links = caseLinks
         return record
+    }
+
+    /// The decisions without a history's last entry that repeats an earlier decision: "Beslutning"
+    /// at the top and "05-10-2027 Aarhus Byråd" at the end of "Sagens forløb" are one step, on the
+    /// same date by the same body ("Aarhus Byråd", "Byrådet") with the same outcome.
+    static func withoutRepeatedSteps(_ decisions: [Decision]) -> [Decision] {
+        guard decisions.count > 1 else { return decisions }
+        var kept: [Decision] = []
+        for decision in decisions {
+            guard let k = kept.firstIndex(where: { earlier in
+                earlier.date != nil && earlier.date == decision.date && earlier.outcome == decision.outcome
+                    && sameBody(earlier.body, decision.body)
+            }) else {
+                kept.append(decision)
+                continue
+            }
+            // Who was absent or stood aside, as either copy says.
+            for person in decision.absent where !kept[k].absent.contains(where: { $0.name == person.name }) { kept[k].absent.append(person) }
+            for person in decision.notParticipating where !kept[k].notParticipating.contains(where: { $0.name == person.name }) {
+                kept[k].notParticipating.append(person)
+            }
+        }
+        return kept
+    }
+
+    /// Whether two names are one body's: equal, or the same last word once its definite ending
+    /// goes ("Aarhus Byråd" and "Byrådet").
+    static func sameBody(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        func key(_ name: String) -> String {
+            let last = name.lowercased().split(separator: " ").last.map(String.init) ?? ""
+            return last.hasSuffix("et") || last.hasSuffix("en") ? String(last.dropLast(2)) : last
+        }
+        return a == b || key(a) == key(b) && key(a).count >= 4
     }
 
     /// Plain minutes state the decision in the item's own prose, with no heading: "Godkendt.",

@@ -44,9 +44,18 @@ extension CaseSegmenter {
             }
             guard titles.isEmpty else { return nil }
         }
-        return starts.map {
+        var anchors = starts.map {
             Anchor(titleIndex: $0, access: nil, signal: "block opening like every item's (the page prints no titles)", untitled: true)
         }
+        // A decision printed above the first block, under the meeting header ("Referat • <date>" /
+        // "Beslutning i Udvalget den …" / "Dagsorden godkendt."): the agenda's approval, an item
+        // whose only text is its decision.
+        if let header = lines[..<first].indices.first(where: { i in
+            i > 0 && DecisionHeader.mayBeHeader(lines[i].text) && DecisionHeader.parse(lines[i].text.withoutBullet) != nil
+        }), found.allSatisfy({ $0.titleIndex >= first }) {
+            anchors.insert(Anchor(titleIndex: header, access: nil, signal: "decision above the first block (the agenda's approval)", untitled: true), at: 0)
+        }
+        return anchors
     }
 
     /// Items of a page that prints nothing of its items but their decisions, each under a header

@@ -82,6 +82,8 @@ struct CaseSegmenter: Sendable {
         // with the item after them.
         var passed: [(index: Int, number: Int, titleLine: Int?, title: String)] = []
         var backfilled: [(titles: [Int], item: Int)] = []
+        // The last line of a numbered list that restarted inside an item, and its number.
+        var innerList: (index: Int, number: Int)?
         var i = 0
         while i < lines.count {
             defer { i += 1 }
@@ -146,7 +148,10 @@ struct CaseSegmenter: Sendable {
                 let labelled = Self.hasItemLabel(text) || text.hasPrefix("•")
                 let confirmation = confirmation(lines, at: candidate.titleLine ?? i)
                 // A list converted from HTML numbers every item "1.": no restart there.
-                let restarts = lastNumber.map { number <= $0 && number != 0 } ?? false && !(run == .ones && number == 1)
+                var restarts = lastNumber.map { number <= $0 && number != 0 } ?? false && !(run == .ones && number == 1)
+                // A bare list that started again at 1 inside an item ("1. Orientering" / "2. Planer" /
+                // … with nothing between) goes on counting past the last item's number: still the list.
+                if let inner = innerList, number == inner.number + 1, previousContent(lines, before: i) == inner.index { restarts = true }
                 var keep = false, listed = false
                 if confirmation == .identity {
                     keep = true
@@ -190,6 +195,7 @@ struct CaseSegmenter: Sendable {
                 } else if !restarts {
                     passed.append((i, number, candidate.titleLine, candidate.title))
                 }
+                innerList = keep ? nil : restarts ? (i, number) : innerList
                 continue
             }
             if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil {
@@ -288,13 +294,20 @@ struct CaseSegmenter: Sendable {
             if text.isEmpty { continue }
             if Self.mayBeNumbered(text), let n = numberedTitle(text), let number = Int(n.number) {
                 let expected = kind == .ones ? 1 : count + 1
-                guard textSince > 0, isRunTitle(n.title), number == expected || kind == nil && start == 1 && number == 1 else { break }
+                // A title with its minutes run in after it ("2. Siden sidst: Kirken er malet.") has
+                // its text on its own line, so the title before it may have had none (a one-line item).
+                let runIn = Self.runInTitle(n.title) != nil
+                guard textSince > 0 || runIn, isRunTitle(n.title), number == expected || kind == nil && start == 1 && number == 1 else { break }
                 if kind == nil { kind = number == 1 ? .ones : .counting }
                 count += 1
-                textSince = 0
+                textSince = runIn ? 1 : 0
                 titles.append(normalisedTitle(n.title))
                 lastTitle = j
                 if SectionHeadings.key(n.title) != nil { headings += 1 }
+            } else if Self.mayHaveDottedLeader(text), text.firstMatch(of: Self.dottedLeader) != nil {
+                // A contents entry wrapped onto a second line that ends in its page number: the
+                // titles above are a table of contents, not minutes.
+                return nil
             } else {
                 textSince += 1
             }
@@ -315,8 +328,55 @@ struct CaseSegmenter: Sendable {
     func isRunTitle(_ title: String) -> Bool {
         // A section word is a title in plain minutes ("3. Økonomi"); `numberedRun` refuses a run of only these.
         if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
-        guard title.hasSuffix("."), !title.dropLast().contains("."), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
+        if Self.runInTitle(title) != nil { return true }
+        guard title.hasSuffix("."), Self.pointsAreAbbreviations(title.dropLast()), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
         return !Self.hasVerbSecond(title)
+    }
+
+    /// Whether every point inside `text` closes an abbreviation or an ordinal, not a sentence:
+    /// "Mødet d. 18. september", "Sag nr. 4 om skolen" (a short word or a digit before it, a digit
+    /// or a lower-case word after it), never "Referatet blev godkendt. Intet nyt".
+    static func pointsAreAbbreviations(_ text: Substring) -> Bool {
+        let bytes = Array(text.utf8)
+        for (i, byte) in bytes.enumerated() where byte == 0x2E {
+            guard i + 2 < bytes.count, bytes[i + 1] == 0x20 else { return false }
+            let after = bytes[i + 2]
+            guard after.isASCIIDigit || (0x61...0x7A).contains(after) else { return false }
+            if i > 0, bytes[i - 1].isASCIIDigit { continue }
+            var letters = 0, j = i - 1
+            while j >= 0, (0x61...0x7A).contains(bytes[j]) { letters += 1; j -= 1 }
+            guard (1...3).contains(letters), j < 0 || bytes[j] == 0x20 else { return false }
+        }
+        return true
+    }
+
+    /// A plain minutes' title with the minutes run in after a colon ("Siden sidst: Kirken er
+    /// malet. Næste møde i maj."): the title before the colon, and the text after it when that
+    /// text is prose (it holds a sentence's end), not the rest of a title ("Lokalplan 12: Skolen").
+    static func runInTitle(_ title: String) -> (title: Substring, rest: Substring)? {
+        guard let colon = title.firstRange(of: ": ") else { return nil }
+        let head = title[..<colon.lowerBound], rest = title[colon.upperBound...]
+        guard head.count >= 3, head.count <= 40, head.split(separator: " ").count <= 5, head.first?.isUppercase == true,
+              !head.contains(where: { $0.isNumber || $0 == "." }), rest.hasSuffix(".") || Self.endsASentence(rest) else { return nil }
+        // "Beslutning: Anlægsbevilling til …": a heading's word is no title.
+        let word = String(head)
+        guard SectionHeadings.key(word) == nil, !DecisionHeader.mayBeHeader(word) || DecisionHeader.parse(word) == nil else { return nil }
+        return (head, rest)
+    }
+
+    /// Whether `text` holds a sentence's end: a point, a space and a capital.
+    static func endsASentence(_ text: Substring) -> Bool {
+        var rest = text[...]
+        while let point = rest.firstRange(of: ". ") {
+            if rest[point.upperBound...].first?.isUppercase == true { return true }
+            rest = rest[point.upperBound...]
+        }
+        return false
+    }
+
+    /// Whether `text` may end in a dotted leader: the regex's cheap guard.
+    static func mayHaveDottedLeader(_ text: String) -> Bool {
+        text.containsBytes("..") || text.containsBytes("…") || text.containsBytes(". . ")
     }
 
     /// Whether the second word reads as a finite verb, as in most Danish sentences ("Rådet
@@ -337,8 +397,14 @@ struct CaseSegmenter: Sendable {
         guard isTitleLike(text), MeetingHeaderParser.labelled(text) == nil, MeetingHeaderParser.bodyAndDate(text) == nil else { return false }
         // The item's own title printed again further down ("Dagsordenspunkt 1: Godkendelse af dagsorden").
         if let last, normalisedTitle(numberedTitle(text)?.title ?? text) == normalisedTitle(titleText(lines, of: last)) { return false }
-        // "Fraværende uden afbud:" / "Jens Holm": a line under a bare label is its value.
-        if let above = previousContent(lines, before: title), lines[above].text.hasSuffix(":"), lines[above].text.isShorter(than: 40) { return false }
+        // "Fraværende uden afbud:" / "Jens Holm": a line under a bare label is its value; and the
+        // line under an item's opening heading ("Beslutningstema" / "Budget for vejene") is that
+        // heading's text.
+        if let above = previousContent(lines, before: title) {
+            let label = lines[above].text
+            if label.hasSuffix(":"), label.isShorter(than: 40) { return false }
+            if label.isShorter(than: 40), let key = SectionHeadings.key(label), SectionHeadings.opening.contains(key) { return false }
+        }
         return true
     }
 
@@ -513,9 +579,27 @@ struct CaseSegmenter: Sendable {
     /// table of contents or the list of items before the items themselves.
     func isInTableOfContents(_ lines: [SourceLine], at index: Int) -> Bool {
         if lines[index].text.firstMatch(of: Self.dottedLeader) != nil { return true }
-        guard let next = nextContent(lines, after: index) else { return false }
-        if numberedTitle(lines[next].text) != nil || lines[next].text.wholeMatch(of: Self.bareNumber) != nil { return true }
-        return lines[next].text.firstMatch(of: Self.dottedLeader) != nil
+        guard var next = nextContent(lines, after: index) else { return false }
+        // A group's label between the entries ("Generelle sager") is part of the list.
+        if Self.isGroupLabel(lines[next].text), let after = nextContent(lines, after: next) { next = after }
+        let text = lines[next].text
+        if numberedTitle(text) != nil || text.wholeMatch(of: Self.bareNumber) != nil { return true }
+        // The next entry with its group's label in front ("Økonomisager Punkt 02 Budget").
+        if let space = text.firstIndex(of: " "), Self.isGroupLabel(String(text[..<space])) {
+            let entry = String(text[text.index(after: space)...])
+            if Self.hasItemLabel(entry), numberedTitle(entry) != nil { return true }
+        }
+        return text.firstMatch(of: Self.dottedLeader) != nil
+    }
+
+    /// A short label that groups the entries of a list of items by their kind ("Generelle sager",
+    /// "Orienteringssager", "Beslutningspunkter"): one to three words, no digit, no punctuation,
+    /// the last a word for cases or items.
+    static func isGroupLabel(_ text: String) -> Bool {
+        guard text.isShorter(than: 31), text.first?.isUppercase == true, !text.hasASCIIDigit,
+              !text.contains(where: { ".:;,!?".contains($0) }), text.split(separator: " ").count <= 3 else { return false }
+        let lower = text.lowercased()
+        return lower.hasSuffix("sager") || lower.hasSuffix("punkter")
     }
 
     /// A numbered line is an item title when the item's identity, opening heading or decision

@@ -79,6 +79,12 @@ struct DocumentAssembler {
         }
 
         Self.collectProseAbsences(lines, cases: &cases, meeting: &meeting)
+        // The agenda's approval printed as a decision under the meeting header (an untitled first
+        // item with nothing but its decision) names who was absent from the meeting.
+        if meeting != nil, let first = cases.first, first.title.isEmpty, first.number == nil, first.sections.isEmpty,
+           first.decisions.count == 1, !first.decisions[0].absent.isEmpty {
+            meeting?.addAbsent(first.decisions[0].absent)
+        }
         // "1. Fraværende: Eva Holm": an agenda's item that names the absent on its title line.
         for c in cases where c.title.hasPrefix("Fravær") || c.title.hasPrefix("Afbud") {
             guard let list = AbsenceList.read([SourceLine(number: 0, text: c.title)], at: 0), !list.absent.isEmpty else { continue }
@@ -109,7 +115,13 @@ struct DocumentAssembler {
             // Minutes name their meeting (body and date) or open with more of it than a page of
             // one item, which opens with its title.
             let linesBeforeTitle = lines.prefix(anchors[0].titleIndex).filter { !$0.isBlank }.count
-            let namesMeeting = meeting?.body != nil && meeting?.date != nil
+            // A viewer's page of one item names its meeting in one line right above the unnumbered
+            // title ("Referat Byrådet 11-09-2027" / "Title"); a meeting's page says more of it (a
+            // time, a place, who came), more before its first item, or numbers the item.
+            let namesMeeting = meeting.map { m in
+                m.body != nil && m.date != nil && (linesBeforeTitle > 2 || anchors[0].number != nil || cases[0].number != nil
+                    || m.time != nil || m.place != nil || !m.members.isEmpty || !m.absent.isEmpty)
+            } ?? false
             // A list of the meeting's items above the one item: the meeting's page, cut short.
             let listsItems = CaseSegmenter().numberedTitles(lines[..<anchors[0].titleIndex]) >= 3
             kind = (meeting != nil && (namesMeeting || linesBeforeTitle > 3) || listsItems) && !linksLikeItemPage ? .minutes : .agendaItem

@@ -18,6 +18,9 @@ enum MeetingHeaderParser {
     /// Words that end like a body's name but name none on their own.
     static let genericBodyWords: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "bestyrelsen", "bestyrelse", "direktionen", "udvalgene"]
 
+    /// Labels of a members' list that may stand alone on their line, the list on the next.
+    static let bareMembersLabels: Set<String> = ["mødedeltagere", "deltagere", "medlemmer"]
+
     /// Labels that may be followed by a space instead of a colon.
     static let spacedLabels: Set<String> = ["udvalg", "mødedato", "mødested", "mødetidspunkt", "mødedeltagere", "mødeforum"]
 
@@ -152,6 +155,19 @@ enum MeetingHeaderParser {
                 meeting.addAbsent(prose.absent)
                 meeting.addNotParticipating(prose.notParticipating)
                 found = true
+            }
+            // "Mødedeltagere" / "Anne Holm, Bo Berg, …": the label alone on its line without a colon
+            // (a viewer's column header), its list of names on the next. ("Medlemmer:" with its
+            // colon is read with the absence lists that may follow it.)
+            if text.isShorter(than: 16), !text.contains(":"), Self.bareMembersLabels.contains(text.lowercased()),
+               let next = lines[i...].firstIndex(where: { !$0.isBlank }), lines[next].text.containsBytes(", ") {
+                let members = PeopleParser.people(inList: lines[next].text)
+                if members.count >= 2 {
+                    meeting.members += members
+                    found = true
+                    i = next + 1
+                    continue
+                }
             }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
