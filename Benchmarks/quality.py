@@ -263,8 +263,11 @@ def scores(ranked, relevant):
 
 
 def main():
-    global OPTS
+    global OPTS, WORK
     OPTS = options()
+    if OPTS.out:
+        # A measure of its own: its index and copies beside its report, not in bench-work/.
+        WORK = os.path.splitext(os.path.abspath(OPTS.out))[0] + "-work"
     os.makedirs(WORK, exist_ok=True)
     docs = records()
     qs = queries()
