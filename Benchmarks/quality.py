@@ -89,17 +89,20 @@ def records():
         for c in d["cases"]:
             parts = [c["title"], c.get("caseNumber") or ""]
             parts += [s["heading"] + "\n" + s["text"] for s in c["sections"]]
-            parts += [(x.get("body") or "") + ": " + decision_text(x) for x in c["decisions"]]
+            parts += [(x.get("body") or "") + ": " + decision_text(x, d.get("meeting")) for x in c["decisions"]]
             parts += [a["title"] for a in c["attachments"]]
             docs.append((record_id(prefix, title=c["title"], case_number=c.get("caseNumber")), "\n".join(parts)))
     return docs
 
 
-def decision_text(x):
-    """A decision as the document prints it: its text and the lines the parser lifted out of it
-    (remarks, absentees, members who took no part), as referat's entries hold them."""
-    people = [p["name"] + (" (%s)" % p["party"] if p.get("party") else "") for p in x.get("absent", []) + x.get("notParticipating", [])]
-    return "\n".join([x["text"]] + x.get("remarks", []) + people)
+def decision_text(x, meeting):
+    """A decision as referat's entries hold it (EntryText.text(of:in:)): its text and the names the
+    parser lifted out of it (absentees, members who took no part) that the meeting's header does
+    not give (the header's record holds those)."""
+    header = {p["name"] for p in (meeting or {}).get("absent", []) + (meeting or {}).get("notParticipating", [])}
+    people = [p["name"] + (" (%s)" % p["party"] if p.get("party") else "")
+              for p in x.get("absent", []) + x.get("notParticipating", []) if p["name"] not in header]
+    return "\n".join([x["text"]] + people)
 
 
 def queries():
