@@ -10,12 +10,50 @@ All engines AND the words of a query; a quoted query is a phrase. For typos refe
 its own "Mente du" suggestion, as a user would; the peers have none.
 Reports recall@10, MRR and nDCG@10 per category; "no match" queries score 1 when nothing is
 returned. Writes the quality section of BENCHMARKS.md and bench-work/quality.json.
+
+The same measure runs on any folder of documents with its own judgments, without touching
+BENCHMARKS.md (see --help): for example a judged set of real minutes kept outside the repository,
+judged per document (`--documents`: every engine's ranking collapses to its documents, first hit
+first), with `--out` naming the JSON report (a Markdown table is written beside it).
 """
-import glob, json, math, os, shutil, subprocess, sys, tempfile
+import argparse, glob, json, math, os, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REFERAT = os.path.join(ROOT, ".build", "release", "referat")
 WORK = os.path.join(ROOT, "bench-work", "quality")
+OPTS = None  # the command line, read in main()
+
+
+def options(argv=None):
+    env = os.environ.get
+    p = argparse.ArgumentParser(description="Search quality of referat and the peers on judged queries.")
+    p.add_argument("--corpus", default=env("QUALITY_CORPUS"),
+                   help="folder of documents (default: Corpus/ without its unjudged 2xx samples)")
+    p.add_argument("--queries", default=env("QUALITY_QUERIES", os.path.join(os.path.dirname(os.path.abspath(__file__)), "quality", "queries.tsv")),
+                   help="judged queries, in the format of quality/queries.tsv")
+    p.add_argument("--all-files", action="store_true", default=bool(env("QUALITY_ALL_FILES")),
+                   help="judge every file of the folder (no 2xx exclusion)")
+    p.add_argument("--documents", action="store_true", default=bool(env("QUALITY_DOCUMENTS")),
+                   help="judgments name documents (file prefix), not records: rankings collapse to documents")
+    p.add_argument("--out", default=env("QUALITY_OUT"),
+                   help="write the JSON report here and a Markdown table beside it, instead of BENCHMARKS.md")
+    p.add_argument("--referat", default=env("REFERAT_BIN", REFERAT), help="the referat binary to measure")
+    return p.parse_args(argv)
+
+
+def depth():
+    """How many records an engine returns: ten, or enough to fill ten documents when they collapse."""
+    return 50 if OPTS.documents else 10
+
+
+def documents(ranked):
+    """A ranking of records as a ranking of their documents (`prefix#…` → `prefix`), first hit first."""
+    out = []
+    for r in ranked:
+        d = r.split("#")[0]
+        if d not in out:
+            out.append(d)
+    return out
 
 
 def record_id(prefix, case=None, kind=None, title=None, case_number=None, header=False):
@@ -32,13 +70,14 @@ def judged_files():
     """The Corpus files the judgments were made over: the seeds, the format samples (1xx) and
     the analysis samples (3xx). The 2xx layout samples, written later for the parser, were never
     judged: their relevant records would count as misses for every engine."""
-    return sorted(f for f in glob.glob(os.path.join(ROOT, "Corpus", "*"))
-                  if os.path.isfile(f) and not os.path.basename(f).startswith("2"))
+    folder = OPTS.corpus or os.path.join(ROOT, "Corpus")
+    return sorted(f for f in glob.glob(os.path.join(folder, "*"))
+                  if os.path.isfile(f) and (OPTS.all_files or not os.path.basename(f).startswith("2")))
 
 
 def records():
     files = judged_files()
-    out = subprocess.run([REFERAT, "parse", "--format", "json"] + files, capture_output=True, text=True).stdout
+    out = subprocess.run([OPTS.referat, "parse", "--format", "json"] + files, capture_output=True, text=True).stdout
     docs = []
     for d in json.loads(out)["documents"]:
         prefix = os.path.basename(d["path"])[:3]
@@ -50,15 +89,25 @@ def records():
         for c in d["cases"]:
             parts = [c["title"], c.get("caseNumber") or ""]
             parts += [s["heading"] + "\n" + s["text"] for s in c["sections"]]
-            parts += [(x.get("body") or "") + ": " + x["text"] for x in c["decisions"]]
+            parts += [(x.get("body") or "") + ": " + decision_text(x, d.get("meeting")) for x in c["decisions"]]
             parts += [a["title"] for a in c["attachments"]]
             docs.append((record_id(prefix, title=c["title"], case_number=c.get("caseNumber")), "\n".join(parts)))
     return docs
 
 
+def decision_text(x, meeting):
+    """A decision as referat's entries hold it (EntryText.text(of:in:)): its text and the names the
+    parser lifted out of it (absentees, members who took no part) that the meeting's header does
+    not give (the header's record holds those)."""
+    header = {p["name"] for p in (meeting or {}).get("absent", []) + (meeting or {}).get("notParticipating", [])}
+    people = [p["name"] + (" (%s)" % p["party"] if p.get("party") else "")
+              for p in x.get("absent", []) + x.get("notParticipating", []) if p["name"] not in header]
+    return "\n".join([x["text"]] + people)
+
+
 def queries():
     out = []
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "quality", "queries.tsv"), encoding="utf-8") as f:
+    with open(OPTS.queries, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -86,13 +135,13 @@ def referat_engine(docs):
     os.makedirs(corpus)
     for f in judged_files():
         shutil.copy(f, corpus)
-    subprocess.run([REFERAT, "import", corpus, "--index", index], capture_output=True, check=True)
+    subprocess.run([OPTS.referat, "import", corpus, "--index", index], capture_output=True, check=True)
 
     def run(q):
-        r = subprocess.run([REFERAT, "search", q, "--index", index, "--format", "json", "--limit", "10"], capture_output=True, text=True)
+        r = subprocess.run([OPTS.referat, "search", q, "--index", index, "--format", "json", "--limit", str(depth())], capture_output=True, text=True)
         data = json.loads(r.stdout) if r.stdout.strip() else {"hits": []}
         if not data["hits"] and data.get("suggestion"):
-            r = subprocess.run([REFERAT, "search", data["suggestion"], "--index", index, "--format", "json", "--limit", "10"], capture_output=True, text=True)
+            r = subprocess.run([OPTS.referat, "search", data["suggestion"], "--index", index, "--format", "json", "--limit", str(depth())], capture_output=True, text=True)
             data = json.loads(r.stdout) if r.stdout.strip() else {"hits": []}
         # A hit without case number and line in a document with items is its header entry.
         return [record_id(os.path.basename(h["path"])[:3], kind=h["kind"], title=h["title"], case_number=h.get("caseNumber"),
@@ -110,7 +159,7 @@ def sqlite_engine(docs):
     def run(q):
         expr = q if q.startswith('"') else " ".join('"%s"' % w.replace('"', "") for w in q.split())
         try:
-            return [docs[r][0] for (r,) in db.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (expr,))]
+            return [docs[r][0] for (r,) in db.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY rank LIMIT ?", (expr, depth()))]
         except sqlite3.OperationalError:
             return []
     return run
@@ -135,7 +184,7 @@ def tantivy_engine(docs):
     def run(q):
         text = q if q.startswith('"') else " ".join("+" + w for w in q.split())
         try:
-            hits = s.search(index.parse_query(text, ["body"]), 10).hits
+            hits = s.search(index.parse_query(text, ["body"]), depth()).hits
         except ValueError:
             return []
         return [docs[s.doc(a)["id"][0]][0] for _, a in hits]
@@ -146,7 +195,7 @@ def xapian_engine(docs):
     # python3-xapian lives in Debian's Python: run this engine there and read its answers.
     script = r'''
 import json, sys, xapian
-docs, qs = json.load(open(sys.argv[1]))
+docs, qs, depth = json.load(open(sys.argv[1]))
 db = xapian.WritableDatabase("", xapian.DB_BACKEND_INMEMORY)
 tg = xapian.TermGenerator(); tg.set_stemmer(xapian.Stem("danish"))
 for i, (_, t) in enumerate(docs):
@@ -155,12 +204,12 @@ qp = xapian.QueryParser(); qp.set_stemmer(xapian.Stem("danish")); qp.set_stemmin
 qp.set_default_op(xapian.Query.OP_AND); qp.set_database(db)
 enq = xapian.Enquire(db); out = {}
 for q in qs:
-    enq.set_query(qp.parse_query(q)); out[q] = [docs[int(m.document.get_data())][0] for m in enq.get_mset(0, 10)]
+    enq.set_query(qp.parse_query(q)); out[q] = [docs[int(m.document.get_data())][0] for m in enq.get_mset(0, depth)]
 print(json.dumps(out))
 '''
     path = os.path.join(WORK, "xapian-input.json")
     with open(path, "w", encoding="utf-8") as f:
-        json.dump([docs, [q for _, q, _ in queries()]], f)
+        json.dump([docs, [q for _, q, _ in queries()], depth()], f)
     out = subprocess.run(["/usr/bin/python3", "-c", script, path], capture_output=True, text=True, check=True).stdout
     answers = json.loads(out)
     return lambda q: answers.get(q, [])
@@ -190,7 +239,7 @@ def postgres_engine(docs):
         for _, q, _ in queries():
             fn = "phraseto_tsquery" if q.startswith('"') else "plainto_tsquery"
             text = q.strip('"')
-            rows = psql("SELECT id FROM d WHERE tsv @@ %s('danish', %s) ORDER BY ts_rank(tsv, %s('danish', %s)) DESC, id LIMIT 10;" % (fn, lit(text), fn, lit(text)))
+            rows = psql("SELECT id FROM d WHERE tsv @@ %s('danish', %s) ORDER BY ts_rank(tsv, %s('danish', %s)) DESC, id LIMIT %d;" % (fn, lit(text), fn, lit(text), depth()))
             answers[q] = [docs[int(r)][0] for r in rows.split()]
         return lambda q: answers.get(q, [])
     finally:
@@ -217,6 +266,11 @@ def scores(ranked, relevant):
 
 
 def main():
+    global OPTS, WORK
+    OPTS = options()
+    if OPTS.out:
+        # A measure of its own: its index and copies beside its report, not in bench-work/.
+        WORK = os.path.splitext(os.path.abspath(OPTS.out))[0] + "-work"
     os.makedirs(WORK, exist_ok=True)
     docs = records()
     qs = queries()
@@ -232,6 +286,8 @@ def main():
         details = []
         for cat, q, rel in qs:
             ranked = run(q)
+            if OPTS.documents:
+                ranked = documents(ranked)
             s = scores(ranked, rel)
             per.setdefault(cat, []).append(s)
             details.append({"category": cat, "query": q, "returned": ranked, "relevant": rel, **s})
@@ -239,7 +295,8 @@ def main():
         summary["all"] = {k: sum(d[k] for d in details) / len(details) for k in ("recall@10", "mrr", "ndcg@10")}
         report["engines"][name] = {"summary": summary, "queries": details}
         print("quality: %s nDCG@10 %.3f" % (name, summary["all"]["ndcg@10"]), file=sys.stderr)
-    with open(os.path.join(ROOT, "bench-work", "quality.json"), "w", encoding="utf-8") as f:
+    out = OPTS.out or os.path.join(ROOT, "bench-work", "quality.json")
+    with open(out, "w", encoding="utf-8") as f:
         json.dump(report, f, ensure_ascii=False, indent=1)
     write_markdown(report, qs)
 
@@ -252,7 +309,10 @@ def write_markdown(report, qs):
             cats.append(c)
     engines = [e for e in report["engines"] if "summary" in report["engines"][e]]
     lines = ["<!-- quality:start -->",
-             "%d judged queries over the %d records of `Corpus/` (`Benchmarks/quality/queries.tsv`)." % (report["queries"], report["records"]), ""]
+             "%d judged queries over the %d records of `%s` (`%s`)%s." % (
+                 report["queries"], report["records"], OPTS.corpus or "Corpus/",
+                 os.path.relpath(OPTS.queries, ROOT) if not OPTS.corpus else os.path.basename(OPTS.queries),
+                 ", judged per document" if OPTS.documents else ""), ""]
     for metric in ("ndcg@10", "recall@10", "mrr"):
         lines += ["**%s**" % metric, "", "| category | queries | " + " | ".join(engines) + " |", "| --- | ---: | " + " | ".join("---:" for _ in engines) + " |"]
         for cat in cats + ["all"]:
@@ -266,6 +326,10 @@ def write_markdown(report, qs):
         if "error" in r:
             lines.append("%s could not run: %s" % (e, r["error"]))
     lines.append("<!-- quality:end -->")
+    if OPTS.out:
+        with open(os.path.splitext(OPTS.out)[0] + ".md", "w", encoding="utf-8") as f:
+            f.write("\n".join(lines[1:-1]) + "\n")
+        return
     path = os.path.join(ROOT, "BENCHMARKS.md")
     text = open(path, encoding="utf-8").read()
     body = "\n".join(lines)

@@ -7,7 +7,7 @@
 /// The pipeline: ICU word segmentation (locale da), NFC and case folding; line-break hyphens
 /// rejoined; domain tokens (case numbers, KLE, dates, §, e-mail, URL) kept whole and split;
 /// suspended hyphens expanded; stop words dropped with their positions kept; Snowball Danish
-/// stemming; compound parts from the lexicon and spelling variants as colocated, weaker
+/// stemming that keeps a word's own final "s" (`LexiconStemmer`); compound parts from the lexicon and spelling variants as colocated, weaker
 /// forms (marked with `Token.weakMark` in document mode); committee synonyms on the query side.
 /// On the query side a compound's finest parts follow it as `.part` tokens: together they are
 /// the compound written apart.
@@ -17,10 +17,10 @@ public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
     /// records it and rebuilds its search index from the records when it differs, so that the
     /// index holds the tokens queries are analysed into.
-    public static let version = "4"
+    public static let version = "5"
 
     private let breaker = WordBreaker()
-    private let stemmer = SnowballStemmer()
+    private let stemmer: LexiconStemmer
     private let decompounder: Decompounder
     private let synonymsTable: CommitteeSynonyms
     private var cache = WordFormsCache()
@@ -57,6 +57,7 @@ public final class DanishAnalyzer {
         self.lexicon = lexicon
         synonymsTable = synonyms
         decompounder = Decompounder(lexicon: lexicon)
+        stemmer = LexiconStemmer(lexicon: lexicon)
     }
 
     /// True when ICU and Snowball were both reachable: the analyzer is the real one.

@@ -15,12 +15,12 @@ public enum EntryText {
     /// Each entry's fields (see `Field`), in entry order; nil where an entry has no such text.
     public static func columns(of d: Document) -> [[String?]] {
         guard !d.cases.isEmpty else {
-            let decisions = d.mentionedDecisions.isEmpty ? nil : d.mentionedDecisions.map(\.text).joined(separator: "\n")
+            let decisions = d.mentionedDecisions.isEmpty ? nil : d.mentionedDecisions.map { text(of: $0, in: d) }.joined(separator: "\n")
             return [[d.title, decisions, d.text]]
         }
         var entries: [[String?]] = d.cases.map { c in
             let title = c.title + " " + (c.caseNumber ?? "") + " " + c.otherCaseNumbers.joined(separator: " ") + " " + (c.kleNumber ?? "")
-            let decisions = c.decisions.isEmpty ? nil : c.decisions.map { ($0.body ?? "") + ": " + $0.text }.joined(separator: "\n")
+            let decisions = c.decisions.isEmpty ? nil : c.decisions.map { ($0.body ?? "") + ": " + text(of: $0, in: d) }.joined(separator: "\n")
             // A case without sections has no body text, not even its attachment titles.
             let body = c.sections.isEmpty ? nil
                 : c.sections.map { $0.heading + "\n" + $0.text }.joined(separator: "\n") + "\n" + c.attachments.map(\.title).joined(separator: "\n")
@@ -30,9 +30,30 @@ public enum EntryText {
         // document's own entry, after its items. It has no title field, so an item that
         // matches in its title or decision ranks above the header that lists it.
         if let preamble = d.preamble {
-            let decisions = d.mentionedDecisions.isEmpty ? nil : d.mentionedDecisions.map(\.text).joined(separator: "\n")
+            let decisions = d.mentionedDecisions.isEmpty ? nil : d.mentionedDecisions.map { text(of: $0, in: d) }.joined(separator: "\n")
             entries.append([nil, decisions, d.title + "\n" + preamble])
         }
         return entries
+    }
+
+    /// A decision's text as its entry holds it: the text, and the names the parser lifted out
+    /// of it (absentees, members who took no part), so that a name printed only in "Afbud: …"
+    /// under a decision is found like any other word. Names the meeting's header gives (the
+    /// parser repeats them on every decision) are left out: the header's entry holds them, and
+    /// every item of the meeting holding them too would rank the items above the header that
+    /// says it. The store's `entry_content` view gives the same text from the stored records.
+    ///
+    ///     text(of: Decision(text: "Godkendt.", outcome: .approved, absent: [Person(name: "Bo Ek", party: "V")]), in: document)
+    ///     // "Godkendt.\nBo Ek (V)", unless the header lists Bo Ek
+    public static func text(of decision: Decision, in document: Document) -> String {
+        let header = Set((document.meeting?.absent.map(\.name) ?? []) + (document.meeting?.notParticipating.map(\.name) ?? []))
+        let people = decision.absent.filter { !header.contains($0.name) }.map { person($0.name, $0.party) }
+            + decision.notParticipating.filter { !header.contains($0.name) }.map { person($0.name, $0.party) }
+        return ([decision.text] + people).joined(separator: "\n")
+    }
+
+    private static func person(_ name: String, _ party: String?) -> String {
+        guard let party, !party.isEmpty else { return name }
+        return name + " (" + party + ")"
     }
 }

@@ -267,6 +267,28 @@ extension ArchiveStore {
         migrator.registerMigration("v9") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS entry_fact_value")
         }
+        // v10: a decision's entry text holds the names lifted out of it (absentees, members who
+        // took no part) that the meeting's header does not give (`EntryText.text(of:in:)`), so
+        // that "Afbud: …" under a decision is searchable.
+        // The search index is rebuilt from the records with the analyzer version that came with it.
+        migrator.registerMigration("v10") { db in
+            try db.execute(sql: """
+                DROP VIEW entry_content;
+                CREATE VIEW entry_content AS
+                SELECT e.id AS id,
+                    CASE WHEN c.id IS NOT NULL
+                             THEN c.title || ' ' || COALESCE(c.caseNumber, '') || ' ' || COALESCE(c.otherCaseNumbers, '') || ' ' || COALESCE(c.kleNumber, '')
+                         WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN NULL
+                         ELSE d.title END AS title,
+                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.t, char(10)) FROM (SELECT text || COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '') AS t FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
+                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text || COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '') AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
+                    CASE WHEN c.id IS NOT NULL
+                             THEN referat_sections(c.sectionData) || char(10) || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), '')
+                         WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN d.title || char(10) || d.text
+                         ELSE d.text END AS body
+                FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
+                """)
+        }
         return migrator
     }
 

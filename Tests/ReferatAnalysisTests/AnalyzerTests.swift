@@ -1,5 +1,5 @@
 import Foundation
-import ReferatAnalysis
+@testable import ReferatAnalysis
 import Testing
 
 enum Fixtures {
@@ -160,7 +160,8 @@ enum Fixtures {
         #expect(synonyms.matches(abbreviation: "BY", name: "Byrådet"))
     }
 
-    /// Every word of the Snowball reference list stems the same here (checked in by Scripts/gen_stem_reference.py).
+    /// Every word of the Snowball reference list stems the same here (checked in by Scripts/gen_stem_reference.py),
+    /// except where the lexicon keeps a word's own final "s" that Snowball takes (`LexiconStemmer`).
     @Test func stemmingAgreesWithSnowballsReference() throws {
         let text = try String(contentsOfFile: Fixtures.directory + "/snowball_danish_reference.tsv", encoding: .utf8)
         var checked = 0, differ: [String] = []
@@ -168,7 +169,9 @@ enum Fixtures {
             let parts = line.split(separator: "\t")
             guard parts.count == 2 else { continue }
             checked += 1
-            if analyzer.stem(String(parts[0])) != parts[1] { differ.append("\(parts[0]) → \(analyzer.stem(String(parts[0]))) ≠ \(parts[1])") }
+            let word = String(parts[0]), reference = String(parts[1])
+            let expected = LexiconStemmer.keepsFinalS(word, stem: reference, isListed: analyzer.lexicon.contains) ? word : reference
+            if analyzer.stem(word) != expected { differ.append("\(word) → \(analyzer.stem(word)) ≠ \(expected)") }
         }
         #expect(checked > 3000)
         #expect(differ.isEmpty, "\(differ.prefix(10))")

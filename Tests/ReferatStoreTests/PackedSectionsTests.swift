@@ -89,6 +89,17 @@ import Testing
     /// was (reading commands never write), and for writing as `import` does, which must upgrade
     /// it: keep every case's sections, give the view the same text, drop the FTS5 tables, and
     /// rebuild the search index from the records into the index a fresh import makes.
+    /// The absentees and non-participants of the decision just inserted, as v1 stored them.
+    static func insertPeople(of decision: Decision, _ db: Database) throws {
+        let decisionID = db.lastInsertedRowID
+        let people = decision.absent.map { ($0.name, $0.party, "absent") } + decision.notParticipating.map { ($0.name, $0.party, "notParticipating") }
+        for (name, party, role) in people {
+            try db.execute(sql: "INSERT OR IGNORE INTO person(name, party) VALUES(?, ?)", arguments: [name, party ?? ""])
+            let person = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ? AND party = ?", arguments: [name, party ?? ""])
+            try db.execute(sql: "INSERT INTO participation(decisionId, personId, role) VALUES(?, ?, ?)", arguments: [decisionID, person, role])
+        }
+    }
+
     @Test func anIndexFromBeforeV4UpgradesInPlace() throws {
         let ws = try Workspace(files: [])
         // As a referat of that time parsed them: no text before the first item was kept.
@@ -107,12 +118,14 @@ import Testing
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES('analyzerVersion', ?)", arguments: [ArchiveStore.searchIndexVersion])
             for d in documents {
                 try db.execute(sql: """
-                    INSERT INTO document(path, sha256, size, kind, title, text, importedAt) VALUES(?, ?, 0, ?, ?, ?, '2026-01-01')
-                    """, arguments: [d.path, d.sha256, d.kind.rawValue, d.title, d.cases.isEmpty ? d.text : nil])
+                    INSERT INTO document(path, sha256, size, kind, title, meeting, text, importedAt) VALUES(?, ?, 0, ?, ?, ?, ?, '2026-01-01')
+                    """, arguments: [d.path, d.sha256, d.kind.rawValue, d.title, try d.meeting.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
+                                     d.cases.isEmpty ? d.text : nil])
                 let documentID = db.lastInsertedRowID
                 for (i, decision) in d.mentionedDecisions.enumerated() {
                     try db.execute(sql: "INSERT INTO decision(documentId, ordinal, body, text, outcome) VALUES(?, ?, ?, ?, ?)",
                                    arguments: [documentID, i, decision.body, decision.text, decision.outcome.rawValue])
+                    try Self.insertPeople(of: decision, db)
                 }
                 for (ordinal, c) in d.cases.enumerated() {
                     try db.execute(sql: """
@@ -127,6 +140,7 @@ import Testing
                     for (k, decision) in c.decisions.enumerated() {
                         try db.execute(sql: "INSERT INTO decision(documentId, caseId, ordinal, body, text, outcome) VALUES(?, ?, ?, ?, ?, ?)",
                                        arguments: [documentID, caseID, k, decision.body, decision.text, decision.outcome.rawValue])
+                        try Self.insertPeople(of: decision, db)
                     }
                     for a in c.attachments {
                         try db.execute(sql: "INSERT INTO attachment(caseId, title) VALUES(?, ?)", arguments: [caseID, a.title])
