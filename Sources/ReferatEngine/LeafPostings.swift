@@ -56,7 +56,6 @@ struct LeafPostings {
     // A prefix: the whole list and each stretch's bound. A phrase walked in part
     // (`counted(upTo:)`): its first matches and their stretches' bounds, read from the list
     // (`inHead`) up to its last; its walk and block bounds take over after it.
-    private var inHead = false
     private var documents: [Int] = []
     private var weights: [Double] = []
     private var stretchBounds: [Double] = []
@@ -199,8 +198,7 @@ struct LeafPostings {
         case .listed:
             advanceInList(to: target)
         case .phrase:
-            inHead = target <= documents.last ?? -1
-            if inHead { return advanceInList(to: target) }
+            if target <= documents.last ?? -1 { return advanceInList(to: target) }
             try advancePhrase(to: target)
         }
     }
@@ -243,6 +241,9 @@ struct LeafPostings {
         }
         document = Self.exhausted
     }
+
+    /// Whether a phrase walked in part stands in its list of first matches.
+    private var inHead: Bool { kind == .phrase && document <= documents.last ?? -1 }
 
     /// The current document's weighted occurrences (`LeafScoring.weighted`).
     /// (A mutating getter: read in place in the walk's array, where a plain getter copies

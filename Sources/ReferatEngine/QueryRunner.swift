@@ -274,7 +274,7 @@ struct QueryRun {
     /// phrase's the sum of its words' (as Lucene and tantivy weigh a phrase). A walk knows
     /// that before it has found the phrase's matches, so a phrase is pruned as a term is
     /// (`LeafPostings`).
-    mutating func idf(of node: MatchNode, _ leaf: Leaf, _ scoring: LeafScoring) throws(EngineError) -> Double {
+    func idf(of node: MatchNode, _ leaf: Leaf, _ scoring: LeafScoring) throws(EngineError) -> Double {
         guard case .phrase(let words) = node else { return scoring.idf(matches: leaf.set.count) }
         return try snapshot.phraseIdf(words.map { Array($0.utf8) }, scoring)
     }

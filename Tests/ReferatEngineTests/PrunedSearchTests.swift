@@ -135,7 +135,14 @@ import Testing
         #expect(scoredPruned < scoredExhaustive, "\(scoredPruned) of \(scoredExhaustive) scored")
     }
 
-    /// In a snapshot of 3,000 entries where the first ten are the best for "skole": pruned
+    /// A field of these words at positions 0, 1, 2, …
+    static func tokens(_ words: [String]) -> FieldTokens {
+        var out = FieldTokens()
+        for (p, word) in words.enumerated() { out.append(Array(word.utf8), position: UInt32(p)) }
+        return out
+    }
+
+    /// In a snapshot of 3,000 entries where the first ten are the best for `match`: pruned
     /// search gives exhaustive scoring's page, those ten, after scoring under a tenth of what
     /// exhaustive scoring scores.
     static func expectTheFirstTenFoundSkippingMost(_ snapshot: IndexSnapshot, _ match: MatchNode = .term(IndexTerm("skole"))) throws {
@@ -172,18 +179,13 @@ import Testing
     /// (`PostingsEncoder.frontier`) let the walk skip them.
     @Test func aBlockIsBoundedByItsBestDocumentNotByMixedFields() throws {
         let commit = IndexCommit(base: try IndexFolder.openForWriting(try Scratch.directory("frontier"), generation: nil), memoryBudget: 1 << 22)
-        func tokens(_ words: [String]) -> FieldTokens {
-            var out = FieldTokens()
-            for (p, word) in words.enumerated() { out.append(Array(word.utf8), position: UInt32(p)) }
-            return out
-        }
         for id in 0..<3000 {
             let best = id < 10, titleOnly = id % 64 == 32
             let title = best || titleOnly ? ["skole", "plan", "ny"] : ["vej", "plan", "ny"]
             let body = (0..<100).map { p in p == 50 && !titleOnly ? "skole" : "tekst\(p % 7)" }
             var values = DocumentValues()
             values.add(.sortDate, "2024-01-01")
-            try commit.add(id: UInt64(id), fields: [tokens(title), FieldTokens(), tokens(body)], values: values)
+            try commit.add(id: UInt64(id), fields: [Self.tokens(title), FieldTokens(), Self.tokens(body)], values: values)
         }
         try Self.expectTheFirstTenFoundSkippingMost(try commit.prepare())
     }
@@ -195,18 +197,13 @@ import Testing
     /// every one of the 3,000 is read and scored.)
     @Test func phraseDocumentsThatCannotReachThePageAreNotRead() throws {
         let commit = IndexCommit(base: try IndexFolder.openForWriting(try Scratch.directory("phrase"), generation: nil), memoryBudget: 1 << 22)
-        func tokens(_ words: [String]) -> FieldTokens {
-            var out = FieldTokens()
-            for (p, word) in words.enumerated() { out.append(Array(word.utf8), position: UInt32(p)) }
-            return out
-        }
         for id in 0..<3000 {
             let best = id < 10, decoy = id % 64 == 32
             let title = best ? ["ny", "skole", "ny", "skole"] : decoy ? ["skole", "skole", "ny", "ny"] : ["vej", "plan"]
             let body = (0..<100).map { p in p == 50 ? "ny" : p == 51 ? "skole" : "tekst\(p % 7)" }
             var values = DocumentValues()
             values.add(.sortDate, "2024-01-01")
-            try commit.add(id: UInt64(id), fields: [tokens(title), FieldTokens(), tokens(body)], values: values)
+            try commit.add(id: UInt64(id), fields: [Self.tokens(title), FieldTokens(), Self.tokens(body)], values: values)
         }
         try Self.expectTheFirstTenFoundSkippingMost(try commit.prepare(), .phrase(["ny", "skole"]))
     }
