@@ -272,6 +272,11 @@ extension ArchiveStore {
         // that "Afbud: …" under a decision is searchable.
         // The search index is rebuilt from the records with the analyzer version that came with it.
         migrator.registerMigration("v10") { db in
+            // The names lifted out of a `decision` row that the meeting's header does not give,
+            // each after a line break, or '' (the same for both kinds of decision below).
+            let liftedNames = """
+                COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '')
+                """
             try db.execute(sql: """
                 DROP VIEW entry_content;
                 CREATE VIEW entry_content AS
@@ -280,8 +285,8 @@ extension ArchiveStore {
                              THEN c.title || ' ' || COALESCE(c.caseNumber, '') || ' ' || COALESCE(c.otherCaseNumbers, '') || ' ' || COALESCE(c.kleNumber, '')
                          WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN NULL
                          ELSE d.title END AS title,
-                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.t, char(10)) FROM (SELECT text || COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '') AS t FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
-                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text || COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '') AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
+                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.t, char(10)) FROM (SELECT text || \(liftedNames) AS t FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
+                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text || \(liftedNames) AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
                     CASE WHEN c.id IS NOT NULL
                              THEN referat_sections(c.sectionData) || char(10) || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), '')
                          WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN d.title || char(10) || d.text
