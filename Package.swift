@@ -102,7 +102,7 @@ let package = Package(
         // Shared by the test targets: temporary folders that go away with the test process.
         .target(name: "ReferatTestSupport", path: "Tests/ReferatTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatTestSupport", "ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexingTests", dependencies: ["ReferatIndexing", "ReferatParsing", "ReferatAnalysis", "ReferatRecords"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatEngineTests", dependencies: ["ReferatTestSupport", "ReferatEngine", "ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexTests", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),

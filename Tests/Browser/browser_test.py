@@ -139,9 +139,13 @@ def main():
             driver.quit()
         server.terminate()
         server.wait(timeout=30)
-    print(f"screenshots: {shots}")
     print(f"{run.passed} passed, {run.failed} failed")
-    return 1 if run.failed else 0
+    if run.failed:
+        # The screenshots and index are what a failure is read from; a passing run leaves nothing.
+        print(f"screenshots: {shots}")
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":

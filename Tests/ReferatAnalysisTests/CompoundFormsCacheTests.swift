@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReferatAnalysis
+import ReferatTestSupport
 import Testing
 
 /// The expanded compound forms kept on disk are the forms built from the dictionary: the same
@@ -16,13 +17,11 @@ import Testing
     }
 
     func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "/referat-cache-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Scratch.directory("cache")
     }
 
     func input() throws -> String {
-        let path = NSTemporaryDirectory() + "/referat-cache-input-\(UUID().uuidString)"
+        let path = try Scratch.directory("cache-input") + "/input.txt"
         try Data("one input\n".utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
