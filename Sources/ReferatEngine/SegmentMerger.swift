@@ -3,10 +3,14 @@
 ///
 /// What a merge holds is the inputs' documents table (already open), a number per input
 /// document, the output's dictionary and one term's skip table and blocks: never a document's
-/// tokens or a segment's bytes, so a merge of large segments costs little memory. The output
+/// tokens or a segment's bytes (the mapped pages it has read are let go as it goes), so a
+/// merge of large segments costs little memory. The output
 /// is the segment that adding the same documents to a `SegmentWriter` would write, byte for
 /// byte: documents in input order, terms in byte order, each document's positions as stored.
 enum SegmentMerger {
+    /// How many terms a merge writes between letting the inputs' pages go.
+    static let termsBetweenReleases = 4096
+
     /// A segment to merge and the local numbers of its deleted documents.
     struct Input {
         var segment: SegmentReader
@@ -74,7 +78,16 @@ enum SegmentMerger {
         var heads = [Int](repeating: 0, count: inputs.count)
         var frequencies = [UInt32](repeating: 0, count: fieldCount)
         var positions: [UInt32] = []
+        var termsSinceRelease = 0
         while true {
+            // The inputs are read once, front to back: the pages behind are let go as the
+            // merge goes (`SegmentBytes.releasePages`), or a merge of large segments would
+            // count their whole size in the process's memory by its end.
+            termsSinceRelease += 1
+            if termsSinceRelease == Self.termsBetweenReleases {
+                termsSinceRelease = 0
+                for input in inputs { input.segment.bytes.releasePages() }
+            }
             // The smallest term any input has left.
             var smallest: [UInt8]?
             for (k, input) in inputs.enumerated() where heads[k] < input.segment.terms.count {

@@ -163,6 +163,7 @@ public final class SegmentWriter {
         values = []
         lengths = []
         estimatedBytes = 0
+        FreedMemory.release()
     }
 }
 

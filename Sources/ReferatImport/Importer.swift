@@ -130,6 +130,9 @@ public final class Importer: Sendable {
         }
         writerQueue.sync {}
         if let error = writeErrors.first { throw error }
+        // The parsing threads' analyzers and their word caches are not needed past here: the
+        // finishing steps analyse with their own, and would otherwise hold both at once.
+        analyzers = AnalyzerPool(lexicon: store.lexicon)
 
         if options.prune && !summary.interrupted {
             let present = Set(found.files.map(\.path))
