@@ -179,6 +179,21 @@ import Testing
         #expect(AttachmentParser.parse(["Arbejdsplan_2019.pdf Kortbilag.pdf"]).map(\.title) == ["Arbejdsplan_2019.pdf", "Kortbilag.pdf"])
         #expect(AttachmentParser.parse([]).isEmpty)
     }
+
+    /// The reference is looked for at one place only; the pattern searched over the whole
+    /// title must find the same reference at the same place.
+    @Test(arguments: [
+        "Åben Notat om takster (4471/22) (H)", "Kort over stier (12/345)", "Kort over stier (12/345)  ", "Kort (12/345) (H) og mere",
+        "(12/345)", "Plan (1/22) og kort (3/456)", "Plan (3/456) (h)", "Notat (se 12/34)", "Budget (2024) (12/345)",
+        "Budget\u{A0}(12/345)", "Budget (12/345) (Æ)", "Budget (12/345) (H) (I)", "Budget (1a/34)", "Budget (5\u{301}/34)",
+        "Budget ( 12/345)", "Budget (12/345)) (H)", "Budget 12/345", "Budget (12/345) (H)(12/34)", "",
+    ])
+    func findsTheReferenceThePatternFinds(_ title: String) {
+        let byPattern = title.firstMatch(of: AttachmentParser.referenceTail).map { (String($0.output.1), $0.range.lowerBound) }
+        let found = AttachmentParser.referenceMatch(in: title).map { (String($0.reference), $0.start) }
+        #expect(found?.0 == byPattern?.0)
+        #expect(found?.1 == byPattern?.1)
+    }
 }
 
 @Suite struct FastTextTests {

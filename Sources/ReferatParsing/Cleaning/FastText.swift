@@ -127,6 +127,21 @@ extension String {
     }
 }
 
+extension Regex.Match {
+    /// Capture `index`'s text. Reading `m.1` or `m.output` builds the whole typed output
+    /// tuple each time, which costs more than matching a short line; the untyped view reads
+    /// the same captures without it.
+    func capture(_ index: Int) -> Substring? {
+        AnyRegexOutput(self)[index].substring
+    }
+
+    /// The texts of captures 1 to `count`, read at once (see `capture(_:)`).
+    func captures(_ count: Int) -> [Substring?] {
+        let any = AnyRegexOutput(self)
+        return (1...count).map { any[$0].substring }
+    }
+}
+
 extension StringProtocol {
     /// `count < limit`, without walking graphemes: `count` walks every grapheme, and the
     /// parser asks this of every line.

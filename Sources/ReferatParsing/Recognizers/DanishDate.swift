@@ -28,16 +28,20 @@ public enum DanishDate {
     static func firstByPatterns(in text: String) -> (iso: String, range: Range<String.Index>)? {
         let lower = text.lowercased()
         // Captures are ASCII digits by construction; still, never trap on a number.
-        if let m = lower.firstMatch(of: numeric), let d = Int(m.1), let mo = Int(m.2), let y = Int(m.3) {
+        if let m = lower.firstMatch(of: numeric), case let c = m.captures(3), let d = c[0].flatMap({ Int($0) }), let mo = c[1].flatMap({ Int($0) }),
+           let y = c[2].flatMap({ Int($0) }) {
             if let iso = make(y, mo, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: named), let month = months[String(m.2).trimmingDot()], let y = Int(m.3), let d = Int(m.1) {
+        if let m = lower.firstMatch(of: named), case let c = m.captures(3), let month = c[1].flatMap({ months[String($0).trimmingDot()] }),
+           let y = c[2].flatMap({ Int($0) }), let d = c[0].flatMap({ Int($0) }) {
             if let iso = make(y, month, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: english), let month = months[String(m.1).trimmingDot()], let y = Int(m.3), let d = Int(m.2) {
+        if let m = lower.firstMatch(of: english), case let c = m.captures(3), let month = c[0].flatMap({ months[String($0).trimmingDot()] }),
+           let y = c[2].flatMap({ Int($0) }), let d = c[1].flatMap({ Int($0) }) {
             if let iso = make(y, month, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: isoShape), let y = Int(m.1), let mo = Int(m.2), let d = Int(m.3) {
+        if let m = lower.firstMatch(of: isoShape), case let c = m.captures(3), let y = c[0].flatMap({ Int($0) }), let mo = c[1].flatMap({ Int($0) }),
+           let d = c[2].flatMap({ Int($0) }) {
             if let iso = make(y, mo, d) { return (iso, m.range) }
         }
         return nil
