@@ -50,8 +50,11 @@ enum MeetingHeaderParser {
         }
         var lower = rest.lowercased()
         // "Godkendelse af dagsorden" is an item's title, not the record's name.
-        for title in approvalTitles where lower.contains(title) { lower = lower.replacing(title, with: "") }
-        let namesRecord = lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
+        // Every title starts with these words: most lines are turned away on bytes.
+        if lower.containsPlain("godkendelse af ") {
+            for title in approvalTitles where lower.contains(title) { lower = lower.replacing(title, with: "") }
+        }
+        let namesRecord = lower.containsPlain("referat") || lower.containsPlain("dagsorden") || lower.containsPlain("beslutningsprotokol")
         var words: [Substring] = []
         for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let w = word.lowercased().stripping(".:")
@@ -236,10 +239,13 @@ enum MeetingHeaderParser {
     /// A body's name as a header gave it, made plain: "Beslutning i Forretningsudvalget" and
     /// "ORDINÆRT MØDE I FORRETNINGSUDVALGET" → "Forretningsudvalget"; a label or a cell border
     /// alone ("UDVALG", "|") is no name.
+    /// An election period after a body's name: " (18-21)", " 2022-2025".
+    nonisolated(unsafe) static let electionPeriod = #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#
+
     static func cleanBody(_ raw: String) -> String? {
         var name = raw.stripping("|:,. ")
         // "Forretningsudvalget 2022-2025", "Økonomiudvalget (18-21)": the election period is not the name.
-        if let m = name.firstMatch(of: #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#) { name = String(name[..<m.range.lowerBound]) }
+        if let m = name.firstMatch(of: electionPeriod) { name = String(name[..<m.range.lowerBound]) }
         if name.count > 3, name == name.uppercased() { name = name.prefix(1) + name.dropFirst().lowercased() }
         // Already taken for a body: a short name that ends like one stands, lower-case words and all
         // ("Udvalget for teknik og miljø", "Det fælles landdistriktsråd", "Økonomi-, teknik- og miljøudvalget").
