@@ -288,6 +288,26 @@ import Testing
     }
 }
 
+@Suite struct MeetingLinePrecheckTests {
+    /// The byte tests may let lines through, but never one the patterns match.
+    @Test(arguments: [
+        "Referat til mødet i Odense Byråd den 6. april 2016 kl. 17:00", "MØDE I BYRÅDET DEN 3. MAJ 2020",
+        "1 Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl i Kommunalbestyrelsens mødesal",
+        "Ekstraordinært møde i Ældrerådet d. 3/5-2027", "Økonomiudvalgets møde den 21. januar 2026",
+        "Referat fra Byrådets ordinære møde", "Dagsorden for Plan- og Miljøudvalgets møde", "Mødet i byrådet den 4. maj 2027",
+        "Byrådet 22-11-2016", "Møde i Byrådet", "",
+    ])
+    func neverHidesAMeetingLine(_ line: String) {
+        if line.firstMatch(of: MeetingHeaderParser.prose) != nil { #expect(MeetingHeaderParser.mayBeProse(line)) }
+        if line.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { #expect(MeetingHeaderParser.mayBeGenitiveMeeting(line)) }
+    }
+
+    @Test func turnsAwayOtherLines() {
+        #expect(!MeetingHeaderParser.mayBeProse("Sagen blev behandlet den 4. maj 2027"))
+        #expect(!MeetingHeaderParser.mayBeGenitiveMeeting("Økonomiudvalgets beslutning den 4. maj 2027"))
+    }
+}
+
 @Suite struct FileNamePrecheckTests {
     /// The byte test may let lines through, but never one the pattern finds a file name in.
     @Test(arguments: [

@@ -455,7 +455,8 @@ struct CaseSegmenter: Sendable {
         if Self.isMeetingPlace(text) { return false }
         // "Referat uden bilag - Helsingør Kommune": the document's own name.
         if (text.hasPrefix("Referat ") || text.hasPrefix("Beslutningsprotokol")) && (text.contains(" Kommune") || text.contains("Region ")) { return false }
-        if SectionHeadings.inlineRouting(text) != nil || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }
+        if SectionHeadings.inlineRouting(text) != nil || MeetingHeaderParser.mayBeGenitiveMeeting(text)
+            && text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }
         // "First-agenda Sagsfremstilling": a heading glued to a word before it.
         let words = text.split(separator: " ")
         if words.count == 2, let key = SectionHeadings.key(String(words[1])), SectionHeadings.opening.contains(key) { return false }
