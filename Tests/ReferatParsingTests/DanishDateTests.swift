@@ -25,6 +25,27 @@ import Testing
         #expect(DanishDate.firstISO(in: input) == nil)
     }
 
+    /// The byte reading before the patterns may let a text through to them, never hide a date
+    /// one of them finds.
+    @Test(arguments: [
+        "19-01-2023", "4.3.19", "14/12 2005", "29/10-18", "den 4/3-19", "4. marts 2019", "15-maj-2002", "1. sept. 2021",
+        "april 3, 2019", "Wednesday, April 3, 2019 - 18:00", "2024-12-17", "2024-12-17\u{301}", "5\u{301}-3-2020", "5-\u{301}3-2020",
+        "19-01-2023\u{301}", "5\u{FE0F}\u{20E3}-3-2020", "april 3,\u{301} 2019", "٤-٣-٢٠١٩", "Budget 2024 og 2025", "kl. 17.00", "",
+    ])
+    func shapesNeverHideADate(_ text: String) {
+        let lower = text.lowercased()
+        let shapes = DanishDate.Shapes(lower)
+        if lower.firstMatch(of: DanishDate.numeric) != nil { #expect(shapes.separated) }
+        if lower.firstMatch(of: DanishDate.named) != nil { #expect(shapes.year) }
+        if lower.firstMatch(of: DanishDate.english) != nil { #expect(shapes.commaYear) }
+        if lower.firstMatch(of: DanishDate.isoShape) != nil { #expect(shapes.year) }
+    }
+
+    @Test func shapesTurnAwayNumbersThatAreNoDates() {
+        let shapes = DanishDate.Shapes("budget 2024 og 2025, i alt 1234 kr")
+        #expect(!shapes.separated && shapes.year && !shapes.commaYear)
+    }
+
     /// The shortcuts (a whole numeric date read from bytes, too few digits for any date) must
     /// give what the patterns give.
     @Test(arguments: [

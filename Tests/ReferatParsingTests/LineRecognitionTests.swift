@@ -179,6 +179,21 @@ import Testing
         #expect(AttachmentParser.parse(["Arbejdsplan_2019.pdf Kortbilag.pdf"]).map(\.title) == ["Arbejdsplan_2019.pdf", "Kortbilag.pdf"])
         #expect(AttachmentParser.parse([]).isEmpty)
     }
+
+    /// The reference is looked for at one place only; the pattern searched over the whole
+    /// title must find the same reference at the same place.
+    @Test(arguments: [
+        "Åben Notat om takster (4471/22) (H)", "Kort over stier (12/345)", "Kort over stier (12/345)  ", "Kort (12/345) (H) og mere",
+        "(12/345)", "Plan (1/22) og kort (3/456)", "Plan (3/456) (h)", "Notat (se 12/34)", "Budget (2024) (12/345)",
+        "Budget\u{A0}(12/345)", "Budget (12/345) (Æ)", "Budget (12/345) (H) (I)", "Budget (1a/34)", "Budget (5\u{301}/34)",
+        "Budget ( 12/345)", "Budget (12/345)) (H)", "Budget 12/345", "Budget (12/345) (H)(12/34)", "",
+    ])
+    func findsTheReferenceThePatternFinds(_ title: String) {
+        let byPattern = title.firstMatch(of: AttachmentParser.referenceTail).map { (String($0.output.1), $0.range.lowerBound) }
+        let found = AttachmentParser.referenceMatch(in: title).map { (String($0.reference), $0.start) }
+        #expect(found?.0 == byPattern?.0)
+        #expect(found?.1 == byPattern?.1)
+    }
 }
 
 @Suite struct FastTextTests {
@@ -270,6 +285,26 @@ import Testing
         #expect(!DecisionHeader.mayStartWithHistoryDate("2019 var et godt år"))
         #expect(!DecisionHeader.mentionsItemNumber("Sagen blev drøftet, og sagsbehandlingen fortsætter"))
         #expect(DecisionHeader.mentionsItemNumber("ØU, 14-05-2019, sag 12"))
+    }
+}
+
+@Suite struct MeetingLinePrecheckTests {
+    /// The byte tests may let lines through, but never one the patterns match.
+    @Test(arguments: [
+        "Referat til mødet i Odense Byråd den 6. april 2016 kl. 17:00", "MØDE I BYRÅDET DEN 3. MAJ 2020",
+        "1 Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl i Kommunalbestyrelsens mødesal",
+        "Ekstraordinært møde i Ældrerådet d. 3/5-2027", "Økonomiudvalgets møde den 21. januar 2026",
+        "Referat fra Byrådets ordinære møde", "Dagsorden for Plan- og Miljøudvalgets møde", "Mødet i byrådet den 4. maj 2027",
+        "Byrådet 22-11-2016", "Møde i Byrådet", "",
+    ])
+    func neverHidesAMeetingLine(_ line: String) {
+        if line.firstMatch(of: MeetingHeaderParser.prose) != nil { #expect(MeetingHeaderParser.mayBeProse(line)) }
+        if line.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { #expect(MeetingHeaderParser.mayBeGenitiveMeeting(line)) }
+    }
+
+    @Test func turnsAwayOtherLines() {
+        #expect(!MeetingHeaderParser.mayBeProse("Sagen blev behandlet den 4. maj 2027"))
+        #expect(!MeetingHeaderParser.mayBeGenitiveMeeting("Økonomiudvalgets beslutning den 4. maj 2027"))
     }
 }
 

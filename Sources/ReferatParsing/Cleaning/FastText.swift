@@ -25,6 +25,24 @@ extension String {
         }
     }
 
+    /// `contains(needle)`, turned away on bytes first. The generic search compares characters
+    /// and costs far more than memchr; the bytes settle every "no" when each character of the
+    /// needle equals only itself: ASCII other than "K", ";" and "`" (which the Kelvin sign and
+    /// two Greek marks equal), and "æ", "ø", "Æ", "Ø", which have no other form. A text that
+    /// holds the needle as characters then holds its bytes; one that holds the bytes is still
+    /// compared by characters (a mark after the last may make it another character).
+    func containsPlain(_ needle: StaticString) -> Bool {
+        assert(Self.isPlainNeedle(needle), "\(needle) has a character that another form equals")
+        return containsBytes(needle) && contains(needle.description)
+    }
+
+    /// Whether every character of `needle` equals only itself (see `containsPlain`).
+    static func isPlainNeedle(_ needle: StaticString) -> Bool {
+        needle.description.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII ? !"K;`".unicodeScalars.contains(scalar) : "æøÆØ".unicodeScalars.contains(scalar)
+        }
+    }
+
     /// `lowercased().hasPrefix(label)` for an ASCII, lower-case `label`, without lower-casing
     /// the line: the parser asks this of most short lines. Lower-casing works character by
     /// character, so while the line's bytes are ASCII, lower-casing them one by one is exact.
@@ -124,6 +142,21 @@ extension String {
     func mayHaveSuffix(_ suffix: String) -> Bool {
         guard let last = utf8.last, let end = suffix.utf8.last else { return true }
         return last >= 0x80 || end >= 0x80 || last == end
+    }
+}
+
+extension Regex.Match {
+    /// Capture `index`'s text. Reading `m.1` or `m.output` builds the whole typed output
+    /// tuple each time, which costs more than matching a short line; the untyped view reads
+    /// the same captures without it.
+    func capture(_ index: Int) -> Substring? {
+        AnyRegexOutput(self)[index].substring
+    }
+
+    /// The texts of captures 1 to `count`, read at once (see `capture(_:)`).
+    func captures(_ count: Int) -> [Substring?] {
+        let any = AnyRegexOutput(self)
+        return (1...count).map { any[$0].substring }
     }
 }
 

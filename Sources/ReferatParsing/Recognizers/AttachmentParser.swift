@@ -85,13 +85,13 @@ enum AttachmentParser {
 
     /// `groupNumber`'s capture ("1 -" → "1").
     static func groupNumberMatch(_ line: String) -> Substring? {
-        line.firstMatch(of: groupNumber).map(\.1)
+        line.firstMatch(of: groupNumber)?.capture(1)
     }
 
     /// `documentId`'s capture; a line without a digit first cannot be one.
     static func documentIdMatch(_ line: String) -> Substring? {
         guard line.utf8.first?.isASCIIDigit == true || line.utf8.first ?? 0 >= 0x80 else { return nil }
-        return line.firstMatch(of: documentId).map(\.1)
+        return line.firstMatch(of: documentId)?.capture(1)
     }
 
     /// Cheap test before the `fileName` pattern, which is searched from every position of a
@@ -119,19 +119,26 @@ enum AttachmentParser {
     }
 
     /// `referenceTail`'s first match in `text`: the reference and where the match starts.
-    /// A reference needs a "/" (the guard); the pattern is searched from the last "(" that a
-    /// digit follows, since a match ends the text and takes in the white space before it.
+    /// A reference needs a "/" (the guard). After the reference's "(" the pattern allows only
+    /// white space and a letter in parentheses ("(3391/23) (H)"), so that "(" is the last one
+    /// a digit follows, and a match can only start where the white space before it starts:
+    /// the pattern is tried there alone rather than from every position of the title.
     static func referenceMatch(in text: String) -> (reference: Substring, start: String.Index)? {
-        guard text.containsBytes("/") else { return nil }
-        var from = text.startIndex
-        if let paren = text.lastIndex(where: { $0 == "(" }), text.index(after: paren) < text.endIndex,
-           text[text.index(after: paren)].isNumber {
-            from = text[..<paren].lastIndex(where: { !$0.isWhitespace }).map { text.index(after: $0) } ?? text.startIndex
+        guard text.containsBytes("/"), let paren = lastParenBeforeDigit(text) else { return nil }
+        let from = text[..<paren].lastIndex(where: { !$0.isWhitespace }).map { text.index(after: $0) } ?? text.startIndex
+        guard let m = text[from...].prefixMatch(of: referenceTail), let reference = m.capture(1) else { return nil }
+        return (reference, m.range.lowerBound)
+    }
+
+    /// The last "(" whose next character starts with an ASCII digit, as `[0-9]` needs.
+    static func lastParenBeforeDigit(_ text: String) -> String.Index? {
+        var end = text.endIndex
+        while let paren = text[..<end].lastIndex(of: "(") {
+            let next = text.index(after: paren)
+            if next < text.endIndex, let scalar = text[next].unicodeScalars.first, (0x30...0x39).contains(scalar.value) { return paren }
+            end = paren
         }
-        if let m = text[from...].firstMatch(of: referenceTail) { return (m.1, m.range.lowerBound) }
-        // "(3391/23) (H)": the last "(" is the letter's; search the whole text.
-        guard from != text.startIndex, let m = text.firstMatch(of: referenceTail) else { return nil }
-        return (m.1, m.range.lowerBound)
+        return nil
     }
 
 }

@@ -21,8 +21,9 @@ enum CaseNumbers {
     /// `accessLine`'s whole match of `text`: the case number and the access word. The
     /// pattern starts with an ASCII digit, which most lines do not.
     static func accessLineMatch(_ text: String) -> (number: Substring, access: Substring)? {
-        guard text.utf8.first?.isASCIIDigit == true, let m = text.wholeMatch(of: accessLine) else { return nil }
-        return (m.1, m.2)
+        guard text.utf8.first?.isASCIIDigit == true, let c = text.wholeMatch(of: accessLine)?.captures(2),
+              let number = c[0], let access = c[1] else { return nil }
+        return (number, access)
     }
 
     /// A bare access marker line: `Åben`, `Åbent punkt`, `Lukket sag`.

@@ -28,16 +28,21 @@ public enum DanishDate {
     static func firstByPatterns(in text: String) -> (iso: String, range: Range<String.Index>)? {
         let lower = text.lowercased()
         // Captures are ASCII digits by construction; still, never trap on a number.
-        if let m = lower.firstMatch(of: numeric), let d = Int(m.1), let mo = Int(m.2), let y = Int(m.3) {
+        let shapes = Shapes(lower)
+        if shapes.separated, let m = lower.firstMatch(of: numeric), case let c = m.captures(3), let d = c[0].flatMap({ Int($0) }), let mo = c[1].flatMap({ Int($0) }),
+           let y = c[2].flatMap({ Int($0) }) {
             if let iso = make(y, mo, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: named), let month = months[String(m.2).trimmingDot()], let y = Int(m.3), let d = Int(m.1) {
+        if shapes.year, let m = lower.firstMatch(of: named), case let c = m.captures(3), let month = c[1].flatMap({ months[String($0).trimmingDot()] }),
+           let y = c[2].flatMap({ Int($0) }), let d = c[0].flatMap({ Int($0) }) {
             if let iso = make(y, month, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: english), let month = months[String(m.1).trimmingDot()], let y = Int(m.3), let d = Int(m.2) {
+        if shapes.commaYear, let m = lower.firstMatch(of: english), case let c = m.captures(3), let month = c[0].flatMap({ months[String($0).trimmingDot()] }),
+           let y = c[2].flatMap({ Int($0) }), let d = c[1].flatMap({ Int($0) }) {
             if let iso = make(y, month, d) { return (iso, m.range) }
         }
-        if let m = lower.firstMatch(of: isoShape), let y = Int(m.1), let mo = Int(m.2), let d = Int(m.3) {
+        if shapes.year, let m = lower.firstMatch(of: isoShape), case let c = m.captures(3), let y = c[0].flatMap({ Int($0) }), let mo = c[1].flatMap({ Int($0) }),
+           let d = c[2].flatMap({ Int($0) }) {
             if let iso = make(y, mo, d) { return (iso, m.range) }
         }
         return nil
@@ -62,6 +67,39 @@ public enum DanishDate {
     // april 3, 2019
     nonisolated(unsafe) static let english = #/([a-z]{3,9}) ([0-9]{1,2}), ([0-9]{4})/#
     nonisolated(unsafe) static let isoShape = #/(?:^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])/#
+
+    /// What a text's bytes allow of the patterns, read in one pass: each pattern is searched
+    /// from every position, and most texts with digits hold no date at all. Every digit and
+    /// separator a pattern takes is an ASCII character; its byte is the whole character unless
+    /// a mark (U+0300 and up, a lead byte from 0xCC) follows it, and such a text is left to
+    /// the patterns.
+    struct Shapes {
+        /// A digit, one of "-", ".", "/" and a digit: the start of every `numeric` date.
+        var separated = false
+        /// Four digits in a row: the year of `named`, `english` and `isoShape`.
+        var year = false
+        /// A digit, ", " and a digit: "april 3, 2019" (`english`).
+        var commaYear = false
+
+        init(_ text: String) {
+            var copy = text
+            copy.withUTF8 { bytes in
+                var run = 0
+                for i in bytes.indices {
+                    let b = bytes[i]
+                    if b.isASCIIDigit || b == 0x2D || b == 0x2E || b == 0x2F || b == 0x2C || b == 0x20, i + 1 < bytes.count, bytes[i + 1] >= 0xCC {
+                        (separated, year, commaYear) = (true, true, true)
+                        return
+                    }
+                    guard b.isASCIIDigit else { run = 0; continue }
+                    run += 1
+                    if run >= 4 { year = true }
+                    if i >= 2, bytes[i - 2].isASCIIDigit, bytes[i - 1] == 0x2D || bytes[i - 1] == 0x2E || bytes[i - 1] == 0x2F { separated = true }
+                    if i >= 3, bytes[i - 3].isASCIIDigit, bytes[i - 2] == 0x2C, bytes[i - 1] == 0x20 { commaYear = true }
+                }
+            }
+        }
+    }
 
     static func make(_ year: Int, _ month: Int, _ day: Int) -> String? {
         var y = year

@@ -125,8 +125,8 @@ enum PeopleParser {
 
     /// `personShape`'s captures.
     static func personCaptures(_ text: String) -> (name: Substring, paren: Substring?, party: Substring?, reason: Substring?)? {
-        guard let m = text.firstMatch(of: personShape) else { return nil }
-        return (m.1, m.2, m.3, m.4)
+        guard let c = text.firstMatch(of: personShape)?.captures(4), let name = c[0] else { return nil }
+        return (name, c[1], c[2], c[3])
     }
 
     /// False when `text` cannot match `personShape`, whose first character is A–Z, Æ, Ø or Å:
@@ -196,14 +196,14 @@ enum PeopleParser {
     static func nonParticipant(_ line: String) -> NonParticipant? {
         guard line.containsBytes("deltog") || line.containsBytes("deltager") || line.containsBytes("inhabil") else { return nil }
         let text = line.stripping(" ")
-        if let m = text.firstMatch(of: notTakingPart) {
-            let who = person(String(m.1)) ?? Person(name: String(m.1))
-            var reason = reasonText(String(m.2))
+        if let (_, name, tail) = text.firstMatch(of: notTakingPart)?.output {
+            let who = person(String(name)) ?? Person(name: String(name))
+            var reason = reasonText(String(tail))
             if text.lowercased().contains("inhabil") && reason == nil { reason = "inhabil" }
             return NonParticipant(name: who.name, party: who.party, reason: reason)
         }
-        if let m = text.firstMatch(of: declaredConflict), !String(m.1).lowercased().hasSuffix(" ikke") {
-            let who = person(String(m.1)) ?? Person(name: String(m.1))
+        if let name = text.firstMatch(of: declaredConflict)?.output.1, !String(name).lowercased().hasSuffix(" ikke") {
+            let who = person(String(name)) ?? Person(name: String(name))
             return NonParticipant(name: who.name, party: who.party, reason: "inhabil")
         }
         return nil

@@ -31,6 +31,9 @@ enum VoteReader {
     /// "Et flertal (A+V+C+N) godkender indstillingen."
     nonisolated(unsafe) static let majority = #/^(?:Et|Et samlet)?\s*[Ff]lertal\s*\((?<who>[^()]{1,60})\)\s+(?:godkender|godkendte|anbefaler|anbefalede|tiltræder|tiltrådte|vedtager|vedtog|stemte for)/#
 
+    /// "… med 34 stemmer mod 15", "… 34 stemmer for mod 15" in a sentence.
+    nonisolated(unsafe) static let countsInText = #/([0-9]+)\s+stemmer\s+(?:for\s+)?mod\s+([0-9]+)/#
+
     /// Reads a vote line into `votes`; false when the line is not a vote line and stays text.
     static func read(_ line: String, into votes: inout Votes) -> Bool {
         guard line.containsBytes("stem") || line.containsBytes(":") || line.containsBytes("mod") || line.containsBytes("lertal") else { return false }
@@ -57,7 +60,7 @@ enum VoteReader {
             add(voters(String(m.who)), count: nil, to: .for, in: &votes)
         }
         // "blev tiltrådt med 34 stemmer mod 15" keeps the line as text but records the counts.
-        if let m = lower.firstMatch(of: #/([0-9]+)\s+stemmer\s+(?:for\s+)?mod\s+([0-9]+)/#) {
+        if let m = lower.firstMatch(of: countsInText) {
             votes.forCount = Int(m.1)
             votes.againstCount = Int(m.2)
         }

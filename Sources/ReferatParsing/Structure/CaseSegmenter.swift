@@ -92,7 +92,7 @@ struct CaseSegmenter: Sendable {
             // Section markers are short lines; body text is not lower-cased at all.
             let lower = text.utf8.count <= 60 ? text.lowercased() : ""
             if lower.hasPrefix("åbne dagsordenspunkter") || lower.hasPrefix("åbne punkter") || lower == "åbent møde" || lower == "åben dagsorden" { defaultAccess = .open }
-            if lower.hasPrefix("lukkede punkter") || lower.hasPrefix("lukkede dagsordenspunkter") || lower.contains("for lukkede døre") || lower == "lukket dagsorden" { defaultAccess = .closed }
+            if lower.hasPrefix("lukkede punkter") || lower.hasPrefix("lukkede dagsordenspunkter") || lower.containsPlain("for lukkede døre") || lower == "lukket dagsorden" { defaultAccess = .closed }
             if let access = CaseNumbers.bareAccess(text), let title = titleAbove(lines, before: i) {
                 if let existing = anchors.lastIndex(where: { $0.titleIndex == title }) {
                     anchors[existing].access = access
@@ -455,7 +455,8 @@ struct CaseSegmenter: Sendable {
         if Self.isMeetingPlace(text) { return false }
         // "Referat uden bilag - Helsingør Kommune": the document's own name.
         if (text.hasPrefix("Referat ") || text.hasPrefix("Beslutningsprotokol")) && (text.contains(" Kommune") || text.contains("Region ")) { return false }
-        if SectionHeadings.inlineRouting(text) != nil || text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }
+        if SectionHeadings.inlineRouting(text) != nil || MeetingHeaderParser.mayBeGenitiveMeeting(text)
+            && text.firstMatch(of: MeetingHeaderParser.genitiveMeeting) != nil { return false }
         // "First-agenda Sagsfremstilling": a heading glued to a word before it.
         let words = text.split(separator: " ")
         if words.count == 2, let key = SectionHeadings.key(String(words[1])), SectionHeadings.opening.contains(key) { return false }

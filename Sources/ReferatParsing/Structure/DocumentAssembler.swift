@@ -97,7 +97,7 @@ struct DocumentAssembler {
         let namesRecord = lines.prefix(15).contains { line in
             guard line.text.isShorter(than: 100) else { return false }
             let lower = line.text.lowercased()
-            return lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
+            return lower.containsPlain("referat") || lower.containsPlain("dagsorden") || lower.containsPlain("beslutningsprotokol")
         }
         // Decision headers: a dated one names its own meeting ("Regionsrådets beslutning den 11. marts 2025").
         var hasDecisionHeader = false, hasDatedDecision = false
@@ -285,7 +285,7 @@ struct DocumentAssembler {
         }
         out.removeAll { line in
             let lower = line.text.lowercased()
-            return lower.hasPrefix("læs mere") || lower.contains("cvr:") || lower.hasPrefix("cvr ") || lower.hasPrefix("ean")
+            return lower.hasPrefix("læs mere") || lower.containsPlain("cvr:") || lower.hasPrefix("cvr ") || lower.hasPrefix("ean")
         }
         // A breadcrumb: "Hjem Kommunen Økonomi … <title>" right above the title itself.
         if let crumb = out.prefix(6).firstIndex(where: { $0.text.hasPrefix("Hjem ") || $0.text.hasPrefix("Forside ") || $0.text.contains(" > ") || $0.text.contains(" › ") }) {

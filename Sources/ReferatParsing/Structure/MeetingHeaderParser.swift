@@ -50,8 +50,11 @@ enum MeetingHeaderParser {
         }
         var lower = rest.lowercased()
         // "Godkendelse af dagsorden" is an item's title, not the record's name.
-        for title in approvalTitles where lower.contains(title) { lower = lower.replacing(title, with: "") }
-        let namesRecord = lower.contains("referat") || lower.contains("dagsorden") || lower.contains("beslutningsprotokol")
+        // Every title starts with these words: most lines are turned away on bytes.
+        if lower.containsPlain("godkendelse af ") {
+            for title in approvalTitles where lower.contains(title) { lower = lower.replacing(title, with: "") }
+        }
+        let namesRecord = lower.containsPlain("referat") || lower.containsPlain("dagsorden") || lower.containsPlain("beslutningsprotokol")
         var words: [Substring] = []
         for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let w = word.lowercased().stripping(".:")
@@ -91,6 +94,18 @@ enum MeetingHeaderParser {
     /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde".
     nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
 
+    /// False when `text` cannot match `prose`: every match holds "møde" (in either case, so
+    /// "ø" or "Ø", which have no other form) and a date's ASCII digits. The pattern is searched
+    /// from every position of every line before the first item.
+    static func mayBeProse(_ text: String) -> Bool {
+        text.hasASCIIDigit && (text.containsBytes("ø") || text.containsBytes("Ø"))
+    }
+
+    /// False when `text` cannot match `genitiveMeeting`, which holds "møde" (see `mayBeProse`).
+    static func mayBeGenitiveMeeting(_ text: String) -> Bool {
+        text.containsBytes("møde")
+    }
+
     static func parse(_ lines: [SourceLine]) -> Meeting? {
         var meeting = Meeting()
         var found = false
@@ -98,7 +113,7 @@ enum MeetingHeaderParser {
         let opening = lines.prefix(12).filter { !$0.isBlank }.prefix(6)
         if opening.count >= 3, opening.allSatisfy({ $0.text.isShorter(than: 70) }) {
             let joined = opening.map(\.text).joined(separator: " ")
-            if joined.hasASCIIDigit, let m = joined.firstMatch(of: prose) {
+            if mayBeProse(joined), let m = joined.firstMatch(of: prose) {
                 meeting.body = cleanBody(String(m.1))
                 meeting.date = DanishDate.firstISO(in: String(m.2))
                 if let t = m.3 { meeting.time = time(String(t)) }
@@ -112,7 +127,7 @@ enum MeetingHeaderParser {
             i += 1
             if text.isEmpty { continue }
             defer { lastContent = text }
-            if let m = text.firstMatch(of: prose) {
+            if mayBeProse(text), let m = text.firstMatch(of: prose) {
                 // "Møde i regionsrådet den 16. januar 2024": the name as a name.
                 let raw = String(m.1)
                 meeting.body = meeting.body ?? cleanBody(raw.prefix(1).uppercased() + raw.dropFirst()) ?? raw
@@ -171,7 +186,7 @@ enum MeetingHeaderParser {
             }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
-                if meeting.body == nil, text.utf8.count < 120, let m = text.firstMatch(of: genitiveMeeting) {
+                if meeting.body == nil, text.utf8.count < 120, mayBeGenitiveMeeting(text), let m = text.firstMatch(of: genitiveMeeting) {
                     meeting.body = cleanBody(String(m.1))
                     meeting.date = meeting.date ?? DanishDate.firstISO(in: text)
                     found = true
@@ -236,10 +251,13 @@ enum MeetingHeaderParser {
     /// A body's name as a header gave it, made plain: "Beslutning i Forretningsudvalget" and
     /// "ORDINÆRT MØDE I FORRETNINGSUDVALGET" → "Forretningsudvalget"; a label or a cell border
     /// alone ("UDVALG", "|") is no name.
+    /// An election period after a body's name: " (18-21)", " 2022-2025".
+    nonisolated(unsafe) static let electionPeriod = #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#
+
     static func cleanBody(_ raw: String) -> String? {
         var name = raw.stripping("|:,. ")
         // "Forretningsudvalget 2022-2025", "Økonomiudvalget (18-21)": the election period is not the name.
-        if let m = name.firstMatch(of: #/\s*(?:\([0-9–-]+\)|[0-9]{4}\s*[-–]\s*[0-9]{2,4})$/#) { name = String(name[..<m.range.lowerBound]) }
+        if let m = name.firstMatch(of: electionPeriod) { name = String(name[..<m.range.lowerBound]) }
         if name.count > 3, name == name.uppercased() { name = name.prefix(1) + name.dropFirst().lowercased() }
         // Already taken for a body: a short name that ends like one stands, lower-case words and all
         // ("Udvalget for teknik og miljø", "Det fælles landdistriktsråd", "Økonomi-, teknik- og miljøudvalget").
@@ -394,7 +412,7 @@ enum MeetingHeaderParser {
 
     /// Whether `text` is a prose meeting header ("Referat fra mødet i Byrådet den 6. april 2016").
     static func prose(_ text: String) -> Bool {
-        text.hasASCIIDigit && text.isShorter(than: 200) && text.firstMatch(of: prose) != nil
+        mayBeProse(text) && text.isShorter(than: 200) && text.firstMatch(of: prose) != nil
     }
 
     static func time(_ text: String) -> String? {
