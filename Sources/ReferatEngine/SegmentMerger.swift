@@ -9,7 +9,7 @@
 /// byte: documents in input order, terms in byte order, each document's positions as stored.
 enum SegmentMerger {
     /// How many terms a merge writes between letting the inputs' pages go.
-    static let termsBetweenReleases = 4096
+    static let termsBetweenReleases = 1024
 
     /// A segment to merge and the local numbers of its deleted documents.
     struct Input {
