@@ -17,7 +17,7 @@ public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
     /// records it and rebuilds its search index from the records when it differs, so that the
     /// index holds the tokens queries are analysed into.
-    public static let version = "5"
+    public static let version = "6"
 
     private let breaker = WordBreaker()
     private let stemmer: LexiconStemmer
@@ -375,7 +375,7 @@ public final class DanishAnalyzer {
             if Self.conjunctions.contains(w) { sawConjunction = true; j += 1; continue }
             if Self.suspensionEnd(bytes, after: words[j].end) != nil { j += 1; continue }
             guard sawConjunction || (after < bytes.count && bytes[after] == 0x2C) else { return nil }
-            guard let last = decompounder.finestParts(of: w).last else { return nil }
+            guard let last = decompounder.finestParts(of: w).last ?? decompounder.headAfterShortModifier(of: w) else { return nil }
             // The last part as it stands at the end of the closing word.
             return String(w.dropFirst(last.offset))
         }
