@@ -16,6 +16,8 @@ struct QueryCompiler {
         var words: [(typed: String, term: String)]
         /// Every positive term, prefix and multi-part term, for highlighting.
         var highlight = Highlight()
+        /// The positive phrases as typed, for ranking their verbatim wording first (`VerbatimPhrases`).
+        var phrases: [String] = []
     }
 
     struct Highlight {
@@ -29,7 +31,16 @@ struct QueryCompiler {
         guard let match = match(node, words: &words) else { return nil }
         var compiled = Compiled(match: match, words: words)
         collect(node, into: &compiled.highlight)
+        compiled.phrases = phrases(in: node)
         return compiled
+    }
+
+    private func phrases(in node: QueryNode) -> [String] {
+        switch node {
+        case .phrase(let text): return [text]
+        case .and(let nodes), .or(let nodes): return nodes.flatMap(phrases)
+        case .word, .prefix, .not: return []
+        }
     }
 
     private func collect(_ node: QueryNode, into h: inout Highlight) {
