@@ -69,6 +69,12 @@ public final class DanishAnalyzer {
     /// A prefix term: folded, never stemmed ("psykiat*" must not become "psykiat" → "psyki").
     public func prefixTerm(_ word: String) -> String { CaseFolder.fold(word[...]) }
 
+    /// A compound as it is also written without a linking element ("spildevandsplanen" →
+    /// "spildevandplanen"), folded: writers drop the linking s, and a query should meet them.
+    public func withoutLinkingElements(_ word: String) -> [String] {
+        decompounder.withoutLinks(CaseFolder.fold(word[...]))
+    }
+
     /// Compound parts of a word, for review and tests.
     public func compoundParts(_ word: String) -> [String] {
         decompounder.parts(of: CaseFolder.fold(word[...])).map(\.text)

@@ -139,6 +139,17 @@ final class Decompounder {
         return heads.first
     }
 
+    /// `word` (lower-cased) without each linking element of its top-level split, one at a
+    /// time: "spildevandsplanen" → ["spildevandplanen"]. Empty when it has none.
+    func withoutLinks(_ word: String) -> [String] {
+        analyse(word) { w, memo in
+            guard let top = memo.best(0..<w.count), top.count > 1 else { return [] }
+            return top.dropLast().filter { $0.link > 0 }.map { part in
+                w.string(0..<part.surface.upperBound) + w.string(part.range.upperBound..<w.count)
+            }
+        }
+    }
+
     /// The finest parts of `word` (lower-cased), without linking elements: what a query
     /// compound says, part by part ("vejbelysningsudgifter" → vej, belysning, udgifter).
     func finestParts(of word: String) -> [(text: String, offset: Int)] {

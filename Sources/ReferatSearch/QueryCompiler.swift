@@ -76,6 +76,16 @@ struct QueryCompiler {
             // The compound's parts, each whole or in another compound, anywhere in the entry.
             let parts = tokens.filter { $0.kind == .part }.map { MatchNode.any([.term(IndexTerm($0.term)), .term(IndexTerm($0.term, form: .weak))]) }
             if parts.count > 1, !alternatives.contains(.apart(.all(parts, excluding: []))) { alternatives.append(.apart(.all(parts, excluding: []))) }
+            // The compound written without its linking s ("spildevandplanen"), ranked with the
+            // parts written apart: a misspelling, found but below the word as the query has it.
+            if parts.count > 1 {
+                for variant in analyzer.withoutLinkingElements(text) {
+                    for token in analyzer.analyze(variant, mode: .query) where token.kind != .part && !token.colocated {
+                        let node = MatchNode.apart(.term(IndexTerm(token.term)))
+                        if !alternatives.contains(node) { alternatives.append(node) }
+                    }
+                }
+            }
             return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
         case .prefix(let text):
             let term = analyzer.prefixTerm(text).filter { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "-" }
