@@ -103,18 +103,13 @@ public final class SearchService {
             // Only stop words: nothing to search for.
             return Result(page: SearchPage(total: 0, hits: [], facets: nil), suggestion: nil, match: nil)
         }
-        // A phrase's verbatim wording ranks first within its tier: the page is cut from a
-        // window of the best entries reordered so (`VerbatimPhrases`).
-        let verbatim = VerbatimPhrases(compiled?.phrases ?? [])
-        let reorders = !verbatim.isEmpty && query.order == .relevance
-        var asked = query
-        if reorders {
-            asked.offset = 0
-            asked.limit = max(query.offset + query.limit, Self.phraseWindow)
-        }
-        let ranked = try index.search(asked)
+        let ranked = try index.search(query)
         var hits = try records.hits(ranked.entries)
-        if reorders { hits = Array(verbatim.ranked(hits).dropFirst(max(0, query.offset)).prefix(query.limit)) }
+        // A phrase's verbatim wording ranks first within its tier, on the page: its texts are
+        // read for the snippets anyway, where reading a wider window would cost more than the
+        // search itself.
+        let verbatim = VerbatimPhrases(compiled?.phrases ?? [])
+        if !verbatim.isEmpty, query.order == .relevance { hits = verbatim.ranked(hits) }
         let highlight = compiled?.highlight ?? QueryCompiler.Highlight()
         let texts = hits.map { $0.text ?? "" }
         let snippets = snippetAnalyzers.concurrentMap(count: texts.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i, analyzer in
@@ -178,9 +173,6 @@ public final class SearchService {
         }
         return changed ? corrected : nil
     }
-
-    /// How many of the best entries of a phrase query are reordered by their verbatim wording.
-    static let phraseWindow = 30
 
     /// How many unknown words of one query get a "Mente du" correction.
     static let suggestedWords = 2

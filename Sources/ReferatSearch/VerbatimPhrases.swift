@@ -8,8 +8,8 @@ import ReferatIndex
 ///
 /// The index holds stems and no stop words, so a phrase also matches other inflections with
 /// other small words between them ("indkaldt som stedfortrædere"). Those are found, as words
-/// in other forms are, but the wording the user quoted ranks first: within a tier, an entry
-/// that holds more of the query's phrases verbatim comes before one that holds fewer.
+/// in other forms are, but the wording the user quoted ranks first: within a tier of a page, an
+/// entry that holds more of the query's phrases verbatim comes before one that holds fewer.
 /// Letters are compared without case, and anything between words (spaces, line breaks,
 /// punctuation) counts as one space.
 struct VerbatimPhrases: Sendable {
