@@ -18,8 +18,6 @@ import Testing
         (["DIR", "SKU", "KFU", "PMU", "ØKE", "BYR"], [" ", " ", " ", " ", " x", " x"], false, ["ØKE", "BYR"]),
         // No mark: a grid all the same, with no committee.
         (["DIR", "SKU", "KFU", "PMU"], [" ", " ", " ", " "], false, []),
-        // Marks without the empty cells that place them: a grid, with no committee it can name.
-        (["DIR", "SKU", "KFU", "PMU", "ØKE"], ["X", "X"], false, []),
         // Too few columns, or too few cells to place a mark: not a grid.
         (["KFU", "PMU", "ØKE"], [" ", " X", " "], false, nil),
         (["DIR", "SKU", "KFU", "PMU", "ØKE", "BYR"], [" X", " "], false, nil),

@@ -64,20 +64,13 @@ struct RoutingGrid: Sendable, Equatable {
                 }
                 j += 1
             }
-            if isGrid(columns: headers.count, cells: cells.count) || isUnplaced(columns: headers.count, cells: cells) {
-                // Marks without empty cells beside them cannot be placed: the grid says nothing.
-                let marked = cells.contains(false) || cells.count == headers.count ? zip(headers, cells).filter(\.1).map(\.0) : []
+            if isGrid(columns: headers.count, cells: cells.count) {
+                let marked = zip(headers, cells).filter(\.1).map(\.0)
                 found.append((RoutingGrid(line: raw[i].number, committees: marked), i..<j))
             }
             i = max(j, i + 1)
         }
         return found
-    }
-
-    /// Whether marks alone follow the headers: a converter that drops lines of spaces leaves
-    /// the headers and the marks ("X", "X") of a grid, without the empty cells that place them.
-    static func isUnplaced(columns: Int, cells: [Bool]) -> Bool {
-        columns >= minimumColumns && !cells.isEmpty && cells.count < columns && !cells.contains(false)
     }
 
     /// The abbreviation a header line holds: 2–6 capital letters, spaces around them allowed.
