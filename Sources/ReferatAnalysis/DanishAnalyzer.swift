@@ -17,7 +17,7 @@ public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
     /// records it and rebuilds its search index from the records when it differs, so that the
     /// index holds the tokens queries are analysed into.
-    public static let version = "5"
+    public static let version = "6"
 
     private let breaker = WordBreaker()
     private let stemmer: LexiconStemmer
@@ -68,6 +68,12 @@ public final class DanishAnalyzer {
 
     /// A prefix term: folded, never stemmed ("psykiat*" must not become "psykiat" → "psyki").
     public func prefixTerm(_ word: String) -> String { CaseFolder.fold(word[...]) }
+
+    /// A compound as it is also written without a linking element ("spildevandsplanen" →
+    /// "spildevandplanen"), folded: writers drop the linking s, and a query should meet them.
+    public func withoutLinkingElements(_ word: String) -> [String] {
+        decompounder.withoutLinks(CaseFolder.fold(word[...]))
+    }
 
     /// Compound parts of a word, for review and tests.
     public func compoundParts(_ word: String) -> [String] {
@@ -375,7 +381,7 @@ public final class DanishAnalyzer {
             if Self.conjunctions.contains(w) { sawConjunction = true; j += 1; continue }
             if Self.suspensionEnd(bytes, after: words[j].end) != nil { j += 1; continue }
             guard sawConjunction || (after < bytes.count && bytes[after] == 0x2C) else { return nil }
-            guard let last = decompounder.finestParts(of: w).last else { return nil }
+            guard let last = decompounder.finestParts(of: w).last ?? decompounder.headAfterShortModifier(of: w) else { return nil }
             // The last part as it stands at the end of the closing word.
             return String(w.dropFirst(last.offset))
         }

@@ -124,6 +124,32 @@ final class Decompounder {
         }
     }
 
+    /// The head of `word` (lower-cased) after a modifier shorter than a part may be, when the
+    /// modifier is one of the short words that are parts (`shortHeads`) and the rest ends
+    /// compounds: "byudvalg" → udvalg. Only where the text says the word is a compound: a
+    /// suspended hyphen ("Miljø- og Byudvalg") shares the head, however short the modifier
+    /// before it; elsewhere such a modifier matches too much to be a part.
+    func headAfterShortModifier(of word: String) -> (text: String, offset: Int)? {
+        let heads: [(text: String, offset: Int)] = analyse(word) { w, memo in
+            for cut in 1..<minimumPart where w.withSlice(0..<cut, { Self.shortHeadSet.contains($0) }) {
+                if memo.isWord(cut..<w.count, asEnd: true) { return [(w.string(cut..<w.count), cut)] }
+            }
+            return []
+        }
+        return heads.first
+    }
+
+    /// `word` (lower-cased) without each linking element of its top-level split, one at a
+    /// time: "spildevandsplanen" → ["spildevandplanen"]. Empty when it has none.
+    func withoutLinks(_ word: String) -> [String] {
+        analyse(word) { w, memo in
+            guard let top = memo.best(0..<w.count), top.count > 1 else { return [] }
+            return top.dropLast().filter { $0.link > 0 }.map { part in
+                w.string(0..<part.surface.upperBound) + w.string(part.range.upperBound..<w.count)
+            }
+        }
+    }
+
     /// The finest parts of `word` (lower-cased), without linking elements: what a query
     /// compound says, part by part ("vejbelysningsudgifter" → vej, belysning, udgifter).
     func finestParts(of word: String) -> [(text: String, offset: Int)] {

@@ -24,8 +24,9 @@ public struct CommitteeAbbreviation: Hashable, Sendable, Codable {
 ///
 /// Municipalities use the same letters for different committees (BUU is a children and youth
 /// committee in one, children and education in another), so the archive learns them from
-/// each municipality's own documents. Three shapes tell:
+/// each municipality's own documents. Four shapes tell:
 /// - a name and an abbreviation in parentheses, either way round;
+/// - a legend of abbreviations ("BY=Byråd, ØK=Økonomiudvalg, PBU=Plan- og Boligudvalg");
 /// - a case's routing ("BUU/VPU, ØK, KB") beside its decision headers, which name the same
 ///   committees in the same order;
 /// - an abbreviation used in the routing or as a decision's body, where the document names
@@ -44,7 +45,7 @@ public enum CommitteeAbbreviationFinder {
             let key = pair.abbreviation + "\u{0}" + pair.name
             if found[key] == nil || explicit { found[key] = pair }
         }
-        for (abbreviation, name) in parenthesised(in: document.text) { add(abbreviation, name, explicit: true) }
+        for (abbreviation, name) in parenthesised(in: document.text) + legend(in: document.text) { add(abbreviation, name, explicit: true) }
 
         // Committees the document names in full, for abbreviations it uses without one.
         var named: [String]?
@@ -103,6 +104,25 @@ public enum CommitteeAbbreviationFinder {
                           isAbbreviation(word), spells(word, inside) {
                     out.append((word, String(inside)))
                 }
+            }
+        }
+        return out
+    }
+
+    /// "ABBR=Name" in a legend of abbreviations, entries separated by commas or semicolons
+    /// ("BY=Byråd, ØK=Økonomiudvalg"), with or without spaces around "=": the name is the
+    /// entry's text after "=", when it holds a committee word and spells the letters.
+    static func legend(in text: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for line in text.split(whereSeparator: \.isNewline) where line.contains("=") {
+            for entry in line.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                let sides = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard sides.count == 2 else { continue }
+                let abbreviation = sides[0].trimmingSpaces.split(separator: " ").last.map(String.init) ?? ""
+                let name = sides[1].trimmingSpaces.trimmingCharacters(in: ".")
+                guard isAbbreviation(abbreviation), let first = name.first, first.isUppercase, hasCommitteeWord(name),
+                      spells(abbreviation, name) else { continue }
+                out.append((abbreviation, name))
             }
         }
         return out

@@ -16,6 +16,8 @@ struct QueryCompiler {
         var words: [(typed: String, term: String)]
         /// Every positive term, prefix and multi-part term, for highlighting.
         var highlight = Highlight()
+        /// The positive phrases as typed, for ranking their verbatim wording first (`VerbatimPhrases`).
+        var phrases: [String] = []
     }
 
     struct Highlight {
@@ -29,7 +31,16 @@ struct QueryCompiler {
         guard let match = match(node, words: &words) else { return nil }
         var compiled = Compiled(match: match, words: words)
         collect(node, into: &compiled.highlight)
+        compiled.phrases = phrases(in: node)
         return compiled
+    }
+
+    private func phrases(in node: QueryNode) -> [String] {
+        switch node {
+        case .phrase(let text): return [text]
+        case .and(let nodes), .or(let nodes): return nodes.flatMap(phrases)
+        case .word, .prefix, .not: return []
+        }
     }
 
     private func collect(_ node: QueryNode, into h: inout Highlight) {
@@ -65,6 +76,16 @@ struct QueryCompiler {
             // The compound's parts, each whole or in another compound, anywhere in the entry.
             let parts = tokens.filter { $0.kind == .part }.map { MatchNode.any([.term(IndexTerm($0.term)), .term(IndexTerm($0.term, form: .weak))]) }
             if parts.count > 1, !alternatives.contains(.apart(.all(parts, excluding: []))) { alternatives.append(.apart(.all(parts, excluding: []))) }
+            // The compound written without its linking s ("spildevandplanen"), ranked with the
+            // parts written apart: a misspelling, found but below the word as the query has it.
+            if parts.count > 1 {
+                for variant in analyzer.withoutLinkingElements(text) {
+                    for token in analyzer.analyze(variant, mode: .query) where token.kind != .part && !token.colocated {
+                        let node = MatchNode.apart(.term(IndexTerm(token.term)))
+                        if !alternatives.contains(node) { alternatives.append(node) }
+                    }
+                }
+            }
             return alternatives.count == 1 ? alternatives[0] : .any(alternatives)
         case .prefix(let text):
             let term = analyzer.prefixTerm(text).filter { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "-" }

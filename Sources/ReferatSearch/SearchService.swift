@@ -105,6 +105,11 @@ public final class SearchService {
         }
         let ranked = try index.search(query)
         var hits = try records.hits(ranked.entries)
+        // A phrase's verbatim wording ranks first within its tier, on the page: its texts are
+        // read for the snippets anyway, where reading a wider window would cost more than the
+        // search itself.
+        let verbatim = VerbatimPhrases(compiled?.phrases ?? [])
+        if !verbatim.isEmpty, query.order == .relevance { hits = verbatim.ranked(hits) }
         let highlight = compiled?.highlight ?? QueryCompiler.Highlight()
         let texts = hits.map { $0.text ?? "" }
         let snippets = snippetAnalyzers.concurrentMap(count: texts.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i, analyzer in

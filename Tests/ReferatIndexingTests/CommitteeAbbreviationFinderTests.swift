@@ -73,6 +73,9 @@ import Testing
               pairs: []),
         .init(label: "a parenthesis without a committee", text: "Det Europæiske Miljøagentur (EEA) og Kommunernes Landsforening (KL).\n",
               pairs: []),
+        .init(label: "a legend of abbreviations", text: "Sagsgang\nBY=Byråd, ØK=Økonomiudvalg, HKU = Havne- og Kystudvalg; TU=Teknisk Forvaltning\n",
+              pairs: ["by=byråd!", "hku=havne- og kystudvalg!", "øk=økonomiudvalg!"]),
+        .init(label: "an equation that is no legend", text: "Budget 2031: BU=1,2 mio. kr., KB=Kontoret for Byggeri\n", pairs: []),
         .init(label: "routing beside the decision headers, in order", text: """
             Dagsorden og referat
             Kommunalbestyrelsen

@@ -205,4 +205,45 @@ import Testing
         #expect(try archive.pairs().isEmpty)
         #expect(try archive.cases("KFU svømmehal") == ["24/3201"])
     }
+
+    /// A routing grid per item (committee letters as column headers, a mark under the
+    /// committee that handles it), as some case systems' web pages print it.
+    static func gridMeeting(committee: String, date: String, number: String, title: String, marked: Int, text: String) -> String {
+        let headers = ["DIR", "SKU", "BYU", "ØKE", "BYR"]
+        let cells = headers.indices.map { $0 == marked ? " X" : " " }
+        return """
+            Dagsordener og referater
+
+            Udvalg: \(committee)
+            Mødedato: \(date)
+            Mødested: Rådhuset, Vestbro Kommune
+
+            Sagsnr.: \(number) Sagsbehandler: Ida Vang
+
+            \(title)
+            \((headers + cells).joined(separator: "\n"))
+
+            Sagsfremstilling
+
+            \(text)
+
+            Beslutning
+
+            Godkendt.
+            """
+    }
+
+    @Test func aRoutingGridTeachesTheMarkedCommitteeAndItsHeadersAreNoContent() throws {
+        let archive = Archive()
+        try archive.write("sku.txt", Self.gridMeeting(committee: "Skole- og Kulturudvalget", date: "2. april 2030", number: "17.01.00-G01-3-30",
+                                                      title: "Ny skolebestyrelse på Vestbro Skole", marked: 1, text: "Skolen har valgt en ny bestyrelse."))
+        try archive.write("oeke.txt", Self.gridMeeting(committee: "Økonomi- og Erhvervsudvalget", date: "9. april 2030", number: "00.30.00-S00-1-30",
+                                                       title: "Regnskab for første kvartal", marked: 3, text: "Forbruget følger budgettet."))
+        _ = try archive.importAll()
+        #expect(try archive.pairs().contains("Vestbro Kommune:sku=skole- og kulturudvalget"))
+        #expect(try archive.pairs().contains("Vestbro Kommune:øke=økonomi- og erhvervsudvalget"))
+        // The letters find the committee's meeting, not every item whose grid lists them.
+        let found = try SearchService(store: ArchiveStore(path: archive.index)).search("SKU").page.hits.map(\.path)
+        #expect(!found.isEmpty && found.allSatisfy { $0.hasSuffix("sku.txt") }, "\(found)")
+    }
 }

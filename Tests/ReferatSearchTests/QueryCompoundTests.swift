@@ -31,6 +31,9 @@ import Testing
             ("b.txt", item(2, "Skolebusruten om sommeren", "Skolebusruten lægges om, mens vejen repareres.")),
             ("c.txt", item(3, "Bussen til skolen i Vindinge", "Eleverne kører med bus til skolen, og bussen holder ved kirken.")),
             ("d.txt", item(4, "Ny skole i Vindinge", "Skolen får nye lokaler til idræt.")),
+            ("e.txt", item(5, "Tillæg til regnvandsplanen", "Regnvandsplanen får et tillæg for Lunde Nord.")),
+            ("f.txt", item(6, "Høring om regnvandplanen", "Regnvandplanen sendes i høring i fire uger.")),
+            ("g.txt", item(7, "Plan for regn og vand", "Regnen og vandet i grøfterne skal ledes bort efter planen.")),
         ]
         for (name, text) in files { try! text.write(toFile: root + "/minutes/" + name, atomically: false, encoding: .utf8) }
         let path = root + "/index.sqlite"
@@ -53,6 +56,16 @@ import Testing
         #expect(result.page.total == 3)
         #expect(result.page.hits.map(\.title) == ["Ny skolebus til Tårup", "Skolebusruten om sommeren", "Bussen til skolen i Vindinge"])
         #expect(result.page.hits.map(\.exact) == [true, false, false])
+    }
+
+    /// A compound written without its linking s is found by the word with it, in the tier of
+    /// the parts written apart, below the word as the query has it.
+    @Test func aCompoundWithoutItsLinkingSIsFoundBelowTheWord() throws {
+        let found = try titles("regnvandsplanen")
+        #expect(found.first == "Tillæg til regnvandsplanen", "\(found)")
+        #expect(found.contains("Høring om regnvandplanen"), "\(found)")
+        let explained = try SearchService(store: ArchiveStore(path: Self.index)).search("regnvandsplanen").match?.description ?? ""
+        #expect(explained.contains("apartregnvandplan"), "\(explained)")
     }
 
     @Test func theDatesOrderStillHoldsWhenAsked() throws {

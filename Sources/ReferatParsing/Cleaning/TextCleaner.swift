@@ -4,14 +4,16 @@ import ReferatRecords
 ///
 /// Works on lines and keeps each line's source number, so records and warnings can point back
 /// into the file. It removes web furniture, page-number lines, running headers repeated on
-/// page breaks, lines holding only (no-break) spaces, and URLs repeated by the converter (kept
-/// as links); it turns private-use bullets into list items and rejoins words hyphenated across
+/// page breaks, lines holding only (no-break) spaces, URLs repeated by the converter (kept
+/// as links) and routing grids (kept as the committees they mark); it turns private-use bullets into list items and rejoins words hyphenated across
 /// lines ("godken-" / "delse").
 struct TextCleaner: Sendable {
     struct Output: Sendable {
         var lines: [SourceLine]
         /// URLs found on lines of their own, with their line numbers, in order.
         var links: [(line: Int, url: String)]
+        /// Routing grids (`RoutingGrid`), in order; their lines are not in `lines`.
+        var routingGrids: [RoutingGrid] = []
         /// True when web-page furniture was found: the text is a page, not minutes.
         var looksLikeWebpage: Bool
         /// True when a link of a page showing one agenda item was found ("Tilbage til oversigt").
@@ -65,11 +67,17 @@ struct TextCleaner: Sendable {
         var raw = Self.splitLines(text)
         text = ""
         let doubleSpaced = Self.isDoubleSpaced(raw)
+        let grids = RoutingGrid.find(in: raw)
+        var nextGrid = 0
         var lines: [SourceLine] = []
         lines.reserveCapacity(raw.count)
         var pageEdges = Set<Int>()  // indices in `lines` of first/last lines of a page
         var lastWasPageBreak = false
         for i in raw.indices {
+            if nextGrid < grids.count, grids[nextGrid].span.contains(i) {
+                if i == grids[nextGrid].span.upperBound - 1 { nextGrid += 1 }
+                continue
+            }
             var line = raw[i].text
             raw[i].text = ""
             let pageBreak = line.containsByte(0x0C)
@@ -146,7 +154,8 @@ struct TextCleaner: Sendable {
         }
         while result.first?.isBlank == true { result.removeFirst() }
         while result.last?.isBlank == true { result.removeLast() }
-        return Output(lines: result, links: links, looksLikeWebpage: webpage, linksLikeItemPage: itemPage, fromDocumentSite: documentSite)
+        return Output(lines: result, links: links, routingGrids: grids.map(\.grid), looksLikeWebpage: webpage, linksLikeItemPage: itemPage,
+                      fromDocumentSite: documentSite)
     }
 
     // MARK: - Steps

@@ -3,6 +3,8 @@ import ReferatRecords
 /// Turns one item's lines into a `CaseRecord`: identity, routing, sections, decisions, attachments.
 struct CaseParser: Sendable {
     let meeting: Meeting?
+    /// The document's routing grids: a case without a routing line takes the one among its lines.
+    var routingGrids: [RoutingGrid] = []
 
     private enum Block {
         case preamble
@@ -199,6 +201,9 @@ struct CaseParser: Sendable {
         var seen = Set<String>()
         var caseLinks: [String] = []
         for link in links where link.line >= first && link.line <= last && seen.insert(link.url).inserted { caseLinks.append(link.url) }
+        if record.routing.isEmpty, let grid = routingGrids.first(where: { $0.line >= first && $0.line <= last }) {
+            record.routing = grid.committees.map { [$0] }
+        }
         for line in lines {
             for m in line.text.containsBytes("http") ? line.text.matches(of: Self.inlineURL) : [] {
                 let url = String(m.output).stripping(".,;")

@@ -4,6 +4,8 @@ import ReferatRecords
 struct DocumentAssembler {
     var lines: [SourceLine]
     var links: [(line: Int, url: String)]
+    /// Routing grids found by the cleaner, for the cases whose lines they stood among.
+    var routingGrids: [RoutingGrid] = []
     var isWebpage: Bool
     var htmlTitle: String?
     /// Text that may have been copied from a web page: without items, a headline over
@@ -60,7 +62,7 @@ struct DocumentAssembler {
                 meeting = found
             }
         }
-        let parser = CaseParser(meeting: meeting)
+        let parser = CaseParser(meeting: meeting, routingGrids: routingGrids)
         var cases: [CaseRecord] = []
         for (k, anchor) in anchors.enumerated() {
             let start = anchor.titleIndex - (Self.hasKLEAbove(lines, anchor.titleIndex) ? 1 : 0)

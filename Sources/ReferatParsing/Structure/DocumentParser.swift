@@ -70,7 +70,7 @@ public struct DocumentParser: Sendable {
             throw ParseError(path: path, message: "no text found (the file holds only whitespace or markup)")
         }
         var document = DocumentAssembler(
-            lines: cleaned.lines, links: cleaned.links, isWebpage: format == .html || cleaned.looksLikeWebpage, htmlTitle: htmlTitle,
+            lines: cleaned.lines, links: cleaned.links, routingGrids: cleaned.routingGrids, isWebpage: format == .html || cleaned.looksLikeWebpage, htmlTitle: htmlTitle,
             mayBeArticle: format == .text && !cleaned.fromDocumentSite, linksLikeItemPage: cleaned.linksLikeItemPage
         ).assemble()
         document.path = path
