@@ -81,6 +81,9 @@ struct DecisionHeader: Hashable, Sendable {
             }
             if let m = line.wholeMatch(of: undated) {
                 let rest = String(m.1)
+                // "BESLUTNING/", "Beslutning/godkendelse/bemærkninger": a table's column heading
+                // above its rows, not a step's decision.
+                if rest.hasPrefix("/") { return nil }
                 // "Beslutning i Økonomiudvalget" without a date: the body still counts. "Beslutning
                 // den 3. maj 2020": a date without a body, the meeting's body's step.
                 // "Beslutning den 3. maj 2027", "Beslutning den 03-05-2027: Godkendt.", and from a

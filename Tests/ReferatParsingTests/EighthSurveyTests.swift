@@ -1,0 +1,84 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the seventh held-out set of real pages brought (docs/layouts.md, "Checked on pages the
+/// survey did not see", eighth round), each written anew with invented names, numbers and
+/// sentences.
+@Suite struct EighthSurveyTests {
+    func parse(_ text: String) throws -> Document {
+        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+    }
+
+    @Test(arguments: [
+        ("BESLUTNING/", false),
+        ("Beslutning/godkendelse/bemærkninger", false),
+        ("Beslutning / kommentarer", false),
+        ("Beslutning", true),
+        ("Beslutning: Godkendt", true),
+    ])
+    func aColumnHeadingWithASlashIsNoDecision(_ line: String, _ isHeader: Bool) {
+        #expect((DecisionHeader.parse(line) != nil) == isHeader)
+    }
+
+    @Test func plainMinutesUnderATablesColumnHeadingsAreItems() throws {
+        let text = "Referat 4-5-2028\n\nMødedeltagere: EH, BB, IL\n\nAfbud: KN\n\nDAGSORDEN PUNKT\n\nSAGSINDHOLD\n\nBESLUTNING/\n\nKOMMENTARER\n\n"
+            + "1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Meddelelser\n\nIntet nyt.\n\n3. Tårnuret\n\nUret går fem minutter for langsomt.\n\n"
+            + "Graveren kontakter urmageren.\n\n4. Regnskab 2027\n\nGennemgået og godkendt.\n\n5. Evt.\n\nIntet.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2", "3", "4", "5"])
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", "Meddelelser", "Tårnuret", "Regnskab 2027", "Evt."])
+    }
+
+    @Test(arguments: [
+        ("Forslag til beslutning fra kommunalbestyrelsesmedlemmerne Holm og Berg og rådmand Lund og 2. viceborgmester Ny og "
+            + "kommunalbestyrelsesmedlemmerne Dahl, Krog og Vang om at kommunen indfører gratis adgang til svømmehallen for alle "
+            + "børn og unge under 18 år i sommerferien", true),
+        ("Forslag til beslutning fra kommunalbestyrelsesmedlemmerne Holm og Berg. " + String(repeating: "Der er mange ord her. ", count: 10), false),
+        ("Budget 2028", false),
+    ])
+    func aLabelledItemsTitleMayRunLong(_ title: String, _ expected: Bool) {
+        #expect(CaseSegmenter().isLongTitle(title) == expected)
+    }
+
+    @Test func aLabelledItemWhoseTitleNamesAllWhoMovedItIsAnItem() throws {
+        let title = "Forslag til beslutning fra kommunalbestyrelsesmedlemmerne Holm og Berg og rådmand Lund og 2. viceborgmester Ny og "
+            + "kommunalbestyrelsesmedlemmerne Dahl, Krog og Vang om at kommunen indfører gratis adgang til svømmehallen for alle "
+            + "børn og unge under 18 år i sommerferien"
+        let text = "Referat til mødet i Kommunalbestyrelsen den 14. marts 2028 kl. 19:00\n\nDagsordenspunkter\n\nPkt. 312 \(title)\n\n"
+            + "Sagsfremstilling\n\nBeslutningsforslaget blev oversendt til kultur- og fritidsudvalget.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["312"])
+        #expect(document.cases.first?.title == title)
+    }
+
+    @Test func contentsLedByTheirAccessMakeThePageTheMeetings() throws {
+        let text = "Dagsordenspunkter\n\n  åbent 1 Ny legeplads ved skolen\n  åbent 2 Regnskab 2027\n  åbent 3 Valg til ældrerådet\n"
+            + "  lukket 4 Lukket punkt\n\nTil indholdsfortegnelse\n\n Åbent  Møde.\n\n 1      Ny legeplads ved skolen\n\n      "
+            + "00.01.00G01-0042\n\nSagsfremstilling\n\nSkolebestyrelsen ønsker en ny legeplads.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1"])
+        #expect(document.kind == .minutes)
+    }
+
+    @Test(arguments: [
+        ("Åbent Referat til Udvalget for Kultur og Fritid", "Udvalget for Kultur og Fritid"),
+        ("Referat til Udvalget for Teknik og Miljø", "Udvalget for Teknik og Miljø"),
+        ("Åbent Referat til Økonomiudvalget", "Økonomiudvalget"),
+    ])
+    func aBodyNamedByItsTaskKeepsItsFor(_ header: String, _ body: String) throws {
+        let text = "\(header)\nMødedato: Tirsdag den 14. marts 2028\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+        let document = try parse(text)
+        #expect(document.meeting?.body == body)
+        #expect(document.cases.first?.decisions.first?.body == body)
+    }
+
+    @Test(arguments: [
+        ("1 Mødedato: 14. marts 2028 Fraværende: Eva Holm ved afbud Bo K. Berg ved afbud 14. marts 2028", ["Eva Holm", "Bo K. Berg"]),
+        ("Referat 14. marts 2028 Fraværende: Eva Holm med afbud, Ida Lund med afbud. Mødet blev holdt i salen", ["Eva Holm", "Ida Lund"]),
+        ("at Kaj Moe indtræder som stedfortræder for Lene B. Dahl, og", ["Lene B. Dahl"]),
+    ])
+    func aReasonAfterEachNameStillPartsTheList(_ line: String, _ absent: [String]) {
+        #expect(AbsenceProse.read(line)?.absent.map(\.name) == absent)
+    }
+}
