@@ -81,4 +81,39 @@ import Testing
     func aReasonAfterEachNameStillPartsTheList(_ line: String, _ absent: [String]) {
         #expect(AbsenceProse.read(line)?.absent.map(\.name) == absent)
     }
+
+    @Test(arguments: [
+        ("Kvartalsrapporten blev gennemgået af kassereren. Der er råd til en ny plæneklipper.", "Kvartalsrapporten blev gennemgået af kassereren"),
+        ("Sommerudflugten , lørdag d. 10. juni til Ribe. Bussen er bestilt.", "Sommerudflugten , lørdag d. 10. juni til Ribe"),
+        ("Nye stole? Der er indhentet to tilbud.", "Nye stole"),
+        ("Julebanko onsdag 28 Nov. Vi mødes kl. 18.30.", "Julebanko onsdag 28 Nov"),
+        ("Kommende arrangementer og siden sidst;", nil),
+        ("Mødet d. 4. maj i kirken", nil),
+    ] as [(String, String?)])
+    func aNumberedParagraphsTitleIsItsFirstSentence(_ paragraph: String, _ title: String?) {
+        #expect(CaseSegmenter.paragraphTitle(paragraph)?.title == title)
+    }
+
+    @Test func numberedParagraphsOfPlainMinutesAreItems() throws {
+        let document = try DocumentParser().parse(fileAt: Package.corpus + "/309_plain-numbered-paragraphs.txt")
+        #expect(document.kind == .minutes)
+        #expect(document.cases.map(\.number) == ["1", "2", "3", "4"])
+        #expect(document.cases.map(\.title) == ["Sommerudflugten , lørdag d. 10. juni til Ribe Domkirke", "Nye stole til konfirmandstuen",
+                                                 "Kvartalsrapporten blev gennemgået af kassereren", "Kommende arrangementer og siden sidst"])
+        #expect(document.cases[1].sections.first?.text.hasPrefix("Der er indhentet to tilbud.") == true)
+    }
+
+    @Test(arguments: [
+        // A table of contents: titles, no sentences.
+        "Referat af bestyrelsesmøde 9. maj 2028\n\n1. Godkendelse af dagsorden\n2. Regnskab 2027\n3. Sommerfesten\n4. Eventuelt\n",
+        // Only one paragraph holds a sentence's end.
+        "Referat af bestyrelsesmøde 9. maj 2028\n\n1. Godkendelse af dagsorden\n\n2. Regnskab. Det blev godkendt.\n\n3. Eventuelt\n",
+        // The numbering skips: no run of three.
+        "Referat af bestyrelsesmøde 9. maj 2028\n\n1. Vejen. Den er lukket.\n\n3. Broen. Den er åben.\n\n4. Skolen. Den er ny.\n",
+        // A letter whose top names no meeting's record.
+        "Til kommunalbestyrelsen\n\nVedrørende jeres henvendelse\n\n1. Sagen. Vi har set på den.\n\n2. Loven. Den er klar.\n\n3. Svaret. Det følger her.\n",
+    ])
+    func numberedLinesThatAreNoParagraphsOfMinutesAreNoItems(_ text: String) throws {
+        #expect(try parse(text).cases.isEmpty)
+    }
 }

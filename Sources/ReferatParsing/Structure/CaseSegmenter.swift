@@ -28,6 +28,8 @@ struct CaseSegmenter: Sendable {
         /// A block of a page that prints no item titles: the item has neither title nor number,
         /// and its first line (a heading or identity) is part of its text.
         var untitled = false
+        /// A numbered paragraph of plain minutes: its first sentence is the title, the rest its text.
+        var paragraph = false
     }
 
     nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
@@ -222,6 +224,7 @@ struct CaseSegmenter: Sendable {
             let next = anchors.first { $0.titleIndex > item }?.titleIndex ?? lines.count
             if holdsSeveralItems(lines[(item + 1)..<max(item + 1, next)]) { anchors.removeAll { titles.contains($0.titleIndex) } }
         }
+        if anchors.isEmpty, let paragraphs = numberedParagraphs(lines) { return paragraphs }
         return headlessAnchors(lines, found: anchors) ?? anchors
     }
 
