@@ -116,4 +116,13 @@ import Testing
     func numberedLinesThatAreNoParagraphsOfMinutesAreNoItems(_ text: String) throws {
         #expect(try parse(text).cases.isEmpty)
     }
+
+    @Test func anAgendasFirstItemNamesTheAbsentOnTheLineBelowIt() throws {
+        let text = "Referat menighedsrådsmøde 9. maj 2028\n\nReferat møde nr. 4, den 9. maj 2028\n\n1. Fraværende:\nEva Holm, Bo Berg\n\n"
+            + "2. Bemærkninger til dagsordenen:\nIngen.\n\n3. Nye salmebøger\nRådet køber 40 nye salmebøger.\n\n"
+            + "4. Godkendelse af kvartalsrapport\nGodkendt.\n\n5. Kirkegårdens hegn\nHegnet males i juni.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2", "3", "4", "5"])
+        #expect(document.meeting?.absent.map(\.name) == ["Eva Holm", "Bo Berg"])
+    }
 }
