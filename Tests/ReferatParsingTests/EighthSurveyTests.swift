@@ -88,6 +88,10 @@ import Testing
         ("Nye stole? Der er indhentet to tilbud.", "Nye stole"),
         ("Julebanko onsdag 28 Nov. Vi mødes kl. 18.30.", "Julebanko onsdag 28 Nov"),
         ("Kommende arrangementer og siden sidst;", nil),
+        ("Godkendelse af referat Udskudt.", "Godkendelse af referat"),
+        ("Godkendelse af dagsorden Godkendt", "Godkendelse af dagsorden"),
+        ("Valg af referent Lars", nil),
+        ("Eventuelt Godkendt", nil),
         ("Mødet d. 4. maj i kirken", nil),
     ] as [(String, String?)])
     func aNumberedParagraphsTitleIsItsFirstSentence(_ paragraph: String, _ title: String?) {

@@ -50,6 +50,16 @@ extension CaseSegmenter {
             if text[mark] == ".", word.count < 3 || text[..<mark].last?.isNumber == true { continue }
             return (String(text[..<mark]).stripping(" ,"), text[text.index(after: after)...])
         }
-        return nil
+        return outcomeAtEnd(text)
+    }
+
+    /// "Godkendelse af referat Udskudt.", "Godkendelse af dagsorden Godkendt": a title with the
+    /// meeting's outcome as its last, capitalised word.
+    static func outcomeAtEnd(_ text: String) -> (title: String, rest: Substring)? {
+        guard let space = text.lastIndex(of: " "), text[text.index(after: space)...].first?.isUppercase == true else { return nil }
+        let last = text[text.index(after: space)...]
+        let title = String(text[..<space]).stripping(" ,")
+        guard title.split(separator: " ").count >= 2, OutcomeClassifier.stated.contains(OutcomeClassifier.classify(String(last).stripping(". "))) else { return nil }
+        return (title, last)
     }
 }
