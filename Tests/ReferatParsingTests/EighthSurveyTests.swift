@@ -129,4 +129,29 @@ import Testing
         #expect(document.cases.map(\.number) == ["1", "2", "3", "4", "5"])
         #expect(document.meeting?.absent.map(\.name) == ["Eva Holm", "Bo Berg"])
     }
+
+    @Test(arguments: [
+        ("steps referred to by item number",
+         "2 Kommunalbestyrelsens møde 14. marts 2028 Punkt 1: Der var ingen meddelelser. ØKONOMIUDVALGET 2. Nye regler for tilskud til foreninger Økonomiudvalget den 2. februar 2028, pkt. 4 Kommunalbestyrelsen den 14. februar 2028, pkt. 7 Resumé Reglerne er fra 2019.",
+         ["Kommunalbestyrelsens møde 14. marts 2028 Punkt 1: Der var ingen meddelelser. ØKONOMIUDVALGET", "2. Nye regler for tilskud til foreninger",
+          "Økonomiudvalget den 2. februar 2028, pkt. 4", "Kommunalbestyrelsen den 14. februar 2028, pkt. 7", "Resumé", "Reglerne er fra 2019."]),
+        ("a title with lettered points run in",
+         "2 1. Meddelelser a) Der holdes et ekstra møde den 3. april 2028. Kommunalbestyrelsens møde 14. marts 2028 Punkt 1: Taget til efterretning. KULTURUDVALGET 2. Tilskud til hallen Kulturudvalget den 1. marts 2028, pkt. 9 Resumé Hallen søger om 20.000 kr.",
+         ["1. Meddelelser", "a) Der holdes et ekstra møde den 3. april 2028.", "Kommunalbestyrelsens møde 14. marts 2028 Punkt 1: Taget til efterretning. KULTURUDVALGET",
+          "2. Tilskud til hallen", "Kulturudvalget den 1. marts 2028, pkt. 9", "Resumé", "Hallen søger om 20.000 kr."]),
+    ] as [(String, String, [String])])
+    func aTranscriptsStepReferencesBreakItsPage(_ shape: String, _ line: String, _ lines: [String]) {
+        #expect(FlattenedPage.split(line) == lines, "\(shape)")
+    }
+
+    @Test(arguments: [
+        ("Kommunalbestyrelsens møde 14. marts 2028 Punkt 1: Der var ingen meddelelser.", "Kommunalbestyrelsen", "2028-03-14", "Der var ingen meddelelser."),
+        ("Integrationsudvalgets møde den 12. december 2027:", "Integrationsudvalget", "2027-12-12", nil),
+    ] as [(String, String, String, String?)])
+    func aMeetingsStepWithTheItemsNumberIsADecision(_ line: String, _ body: String, _ date: String, _ text: String?) {
+        let header = DecisionHeader.parse(line)
+        #expect(header?.body == body)
+        #expect(header?.date == date)
+        #expect(header?.inlineText == text)
+    }
 }
