@@ -154,4 +154,23 @@ import Testing
         #expect(header?.date == date)
         #expect(header?.inlineText == text)
     }
+
+    @Test(arguments: [
+        ("Åbent - 00.01.00A04 - 2027/34364", true),
+        ("Lukket - 00.01.00K01 - 20", true),
+        ("Åbent - men kun for medlemmer af udvalget", false),
+    ])
+    func anAccessWordBeforeAKLENumberIsTheItemsIdentity(_ line: String, _ expected: Bool) {
+        #expect(CaseSegmenter.isIdentity(line) == expected)
+    }
+
+    @Test func aTitleWithAnAbbreviationThatEndsInAPointIsConfirmedByItsIdentity() throws {
+        let text = "Odense Byråd\n\nReferat\n\nOnsdag den 14-03-2028 kl. 17:00\n\n1. Valg af et nyt medlem til bestyrelsen for Havnen.\n"
+            + "Åbent - 00.01.00A04 - 2028/1201\n\nSAGSRESUMÉ\n\nEt medlem er udtrådt.\n\nBESLUTNING\n\nGodkendt.\n\n"
+            + "2. Beretning nr. 12 vedrørende kommunens regnskab.\nÅbent - 00.32.10S00 - 20\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2"])
+        #expect(document.cases.last?.title.hasPrefix("Beretning nr. 12 vedrørende kommunens regnskab") == true)
+        #expect(document.cases.last?.kleNumber == "00.32.10S00")
+    }
 }

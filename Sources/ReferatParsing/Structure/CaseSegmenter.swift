@@ -418,7 +418,8 @@ struct CaseSegmenter: Sendable {
         if let n = numberedTitle(text) {
             // Some systems end titles with a point: allowed where the item's identity or heading
             // follows, and in plain minutes.
-            let title = n.title.hasSuffix(".") && !n.title.contains(". ") && (inRun && isRunTitle(n.title) || confirmation(lines, at: index) != .none)
+            let title = n.title.hasSuffix(".") && (!n.title.contains(". ") || Self.pointsAreAbbreviations(n.title.dropLast()))
+                && (inRun && isRunTitle(n.title) || confirmation(lines, at: index) != .none)
                 ? String(n.title.dropLast()) : n.title
             // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
             let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
@@ -681,6 +682,10 @@ struct CaseSegmenter: Sendable {
             return true
         }
         guard let first = text.first else { return false }
+        // "Åbent - 00.01.00A04 - 2027/34364": the access, the KLE number and the case's number
+        // (also cut short at a page's end, "Lukket - 00.01.00K01 - 20").
+        if first == "Å" || first == "L", text.hasPrefix("Åbent - ") || text.hasPrefix("Lukket - "), text.isShorter(than: 60),
+           CaseNumbers.kleNumber(in: text) != nil { return true }
         if "SPD".contains(first), hasNumberLabel(text), text.wholeMatch(of: numberAfterTitle) != nil { return true }
         if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
         if CaseNumbers.bareNumber(text) != nil { return true }
