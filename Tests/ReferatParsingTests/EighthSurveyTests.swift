@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func numberedParagraphsOfPlainMinutesAreItems() throws {
-        let document = try DocumentParser().parse(fileAt: Package.corpus + "/309_plain-numbered-paragraphs.txt")
+        let document = try DocumentParser().parse(fileAt: Package.corpus + "/298_plain-numbered-paragraphs.txt")
         #expect(document.kind == .minutes)
         #expect(document.cases.map(\.number) == ["1", "2", "3", "4"])
         #expect(document.cases.map(\.title) == ["Sommerudflugten , lørdag d. 10. juni til Ribe Domkirke", "Nye stole til konfirmandstuen",
