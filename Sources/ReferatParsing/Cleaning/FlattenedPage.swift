@@ -25,6 +25,12 @@ enum FlattenedPage {
 
     /// An item number inside the text: " 12. Godkendelse", " 1. ØU - Orientering".
     nonisolated(unsafe) static let itemNumber = #/\s([0-9]{1,3}\.\s+[A-ZÆØÅ][\p{Ll}]|[0-9]{1,3}\.\s+[A-ZÆØÅ]{2,3}\s+[-–]\s)/#
+    nonisolated(unsafe) static let firstLetteredPoint = #/\s(a\)\s+[A-ZÆØÅ])/#
+
+    /// A body's step with its date and the item's number: "Økonomiudvalget den 25. oktober 2027,
+    /// pkt. 3", "Kommunalbestyrelsens møde 28. november 2027 Punkt 1:".
+    nonisolated(unsafe) static let stepReference = #/(?:[A-ZÆØÅ][\p{L}-]*(?:udvalget|bestyrelsen|rådet|[Bb]yrådet)\s+den\s+[0-9]{1,2}\.\s+[a-zæøå]+\s+[0-9]{4},\s+pkt\.\s*[0-9]{1,3}|[A-ZÆØÅ][\p{L}-]*(?:udvalgets|bestyrelsens|rådets)\s+møde\s+[0-9]{1,2}\.\s+[a-zæøå]+\s+[0-9]{4}\s+Punkt\s+[0-9]{1,3}:)/#
+
     /// The page number a transcript puts before each page, perhaps with the page's own
     /// footer: "2 Økonomiudvalget …", "3 Side 1 1. ØU - …".
     nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}(?:\s+Side\s+[0-9]{1,3})?(?:\s+(?=\S)|$)/#
@@ -39,6 +45,7 @@ enum FlattenedPage {
         for byte in text.utf8 where byte == 0x3A { colons += 1; if colons >= 2 { return true } }
         return text.containsBytes("RESUM") || text.containsBytes("BESLUTNING") || text.containsBytes("SAGSFREMSTILLING")
             || text.containsBytes(" Beslutning ") && (text.containsBytes(" Sagsfremstilling ") || text.containsBytes(" Bilag ") || text.containsBytes(" Indstilling "))
+            || text.containsBytes(", pkt.")
     }
 
     static func split(_ text: String) -> [String] {
@@ -75,6 +82,15 @@ enum FlattenedPage {
             cuts.append(start)
             markers += 1
         }
+        // A step's reference inside the text ("… vedtagelse Økonomiudvalget den 25. oktober 2027,
+        // pkt. 3 Kommunalbestyrelsen den …", "Kommunalbestyrelsens møde 28. november 2027 Punkt
+        // 1: …"): the item's history and decision, each on a line of its own.
+        if text.containsBytes("pkt.") || text.containsBytes(" Punkt ") {
+            for m in text.matches(of: stepReference) {
+                let start = m.range.lowerBound
+                if start > text.startIndex, text[text.index(before: start)] == " " { cuts.append(start); markers += 1 }
+            }
+        }
         // A full KLE case number after an item's title is the item's identity.
         if text.containsBytes("-") {
             for m in text.matches(of: CaseNumbers.kle) where CaseNumbers.isCaseShapedKLE(String(m.1)) {
@@ -86,6 +102,8 @@ enum FlattenedPage {
         let opensWithItem = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...].prefix(24).firstMatch(of: leadingItemNumber) != nil } ?? false
         guard markers >= 3 || markers >= 2 && opensWithItem else { return [text] }
         for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
+        // "1. Meddelelser a) Der afholdes …": the first lettered point after a title starts the text.
+        if text.containsBytes(" a) ") { for m in text.matches(of: firstLetteredPoint) { cuts.append(m.1.startIndex) } }
         var pieces: [String] = []
         var start = text.startIndex
         for cut in Set(cuts).sorted() where cut > start {

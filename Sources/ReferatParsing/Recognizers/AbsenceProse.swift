@@ -24,7 +24,7 @@ enum AbsenceProse {
     /// A name's words after the first: a capitalised word or an initial, perhaps after a
     /// particle ("Luis da Silva Martins").
     private static let laterNameWords = #"(?:\s+(?:(?:"# + MinutesVocabulary.nameParticles.joined(separator: "|") + #")\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))"#
-    private static let names = name + #"(?:\s*(?:,|\bog\b|\bsamt\b)\s*"# + name + #")*"#
+    private static let names = name + #"(?:(?:\s*(?:,|\bog\b|\bsamt\b)|\s+(?:ved|med)\s+afbud,?)\s*"# + name + #")*"#
     /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil"),
     /// after an office or a header's label without its colon ("Bemærkninger Eva Holm forlod mødet …").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
@@ -117,7 +117,7 @@ enum AbsenceProse {
             // Only where someone came in the absentee's place ("er indkaldt som stedfortræder for …"),
             // not in a title such as "Indkaldelse af stedfortræder for …".
             let cameInstead = sentence.containsBytes("indkaldt") || sentence.containsBytes("mødte") || sentence.containsBytes("deltog")
-                || sentence.containsBytes("deltager")
+                || sentence.containsBytes("deltager") || sentence.containsBytes("indtræder")
             if cameInstead, sentence.containsBytes(" for "), !sentence.containsBytes(" stedet for") {
                 for m in sentence.matches(of: replacedNames) {
                     if let one = m["name"]?.substring { found.absent += people(String(one)) }
@@ -198,8 +198,13 @@ enum AbsenceProse {
     /// The people of a list, without those named as substitutes.
     static func people(_ list: String) -> [Person] {
         // "Eva Ny (V) mødte som stedfortræder" is a substitute; "Ole Lund (stedfortræder: Eva Ny)" is absent.
-        PeopleParser.people(inList: PeopleParser.withoutSubstitutes(list)).filter(isAbsentee)
+        // "Lars Holm ved afbud Eva Ny ved afbud": the reason after each name parts the list.
+        let list = list.containsBytes(" afbud ") ? list.replacing(reasonBetweenNames, with: ", ") : list
+        return PeopleParser.people(inList: PeopleParser.withoutSubstitutes(list)).filter(isAbsentee)
     }
+
+    /// "ved afbud" or "med afbud" between two names of a list.
+    nonisolated(unsafe) static let reasonBetweenNames = #/\s+(?:ved|med)\s+afbud,?\s+(?=\p{Lu})/#
 
     /// False for a person whose remark says they came ("mødte som stedfortræder", "deltog i
     /// stedet", "indkaldt"); "deltog ikke i mødet" is an absentee's remark.

@@ -23,7 +23,9 @@ struct DecisionHeader: Hashable, Sendable {
     nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)\s*:?(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s*,?\s+(?:på\s+mødet\s+)?(?:den\s+|d\.\s*)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
     /// "Integrationsudvalgets møde den 12. december 2027:" over the step's decision, inside an
     /// item; the colon tells it from a page's title naming the meeting.
-    nonisolated(unsafe) static let genitiveMeetingStep = try! Regex(#"^(?<body>"# + body + #")s\s+møde\s+(?:den\s+)?(?<date>"# + date + #")\s*:$"#)
+    /// Also with the item's number and the decision after it: "Kommunalbestyrelsens møde 28.
+    /// november 2027 Punkt 1: Der var ingen meddelelser." (Ballerup's minutes).
+    nonisolated(unsafe) static let genitiveMeetingStep = try! Regex(#"^(?<body>"# + body + #")s\s+møde\s+(?:den\s+)?(?<date>"# + date + #")(?:\s*:|\s+[Pp]unkt\s+[0-9]{1,3}\s*:\s*(?<rest>.*))$"#)
     nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:i\s+mødet\s+|på\s+mødet\s+)?(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
     /// "Plan- og Miljøudvalget, 24.10.2016 Anbefales": a body whose name ends like one, a comma and a date.
     nonisolated(unsafe) static let committeeDated = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}.'’ -]*?(?:udvalget|udvalg|bestyrelsen|rådet|Byråd|byråd|Magistraten|repræsentationen|direktionen)),\s+(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
@@ -81,6 +83,9 @@ struct DecisionHeader: Hashable, Sendable {
             }
             if let m = line.wholeMatch(of: undated) {
                 let rest = String(m.1)
+                // "BESLUTNING/", "Beslutning/godkendelse/bemærkninger": a table's column heading
+                // above its rows, not a step's decision.
+                if rest.hasPrefix("/") { return nil }
                 // "Beslutning i Økonomiudvalget" without a date: the body still counts. "Beslutning
                 // den 3. maj 2020": a date without a body, the meeting's body's step.
                 // "Beslutning den 3. maj 2027", "Beslutning den 03-05-2027: Godkendt.", and from a
@@ -115,11 +120,11 @@ struct DecisionHeader: Hashable, Sendable {
            let m = try? genitive.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
-        if first.isUppercase, line.hasSuffix(":"), line.containsBytes("s møde "), line.hasASCIIDigit,
+        if first.isUppercase, line.hasSuffix(":") || line.containsBytes(" Punkt ") || line.containsBytes(" punkt "), line.containsBytes("s møde "), line.hasASCIIDigit,
            let m = try? genitiveMeetingStep.wholeMatch(in: line), let body = m["body"]?.substring,
            MeetingHeaderParser.isBodyName(String(body)) {
             // The body's name alone: not "Følgende emner blev nævnt på Regionsrådet".
-            return make(body: body, date: m["date"]?.substring, rest: nil)
+            return make(body: body, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         if first.isUppercase, line.containsBytes("s beslutning"), line.utf8.count < 60, let m = line.wholeMatch(of: undated) {
             let rest = String(m.1)

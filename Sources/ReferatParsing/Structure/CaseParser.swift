@@ -53,6 +53,14 @@ struct CaseParser: Sendable {
                 runIn = String(split.rest)
             }
         }
+        if anchor.paragraph, let paragraph = CaseSegmenter.numberedParagraph(titleLine.text) {
+            title = paragraph.text.stripping(";")
+            runIn = nil
+            if let split = CaseSegmenter.paragraphTitle(title) {
+                title = split.title
+                runIn = String(split.rest)
+            }
+        }
         var record = CaseRecord(title: title, access: anchor.access ?? .open)
         for prefix in Self.closedPrefixes where title.hasPrefix(prefix) {
             record.access = .closed

@@ -28,6 +28,8 @@ struct CaseSegmenter: Sendable {
         /// A block of a page that prints no item titles: the item has neither title nor number,
         /// and its first line (a heading or identity) is part of its text.
         var untitled = false
+        /// A numbered paragraph of plain minutes: its first sentence is the title, the rest its text.
+        var paragraph = false
     }
 
     nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
@@ -222,6 +224,7 @@ struct CaseSegmenter: Sendable {
             let next = anchors.first { $0.titleIndex > item }?.titleIndex ?? lines.count
             if holdsSeveralItems(lines[(item + 1)..<max(item + 1, next)]) { anchors.removeAll { titles.contains($0.titleIndex) } }
         }
+        if anchors.isEmpty, let paragraphs = numberedParagraphs(lines) { return paragraphs }
         return headlessAnchors(lines, found: anchors) ?? anchors
     }
 
@@ -415,11 +418,13 @@ struct CaseSegmenter: Sendable {
         if let n = numberedTitle(text) {
             // Some systems end titles with a point: allowed where the item's identity or heading
             // follows, and in plain minutes.
-            let title = n.title.hasSuffix(".") && !n.title.contains(". ") && (inRun && isRunTitle(n.title) || confirmation(lines, at: index) != .none)
+            let title = n.title.hasSuffix(".") && (!n.title.contains(". ") || Self.pointsAreAbbreviations(n.title.dropLast()))
+                && (inRun && isRunTitle(n.title) || confirmation(lines, at: index) != .none)
                 ? String(n.title.dropLast()) : n.title
             // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
             let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
-            guard listed || isTitleLike(title) || inRun && isRunTitle(title), text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
+            guard listed || isTitleLike(title) || inRun && isRunTitle(title) || Self.hasItemLabel(text) && isLongTitle(title),
+                  text.firstMatch(of: Self.dottedLeader) == nil else { return nil }
             // "1. Godkendelse af dagsorden 2. Orientering …": a list of items on one line.
             if let next = Int(n.number).map({ $0 + 1 }), let at = title.firstRange(of: " \(next). "),
                title[at.upperBound...].first?.isUppercase == true { return nil }
@@ -437,6 +442,19 @@ struct CaseSegmenter: Sendable {
     func titleText(_ lines: [SourceLine], of anchor: Anchor) -> String {
         let text = lines[anchor.titleLine ?? anchor.titleIndex].text
         return numberedTitle(text)?.title ?? text
+    }
+
+    /// A labelled item's title that runs past a title's length ("Pkt. 294 Forslag til beslutning
+    /// fra …" naming everyone who moved it): its opening words must read like a title, and it
+    /// must not end like a sentence.
+    func isLongTitle(_ title: String) -> Bool {
+        guard !title.isShorter(than: 241), title.isShorter(than: 401), !title.hasSuffix(".") else { return false }
+        // The opening's last whole words, less a joining word cut from what followed ("… om at").
+        var words = title.prefix(200).split(separator: " ").dropLast()
+        while let last = words.last, last.count <= 3, last.first?.isLowercase == true { words = words.dropLast() }
+        let opening = words.joined(separator: " ").stripping(",; ")
+        // One title, not sentences: every point inside it closes an abbreviation or an ordinal.
+        return Self.pointsAreAbbreviations(Substring(opening)) && isTitleLike(opening)
     }
 
     /// Whether a line reads like an item title: it starts with a capital, a digit or a quote,
@@ -571,10 +589,17 @@ struct CaseSegmenter: Sendable {
     /// sentences ("1. at …").
     func numberedTitles(_ span: ArraySlice<SourceLine>) -> Int {
         span.filter { line in
-            guard !line.isBlank, let n = numberedTitle(line.text) else { return false }
-            return isTitleLike(n.title)
+            guard !line.isBlank else { return false }
+            if let n = numberedTitle(line.text) { return isTitleLike(n.title) }
+            // A contents entry led by its access ("åbent 3 Budget 2028", "lukket 14 Lukket punkt").
+            guard line.text.first == "å" || line.text.first == "l" || line.text.first == "Å" || line.text.first == "L",
+                  let m = line.text.wholeMatch(of: Self.accessListed) else { return false }
+            return isTitleLike(String(m.1)) || CaseNumbers.bareAccess(String(m.1)) != nil || m.1.lowercased().hasPrefix("lukket")
         }.count
     }
+
+    /// "åbent 3 Budget 2028": a contents entry whose access word stands before its number.
+    nonisolated(unsafe) static let accessListed = #/^(?i:åbent|åben|lukket)\s+[0-9]{1,3}\s+(\S.*)$/#
 
     /// True when the line is one of a run of numbered lines with nothing else between them: a
     /// table of contents or the list of items before the items themselves.
@@ -621,7 +646,7 @@ struct CaseSegmenter: Sendable {
     /// Splits a numbered title line into its number and title, if it is one.
     func numberedTitle(_ text: String) -> (number: String, title: String)? {
         // Both shapes start with a digit or a label: most lines are neither.
-        guard Self.mayBeNumbered(text), text.isShorter(than: 201) else { return nil }
+        guard Self.mayBeNumbered(text), text.isShorter(than: 201) || Self.hasItemLabel(text) && text.isShorter(than: 401) else { return nil }
         if let m = text.wholeMatch(of: Self.numbered) {
             let title = String(m.2)
             // "2. behandling af budget 2019-2022": a title may start with an ordinal.
@@ -658,6 +683,10 @@ struct CaseSegmenter: Sendable {
             return true
         }
         guard let first = text.first else { return false }
+        // "Åbent - 00.01.00A04 - 2027/34364": the access, the KLE number and the case's number
+        // (also cut short at a page's end, "Lukket - 00.01.00K01 - 20").
+        if first == "Å" || first == "L", text.hasPrefix("Åbent - ") || text.hasPrefix("Lukket - "), text.isShorter(than: 60),
+           CaseNumbers.kleNumber(in: text) != nil { return true }
         if "SPD".contains(first), hasNumberLabel(text), text.wholeMatch(of: numberAfterTitle) != nil { return true }
         if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
         if CaseNumbers.bareNumber(text) != nil { return true }

@@ -89,7 +89,12 @@ struct DocumentAssembler {
         }
         // "1. Fraværende: Eva Holm": an agenda's item that names the absent on its title line.
         for c in cases where c.title.hasPrefix("Fravær") || c.title.hasPrefix("Afbud") {
-            guard let list = AbsenceList.read([SourceLine(number: 0, text: c.title)], at: 0), !list.absent.isEmpty else { continue }
+            var block = [SourceLine(number: 0, text: c.title)]
+            // "1. Fraværende:" with the names on the line below: the item's first lines.
+            if PeopleParser.absenceLabel(c.title)?.rest.isEmpty == true, let text = c.sections.first?.text {
+                block += text.split(separator: "\n").prefix(3).map { SourceLine(number: 0, text: String($0)) }
+            }
+            guard let list = AbsenceList.read(block, at: 0), !list.absent.isEmpty else { continue }
             if meeting == nil { meeting = Meeting() }
             meeting?.addAbsent(list.absent)
         }

@@ -58,7 +58,9 @@ enum MeetingHeaderParser {
         var words: [Substring] = []
         for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let w = word.lowercased().stripping(".:")
-            if headerWords.contains(w) || w.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) { continue }
+            // "for" joins a body named by its task ("Referat til Udvalget for Kultur og Fritid").
+            let joinsTask = w == "for" && words.last.map { ["udvalget", "udvalg"].contains($0.lowercased()) } == true
+            if headerWords.contains(w) && !joinsTask || w.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) { continue }
             words.append(word)
         }
         var name = words.joined(separator: " ")

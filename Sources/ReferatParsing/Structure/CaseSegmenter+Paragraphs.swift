@@ -1,0 +1,65 @@
+/// Items of plain minutes whose numbered titles run straight into the minutes (family C7): a
+/// parish council's or an association's own minutes, typed as numbered paragraphs.
+///
+///     Referat af menighedsrådets møde tirsdag d. 8. maj 2028
+///     1. Sommerudflugt , lørdag d. 2. juni til Ribe. Bussen er bestilt. Tilmelding til Eva.
+///     2. Kvartalsrapport blev gennemgået af kassereren. Der er råd til en ny plæneklipper.
+///     3. Kommende arrangementer og siden sidst;
+///
+/// The title is the paragraph's first sentence; the rest is the item's text.
+extension CaseSegmenter {
+    /// The items of a page whose only structure is paragraphs numbered 1, 2, 3 … in order, or
+    /// nil. Asked only when nothing else started an item. A table of contents is numbered the
+    /// same way, but its entries are titles: at least two paragraphs must hold a sentence's end,
+    /// and the page must name a meeting's record near its top.
+    func numberedParagraphs(_ lines: [SourceLine]) -> [Anchor]? {
+        let top = lines.lazy.filter { !$0.isBlank }.prefix(8).map { $0.text.lowercased() }
+        guard top.contains(where: { $0.contains("referat") || $0.contains("møde") }) else { return nil }
+        var found: [Anchor] = []
+        var sentences = 0
+        for i in lines.indices where !lines[i].isBlank && lines[i].text.utf8.first?.isASCIIDigit == true {
+            let text = lines[i].text
+            // A numbered line in the text ("3./10. : Højmesse") that does not count on is no paragraph.
+            guard let n = Self.numberedParagraph(text), let number = Int(n.number), number == found.count + 1,
+                  text.firstMatch(of: Self.dottedLeader) == nil else { continue }
+            if Self.paragraphTitle(n.text) != nil { sentences += 1 }
+            found.append(Anchor(titleIndex: i, number: n.number, signal: "numbered paragraph", paragraph: true))
+        }
+        guard found.count >= 3, sentences >= 2 else { return nil }
+        return found
+    }
+
+    nonisolated(unsafe) static let paragraphStart = #/^([0-9]{1,2})\.\s+(\p{Lu}.*)$/#
+
+    /// "2. Kvartalsrapport blev gennemgået …": the number and the paragraph, of any length.
+    static func numberedParagraph(_ text: String) -> (number: String, text: String)? {
+        text.wholeMatch(of: paragraphStart).map { (String($0.1), String($0.2)) }
+    }
+
+    /// The title of a numbered paragraph and the text after it: the paragraph's first sentence
+    /// ("Kvartalsrapport blev gennemgået af kassereren. Der er …"), or nil when the paragraph
+    /// is one sentence. A point after a short word ("d. 2. juni", "Nov.") or a digit closes an
+    /// abbreviation, not the sentence.
+    static func paragraphTitle(_ text: String) -> (title: String, rest: Substring)? {
+        var from = text.startIndex
+        while let mark = text[from...].firstIndex(where: { $0 == "." || $0 == "?" || $0 == "!" }) {
+            let after = text.index(after: mark)
+            defer { from = after }
+            guard after < text.endIndex, text[after] == " ", let next = text[text.index(after: after)...].first, next.isUppercase else { continue }
+            let word = text[..<mark].reversed().prefix { $0.isLetter }
+            if text[mark] == ".", word.count < 3 || text[..<mark].last?.isNumber == true { continue }
+            return (String(text[..<mark]).stripping(" ,"), text[text.index(after: after)...])
+        }
+        return outcomeAtEnd(text)
+    }
+
+    /// "Godkendelse af referat Udskudt.", "Godkendelse af dagsorden Godkendt": a title with the
+    /// meeting's outcome as its last, capitalised word.
+    static func outcomeAtEnd(_ text: String) -> (title: String, rest: Substring)? {
+        guard let space = text.lastIndex(of: " "), text[text.index(after: space)...].first?.isUppercase == true else { return nil }
+        let last = text[text.index(after: space)...]
+        let title = String(text[..<space]).stripping(" ,")
+        guard title.split(separator: " ").count >= 2, OutcomeClassifier.stated.contains(OutcomeClassifier.classify(String(last).stripping(". "))) else { return nil }
+        return (title, last)
+    }
+}
