@@ -1,3 +1,4 @@
+import Foundation
 import ReferatIndex
 
 /// A query's phrases as typed, for ranking the entries that hold them word for word.
@@ -13,19 +14,21 @@ import ReferatIndex
 /// Letters are compared without case, and anything between words (spaces, line breaks,
 /// punctuation) counts as one space.
 struct VerbatimPhrases: Sendable {
-    /// Each phrase folded, between spaces (" indkaldelse af stedfortræder ").
-    private let phrases: [String]
+    /// Each phrase folded, between spaces (" indkaldelse af stedfortræder "), as UTF-8.
+    private let phrases: [[UInt8]]
 
     init(_ phrases: [String]) {
-        self.phrases = phrases.map { " " + Self.folded($0) + " " }.filter { $0.count > 2 }
+        self.phrases = phrases.map { Self.folded($0) }.filter { $0.count > 2 }
     }
 
     var isEmpty: Bool { phrases.isEmpty }
 
     /// How many of the phrases `text` holds word for word.
     func count(in text: String) -> Int {
-        let folded = " " + Self.folded(text) + " "
-        return phrases.count { folded.contains($0) }
+        let folded = Self.folded(text)
+        return folded.withUnsafeBufferPointer { haystack in
+            phrases.count { phrase in phrase.withUnsafeBufferPointer { Self.occurs($0, in: haystack) } }
+        }
     }
 
     /// `hits` with, within each tier (exact matches, then the rest), the hits that hold more
@@ -37,34 +40,62 @@ struct VerbatimPhrases: Sendable {
         }.map { hits[$0] }
     }
 
-    /// Lower case, with every run of characters that are neither letters nor digits as one space.
-    /// On scalars, ASCII by its bytes: an entry's text is read for every hit of a phrase query.
-    static func folded(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var space = false
-        func keep(_ scalar: Unicode.Scalar) {
-            if space, !out.isEmpty { out.append(" ") }
-            space = false
-            out.append(scalar)
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                switch v {
-                case 0x61...0x7A, 0x30...0x39: keep(scalar)
-                case 0x41...0x5A: keep(Unicode.Scalar(v + 0x20)!)
-                default: space = true
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
-                    keep(lower)
-                } else {
-                    keep(scalar)
-                }
-            } else if !scalar.properties.isGraphemeExtend {
-                space = true
+    /// The text's UTF-8, lower case, with every run of characters that are neither letters nor
+    /// digits as one space, and a space before and after. Made from the UTF-8 bytes, ASCII
+    /// without a property lookup: every hit of a phrase query's page is read whole.
+    static func folded(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = [0x20]
+            out.reserveCapacity(bytes.count + 2)
+            var space = false
+            func keep(_ scalar: Unicode.Scalar) {
+                if space, out.count > 1 { out.append(0x20) }
+                space = false
+                if scalar.value < 0x80 { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
             }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    switch b {
+                    case 0x61...0x7A, 0x30...0x39: keep(Unicode.Scalar(b))
+                    case 0x41...0x5A: keep(Unicode.Scalar(b + 0x20))
+                    default: space = true
+                    }
+                    i += 1
+                    continue
+                }
+                // Valid UTF-8 (a Swift string's): the lead byte gives the scalar's length.
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length where i + k < bytes.count { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+                i += length
+                guard let scalar = Unicode.Scalar(value) else { space = true; continue }
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+                        keep(lower)
+                    } else {
+                        keep(scalar)
+                    }
+                } else if !scalar.properties.isGraphemeExtend {
+                    space = true
+                }
+            }
+            out.append(0x20)
+            return out
         }
-        return String(out)
+    }
+
+    /// True when `needle` occurs in `haystack` (both folded: whole words, spaces around).
+    private static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, memcmp(haystack.baseAddress! + i, needle.baseAddress!, needle.count) == 0 { return true }
+            i += 1
+        }
+        return false
     }
 }
