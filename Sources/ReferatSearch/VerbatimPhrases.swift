@@ -1,4 +1,5 @@
 import Foundation
+import ReferatAnalysis
 import ReferatIndex
 
 /// A query's phrases as typed, for ranking the entries that hold them word for word.
@@ -66,12 +67,8 @@ struct VerbatimPhrases: Sendable {
                     i += 1
                     continue
                 }
-                // Valid UTF-8 (a Swift string's): the lead byte gives the scalar's length.
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length where i + k < bytes.count { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+                guard let (scalar, length) = UTF8Text.scalar(in: bytes, at: i) else { break }
                 i += length
-                guard let scalar = Unicode.Scalar(value) else { space = true; continue }
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
                         keep(lower)
