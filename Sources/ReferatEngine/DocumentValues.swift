@@ -53,28 +53,4 @@ public struct DocumentValues: Hashable, Sendable {
 
     /// The first value of a kind.
     public func first(_ kind: Kind) -> String? { values.first { $0.kind == kind }?.text }
-
-    func encoded() -> [UInt8] {
-        var out = ByteWriter()
-        out.varint(values.count)
-        for value in values {
-            out.u8(value.kind.rawValue)
-            let bytes = Array(value.text.utf8)
-            out.varint(bytes.count)
-            out.append(bytes)
-        }
-        return out.bytes
-    }
-
-    static func decode(_ reader: inout ByteReader) throws(FormatError) -> DocumentValues {
-        var out = DocumentValues()
-        let count = try reader.count(atMost: 1 << 16)
-        for _ in 0..<count {
-            guard let kind = Kind(rawValue: try reader.u8()) else { throw FormatError(message: "a document value of unknown kind") }
-            let bytes = try reader.bytes(try reader.count(atMost: 1 << 20))
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw FormatError(message: "a document value that is not UTF-8") }
-            out.values.append(Value(kind: kind, text: text))
-        }
-        return out
-    }
 }

@@ -56,7 +56,7 @@ struct FilterCheck {
         self.tests = tests
         self.snapshot = snapshot
         answers = snapshot.segments.map { segment in
-            [[UInt8]](repeating: [UInt8](repeating: 0, count: segment.columns.strings.count), count: tests.count)
+            [[UInt8]](repeating: [UInt8](repeating: 0, count: segment.columns.stringCount), count: tests.count)
         }
     }
 
@@ -66,8 +66,8 @@ struct FilterCheck {
         for (t, test) in tests.enumerated() {
             var passed = false
             for number in columns.numbers(test.kind, of: d) {
-                let n = Int(number)
-                if answers[s][t][n] == 0 { answers[s][t][n] = test.accepts(columns.strings[n]) ? 1 : 2 }
+                let n = number
+                if answers[s][t][n] == 0 { answers[s][t][n] = test.accepts(columns.string(n)) ? 1 : 2 }
                 if answers[s][t][n] == 1 {
                     passed = true
                     break

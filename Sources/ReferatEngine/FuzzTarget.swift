@@ -81,19 +81,19 @@ public enum FuzzTarget {
         var out = bytes
         let end = out.count
         out.replaceSubrange((end - 8)..<end, with: SegmentFormat.endMagic)
-        let lengthField = end - SegmentFormat.footerSize + 32
+        let lengthField = end - SegmentFormat.footerSize + 40
         for k in 0..<8 { out[lengthField + k] = UInt8(truncatingIfNeeded: UInt64(end) >> UInt64(8 * k)) }
         let crc = Checksum.crc32c(out[..<(end - 12)])
         for k in 0..<4 { out[end - 12 + k] = UInt8(truncatingIfNeeded: crc >> UInt32(8 * k)) }
         return out
     }
 
-    /// Where a segment's footer fields are: the five offsets (8 bytes each), then the field
+    /// Where a segment's footer fields are: the six offsets (8 bytes each), then the field
     /// count (4 bytes): what a fuzzer sets to huge values.
     public static func segmentHeaderFields(count: Int) -> [(offset: Int, width: Int)] {
         let start = count - SegmentFormat.footerSize
         guard start >= 0 else { return [] }
-        return (0..<5).map { (start + 8 * $0, 8) } + [(start + 40, 4)]
+        return (0..<6).map { (start + 8 * $0, 8) } + [(start + 48, 4)]
     }
 
     /// A manifest file's bytes for `body` (any bytes, JSON or not), with a matching length and

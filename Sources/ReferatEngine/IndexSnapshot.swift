@@ -110,7 +110,7 @@ public final class IndexSnapshot: Sendable {
     func first(_ kind: DocumentValues.Kind, of doc: Int) -> String? {
         let (s, d) = locate(doc)
         let columns = segments[s].columns
-        return columns.numbers(kind, of: d).first.map { columns.strings[Int($0)] }
+        return columns.numbers(kind, of: d).first.map { columns.string($0) }
     }
 
     /// True when the index holds a live document with this external id.

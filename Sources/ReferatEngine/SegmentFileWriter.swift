@@ -3,10 +3,11 @@ import Foundation
 /// Writes a segment file section by section as its parts are made (`SegmentFormat`), so that
 /// neither the segment writer nor a merge holds a whole segment: documents first, then each
 /// term's postings in byte order (their positions go to a scratch file and are copied in
-/// after the last term), then the dictionary and the footer.
+/// after the last term), then the dictionary, the documents' values by column (gathered as
+/// the documents came) and the footer.
 ///
 ///     let file = try SegmentFileWriter(path: path, fieldCount: 3, documentCount: 2)
-///     try file.document(id: 7, lengths: [1, 0, 4], values: values.encoded())   // each document
+///     try file.document(id: 7, lengths: [1, 0, 4], values: values)   // each document
 ///     var encoder = file.encoder()                  // after the last document
 ///     try encoder.add(document: 0, lengths: …, frequencies: …, positions: …, positionsOut: file.appendPositions)
 ///     try file.finishTerm(term, encoder: &encoder)  // each term, in byte order
@@ -16,6 +17,7 @@ final class SegmentFileWriter {
     private let out: SegmentOutput
     private let positions: SegmentOutput
     private var dictionary = ByteWriter()
+    private var values = ValueColumns.Writer()
     private var termCount = 0
     private var lastTerm: [UInt8]?
     private var documentsLeft: Int
@@ -55,8 +57,8 @@ final class SegmentFileWriter {
         postingsStart = out.count
     }
 
-    /// Adds the next document: its external id, each field's length and its values encoded.
-    func document(id: UInt64, lengths: some Collection<UInt32>, values: [UInt8]) throws(EngineError) {
+    /// Adds the next document: its external id, each field's length and its values.
+    func document(id: UInt64, lengths: some Collection<UInt32>, values: DocumentValues) throws(EngineError) {
         precondition(documentsLeft > 0 && lengths.count == fieldCount)
         documentsLeft -= 1
         var entry = ByteWriter()
@@ -65,7 +67,7 @@ final class SegmentFileWriter {
             entry.varint(UInt64(length))
             lengthTotals[f] += Double(length)
         }
-        entry.append(values)
+        self.values.add(values)
         try out.append(entry.bytes)
         if documentsLeft == 0 { postingsStart = out.count }
     }
@@ -108,7 +110,7 @@ final class SegmentFileWriter {
         try out.append(postings)
     }
 
-    /// Writes the positions, the dictionary and the footer, and syncs the file.
+    /// Writes the positions, the dictionary, the values and the footer, and syncs the file.
     func finish() throws(EngineError) {
         precondition(documentsLeft == 0)
         let positionsStart = out.count
@@ -119,8 +121,11 @@ final class SegmentFileWriter {
         try out.append(count.bytes)
         try out.append(dictionary.bytes)
         dictionary = ByteWriter()
+        let valuesStart = out.count
+        try out.append(values.encoded)
+        values = ValueColumns.Writer()
         var footer = ByteWriter()
-        for offset in [SegmentFormat.magic.count, postingsStart, positionsStart, dictionaryStart] { footer.u64(UInt64(offset)) }
+        for offset in [SegmentFormat.magic.count, postingsStart, positionsStart, dictionaryStart, valuesStart] { footer.u64(UInt64(offset)) }
         footer.u64(UInt64(out.count + footer.count + 8 + 4 + 4 + 8))
         footer.u32(UInt32(fieldCount))
         try out.append(footer.bytes)

@@ -1,12 +1,12 @@
 /// The layout of a segment file, written by `SegmentWriter` and read by `SegmentReader`.
 ///
-///     header     "RFSEG" 0 0 1                        8 bytes
-///     documents  count; per document its external id, each field's length (varints) and
-///                its values (`DocumentValues`: count, then kind byte and length-prefixed UTF-8)
+///     header     "RFSEG" 0 0 version                  8 bytes
+///     documents  count; per document its external id and each field's length (varints)
 ///     postings   per term: its skip table, then its blocks of `blockSize` documents
 ///     positions  per term: per document and field, the positions (varint deltas)
 ///     dictionary the terms in byte order, each with its document frequency and the
 ///                offsets of its postings and positions
+///     values     the documents' values by column (`ValueColumns`), read in place
 ///     footer     the section offsets, the file length, the field count, a CRC-32C of
 ///                everything before it, "RFSEGEND"
 ///
@@ -21,16 +21,16 @@
 public enum SegmentFormat {
     /// The format's version, the last byte of `magic`: segments of another version are not
     /// read, and an index whose segments have another is rebuilt from its records.
-    public static let version: UInt8 = 4
+    public static let version: UInt8 = 5
     static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, version]
     /// At most this many competitive documents per block are stored.
     static let frontierLimit = 12
     static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
     /// Documents in a postings block.
     static let blockSize = 128
-    /// Five u64 offsets (documents, postings, positions, dictionary, file length), the field
-    /// count (u32), the checksum (u32), the end magic.
-    static let footerSize = 5 * 8 + 4 + 4 + 8
+    /// Six u64 offsets (documents, postings, positions, dictionary, values, file length), the
+    /// field count (u32), the checksum (u32), the end magic.
+    static let footerSize = 6 * 8 + 4 + 4 + 8
     /// More fields than this is not a segment referat wrote.
     static let maxFields = 16
     /// BM25's length normalisation `b`, fixed by the format: each block stores its largest

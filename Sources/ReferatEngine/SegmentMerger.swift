@@ -69,7 +69,7 @@ enum SegmentMerger {
                 numbering[d] = next
                 next += 1
                 try file.document(id: segment.ids[d], lengths: segment.lengths[(d * fieldCount)..<((d + 1) * fieldCount)],
-                                  values: segment.values[d].encoded())
+                                  values: segment.values[d])
             }
             numbers.append(numbering)
         }

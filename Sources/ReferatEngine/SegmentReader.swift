@@ -16,8 +16,9 @@ public final class SegmentReader: Sendable {
     let lengths: [UInt32]
     /// Each document's values, by local number, read from the file when asked: what facets
     /// and the records read.
-    public let values: StoredValues
-    /// The same values as numbers into a table of distinct strings, for filters and sorting.
+    public var values: StoredValues { StoredValues(columns: columns, documentCount: ids.count) }
+    /// The same values as numbers into a table of distinct strings, read in place: what
+    /// filters and sorting read.
     let columns: ValueColumns
     /// Terms in byte order, read in place, and where each one's data lies.
     let terms: TermDictionary
@@ -55,13 +56,13 @@ public final class SegmentReader: Sendable {
             var tail = try ByteReader(bytes, from: bytes.count - 8)
             guard try tail.bytes(8).elementsEqual(SegmentFormat.endMagic) else { throw FormatError(message: "cut short: no end marker") }
             var footer = try ByteReader(bytes, from: footerStart)
-            let offsets = try (0..<5).map { _ throws(FormatError) in try footer.u64() }
+            let offsets = try (0..<6).map { _ throws(FormatError) in try footer.u64() }
             let fieldCount = Int(try footer.u32())
             let stored = try footer.u32()
-            guard offsets[4] == UInt64(bytes.count) else { throw FormatError(message: "length \(bytes.count), expected \(offsets[4]): cut short or extended") }
+            guard offsets[5] == UInt64(bytes.count) else { throw FormatError(message: "length \(bytes.count), expected \(offsets[5]): cut short or extended") }
             guard bytes.checksum == stored else { throw FormatError(message: "checksum mismatch: the file is damaged") }
             guard fieldCount > 0, fieldCount <= SegmentFormat.maxFields else { throw FormatError(message: "\(fieldCount) fields") }
-            let starts = offsets[0..<4].map { Int(clamping: $0) }
+            let starts = offsets[0..<5].map { Int(clamping: $0) }
             guard starts[0] == SegmentFormat.magic.count, zip(starts, starts.dropFirst() + [footerStart]).allSatisfy({ $0 <= $1 }) else {
                 throw FormatError(message: "sections out of order")
             }
@@ -70,21 +71,18 @@ public final class SegmentReader: Sendable {
             positionsSection = starts[2]..<starts[3]
 
             // Offsets into a section are kept in 32 bits.
-            guard starts[1] - starts[0] <= Int(UInt32.max), footerStart - starts[3] <= Int(UInt32.max) else {
+            guard starts[1] - starts[0] <= Int(UInt32.max), starts[4] - starts[3] <= Int(UInt32.max) else {
                 throw FormatError(message: "a section of more than 4 GiB")
             }
             var documents = try ByteReader(bytes, from: starts[0], to: starts[1])
             let count = try documents.count(atMost: Int(UInt32.max) - 1)
-            var ids: [UInt64] = [], lengths: [UInt32] = [], valueStarts: [UInt32] = []
-            var columns = ValueColumns.Builder()
+            var ids: [UInt64] = [], lengths: [UInt32] = []
+            ids.reserveCapacity(count)
+            lengths.reserveCapacity(count * fieldCount)
             for _ in 0..<count {
                 ids.append(try documents.varint())
                 for _ in 0..<fieldCount { lengths.append(UInt32(try documents.count(atMost: Int(UInt32.max)))) }
-                valueStarts.append(UInt32(documents.offset - starts[0]))
-                columns.add(try DocumentValues.decode(&documents))
             }
-            values = StoredValues(bytes: bytes, base: starts[0], end: starts[1], starts: valueStarts)
-            self.columns = columns.columns
             guard documents.isAtEnd else { throw FormatError(message: "bytes after the documents") }
             self.ids = ids
             self.lengths = lengths
@@ -92,7 +90,9 @@ public final class SegmentReader: Sendable {
                 ids.isEmpty ? 0 : stride(from: f, to: lengths.count, by: fieldCount).reduce(0.0) { $0 + Double(lengths[$1]) } / Double(ids.count)
             }
 
-            var dictionary = try ByteReader(bytes, from: starts[3], to: footerStart)
+            columns = try ValueColumns(bytes, in: starts[4]..<footerStart, documentCount: count)
+
+            var dictionary = try ByteReader(bytes, from: starts[3], to: starts[4])
             let termCount = try dictionary.count(atMost: footerStart)
             var entryStarts: [UInt32] = []
             entryStarts.reserveCapacity(termCount)
@@ -105,7 +105,7 @@ public final class SegmentReader: Sendable {
                 last = term
             }
             guard dictionary.isAtEnd else { throw FormatError(message: "bytes after the dictionary") }
-            terms = TermDictionary(bytes: bytes, base: starts[3], end: footerStart, starts: entryStarts, documentCount: count,
+            terms = TermDictionary(bytes: bytes, base: starts[3], end: starts[4], starts: entryStarts, documentCount: count,
                                    postings: postingsSection, positions: positionsSection)
         } catch {
             throw EngineError(file: file, message: error.message)

@@ -25,8 +25,8 @@ public final class SegmentWriter {
     private var dictionary = TermTable()
     private var postings: [Postings] = []
     private var ids: [UInt64] = []
-    /// Each document's values (`DocumentValues`), encoded.
-    private var values: [[UInt8]] = []
+    /// Each document's values.
+    private var values: [DocumentValues] = []
     /// `fieldCount` lengths (tokens) per document.
     private var lengths: [UInt32] = []
     /// A rough count of the bytes held, for the budget.
@@ -72,9 +72,8 @@ public final class SegmentWriter {
     public func add(id: UInt64, tokens: some DocumentTokens, values: DocumentValues = DocumentValues()) {
         let doc = UInt32(ids.count)
         ids.append(id)
-        let encoded = values.encoded()
-        self.values.append(encoded)
-        estimatedBytes += encoded.count + 16 + 8 + 4 * fieldCount
+        self.values.append(values)
+        estimatedBytes += values.values.reduce(16) { $0 + $1.text.utf8.count + 24 } + 8 + 4 * fieldCount
         for f in 0..<fieldCount {
             var distinct = 0, last: UInt32? = nil
             tokens.forEachToken(inField: f) { term, position in

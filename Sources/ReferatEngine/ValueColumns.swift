@@ -1,76 +1,171 @@
-/// A segment's document values by kind, as numbers into a table of the segment's distinct
-/// strings: an archive repeats the same committees, dates and people in thousands of entries,
-/// so a filter tests each distinct string once per query and then reads numbers.
+/// A segment's document values (`DocumentValues`), stored by column in the segment's values
+/// section and read in place from the mapped file.
+///
+/// An archive repeats the same committees, dates and people in thousands of entries, so each
+/// distinct string is stored once and a document's values are numbers into that table: a
+/// filter tests each distinct string once per query and then compares numbers. Nothing is
+/// decoded when a segment is opened (decoding every document's values made opening a large
+/// index, and so every command-line search, take most of a second); a string is made when a
+/// search asks for it.
+///
+/// Layout (little-endian, fixed width, so any entry is found without reading those before it):
+///
+///     strings    count N (u32); N + 1 ends (u32, from the first string's first byte); the
+///                strings' UTF-8, one after another
+///     documents  per document where its values start (u32, documents + 1)
+///     values     each value's kind (u8), then each value's string number (u32), in the order
+///                the document's values were added
 struct ValueColumns: Sendable {
-    /// The distinct strings of all kinds.
-    let strings: [String]
-    /// Per kind (by raw value): where each document's numbers start, one more than documents.
-    private let starts: [[Int32]]
-    private let numbers: [[Int32]]
+    private let bytes: SegmentBytes
+    /// The number of distinct strings.
+    let stringCount: Int
+    private let ends: Int
+    private let stringsStart: Int
+    private let starts: Int
+    private let kinds: Int
+    private let numbers: Int
 
-    /// Builds the columns a document at a time, as a segment is opened.
-    struct Builder {
-        private static let kinds = Int(DocumentValues.Kind.allCases.map(\.rawValue).max() ?? 0) + 1
-        private var table: [String: Int32] = [:], strings: [String] = []
-        private var starts = [[Int32]](repeating: [0], count: kinds)
-        private var numbers = [[Int32]](repeating: [], count: kinds)
+    /// Reads the columns of `documentCount` documents from `range` of `bytes`, checking that
+    /// every offset and number stays inside the section (damage is a `FormatError`, never a
+    /// read outside it).
+    init(_ bytes: SegmentBytes, in range: Range<Int>, documentCount: Int) throws(FormatError) {
+        self.bytes = bytes
+        var reader = try ByteReader(bytes, from: range.lowerBound, to: range.upperBound)
+        let count = Int(try reader.u32())
+        guard count <= range.count / 4 else { throw FormatError(message: "\(count) value strings in a section of \(range.count) bytes") }
+        stringCount = count
+        ends = reader.offset
+        _ = try reader.bytes(4 * (count + 1))
+        stringsStart = reader.offset
+        let stringBytes = Int(Self.u32(bytes, ends + 4 * count))
+        var previous: UInt32 = 0
+        for i in 0...count {
+            let end = Self.u32(bytes, ends + 4 * i)
+            guard end >= previous, (i > 0 || end == 0) else { throw FormatError(message: "value strings out of order") }
+            previous = end
+        }
+        _ = try reader.bytes(stringBytes)
+        starts = reader.offset
+        _ = try reader.bytes(4 * (documentCount + 1))
+        let total = Int(Self.u32(bytes, starts + 4 * documentCount))
+        previous = 0
+        for d in 0...documentCount {
+            let start = Self.u32(bytes, starts + 4 * d)
+            guard start >= previous, (d > 0 || start == 0) else { throw FormatError(message: "document values out of order") }
+            previous = start
+        }
+        kinds = reader.offset
+        let kindBytes = try reader.bytes(total)
+        for kind in kindBytes where DocumentValues.Kind(rawValue: kind) == nil {
+            throw FormatError(message: "a document value of unknown kind")
+        }
+        numbers = reader.offset
+        _ = try reader.bytes(4 * total)
+        for i in 0..<total where Self.u32(bytes, numbers + 4 * i) >= UInt32(count) {
+            throw FormatError(message: "a document value outside the string table")
+        }
+        guard reader.isAtEnd else { throw FormatError(message: "bytes after the document values") }
+    }
+
+    /// A little-endian u32 at `offset` (checked inside the section when the columns were read).
+    @inline(__always)
+    private static func u32(_ bytes: SegmentBytes, _ offset: Int) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(bytes.base + offset).loadUnaligned(as: UInt32.self))
+    }
+
+    /// String `n`'s bytes, valid while the segment is open.
+    func stringBytes(_ n: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(Self.u32(bytes, ends + 4 * n)), end = Int(Self.u32(bytes, ends + 4 * (n + 1)))
+        return UnsafeBufferPointer(start: bytes.base + stringsStart + start, count: end - start)
+    }
+
+    /// String `n` (bytes that are not UTF-8, which the checksum keeps out, are repaired).
+    func string(_ n: Int) -> String { String(decoding: stringBytes(n), as: UTF8.self) }
+
+    /// The string numbers of a document's values of one kind, in the order added.
+    func numbers(_ kind: DocumentValues.Kind, of document: Int) -> Numbers {
+        Numbers(columns: self, kind: kind.rawValue,
+                range: Int(Self.u32(bytes, starts + 4 * document))..<Int(Self.u32(bytes, starts + 4 * (document + 1))))
+    }
+
+    /// A document's values, as they were added.
+    func values(of document: Int) -> DocumentValues {
+        var out = DocumentValues()
+        for i in Int(Self.u32(bytes, starts + 4 * document))..<Int(Self.u32(bytes, starts + 4 * (document + 1))) {
+            guard let kind = DocumentValues.Kind(rawValue: bytes.base[kinds + i]) else { continue }
+            out.add(kind, string(Int(Self.u32(bytes, numbers + 4 * i))))
+        }
+        return out
+    }
+
+    /// A document's string numbers of one kind (`numbers(_:of:)`), read in place.
+    struct Numbers: Sequence, IteratorProtocol {
+        let columns: ValueColumns
+        let kind: UInt8
+        var range: Range<Int>
+
+        mutating func next() -> Int? {
+            while let i = range.first {
+                range = range.dropFirst()
+                if columns.bytes.base[columns.kinds + i] == kind { return Int(ValueColumns.u32(columns.bytes, columns.numbers + 4 * i)) }
+            }
+            return nil
+        }
+
+        var first: Int? {
+            var copy = self
+            return copy.next()
+        }
+    }
+
+    /// Gathers the columns as documents are written, and encodes the section.
+    struct Writer {
+        private var table: [String: UInt32] = [:]
+        private var strings: [UInt8] = []
+        private var ends: [UInt32] = [0]
+        private var starts: [UInt32] = [0]
+        private var kinds: [UInt8] = []
+        private var numbers: [UInt32] = []
 
         mutating func add(_ document: DocumentValues) {
             for value in document.values {
-                let number: Int32
+                let number: UInt32
                 if let known = table[value.text] {
                     number = known
                 } else {
-                    number = Int32(strings.count)
+                    number = UInt32(ends.count - 1)
                     table[value.text] = number
-                    strings.append(value.text)
+                    strings.append(contentsOf: value.text.utf8)
+                    ends.append(UInt32(strings.count))
                 }
-                numbers[Int(value.kind.rawValue)].append(number)
+                kinds.append(value.kind.rawValue)
+                numbers.append(number)
             }
-            for k in 0..<Self.kinds { starts[k].append(Int32(numbers[k].count)) }
+            starts.append(UInt32(numbers.count))
         }
 
-        var columns: ValueColumns { ValueColumns(strings: strings, starts: starts, numbers: numbers) }
-    }
-
-    private init(strings: [String], starts: [[Int32]], numbers: [[Int32]]) {
-        self.strings = strings
-        self.starts = starts
-        self.numbers = numbers
-    }
-
-    /// The numbers of a document's values of one kind, in the order added.
-    func numbers(_ kind: DocumentValues.Kind, of document: Int) -> ArraySlice<Int32> {
-        let k = Int(kind.rawValue)
-        return numbers[k][Int(starts[k][document])..<Int(starts[k][document + 1])]
+        /// The section's bytes (`ValueColumns`' layout).
+        var encoded: [UInt8] {
+            var out = ByteWriter()
+            out.u32(UInt32(ends.count - 1))
+            for end in ends { out.u32(end) }
+            out.append(strings)
+            for start in starts { out.u32(start) }
+            out.append(kinds)
+            for number in numbers { out.u32(number) }
+            return out.bytes
+        }
     }
 }
 
-/// A segment's documents' values by local number, decoded from the mapped documents section
-/// when asked (facets, the records' values by id, merges): a search keeps only their
-/// `ValueColumns` in memory.
+/// A segment's documents' values by local number (`ValueColumns.values(of:)`): what facets,
+/// the records' values by id and merges read.
 public struct StoredValues: RandomAccessCollection, Sendable {
-    let bytes: SegmentBytes
-    private let base: Int
-    private let end: Int
-    /// Where each document's values start, from `base`.
-    private let starts: [UInt32]
-
-    init(bytes: SegmentBytes, base: Int, end: Int, starts: [UInt32]) {
-        self.bytes = bytes
-        self.base = base
-        self.end = end
-        self.starts = starts
-    }
+    let columns: ValueColumns
+    let documentCount: Int
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { starts.count }
+    public var endIndex: Int { documentCount }
 
-    /// Document `d`'s values; none should the file have been cut short under the reader
-    /// (checked at opening; `SegmentReader.checkIntact()` reports it).
-    public subscript(d: Int) -> DocumentValues {
-        guard var reader = try? ByteReader(bytes, from: base + Int(starts[d]), to: end),
-              let values = try? DocumentValues.decode(&reader) else { return DocumentValues() }
-        return values
-    }
+    public subscript(d: Int) -> DocumentValues { columns.values(of: d) }
 }

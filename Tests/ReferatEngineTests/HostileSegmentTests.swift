@@ -13,11 +13,11 @@ import Testing
         return writer.segmentBytes()
     }()
 
-    /// The bytes of section `k` (0 documents, 1 postings, 2 positions, 3 dictionary).
+    /// The bytes of section `k` (0 documents, 1 postings, 2 positions, 3 dictionary, 4 values).
     static func section(_ bytes: [UInt8], _ k: Int) -> Range<Int> {
         let footer = bytes.count - SegmentFormat.footerSize
         func offset(_ i: Int) -> Int { (0..<8).reduce(0) { $0 | Int(bytes[footer + 8 * i + $1]) << (8 * $1) } }
-        return offset(k)..<offset(k + 1)
+        return offset(k)..<(k == 4 ? footer : offset(k + 1))
     }
 
     /// `longDeltas` with its positions section replaced by `positions` (as long), resealed.
@@ -44,6 +44,23 @@ import Testing
         try cursor.advance(to: 0)
         let error = try #require(throws: EngineError.self) { try cursor.positions(0) }
         #expect(error.file == "hostile.seg")
+    }
+
+    /// A value whose string number lies past the segment's string table, behind a valid
+    /// checksum: reading it would have read outside the section; opening says so instead.
+    @Test func aValueOutsideTheStringTableIsAnError() throws {
+        let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
+        var values = DocumentValues()
+        values.add(.committee, "byrådet")
+        var field = FieldTokens()
+        field.append(Array("ord".utf8), position: 0)
+        writer.add(id: 1, fields: [field], values: values)
+        var bytes = writer.segmentBytes()
+        let range = Self.section(bytes, 4)
+        // The section ends with the one value's string number (u32): 0, made 1.
+        bytes[range.upperBound - 4] = 1
+        let error = try #require(throws: EngineError.self) { try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg") }
+        #expect(error.file == "hostile.seg" && error.message.contains("string table"))
     }
 
     /// A position of 2^28, above what the writer keeps: a merge packed positions in 28 bits,

@@ -25,6 +25,37 @@ import Testing
         #expect(segment.range(withPrefix: Array("t1".utf8)).count == 1 + 10 + 20)
     }
 
+    /// Values are stored by column, each distinct string once: every document's values read
+    /// back as added (kinds interleaved, a string shared between kinds and documents), and a
+    /// kind's numbers name the strings a filter compares.
+    @Test func documentValuesReadBackFromTheirColumns() throws {
+        var documents: [DocumentValues] = []
+        for d in 0..<40 {
+            var values = DocumentValues()
+            values.add(.committee, d.isMultiple(of: 2) ? "økonomiudvalget" : "byrådet")
+            values.add(.sortDate, "2024-03-\(10 + d % 20)")
+            if d.isMultiple(of: 3) { values.add(.person, "anna æbelø") }
+            values.add(.decidingBody, d.isMultiple(of: 2) ? "økonomiudvalget" : "Byrådet")
+            values.add(.caseNumber, "24/\(d)")
+            documents.append(values)
+        }
+        documents.append(DocumentValues())
+        let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
+        for (d, values) in documents.enumerated() {
+            var field = FieldTokens()
+            field.append(Array("ord".utf8), position: 0)
+            writer.add(id: UInt64(d), fields: [field], values: values)
+        }
+        let segment = try SegmentReader(bytes: writer.segmentBytes(), file: "v.seg")
+        #expect(Array(segment.values) == documents)
+        // "økonomiudvalget" is one string for both kinds; 40 case numbers, 20 dates, 3 others.
+        #expect(segment.columns.stringCount == 40 + 20 + 4)
+        let committee = segment.columns.numbers(.committee, of: 3).map { segment.columns.string($0) }
+        #expect(committee == ["byrådet"])
+        #expect(segment.columns.numbers(.person, of: 1).first == nil)
+        #expect(segment.columns.numbers(.person, of: 40).first == nil)
+    }
+
     @Test func neighboursAreWithinTheEditDistance() throws {
         let searcher = Searcher(segments: [try SegmentReader(bytes: Self.segmentBytes, file: "s.seg")], weights: GeneratedCorpus.weights)
         let near = searcher.neighbours(of: "t12", maxEdits: 1).map(\.term)
