@@ -14,8 +14,13 @@ struct FilterCheck {
 
     private let tests: [Test]
     private let snapshot: IndexSnapshot
-    /// Per segment and test, per distinct string: 0 not yet tested, 1 passes, 2 fails.
-    private var answers: [[[UInt8]]]
+    /// Per segment and test, per distinct string: 0 not yet tested, 1 passes, 2 fails; one
+    /// array, each segment's and test's run starting at `answerStarts[segment * tests + test]`.
+    private var answers: [UInt8]
+    private let answerStarts: [Int]
+    /// The segment last asked about: its number, its documents, its columns.
+    private var segment = 0, segmentStart = 0, segmentEnd = 0
+    private var columns: ValueColumns?
 
     init(_ filters: EntryFilters, in snapshot: IndexSnapshot) {
         var tests: [Test] = []
@@ -55,20 +60,30 @@ struct FilterCheck {
         }
         self.tests = tests
         self.snapshot = snapshot
-        answers = snapshot.segments.map { segment in
-            [[UInt8]](repeating: [UInt8](repeating: 0, count: segment.columns.stringCount), count: tests.count)
+        var starts: [Int] = [], total = 0
+        for segment in snapshot.segments {
+            for _ in tests {
+                starts.append(total)
+                total += segment.columns.stringCount
+            }
         }
+        answerStarts = starts
+        answers = [UInt8](repeating: 0, count: total)
     }
 
+    /// Whether document `doc` passes every filter. Documents come mostly in ascending order:
+    /// the segment of the last one is asked first.
     mutating func passes(_ doc: Int) -> Bool {
-        let (s, d) = snapshot.locate(doc)
-        let columns = snapshot.segments[s].columns
-        for (t, test) in tests.enumerated() {
+        if tests.isEmpty { return true }
+        if doc < segmentStart || doc >= segmentEnd { enter(doc) }
+        let values = columns!.valueRange(of: doc - segmentStart)
+        for t in tests.indices {
+            let kind = tests[t].kind.rawValue, first = answerStarts[segment * tests.count + t]
             var passed = false
-            for number in columns.numbers(test.kind, of: d) {
-                let n = number
-                if answers[s][t][n] == 0 { answers[s][t][n] = test.accepts(columns.string(n)) ? 1 : 2 }
-                if answers[s][t][n] == 1 {
+            for i in values where columns!.kind(at: i) == kind {
+                let n = columns!.number(at: i)
+                if answers[first + n] == 0 { answers[first + n] = tests[t].accepts(columns!.string(n)) ? 1 : 2 }
+                if answers[first + n] == 1 {
                     passed = true
                     break
                 }
@@ -76,5 +91,14 @@ struct FilterCheck {
             if !passed { return false }
         }
         return true
+    }
+
+    /// Makes the segment holding `doc` the one asked first.
+    private mutating func enter(_ doc: Int) {
+        let (s, _) = snapshot.locate(doc)
+        segment = s
+        segmentStart = snapshot.bases[s]
+        segmentEnd = segmentStart + snapshot.segments[s].documentCount
+        columns = snapshot.segments[s].columns
     }
 }

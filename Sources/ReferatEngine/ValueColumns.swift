@@ -82,6 +82,20 @@ struct ValueColumns: Sendable {
     /// String `n` (bytes that are not UTF-8, which the checksum keeps out, are repaired).
     func string(_ n: Int) -> String { String(decoding: stringBytes(n), as: UTF8.self) }
 
+    /// Where a document's values lie (indexes for `kind(at:)` and `number(at:)`).
+    @inline(__always)
+    func valueRange(of document: Int) -> Range<Int> {
+        Int(Self.u32(bytes, starts + 4 * document))..<Int(Self.u32(bytes, starts + 4 * (document + 1)))
+    }
+
+    /// The kind (raw value) of value `i`.
+    @inline(__always)
+    func kind(at i: Int) -> UInt8 { bytes.base[kinds + i] }
+
+    /// The string number of value `i`.
+    @inline(__always)
+    func number(at i: Int) -> Int { Int(Self.u32(bytes, numbers + 4 * i)) }
+
     /// The string numbers of a document's values of one kind, in the order added.
     func numbers(_ kind: DocumentValues.Kind, of document: Int) -> Numbers {
         Numbers(columns: self, kind: kind.rawValue,
