@@ -162,12 +162,14 @@ public enum IndexFolder {
     /// The folder of the index at `indexPath`: beside it, named after it.
     public static func path(forIndex indexPath: String) -> String { indexPath + ".segments" }
 
-    /// The snapshot of `generation` (read-only: nothing is removed or created).
-    public static func open(_ folder: String, generation: Int) throws(EngineError) -> IndexSnapshot {
+    /// The snapshot of `generation` (read-only: no segment or manifest is removed or
+    /// created). With `trustingVerified`, for searching: segments a search verified before
+    /// are not read whole again (`VerifiedSegments`).
+    public static func open(_ folder: String, generation: Int, trustingVerified: Bool = false) throws(EngineError) -> IndexSnapshot {
         guard let manifest = try Manifest.load(generation: generation, from: folder) else {
             throw EngineError(file: folder + "/" + Manifest.fileName(generation: generation), message: "missing: the search index does not match the records")
         }
-        return try IndexSnapshot(folder: folder, manifest: manifest)
+        return try IndexSnapshot(folder: folder, manifest: manifest, trustingVerified: trustingVerified)
     }
 
     /// Removes what generation `old` had and `new` no longer needs (its manifest, segments

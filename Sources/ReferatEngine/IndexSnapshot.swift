@@ -35,10 +35,18 @@ public final class IndexSnapshot: Sendable {
         try! self.init(folder: folder, manifest: Manifest(generation: generation, segments: []), segments: [])
     }
 
-    /// Opens the segments `manifest` names in `folder`.
-    public convenience init(folder: String, manifest: Manifest) throws(EngineError) {
+    /// Opens the segments `manifest` names in `folder`, each verified whole; with
+    /// `trustingVerified`, those a search verified before as the same files are not read whole
+    /// again, and those verified now are stamped for the next (`VerifiedSegments`).
+    public convenience init(folder: String, manifest: Manifest, trustingVerified: Bool = false) throws(EngineError) {
         var readers: [SegmentReader] = []
-        for name in manifest.segments { readers.append(try SegmentReader(path: folder + "/" + name)) }
+        var stamps = trustingVerified ? VerifiedSegments(folder: folder) : nil
+        for name in manifest.segments {
+            let reader = try SegmentReader(path: folder + "/" + name) { identity in stamps?.holds(name, identity) ?? false }
+            if reader.wasVerified, let identity = reader.bytes.identity { stamps?.record(name, identity) }
+            readers.append(reader)
+        }
+        stamps?.save(keeping: manifest.segments)
         try self.init(folder: folder, manifest: manifest, segments: readers)
     }
 

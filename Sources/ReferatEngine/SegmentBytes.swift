@@ -24,8 +24,11 @@ final class SegmentBytes: @unchecked Sendable {
     /// The mapping's slot in `CMappedFile`'s guard; -1 for bytes in memory.
     private let slot: Int32
     /// The CRC-32C of all bytes but the last `checksumTail` (the stored checksum and the end
-    /// marker), for the reader to compare with the footer's.
-    let checksum: UInt32
+    /// marker), for the reader to compare with the footer's; nil for a mapped file opened
+    /// as verified before (`VerifiedSegments`).
+    let checksum: UInt32?
+    /// The mapped file's identity, when it was mapped.
+    let identity: VerifiedSegments.Identity?
     static let checksumTail = 12
 
     /// A copy of `bytes` in memory.
@@ -36,6 +39,7 @@ final class SegmentBytes: @unchecked Sendable {
         count = bytes.count
         slot = -1
         checksum = referat_crc32c(0, memory, max(0, bytes.count - Self.checksumTail))
+        identity = nil
     }
 
     /// Maps the file at `path`, and computes its checksum over the file read through a small
@@ -47,8 +51,9 @@ final class SegmentBytes: @unchecked Sendable {
     /// the one file-wide CRC the format has. Reading through a buffer keeps the check from
     /// costing memory (the pages stay in the kernel's cache, outside the process); it costs
     /// reading the file once per process that opens it, which `serve` pays once and a
-    /// command-line search each time.
-    init(mapping path: String) throws(EngineError) {
+    /// command-line search each time, unless `verified` says the file is one a search
+    /// verified before (`VerifiedSegments`).
+    init(mapping path: String, verified: (VerifiedSegments.Identity) -> Bool = { _ in false }) throws(EngineError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw EngineError(file: path, message: "cannot read (\(String(cString: strerror(errno))))") }
         defer { close(fd) }
@@ -58,7 +63,9 @@ final class SegmentBytes: @unchecked Sendable {
         guard size >= SegmentFormat.magic.count + SegmentFormat.footerSize else {
             throw EngineError(file: path, message: "too short to be a segment (\(size) bytes)")
         }
-        checksum = try Self.checksum(fd, size: size, file: path)
+        let identity = VerifiedSegments.Identity(status)
+        self.identity = identity
+        checksum = verified(identity) ? nil : try Self.checksum(fd, size: size, file: path)
         var mapped: UnsafePointer<UInt8>?
         let slot = referat_map_file(fd, size, &mapped)
         count = size

@@ -17,6 +17,8 @@ final class SegmentFileWriter {
     private let out: SegmentOutput
     private let positions: SegmentOutput
     private var dictionary = ByteWriter()
+    /// Where each term's dictionary entry starts in `dictionary`.
+    private var entryOffsets: [UInt32] = []
     private var values = ValueColumns.Writer()
     private var termCount = 0
     private var lastTerm: [UInt8]?
@@ -98,6 +100,8 @@ final class SegmentFileWriter {
         let bytes = Array(term)
         if let lastTerm { precondition(lastTerm.lexicographicallyPrecedes(bytes), "terms in byte order") }
         lastTerm = bytes
+        precondition(dictionary.count <= Int(UInt32.max), "a dictionary of more than 4 GiB")
+        entryOffsets.append(UInt32(dictionary.count))
         dictionary.varint(bytes.count)
         dictionary.append(bytes)
         dictionary.varint(documents)
@@ -116,11 +120,13 @@ final class SegmentFileWriter {
         let positionsStart = out.count
         try out.append(contentsOf: positions)
         let dictionaryStart = out.count
-        var count = ByteWriter()
-        count.varint(termCount)
-        try out.append(count.bytes)
+        var index = ByteWriter()
+        index.u32(UInt32(termCount))
+        for offset in entryOffsets { index.u32(offset) }
+        try out.append(index.bytes)
         try out.append(dictionary.bytes)
         dictionary = ByteWriter()
+        entryOffsets = []
         let valuesStart = out.count
         try out.append(values.encoded)
         values = ValueColumns.Writer()

@@ -4,8 +4,9 @@
 ///     documents  count; per document its external id and each field's length (varints)
 ///     postings   per term: its skip table, then its blocks of `blockSize` documents
 ///     positions  per term: per document and field, the positions (varint deltas)
-///     dictionary the terms in byte order, each with its document frequency and the
-///                offsets of its postings and positions
+///     dictionary the number of terms (u32), where each term's entry starts (u32 each, from
+///                the first entry), then the entries in byte order: the term, its document
+///                frequency and the offsets of its postings and positions (varints)
 ///     values     the documents' values by column (`ValueColumns`), read in place
 ///     footer     the section offsets, the file length, the field count, a CRC-32C of
 ///                everything before it, "RFSEGEND"

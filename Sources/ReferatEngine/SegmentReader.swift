@@ -4,9 +4,11 @@ import Foundation
 /// over its postings.
 ///
 /// Opening maps the file (`SegmentBytes`) and checks its length, its magic numbers and its
-/// checksum before anything else, then the structure of its documents and dictionary; any
-/// damage is an `EngineError` naming the file. Postings are decoded when a query reads them,
-/// with every read bounds-checked, and only the pages a query reads are brought in.
+/// checksum before anything else, then the structure of its documents, values and dictionary;
+/// any damage is an `EngineError` naming the file. A file a search verified before as the
+/// same file (`VerifiedSegments`) skips the checksum and the walk over every dictionary entry,
+/// the two reads of the whole file. Postings are decoded when a query reads them, with every
+/// read bounds-checked, and only the pages a query reads are brought in.
 public final class SegmentReader: Sendable {
     public let file: String
     public let fieldCount: Int
@@ -31,10 +33,19 @@ public final class SegmentReader: Sendable {
 
     public var documentCount: Int { ids.count }
 
-    /// Opens the segment at `path`, mapped.
-    public convenience init(path: String) throws(EngineError) {
-        try self.init(storage: try SegmentBytes(mapping: path), file: path)
+    /// Opens the segment at `path`, mapped; its checksum is not computed when `verified`
+    /// says a search verified this very file before (`VerifiedSegments`).
+    convenience init(path: String, verified: (VerifiedSegments.Identity) -> Bool) throws(EngineError) {
+        try self.init(storage: try SegmentBytes(mapping: path, verified: verified), file: path)
     }
+
+    /// Opens the segment at `path`, mapped, and verifies it whole.
+    public convenience init(path: String) throws(EngineError) {
+        try self.init(path: path) { _ in false }
+    }
+
+    /// True when opening computed the file's checksum and found it right.
+    var wasVerified: Bool { bytes.checksum != nil }
 
     /// Opens a segment from its bytes, copied; `file` names it in errors.
     public convenience init(bytes: [UInt8], file: String) throws(EngineError) {
@@ -60,7 +71,7 @@ public final class SegmentReader: Sendable {
             let fieldCount = Int(try footer.u32())
             let stored = try footer.u32()
             guard offsets[5] == UInt64(bytes.count) else { throw FormatError(message: "length \(bytes.count), expected \(offsets[5]): cut short or extended") }
-            guard bytes.checksum == stored else { throw FormatError(message: "checksum mismatch: the file is damaged") }
+            if let checksum = bytes.checksum, checksum != stored { throw FormatError(message: "checksum mismatch: the file is damaged") }
             guard fieldCount > 0, fieldCount <= SegmentFormat.maxFields else { throw FormatError(message: "\(fieldCount) fields") }
             let starts = offsets[0..<5].map { Int(clamping: $0) }
             guard starts[0] == SegmentFormat.magic.count, zip(starts, starts.dropFirst() + [footerStart]).allSatisfy({ $0 <= $1 }) else {
@@ -92,21 +103,9 @@ public final class SegmentReader: Sendable {
 
             columns = try ValueColumns(bytes, in: starts[4]..<footerStart, documentCount: count)
 
-            var dictionary = try ByteReader(bytes, from: starts[3], to: starts[4])
-            let termCount = try dictionary.count(atMost: footerStart)
-            var entryStarts: [UInt32] = []
-            entryStarts.reserveCapacity(termCount)
-            var last: UnsafeBufferPointer<UInt8>?
-            for _ in 0..<termCount {
-                entryStarts.append(UInt32(dictionary.offset - starts[3]))
-                let (term, info) = try TermDictionary.entry(&dictionary, documentCount: count, postings: postingsSection, positions: positionsSection)
-                guard info.documentFrequency > 0 else { throw FormatError(message: "a term without documents") }
-                if let last, !last.lexicographicallyPrecedes(term) { throw FormatError(message: "dictionary out of order") }
-                last = term
-            }
-            guard dictionary.isAtEnd else { throw FormatError(message: "bytes after the dictionary") }
-            terms = TermDictionary(bytes: bytes, base: starts[3], end: starts[4], starts: entryStarts, documentCount: count,
-                                   postings: postingsSection, positions: positionsSection)
+            terms = try TermDictionary(bytes: bytes, section: starts[3]..<starts[4], documentCount: count,
+                                       postings: postingsSection, positions: positionsSection)
+            if bytes.checksum != nil { try terms.checkEntries() }
         } catch {
             throw EngineError(file: file, message: error.message)
         }

@@ -1,40 +1,66 @@
-/// A segment's terms in byte order, read in place from its mapped dictionary section: one
-/// number per term (where its entry starts) in memory, the terms' bytes and data in the file.
+/// A segment's terms in byte order, read in place from its mapped dictionary section: where
+/// each entry starts (a fixed-width number per term) and the entries themselves stay in the
+/// file.
 ///
 /// An array of terms and an array of their `TermInfo` cost a hundred bytes and more a term,
-/// which made a search process as large as its index's dictionaries; a lookup reads the few
-/// entries its binary search visits instead. The entries were checked when the segment was
-/// opened (`SegmentReader`), and are read again with every read bounds-checked: a file cut
-/// short under it reads as empty entries, never out of bounds.
+/// which made a search process as large as its index's dictionaries, and walking every entry
+/// to find where each starts made opening a large index slow; a lookup reads the few entries
+/// its binary search visits instead. Every read is bounds-checked against the section: a
+/// damaged number or a file cut short under it reads as an empty entry, never out of bounds.
 struct TermDictionary: RandomAccessCollection, Sendable {
     let bytes: SegmentBytes
-    /// Where each entry starts, from `base`.
-    private let starts: [UInt32]
+    /// Where the entry starts are (u32 each, from `base`).
+    private let starts: Int
+    private let termCount: Int
     private let base: Int
     private let end: Int
     private let documentCount: Int
     private let postings: Range<Int>
     private let positions: Range<Int>
 
-    init(bytes: SegmentBytes, base: Int, end: Int, starts: [UInt32], documentCount: Int, postings: Range<Int>, positions: Range<Int>) {
+    /// The dictionary in `section` of `bytes` (`SegmentFormat`).
+    init(bytes: SegmentBytes, section: Range<Int>, documentCount: Int, postings: Range<Int>, positions: Range<Int>) throws(FormatError) {
+        var reader = try ByteReader(bytes, from: section.lowerBound, to: section.upperBound)
+        let count = Int(try reader.u32())
+        guard count <= (section.count - 4) / 4 else { throw FormatError(message: "\(count) terms in a dictionary of \(section.count) bytes") }
         self.bytes = bytes
-        self.base = base
-        self.end = end
-        self.starts = starts
+        termCount = count
+        starts = reader.offset
+        base = starts + 4 * count
+        end = section.upperBound
         self.documentCount = documentCount
         self.postings = postings
         self.positions = positions
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { starts.count }
+    var endIndex: Int { termCount }
+
+    /// Where entry `i` starts in the file.
+    @inline(__always)
+    private func start(_ i: Int) -> Int {
+        base + Int(UInt32(littleEndian: UnsafeRawPointer(bytes.base + starts + 4 * i).loadUnaligned(as: UInt32.self)))
+    }
+
+    /// Checks every entry: its numbers inside the segment, each term after the one before
+    /// it, at least one document each (what `stats --check` and the fuzzer ask for).
+    func checkEntries() throws(FormatError) {
+        var last: UnsafeBufferPointer<UInt8>?
+        for i in 0..<termCount {
+            var reader = try ByteReader(bytes, from: start(i), to: end)
+            let (term, info) = try Self.entry(&reader, documentCount: documentCount, postings: postings, positions: positions)
+            guard info.documentFrequency > 0 else { throw FormatError(message: "a term without documents") }
+            if let last, !last.lexicographicallyPrecedes(term) { throw FormatError(message: "dictionary out of order") }
+            last = term
+        }
+    }
 
     /// The bytes of term `i`, copied.
     subscript(i: Int) -> [UInt8] { Array(term(i)) }
 
     /// The bytes of term `i` in the file, valid while the segment is open.
     func term(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        guard var reader = try? ByteReader(bytes, from: base + Int(starts[i]), to: end),
+        guard var reader = try? ByteReader(bytes, from: start(i), to: end),
               let length = try? reader.count(atMost: 1 << 16), let term = try? reader.bytes(length) else { return UnsafeBufferPointer(start: nil, count: 0) }
         return term
     }
@@ -42,7 +68,7 @@ struct TermDictionary: RandomAccessCollection, Sendable {
     /// Where term `i`'s data lies.
     func info(_ i: Int) -> TermInfo {
         do throws(FormatError) {
-            var reader = try ByteReader(bytes, from: base + Int(starts[i]), to: end)
+            var reader = try ByteReader(bytes, from: start(i), to: end)
             return try Self.entry(&reader, documentCount: documentCount, postings: postings, positions: positions).info
         } catch {
             return TermInfo(documentFrequency: 0, postings: postings.lowerBound..<postings.lowerBound, positions: positions.lowerBound..<positions.lowerBound)

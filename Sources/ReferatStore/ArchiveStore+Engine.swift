@@ -76,14 +76,16 @@ extension ArchiveStore {
         guard let generation else {
             throw StoreError(path: path, message: "made by an older referat: its search index is rebuilt by the next 'referat import' into it")
         }
-        return try load(generation)
+        return try load(generation, forSearching: true)
     }
 
-    /// The snapshot of `generation`, from the cache or opened from the folder.
-    func load(_ generation: Int) throws(StoreError) -> IndexSnapshot {
+    /// The snapshot of `generation`, from the cache or opened from the folder: for a search,
+    /// trusting the segments a search verified before (`VerifiedSegments`); for a writer and
+    /// `stats --check`, each verified whole.
+    func load(_ generation: Int, forSearching: Bool = false) throws(StoreError) -> IndexSnapshot {
         if let current = engine.current, current.generation == generation { return current }
         do {
-            let snapshot = try IndexFolder.open(segmentsFolder, generation: generation)
+            let snapshot = try IndexFolder.open(segmentsFolder, generation: generation, trustingVerified: forSearching)
             engine.set(snapshot)
             return snapshot
         } catch {
