@@ -20,18 +20,18 @@ indirect enum LeafMatcher {
     }
 
     /// Whether document `d` matches, moving the leaves' postings to `d` (never back).
-    func holds(_ d: Int, _ leaves: inout [LeafPostings]) throws(EngineError) -> Bool {
+    func holds(_ d: Int, _ leaves: UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> Bool {
         switch self {
         case .leaf(let i):
             try leaves[i].advance(to: d)
             return leaves[i].document == d
         case .all(let required, let excluded):
             guard !required.isEmpty else { return false }
-            for node in required where !(try node.holds(d, &leaves)) { return false }
-            for node in excluded where try node.holds(d, &leaves) { return false }
+            for node in required where !(try node.holds(d, leaves)) { return false }
+            for node in excluded where try node.holds(d, leaves) { return false }
             return true
         case .any(let nodes):
-            for node in nodes where try node.holds(d, &leaves) { return true }
+            for node in nodes where try node.holds(d, leaves) { return true }
             return false
         }
     }
@@ -158,59 +158,64 @@ extension QueryRun {
         }
         var windowBound = 0.0, windowEnd = -1
         var d = 0
-        walking: while true {
-            d = try walk.next(at: d, among: generator)
-            if d == LeafPostings.exhausted { break }
-            if threshold > -.infinity {
-                if d > windowEnd {
-                    windowBound = 0
-                    windowEnd = Int.max
-                    for i in scoringLeaves {
-                        let w = walk.leaves[i].window(at: d)
-                        windowBound += w.bound
-                        windowEnd = min(windowEnd, w.upTo)
+        // The leaves are read in place through one buffer: through the walk's array, each
+        // access paid a uniqueness check and reference counting.
+        try walk.leaves.withUnsafeMutableBufferPointer { (leaves: inout UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) in
+            let leaves = leaves
+            walking: while true {
+                d = try LeafWalk.next(at: d, among: generator, leaves)
+                if d == LeafPostings.exhausted { break }
+                if threshold > -.infinity {
+                    if d > windowEnd {
+                        windowBound = 0
+                        windowEnd = Int.max
+                        for i in scoringLeaves {
+                            let w = leaves[i].window(at: d)
+                            windowBound += w.bound
+                            windowEnd = min(windowEnd, w.upTo)
+                        }
+                    }
+                    if windowBound * Self.slack < threshold {
+                        if windowEnd == Int.max { break }
+                        d = windowEnd + 1
+                        continue
                     }
                 }
-                if windowBound * Self.slack < threshold {
-                    if windowEnd == Int.max { break }
-                    d = windowEnd + 1
+                guard snapshot.live.contains(d) else {
+                    d += 1
                     continue
                 }
-            }
-            guard snapshot.live.contains(d) else {
+                if let conjunction {
+                    for i in conjunction {
+                        try leaves[i].advance(to: d)
+                        let at = leaves[i].document
+                        if at == LeafPostings.exhausted { break walking }
+                        if at != d {
+                            d = at
+                            continue walking
+                        }
+                    }
+                }
+                let matches = try implied || conjunction != nil ? true : member.holds(d, leaves)
+                if matches, check?.passes(d) ?? true {
+                    // Summed as `score(_:by:)` sums: leaf by leaf in the question's order.
+                    scored += 1
+                    var score = 0.0
+                    for i in scoringLeaves {
+                        try leaves[i].advance(to: d)
+                        if leaves[i].document == d {
+                            score += formula.score(idf: leaves[i].idf, weight: leaves[i].weight)
+                        }
+                    }
+                    if !(score < threshold) {
+                        offer(d, score, check)
+                        if threshold > -.infinity {
+                            for (i, others) in floored { leaves[i].floor = (threshold, others) }
+                        }
+                    }
+                }
                 d += 1
-                continue
             }
-            if let conjunction {
-                for i in conjunction {
-                    try walk.leaves[i].advance(to: d)
-                    let at = walk.leaves[i].document
-                    if at == LeafPostings.exhausted { break walking }
-                    if at != d {
-                        d = at
-                        continue walking
-                    }
-                }
-            }
-            let matches = try implied || conjunction != nil ? true : member.holds(d, &walk.leaves)
-            if matches, check?.passes(d) ?? true {
-                // Summed as `score(_:by:)` sums: leaf by leaf in the question's order.
-                scored += 1
-                var score = 0.0
-                for i in scoringLeaves {
-                    try walk.leaves[i].advance(to: d)
-                    if walk.leaves[i].document == d {
-                        score += formula.score(idf: walk.leaves[i].idf, weight: walk.leaves[i].weight)
-                    }
-                }
-                if !(score < threshold) {
-                    offer(d, score, check)
-                    if threshold > -.infinity {
-                        for (i, others) in floored { walk.leaves[i].floor = (threshold, others) }
-                    }
-                }
-            }
-            d += 1
         }
         return top.sorted
     }
@@ -235,14 +240,17 @@ extension QueryRun {
         let member = walk.matcher(match).simplified
         let generator = try self.generator(match, scored: false).map { walk.number[$0]! }
         var count = 0, d = 0
-        while true {
-            d = try walk.next(at: d, among: generator)
-            if d == LeafPostings.exhausted { return (count, false) }
-            if snapshot.live.contains(d), try member.holds(d, &walk.leaves), check?.passes(d) ?? true {
-                count += 1
-                if count == Self.countLimit { return (count, true) }
+        return try walk.leaves.withUnsafeMutableBufferPointer { (leaves: inout UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> (Int, Bool) in
+            let leaves = leaves
+            while true {
+                d = try LeafWalk.next(at: d, among: generator, leaves)
+                if d == LeafPostings.exhausted { return (count, false) }
+                if snapshot.live.contains(d), try member.holds(d, leaves), check?.passes(d) ?? true {
+                    count += 1
+                    if count == Self.countLimit { return (count, true) }
+                }
+                d += 1
             }
-            d += 1
         }
     }
 
@@ -332,7 +340,7 @@ struct LeafWalk {
     }
 
     /// The first document at or after `d` that one of `generator` holds, or `exhausted`.
-    mutating func next(at d: Int, among generator: [Int]) throws(EngineError) -> Int {
+    static func next(at d: Int, among generator: [Int], _ leaves: UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> Int {
         var next = LeafPostings.exhausted
         for g in generator {
             try leaves[g].advance(to: d)
