@@ -79,8 +79,10 @@ final class EngineBatch {
                 .map { ($0[0], $0[1], $0[2]) }
         }
         let pairs = learnedPairs ?? []
-        let own = pairs.filter { $0.municipality == key }.map { (abbreviation: $0.abbreviation, name: $0.name) }
-        let elsewhere = pairs.filter { $0.municipality != key }.map { (abbreviation: $0.abbreviation, name: $0.name) }
+        // Documents that name no municipality share no meaning: what they taught is a fallback
+        // for each other as for every municipality.
+        let own = key.isEmpty ? [] : pairs.filter { $0.municipality == key }.map { (abbreviation: $0.abbreviation, name: $0.name) }
+        let elsewhere = pairs.filter { key.isEmpty || $0.municipality != key }.map { (abbreviation: $0.abbreviation, name: $0.name) }
         let fallback = LocalAbbreviations.fallback(for: own, elsewhere: elsewhere)
         let local = own.isEmpty && fallback.isEmpty ? nil : LocalAbbreviations(own, fallback: fallback, analyzer: analyzer)
         abbreviationsByMunicipality[key] = .some(local)
