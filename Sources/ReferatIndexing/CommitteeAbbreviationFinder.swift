@@ -30,9 +30,10 @@ public struct CommitteeAbbreviation: Hashable, Sendable, Codable {
 ///   letters and names in columns);
 /// - a case's routing ("BUU/VPU, ØK, KB") beside its decision headers, which name the same
 ///   committees in the same order;
-/// - an abbreviation used in the routing or as a decision's body, or in a column of letters
-///   (a routing grid whose cells a converter dropped), where the document names one committee
-///   elsewhere whose word starts spell it.
+/// - an abbreviation used in the routing or as a decision's body, as a label on a line of its
+///   own ("MIU:" above the committee's decision), or in a column of letters (a routing grid
+///   whose cells a converter dropped), where the document names one committee elsewhere whose
+///   word starts spell it.
 ///
 /// Every pair must spell: each word of the name gives the abbreviation its first letter, and
 /// may give further letters that continue it ("ØKonomiudvalget") or that begin the
@@ -86,7 +87,7 @@ public enum CommitteeAbbreviationFinder {
             for body in c.decisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
         }
         for body in document.mentionedDecisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
-        for abbreviation in lettersInColumns(in: document.text) { pairByName(abbreviation) }
+        for abbreviation in lettersInColumns(in: document.text) + lettersAsLabels(in: document.text) { pairByName(abbreviation) }
         return found.values.sorted { ($0.abbreviation, $0.name) < ($1.abbreviation, $1.name) }
     }
 
@@ -195,6 +196,17 @@ public enum CommitteeAbbreviationFinder {
         }
         close()
         return out
+    }
+
+    /// The letters of every line that holds nothing but an abbreviation and a colon ("MIU:"):
+    /// a label a committee's decision follows.
+    public static func lettersAsLabels(in text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let cell = line.trimmingSpaces
+            guard cell.last == ":" else { return nil }
+            let letters = cell.dropLast().trimmingSpaces
+            return isAbbreviation(letters) ? String(letters) : nil
+        }
     }
 
     /// Fewer letters in a column than this are a short list, not a grid's headers.

@@ -85,6 +85,17 @@ import Testing
               pairs: ["fku=fritids- og kulturudvalget!", "øu=økonomiudvalget!"]),
         .init(label: "a legend in columns, spaces between", text: "Forkortelser\nPMU     Plan- og Miljøudvalget\nBY      Byrådet\n",
               pairs: ["by=byrådet!", "pmu=plan- og miljøudvalget!"]),
+        .init(label: "letters as a label above a decision, the name elsewhere", text: """
+            Dagsordener og referater
+            Naturudvalget
+            Mødedato: 03.06.2031
+
+            Nye skraldespande ved søerne
+            Teknisk Forvaltning foreslår 40 nye skraldespande. Sagen slutter i Naturudvalget.
+
+            NAU:
+            Godkendt.
+            """, pairs: ["nau=naturudvalget"]),
         .init(label: "letters at a line's start that spell nothing after them",
               text: "KL  Kommunernes Landsforening\nEU  Erhvervsfremme i Udkanten\nOK  Godkendt af udvalget\n", pairs: []),
         .init(label: "routing beside the decision headers, in order", text: """
