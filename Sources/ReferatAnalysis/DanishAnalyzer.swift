@@ -17,7 +17,7 @@ public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
     /// records it and rebuilds its search index from the records when it differs, so that the
     /// index holds the tokens queries are analysed into.
-    public static let version = "6"
+    public static let version = "7"
 
     private let breaker = WordBreaker()
     private let stemmer: LexiconStemmer
@@ -253,7 +253,13 @@ public final class DanishAnalyzer {
             }
 
             position += 1
-            if forms.isStopWord { continue }
+            if forms.isStopWord {
+                // "om- og tilbygning": a particle is a stop word alone, but restored it is a word.
+                if let restored = expansions.isEmpty ? nil : expansions[k] {
+                    emit(Token(term: stemmer.stem(restored), start: start, end: end, position: position, colocated: false, kind: .expansion))
+                }
+                continue
+            }
             // Not "børne-" in "børne- og ungeområdet": a suspended word is a fragment.
             if forms.isLearnable, kind == .word, suspension == nil, !(w.end < bytes.count && bytes[w.end] == 0x2D) { learnableWords?.insert(forms.folded) }
             emit(Token(term: forms.stem, start: start, end: end, position: position, colocated: false, kind: kind))
@@ -381,7 +387,8 @@ public final class DanishAnalyzer {
             if Self.conjunctions.contains(w) { sawConjunction = true; j += 1; continue }
             if Self.suspensionEnd(bytes, after: words[j].end) != nil { j += 1; continue }
             guard sawConjunction || (after < bytes.count && bytes[after] == 0x2C) else { return nil }
-            guard let last = decompounder.finestParts(of: w).last ?? decompounder.headAfterShortModifier(of: w) else { return nil }
+            guard let last = decompounder.finestParts(of: w).last ?? decompounder.headAfterShortModifier(of: w)
+                ?? decompounder.headAfterParticle(of: w, modifier: CaseFolder.fold(word(k))) else { return nil }
             // The last part as it stands at the end of the closing word.
             return String(w.dropFirst(last.offset))
         }

@@ -139,6 +139,29 @@ final class Decompounder {
         return heads.first
     }
 
+    /// Verbal particles that begin nouns made from verbs ("ombygning", "tilbygning",
+    /// "indbetaling"): a list of such nouns names the particle alone before the last one
+    /// ("om- og tilbygning", "ind- og udbetaling").
+    static let particles: Set<String> = [
+        "af", "an", "efter", "frem", "fra", "gen", "hen", "ind", "med", "mod", "ned", "om", "op", "over", "på", "til",
+        "ud", "under",
+    ]
+
+    /// The head of `word` (lower-cased) after a particle (`particles`) when `modifier` is
+    /// another particle and the rest ends compounds: "tilbygning" after "om" → bygning, so
+    /// that "om- og tilbygning" restores "ombygning". Nil for any other modifier.
+    func headAfterParticle(of word: String, modifier: String) -> (text: String, offset: Int)? {
+        guard Self.particles.contains(modifier) else { return nil }
+        let heads: [(text: String, offset: Int)] = analyse(word) { w, memo in
+            for particle in Self.particles where particle != modifier && word.hasPrefix(particle) {
+                let cut = particle.count
+                if w.count - cut >= minimumPart, memo.isWord(cut..<w.count, asEnd: true) { return [(w.string(cut..<w.count), cut)] }
+            }
+            return []
+        }
+        return heads.first
+    }
+
     /// `word` (lower-cased) without each linking element of its top-level split, one at a
     /// time: "spildevandsplanen" → ["spildevandplanen"]. Empty when it has none.
     func withoutLinks(_ word: String) -> [String] {

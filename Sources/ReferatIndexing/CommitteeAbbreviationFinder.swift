@@ -26,11 +26,14 @@ public struct CommitteeAbbreviation: Hashable, Sendable, Codable {
 /// committee in one, children and education in another), so the archive learns them from
 /// each municipality's own documents. Four shapes tell:
 /// - a name and an abbreviation in parentheses, either way round;
-/// - a legend of abbreviations ("BY=Byråd, ØK=Økonomiudvalg, PBU=Plan- og Boligudvalg");
+/// - a legend of abbreviations ("BY=Byråd, ØK=Økonomiudvalg, PBU=Plan- og Boligudvalg", or
+///   letters and names in columns);
 /// - a case's routing ("BUU/VPU, ØK, KB") beside its decision headers, which name the same
 ///   committees in the same order;
-/// - an abbreviation used in the routing or as a decision's body, where the document names
-///   one committee elsewhere whose word starts spell it.
+/// - an abbreviation used in the routing or as a decision's body, as a label on a line of its
+///   own ("MIU:" above the committee's decision), or in a column of letters (a routing grid
+///   whose cells a converter dropped), where the document names one committee elsewhere whose
+///   word starts spell it.
 ///
 /// Every pair must spell: each word of the name gives the abbreviation its first letter, and
 /// may give further letters that continue it ("ØKonomiudvalget") or that begin the
@@ -60,8 +63,12 @@ public enum CommitteeAbbreviationFinder {
             return names
         }
         func pairByName(_ abbreviation: String) {
-            let names = Set(namedCommittees().map(normalisedName).filter { spells(abbreviation, $0) })
-            if names.count == 1 { add(abbreviation, names.first!, explicit: false) }
+            // One committee, however the document inflects it ("Økonomiudvalget", "Økonomiudvalgets").
+            let names = namedCommittees().map(normalisedName).filter { endsInCommitteeWord($0) && spells(abbreviation, $0) }
+            let committees = Set(names.map(uninflected))
+            guard committees.count == 1 else { return }
+            let name = names.first { !$0.hasSuffix("s") } ?? names[0]
+            add(abbreviation, name, explicit: false)
         }
 
         for c in document.cases {
@@ -80,6 +87,7 @@ public enum CommitteeAbbreviationFinder {
             for body in c.decisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
         }
         for body in document.mentionedDecisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
+        for abbreviation in lettersInColumns(in: document.text) + lettersAsLabels(in: document.text) { pairByName(abbreviation) }
         return found.values.sorted { ($0.abbreviation, $0.name) < ($1.abbreviation, $1.name) }
     }
 
@@ -109,24 +117,100 @@ public enum CommitteeAbbreviationFinder {
         return out
     }
 
-    /// "ABBR=Name" in a legend of abbreviations, entries separated by commas or semicolons
-    /// ("BY=Byråd, ØK=Økonomiudvalg"), with or without spaces around "=": the name is the
-    /// entry's text after "=", when it holds a committee word and spells the letters.
+    /// A legend of abbreviations, in the shapes minutes typeset it:
+    /// - "ABBR=Name" or "ABBR: Name" entries, separated by commas, semicolons or nothing but
+    ///   the next entry ("BY=Byråd, ØK=Økonomiudvalg", "KB = Kommunalbestyrelsen ØU = Økonomiudvalget");
+    /// - "ABBR<tab>Name" cells, or a line that starts with the letters and then the name after
+    ///   spaces ("KFU    Kultur- og Fritidsudvalget").
+    /// The name is the shortest run of words after the letters that starts with a capital,
+    /// holds a committee word and spells them, so text after the name does not spoil it.
     static func legend(in text: String) -> [(String, String)] {
         var out: [(String, String)] = []
-        for line in text.split(whereSeparator: \.isNewline) where line.contains("=") {
-            for entry in line.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-                let sides = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard sides.count == 2 else { continue }
-                let abbreviation = sides[0].trimmingSpaces.split(separator: " ").last.map(String.init) ?? ""
-                let name = sides[1].trimmingSpaces.trimmingCharacters(in: ".")
-                guard isAbbreviation(abbreviation), let first = name.first, first.isUppercase, hasCommitteeWord(name),
-                      spells(abbreviation, name) else { continue }
-                out.append((abbreviation, name))
-            }
+        for line in text.split(whereSeparator: \.isNewline) {
+            if line.contains("=") || line.contains(":") { out += separatedEntries(in: line) }
+            out += spacedEntries(in: line)
         }
         return out
     }
+
+    /// The "ABBR=Name" and "ABBR: Name" entries of one line.
+    static func separatedEntries(in line: Substring) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let marks = line.indices.filter { line[$0] == "=" || line[$0] == ":" }
+        for (k, mark) in marks.enumerated() {
+            guard let abbreviation = line[..<mark].split(separator: " ").last.map(String.init), isAbbreviation(abbreviation) else { continue }
+            // The name runs to the next entry's letters, or to a comma or semicolon.
+            var end = line.endIndex
+            if k + 1 < marks.count {
+                let before = line[line.index(after: mark)..<marks[k + 1]]
+                end = before.lastIndex(of: " ").map { before[..<$0].endIndex } ?? marks[k + 1]
+            }
+            let entry = line[line.index(after: mark)..<end].prefix { $0 != "," && $0 != ";" }
+            if let name = name(startingWith: entry.split(separator: " "), spelling: abbreviation) { out.append((abbreviation, name)) }
+        }
+        return out
+    }
+
+    /// The "ABBR<tab>Name" cells of one line, or the line's letters and name after spaces.
+    static func spacedEntries(in line: Substring) -> [(String, String)] {
+        let cells = line.split(separator: "\t").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        if cells.count > 1 {
+            return zip(cells, cells.dropFirst()).compactMap { letters, next in
+                guard isAbbreviation(letters), let name = name(startingWith: next.split(separator: " "), spelling: letters) else { return nil }
+                return (String(letters), name)
+            }
+        }
+        let words = line.split(separator: " ")
+        guard words.count > 1, isAbbreviation(words[0]), let name = name(startingWith: words.dropFirst(), spelling: words[0]) else { return [] }
+        return [(String(words[0]), name)]
+    }
+
+    /// The shortest run of `words` from the first that starts with a capital, holds a
+    /// committee word and spells `abbreviation` (a dash or colon before it skipped).
+    static func name(startingWith words: some Collection<Substring>, spelling abbreviation: some StringProtocol) -> String? {
+        let words = Array(words.drop { $0 == "-" || $0 == "–" || $0 == ":" || $0 == "=" }.prefix(8))
+        guard let first = words.first?.first, first.isUppercase else { return nil }
+        for k in 1...max(1, words.count) where k <= words.count {
+            let name = words.prefix(k).joined(separator: " ").trimmingCharacters(in: ",.:;")
+            if hasCommitteeWord(name), spells(abbreviation, name) { return name }
+        }
+        return nil
+    }
+
+    /// The letters of every column of abbreviations in `text`: at least `minimumColumn` lines
+    /// in a row that each hold nothing but one abbreviation, empty lines between them aside.
+    /// Routing grids print their committees so; when the cells under them are lost, which
+    /// committees handle the case is unknown, but the letters are still the municipality's.
+    ///
+    ///     lettersInColumns(in: "Sagsgang\nFOU\n\nSOS\nTMU\nØKE\nX\n")  // ["FOU", "SOS", "TMU", "ØKE"]
+    public static func lettersInColumns(in text: String) -> [String] {
+        var out: [String] = [], run: [String] = []
+        func close() {
+            if run.count >= minimumColumn { out += run }
+            run = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let cell = line.trimmingSpaces
+            if cell.isEmpty { continue }
+            if isAbbreviation(cell) { run.append(String(cell)) } else { close() }
+        }
+        close()
+        return out
+    }
+
+    /// The letters of every line that holds nothing but an abbreviation and a colon ("MIU:"):
+    /// a label a committee's decision follows.
+    public static func lettersAsLabels(in text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let cell = line.trimmingSpaces
+            guard cell.last == ":" else { return nil }
+            let letters = cell.dropLast().trimmingSpaces
+            return isAbbreviation(letters) ? String(letters) : nil
+        }
+    }
+
+    /// Fewer letters in a column than this are a short list, not a grid's headers.
+    static let minimumColumn = 4
 
     /// Runs of words in `text` that end in a committee word and start with a capital, each as
     /// the longest such run of at most six words ("Kultur- og Fritidsudvalget", "Udvalget for
@@ -228,6 +312,30 @@ public enum CommitteeAbbreviationFinder {
     }
 
     static func fold(_ text: some StringProtocol) -> String { text.lowercased() }
+
+    /// True when the name's last word ends in a committee word and at most an inflection
+    /// ("økonomiudvalgets", "kommunalbestyrelsen"), not in a compound that only begins with
+    /// one ("økonomiudvalgsmødet" is a meeting).
+    public static func endsInCommitteeWord(_ name: String) -> Bool {
+        guard let last = name.split(whereSeparator: { $0 == " " || $0 == "-" }).last.map(Array.init) else { return false }
+        return committeeHeads.contains { head in
+            (0...3).contains { tail in
+                let end = last.count - tail
+                return end >= head.count && last[(end - head.count)..<end].elementsEqual(head)
+            }
+        }
+    }
+
+    /// A normalised name without its genitive and definite endings, so that the forms of one
+    /// committee compare equal ("økonomiudvalgets", "økonomiudvalget", "økonomiudvalgs-" in
+    /// "Økonomiudvalgs- og byrådsmøder" → "økonomiudvalg").
+    public static func uninflected(_ name: String) -> String {
+        var s = Substring(name)
+        while s.hasSuffix("-") { s = s.dropLast() }
+        if s.hasSuffix("s") { s = s.dropLast() }
+        if s.hasSuffix("et") || s.hasSuffix("en") { s = s.dropLast(2) }
+        return String(s)
+    }
 }
 
 extension Substring {

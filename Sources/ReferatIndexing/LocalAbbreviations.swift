@@ -11,8 +11,13 @@ public import ReferatAnalysis
 ///
 /// The letters count only where they are written in capitals. The added forms share the position of the word they stand beside (the name's forms sit on
 /// the abbreviation; the abbreviation on the name's last word), as colocated tokens. They are
-/// a function of the text and the municipality's learned pairs (see `ArchiveStore`'s
-/// abbreviation step), so a rebuild from the records gives the same index.
+/// a function of the text and the archive's learned pairs (see `ArchiveStore`'s abbreviation
+/// step), so a rebuild from the records gives the same index.
+///
+/// What other municipalities taught is a fallback, for letters this municipality never
+/// defines: its forms are weak, so they rank below the municipality's own meaning and below
+/// the words as written. A name finds the letters other municipalities give it; letters find
+/// a name only when every municipality that defines them means the same one.
 public struct LocalAbbreviations: Sendable {
     struct Form: Hashable, Sendable {
         var term: [UInt8]
@@ -21,15 +26,19 @@ public struct LocalAbbreviations: Sendable {
 
     /// The abbreviation's term → the name's forms to add beside it.
     private var expansions: [[UInt8]: [Form]] = [:]
-    /// The name's last primary term → the primary terms before it, and the abbreviation's term.
-    private var names: [[UInt8]: [(earlier: [[UInt8]], abbreviation: [UInt8])]] = [:]
+    /// The name's last primary term → the primary terms before it, the abbreviation's term,
+    /// and whether it is a fallback (added weak).
+    private var names: [[UInt8]: [(earlier: [[UInt8]], abbreviation: [UInt8], weak: Bool)]] = [:]
     /// The most primary terms of a name: how many recent terms a match needs.
     private var longest = 0
 
     /// Pairs of folded abbreviation and folded name (`CommitteeAbbreviation`), analysed with
-    /// `analyzer` as the entries are.
-    public init(_ pairs: [(abbreviation: String, name: String)], analyzer: DanishAnalyzer) {
-        for (abbreviation, name) in pairs {
+    /// `analyzer` as the entries are: the municipality's own, and `fallback`, what other
+    /// municipalities use (see `fallback(for:elsewhere:)`), added weak.
+    public init(_ pairs: [(abbreviation: String, name: String)], fallback: [(abbreviation: String, name: String, lettersFindName: Bool)] = [],
+                analyzer: DanishAnalyzer) {
+        let all = pairs.map { ($0.abbreviation, $0.name, true, false) } + fallback.map { ($0.abbreviation, $0.name, $0.lettersFindName, true) }
+        for (abbreviation, name, lettersFindName, isFallback) in all {
             let abbreviationText = AnalysedText(text: abbreviation, analyzer: analyzer)
             let nameText = AnalysedText(text: name, analyzer: analyzer)
             var abbreviationTerm: [UInt8]?
@@ -45,13 +54,39 @@ public struct LocalAbbreviations: Sendable {
                 return 0
             }
             guard let abbreviationTerm, let last = primary.last else { continue }
-            expansions[abbreviationTerm, default: []] += forms.filter { $0.term != abbreviationTerm }
-            names[last, default: []].append((Array(primary.dropLast()), abbreviationTerm))
+            if lettersFindName {
+                expansions[abbreviationTerm, default: []] += forms.filter { $0.term != abbreviationTerm }
+                    .map { Form(term: $0.term, weak: $0.weak || isFallback) }
+            }
+            names[last, default: []].append((Array(primary.dropLast()), abbreviationTerm, isFallback))
             longest = max(longest, primary.count)
         }
     }
 
-    public var isEmpty: Bool { expansions.isEmpty }
+    public var isEmpty: Bool { expansions.isEmpty && names.isEmpty }
+
+    /// What a municipality borrows from the pairs other municipalities learned (`elsewhere`,
+    /// folded abbreviation and name): nothing for letters it defines itself (`own`); for other
+    /// letters, each name they stand for finds them, and the letters find the name only when
+    /// they stand for one name everywhere (BUU is a children and youth committee in one
+    /// municipality, children and education in another: neither is BUU's meaning where it
+    /// has none).
+    ///
+    ///     LocalAbbreviations.fallback(for: [("ku", "kulturudvalget")],
+    ///                                 elsewhere: [("tmu", "teknik- og miljøudvalget"), ("ku", "kunstudvalget")])
+    ///     // [("tmu", "teknik- og miljøudvalget", lettersFindName: true)]
+    public static func fallback(for own: [(abbreviation: String, name: String)], elsewhere: [(abbreviation: String, name: String)])
+        -> [(abbreviation: String, name: String, lettersFindName: Bool)] {
+        let defined = Set(own.map(\.abbreviation))
+        var byLetters: [String: [String]] = [:]
+        for pair in elsewhere where !defined.contains(pair.abbreviation) {
+            if byLetters[pair.abbreviation]?.contains(pair.name) != true { byLetters[pair.abbreviation, default: []].append(pair.name) }
+        }
+        return byLetters.keys.sorted().flatMap { letters in
+            let names = byLetters[letters]!
+            return names.map { (letters, $0, names.count == 1) }
+        }
+    }
 
     /// Hands each token of `text` to `body`, as `AnalysedText.replay` does, with the added
     /// forms after the word they stand beside; stops at and returns the first non-zero status.
@@ -82,9 +117,9 @@ public struct LocalAbbreviations: Sendable {
                 }
             }
             if let candidates = names[key] {
-                added.weak = false
-                for (earlier, abbreviation) in candidates where recent.count > earlier.count
+                for (earlier, abbreviation, weak) in candidates where recent.count > earlier.count
                     && recent[(recent.count - 1 - earlier.count)..<(recent.count - 1)].elementsEqual(earlier) {
+                    added.weak = weak
                     let status = abbreviation.withUnsafeBufferPointer { body($0, added) }
                     if status != 0 { return status }
                 }

@@ -84,11 +84,10 @@ extension ArchiveStore {
     }
 
     /// Makes the index apply the abbreviations its documents now support: the pairs learned
-    /// since the last time, a pair whose documents are gone dropped, and the entries of each
-    /// municipality concerned that mention a changed abbreviation or name re-indexed in the
-    /// same commit (analysed on `jobs` threads), so that older entries are found by what was
-    /// learned later. Evidence is kept per document, so importing the same files again
-    /// changes nothing.
+    /// since the last time, a pair whose documents are gone dropped, and the entries of the
+    /// archive that mention a changed abbreviation or name re-indexed in the same commit
+    /// (analysed on `jobs` threads), so that older entries are found by what was learned later.
+    /// Evidence is kept per document, so importing the same files again changes nothing.
     public func learnAbbreviations(jobs: Int = 2) throws(StoreError) -> LearnedAbbreviations {
         let lexicon = self.lexicon
         return try writeIndexed { db, index in
@@ -104,19 +103,18 @@ extension ArchiveStore {
             index.forgetAbbreviations()
 
             // What an entry must contain to be touched by a changed pair: the letters, or the
-            // name's last word without its ending (it may be inflected).
-            var needles: [String: Set<String>] = [:]
+            // name's last word without its ending (it may be inflected). A pair is every other
+            // municipality's fallback too (`LocalAbbreviations.fallback`): entries anywhere.
+            var words: Set<String> = []
             for pair in result.learned + result.dropped {
                 let last = pair.name.split(whereSeparator: { $0 == " " || $0 == "-" }).last.map(String.init) ?? pair.name
-                needles[pair.municipality ?? "", default: []].formUnion([pair.abbreviation, String(last.prefix(max(3, last.count - 3)))])
+                words.formUnion([pair.abbreviation, String(last.prefix(max(3, last.count - 3)))])
             }
             let analyzers = AnalyzerPool(lexicon: lexicon)
-            for (municipality, words) in needles.sorted(by: { $0.key < $1.key }) {
-                // The municipality's entries a few hundred at a time: a large archive's texts
-                // and their tokens never sit in memory at once.
-                let ids = try Int64.fetchAll(db, sql: """
-                    SELECT e.id FROM entry e JOIN document d ON d.id = e.documentId WHERE COALESCE(d.municipality, '') = ? ORDER BY e.id
-                    """, arguments: [municipality])
+            if !words.isEmpty {
+                // The entries a few hundred at a time: a large archive's texts and their
+                // tokens never sit in memory at once.
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM entry ORDER BY id")
                 for start in stride(from: 0, to: ids.count, by: 256) {
                     let share = Array(ids[start..<min(ids.count, start + 256)])
                     let rows = try Row.fetchAll(db, sql: """

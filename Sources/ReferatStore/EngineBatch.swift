@@ -13,6 +13,8 @@ final class EngineBatch {
     private let lexicon: DanishLexicon
     private var analyzerCache: DanishAnalyzer?
     private var abbreviationsByMunicipality: [String: LocalAbbreviations?] = [:]
+    /// Every municipality's learned pairs (municipality "" for none), read once a batch.
+    private var learnedPairs: [(municipality: String, abbreviation: String, name: String)]?
 
     /// The memory a batch's segment writer may hold before it writes a segment. Segments are
     /// merged as streams, so smaller segments cost merges little memory; a larger budget only
@@ -67,12 +69,22 @@ final class EngineBatch {
     }
 
     /// The committee abbreviations learned for `municipality` ("" for none), as the index
-    /// applies them (`committee_abbreviation`); nil when it has none. Read once a batch.
+    /// applies them (`committee_abbreviation`), with what the other municipalities learned as
+    /// their fallback (`LocalAbbreviations.fallback`); nil when there is none. Read once a batch.
     func localAbbreviations(of municipality: String?, _ db: Database) throws -> LocalAbbreviations? {
         let key = municipality ?? ""
         if let known = abbreviationsByMunicipality[key] { return known }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT abbreviation, name FROM committee_abbreviation WHERE municipality = ?"), arguments: [key])
-        let local = rows.isEmpty ? nil : LocalAbbreviations(rows.map { ($0[0], $0[1]) }, analyzer: analyzer)
+        if learnedPairs == nil {
+            learnedPairs = try Row.fetchAll(db.cachedStatement(sql: "SELECT municipality, abbreviation, name FROM committee_abbreviation ORDER BY municipality, abbreviation, name"))
+                .map { ($0[0], $0[1], $0[2]) }
+        }
+        let pairs = learnedPairs ?? []
+        // Documents that name no municipality share no meaning: what they taught is a fallback
+        // for each other as for every municipality.
+        let own = key.isEmpty ? [] : pairs.filter { $0.municipality == key }.map { (abbreviation: $0.abbreviation, name: $0.name) }
+        let elsewhere = pairs.filter { key.isEmpty || $0.municipality != key }.map { (abbreviation: $0.abbreviation, name: $0.name) }
+        let fallback = LocalAbbreviations.fallback(for: own, elsewhere: elsewhere)
+        let local = own.isEmpty && fallback.isEmpty ? nil : LocalAbbreviations(own, fallback: fallback, analyzer: analyzer)
         abbreviationsByMunicipality[key] = .some(local)
         return local
     }
@@ -80,6 +92,7 @@ final class EngineBatch {
     /// Forgets the abbreviations read, after the batch changed them.
     func forgetAbbreviations() {
         abbreviationsByMunicipality = [:]
+        learnedPairs = nil
     }
 
     /// What entry `id` is filtered, faceted and sorted on, from its records: one definition

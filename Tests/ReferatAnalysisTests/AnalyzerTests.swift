@@ -65,12 +65,25 @@ enum Fixtures {
         ("Miljø- og Byudvalg", ["miljøudvalg"]),
         ("Klima- og Byudvalget", ["klimaudvalget"]),
         ("Havne- og Øudvalget", ["havneudvalget"]),
+        // A particle before a noun made from a verb with another particle: the particle alone
+        // is a stop word, restored it is the noun.
+        ("om- og tilbygning af skolen", ["ombygning"]),
+        ("ind- og udbetalinger", ["indbetalinger"]),
+        ("op- og nedskrivning", ["opskrivning"]),
+        ("til- og fraflytning", ["tilflytning"]),
     ])
     func suspendedHyphensAreExpanded(_ text: String, _ expected: [String]) {
         let produced = Set(terms(text))
         for word in expected {
             #expect(produced.contains(analyzer.stem(word)), "\(word) from \(text)")
         }
+    }
+
+    /// A particle restores nothing from a word that does not begin with another particle, nor
+    /// without a suspended hyphen.
+    @Test(arguments: [("om- og bygning", "ombygning"), ("om og tilbygning", "ombygning"), ("Sol- og tilbygning", "solbygning")])
+    func particlesRestoreOnlyParticleNouns(_ text: String, _ absent: String) {
+        #expect(!terms(text).contains(analyzer.stem(absent)), "\(terms(text))")
     }
 
     /// A modifier shorter than a part is split off only where a suspended hyphen says the word

@@ -76,6 +76,28 @@ import Testing
         .init(label: "a legend of abbreviations", text: "Sagsgang\nBY=Byråd, ØK=Økonomiudvalg, HKU = Havne- og Kystudvalg; TU=Teknisk Forvaltning\n",
               pairs: ["by=byråd!", "hku=havne- og kystudvalg!", "øk=økonomiudvalg!"]),
         .init(label: "an equation that is no legend", text: "Budget 2031: BU=1,2 mio. kr., KB=Kontoret for Byggeri\n", pairs: []),
+        .init(label: "a legend with no commas between its entries",
+              text: "Forkortelser KB = Kommunalbestyrelsen ØU = Økonomiudvalget HSU = Havne- og Sejladsudvalget LR = Det lokale råd Mødet kl. 16\n",
+              pairs: ["hsu=havne- og sejladsudvalget!", "kb=kommunalbestyrelsen!", "øu=økonomiudvalget!"]),
+        .init(label: "a legend with colons", text: "Forkortelser: KB: Kommunalbestyrelsen, MKU: Miljø- og Klimaudvalget\n",
+              pairs: ["kb=kommunalbestyrelsen!", "mku=miljø- og klimaudvalget!"]),
+        .init(label: "a legend in columns, tabs between", text: "Forkortelser\nFKU\tFritids- og Kulturudvalget\nØU\tØkonomiudvalget\n",
+              pairs: ["fku=fritids- og kulturudvalget!", "øu=økonomiudvalget!"]),
+        .init(label: "a legend in columns, spaces between", text: "Forkortelser\nPMU     Plan- og Miljøudvalget\nBY      Byrådet\n",
+              pairs: ["by=byrådet!", "pmu=plan- og miljøudvalget!"]),
+        .init(label: "letters as a label above a decision, the name elsewhere", text: """
+            Dagsordener og referater
+            Naturudvalget
+            Mødedato: 03.06.2031
+
+            Nye skraldespande ved søerne
+            Teknisk Forvaltning foreslår 40 nye skraldespande. Sagen slutter i Naturudvalget.
+
+            NAU:
+            Godkendt.
+            """, pairs: ["nau=naturudvalget"]),
+        .init(label: "letters at a line's start that spell nothing after them",
+              text: "KL  Kommunernes Landsforening\nEU  Erhvervsfremme i Udkanten\nOK  Godkendt af udvalget\n", pairs: []),
         .init(label: "routing beside the decision headers, in order", text: """
             Dagsorden og referat
             Kommunalbestyrelsen
@@ -142,6 +164,56 @@ import Testing
             """, pairs: []),
     ]
 
+    /// A column of committee letters whose marks were lost (a routing grid a converter printed
+    /// without its empty cells): each letter pair the document names one committee for,
+    /// however it inflects the name; a compound that begins with the name is no name.
+    @Test func lettersInAColumnPairWithTheOneCommitteeTheDocumentNames() throws {
+        let text = """
+            Dagsorden og referat
+            Byrådet
+            Dato: 04-03-2031
+
+            1. Mødeplan for 2031
+            Sagsnr.: 30/118
+
+            BYR
+
+            SKU
+
+            HEU
+
+            NFU
+
+            X
+
+            X
+
+            Sagsfremstilling
+            Havne- og Erhvervsudvalgsmøderne holdes om tirsdagen. Havne- og Erhvervsudvalgets møder er offentlige.
+
+            Indstilling
+            Havne- og Erhvervsudvalget indstiller, at planen godkendes.
+            """
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "example.txt")
+        let pairs = CommitteeAbbreviationFinder.pairs(in: document).map { $0.abbreviation + "=" + $0.name }
+        #expect(pairs.contains("heu=havne- og erhvervsudvalget"), "\(pairs)")
+        #expect(!pairs.contains { $0.hasPrefix("sku=") || $0.hasPrefix("nfu=") })
+        #expect(CommitteeAbbreviationFinder.lettersInColumns(in: "BYR\nSKU\nX\n") == [], "three letters are a short list")
+    }
+
+    @Test(arguments: [
+        ("økonomiudvalgets", "økonomiudvalg"), ("økonomiudvalget", "økonomiudvalg"), ("havne- og erhvervsudvalgs-", "havne- og erhvervsudvalg"),
+        ("kommunalbestyrelsens", "kommunalbestyrels"), ("byrådet", "byråd"),
+    ])
+    func namesCompareWithoutTheirEndings(_ name: String, _ uninflected: String) {
+        #expect(CommitteeAbbreviationFinder.uninflected(name) == uninflected)
+    }
+
+    @Test(arguments: [("økonomiudvalgets", true), ("kommunalbestyrelsen", true), ("økonomiudvalgsmødet", false), ("byrådsmøderne", false)])
+    func aNameEndsInItsCommitteeWord(_ name: String, _ ends: Bool) {
+        #expect(CommitteeAbbreviationFinder.endsInCommitteeWord(name) == ends)
+    }
+
     @Test(arguments: examples)
     func pairsADocumentSpellsOut(_ example: Example) throws {
         let document = try DocumentParser().parse(bytes: Array(example.text.utf8), path: "example.txt")
@@ -180,5 +252,39 @@ import Testing
         }
         #expect(councilTerms("Sagen går til BY").contains(analyzer.stem("byrådet")))
         #expect(!councilTerms("Turen går til en by i Jylland").contains(analyzer.stem("byrådet")))
+    }
+
+    /// What other municipalities taught: nothing for letters this one defines; every name its
+    /// letters elsewhere, and the letters their name only where every municipality agrees.
+    @Test func otherMunicipalitiesLettersAreAFallback() {
+        let fallback = LocalAbbreviations.fallback(
+            for: [("ku", "kulturudvalget")],
+            elsewhere: [("tmu", "teknik- og miljøudvalget"), ("ku", "kunstudvalget"), ("buu", "børne- og ungeudvalget"),
+                        ("buu", "børne- og uddannelsesudvalget"), ("tmu", "teknik- og miljøudvalget")])
+        #expect(fallback.map { "\($0.abbreviation)=\($0.name)\($0.lettersFindName ? "" : "?")" }
+                == ["buu=børne- og ungeudvalget?", "buu=børne- og uddannelsesudvalget?", "tmu=teknik- og miljøudvalget"])
+    }
+
+    /// A fallback's forms are weak: the municipality's own meaning and the written words rank
+    /// above them. Ambiguous letters find no name; the names still find the letters.
+    @Test func aFallbacksFormsAreWeak() {
+        let analyzer = DanishAnalyzer()
+        let local = LocalAbbreviations([("kb", "kommunalbestyrelsen")],
+                                       fallback: [("tmu", "teknik- og miljøudvalget", true), ("buu", "børne- og ungeudvalget", false)],
+                                       analyzer: analyzer)
+        func terms(_ text: String) -> [(term: String, colocated: Bool, weak: Bool)] {
+            var out: [(String, Bool, Bool)] = []
+            _ = local.replay(AnalysedText(text: text, analyzer: analyzer)) { term, token in
+                out.append((String(decoding: term, as: UTF8.self), token.colocated, token.weak))
+                return 0
+            }
+            return out
+        }
+        let committee = analyzer.stem("miljøudvalget")
+        #expect(terms("Sagen går til TMU").contains { $0.term == committee && $0.colocated && $0.weak })
+        #expect(terms("Teknik- og Miljøudvalget anbefaler").contains { $0.term == "tmu" && $0.colocated && $0.weak })
+        #expect(terms("Beslutning i KB").contains { $0.term == analyzer.stem("kommunalbestyrelsen") && !$0.weak })
+        #expect(!terms("Sagen går til BUU").contains { $0.colocated && $0.term == analyzer.stem("ungeudvalget") })
+        #expect(terms("Børne- og Ungeudvalget anbefaler").contains { $0.term == "buu" && $0.weak })
     }
 }

@@ -246,4 +246,81 @@ import Testing
         let found = try SearchService(store: ArchiveStore(path: archive.index)).search("SKU").page.hits.map(\.path)
         #expect(!found.isEmpty && found.allSatisfy { $0.hasSuffix("sku.txt") }, "\(found)")
     }
+
+    static let nørreby = """
+        Nørreby Kommune
+        Referat
+        Bygnings- og Kulturudvalget
+        Dato: 11-02-2031
+
+        Forkortelser KB = Kommunalbestyrelsen HSU = Havne- og Sejladsudvalget ØU = Økonomiudvalget
+
+        Nr.1 - Nye bådpladser i lystbådehavnen
+        Sagsnr.: 31/2202
+
+        Sagsfremstilling
+        HSU har drøftet en ny bro med 60 bådpladser.
+
+        Beslutning i Bygnings- og Kulturudvalget den 11-02-2031
+        Taget til efterretning.
+        """
+
+    static let østerlund = """
+        Østerlund Kommune
+        Referat
+        Byrådet
+        Dato: 22-04-2031
+
+        Nr.1 - Havnekassen
+        Sagsnr.: 31/5101
+
+        Sagsfremstilling
+        Havne- og Sejladsudvalget foreslår, at havnekassen lægges under kommunens konto.
+
+        Beslutning i Byrådet den 22-04-2031
+        Godkendt.
+        """
+
+    static let vestvig = """
+        Vestvig Kommune
+        Referat
+        Byrådet
+        Dato: 23-04-2031
+
+        Handicap- og Sundhedsudvalget (HSU) har behandlet sagen om nye bådpladser.
+
+        Nr.1 - Tilgængelige bådpladser
+        Sagsnr.: 31/6101
+
+        Sagsfremstilling
+        Havne- og Sejladsudvalget og Handicap- og Sundhedsudvalget ønsker en rampe ved broen.
+
+        Beslutning i Byrådet den 23-04-2031
+        Godkendt.
+
+        Nr.2 - Havnens nye bro
+        Sagsnr.: 31/6102
+
+        Sagsfremstilling
+        Havne- og Sejladsudvalget har fået et tilbud på en ny bro.
+
+        Beslutning i Byrådet den 23-04-2031
+        Godkendt.
+        """
+
+    /// Letters a municipality never defines borrow what another municipality's documents say
+    /// they mean, ranked below the letters where they are that municipality's own; where a
+    /// municipality gives the letters a meaning of its own, the other meaning is not borrowed.
+    @Test func lettersAnotherMunicipalityDefinesAreAFallbackRankedBelowItsOwn() throws {
+        let archive = Archive()
+        try archive.write("noerreby.txt", Self.nørreby)
+        try archive.write("oesterlund.txt", Self.østerlund)
+        try archive.write("vestvig.txt", Self.vestvig)
+        _ = try archive.importAll()
+        #expect(try archive.pairs().contains("Nørreby Kommune:hsu=havne- og sejladsudvalget"))
+        let found = try archive.cases("HSU")
+        #expect(found.first == "31/2202", "\(found)")
+        #expect(found.contains("31/5101"), "Østerlund borrows Nørreby's meaning: \(found)")
+        #expect(!found.contains("31/6102"), "Vestvig's HSU is another committee: \(found)")
+    }
 }
