@@ -93,8 +93,10 @@ enum AbsenceProse {
         var found = Found()
         // "… Side: 2 Fraværende: Eva Holm, Jens Lund. Til behandling forelå: …": a label inside
         // a line that a viewer flattened; the names run to the first word that is no name.
+        // "Medlemmer: Fraværende: Jan Holm (A) Eva Ny (A) …": labels in a row head a table's
+        // columns that the viewer ran together; the names after them are the first column's.
         if line.utf8.count > 40, line.containsBytes(": "), let m = try? inlineLabel.firstMatch(in: line), m.range.lowerBound > line.startIndex,
-           let list = m["names"]?.substring {
+           !line[..<m.range.lowerBound].hasSuffix(":"), let list = m["names"]?.substring {
             found.absent += people(String(list))
         }
         // "… NB. Fraværende Eva Holm, Bo Berg Stedfortræder Medlemmer …": a transcript's header row
