@@ -24,7 +24,7 @@ import Testing
         ("1 Byrådet BESLUTNINGSPROTOKOL Sted: Salen Dato: Tirsdag den 9. oktober 2029 Medlemmer: Fraværende: Ole Brink (A) Lise Dam (A) Hans Ravn (V)",
          [String]()),
         ("1 Byrådet BESLUTNINGSPROTOKOL Sted: Salen Dato: Tirsdag den 9. oktober 2029 Medlemmer: Kim Hald Fraværende: Ole Brink (A) Lise Dam (A)",
-         ["Ole Brink"]),
+         ["Ole Brink", "Lise Dam"]),
         ("2 Byrådet 22. marts 2029 Side: 2 Fraværende: Ida Krog, Palle Vang- Nielsen. Til behandling forelå: Lån til ny hal",
          ["Ida Krog", "Palle Vang-Nielsen"]),
     ])
@@ -67,5 +67,19 @@ extension NinthSurveyTests {
         #expect(document.cases.map(\.number) == ["1", "2", "3"])
         #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", "Meddelelser", "Evt."])
         #expect(document.cases.map(\.decisions.count) == [1, 1, 1])
+    }
+}
+
+extension NinthSurveyTests {
+    @Test(arguments: [
+        ("3 1. Lån til ny hal Åben sag Sagsnr.: 28/10057 Sagsansvarlig: abc.of Fraværende: Afbud: Ida Krog, Ole Dahl, Kim Lund. Dagsordenen blev godkendt.",
+         ["Ida Krog", "Ole Dahl", "Kim Lund"]),
+        ("Mødeleder: Eva Holm Fraværende: Ole Brink (A) Lise Dam (IA) Deltagende suppleant: Bo Berg (A) Ib Lund (IA) Referent: Kaj Moe",
+         ["Ole Brink", "Lise Dam"]),
+        ("Hans Ravn (B) var fraværende. I stedet deltog Kim Lund (B) Tove Eg (V) var fraværende. I stedet deltog Åse Kirk (V).",
+         ["Hans Ravn", "Tove Eg"]),
+    ])
+    func absenceLabelsInARowAndPartiedRunsNameTheAbsent(_ line: String, _ absent: [String]) {
+        #expect((AbsenceProse.read(line)?.absent ?? []).map(\.name) == absent)
     }
 }
