@@ -83,3 +83,20 @@ extension NinthSurveyTests {
         #expect((AbsenceProse.read(line)?.absent ?? []).map(\.name) == absent)
     }
 }
+
+extension NinthSurveyTests {
+    @Test(arguments: [
+        ("Fraværende:\nAfbud: Ida Krog, Ole Dahl\n", ["Ida Krog", "Ole Dahl"]),
+        ("Fraværende: Ida Krog\n", ["Ida Krog"]),
+        ("Fraværende:\n", [String]()),
+    ])
+    func absenteesAmongAnItemsFieldsAreItsDecisionsAbsentees(_ fields: String, _ absent: [String]) throws {
+        let text = "Referat til Kommunalbestyrelsen\nMødedato: Tirsdag den 12. juni 2029\n\n1. Godkendelse af dagsorden\nÅben sag\n"
+            + "Sagsnr.: 29/10057\n\(fields)RESUMÉ\nGodkendt.\nBESLUTNING\nGodkendt.\n\n2. Meddelelser\nÅben sag\nSagsnr.: 29/10058\n"
+            + "BESLUTNING\nTaget til efterretning.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2"])
+        #expect(document.cases.first?.decisions.first?.absent.map(\.name) == absent)
+        #expect(document.cases.last?.decisions.first?.absent.map(\.name) == [])
+    }
+}
