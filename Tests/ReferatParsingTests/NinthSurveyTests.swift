@@ -100,3 +100,17 @@ extension NinthSurveyTests {
         #expect(document.cases.last?.decisions.first?.absent.map(\.name) == [])
     }
 }
+
+extension NinthSurveyTests {
+    @Test(arguments: [
+        ("Mødedato\n14. marts 2029\nFraværende\nBo Kjær (A)\nEva de Lange (V)\nDeltagere\nIb Holm\n", "2029-03-14", ["Bo Kjær", "Eva de Lange"]),
+        ("Mødedato:\n14. marts 2029\nAfbud:\nBo Kjær\n", "2029-03-14", ["Bo Kjær"]),
+    ])
+    func aHeaderLabelsValueOnTheLinesBelowIsRead(_ header: String, _ date: String, _ absent: [String]) throws {
+        let text = "Referat\nØkonomiudvalget\n\(header)\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Salg af grund\nBeslutning\nGodkendt.\n"
+        let document = try parse(text)
+        #expect(document.meeting?.date == date)
+        #expect(document.meeting?.absent.map(\.name) == absent)
+        #expect(document.cases.map(\.number) == ["1", "2"])
+    }
+}
