@@ -117,7 +117,9 @@ enum FlattenedPage {
         // are the table's values in another order: none of them belongs to the last label.
         var out: [String] = []
         for (k, piece) in pieces.enumerated() where !piece.isEmpty {
-            if k > 0, let label = labels.first(where: { piece.hasPrefix($0) }), labels.contains(pieces[k - 1]) {
+            // Absence labels in a row ("Fraværende: Afbud: Eva Holm, Bo Berg") name the same people.
+            if k > 0, let label = labels.first(where: { piece.hasPrefix($0) }), labels.contains(pieces[k - 1]),
+               PeopleParser.absenceLabel(pieces[k - 1]) == nil || PeopleParser.absenceLabel(label) == nil {
                 out.append(label)
                 out.append(String(piece.dropFirst(label.count)).stripping(" "))
                 continue

@@ -24,7 +24,16 @@ enum AbsenceProse {
     /// A name's words after the first: a capitalised word or an initial, perhaps after a
     /// particle ("Luis da Silva Martins").
     private static let laterNameWords = #"(?:\s+(?:(?:"# + MinutesVocabulary.nameParticles.joined(separator: "|") + #")\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))"#
-    private static let names = name + #"(?:(?:\s*(?:,|\bog\b|\bsamt\b)|\s+(?:ved|med)\s+afbud,?)\s*"# + name + #")*"#
+    private static let names = name + nameSeparator + name + ")*"
+    private static let nameSeparator = #"(?:(?:\s*(?:,|\bog\b|\bsamt\b)|\s+(?:ved|med)\s+afbud,?)\s*"#
+    /// A name with its party or remark in parentheses, which marks where it ends.
+    private static let partiedName = #"[A-ZÆØÅ][\p{L}'’-]*\.?"# + laterNameWords + "*" + #"\s*\([^()]{0,40}\)"#
+    /// Names after an absence label, where a flattened table's column may also join them by a
+    /// space after each party ("Fraværende: Eva Holm (A) Bo Berg (IA)"). Only after a label: in
+    /// prose the same run is two sentences that lost their point ("I stedet deltog Eva Holm (A)
+    /// Bo Berg (V) var fraværende").
+    private static let nameRun = "(?:" + partiedName + #"(?:\s+"# + partiedName + ")+|" + name + ")"
+    private static let labelledNames = nameRun + nameSeparator + nameRun + ")*"
     /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil"),
     /// after an office or a header's label without its colon ("Bemærkninger Eva Holm forlod mødet …").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
@@ -52,7 +61,8 @@ enum AbsenceProse {
     /// "Afbud fra Eva Holm", also with the count first: "afbud fra 3 medlemmer Eva Holm, Bo Berg og Ib Lund".
     nonisolated(unsafe) static let afbudFra = try! Regex(#"(?:^|[\s(])(?:[Aa]fbud|[Ff]orfald|AFBUD)\s+fra\s+(?:[0-9]{1,2}\s+\p{Ll}*medlemmer\s+)?(?<names>"# + names + #")"#)
     /// An absence label inside a line, with the names after it.
-    nonisolated(unsafe) static let inlineLabel = try! Regex(#"\s(?:Fraværende|Ikke til stede|Afbud)\s*:\s*"# + meetingDay + #"?(?<names>"# + names + #")"#)
+    /// Absence labels in a row ("Fraværende: Afbud: Eva Holm") name the same people.
+    nonisolated(unsafe) static let inlineLabel = try! Regex(#"\s(?:Fraværende|Ikke til stede|Afbud)\s*:\s*(?:(?:Fraværende|Ikke til stede|Afbud)\s*:\s*)?"# + meetingDay + #"?(?<names>"# + labelledNames + #")"#)
     /// The day of a meeting held over two days, before that day's names: "Fraværende: Den 8.
     /// juni 2027: Eva Holm (C). Den 9. juni 2027: Ingen."
     static let meetingDay = #"(?:[Dd]en\s+[0-9]{1,2}\.\s*(?:[a-zæøå]+\.?|[0-9]{1,2}\.?)\s*[0-9]{2,4}\s*:\s*)"#
@@ -93,8 +103,10 @@ enum AbsenceProse {
         var found = Found()
         // "… Side: 2 Fraværende: Eva Holm, Jens Lund. Til behandling forelå: …": a label inside
         // a line that a viewer flattened; the names run to the first word that is no name.
+        // "Medlemmer: Fraværende: Jan Holm (A) Eva Ny (A) …": labels in a row head a table's
+        // columns that the viewer ran together; the names after them are the first column's.
         if line.utf8.count > 40, line.containsBytes(": "), let m = try? inlineLabel.firstMatch(in: line), m.range.lowerBound > line.startIndex,
-           let list = m["names"]?.substring {
+           !line[..<m.range.lowerBound].hasSuffix(":"), let list = m["names"]?.substring {
             found.absent += people(String(list))
         }
         // "… NB. Fraværende Eva Holm, Bo Berg Stedfortræder Medlemmer …": a transcript's header row

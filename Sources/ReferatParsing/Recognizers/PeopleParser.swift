@@ -90,6 +90,9 @@ enum PeopleParser {
         for role in MinutesVocabulary.roles where text.hasPrefix(role + " ") { text = String(text.dropFirst(role.count + 1)) }
         guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
         var name = String(m.name).stripping(" ")
+        // "Anders Fog- Petersen": a double name that a transcript broke at the line's end keeps
+        // its hyphen and loses the break.
+        if name.containsBytes("- ") { name = name.replacing(brokenDoubleName, with: "-") }
         // "Anders Holm Byrådssalen", "Kurt Lund Dagsordenen": a flattened page put the meeting
         // room or the next sentence right after the name.
         if let room = name.split(separator: " ").dropFirst(2).first(where: { MinutesVocabulary.isPlaceWord($0) || MinutesVocabulary.notInNames.contains($0.lowercased()) }) {
@@ -122,6 +125,9 @@ enum PeopleParser {
         }
         return Person(name: name, party: party, reason: reason)
     }
+
+    /// A hyphen at a word's end and the next capitalised word: one double name broken in two.
+    nonisolated(unsafe) static let brokenDoubleName = #/-\s+(?=[A-ZÆØÅ])/#
 
     /// `personShape`'s captures.
     static func personCaptures(_ text: String) -> (name: Substring, paren: Substring?, party: Substring?, reason: Substring?)? {
@@ -213,6 +219,8 @@ enum PeopleParser {
         var t = tail.stripping(". ")
         // "efter pkt. 3.Borgmesteren orienterede …": the next sentence, glued where a space was lost.
         if let glued = t.firstMatch(of: gluedSentence) { t = String(t[..<glued.range.lowerBound]) }
+        // "i punkt 3-7; stedfortræder Eva Ny": who came instead is no part of the reason.
+        t = withoutSubstitutes(t).stripping(". ")
         for prefix in ["af punktet", "af sagen", "af dette punkt", "af denne sag"] where t.lowercased().hasPrefix(prefix) {
             t = String(t.dropFirst(prefix.count)).stripping(",. ")
         }

@@ -93,6 +93,7 @@ struct CaseParser: Sendable {
         var block = Block.preamble
         var routingSeen = false
         var expectsItemType = false
+        var headAbsent: [Person] = []
         if let runIn {
             sections.append(("", [runIn]))
             block = .section(0)
@@ -130,6 +131,11 @@ struct CaseParser: Sendable {
             }
             if !isInDecision(block) || CaseSegmenter.isIdentity(text) && text.isShorter(than: 80) {
                 if readIdentity(text, into: &record) { continue }
+            }
+            // "Fraværende: Afbud: Eva Holm" among the item's fields, above its decision (Tårnby):
+            // who was away when the meeting decided it. The line stays in the item's text.
+            if decisions.isEmpty, PeopleParser.absenceLabel(text)?.rest.isEmpty == false, let list = AbsenceList.read(lines, at: offset) {
+                headAbsent += list.absent
             }
             let unbulleted = text.withoutBullet
             let parsed = DecisionHeader.parse(unbulleted)
@@ -204,6 +210,11 @@ struct CaseParser: Sendable {
         // run into it) records no decision; an empty "Beslutning" still says one was due.
         decisions.removeAll { $0.byReferat && $0.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && $0.lines.allSatisfy(\.isBlank) }
         record.decisions = Self.withoutRepeatedSteps(decisions.map(buildDecision))
+        for k in record.decisions.indices where record.decisions[k].body == meeting?.body && record.decisions[k].date == meeting?.date {
+            for person in headAbsent where !record.decisions[k].absent.contains(where: { $0.name == person.name }) {
+                record.decisions[k].absent.append(person)
+            }
+        }
         record.attachments = AttachmentParser.parse(attachmentLines)
         let first = lines.first!.number, last = lines.last!.number
         var seen = Set<String>()
