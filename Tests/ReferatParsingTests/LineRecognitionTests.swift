@@ -258,6 +258,17 @@ import Testing
         var seen: [Int] = []
         _ = text.containsBytes("sag") { end, _ in seen.append(end); return false }
         #expect(seen == occurrences("sag"))
+        for needle in ["sag", "s", "ææ", " Kommune", "Kommune Kommunen", "x"] {
+            #expect(text.containsBytes(of: needle) == !occurrences(needle).isEmpty)
+        }
+    }
+
+    /// A needle is plain when its bytes settle whether the text holds its characters.
+    @Test(arguments: [
+        ("Sagsnr.:", true), ("Økonomiske konsekvenser", true), ("Åben sag", false), ("Resumé", false), ("Kompetence:", false), ("RESUME", true),
+    ] as [(String, Bool)])
+    func plainNeedles(_ needle: String, _ plain: Bool) {
+        #expect(String.isPlainNeedle(needle) == plain)
     }
 }
 
@@ -295,7 +306,8 @@ import Testing
         "1 Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl i Kommunalbestyrelsens mødesal",
         "Ekstraordinært møde i Ældrerådet d. 3/5-2027", "Økonomiudvalgets møde den 21. januar 2026",
         "Referat fra Byrådets ordinære møde", "Dagsorden for Plan- og Miljøudvalgets møde", "Mødet i byrådet den 4. maj 2027",
-        "Byrådet 22-11-2016", "Møde i Byrådet", "",
+        "Byrådet 22-11-2016", "Møde i Byrådet", "", "mØDE i Byrådet den 3. maj 2020", "Referat fra MØDET i Byrådet den 3. maj 2020",
+        "Møde\u{301} i Byrådet den 3. maj 2020", "Møde i Byrådet den 3. maj 2020", "Mø", "møde 1",
     ])
     func neverHidesAMeetingLine(_ line: String) {
         if line.firstMatch(of: MeetingHeaderParser.prose) != nil { #expect(MeetingHeaderParser.mayBeProse(line)) }
@@ -304,6 +316,8 @@ import Testing
 
     @Test func turnsAwayOtherLines() {
         #expect(!MeetingHeaderParser.mayBeProse("Sagen blev behandlet den 4. maj 2027"))
+        #expect(!MeetingHeaderParser.mayBeProse("Tilskud til Økonomi og støtte den 4. maj 2027"))
+        #expect(MeetingHeaderParser.mayBeProse("Ordinært MØDE i Byrådet den 4. maj 2027"))
         #expect(!MeetingHeaderParser.mayBeGenitiveMeeting("Økonomiudvalgets beslutning den 4. maj 2027"))
     }
 }
@@ -385,6 +399,19 @@ import Testing
         } else {
             #expect(line.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 >= 0xC2 } || line.hasPrefix(" ") || line.contains("  "))
         }
+    }
+
+    /// `hasTwoCapitals` may let lines through, but never one that holds a heading in capitals.
+    @Test(arguments: [
+        "Planen blev godkendt. INDSTILLING Administrationen indstiller", "Planen blev godkendt. Indstilling Administrationen indstiller",
+        "at 3 RESUMÉ Planen", "A B C D E F G H", "AB", "", "Økonomien, ØU og BR", "ÆØÅ æøå",
+    ])
+    func capitalsGuardNeverHidesAHeading(_ line: String) {
+        if RunInHeadings.capitals.contains(where: { line.containsBytes($0) }) { #expect(RunInHeadings.hasTwoCapitals(line)) }
+        #expect(RunInHeadings.hasTwoCapitals(line) == line.utf8.indices.dropLast().contains { i in
+            let a = line.utf8[i], b = line.utf8[line.utf8.index(after: i)]
+            return (0x41...0x5A).contains(a) && (0x41...0x5A).contains(b)
+        })
     }
 
     /// `splitLines` finds line ends with memchr; it must split as the generic byte split did:

@@ -38,7 +38,12 @@ extension String {
 
     /// Whether every character of `needle` equals only itself (see `containsPlain`).
     static func isPlainNeedle(_ needle: StaticString) -> Bool {
-        needle.description.unicodeScalars.allSatisfy { scalar in
+        isPlainNeedle(needle.description)
+    }
+
+    /// The same for a needle known only at run time.
+    static func isPlainNeedle(_ needle: String) -> Bool {
+        needle.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII ? !"K;`".unicodeScalars.contains(scalar) : "æøÆØ".unicodeScalars.contains(scalar)
         }
     }
@@ -71,6 +76,14 @@ extension String {
         } ?? nil
         if let answer { return answer }
         return lowercased().hasPrefix(String(decoding: pattern, as: UTF8.self))
+    }
+
+    /// Whether `needle`'s bytes occur in the text's: a needle known only at run time (see
+    /// `containsBytes(_:where:)`).
+    func containsBytes(of needle: String) -> Bool {
+        var copy = self
+        let bytes = Array(needle.utf8)
+        return copy.withUTF8 { $0.firstOffset(of: bytes, before: $0.count) != nil }
     }
 
     /// `utf8.contains(byte)`, searched with memchr: the parser asks it of every line and of

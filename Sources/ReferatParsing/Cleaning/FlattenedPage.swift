@@ -23,6 +23,9 @@ enum FlattenedPage {
         "Indholdsfortegnelse", "Åben sag", "Lukket sag", "Sagsresume", "Beslutningstema",
     ]
 
+    /// Labels and headings, each with whether its bytes settle that it is absent (see `String.isPlainNeedle`).
+    static let allMarkers = (labels + headings).map { ($0, String.isPlainNeedle($0)) }
+
     /// An item number inside the text: " 12. Godkendelse", " 1. ØU - Orientering".
     nonisolated(unsafe) static let itemNumber = #/\s([0-9]{1,3}\.\s+[A-ZÆØÅ][\p{Ll}]|[0-9]{1,3}\.\s+[A-ZÆØÅ]{2,3}\s+[-–]\s)/#
     nonisolated(unsafe) static let firstLetteredPoint = #/\s(a\)\s+[A-ZÆØÅ])/#
@@ -53,7 +56,9 @@ enum FlattenedPage {
         guard text.utf8.count >= 100, mayBeFlattened(text) else { return [text] }
         var cuts: [String.Index] = []
         var markers = 0
-        for marker in labels + headings {
+        for (marker, plain) in Self.allMarkers {
+            // Most markers are not in the line, and memchr says so sooner than the search by characters.
+            if plain, !text.containsBytes(of: marker) { continue }
             var from = text.startIndex
             while let range = text[from...].firstRange(of: marker) {
                 from = range.upperBound
@@ -75,7 +80,8 @@ enum FlattenedPage {
         // the digits of dates), "Beslutning i Økonomiudvalget den …".
         // Where a step's header starts is DecisionHeader's to say; the word is the cheap guard.
         var from = text.startIndex
-        while let range = text[from...].firstRange(of: " Beslutning ") {
+        let mayOpenStep = text.containsBytes(" Beslutning ")
+        while mayOpenStep, let range = text[from...].firstRange(of: " Beslutning ") {
             from = range.upperBound
             let start = text.index(after: range.lowerBound)
             guard DecisionHeader.opensStep(text[start...]) else { continue }

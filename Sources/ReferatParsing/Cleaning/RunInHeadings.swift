@@ -107,7 +107,7 @@ enum RunInHeadings {
             return (before.isEmpty ? [] : split(before)) + [String(m.output).stripping(" ")] + (rest.isEmpty ? [] : split(rest))
         }
         // A heading in capitals after a sentence.
-        if text.utf8.count > 40 {
+        if text.utf8.count > 40, hasTwoCapitals(text) {
             for marker in capitals where text.containsBytes(marker) {
                 let heading = marker.description.stripping(" ")
                 guard let range = text.firstRange(of: " " + heading + " ") else { continue }
@@ -135,6 +135,21 @@ enum RunInHeadings {
             }
         }
         return [text]
+    }
+
+    /// Whether two ASCII capitals stand side by side, as in every heading of `capitals`: the
+    /// guard before searching each of them, whose first byte, a space, most lines have often.
+    static func hasTwoCapitals(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var previous = false
+            for b in bytes {
+                let capital = b >= 0x41 && b <= 0x5A
+                if capital && previous { return true }
+                previous = capital
+            }
+            return false
+        }
     }
 
     /// Whether `text` ends in a year after a space: "… den 20. oktober 2027".

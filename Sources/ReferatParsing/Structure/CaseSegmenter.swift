@@ -13,7 +13,10 @@ import ReferatRecords
 /// item (a numbered line in a recommendation, "1. at …", is never an item). Entries of a table
 /// of contents (dotted leaders, or a run of numbered lines with nothing between them) are not
 /// items: the items themselves follow.
-struct CaseSegmenter: Sendable {
+///
+/// A segmenter remembers what it found out about a line's text (`Answers`): use one per
+/// document, on one thread.
+struct CaseSegmenter {
     struct Anchor: Hashable, Sendable {
         /// Index of the first line of the item (its title, or its number when the title follows).
         var titleIndex: Int
@@ -31,6 +34,16 @@ struct CaseSegmenter: Sendable {
         /// A numbered paragraph of plain minutes: its first sentence is the title, the rest its text.
         var paragraph = false
     }
+
+    /// Answers already given about a line's text. The signals ask the same questions of the
+    /// same lines over and over (each candidate, each scan of a numbered run, each title above
+    /// a heading), and each answer costs several patterns.
+    final class Answers {
+        var titleLike: [String: Bool] = [:]
+        var numberedTitle: [String: (number: String, title: String)?] = [:]
+    }
+
+    let answers = Answers()
 
     nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
     /// "2. behandling …", "2. økonomirapport for året": an ordinal and a word in lower
@@ -461,6 +474,14 @@ struct CaseSegmenter: Sendable {
     /// is not a sentence (no closing point, no trailing comma), and is no heading, decision
     /// or statement about who was absent.
     func isTitleLike(_ text: String) -> Bool {
+        if let known = answers.titleLike[text] { return known }
+        let answer = Self.isTitleLike(text)
+        answers.titleLike[text] = answer
+        return answer
+    }
+
+    /// `isTitleLike` without the segmenter's memory.
+    static func isTitleLike(_ text: String) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber || first == "\"" || first == "”" || first == "(" || first == "«" else { return false }
         guard text.utf8.count >= 3, text.isShorter(than: 241) else { return false }
         if let last = text.last, last == "," || last == ";" || last == ":" && text.isShorter(than: 30) { return false }
@@ -647,6 +668,14 @@ struct CaseSegmenter: Sendable {
     func numberedTitle(_ text: String) -> (number: String, title: String)? {
         // Both shapes start with a digit or a label: most lines are neither.
         guard Self.mayBeNumbered(text), text.isShorter(than: 201) || Self.hasItemLabel(text) && text.isShorter(than: 401) else { return nil }
+        if let known = answers.numberedTitle[text] { return known }
+        let answer = Self.numberedTitle(text)
+        answers.numberedTitle[text] = answer
+        return answer
+    }
+
+    /// `numberedTitle` without the segmenter's memory, for a line that passed its guards.
+    private static func numberedTitle(_ text: String) -> (number: String, title: String)? {
         if let m = text.wholeMatch(of: Self.numbered) {
             let title = String(m.2)
             // "2. behandling af budget 2019-2022": a title may start with an ordinal.

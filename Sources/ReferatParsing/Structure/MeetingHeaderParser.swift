@@ -55,6 +55,8 @@ enum MeetingHeaderParser {
             for title in approvalTitles where lower.contains(title) { lower = lower.replacing(title, with: "") }
         }
         let namesRecord = lower.containsPlain("referat") || lower.containsPlain("dagsorden") || lower.containsPlain("beslutningsprotokol")
+        // Neither a date nor the record's name: nothing to read, whatever the words are.
+        guard date != nil || namesRecord else { return nil }
         var words: [Substring] = []
         for word in rest.split(whereSeparator: { $0 == " " || $0 == "," }) {
             let w = word.lowercased().stripping(".:")
@@ -67,7 +69,6 @@ enum MeetingHeaderParser {
         // "Det fælles landdistriktsråd - Dagsordener og referater": the joining word of the dropped part.
         if name.hasSuffix(" og") { name = String(name.dropLast(3)) }
         if !name.isEmpty {
-            guard date != nil || namesRecord else { return nil }
             // "Ekstraordinært Ældrerådsmøde – Referat 14. december 2018": the meeting as one word,
             // where the line names the record (a news page lists "Byrådsmøde 4. februar 2019").
             if words.count == 1, namesRecord, let body = MinutesVocabulary.bodyOfMeetingCompound(name) { return (body, date) }
@@ -96,11 +97,18 @@ enum MeetingHeaderParser {
     /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde".
     nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
 
-    /// False when `text` cannot match `prose`: every match holds "møde" (in either case, so
-    /// "ø" or "Ø", which have no other form) and a date's ASCII digits. The pattern is searched
+    /// False when `text` cannot match `prose`: every match holds "møde" (in either case; "ø"
+    /// and "Ø" have no other form) and a date's ASCII digits. The pattern is searched
     /// from every position of every line before the first item.
     static func mayBeProse(_ text: String) -> Bool {
-        text.hasASCIIDigit && (text.containsBytes("ø") || text.containsBytes("Ø"))
+        text.hasASCIIDigit && (text.containsBytes("ø", where: Self.isMøde) || text.containsBytes("Ø", where: Self.isMøde))
+    }
+
+    /// Whether the "ø" or "Ø" that ends at `end` is the one of "møde" in any case: "m" or "M"
+    /// before it, "d" or "D" and "e" or "E" after it (no other character equals these letters,
+    /// whatever the case).
+    static func isMøde(_ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        end >= 3 && end + 2 <= bytes.count && bytes[end - 3] | 0x20 == 0x6D && bytes[end] | 0x20 == 0x64 && bytes[end + 1] | 0x20 == 0x65
     }
 
     /// False when `text` cannot match `genitiveMeeting`, which holds "møde" (see `mayBeProse`).
