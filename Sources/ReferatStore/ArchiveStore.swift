@@ -226,9 +226,12 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Bytes on disk: the database, its WAL and the search index's folder.
+    /// Bytes on disk: the database, its WAL and the search index's segments and manifests
+    /// (not the searches' note of the segments they verified, which a search may write, so
+    /// that a search never changes what `stats` says).
     public func sizeOnDisk() -> Int64 {
-        let segments = ((try? FileManager.default.contentsOfDirectory(atPath: segmentsFolder)) ?? []).map { segmentsFolder + "/" + $0 }
+        let segments = ((try? FileManager.default.contentsOfDirectory(atPath: segmentsFolder)) ?? [])
+            .filter { $0.hasSuffix(".seg") || $0.hasPrefix("manifest") }.map { segmentsFolder + "/" + $0 }
         return ([path, path + "-wal"] + segments).reduce(Int64(0)) { total, p in
             total + ((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int64) ?? 0)
         }
