@@ -4,8 +4,8 @@
 /// An archive repeats the same committees, dates and people in thousands of entries, so each
 /// distinct string is stored once and a document's values are numbers into that table: a
 /// filter tests each distinct string once per query and then compares numbers. Nothing is
-/// decoded when a segment is opened (decoding every document's values made opening a large
-/// index, and so every command-line search, take most of a second); a string is made when a
+/// decoded when a segment is opened (decoding every document's values was most of what
+/// opening a large index, and so every command-line search, cost); a string is made when a
 /// search asks for it.
 ///
 /// Layout (little-endian, fixed width, so any entry is found without reading those before it):
