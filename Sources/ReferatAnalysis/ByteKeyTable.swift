@@ -210,21 +210,29 @@ extension ByteKeyTable {
     /// A table from `serialized()`; nil when the bytes do not describe one consistently.
     /// `valueBytes`: the bytes kept after each key (2 with `insertNew(_:hash:value:)`).
     init?(serialized bytes: ArraySlice<UInt8>, valueBytes: Int = 0) {
+        var reader = CacheReader(bytes: Array(bytes), size: bytes.count)
+        self.init(reading: &reader, byteCount: bytes.count, valueBytes: valueBytes)
+    }
+
+    /// The same, the next `byteCount` bytes of `reader`, each read straight into the table.
+    init?(reading reader: inout CacheReader, byteCount: Int, valueBytes: Int = 0) {
         let slotSize = MemoryLayout<Slot>.stride
-        guard bytes.count >= 24 else { return nil }
-        let header = bytes.prefix(24).withUnsafeBytes { raw in (0..<3).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
+        guard byteCount >= 24, let header = reader.words(3) else { return nil }
         let slotCount = Int(clamping: header[0]), count = Int(clamping: header[1]), arenaCount = Int(clamping: header[2])
         guard slotCount > 0, slotCount & (slotCount - 1) == 0, count * 2 <= slotCount, slotCount <= Int(UInt32.max),
-              bytes.count == 24 + slotCount * slotSize + arenaCount else { return nil }
-        let slotBytes = bytes.dropFirst(24).prefix(slotCount * slotSize)
+              byteCount == 24 + slotCount * slotSize + arenaCount else { return nil }
+        var complete = true
         let slots: [Slot] = LargeArray.make(count: slotCount) { target in
-            slotBytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+            complete = reader.read(into: UnsafeMutableRawBufferPointer(target))
+            if !complete { target.initialize(repeating: Slot()) }
         }
+        guard complete else { return nil }
         let arena: [UInt8] = LargeArray.make(count: arenaCount) { target in
-            bytes.suffix(arenaCount).withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+            complete = reader.read(into: UnsafeMutableRawBufferPointer(target))
+            if !complete { target.initialize(repeating: 0) }
         }
         // Every key and its value must lie inside the arena, and the count must be the slots in use.
-        guard slots.allSatisfy({ $0.tag == 0 || Int($0.offset) + Int($0.length) + valueBytes <= arenaCount }),
+        guard complete, slots.allSatisfy({ $0.tag == 0 || Int($0.offset) + Int($0.length) + valueBytes <= arenaCount }),
               slots.reduce(0, { $0 + ($1.tag != 0 ? 1 : 0) }) == count else { return nil }
         self.arena = arena
         self.slots = slots

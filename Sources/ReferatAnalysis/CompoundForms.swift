@@ -204,19 +204,29 @@ struct CompoundForms: Sendable {
 
     /// Forms from `serialized()`; nil when the bytes do not describe them consistently.
     init?(serialized bytes: [UInt8]) {
+        var reader = CacheReader(bytes: bytes, size: bytes.count)
+        self.init(reading: &reader)
+        guard reader.remaining == 0 else { return nil }
+    }
+
+    /// The same, read from `reader`, each part straight into the memory that keeps it; the
+    /// reader must hold no more than the forms.
+    init?(reading reader: inout CacheReader) {
         let headerBytes = 40
-        guard bytes.count >= headerBytes else { return nil }
-        let header = bytes.prefix(headerBytes).withUnsafeBytes { raw in (0..<5).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
+        guard let header = reader.words(5) else { return nil }
         let tableBytes = Int(clamping: header[0]), bloomCount = Int(clamping: header[1])
         // The filter's blocks are a power of two (or none).
-        guard tableBytes <= bytes.count, bloomCount <= bytes.count, bloomCount & (bloomCount - 1) == 0,
-              bytes.count == headerBytes + tableBytes + bloomCount * 8, header[2] < 64, header[4] <= 1,
-              let table = ByteKeyTable(serialized: bytes[headerBytes..<(headerBytes + tableBytes)], valueBytes: 2),
+        let size = reader.size
+        guard tableBytes <= size, bloomCount <= size, bloomCount & (bloomCount - 1) == 0,
+              size == headerBytes + tableBytes + bloomCount * 8, header[2] < 64, header[4] <= 1,
+              let table = ByteKeyTable(reading: &reader, byteCount: tableBytes, valueBytes: 2),
               header[3] <= UInt64(table.count) else { return nil }
-        let bloomStart = headerBytes + tableBytes
+        var complete = true
         let bloom: [UInt64] = LargeArray.make(count: bloomCount) { target in
-            bytes[bloomStart...].withUnsafeBytes { UnsafeMutableRawBufferPointer(target).copyMemory(from: $0) }
+            complete = reader.read(into: UnsafeMutableRawBufferPointer(target))
+            if !complete { target.initialize(repeating: 0) }
         }
+        guard complete else { return nil }
         self.table = table
         self.bloom = bloom
         minimumPart = Int(header[2])

@@ -16,7 +16,7 @@ enum CompoundFormsCache {
     static func load(inputs: [String], extra: [String], folder: String? = folder(), build: () -> CompoundForms) -> CompoundForms {
         guard let folder, let name = name(inputs: inputs, extra: extra) else { return build() }
         let path = folder + "/" + name
-        if let bytes = read(path), let forms = decode(bytes) {
+        if let forms = read(path) {
             return forms
         }
         let forms = build()
@@ -37,38 +37,33 @@ enum CompoundFormsCache {
         return bytes
     }
 
-    /// The forms in `bytes` (`encode`), or nil. Takes the bytes over: the hash is cut off in
-    /// place, so that a search holds the file once while it decodes it, not three times.
-    static func decode(_ file: consuming [UInt8]) -> CompoundForms? {
-        var bytes = consume file
+    /// The forms in `bytes` (`encode`), or nil.
+    static func decode(_ bytes: [UInt8]) -> CompoundForms? {
         guard bytes.count > 8 else { return nil }
         let stored = bytes.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        guard hash(bytes.dropLast(8)) == stored else { return nil }
-        bytes.removeLast(8)
-        return CompoundForms(serialized: bytes)
+        var reader = CacheReader(bytes: bytes, size: bytes.count - 8)
+        return forms(&reader, stored: stored)
     }
 
-    /// The file at `path` read straight into an array (no `Data` copy first), or nil.
-    static func read(_ path: String) -> [UInt8]? {
+    /// The forms in the file at `path` (`encode`), or nil: read straight into their tables,
+    /// never into a buffer of the whole file first.
+    static func read(_ path: String) -> CompoundForms? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
-        // Read into memory that is not zeroed first: the file fills all of it, or it is not used.
+        guard fstat(fd, &info) == 0, info.st_size > 8 else { return nil }
         let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var done = 0
-            while done < size {
-                let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                done += n
-            }
-            initialized = complete ? size : 0
-        }
-        return complete ? bytes : nil
+        var stored: UInt64 = 0
+        guard withUnsafeMutableBytes(of: &stored, { pread(fd, $0.baseAddress, 8, off_t(size - 8)) }) == 8 else { return nil }
+        var reader = CacheReader(file: fd, size: size - 8)
+        return forms(&reader, stored: UInt64(littleEndian: stored))
+    }
+
+    /// The forms `reader` holds, when they are whole and their hash is `stored`.
+    private static func forms(_ reader: inout CacheReader, stored: UInt64) -> CompoundForms? {
+        guard let forms = CompoundForms(reading: &reader), reader.remaining == 0, reader.hash == stored else { return nil }
+        return forms
     }
 
     /// FNV-1a over 8-byte words: fast enough for the file's size, and any flipped bit changes it.

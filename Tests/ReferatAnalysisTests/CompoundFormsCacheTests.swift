@@ -76,4 +76,19 @@ import Testing
         #expect(builds == 2)
         #expect(forms.roles(of: "skolevej") == .all)
     }
+
+    /// The hash fed in pieces of any size, as the file is read into its tables, equals the
+    /// hash of the whole (a piece may end inside an 8-byte word).
+    @Test(arguments: [1, 3, 7, 8, 9, 24, 1000])
+    func theHashInPiecesIsTheHashOfTheWhole(piece: Int) {
+        let bytes = (0..<4099).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 7) }
+        var hash = StreamingHash()
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + piece)
+            bytes[start..<end].withUnsafeBytes { hash.add($0) }
+            start = end
+        }
+        #expect(hash.value == CompoundFormsCache.hash(bytes[...]))
+    }
 }
