@@ -16,8 +16,19 @@ public final class IndexSnapshot: Sendable {
     let capacity: Int
     let live: DocumentSet
     public let liveCount: Int
-    /// External id to document number, live documents only.
-    let locations: [UInt64: Int]
+    /// External id to document number, live documents only: made when first asked for (a
+    /// writer's deletes and `values(ofID:)`; a search never asks).
+    var locations: [UInt64: Int] {
+        lazyLocations.value {
+            var out: [UInt64: Int] = [:]
+            out.reserveCapacity(liveCount)
+            for (s, segment) in segments.enumerated() {
+                for d in 0..<segment.documentCount where live.contains(bases[s] + d) { out[segment.ids[d]] = bases[s] + d }
+            }
+            return out
+        }
+    }
+    private let lazyLocations = LazyValue<[UInt64: Int]>()
     /// Per segment, its deleted documents (local numbers, ascending).
     let deletedDocuments: [[Int]]
     /// The ranking's BM25F: the field weights and each field's average length over the live
@@ -63,7 +74,7 @@ public final class IndexSnapshot: Sendable {
         self.bases = bases
         capacity = count
         var live = DocumentSet(capacity: count)
-        var locations: [UInt64: Int] = [:]
+        var liveCount = 0
         var deletedDocuments: [[Int]] = []
         // Tokens per field over the live documents, for the fields' average lengths.
         var fieldTotals = [Double](repeating: 0, count: Self.fieldWeights.count)
@@ -74,17 +85,15 @@ public final class IndexSnapshot: Sendable {
                 guard !deleted.contains(d) else { continue }
                 for f in 0..<min(segment.fieldCount, fieldTotals.count) { fieldTotals[f] += Double(segment.length(d, f)) }
                 live.insert(bases[s] + d)
-                locations[segment.ids[d]] = bases[s] + d
+                liveCount += 1
             }
         }
         self.deletedDocuments = deletedDocuments
         self.live = live
-        let liveCount = locations.count
         self.liveCount = liveCount
         let scoring = BM25F(weights: Self.fieldWeights, documentCount: liveCount,
                             averageLengths: fieldTotals.map { liveCount > 0 ? $0 / Double(liveCount) : 0 })
         self.scoring = scoring
-        self.locations = locations
         let fields = Self.fieldWeights.count
         norms = segments.map { segment in
             NormTable((0..<segment.documentCount * fields).map { i in
@@ -192,4 +201,19 @@ final class NormTable: @unchecked Sendable {
     deinit { values.deallocate() }
 
     var buffer: UnsafeBufferPointer<Double> { UnsafeBufferPointer(values) }
+}
+
+/// A value made once, when first asked for, by whichever thread asks first.
+final class LazyValue<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T?
+
+    func value(_ make: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
+    }
 }
