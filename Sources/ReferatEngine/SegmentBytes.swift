@@ -107,6 +107,13 @@ final class SegmentBytes: @unchecked Sendable {
         if slot >= 0 { referat_release_pages(slot) }
     }
 
+    /// The little-endian u32 at `offset`, for the format's fixed-width tables (the caller
+    /// has checked that the table lies inside the file).
+    @inline(__always)
+    func u32(at offset: Int) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
+    }
+
     /// True once a read met the end of a file cut short after it was mapped.
     var isCutShort: Bool { slot >= 0 && referat_mapping_cut_short(slot) != 0 }
 

@@ -39,7 +39,7 @@ struct TermDictionary: RandomAccessCollection, Sendable {
     /// Where entry `i` starts in the file.
     @inline(__always)
     private func start(_ i: Int) -> Int {
-        base + Int(UInt32(littleEndian: UnsafeRawPointer(bytes.base + starts + 4 * i).loadUnaligned(as: UInt32.self)))
+        base + Int(bytes.u32(at: starts + 4 * i))
     }
 
     /// Checks every entry: its numbers inside the segment, each term after the one before

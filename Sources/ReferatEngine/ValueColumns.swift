@@ -67,11 +67,9 @@ struct ValueColumns: Sendable {
         guard reader.isAtEnd else { throw FormatError(message: "bytes after the document values") }
     }
 
-    /// A little-endian u32 at `offset` (checked inside the section when the columns were read).
+    /// The u32 at `offset` (inside the section, checked when the columns were read).
     @inline(__always)
-    private static func u32(_ bytes: SegmentBytes, _ offset: Int) -> UInt32 {
-        UInt32(littleEndian: UnsafeRawPointer(bytes.base + offset).loadUnaligned(as: UInt32.self))
-    }
+    private static func u32(_ bytes: SegmentBytes, _ offset: Int) -> UInt32 { bytes.u32(at: offset) }
 
     /// String `n`'s bytes, valid while the segment is open.
     func stringBytes(_ n: Int) -> UnsafeBufferPointer<UInt8> {
