@@ -53,7 +53,7 @@ final class SegmentBytes: @unchecked Sendable {
     /// reading the file once per process that opens it, which `serve` pays once and a
     /// command-line search each time, unless `verified` says the file is one a search
     /// verified before (`VerifiedSegments`).
-    init(mapping path: String, verified: (VerifiedSegments.Identity) -> Bool = { _ in false }) throws(EngineError) {
+    init(mapping path: String, verified: (VerifiedSegments.Identity) -> Bool) throws(EngineError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw EngineError(file: path, message: "cannot read (\(String(cString: strerror(errno))))") }
         defer { close(fd) }

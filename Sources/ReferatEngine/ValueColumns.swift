@@ -37,20 +37,20 @@ struct ValueColumns: Sendable {
         ends = reader.offset
         _ = try reader.bytes(4 * (count + 1))
         stringsStart = reader.offset
-        let stringBytes = Int(Self.u32(bytes, ends + 4 * count))
+        let stringBytes = Int(bytes.u32(at: ends + 4 * count))
         var previous: UInt32 = 0
         for i in 0...count {
-            let end = Self.u32(bytes, ends + 4 * i)
+            let end = bytes.u32(at: ends + 4 * i)
             guard end >= previous, (i > 0 || end == 0) else { throw FormatError(message: "value strings out of order") }
             previous = end
         }
         _ = try reader.bytes(stringBytes)
         starts = reader.offset
         _ = try reader.bytes(4 * (documentCount + 1))
-        let total = Int(Self.u32(bytes, starts + 4 * documentCount))
+        let total = Int(bytes.u32(at: starts + 4 * documentCount))
         previous = 0
         for d in 0...documentCount {
-            let start = Self.u32(bytes, starts + 4 * d)
+            let start = bytes.u32(at: starts + 4 * d)
             guard start >= previous, (d > 0 || start == 0) else { throw FormatError(message: "document values out of order") }
             previous = start
         }
@@ -61,19 +61,15 @@ struct ValueColumns: Sendable {
         }
         numbers = reader.offset
         _ = try reader.bytes(4 * total)
-        for i in 0..<total where Self.u32(bytes, numbers + 4 * i) >= UInt32(count) {
+        for i in 0..<total where bytes.u32(at: numbers + 4 * i) >= UInt32(count) {
             throw FormatError(message: "a document value outside the string table")
         }
         guard reader.isAtEnd else { throw FormatError(message: "bytes after the document values") }
     }
 
-    /// The u32 at `offset` (inside the section, checked when the columns were read).
-    @inline(__always)
-    private static func u32(_ bytes: SegmentBytes, _ offset: Int) -> UInt32 { bytes.u32(at: offset) }
-
     /// String `n`'s bytes, valid while the segment is open.
     func stringBytes(_ n: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = Int(Self.u32(bytes, ends + 4 * n)), end = Int(Self.u32(bytes, ends + 4 * (n + 1)))
+        let start = Int(bytes.u32(at: ends + 4 * n)), end = Int(bytes.u32(at: ends + 4 * (n + 1)))
         return UnsafeBufferPointer(start: bytes.base + stringsStart + start, count: end - start)
     }
 
@@ -83,7 +79,7 @@ struct ValueColumns: Sendable {
     /// Where a document's values lie (indexes for `kind(at:)` and `number(at:)`).
     @inline(__always)
     func valueRange(of document: Int) -> Range<Int> {
-        Int(Self.u32(bytes, starts + 4 * document))..<Int(Self.u32(bytes, starts + 4 * (document + 1)))
+        Int(bytes.u32(at: starts + 4 * document))..<Int(bytes.u32(at: starts + 4 * (document + 1)))
     }
 
     /// The kind (raw value) of value `i`.
@@ -92,20 +88,19 @@ struct ValueColumns: Sendable {
 
     /// The string number of value `i`.
     @inline(__always)
-    func number(at i: Int) -> Int { Int(Self.u32(bytes, numbers + 4 * i)) }
+    func number(at i: Int) -> Int { Int(bytes.u32(at: numbers + 4 * i)) }
 
     /// The string numbers of a document's values of one kind, in the order added.
     func numbers(_ kind: DocumentValues.Kind, of document: Int) -> Numbers {
-        Numbers(columns: self, kind: kind.rawValue,
-                range: Int(Self.u32(bytes, starts + 4 * document))..<Int(Self.u32(bytes, starts + 4 * (document + 1))))
+        Numbers(columns: self, kind: kind.rawValue, range: valueRange(of: document))
     }
 
     /// A document's values, as they were added.
     func values(of document: Int) -> DocumentValues {
         var out = DocumentValues()
-        for i in Int(Self.u32(bytes, starts + 4 * document))..<Int(Self.u32(bytes, starts + 4 * (document + 1))) {
-            guard let kind = DocumentValues.Kind(rawValue: bytes.base[kinds + i]) else { continue }
-            out.add(kind, string(Int(Self.u32(bytes, numbers + 4 * i))))
+        for i in valueRange(of: document) {
+            guard let valueKind = DocumentValues.Kind(rawValue: kind(at: i)) else { continue }
+            out.add(valueKind, string(number(at: i)))
         }
         return out
     }
@@ -119,7 +114,7 @@ struct ValueColumns: Sendable {
         mutating func next() -> Int? {
             while let i = range.first {
                 range = range.dropFirst()
-                if columns.bytes.base[columns.kinds + i] == kind { return Int(ValueColumns.u32(columns.bytes, columns.numbers + 4 * i)) }
+                if columns.kind(at: i) == kind { return columns.number(at: i) }
             }
             return nil
         }
