@@ -20,6 +20,19 @@ struct DocumentSet: Sendable {
     mutating func formUnion(_ other: DocumentSet) { for i in words.indices { words[i] |= other.words[i] } }
     mutating func subtract(_ other: DocumentSet) { for i in words.indices { words[i] &= ~other.words[i] } }
 
+    /// The first member at or after `d`, if any.
+    func next(from d: Int) -> Int? {
+        guard d < capacity else { return nil }
+        var i = d >> 6
+        var word = words[i] & (~0 << UInt64(d & 63))
+        while word == 0 {
+            i += 1
+            guard i < words.count else { return nil }
+            word = words[i]
+        }
+        return i << 6 | word.trailingZeroBitCount
+    }
+
     /// The members, ascending.
     var members: [Int] {
         var out: [Int] = []

@@ -1,10 +1,13 @@
 import ReferatIndex
 
-/// Whether a document passes a query's filters (`EntryFilters`): every filter must hold for
+/// The documents that pass a query's filters (`EntryFilters`): every filter must hold for
 /// some value of its kind.
 ///
-/// Each filter's test runs once per distinct string of a segment (`ValueColumns`) and the
-/// answer is remembered, so a filter over every match of a common word reads numbers.
+/// Each filter's test runs once per distinct (kind, string) pair of a segment, and the
+/// documents of the pairs it accepts are gathered from the segment's holders
+/// (`ValueColumns`): a filter costs what it passes, not what the query's words match, and
+/// a walk steps from one passing document to the next (`next(from:)`) instead of testing
+/// every match of a common word.
 struct FilterCheck {
     /// One filter: the kind of value it reads, and what a value must satisfy.
     private struct Test {
@@ -12,15 +15,9 @@ struct FilterCheck {
         var accepts: (String) -> Bool
     }
 
-    private let tests: [Test]
-    private let snapshot: IndexSnapshot
-    /// Per segment and test, per distinct string: 0 not yet tested, 1 passes, 2 fails; one
-    /// array, each segment's and test's run starting at `answerStarts[segment * tests + test]`.
-    private var answers: [UInt8]
-    private let answerStarts: [Int]
-    /// The segment last asked about: its number, its documents, its columns.
-    private var segment = 0, segmentStart = 0, segmentEnd = 0
-    private var columns: ValueColumns?
+    /// The documents, numbered across the snapshot, that pass every filter (deleted ones too:
+    /// the walks check `live` themselves).
+    let passing: DocumentSet
 
     init(_ filters: EntryFilters, in snapshot: IndexSnapshot) {
         var tests: [Test] = []
@@ -58,47 +55,34 @@ struct FilterCheck {
             let kinds = Set(filters.kinds)
             tests.append(Test(kind: .documentKind) { kinds.contains($0) })
         }
-        self.tests = tests
-        self.snapshot = snapshot
-        var starts: [Int] = [], total = 0
-        for segment in snapshot.segments {
-            for _ in tests {
-                starts.append(total)
-                total += segment.columns.stringCount
-            }
-        }
-        answerStarts = starts
-        answers = [UInt8](repeating: 0, count: total)
-    }
-
-    /// Whether document `doc` passes every filter. Documents come mostly in ascending order:
-    /// the segment of the last one is asked first.
-    mutating func passes(_ doc: Int) -> Bool {
-        if tests.isEmpty { return true }
-        if doc < segmentStart || doc >= segmentEnd { enter(doc) }
-        let values = columns!.valueRange(of: doc - segmentStart)
-        for t in tests.indices {
-            let kind = tests[t].kind.rawValue, first = answerStarts[segment * tests.count + t]
-            var passed = false
-            for i in values where columns!.kind(at: i) == kind {
-                let n = columns!.number(at: i)
-                if answers[first + n] == 0 { answers[first + n] = tests[t].accepts(columns!.string(n)) ? 1 : 2 }
-                if answers[first + n] == 1 {
-                    passed = true
-                    break
+        var passing = DocumentSet(capacity: snapshot.capacity)
+        for (s, segment) in snapshot.segments.enumerated() {
+            let columns = segment.columns, base = snapshot.bases[s]
+            // The segment's documents that pass every test so far, by local number.
+            var passed: DocumentSet? = nil
+            for test in tests {
+                var held = DocumentSet(capacity: segment.documentCount)
+                for p in 0..<columns.pairCount {
+                    let (string, kind) = columns.pair(p)
+                    guard kind == test.kind.rawValue, test.accepts(columns.string(string)) else { continue }
+                    columns.forEachHolder(of: p) { held.insert($0) }
                 }
+                if passed != nil { passed!.formIntersection(held) } else { passed = held }
+                if passed!.isEmpty { break }
             }
-            if !passed { return false }
+            guard let passed else {
+                for d in 0..<segment.documentCount { passing.insert(base + d) }
+                continue
+            }
+            for d in passed.members { passing.insert(base + d) }
         }
-        return true
+        self.passing = passing
     }
 
-    /// Makes the segment holding `doc` the one asked first.
-    private mutating func enter(_ doc: Int) {
-        let (s, _) = snapshot.locate(doc)
-        segment = s
-        segmentStart = snapshot.bases[s]
-        segmentEnd = segmentStart + snapshot.segments[s].documentCount
-        columns = snapshot.segments[s].columns
-    }
+    /// Whether document `doc` passes every filter.
+    @inline(__always)
+    func passes(_ doc: Int) -> Bool { passing.contains(doc) }
+
+    /// The first document at or after `doc` that passes, or `LeafPostings.exhausted`.
+    func next(from doc: Int) -> Int { passing.next(from: doc) ?? LeafPostings.exhausted }
 }

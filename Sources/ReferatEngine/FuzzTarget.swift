@@ -37,6 +37,11 @@ public enum FuzzTarget {
             }
         }
         for probe in probes { tally &+= (segment.lookup(probe) ?? 0) &+ segment.range(withPrefix: probe).count }
+        // The values the other way round, as a filter gathers them.
+        for p in 0..<segment.columns.pairCount {
+            tally &+= segment.columns.string(segment.columns.pair(p).string).utf8.count
+            segment.columns.forEachHolder(of: p) { tally &+= $0 }
+        }
         for d in 0..<segment.documentCount {
             tally &+= Int(truncatingIfNeeded: segment.ids[d]) &+ segment.values[d].values.count
             for f in 0..<segment.fieldCount { tally &+= Int(segment.length(d, f)) }
@@ -70,6 +75,9 @@ public enum FuzzTarget {
             // Without facets the page comes from pruned top k, which reads the block bounds.
             query.facets = false
             tally &+= try snapshot.search(query).entries.count
+            // With a filter, whose documents come from the segments' value pairs.
+            query.filters.committees = [[probe]]
+            tally &+= try snapshot.search(query).total
         }
         return tally
     }

@@ -78,7 +78,7 @@ extension QueryRun {
         }
         let tiers = Self.tiers(match)
         let filtered = !query.filters.isEmpty
-        var check: FilterCheck? = filtered ? FilterCheck(query.filters, in: snapshot) : nil
+        let check: FilterCheck? = filtered ? FilterCheck(query.filters, in: snapshot) : nil
         var ranked: [Ranked] = []
         for t in tiers.indices where ranked.count < wanted {
             // As exhaustive search ranks: without filters each tier by its own question and
@@ -88,9 +88,9 @@ extension QueryRun {
             let outside = filtered ? Array(tiers[..<t]) : t > 0 ? [tiers[t - 1]] : []
             // With filters a match of a narrower tier must match the whole query too.
             let inside = filtered && t < tiers.count - 1 ? [tiers[t], match] : [tiers[t]]
-            ranked += try prunedTier(t, inside: inside, outside: outside, scoring: scoring, k: wanted - ranked.count, check: &check)
+            ranked += try prunedTier(t, inside: inside, outside: outside, scoring: scoring, k: wanted - ranked.count, check: check)
         }
-        let (total, atLeast) = try countMatches(match, check: &check)
+        let (total, atLeast) = try countMatches(match, check: check)
         let entries = ranked.dropFirst(max(0, query.offset)).map { RankedEntry(id: Int64(bitPattern: $0.id), score: $0.score, exact: $0.tier == 0) }
         return RankedPage(total: total, entries: entries, facets: nil, totalIsLowerBound: atLeast)
     }
@@ -98,7 +98,7 @@ extension QueryRun {
     /// The best `k` documents of tier `t`: those that match every node of `inside` (the tier
     /// first) and none of `outside`, scored by `scoring`.
     private mutating func prunedTier(_ t: Int, inside: [MatchNode], outside: [MatchNode], scoring: MatchNode, k: Int,
-                                     check: inout FilterCheck?) throws(EngineError) -> [Ranked] {
+                                     check: FilterCheck?) throws(EngineError) -> [Ranked] {
         var walk = try self.walk(inside + [scoring] + outside)
         let generator = try self.generator(inside[0]).map { walk.number[$0]! }
         // A tier of one leaf that leads the walk is matched by every candidate.
@@ -125,7 +125,10 @@ extension QueryRun {
             let idf = leaf.idf
             var target = 0
             while let (c, b, last) = leaf.nextBlock(from: target) {
+                // A block none of whose documents the filters pass is not read.
+                let skipped = check.map { $0.next(from: target) > last } ?? false
                 target = last + 1
+                if skipped { continue }
                 if threshold > -.infinity, leaf.blockBound(c, b) * Self.slack < threshold { continue }
                 for i in 0..<(try leaf.load(c, b)) {
                     let (d, weight) = leaf.loaded(i)
@@ -185,6 +188,12 @@ extension QueryRun {
                     d += 1
                     continue
                 }
+                // A document the filters turn away moves the walk to the next they pass.
+                if let check, !check.passes(d) {
+                    d = check.next(from: d)
+                    if d == LeafPostings.exhausted { break }
+                    continue
+                }
                 if let conjunction {
                     for i in conjunction {
                         try leaves[i].advance(to: d)
@@ -197,7 +206,7 @@ extension QueryRun {
                     }
                 }
                 let matches = try implied || conjunction != nil ? true : member.holds(d, leaves)
-                if matches, check?.passes(d) ?? true {
+                if matches {
                     // Summed as `score(_:by:)` sums: leaf by leaf in the question's order.
                     scored += 1
                     var score = 0.0
@@ -232,7 +241,7 @@ extension QueryRun {
 
     /// The live documents that match `match` (and pass the filters), counted up to
     /// `countLimit`; true when the count stopped there.
-    private mutating func countMatches(_ match: MatchNode, check: inout FilterCheck?) throws(EngineError) -> (Int, Bool) {
+    private mutating func countMatches(_ match: MatchNode, check: FilterCheck?) throws(EngineError) -> (Int, Bool) {
         // A leaf the search has opened knows its live entries: when one that every match of
         // an OR may be is held by as many as the limit, so is the query, without a walk.
         if check == nil, matchesAtLeast(match) >= Self.countLimit { return (Self.countLimit, true) }
@@ -245,7 +254,12 @@ extension QueryRun {
             while true {
                 d = try LeafWalk.next(at: d, among: generator, leaves)
                 if d == LeafPostings.exhausted { return (count, false) }
-                if snapshot.live.contains(d), try member.holds(d, leaves), check?.passes(d) ?? true {
+                if let check, !check.passes(d) {
+                    d = check.next(from: d)
+                    if d == LeafPostings.exhausted { return (count, false) }
+                    continue
+                }
+                if snapshot.live.contains(d), try member.holds(d, leaves) {
                     count += 1
                     if count == Self.countLimit { return (count, true) }
                 }

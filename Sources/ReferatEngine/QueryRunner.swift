@@ -203,8 +203,9 @@ struct QueryRun {
     /// The members of `set` whose values pass the filters, ascending.
     func passing(_ set: DocumentSet, _ filters: EntryFilters) -> [Int] {
         guard !filters.isEmpty else { return set.members }
-        var check = FilterCheck(filters, in: snapshot)
-        return set.members.filter { check.passes($0) }
+        var passing = FilterCheck(filters, in: snapshot).passing
+        passing.formIntersection(set)
+        return passing.members
     }
 
     /// The questions entries are ranked by, narrowest first, ending with the query itself.

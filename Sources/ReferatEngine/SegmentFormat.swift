@@ -22,7 +22,7 @@
 public enum SegmentFormat {
     /// The format's version, the last byte of `magic`: segments of another version are not
     /// read, and an index whose segments have another is rebuilt from its records.
-    public static let version: UInt8 = 5
+    public static let version: UInt8 = 6
     static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, version]
     /// At most this many competitive documents per block are stored.
     static let frontierLimit = 12

@@ -8,6 +8,11 @@
 /// opening a large index, and so every command-line search, cost); a string is made when a
 /// search asks for it.
 ///
+/// The same values are also kept the other way round, each distinct (kind, string) pair with
+/// the documents that hold it: a filter then gathers the documents it passes from the pairs it
+/// accepts (`FilterCheck`), and a search steps from one passing document to the next instead
+/// of reading the values of every document its words match.
+///
 /// Layout (little-endian, fixed width, so any entry is found without reading those before it):
 ///
 ///     strings    count N (u32); N + 1 ends (u32, from the first string's first byte); the
@@ -15,6 +20,10 @@
 ///     documents  per document where its values start (u32, documents + 1)
 ///     values     each value's kind (u8), then each value's string number (u32), in the order
 ///                the document's values were added
+///     holders    count P (u32); per pair in order of string number, then kind: the string
+///                number (u32), the kind (u32) and the end of its documents (u32, counted in
+///                documents from the first pair's first); then each pair's documents,
+///                ascending local numbers (u32)
 struct ValueColumns: Sendable {
     private let bytes: SegmentBytes
     /// The number of distinct strings.
@@ -24,6 +33,11 @@ struct ValueColumns: Sendable {
     private let starts: Int
     private let kinds: Int
     private let numbers: Int
+    /// The number of (kind, string) pairs, where their table starts, where their documents do.
+    let pairCount: Int
+    private let pairs: Int
+    private let holders: Int
+    private let documentCount: Int
 
     /// Reads the columns of `documentCount` documents from `range` of `bytes`, checking that
     /// every offset and number stays inside the section (damage is a `FormatError`, never a
@@ -64,6 +78,24 @@ struct ValueColumns: Sendable {
         for i in 0..<total where bytes.u32(at: numbers + 4 * i) >= UInt32(count) {
             throw FormatError(message: "a document value outside the string table")
         }
+        let pairs = Int(try reader.u32())
+        guard pairs <= total else { throw FormatError(message: "\(pairs) value pairs for \(total) values") }
+        pairCount = pairs
+        self.pairs = reader.offset
+        _ = try reader.bytes(12 * pairs)
+        var held: UInt32 = 0
+        for p in 0..<pairs {
+            let entry = self.pairs + 12 * p
+            let end = bytes.u32(at: entry + 8)
+            guard bytes.u32(at: entry) < UInt32(count), DocumentValues.Kind(rawValue: UInt8(truncatingIfNeeded: bytes.u32(at: entry + 4))) != nil,
+                  bytes.u32(at: entry + 4) <= UInt32(UInt8.max), end >= held, end <= UInt32(total) else {
+                throw FormatError(message: "value pair \(p) out of range")
+            }
+            held = end
+        }
+        holders = reader.offset
+        _ = try reader.bytes(4 * Int(held))
+        self.documentCount = documentCount
         guard reader.isAtEnd else { throw FormatError(message: "bytes after the document values") }
     }
 
@@ -89,6 +121,24 @@ struct ValueColumns: Sendable {
     /// The string number of value `i`.
     @inline(__always)
     func number(at i: Int) -> Int { Int(bytes.u32(at: numbers + 4 * i)) }
+
+    /// Pair `p`'s string number and kind (raw value).
+    @inline(__always)
+    func pair(_ p: Int) -> (string: Int, kind: UInt8) {
+        (Int(bytes.u32(at: pairs + 12 * p)), UInt8(truncatingIfNeeded: bytes.u32(at: pairs + 12 * p + 4)))
+    }
+
+    /// Calls `body` with each document that holds pair `p`, ascending. A number past the
+    /// segment's documents (bytes a checksum let through, which only a hand can make) is
+    /// passed over rather than trusted.
+    @inline(__always)
+    func forEachHolder(of p: Int, _ body: (Int) -> Void) {
+        let start = p == 0 ? 0 : Int(bytes.u32(at: pairs + 12 * (p - 1) + 8)), end = Int(bytes.u32(at: pairs + 12 * p + 8))
+        for i in start..<end {
+            let d = Int(bytes.u32(at: holders + 4 * i))
+            if d < documentCount { body(d) }
+        }
+    }
 
     /// The string numbers of a document's values of one kind, in the order added.
     func numbers(_ kind: DocumentValues.Kind, of document: Int) -> Numbers {
@@ -133,8 +183,11 @@ struct ValueColumns: Sendable {
         private var starts: [UInt32] = [0]
         private var kinds: [UInt8] = []
         private var numbers: [UInt32] = []
+        /// Per (string number, kind) pair, the documents holding it, ascending.
+        private var holders: [UInt64: [UInt32]] = [:]
 
         mutating func add(_ document: DocumentValues) {
+            let d = UInt32(starts.count - 1)
             for value in document.values {
                 let number: UInt32
                 if let known = table[value.text] {
@@ -147,6 +200,8 @@ struct ValueColumns: Sendable {
                 }
                 kinds.append(value.kind.rawValue)
                 numbers.append(number)
+                let key = UInt64(number) << 8 | UInt64(value.kind.rawValue)
+                if holders[key]?.last != d { holders[key, default: []].append(d) }
             }
             starts.append(UInt32(numbers.count))
         }
@@ -160,6 +215,16 @@ struct ValueColumns: Sendable {
             for start in starts { out.u32(start) }
             out.append(kinds)
             for number in numbers { out.u32(number) }
+            let keys = holders.keys.sorted()
+            out.u32(UInt32(keys.count))
+            var end: UInt32 = 0
+            for key in keys {
+                end += UInt32(holders[key]!.count)
+                out.u32(UInt32(key >> 8))
+                out.u32(UInt32(key & 0xFF))
+                out.u32(end)
+            }
+            for key in keys { for d in holders[key]! { out.u32(d) } }
             return out.bytes
         }
     }

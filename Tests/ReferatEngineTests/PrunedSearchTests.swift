@@ -93,8 +93,49 @@ import Testing
         var query = IndexQuery(match: match)
         query.offset = Int.random(in: 0..<4, using: &rng) == 0 ? Int.random(in: 0...40, using: &rng) : 0
         query.limit = Int.random(in: 1...20, using: &rng)
-        if Int.random(in: 0..<6, using: &rng) == 0 { query.filters.committees = [["udvalg"]] }
+        switch Int.random(in: 0..<9, using: &rng) {
+        case 0: query.filters.committees = [["udvalg"]]
+        case 1: query.filters.from = "2019"
+        case 2: (query.filters.committees, query.filters.from, query.filters.to) = ([["børne", "byråd"]], "2012-05", "2016")
+        default: break
+        }
         return query
+    }
+
+    /// The filters' documents (`FilterCheck`, gathered from each segment's pairs) are those
+    /// whose values pass, read document by document.
+    @Test(arguments: [
+        (committees: [["udvalg"]], from: nil, to: nil),
+        (committees: [["børne", "byråd"]], from: "2012-05", to: "2016"),
+        (committees: [], from: "2019", to: nil),
+        (committees: [], from: nil, to: "2011-03-15"),
+        (committees: [["udvalg"], ["økonomi"]], from: nil, to: nil),
+        (committees: [["ingen sådan"]], from: nil, to: nil),
+    ] as [(committees: [[String]], from: String?, to: String?)])
+    func filtersPassTheDocumentsWhoseValuesPass(_ filter: (committees: [[String]], from: String?, to: String?)) {
+        var filters = EntryFilters()
+        (filters.committees, filters.from, filters.to) = (filter.committees, filter.from, filter.to)
+        let check = FilterCheck(filters, in: Self.snapshot)
+        var expected: [Int] = []
+        for d in 0..<Self.snapshot.documentCapacity {
+            let values = Self.snapshot.values(of: d).values
+            let committees = values.filter { $0.kind == .committee }.map(\.text)
+            let dates = values.filter { $0.kind == .date }.map(\.text)
+            let byCommittee = filter.committees.allSatisfy { names in committees.contains { c in names.contains { c.contains($0) } } }
+            // A last day given as a year or month covers the whole of it.
+            let byDate = filter.from == nil && filter.to == nil
+                || dates.contains { $0 >= (filter.from ?? "0000") && String($0.prefix(filter.to?.count ?? 4)) <= (filter.to ?? "9999") }
+            if byCommittee && byDate { expected.append(d) }
+        }
+        #expect(check.passing.members == expected)
+        #expect(!expected.isEmpty || filter.committees == [["ingen sådan"]])
+        // Stepping from one passing document to the next finds them all.
+        var stepped: [Int] = [], d = check.next(from: 0)
+        while d != LeafPostings.exhausted {
+            stepped.append(d)
+            d = check.next(from: d + 1)
+        }
+        #expect(stepped == expected)
     }
 
     @Test func theIndexHasSegmentsDeletionsAndTiers() throws {

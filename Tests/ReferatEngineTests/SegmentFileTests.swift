@@ -54,6 +54,18 @@ import Testing
         #expect(committee == ["byrådet"])
         #expect(segment.columns.numbers(.person, of: 1).first == nil)
         #expect(segment.columns.numbers(.person, of: 40).first == nil)
+        // Each (kind, string) pair lists exactly the documents that hold it, once each.
+        var listed: [String: [Int]] = [:]
+        for p in 0..<segment.columns.pairCount {
+            let (string, kind) = segment.columns.pair(p)
+            segment.columns.forEachHolder(of: p) { listed["\(kind) " + segment.columns.string(string), default: []].append($0) }
+        }
+        var expected: [String: [Int]] = [:]
+        for (d, values) in documents.enumerated() {
+            for value in Set(values.values) { expected["\(value.kind.rawValue) " + value.text, default: []].append(d) }
+        }
+        #expect(listed == expected)
+        #expect(listed["\(DocumentValues.Kind.committee.rawValue) økonomiudvalget"] == Array(stride(from: 0, to: 40, by: 2)))
     }
 
     @Test func neighboursAreWithinTheEditDistance() throws {
