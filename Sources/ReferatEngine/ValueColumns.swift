@@ -21,9 +21,9 @@
 ///     values     each value's kind (u8), then each value's string number (u32), in the order
 ///                the document's values were added
 ///     holders    count P (u32); per pair in order of string number, then kind: the string
-///                number (u32), the kind (u32) and the end of its documents (u32, counted in
-///                documents from the first pair's first); then each pair's documents,
-///                ascending local numbers (u32)
+///                number (u32), the kind (u32) and the end of its documents (u32, in bytes from
+///                the first pair's first); then each pair's documents, ascending local
+///                numbers as varint deltas (the first from 0)
 struct ValueColumns: Sendable {
     private let bytes: SegmentBytes
     /// The number of distinct strings.
@@ -88,13 +88,13 @@ struct ValueColumns: Sendable {
             let entry = self.pairs + 12 * p
             let end = bytes.u32(at: entry + 8)
             guard bytes.u32(at: entry) < UInt32(count), DocumentValues.Kind(rawValue: UInt8(truncatingIfNeeded: bytes.u32(at: entry + 4))) != nil,
-                  bytes.u32(at: entry + 4) <= UInt32(UInt8.max), end >= held, end <= UInt32(total) else {
+                  bytes.u32(at: entry + 4) <= UInt32(UInt8.max), end >= held, end <= UInt32(range.upperBound - reader.offset) else {
                 throw FormatError(message: "value pair \(p) out of range")
             }
             held = end
         }
         holders = reader.offset
-        _ = try reader.bytes(4 * Int(held))
+        _ = try reader.bytes(Int(held))
         self.documentCount = documentCount
         guard reader.isAtEnd else { throw FormatError(message: "bytes after the document values") }
     }
@@ -128,15 +128,26 @@ struct ValueColumns: Sendable {
         (Int(bytes.u32(at: pairs + 12 * p)), UInt8(truncatingIfNeeded: bytes.u32(at: pairs + 12 * p + 4)))
     }
 
-    /// Calls `body` with each document that holds pair `p`, ascending. A number past the
-    /// segment's documents (bytes a checksum let through, which only a hand can make) is
-    /// passed over rather than trusted.
+    /// Calls `body` with each document that holds pair `p`, ascending. The walk stops at a
+    /// number past the segment's documents or a varint running past the pair's bytes (bytes
+    /// a checksum let through, which only a hand can make) rather than trust it.
     @inline(__always)
     func forEachHolder(of p: Int, _ body: (Int) -> Void) {
-        let start = p == 0 ? 0 : Int(bytes.u32(at: pairs + 12 * (p - 1) + 8)), end = Int(bytes.u32(at: pairs + 12 * p + 8))
-        for i in start..<end {
-            let d = Int(bytes.u32(at: holders + 4 * i))
-            if d < documentCount { body(d) }
+        var i = holders + (p == 0 ? 0 : Int(bytes.u32(at: pairs + 12 * (p - 1) + 8)))
+        let end = holders + Int(bytes.u32(at: pairs + 12 * p + 8))
+        var d = 0
+        while i < end {
+            var delta = 0, shift = 0
+            while i < end, shift < 35 {
+                let byte = bytes.base[i]
+                i += 1
+                delta |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte < 0x80 { break }
+            }
+            d += delta
+            guard d < documentCount else { return }
+            body(d)
         }
     }
 
@@ -216,15 +227,22 @@ struct ValueColumns: Sendable {
             out.append(kinds)
             for number in numbers { out.u32(number) }
             let keys = holders.keys.sorted()
-            out.u32(UInt32(keys.count))
-            var end: UInt32 = 0
+            var lists = ByteWriter(), ends: [UInt32] = []
             for key in keys {
-                end += UInt32(holders[key]!.count)
+                var previous: UInt32 = 0
+                for d in holders[key]! {
+                    lists.varint(UInt64(d - previous))
+                    previous = d
+                }
+                ends.append(UInt32(lists.bytes.count))
+            }
+            out.u32(UInt32(keys.count))
+            for (key, end) in zip(keys, ends) {
                 out.u32(UInt32(key >> 8))
                 out.u32(UInt32(key & 0xFF))
                 out.u32(end)
             }
-            for key in keys { for d in holders[key]! { out.u32(d) } }
+            out.append(lists.bytes)
             return out.bytes
         }
     }

@@ -58,15 +58,15 @@ import Testing
         var bytes = writer.segmentBytes()
         let range = Self.section(bytes, 4)
         // The one value's string number (u32), 0, made 1: it stands before the holders (their
-        // count, one pair of three u32s, one document).
-        bytes[range.upperBound - 24] = 1
+        // count, one pair of three u32s, one document in one byte).
+        bytes[range.upperBound - 21] = 1
         let error = try #require(throws: EngineError.self) { try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg") }
         #expect(error.file == "hostile.seg" && error.message.contains("string table"))
     }
 
     /// A (kind, string) pair naming a string past the table, or holding more documents than
     /// there are values, behind a valid checksum: opening says so.
-    @Test(arguments: [(offset: 16, byte: UInt8(1)), (offset: 12, byte: UInt8(0)), (offset: 8, byte: UInt8(2))])
+    @Test(arguments: [(offset: 13, byte: UInt8(1)), (offset: 9, byte: UInt8(0)), (offset: 5, byte: UInt8(2))])
     func aValuePairOutOfRangeIsAnError(_ damage: (offset: Int, byte: UInt8)) throws {
         let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
         var values = DocumentValues()
@@ -76,8 +76,8 @@ import Testing
         writer.add(id: 1, fields: [field], values: values)
         var bytes = writer.segmentBytes()
         let range = Self.section(bytes, 4)
-        // The pair's string number, kind (0 is no kind) and end stand 16, 12 and 8 bytes from
-        // the section's end.
+        // The pair's string number, kind (0 is no kind) and end (in bytes) stand 13, 9 and 5
+        // bytes from the section's end, before the one document's byte.
         bytes[range.upperBound - damage.offset] = damage.byte
         let error = try #require(throws: EngineError.self) { try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg") }
         #expect(error.file == "hostile.seg")
