@@ -62,9 +62,7 @@ struct FilterCheck {
             var passed: DocumentSet? = nil
             for test in tests {
                 var held = DocumentSet(capacity: segment.documentCount)
-                for p in 0..<columns.pairCount {
-                    let (string, kind) = columns.pair(p)
-                    guard kind == test.kind.rawValue, test.accepts(columns.string(string)) else { continue }
+                for p in columns.pairs(of: test.kind) where test.accepts(columns.string(columns.pair(p).string)) {
                     columns.forEachHolder(of: p) { held.insert($0) }
                 }
                 if passed != nil { passed!.formIntersection(held) } else { passed = held }

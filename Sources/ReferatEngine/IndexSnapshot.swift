@@ -123,13 +123,6 @@ public final class IndexSnapshot: Sendable {
         return segments[s].values[d]
     }
 
-    /// A document's first value of one kind, read from the segment's columns.
-    func first(_ kind: DocumentValues.Kind, of doc: Int) -> String? {
-        let (s, d) = locate(doc)
-        let columns = segments[s].columns
-        return columns.numbers(kind, of: d).first.map { columns.string($0) }
-    }
-
     /// True when the index holds a live document with this external id.
     public func contains(id: UInt64) -> Bool { locations[id] != nil }
 

@@ -121,19 +121,18 @@ struct QueryRun {
         var id: UInt64
         var score: Double
         var tier: Int
-        var date: String?
+        /// The entry's date as a rank among the index's dates (`DateRanks`), 0 for none.
+        var date: Int32 = 0
 
         static func bestFirst(_ a: Ranked, _ c: Ranked) -> Bool {
             if a.tier != c.tier { return a.tier < c.tier }
             if a.score != c.score { return a.score > c.score }
-            let x = a.date ?? "", y = c.date ?? ""
-            if x != y { return Array(y.utf8).lexicographicallyPrecedes(Array(x.utf8)) }
+            if a.date != c.date { return a.date > c.date }
             return a.id < c.id
         }
 
         static func newestFirst(_ a: Ranked, _ c: Ranked) -> Bool {
-            let x = a.date ?? "", y = c.date ?? ""
-            if x != y { return Array(y.utf8).lexicographicallyPrecedes(Array(x.utf8)) }
+            if a.date != c.date { return a.date > c.date }
             return bestFirst(a, c)
         }
     }
@@ -146,7 +145,7 @@ struct QueryRun {
         var total = 0
         var ranked: [Ranked] = []
         // The matches that pass the filters, once computed.
-        var passed: [Int]? = nil
+        var passed: DocumentSet? = nil
         var matched: DocumentSet
         if let match = query.match {
             matched = try matches(match)
@@ -174,8 +173,10 @@ struct QueryRun {
                 ranked += top.sorted
             }
         } else {
-            let candidates = passing(matched, query.filters)
-            passed = candidates
+            let passedSet = passing(matched, query.filters)
+            let candidates = passedSet.members
+            passed = passedSet
+            let dates = DateRanks(snapshot)
             total = candidates.count
             let narrower = Array(tiers.dropLast())
             var narrowerSets: [DocumentSet] = []
@@ -188,24 +189,24 @@ struct QueryRun {
             for (i, doc) in candidates.enumerated() {
                 let tier = query.match == nil ? 1 : (narrowerSets.firstIndex { $0.contains(doc) } ?? narrower.count)
                 top.offer(Ranked(doc: doc, id: snapshot.id(of: doc), score: scores[i], tier: tier,
-                                 date: snapshot.first(.sortDate, of: doc)))
+                                 date: dates.rank(of: doc)))
             }
             ranked = top.sorted
         }
         let entries = ranked.dropFirst(max(0, query.offset)).map { RankedEntry(id: Int64(bitPattern: $0.id), score: $0.score, exact: $0.tier == 0) }
         var facets: Facets? = nil
         if query.facets {
-            facets = Self.facets((passed ?? passing(matched, query.filters)).map { snapshot.values(of: $0) })
+            facets = self.facets(of: passed ?? passing(matched, query.filters))
         }
         return RankedPage(total: total, entries: entries, facets: facets)
     }
 
     /// The members of `set` whose values pass the filters, ascending.
-    func passing(_ set: DocumentSet, _ filters: EntryFilters) -> [Int] {
-        guard !filters.isEmpty else { return set.members }
+    func passing(_ set: DocumentSet, _ filters: EntryFilters) -> DocumentSet {
+        guard !filters.isEmpty else { return set }
         var passing = FilterCheck(filters, in: snapshot).passing
         passing.formIntersection(set)
-        return passing.members
+        return passing
     }
 
     /// The questions entries are ranked by, narrowest first, ending with the query itself.
@@ -358,17 +359,65 @@ struct QueryRun {
         }
     }
 
-    /// Counts by deciding body, year and latest outcome: the 20 most frequent of each, ties
-    /// in byte order.
-    static func facets(_ values: [DocumentValues]) -> Facets {
-        func top(_ pick: (DocumentValues) -> [String]) -> [Facets.Count] {
-            var counts: [String: Int] = [:]
-            for v in values { for value in Set(pick(v)) { counts[value, default: 0] += 1 } }
-            return counts.sorted { $0.value != $1.value ? $0.value > $1.value : Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+    /// Counts by deciding body, year and latest outcome over `documents`: the 20 most frequent
+    /// of each, ties in byte order. Counted from each segment's (kind, string) pairs
+    /// (`ValueColumns`), so a facet over most of a large archive reads its pairs' entry lists,
+    /// not every entry's values. An entry counts once per body it names; it has one date and
+    /// one latest outcome (the store writes one of each).
+    func facets(of documents: DocumentSet) -> Facets {
+        var bodies: [String: Int] = [:], years: [String: Int] = [:], outcomes: [String: Int] = [:]
+        for (s, segment) in snapshot.segments.enumerated() {
+            let columns = segment.columns, base = snapshot.bases[s]
+            func count(_ kind: DocumentValues.Kind, into counts: inout [String: Int], _ key: (String) -> String) {
+                for p in columns.pairs(of: kind) {
+                    var n = 0
+                    columns.forEachHolder(of: p) { if documents.contains(base + $0) { n += 1 } }
+                    if n > 0 { counts[key(columns.string(columns.pair(p).string)), default: 0] += n }
+                }
+            }
+            count(.decidingBody, into: &bodies) { $0 }
+            count(.sortDate, into: &years) { String($0.prefix(4)) }
+            count(.latestOutcome, into: &outcomes) { $0 }
+        }
+        func top(_ counts: [String: Int]) -> [Facets.Count] {
+            counts.sorted { $0.value != $1.value ? $0.value > $1.value : Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
                 .prefix(20).map { Facets.Count(value: $0.key, count: $0.value) }
         }
-        return Facets(committee: top { $0.all(.decidingBody) },
-                      year: top { $0.first(.sortDate).map { [String($0.prefix(4))] } ?? [] },
-                      outcome: top { $0.first(.latestOutcome).map { [$0] } ?? [] })
+        return Facets(committee: top(bodies), year: top(years), outcome: top(outcomes))
+    }
+}
+
+/// Each entry's date (`DocumentValues.Kind.sortDate`) as a rank in the order of all the
+/// index's dates (ISO 8601, so byte order is date order; 0 for an entry without one): sorting
+/// by date then compares numbers, and no date is made into a string per entry.
+struct DateRanks {
+    private let snapshot: IndexSnapshot
+    /// Per segment, per string number of a date, its rank.
+    private let ranks: [[Int32]]
+
+    init(_ snapshot: IndexSnapshot) {
+        self.snapshot = snapshot
+        var dates: Set<[UInt8]> = []
+        for segment in snapshot.segments {
+            let columns = segment.columns
+            for p in columns.pairs(of: .sortDate) { dates.insert(Array(columns.stringBytes(columns.pair(p).string))) }
+        }
+        var rank: [[UInt8]: Int32] = [:]
+        for (i, date) in dates.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() { rank[date] = Int32(i + 1) }
+        ranks = snapshot.segments.map { segment in
+            let columns = segment.columns
+            var out = [Int32](repeating: 0, count: columns.stringCount)
+            for p in columns.pairs(of: .sortDate) {
+                let string = columns.pair(p).string
+                out[string] = rank[Array(columns.stringBytes(string))] ?? 0
+            }
+            return out
+        }
+    }
+
+    /// Document `doc`'s rank: its first date's.
+    func rank(of doc: Int) -> Int32 {
+        let (s, d) = snapshot.locate(doc)
+        return snapshot.segments[s].columns.numbers(.sortDate, of: d).first.map { ranks[s][$0] } ?? 0
     }
 }

@@ -20,7 +20,7 @@
 ///     documents  per document where its values start (u32, documents + 1)
 ///     values     each value's kind (u8), then each value's string number (u32), in the order
 ///                the document's values were added
-///     holders    count P (u32); per pair in order of string number, then kind: the string
+///     holders    count P (u32); per pair in order of kind, then string number: the string
 ///                number (u32), the kind (u32) and the end of its documents (u32, in bytes from
 ///                the first pair's first); then each pair's documents, ascending local
 ///                numbers as varint deltas (the first from 0)
@@ -83,10 +83,13 @@ struct ValueColumns: Sendable {
         pairCount = pairs
         self.pairs = reader.offset
         _ = try reader.bytes(12 * pairs)
-        var held: UInt32 = 0
+        var held: UInt32 = 0, previousKey: UInt64? = nil
         for p in 0..<pairs {
             let entry = self.pairs + 12 * p
             let end = bytes.u32(at: entry + 8)
+            let key = UInt64(bytes.u32(at: entry + 4)) << 32 | UInt64(bytes.u32(at: entry))
+            guard previousKey.map({ $0 < key }) ?? true else { throw FormatError(message: "value pairs out of order") }
+            previousKey = key
             guard bytes.u32(at: entry) < UInt32(count), DocumentValues.Kind(rawValue: UInt8(truncatingIfNeeded: bytes.u32(at: entry + 4))) != nil,
                   bytes.u32(at: entry + 4) <= UInt32(UInt8.max), end >= held, end <= UInt32(range.upperBound - reader.offset) else {
                 throw FormatError(message: "value pair \(p) out of range")
@@ -126,6 +129,19 @@ struct ValueColumns: Sendable {
     @inline(__always)
     func pair(_ p: Int) -> (string: Int, kind: UInt8) {
         (Int(bytes.u32(at: pairs + 12 * p)), UInt8(truncatingIfNeeded: bytes.u32(at: pairs + 12 * p + 4)))
+    }
+
+    /// The pairs of one kind (they are stored by kind).
+    func pairs(of kind: DocumentValues.Kind) -> Range<Int> {
+        func start(_ k: UInt32) -> Int {
+            var low = 0, high = pairCount
+            while low < high {
+                let mid = (low + high) / 2
+                if bytes.u32(at: pairs + 12 * mid + 4) < k { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        return start(UInt32(kind.rawValue))..<start(UInt32(kind.rawValue) + 1)
     }
 
     /// Calls `body` with each document that holds pair `p`, ascending. The walk stops at a
@@ -194,7 +210,7 @@ struct ValueColumns: Sendable {
         private var starts: [UInt32] = [0]
         private var kinds: [UInt8] = []
         private var numbers: [UInt32] = []
-        /// Per (string number, kind) pair, the documents holding it, ascending.
+        /// Per (kind, string number) pair, the documents holding it, ascending.
         private var holders: [UInt64: [UInt32]] = [:]
 
         mutating func add(_ document: DocumentValues) {
@@ -211,7 +227,7 @@ struct ValueColumns: Sendable {
                 }
                 kinds.append(value.kind.rawValue)
                 numbers.append(number)
-                let key = UInt64(number) << 8 | UInt64(value.kind.rawValue)
+                let key = UInt64(value.kind.rawValue) << 32 | UInt64(number)
                 if holders[key]?.last != d { holders[key, default: []].append(d) }
             }
             starts.append(UInt32(numbers.count))
@@ -238,8 +254,8 @@ struct ValueColumns: Sendable {
             }
             out.u32(UInt32(keys.count))
             for (key, end) in zip(keys, ends) {
-                out.u32(UInt32(key >> 8))
-                out.u32(UInt32(key & 0xFF))
+                out.u32(UInt32(key & 0xFFFF_FFFF))
+                out.u32(UInt32(key >> 32))
                 out.u32(end)
             }
             out.append(lists.bytes)

@@ -46,6 +46,10 @@ import Testing
             let date = "20\(Int.random(in: 10...24, using: &rng))-0\(Int.random(in: 1...9, using: &rng))-1\(Int.random(in: 0...9, using: &rng))"
             values.add(.sortDate, date)
             values.add(.date, date)
+            for body in ["Økonomiudvalget", "Børneudvalget", "Byrådet", "Ældrerådet"] where Int.random(in: 0..<3, using: &rng) == 0 {
+                values.add(.decidingBody, body)
+            }
+            values.add(.latestOutcome, ["godkendt", "afvist", "udsat"][Int.random(in: 0..<3, using: &rng)])
             return (fields, values)
         }
         do {
@@ -100,6 +104,39 @@ import Testing
         default: break
         }
         return query
+    }
+
+    /// Facets counted from the segments' value pairs are the counts of the matching entries'
+    /// values read entry by entry (each body once per entry, the year of its date, its latest
+    /// outcome), with and without filters; a page by date is newest first.
+    @Test(arguments: [(rank: 0, filtered: false), (rank: 3, filtered: true), (rank: 40, filtered: false), (rank: 40, filtered: true)])
+    func facetsAndDateOrderAgreeWithTheValues(_ q: (rank: Int, filtered: Bool)) throws {
+        var query = IndexQuery(match: .all([Self.wordNode(q.rank)], excluding: []))
+        if q.filtered { (query.filters.committees, query.filters.from) = ([["udvalg"]], "2015") }
+        query.facets = true
+        query.order = .newestFirst
+        query.limit = 30
+        var run = QueryRun(snapshot: Self.snapshot)
+        let page = try run.search(query, pruning: false)
+        var documents = try run.matches(query.match!)
+        if q.filtered { documents.formIntersection(FilterCheck(query.filters, in: Self.snapshot).passing) }
+        var bodies: [String: Int] = [:], years: [String: Int] = [:], outcomes: [String: Int] = [:]
+        for d in documents.members {
+            let values = Self.snapshot.values(of: d)
+            for body in Set(values.all(.decidingBody)) { bodies[body, default: 0] += 1 }
+            if let date = values.first(.sortDate) { years[String(date.prefix(4)), default: 0] += 1 }
+            if let outcome = values.first(.latestOutcome) { outcomes[outcome, default: 0] += 1 }
+        }
+        func top(_ counts: [String: Int]) -> [Facets.Count] {
+            counts.sorted { $0.value != $1.value ? $0.value > $1.value : Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .prefix(20).map { Facets.Count(value: $0.key, count: $0.value) }
+        }
+        let facets = try #require(page.facets)
+        #expect(!facets.committee.isEmpty && !facets.year.isEmpty && facets.outcome.count == 3)
+        #expect(facets == Facets(committee: top(bodies), year: top(years), outcome: top(outcomes)))
+        let dates = page.entries.map { Self.snapshot.values(ofID: UInt64(bitPattern: $0.id))?.first(.sortDate) ?? "" }
+        #expect(dates.count == min(30, documents.count))
+        #expect(dates == dates.sorted(by: >))
     }
 
     /// The filters' documents (`FilterCheck`, gathered from each segment's pairs) are those
