@@ -112,9 +112,8 @@ extension QueryRun {
         // documents up to `windowEnd` (valid for every document there, whatever the threshold).
         var threshold = -Double.infinity
         // With filters, ties are broken by date as exhaustive scoring breaks them.
-        let dates = check == nil ? nil : DateRanks(snapshot)
         func offer(_ d: Int, _ score: Double, _ check: FilterCheck?) {
-            top.offer(Ranked(doc: d, id: snapshot.id(of: d), score: score, tier: t, date: dates?.rank(of: d) ?? 0))
+            top.offer(Ranked(doc: d, id: snapshot.id(of: d), score: score, tier: t, date: check == nil ? DateKey() : DateKey(of: d, in: snapshot)))
             if let worst = top.worst { threshold = worst.score }
         }
         if implied, scoringLeaves == generator, walk.leaves[generator[0]].isTerm {

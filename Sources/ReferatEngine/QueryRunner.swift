@@ -121,8 +121,8 @@ struct QueryRun {
         var id: UInt64
         var score: Double
         var tier: Int
-        /// The entry's date as a rank among the index's dates (`DateRanks`), 0 for none.
-        var date: Int32 = 0
+        /// The entry's date (`DateKey`), 0 for none.
+        var date = DateKey()
 
         static func bestFirst(_ a: Ranked, _ c: Ranked) -> Bool {
             if a.tier != c.tier { return a.tier < c.tier }
@@ -176,7 +176,6 @@ struct QueryRun {
             let passedSet = passing(matched, query.filters)
             let candidates = passedSet.members
             passed = passedSet
-            let dates = DateRanks(snapshot)
             total = candidates.count
             let narrower = Array(tiers.dropLast())
             var narrowerSets: [DocumentSet] = []
@@ -189,7 +188,7 @@ struct QueryRun {
             for (i, doc) in candidates.enumerated() {
                 let tier = query.match == nil ? 1 : (narrowerSets.firstIndex { $0.contains(doc) } ?? narrower.count)
                 top.offer(Ranked(doc: doc, id: snapshot.id(of: doc), score: scores[i], tier: tier,
-                                 date: dates.rank(of: doc)))
+                                 date: DateKey(of: doc, in: snapshot)))
             }
             ranked = top.sorted
         }
@@ -387,37 +386,27 @@ struct QueryRun {
     }
 }
 
-/// Each entry's date (`DocumentValues.Kind.sortDate`) as a rank in the order of all the
-/// index's dates (ISO 8601, so byte order is date order; 0 for an entry without one): sorting
-/// by date then compares numbers, and no date is made into a string per entry.
-struct DateRanks {
-    private let snapshot: IndexSnapshot
-    /// Per segment, per string number of a date, its rank.
-    private let ranks: [[Int32]]
+/// An entry's date (`DocumentValues.Kind.sortDate`, ISO 8601, so byte order is date order)
+/// as a number in the same order: its first 16 bytes, big-endian, which hold a date and a time
+/// of day; 0 for an entry without one. Sorting by date compares numbers, and no date is made
+/// into a string per entry.
+struct DateKey: Comparable {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
 
-    init(_ snapshot: IndexSnapshot) {
-        self.snapshot = snapshot
-        var dates: Set<[UInt8]> = []
-        for segment in snapshot.segments {
-            let columns = segment.columns
-            for p in columns.pairs(of: .sortDate) { dates.insert(Array(columns.stringBytes(columns.pair(p).string))) }
-        }
-        var rank: [[UInt8]: Int32] = [:]
-        for (i, date) in dates.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() { rank[date] = Int32(i + 1) }
-        ranks = snapshot.segments.map { segment in
-            let columns = segment.columns
-            var out = [Int32](repeating: 0, count: columns.stringCount)
-            for p in columns.pairs(of: .sortDate) {
-                let string = columns.pair(p).string
-                out[string] = rank[Array(columns.stringBytes(string))] ?? 0
-            }
-            return out
-        }
-    }
+    init() {}
 
-    /// Document `doc`'s rank: its first date's.
-    func rank(of doc: Int) -> Int32 {
+    /// Document `doc`'s key, from its first date.
+    init(of doc: Int, in snapshot: IndexSnapshot) {
         let (s, d) = snapshot.locate(doc)
-        return snapshot.segments[s].columns.numbers(.sortDate, of: d).first.map { ranks[s][$0] } ?? 0
+        let columns = snapshot.segments[s].columns
+        guard let n = columns.numbers(.sortDate, of: d).first else { return }
+        let bytes = columns.stringBytes(n)
+        for i in 0..<16 {
+            let byte = UInt64(i < bytes.count ? bytes[i] : 0)
+            if i < 8 { high |= byte << UInt64(8 * (7 - i)) } else { low |= byte << UInt64(8 * (15 - i)) }
+        }
     }
+
+    static func < (a: DateKey, b: DateKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
 }
