@@ -94,6 +94,21 @@ import Testing
         #expect(ByteStemTable(Self.stems).occurs(in: text) == byHand)
     }
 
+    /// Stems of two bytes and more, and one of one byte, where a position is turned away by its
+    /// pair of bytes: a stem's first byte without its second, a stem at the text's end, the one
+    /// byte stem last.
+    static let pairStems = ["fravær", "fbud", " stedet for", "æø", "q"]
+
+    @Test(arguments: ["", "f", "fr", "frav", "fravær", "Bo var fraværende", "ffbud", "afbu", "Eva meldte afbud", " stedet", "i stedet for",
+                      "æ", "ø", "æø", "øæ", "q", "aq", "qa", "Sagsfremstilling"])
+    func agreesWithASearchByHandWhenPairsTurnAway(_ text: String) {
+        let hay = Array(text.utf8)
+        let byHand = Self.pairStems.map { Array($0.utf8) }.contains { stem in
+            hay.count >= stem.count && (0...(hay.count - stem.count)).contains { Array(hay[$0..<($0 + stem.count)]) == stem }
+        }
+        #expect(ByteStemTable(Self.pairStems).occurs(in: text) == byHand)
+    }
+
     @Test func anEmptyStemOccursEverywhere() {
         #expect(ByteStemTable([""]).occurs(in: ""))
         #expect(!ByteStemTable([String]()).occurs(in: "fravær"))
