@@ -24,6 +24,18 @@ import Testing
         if PeopleParser.absenceLabels.contains(where: { lower.hasPrefix($0) }) { #expect(PeopleParser.mayStartWithLabel(line)) }
     }
 
+    /// The first-byte guard lets through every line whose first character is a label's first
+    /// letter; a letter with a mark after it is no label's start.
+    @Test(arguments: [
+        ("Fraværende: Eva Holm", "Eva Holm"), ("afbud: Bo Berg", "Bo Berg"), ("Ikke til stede: Ib Lund", "Ib Lund"), ("Ej til stede: Eva Ny", "Eva Ny"),
+        ("• Afbud: Bo Berg (V)", "Bo Berg (V)"), ("F\u{308}raværende: Eva Holm", nil), ("\u{130}kke til stede: Bo Berg", nil),
+        ("Øvrige: Bo Berg", nil), ("•Afbud: Bo Berg", nil), ("", nil),
+    ] as [(String, String?)])
+    func labelsAfterTheFirstByteGuard(_ line: String, _ rest: String?) {
+        #expect(PeopleParser.absenceLabel(line)?.rest == rest)
+        if let first = line.first, "FfAaIiEe".contains(first) { #expect(PeopleParser.mayStartWithLabelLetter(line)) }
+    }
+
     @Test func numberedLabelsStillRead() {
         #expect(PeopleParser.absenceLabel("1. Fraværende: Eva Holm")?.rest == "Eva Holm")
         #expect(PeopleParser.absenceLabel("• 2. Afbud: Bo Berg (V)")?.rest == "Bo Berg (V)")
