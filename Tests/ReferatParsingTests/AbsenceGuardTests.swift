@@ -24,6 +24,18 @@ import Testing
         if PeopleParser.absenceLabels.contains(where: { lower.hasPrefix($0) }) { #expect(PeopleParser.mayStartWithLabel(line)) }
     }
 
+    /// The first-byte guard lets through every line whose first character is a label's first
+    /// letter; a letter with a mark after it is no label's start.
+    @Test(arguments: [
+        ("Fraværende: Eva Holm", "Eva Holm"), ("afbud: Bo Berg", "Bo Berg"), ("Ikke til stede: Ib Lund", "Ib Lund"), ("Ej til stede: Eva Ny", "Eva Ny"),
+        ("• Afbud: Bo Berg (V)", "Bo Berg (V)"), ("F\u{308}raværende: Eva Holm", nil), ("\u{130}kke til stede: Bo Berg", nil),
+        ("Øvrige: Bo Berg", nil), ("•Afbud: Bo Berg", nil), ("", nil),
+    ] as [(String, String?)])
+    func labelsAfterTheFirstByteGuard(_ line: String, _ rest: String?) {
+        #expect(PeopleParser.absenceLabel(line)?.rest == rest)
+        if let first = line.first, "FfAaIiEe".contains(first) { #expect(PeopleParser.mayStartWithLabelLetter(line)) }
+    }
+
     @Test func numberedLabelsStillRead() {
         #expect(PeopleParser.absenceLabel("1. Fraværende: Eva Holm")?.rest == "Eva Holm")
         #expect(PeopleParser.absenceLabel("• 2. Afbud: Bo Berg (V)")?.rest == "Bo Berg (V)")
@@ -92,6 +104,21 @@ import Testing
             hay.count >= stem.count && (0...(hay.count - stem.count)).contains { Array(hay[$0..<($0 + stem.count)]) == stem }
         }
         #expect(ByteStemTable(Self.stems).occurs(in: text) == byHand)
+    }
+
+    /// Stems of two bytes and more, and one of one byte, where a position is turned away by its
+    /// pair of bytes: a stem's first byte without its second, a stem at the text's end, the one
+    /// byte stem last.
+    static let pairStems = ["fravær", "fbud", " stedet for", "æø", "q"]
+
+    @Test(arguments: ["", "f", "fr", "frav", "fravær", "Bo var fraværende", "ffbud", "afbu", "Eva meldte afbud", " stedet", "i stedet for",
+                      "æ", "ø", "æø", "øæ", "q", "aq", "qa", "Sagsfremstilling"])
+    func agreesWithASearchByHandWhenPairsTurnAway(_ text: String) {
+        let hay = Array(text.utf8)
+        let byHand = Self.pairStems.map { Array($0.utf8) }.contains { stem in
+            hay.count >= stem.count && (0...(hay.count - stem.count)).contains { Array(hay[$0..<($0 + stem.count)]) == stem }
+        }
+        #expect(ByteStemTable(Self.pairStems).occurs(in: text) == byHand)
     }
 
     @Test func anEmptyStemOccursEverywhere() {

@@ -154,6 +154,18 @@ import Testing
         #expect(CaseNumbers.bareAccess(line) == access)
     }
 
+    /// An identity line is an access marker, an access line, a bare case number, or what
+    /// `isLabelledIdentity` takes (labels, KLE numbers); body text is none of them.
+    @Test(arguments: [
+        ("Åben", true, false), ("23/222 Åben Sag", true, false), ("19/40211", true, false), ("Sagsnr.: 19/40211", true, true),
+        ("KLE: 00.01.00A04", true, true), ("Åbent - 00.01.00A04 - 2027/34364", true, true), ("00.01.00-G01-93-16", true, true),
+        ("Byrådet godkendte indstillingen.", false, false), ("2. Godkendelse af dagsorden", false, false),
+    ])
+    func recognisesIdentityLines(_ line: String, _ identity: Bool, _ labelled: Bool) {
+        #expect(CaseSegmenter.isIdentity(line) == identity)
+        #expect(CaseSegmenter.isLabelledIdentity(line) == labelled)
+    }
+
     @Test func routingSplitsStepsAndCommittees() {
         #expect(SectionHeadings.routingSteps("BUU/VPU, ØK, KB") == [["BUU", "VPU"], ["ØK"], ["KB"]])
         #expect(SectionHeadings.routingSteps("Udvalget for Ældre og Sundhed, Økonomiudvalget, Kommunalbestyrelsen")

@@ -105,7 +105,7 @@ extension String {
     }
 
     /// The line without the list mark "• " that `TextCleaner` puts for every kind of bullet.
-    var withoutBullet: String { hasPrefix("• ") ? String(dropFirst(2)) : self }
+    var withoutBullet: String { utf8.first == 0xE2 && hasPrefix("• ") ? String(dropFirst(2)) : self }
 
     /// `allSatisfy(\.isWhitespace)`, answered by the first byte when that is ASCII and not
     /// white space (most lines): no ASCII character followed by marks is white space.

@@ -352,7 +352,8 @@ struct CaseParser: Sendable {
             record.number = record.number ?? String(m.1)
             return true
         }
-        guard CaseSegmenter.isIdentity(text) || text.hasLowercasedPrefix("dok") || text.hasPrefix("Sag ") || text.hasPrefix("BR ") else { return false }
+        // Short, and neither access marker, access line nor bare number: what else `isIdentity` takes.
+        guard CaseSegmenter.isLabelledIdentity(text) || text.hasLowercasedPrefix("dok") || text.hasPrefix("Sag ") || text.hasPrefix("BR ") else { return false }
         var consumed = false
         for m in text.matches(of: CaseNumbers.labelled) {
             let value = String(m.1)

@@ -701,8 +701,14 @@ struct CaseSegmenter {
     static func isIdentity(_ text: String) -> Bool {
         // Identity lines are short labels; body text never is one.
         guard text.utf8.count <= 90 else { return false }
-        if CaseNumbers.bareAccess(text) != nil { return true }
-        if CaseNumbers.accessLineMatch(text) != nil { return true }
+        return CaseNumbers.bareAccess(text) != nil || CaseNumbers.accessLineMatch(text) != nil || CaseNumbers.bareNumber(text) != nil
+            || isLabelledIdentity(text)
+    }
+
+    /// `isIdentity` for a line of at most 90 bytes that is no bare access marker, access line
+    /// or bare case number: a label, a KLE number or an item's number after its title. The
+    /// item's parser asks this after reading those three itself, so their patterns run once.
+    static func isLabelledIdentity(_ text: String) -> Bool {
         if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
             || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
             || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
@@ -718,7 +724,6 @@ struct CaseSegmenter {
            CaseNumbers.kleNumber(in: text) != nil { return true }
         if "SPD".contains(first), hasNumberLabel(text), text.wholeMatch(of: numberAfterTitle) != nil { return true }
         if "SB".contains(first), text.isShorter(than: 40), text.firstMatch(of: CaseNumbers.shorthand) != nil { return true }
-        if CaseNumbers.bareNumber(text) != nil { return true }
         // "Sag nr. 2021-0038": a case number after the label, not an item number.
         if text.hasPrefix("Sag nr"), text.isShorter(than: 40), let n = CaseNumbers.labelledNumber(in: text), n.count >= 4 { return true }
         guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
