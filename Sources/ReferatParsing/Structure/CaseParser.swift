@@ -207,9 +207,13 @@ struct CaseParser: Sendable {
             .filter { !$0.text.isEmpty || !$0.heading.isEmpty }
         record.recommendation = record.sections.first { SectionHeadings.recommendation.contains($0.heading.lowercased()) }?.text
         // "Referat" over nothing (a running header at a page's top, or the next item's title
-        // run into it) records no decision; an empty "Beslutning" still says one was due.
+        // run into it) records no decision.
         decisions.removeAll { $0.byReferat && $0.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && $0.lines.allSatisfy(\.isBlank) }
-        record.decisions = Self.withoutRepeatedSteps(decisions.map(buildDecision))
+        // A bare "Beslutning" over nothing (an agenda's placeholder for the decision to come)
+        // records no decision; a step named with its body or date does, text or not.
+        let built = decisions.map { draft in (draft, buildDecision(draft)) }
+            .filter { draft, decision in draft.header.body != nil || draft.header.date != nil || !Self.saysNothing(decision) }
+        record.decisions = Self.withoutRepeatedSteps(built.map(\.1))
         for k in record.decisions.indices where record.decisions[k].body == meeting?.body && record.decisions[k].date == meeting?.date {
             for person in headAbsent where !record.decisions[k].absent.contains(where: { $0.name == person.name }) {
                 record.decisions[k].absent.append(person)
@@ -231,6 +235,11 @@ struct CaseParser: Sendable {
         }
         record.links = caseLinks
         return record
+    }
+
+    /// Whether a decision has nothing a reader could learn from: no text, nobody away, no vote.
+    static func saysNothing(_ decision: Decision) -> Bool {
+        decision.text.isEmpty && decision.absent.isEmpty && decision.notParticipating.isEmpty && decision.votes == nil && decision.remarks.isEmpty
     }
 
     /// The decisions without a history's last entry that repeats an earlier decision: "Beslutning"

@@ -76,6 +76,12 @@ struct DocumentAssembler {
             local.titleLine = anchor.titleLine.map { $0 - start }.flatMap { $0 < span.count ? $0 : nil }
             cases.append(parser.parse(span, anchor: local, links: links))
         }
+        // A decision header the text ends on ("Beslutning i Kommunalbesty", a page cut short)
+        // records nothing.
+        if let c = cases.indices.last, let d = cases[c].decisions.last, CaseParser.saysNothing(d),
+           let end = lines.last(where: { !$0.isBlank })?.number, d.lines.last.map({ $0 >= end }) ?? false {
+            cases[c].decisions.removeLast()
+        }
         if cases.allSatisfy({ $0.decisions.isEmpty }) {
             for c in cases.indices { parser.addClosingOutcome(to: &cases[c]) }
         }
@@ -113,7 +119,10 @@ struct DocumentAssembler {
             hasDecisionHeader = true
             if header.date != nil && header.body != nil { hasDatedDecision = true; break }
         }
-        let describesMeeting = hasDatedDecision || Self.isTitledAsRecord(lines) || meeting.map { m in
+        // A record's page that lists its items on one line ("Referat" / "1. Godkendelse af
+        // dagsordenen 2. Orientering 3. …"): the minutes of a meeting whose items it does not print.
+        let listsItemsOfMeeting = namesRecord && lines.prefix(40).contains { CaseSegmenter.listsItemsOnOneLine($0.text) }
+        let describesMeeting = hasDatedDecision || listsItemsOfMeeting || Self.isTitledAsRecord(lines) || meeting.map { m in
             (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
         } ?? false
         if cases.count > 1 {

@@ -1,0 +1,96 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the ninth held-out set of real pages brought (docs/layouts.md, "Checked on pages the
+/// survey did not see", sixth look), each written anew with invented names, numbers and
+/// sentences.
+@Suite struct TenthSurveyTests {
+    func parse(_ text: String) throws -> Document {
+        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+    }
+
+    @Test(arguments: [
+        ("Beslutning Vækst og Kultur den 14-03-2029", "Vækst og Kultur", "2029-03-14"),
+        ("Beslutning Plan, Bolig og Miljø den 3. maj 2029:", "Plan, Bolig og Miljø", "2029-05-03"),
+        ("Beslutning Økonomiudvalget den 02-02-2029", "Økonomiudvalget", "2029-02-02"),
+    ])
+    func aStepNamedWithoutUdvalgAfterBeslutningIsRead(_ line: String, _ body: String, _ date: String) throws {
+        let header = try #require(DecisionHeader.parse(line))
+        #expect(header.body == body)
+        #expect(header.date == date)
+    }
+
+    @Test(arguments: ["Beslutning Sagen blev udsat", "Beslutningen om den nye hal", "Beslutning Vækst og Kultur"])
+    func aStepNeedsItsDate(_ line: String) {
+        #expect(DecisionHeader.parse(line)?.body == nil)
+    }
+}
+
+extension TenthSurveyTests {
+    static let header = "Referat\nUdvalg: Teknikudvalget\nMødedato: 14-03-2029\n\n"
+
+    @Test(arguments: [
+        // An agenda's placeholder: a bare heading over nothing.
+        ("1. Godkendelse af dagsorden\nSagsnr.: 29/101\nBeslutning\n\n2. Ny cykelsti\nSagsnr.: 29/102\nBeslutning\nGodkendt.\n", [0, 1]),
+        // The page ends on a decision header.
+        ("1. Godkendelse af dagsorden\nSagsnr.: 29/101\nBeslutning\nGodkendt.\n\n2. Ny cykelsti\nSagsnr.: 29/102\nBeslutning i Teknikud", [1, 0]),
+    ])
+    func aDecisionHeaderOverNothingIsNoDecision(_ items: String, _ counts: [Int]) throws {
+        let document = try parse(Self.header + items)
+        #expect(document.cases.map(\.decisions.count) == counts)
+    }
+
+    @Test func aNamedStepWithoutTextIsStillAStep() throws {
+        let text = Self.header + "1. Ny cykelsti\nSagsnr.: 29/102\nBeslutning Byrådet den 26-03-2029\nBeslutning Økonomiudvalget den 18-03-2029\n"
+            + "Sagsfremstilling\nCykelstien skal gå langs Åvej.\n"
+        let document = try parse(text)
+        #expect(document.cases.first?.decisions.map(\.body) == ["Byrådet", "Økonomiudvalget"])
+    }
+}
+
+extension TenthSurveyTests {
+    @Test(arguments: [
+        "1. Orientering fra formanden.\n2. Orientering fra medlemmerne.\n3. Orientering fra forvaltningen.\n4. Årshjulet er vedlagt.\n",
+        "1. Orientering fra formanden.\n2. Orientering fra forvaltningen.\n3. Årshjulet er vedlagt.\n",
+    ])
+    func aListThatStartedAgainInsideAnItemGoesOnPastTheItemsNumber(_ list: String) throws {
+        let text = Self.header + "1. Godkendelse af dagsorden\nSagsnr.: 29/101\nBeslutning\nGodkendt.\n\n"
+            + "2. Orienteringer\nSagsnr.: 29/102\nBeslutningstema\nDer gives orientering om:\n" + list
+            + "Indstilling\nForvaltningen indstiller, at orienteringerne tages til efterretning.\nBeslutning\nTaget til efterretning.\n\n"
+            + "3. Ny cykelsti\nSagsnr.: 29/103\nBeslutning\nGodkendt.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2", "3"])
+        #expect(document.cases.map(\.decisions.count) == [1, 1, 1])
+    }
+
+    @Test(arguments: [
+        // A department's remarks under their own heading, right above the decision.
+        ("Resumé\nAnsøgning om tilskud til Torvet 4.\nForvaltningens bemærkninger\nDer er ikke yderligere bemærkninger\n"
+            + "Beslutning Byrådet den 23-06-2029\nGodkendt.\n", "Der er ikke yderligere bemærkninger"),
+        // A heading whose words go on below it, right above the next block's case number.
+        ("Sagsnr.: 29/201\nResumé\nNyt medlem af havnebestyrelsen.\nSagen behandles i\nSagsnr.: 29/202\nResumé\nRegnskab for havnen.\n",
+         "Sagen behandles i"),
+    ])
+    func aHeadingsTextIsNoTitle(_ blocks: String, _ notTitle: String) throws {
+        let document = try parse("Dagsorden\nMandag 23. jun 2029 kl. 17:00\nByrådet\nReferat\n\n" + blocks)
+        #expect(!document.cases.map(\.title).contains(notTitle))
+    }
+
+    @Test(arguments: [
+        ("1. Godkendelse af dagsorden 2. Meddelelser 3. Ny cykelsti langs Åvej 4. Lukket punkt", true),
+        ("1. Godkendelse af dagsorden 2. Meddelelser", false),
+        ("1. at planen godkendes, 2. at udgiften afholdes af puljen", false),
+    ])
+    func itemsListedOnOneLine(_ line: String, _ lists: Bool) {
+        #expect(CaseSegmenter.listsItemsOnOneLine(line) == lists)
+    }
+
+    @Test func aRecordListingItsItemsOnOneLineIsMinutes() throws {
+        let text = "Vi bruger cookies\n\nReferat\n\n1. Godkendelse af dagsordenen 2. Orientering fra borgmesteren 3. Ny cykelsti "
+            + "langs Åvej 4. Salg af grund på Engvej (FOR LUKKEDE DØRE)\n\nDeltagere:\n\nEva Holm, A\nBo Berg, V\n"
+        let document = try parse(text)
+        #expect(document.kind == .minutes)
+        #expect(document.cases.isEmpty)
+    }
+}
