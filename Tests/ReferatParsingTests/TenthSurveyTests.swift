@@ -94,3 +94,31 @@ extension TenthSurveyTests {
         #expect(document.cases.isEmpty)
     }
 }
+
+extension TenthSurveyTests {
+    @Test(arguments: [
+        ("Medlemmer: Eva Holm, (S), Borgmester Kaj Berg, Suppleant for Ida Krog, (S), 1. Viceborgmester Bo Lund (PN)", ["Ida Krog"]),
+        ("Medlemmer: Eva Holm, Borgmester (S) Bo Lund (PN) Ib Dam (IA) suppleant deltager Kim Moe Tove Eg (D)", ["Ib Dam"]),
+        ("Birgitte Holm (A), Suppleant for Bent Møller (A)", ["Bent Møller"]),
+        // A seat filled on a board, not a stand-in at the meeting.
+        ("Indkaldelse af suppleant for Ida Krog", [String]()),
+    ])
+    func aMemberLineThatNamesAStandInNamesWhoWasAway(_ line: String, _ absent: [String]) {
+        #expect((AbsenceProse.read(line)?.absent ?? []).map(\.name) == absent)
+    }
+
+    @Test(arguments: [
+        ("4 P Budget for havnen Sagsfremstilling Forvaltningen har lavet et forslag. Bilag Forslag til budget Direktionen indstiller (2. april 2031, pkt. 12) forslaget.",
+         "Budget for havnen"),
+        ("3 Ø Kassebeholdning pr. 31. marts Sagsfremstilling Kassen er gjort op. Bilag Opgørelse Beslutning Taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1",
+         "Kassebeholdning pr. 31. marts"),
+    ])
+    func aPageThatOpensWithATypeLetterBeforeTheTitle(_ page: String, _ title: String) {
+        #expect(FlattenedPage.split(page).first == title)
+    }
+
+    @Test func aSentenceBeforeARunningFooterNamesNoBody() {
+        #expect(DecisionHeader.parse("Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1") == nil)
+        #expect(DecisionHeader.parse("Plan- og Miljøudvalget, 24.10.2031 Anbefales")?.body == "Plan- og Miljøudvalget")
+    }
+}

@@ -41,6 +41,11 @@ enum FlattenedPage {
     /// An item number at the start of a page, perhaps after a running header's word ("Refer 1. …").
     nonisolated(unsafe) static let leadingItemNumber = #/^(?:[A-ZÆØÅ][\p{L}]*\s+)?[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
 
+    /// A one-letter mark between a page's number and its item's title ("4 P Budget 2012
+    /// Sagsfremstilling …", a transcript whose items carry a type code instead of a number).
+    /// "I" and "Å" are words, so they are no mark.
+    nonisolated(unsafe) static let leadingTypeLetter = #/^[A-HJ-ZÆØ]\s+[A-ZÆØÅ][\p{Ll}]/#
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -105,7 +110,9 @@ enum FlattenedPage {
             }
         }
         // A page that opens with an item's number is a page even with fewer markers.
-        let opensWithItem = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...].prefix(24).firstMatch(of: leadingItemNumber) != nil } ?? false
+        let afterPage = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...] }
+        let typeLetter = afterPage.map { $0.prefix(4).firstMatch(of: leadingTypeLetter) != nil } ?? false
+        let opensWithItem = typeLetter || afterPage.map { $0.prefix(24).firstMatch(of: leadingItemNumber) != nil } ?? false
         guard markers >= 3 || markers >= 2 && opensWithItem else { return [text] }
         for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
         // "1. Meddelelser a) Der afholdes …": the first lettered point after a title starts the text.
@@ -118,6 +125,7 @@ enum FlattenedPage {
         }
         pieces.append(String(text[start...]).stripping(" "))
         if let first = pieces.first, let m = first.firstMatch(of: pagePrefix) { pieces[0] = String(first[m.range.upperBound...]) }
+        if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
         // A label's value stays with it; a heading goes on a line of its own. Where labels stand
         // in a row ("Mødested: Medlemmer: Afbud: Rådhuset Bo Berg, …"), the values after them
         // are the table's values in another order: none of them belongs to the last label.

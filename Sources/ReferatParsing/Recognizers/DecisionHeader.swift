@@ -139,7 +139,10 @@ struct DecisionHeader: Hashable, Sendable {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
             }
         }
-        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line) {
+        // "Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1": a
+        // sentence before a page's running footer, not a body's name.
+        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line),
+           m["body"]?.substring.map({ !$0.contains(". ") }) ?? true {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         return nil
