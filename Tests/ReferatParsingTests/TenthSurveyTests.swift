@@ -122,3 +122,26 @@ extension TenthSurveyTests {
         #expect(DecisionHeader.parse("Plan- og Miljøudvalget, 24.10.2031 Anbefales")?.body == "Plan- og Miljøudvalget")
     }
 }
+
+extension TenthSurveyTests {
+    @Test(arguments: [
+        ("Bo Berg meddeler, at han ikke kan deltage i behandling af pkt. 6 grundet inhabilitet", "Bo Berg", "inhabil"),
+        ("Eva Holm (A) oplyste, at hun ikke kunne deltage i punkt 4", "Eva Holm", nil as String?),
+    ])
+    func someoneWhoSaysHeCannotTakePartIsANonParticipant(_ line: String, _ name: String, _ reason: String?) throws {
+        let found = try #require(AbsenceProse.read(line))
+        #expect(found.notParticipating.map(\.name) == [name])
+        if let reason { #expect(found.notParticipating.first?.reason == reason) }
+    }
+
+    @Test func aBareHeadingOverTheCasesStoryGivesWayToTheNamedStep() throws {
+        let text = "Referat\nUdvalg: Byrådet\nDato: 22-06-2031\n\nSagsnr.: 00.00.00-G01-31-31\nBeslutning\n"
+            + "Byrådet besluttede i marts 2031 at lukke børnehuset på Engvej. Bygningen er i dårlig stand.\n"
+            + "Punktet er lukket af hensyn til den kommende licitation.\n"
+            + "Beslutning på byrådsmødet den 22. juni 2031\nØkonomiudvalgets indstilling godkendt\n"
+        let document = try parse(text)
+        let decisions = try #require(document.cases.first?.decisions)
+        #expect(decisions.map(\.text) == ["Økonomiudvalgets indstilling godkendt"])
+        #expect(decisions.map(\.date) == ["2031-06-22"])
+    }
+}

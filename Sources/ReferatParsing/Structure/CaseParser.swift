@@ -213,7 +213,19 @@ struct CaseParser: Sendable {
         // records no decision; a step named with its body or date does, text or not.
         let built = decisions.map { draft in (draft, buildDecision(draft)) }
             .filter { draft, decision in draft.header.body != nil || draft.header.date != nil || !Self.saysNothing(decision) }
-        record.decisions = Self.withoutRepeatedSteps(built.map(\.1))
+        // A bare "Beslutning" takes the meeting's body and date. A later "Beslutning …" header in
+        // the same item that names that body and date with a text of its own is the meeting's
+        // decision; the bare heading's text was something else (the case's story, a note on why
+        // the item is closed), as one body decides an item once at a meeting.
+        let namedSteps = built.filter { draft, decision in
+            (draft.header.body != nil || draft.header.date != nil) && !decision.text.isEmpty
+                && lines.first(where: { $0.number == draft.firstLine })?.text.withoutBullet.hasPrefix("Beslutning ") == true
+        }
+        let kept = built.filter { draft, decision in
+            guard draft.header.body == nil, draft.header.date == nil, !draft.byReferat, decision.date != nil else { return true }
+            return !namedSteps.contains { later in later.0.firstLine > draft.firstLine && later.1.date == decision.date && Self.sameBody(later.1.body, decision.body) }
+        }
+        record.decisions = Self.withoutRepeatedSteps(kept.map(\.1))
         for k in record.decisions.indices where record.decisions[k].body == meeting?.body && record.decisions[k].date == meeting?.date {
             for person in headAbsent where !record.decisions[k].absent.contains(where: { $0.name == person.name }) {
                 record.decisions[k].absent.append(person)
