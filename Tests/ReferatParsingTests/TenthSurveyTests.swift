@@ -145,3 +145,11 @@ extension TenthSurveyTests {
         #expect(decisions.map(\.date) == ["2031-06-22"])
     }
 }
+
+extension TenthSurveyTests {
+    @Test func anItemAfterARunningHeaderAndAGroupHeadingInCapitalsStartsALine() {
+        let page = "3 Byrådet 12. juni 2031 Side: 3 TIL BYRÅDETS AFGØRELSE 311. Garanti for lån til vandværket Sagsnr J.nr Vandværket søger om en garanti."
+        #expect(FlattenedPage.split(page) == ["Byrådet 12. juni 2031 Side: 3 TIL BYRÅDETS AFGØRELSE", "311. Garanti for lån til vandværket",
+                                              "Sagsnr J.nr Vandværket søger om en garanti."])
+    }
+}
