@@ -153,3 +153,14 @@ extension TenthSurveyTests {
                                               "Sagsnr J.nr Vandværket søger om en garanti."])
     }
 }
+
+extension TenthSurveyTests {
+    @Test func aBoardsMinutesOnOneLineNameTheirMeeting() throws {
+        let text = "Referat af bestyrelsesmøde onsdag d. 7. november 2029 kl. 19.30 i Klubhuset. Tilstede: Lars, Nina, Bo Afbud: Referent: Lars\n"
+            + "1. Valg af referent Lars\n2. Godkendelse af dagsorden Godkendt\n3. Godkendelse af referat Udskudt.\n"
+            + "4. Julefrokost Vi mødes kl. 18.30, og Nina bager.\n5. Eventuelt intet\n"
+        let document = try parse(text)
+        #expect(document.meeting?.date == "2029-11-07")
+        #expect(document.meeting?.body == "Bestyrelsen")
+    }
+}

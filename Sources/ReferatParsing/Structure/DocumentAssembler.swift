@@ -39,7 +39,10 @@ struct DocumentAssembler {
             meeting = found
         }
         if var found = meeting, found.body == nil, let date = found.date {
-            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines) ?? councilKind.flatMap { MeetingHeaderParser.council(ending: $0, in: lines) }
+            // "Bestyrelsesmøde", "Rådsmøde": without a fuller name in the text, the body is what
+            // the meeting's word calls it ("Bestyrelsen", "Rådet").
+            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines)
+                ?? councilKind.map { MeetingHeaderParser.council(ending: $0, in: lines) ?? $0.prefix(1).uppercased() + $0.dropFirst() }
             meeting = found
         }
         if let end = MeetingHeaderParser.endTime(in: lines), var found = meeting {
