@@ -164,3 +164,16 @@ extension TenthSurveyTests {
         #expect(document.meeting?.body == "Bestyrelsen")
     }
 }
+
+extension TenthSurveyTests {
+    @Test(arguments: [
+        ("Referat fra møde i Teknikudvalget\n\n\n\nRelaterede dokumenter\nReferat fra møde i Byrådet\n\nReferat fra møde Onsdag den 12. september 2029 kl i Byrådssalen\n",
+         DocumentKind.other),
+        ("Referat fra møde i Teknikudvalget\n\nStørrelse: px\nStarte visningen fra side:\n\nRelaterede dokumenter\nReferat fra møde i Byrådet\n\nTranskript\n\n"
+            + "1 Referat fra møde i Teknikudvalget den 12. september 2029 1. Godkendelse af dagsorden Beslutning Godkendt.\n",
+         DocumentKind.minutes),
+    ])
+    func aSharingSitesPageWithoutTheDocumentsTextIsNoMinutes(_ text: String, _ kind: DocumentKind) throws {
+        #expect(try parse(text).kind == kind)
+    }
+}

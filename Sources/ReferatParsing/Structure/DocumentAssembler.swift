@@ -14,6 +14,9 @@ struct DocumentAssembler {
     /// The page links back to its meeting's list of items or to the item's attachments: one
     /// item on it is the page's item, not minutes cut short.
     var linksLikeItemPage = false
+    /// A document site's page that shows only a document's title over links to other
+    /// documents (`TextCleaner.Output.onlyLinksToDocument`): without items, not the document.
+    var onlyLinksToDocument = false
 
     nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
     nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
@@ -128,7 +131,9 @@ struct DocumentAssembler {
         let describesMeeting = hasDatedDecision || listsItemsOfMeeting || Self.isTitledAsRecord(lines) || meeting.map { m in
             (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
         } ?? false
-        if cases.count > 1 {
+        if cases.isEmpty && onlyLinksToDocument {
+            kind = .other
+        } else if cases.count > 1 {
             kind = .minutes
         } else if cases.count == 1 {
             // Minutes name their meeting (body and date) or open with more of it than a page of
