@@ -41,6 +41,23 @@ enum FlattenedPage {
     /// An item number at the start of a page, perhaps after a running header's word ("Refer 1. …").
     nonisolated(unsafe) static let leadingItemNumber = #/^(?:[A-ZÆØÅ][\p{L}]*\s+)?[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
 
+    /// A one-letter mark between a page's number and its item's title ("4 P Budget 2012
+    /// Sagsfremstilling …", a transcript whose items carry a type code instead of a number).
+    /// "I" and "Å" are words, so they are no mark.
+    nonisolated(unsafe) static let leadingTypeLetter = #/^[A-HJ-ZÆØ]\s+[A-ZÆØÅ][\p{Ll}]/#
+
+    /// A page's running header and a group heading in capitals before the item that opens the
+    /// page: "Kommunalbestyrelsen 29. januar 2031 Side: 3 TIL KOMMUNALBESTYRELSENS AFGØRELSE 562.
+    /// Title …". The item starts a line even where the page holds no label or heading.
+    nonisolated(unsafe) static let runningHeaderThenItem = #/^[A-ZÆØÅ][\p{L}-]*(?:\s+[\p{L}-]+){0,4}\s+[0-9]{1,2}\.\s+[a-zæøå]+\s+[0-9]{4}\s+Side:?\s*[0-9]{1,3}(?:\s+af\s+[0-9]{1,3})?\s+(?:[A-ZÆØÅ-]{2,}\s+){0,6}(?<item>[0-9]{1,3}\.\s+[A-ZÆØÅ])/#
+
+    /// Where the item starts on a page that opens with its number, running header and group
+    /// heading (`runningHeaderThenItem`).
+    static func itemAfterRunningHeader(_ text: String) -> String.Index? {
+        guard let page = text.firstMatch(of: pagePrefix) else { return nil }
+        return text[page.range.upperBound...].prefix(200).firstMatch(of: runningHeaderThenItem)?.output.item.startIndex
+    }
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -53,7 +70,9 @@ enum FlattenedPage {
 
     static func split(_ text: String) -> [String] {
         // A transcript cut short may hold only the start of a page: a long line is enough.
-        guard text.utf8.count >= 100, mayBeFlattened(text) else { return [text] }
+        guard text.utf8.count >= 100 else { return [text] }
+        let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil
+        guard itemAfterHeader != nil || mayBeFlattened(text) else { return [text] }
         var cuts: [String.Index] = []
         var markers = 0
         for (marker, plain) in Self.allMarkers {
@@ -105,8 +124,19 @@ enum FlattenedPage {
             }
         }
         // A page that opens with an item's number is a page even with fewer markers.
-        let opensWithItem = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...].prefix(24).firstMatch(of: leadingItemNumber) != nil } ?? false
-        guard markers >= 3 || markers >= 2 && opensWithItem else { return [text] }
+        let afterPage = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...] }
+        let typeLetter = afterPage.map { $0.prefix(4).firstMatch(of: leadingTypeLetter) != nil } ?? false
+        let opensWithItem = typeLetter || afterPage.map { $0.prefix(24).firstMatch(of: leadingItemNumber) != nil } ?? false
+        if let itemAfterHeader {
+            cuts.append(itemAfterHeader)
+            // The item's identity labels after its title, their colons lost with their values
+            // ("562. Fjernvarme - Kommunegaranti Sagsnr J.nr Fjernvarme A/S anmoder …").
+            let title = text[itemAfterHeader...].prefix(200)
+            if let label = ["Sagsnr", "Sagsid", "J.nr"].compactMap({ title.firstRange(of: " " + $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+                cuts.append(text.index(after: label.lowerBound))
+            }
+        }
+        guard markers >= 3 || markers >= 2 && opensWithItem || itemAfterHeader != nil else { return [text] }
         for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
         // "1. Meddelelser a) Der afholdes …": the first lettered point after a title starts the text.
         if text.containsBytes(" a) ") { for m in text.matches(of: firstLetteredPoint) { cuts.append(m.1.startIndex) } }
@@ -118,6 +148,7 @@ enum FlattenedPage {
         }
         pieces.append(String(text[start...]).stripping(" "))
         if let first = pieces.first, let m = first.firstMatch(of: pagePrefix) { pieces[0] = String(first[m.range.upperBound...]) }
+        if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
         // A label's value stays with it; a heading goes on a line of its own. Where labels stand
         // in a row ("Mødested: Medlemmer: Afbud: Rådhuset Bo Berg, …"), the values after them
         // are the table's values in another order: none of them belongs to the last label.

@@ -21,6 +21,9 @@ struct TextCleaner: Sendable {
         /// True when the text is a document site's copy of a PDF (`isDocumentSite`): a document,
         /// never a web article.
         var fromDocumentSite = false
+        /// True when a document site's list of other documents ran to the end with no text of
+        /// the document after it (`Transkript`): the page links to a document it does not show.
+        var onlyLinksToDocument = false
     }
 
     /// Lines that are web-page furniture wherever they stand (compared lower-cased).
@@ -155,7 +158,7 @@ struct TextCleaner: Sendable {
         while result.first?.isBlank == true { result.removeFirst() }
         while result.last?.isBlank == true { result.removeLast() }
         return Output(lines: result, links: links, routingGrids: grids.map(\.grid), looksLikeWebpage: webpage, linksLikeItemPage: itemPage,
-                      fromDocumentSite: documentSite)
+                      fromDocumentSite: documentSite, onlyLinksToDocument: otherDocuments)
     }
 
     // MARK: - Steps

@@ -74,6 +74,12 @@ enum AbsenceProse {
     /// "Eva Ny deltager i stedet for byrådsmedlem Bo Berg": one name each time, since such
     /// sentences pair people ("A i stedet for B, C i stedet for D").
     nonisolated(unsafe) static let insteadOf = try! Regex(#"[Ii] stedet for\s+(?:\p{Ll}*(?:medlem|mand|borgmester)\s+)?(?<name>"# + name + #")"#)
+    /// "Bendt Holm (IA) suppleant deltager Niels Dam" in a list of members: the member whose
+    /// substitute took part was absent.
+    nonisolated(unsafe) static let substituteTakesPart = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*)){1,3})\s*(?:\([\p{L}]{1,4}\)\s*)?[Ss]uppleant\s+deltager\b"#)
+    /// "Bo Berg meddeler, at han ikke kan deltage i behandling af pkt. 6 grundet inhabilitet":
+    /// someone who said he or she would not take part in an item.
+    nonisolated(unsafe) static let saysCannotTakePart = try! Regex(#"(?<name>"# + name + #")\s+(?:meddeler|meddelte|oplyser|oplyste|tilkendegiver|tilkendegav),?\s+at\s+(?:han|hun)\s+ikke\s+(?:kan|kunne)\s+deltage\s+i\s+(?<rest>[^.]*(?:\.\s*[0-9][^.]*)*)"#)
     /// "Eva Holm (Afbud)" in a list of members.
     nonisolated(unsafe) static let markedAbsent = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)\s*\((?:[Aa]fbud|[Ff]raværende|[Ff]orfald)\)"#)
 
@@ -87,7 +93,7 @@ enum AbsenceProse {
     /// The words of every absence predicate and label, the shortest form each is known by.
     static let absenceStems = [
         "fravær", "Fravær", "fbud", "eltog ikke", "eltager ikke", "ikke til stede", "j til stede", "inhabil", "forfald", "forhindre", "ikke mødt",
-        "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", " stedet for", "edvirkede ikke",
+        "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", "uppleant deltager", "kke kan deltage", "kke kunne deltage", " stedet for", "edvirkede ikke",
     ]
 
     static let stemTable = ByteStemTable(absenceStems)
@@ -130,8 +136,23 @@ enum AbsenceProse {
             // not in a title such as "Indkaldelse af stedfortræder for …".
             let cameInstead = sentence.containsBytes("indkaldt") || sentence.containsBytes("mødte") || sentence.containsBytes("deltog")
                 || sentence.containsBytes("deltager") || sentence.containsBytes("indtræder")
-            if cameInstead, sentence.containsBytes(" for "), !sentence.containsBytes(" stedet for") {
+            // A list of members that marks a stand-in after the name: "Jørgen Kruse, Suppleant for
+            // Sakio Holm, (S)".
+            let marksStandIn = sentence.containsBytes(", Suppleant for ") || sentence.containsBytes(", suppleant for ")
+                || sentence.containsBytes(", Stedfortræder for ") || sentence.containsBytes(", stedfortræder for ")
+            if cameInstead || marksStandIn, sentence.containsBytes(" for "), !sentence.containsBytes(" stedet for") {
                 for m in sentence.matches(of: replacedNames) {
+                    if let one = m["name"]?.substring { found.absent += people(String(one)) }
+                }
+            }
+            if sentence.containsBytes(" deltage i "), let m = try? saysCannotTakePart.firstMatch(in: sentence), let one = m["name"]?.substring {
+                let rest = String(m["rest"]?.substring ?? "")
+                let reason = rest.contains("inhabil") ? "inhabil" : PeopleParser.reasonText(rest)
+                found.notParticipating += people(String(one)).map { NonParticipant(name: $0.name, party: $0.party, reason: reason) }
+                continue
+            }
+            if sentence.containsBytes("uppleant deltager") {
+                for m in sentence.matches(of: substituteTakesPart) {
                     if let one = m["name"]?.substring { found.absent += people(String(one)) }
                 }
             }

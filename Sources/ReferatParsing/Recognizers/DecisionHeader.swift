@@ -21,6 +21,9 @@ struct DecisionHeader: Hashable, Sendable {
     private static let itemReference = #"(?:,?\s*(?:pkt|punkt|sag)\.?\s*[0-9]+)?"#
 
     nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)\s*:?(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s*,?\s+(?:på\s+mødet\s+)?(?:den\s+|d\.\s*)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    /// "Beslutning Økonomi og Strategi den 14-03-2022": a committee named without "udvalg" right
+    /// after "Beslutning", known as a step's header by "den" and the date that close the line.
+    nonisolated(unsafe) static let namedDated = try! Regex(#"^(?:Beslutning|BESLUTNING)\s+(?<body>[A-ZÆØÅ][\p{L}-]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\p{L}-]*){0,5})\s+den\s+(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
     /// "Integrationsudvalgets møde den 12. december 2027:" over the step's decision, inside an
     /// item; the colon tells it from a page's title naming the meeting.
     /// Also with the item's number and the decision after it: "Kommunalbestyrelsens møde 28.
@@ -78,7 +81,7 @@ struct DecisionHeader: Hashable, Sendable {
         if line.hasPrefix("BESLUTNING I ") || line.hasPrefix("BESLUTNING FRA "), let plain = plainCapitals(line) { return parse(plain) }
         if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             // Every date shape has ASCII digits: a line without any is no dated header.
-            if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) {
+            if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) ?? namedDated.wholeMatch(in: line) {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
             }
             if let m = line.wholeMatch(of: undated) {
@@ -136,7 +139,10 @@ struct DecisionHeader: Hashable, Sendable {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
             }
         }
-        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line) {
+        // "Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1": a
+        // sentence before a page's running footer, not a body's name.
+        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line),
+           m["body"]?.substring.map({ !$0.contains(". ") }) ?? true {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         return nil

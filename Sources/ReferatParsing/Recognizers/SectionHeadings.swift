@@ -48,6 +48,13 @@ enum SectionHeadings {
         return nil
     }
 
+    /// "Centralforvaltningens bemærkninger", "Økonomiafdelingens bemærkninger": a department's
+    /// remarks, a heading of two or three words in some systems' items.
+    static func isRemarksHeading(_ line: String) -> Bool {
+        guard line.isShorter(than: 50), line.hasSuffix("s bemærkninger"), line.first?.isUppercase == true else { return false }
+        return line.split(separator: " ").count <= 3
+    }
+
     /// "Sagsforløb: ØK/BY" → ("sagsforløb", "ØK/BY").
     static func inlineRouting(_ line: String) -> (String, String)? {
         // Routing labels are short: only the first 40 bytes can hold the colon.

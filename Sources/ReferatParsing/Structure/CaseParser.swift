@@ -207,9 +207,25 @@ struct CaseParser: Sendable {
             .filter { !$0.text.isEmpty || !$0.heading.isEmpty }
         record.recommendation = record.sections.first { SectionHeadings.recommendation.contains($0.heading.lowercased()) }?.text
         // "Referat" over nothing (a running header at a page's top, or the next item's title
-        // run into it) records no decision; an empty "Beslutning" still says one was due.
+        // run into it) records no decision.
         decisions.removeAll { $0.byReferat && $0.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && $0.lines.allSatisfy(\.isBlank) }
-        record.decisions = Self.withoutRepeatedSteps(decisions.map(buildDecision))
+        // A bare "Beslutning" over nothing (an agenda's placeholder for the decision to come)
+        // records no decision; a step named with its body or date does, text or not.
+        let built = decisions.map { draft in (draft, buildDecision(draft)) }
+            .filter { draft, decision in draft.header.body != nil || draft.header.date != nil || !Self.saysNothing(decision) }
+        // A bare "Beslutning" takes the meeting's body and date. A later "Beslutning …" header in
+        // the same item that names that body and date with a text of its own is the meeting's
+        // decision; the bare heading's text was something else (the case's story, a note on why
+        // the item is closed), as one body decides an item once at a meeting.
+        let namedSteps = built.filter { draft, decision in
+            (draft.header.body != nil || draft.header.date != nil) && !decision.text.isEmpty
+                && lines.first(where: { $0.number == draft.firstLine })?.text.withoutBullet.hasPrefix("Beslutning ") == true
+        }
+        let kept = built.filter { draft, decision in
+            guard draft.header.body == nil, draft.header.date == nil, !draft.byReferat, decision.date != nil else { return true }
+            return !namedSteps.contains { later in later.0.firstLine > draft.firstLine && later.1.date == decision.date && Self.sameBody(later.1.body, decision.body) }
+        }
+        record.decisions = Self.withoutRepeatedSteps(kept.map(\.1))
         for k in record.decisions.indices where record.decisions[k].body == meeting?.body && record.decisions[k].date == meeting?.date {
             for person in headAbsent where !record.decisions[k].absent.contains(where: { $0.name == person.name }) {
                 record.decisions[k].absent.append(person)
@@ -231,6 +247,11 @@ struct CaseParser: Sendable {
         }
         record.links = caseLinks
         return record
+    }
+
+    /// Whether a decision has nothing a reader could learn from: no text, nobody away, no vote.
+    static func saysNothing(_ decision: Decision) -> Bool {
+        decision.text.isEmpty && decision.absent.isEmpty && decision.notParticipating.isEmpty && decision.votes == nil && decision.remarks.isEmpty
     }
 
     /// The decisions without a history's last entry that repeats an earlier decision: "Beslutning"

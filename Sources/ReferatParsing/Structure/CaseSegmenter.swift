@@ -213,6 +213,13 @@ struct CaseSegmenter {
                 innerList = keep ? nil : restarts ? (i, number) : innerList
                 continue
             }
+            // A numbered line too much of a sentence to be a title ("3. Orientering fra
+            // Administrationen.") still counts in a list that started again inside an item, so
+            // the list's next line is not taken for the next item.
+            if text.utf8.first?.isASCIIDigit == true, let last = lastNumber, let n = numberedTitle(text), let number = Int(n.number),
+               number <= last || innerList.map({ number == $0.number + 1 && previousContent(lines, before: i) == $0.index }) ?? false {
+                innerList = (i, number)
+            }
             if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil {
                 if decisionSinceAnchor || anchors.isEmpty, let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last) {
                     anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above a decision"))
@@ -411,6 +418,9 @@ struct CaseSegmenter {
         guard last.map({ $0.titleIndex < title && ($0.titleLine ?? $0.titleIndex) < title && ($0.markerIndex ?? -1) < title }) ?? true else { return false }
         let text = lines[title].text
         guard isTitleLike(text), MeetingHeaderParser.labelled(text) == nil, MeetingHeaderParser.bodyAndDate(text) == nil else { return false }
+        // "Sagen behandles i" right above a heading or a case number: a heading whose words went
+        // on below it, not a title (a title wrapped at such a word goes on on the next line).
+        if let last = text.split(separator: " ").last, text.contains(" "), Self.danglingWords.contains(String(last)) { return false }
         // The item's own title printed again further down ("Dagsordenspunkt 1: Godkendelse af dagsorden").
         if let last, normalisedTitle(numberedTitle(text)?.title ?? text) == normalisedTitle(titleText(lines, of: last)) { return false }
         // "Fraværende uden afbud:" / "Jens Holm": a line under a bare label is its value; and the
@@ -420,6 +430,9 @@ struct CaseSegmenter {
             let label = lines[above].text
             if label.hasSuffix(":"), label.isShorter(than: 40) { return false }
             if label.isShorter(than: 40), let key = SectionHeadings.key(label), SectionHeadings.opening.contains(key) { return false }
+            // "Centralforvaltningens bemærkninger" / "Der er ikke yderligere bemærkninger": a
+            // department's remarks under their own short heading.
+            if SectionHeadings.isRemarksHeading(label) { return false }
         }
         return true
     }
@@ -516,6 +529,9 @@ struct CaseSegmenter {
         if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil { return false }
         return true
     }
+
+    /// Words a title never ends on: a preposition or a conjunction whose object is on the next line.
+    static let danglingWords: Set<String> = ["i", "af", "til", "for", "med", "om", "på", "fra", "og", "samt", "eller", "ved"]
 
     /// A meeting's place on a line of its own, without a label or a postcode: a room
     /// ("Mødelokale Engen") or a meeting held online ("Via Microsoft Teams").
@@ -617,6 +633,19 @@ struct CaseSegmenter {
                   let m = line.text.wholeMatch(of: Self.accessListed) else { return false }
             return isTitleLike(String(m.1)) || CaseNumbers.bareAccess(String(m.1)) != nil || m.1.lowercased().hasPrefix("lukket")
         }.count
+    }
+
+    /// "1. Godkendelse af dagsorden 2. Meddelelser 3. Budget 2028 …": a meeting's items listed
+    /// on one line (a viewer's contents run together), three or more numbered from 1 up.
+    static func listsItemsOnOneLine(_ text: String) -> Bool {
+        guard text.hasPrefix("1. "), text.utf8.count > 40 else { return false }
+        var next = 2
+        var rest = Substring(text)
+        while let at = rest.firstRange(of: " \(next). "), rest[at.upperBound...].first?.isUppercase == true {
+            rest = rest[at.upperBound...]
+            next += 1
+        }
+        return next > 3
     }
 
     /// "åbent 3 Budget 2028": a contents entry whose access word stands before its number.

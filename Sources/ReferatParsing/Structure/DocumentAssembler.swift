@@ -14,6 +14,9 @@ struct DocumentAssembler {
     /// The page links back to its meeting's list of items or to the item's attachments: one
     /// item on it is the page's item, not minutes cut short.
     var linksLikeItemPage = false
+    /// A document site's page that shows only a document's title over links to other
+    /// documents (`TextCleaner.Output.onlyLinksToDocument`): without items, not the document.
+    var onlyLinksToDocument = false
 
     nonisolated(unsafe) static let municipality = #/\b([A-ZÆØÅ][\p{L}]+(?:-[A-ZÆØÅ][\p{L}]+)?) Kommune\b/#
     nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
@@ -39,7 +42,10 @@ struct DocumentAssembler {
             meeting = found
         }
         if var found = meeting, found.body == nil, let date = found.date {
-            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines) ?? councilKind.flatMap { MeetingHeaderParser.council(ending: $0, in: lines) }
+            // "Bestyrelsesmøde", "Rådsmøde": without a fuller name in the text, the body is what
+            // the meeting's word calls it ("Bestyrelsen", "Rådet").
+            found.body = MeetingHeaderParser.body(meetingOn: date, in: lines)
+                ?? councilKind.map { MeetingHeaderParser.council(ending: $0, in: lines) ?? $0.prefix(1).uppercased() + $0.dropFirst() }
             meeting = found
         }
         if let end = MeetingHeaderParser.endTime(in: lines), var found = meeting {
@@ -75,6 +81,12 @@ struct DocumentAssembler {
             local.markerIndex = anchor.markerIndex.map { $0 - start }
             local.titleLine = anchor.titleLine.map { $0 - start }.flatMap { $0 < span.count ? $0 : nil }
             cases.append(parser.parse(span, anchor: local, links: links))
+        }
+        // A decision header the text ends on ("Beslutning i Kommunalbesty", a page cut short)
+        // records nothing.
+        if let c = cases.indices.last, let d = cases[c].decisions.last, CaseParser.saysNothing(d),
+           let end = lines.last(where: { !$0.isBlank })?.number, d.lines.last.map({ $0 >= end }) ?? false {
+            cases[c].decisions.removeLast()
         }
         if cases.allSatisfy({ $0.decisions.isEmpty }) {
             for c in cases.indices { parser.addClosingOutcome(to: &cases[c]) }
@@ -113,10 +125,15 @@ struct DocumentAssembler {
             hasDecisionHeader = true
             if header.date != nil && header.body != nil { hasDatedDecision = true; break }
         }
-        let describesMeeting = hasDatedDecision || Self.isTitledAsRecord(lines) || meeting.map { m in
+        // A record's page that lists its items on one line ("Referat" / "1. Godkendelse af
+        // dagsordenen 2. Orientering 3. …"): the minutes of a meeting whose items it does not print.
+        let listsItemsOfMeeting = namesRecord && lines.prefix(40).contains { CaseSegmenter.listsItemsOnOneLine($0.text) }
+        let describesMeeting = hasDatedDecision || listsItemsOfMeeting || Self.isTitledAsRecord(lines) || meeting.map { m in
             (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
         } ?? false
-        if cases.count > 1 {
+        if cases.isEmpty && onlyLinksToDocument {
+            kind = .other
+        } else if cases.count > 1 {
             kind = .minutes
         } else if cases.count == 1 {
             // Minutes name their meeting (body and date) or open with more of it than a page of

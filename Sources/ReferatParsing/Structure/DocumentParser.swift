@@ -71,7 +71,8 @@ public struct DocumentParser: Sendable {
         }
         var document = DocumentAssembler(
             lines: cleaned.lines, links: cleaned.links, routingGrids: cleaned.routingGrids, isWebpage: format == .html || cleaned.looksLikeWebpage, htmlTitle: htmlTitle,
-            mayBeArticle: format == .text && !cleaned.fromDocumentSite, linksLikeItemPage: cleaned.linksLikeItemPage
+            mayBeArticle: format == .text && !cleaned.fromDocumentSite, linksLikeItemPage: cleaned.linksLikeItemPage,
+            onlyLinksToDocument: cleaned.onlyLinksToDocument
         ).assemble()
         document.path = path
         document.sha256 = sha256

@@ -292,10 +292,14 @@ enum MeetingHeaderParser {
     /// "Menighedsrådsmøde tirsdag den 4. maj 2027", "Ekstraordinært bestyrelsesmøde 3/5 2027".
     /// The word names the body ("Byrådsmøde" → "Byrådet") or only what kind of body met
     /// ("Rådsmøde": `kind` is "rådet", a council the text names, see `council(ending:in:)`).
-    /// Only a page of items is read so: a news page lists such lines too.
+    /// Only a page of items is read so: a news page lists such lines too. The line may go on
+    /// with the meeting's time, place and who came ("Referat af bestyrelsesmøde onsdag d. 7.
+    /// november 2027 kl. 19.30 i Klubhuset. Tilstede: …", a board's own minutes on one line).
     static func meetingTitle(_ text: String) -> (body: String?, kind: String?, date: String)? {
-        guard text.isShorter(than: 90), text.hasASCIIDigit, let found = DanishDate.first(in: text) else { return nil }
-        let words = text[..<found.range.lowerBound].split(separator: " ").map { $0.stripping(".:,") }
+        guard text.hasASCIIDigit else { return nil }
+        let head = text.isShorter(than: 90) ? text : String(text.prefix(90))
+        guard let found = DanishDate.first(in: head) else { return nil }
+        let words = head[..<found.range.lowerBound].split(separator: " ").map { $0.stripping(".:,") }
             .filter { !headerWords.contains($0.lowercased()) && !$0.isEmpty }
         guard words.count == 1, let word = words.first, word.first?.isLetter == true else { return nil }
         var stem = word.lowercased()
