@@ -3,8 +3,9 @@ import ReferatParsing
 import ReferatRecords
 import Testing
 
-/// Every word a document prints is in one of its entries: the names the parser lifts out of a
-/// decision into fields (absentees, members who took no part) stay searchable in the decision field.
+/// Every word a document prints is in one of its entries: what the parser lifts out of an item's
+/// text into fields (absentees, members who took no part, vote lists, the routing) stays in the
+/// item's entry.
 @Suite struct EntryTextTests {
     struct Case: Sendable, CustomStringConvertible {
         var name: String
@@ -45,6 +46,38 @@ import Testing
             Godkendt.
             Svend Aalykke (C) deltog ikke i behandlingen på grund af inhabilitet.
             """, words: ["Svend Aalykke"]),
+        Case(name: "routing on one line", minutes: """
+            Byrådet
+            Referat
+            3. Ny skolestruktur
+            Sagsgang: BUU/VPU, ØK, KB
+            Sagsfremstilling
+            Forvaltningen foreslår at samle overbygningen på to skoler.
+            Beslutning Byrådet den 03-03-2025
+            Godkendt.
+            """, words: ["BUU/VPU, ØK, KB"]),
+        Case(name: "routing under its heading, item without sections", minutes: """
+            Kultur- og Fritidsudvalget
+            Referat
+            5. Orientering om hallernes åbningstider
+            Sagsgang
+            KFU, ØK
+            Beslutning Kultur- og Fritidsudvalget den 04-03-2025
+            Taget til efterretning.
+            Bilag
+            1. Oversigt over åbningstider
+            """, words: ["KFU, ØK", "Oversigt over åbningstider"]),
+        Case(name: "vote lists with a named voter", minutes: """
+            Byrådet
+            Referat
+            2. Salg af skolen i Nørreby
+            Sagsfremstilling
+            Skolen har stået tom siden sommeren.
+            Beslutning Byrådet den 03-03-2025
+            Godkendt.
+            For stemte: A, V og Kirsten Hovmand (løsgænger)
+            Imod stemte: Ø
+            """, words: ["Kirsten Hovmand (løsgænger)"]),
     ]
 
     @Test(arguments: cases)
@@ -68,9 +101,30 @@ import Testing
                                     meeting: Meeting(body: "Byrådet", absent: headerAbsent), text: "")
             return EntryText.text(of: decision, in: document).split(separator: "\n").map(String.init)
         }
-        #expect(lines(headerAbsent: []) == ["Godkendt.", "Bo Elkjær (V)", "Ida Munk", "Lis Hauge (A)"])
+        #expect(lines(headerAbsent: []) == ["Godkendt.", "Bo Elkjær (V), ferie", "Ida Munk", "Lis Hauge (A), inhabil"])
         // The header's absentee is in the header's entry, not repeated on every item.
-        #expect(lines(headerAbsent: [Person(name: "Ida Munk")]) == ["Godkendt.", "Bo Elkjær (V)", "Lis Hauge (A)"])
+        #expect(lines(headerAbsent: [Person(name: "Ida Munk")]) == ["Godkendt.", "Bo Elkjær (V), ferie", "Lis Hauge (A), inhabil"])
+    }
+
+    @Test func decisionTextHoldsItsVoteLists() {
+        let decision = Decision(text: "Godkendt.", outcome: .approved,
+                                votes: Votes(for: ["A", "Ane Bak (ufp)"], against: [], abstained: ["F"], forCount: 12))
+        let document = Document(path: "minutes.txt", sha256: "", kind: .minutes, title: "Byrådet", text: "")
+        // Party letters alone are counts: only the named voter is text.
+        #expect(EntryText.text(of: decision, in: document) == "Godkendt.\nAne Bak (ufp)")
+    }
+
+    @Test(arguments: [
+        (CaseRecord(title: "t"), nil),
+        (CaseRecord(title: "t", routing: [["BUU", "VPU"], ["ØK"], ["KB"]]), "\nBUU/VPU, ØK, KB"),
+        (CaseRecord(title: "t", attachments: [Attachment(title: "Kort")]), "Kort"),
+        (CaseRecord(title: "t", routing: [["KFU"]], attachments: [Attachment(title: "Kort"), Attachment(title: "Plan")]), "Kort\nPlan\nKFU"),
+        (CaseRecord(title: "t", sections: [Section(heading: "Sagsfremstilling", text: "Tekst.")]), "Sagsfremstilling\nTekst.\n"),
+        (CaseRecord(title: "t", routing: [["ØK"], ["BR"]], sections: [Section(heading: "", text: "Tekst.")], attachments: [Attachment(title: "Kort")]),
+         "\nTekst.\nKort\nØK, BR"),
+    ] as [(CaseRecord, String?)])
+    func bodyHoldsSectionsAttachmentsAndRouting(_ item: CaseRecord, _ body: String?) {
+        #expect(EntryText.body(of: item) == body)
     }
 
     /// A meeting absentee named only in the header stays out of the items' decision fields.
