@@ -111,7 +111,7 @@ public struct LocalAbbreviations: Sendable {
             // Only the letters in capitals: "BY" is Byrådet, "by" is a town.
             if let forms = expansions[key], Self.isCapitals(source, token) {
                 for form in forms {
-                    added.weak = form.weak
+                    added.weak = token.weak || form.weak
                     let status = form.term.withUnsafeBufferPointer { body($0, added) }
                     if status != 0 { return status }
                 }
@@ -119,7 +119,7 @@ public struct LocalAbbreviations: Sendable {
             if let candidates = names[key] {
                 for (earlier, abbreviation, weak) in candidates where recent.count > earlier.count
                     && recent[(recent.count - 1 - earlier.count)..<(recent.count - 1)].elementsEqual(earlier) {
-                    added.weak = weak
+                    added.weak = token.weak || weak
                     let status = abbreviation.withUnsafeBufferPointer { body($0, added) }
                     if status != 0 { return status }
                 }

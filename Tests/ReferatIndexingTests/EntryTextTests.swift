@@ -1,3 +1,4 @@
+import ReferatAnalysis
 import ReferatIndexing
 import ReferatParsing
 import ReferatRecords
@@ -115,16 +116,44 @@ import Testing
     }
 
     @Test(arguments: [
-        (CaseRecord(title: "t"), nil),
-        (CaseRecord(title: "t", routing: [["BUU", "VPU"], ["ØK"], ["KB"]]), "\nBUU/VPU, ØK, KB"),
-        (CaseRecord(title: "t", attachments: [Attachment(title: "Kort")]), "Kort"),
-        (CaseRecord(title: "t", routing: [["KFU"]], attachments: [Attachment(title: "Kort"), Attachment(title: "Plan")]), "Kort\nPlan\nKFU"),
-        (CaseRecord(title: "t", sections: [Section(heading: "Sagsfremstilling", text: "Tekst.")]), "Sagsfremstilling\nTekst.\n"),
+        (CaseRecord(title: "t"), nil, nil),
+        (CaseRecord(title: "t", routing: [["BUU", "VPU"], ["ØK"], ["KB"]]), nil, "BUU/VPU, ØK, KB"),
+        (CaseRecord(title: "t", attachments: [Attachment(title: "Kort")]), "Kort", nil),
+        (CaseRecord(title: "t", routing: [["KFU"]], attachments: [Attachment(title: "Kort"), Attachment(title: "Plan")]), "Kort\nPlan", "KFU"),
+        (CaseRecord(title: "t", sections: [Section(heading: "Sagsfremstilling", text: "Tekst.")]), "Sagsfremstilling\nTekst.\n", nil),
         (CaseRecord(title: "t", routing: [["ØK"], ["BR"]], sections: [Section(heading: "", text: "Tekst.")], attachments: [Attachment(title: "Kort")]),
-         "\nTekst.\nKort\nØK, BR"),
-    ] as [(CaseRecord, String?)])
-    func bodyHoldsSectionsAttachmentsAndRouting(_ item: CaseRecord, _ body: String?) {
+         "\nTekst.\nKort", "ØK, BR"),
+    ] as [(CaseRecord, String?, String?)])
+    func bodyHoldsSectionsAndAttachmentsRoutingItsOwnColumn(_ item: CaseRecord, _ body: String?, _ routing: String?) {
         #expect(EntryText.body(of: item) == body)
+        #expect(EntryText.routing(of: item) == routing)
+    }
+
+    /// The routing is read into the body field after the body's own text, from where every
+    /// token is weak; the other columns are their fields unchanged.
+    @Test(arguments: [
+        (["T", "D", "B", nil], [.init(text: "T", weakFrom: .max), .init(text: "D", weakFrom: .max), .init(text: "B", weakFrom: .max)]),
+        (["T", nil, "Tekst", "BUU, KB"], [.init(text: "T", weakFrom: .max), nil, .init(text: "Tekst\nBUU, KB", weakFrom: 6)]),
+        (["T", nil, nil, "ØK"], [.init(text: "T", weakFrom: .max), nil, .init(text: "ØK", weakFrom: 0)]),
+        ([nil, "D", "Æble", "KB"], [nil, .init(text: "D", weakFrom: .max), .init(text: "Æble\nKB", weakFrom: 6)]),
+        ([nil, nil, nil, nil], [nil, nil, nil]),
+    ] as [([String?], [AnalysedText.FieldText?])])
+    func routingFollowsTheBodyAsWeakText(_ columns: [String?], _ fields: [AnalysedText.FieldText?]) {
+        #expect(AnalysedText.fieldTexts(columns) == fields)
+    }
+
+    /// Every token of the routing is weak, its committees' expansions too; the body's are not.
+    @Test func routingTokensAreWeak() throws {
+        let analyzer = DanishAnalyzer()
+        let field = try #require(AnalysedText.fieldTexts(["T", nil, "Skolen lukker", "BUU, ØK, KB"])[EntryText.Field.body.rawValue])
+        var tokens: [(term: String, start: Int, weak: Bool)] = []
+        _ = AnalysedText(text: field.text, weakFrom: field.weakFrom, analyzer: analyzer).replay { term, token in
+            tokens.append((String(decoding: term, as: UTF8.self), Int(token.start), token.weak))
+            return 0
+        }
+        #expect(tokens.contains { $0.start < field.weakFrom && !$0.weak })
+        #expect(tokens.contains { $0.start >= field.weakFrom })
+        #expect(tokens.filter { $0.start >= field.weakFrom }.allSatisfy { $0.weak })
     }
 
     /// A meeting absentee named only in the header stays out of the items' decision fields.

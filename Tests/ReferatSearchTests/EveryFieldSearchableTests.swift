@@ -13,8 +13,9 @@ import Testing
 /// record holds (the meeting header, members and absentees with their reasons, case numbers,
 /// routing, sections, attachments' titles, decisions with their lifted people and the people
 /// their vote lists name,
-/// a letter's signatories) finds the document when searched on its own. Words the analyzer
-/// drops from a query (stop words) are the only ones left out.
+/// a letter's signatories) finds the document when searched on its own, quoted (the routing's
+/// words, which are weak evidence, unquoted). Words the analyzer drops from a query (stop
+/// words) are the only ones left out.
 @Suite struct EveryFieldSearchableTests {
     struct Sample: Sendable, CustomStringConvertible {
         var name: String
@@ -139,7 +140,10 @@ import Testing
         options.exact = true
         for (name, text) in fields {
             for word in Self.words(text) where !analyzer.analyze(word, mode: .query).isEmpty {
-                let hits = try search.search("\"" + word + "\"", options: options).page.hits
+                // A quoted word asks for its exact form, which the routing does not give (its
+                // words are weak evidence, `AnalysedText.fieldTexts`): its words are searched as typed.
+                let query = name == "case.routing" ? word : "\"" + word + "\""
+                let hits = try search.search(query, options: options).page.hits
                 #expect(!hits.isEmpty, "\(name): \"\(word)\" finds nothing")
             }
         }

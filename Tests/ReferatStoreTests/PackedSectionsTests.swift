@@ -188,11 +188,11 @@ import Testing
         for document in documents {
             let stored = try store.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT c.title, c.decisions, c.body FROM entry_content c JOIN entry e ON e.id = c.id
+                    SELECT c.title, c.decisions, c.body, c.routing FROM entry_content c JOIN entry e ON e.id = c.id
                     JOIN document d ON d.id = e.documentId WHERE d.path = ? ORDER BY e.id
-                    """, arguments: [document.path]).map { row in [row[0], row[1], row[2]] as [String?] }
+                    """, arguments: [document.path]).map { row in [row[0], row[1], row[2], row[3]] as [String?] }
             }
-            #expect(stored == EntryText.columns(of: document).map { [$0[0], $0[1], $0[2]] }, "\(document.path)")
+            #expect(stored == EntryText.columns(of: document), "\(document.path)")
             for c in document.cases where c.caseNumber != nil {
                 let found = try store.cases(number: c.caseNumber!).filter { $0.path == document.path && $0.record.title == c.title }
                 #expect(found.first?.record.sections == c.sections, "\(document.path) \(c.caseNumber!)")
