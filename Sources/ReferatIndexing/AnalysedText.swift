@@ -54,13 +54,15 @@ public struct AnalysedText: Sendable {
     /// Analyses UTF-8 text in document mode and hands each token to `body` as `replay` would,
     /// keeping none: for a text whose tokens would take several times its size to keep (one
     /// entry of a very large file), analysed while the index reads it. Every token from byte
-    /// `weakFrom` on is weak.
+    /// `weakFrom` on is weak, and gives its word as written without its compound parts: a
+    /// committee's name in the routing ("Kommunalbestyrelsen") says where the item goes, not
+    /// what it is about ("bestyrelse").
     @discardableResult
     public static func stream(utf8 text: UnsafeBufferPointer<UInt8>, weakFrom: Int = .max, analyzer: DanishAnalyzer,
                               _ body: (UnsafeBufferPointer<UInt8>, Token) -> Int32) -> Int32 {
         var status: Int32 = 0
         analyzer.analyze(utf8: text, mode: .document) { token in
-            guard status == 0 else { return }
+            guard status == 0, !(token.kind == .part && token.start >= weakFrom) else { return }
             var term = token.unmarkedTerm
             let replayed = Token(termEnd: 0, start: UInt32(token.start), end: UInt32(token.end),
                                  position: UInt32(clamping: token.position), colocated: token.colocated,
@@ -84,8 +86,9 @@ public struct AnalysedText: Sendable {
     /// An entry's columns (`EntryText.columns`) as its fields (`EntryText.Field`), nil for a
     /// field without text: the one definition of what each field holds, for every path into
     /// the index (import, learning, rebuilding). The routing follows the body on a line of its
-    /// own, its tokens weak: a query word found only there (a committee every item of the
-    /// municipality routes through) ranks below one the entry's own text gives.
+    /// own, its tokens weak and without compound parts (`stream`): a query word found only
+    /// there (a committee every item of the municipality routes through) ranks below one the
+    /// entry's own text gives.
     ///
     ///     fieldTexts(["Skole", nil, "Tekst", "BUU, KB"])[2]   // FieldText(text: "Tekst\nBUU, KB", weakFrom: 6)
     public static func fieldTexts(_ columns: [String?]) -> [FieldText?] {

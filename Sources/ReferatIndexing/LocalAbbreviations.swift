@@ -106,12 +106,16 @@ public struct LocalAbbreviations: Sendable {
             let key = Array(term)
             recent.append(key)
             if recent.count > longest { recent.removeFirst(recent.count - longest) }
+            // A word weak as written is the routing's (`AnalysedText.fieldTexts`; compound parts
+            // and variants stand beside a word): it says where the item goes, so the committee
+            // it names is not added in other words.
+            guard !token.weak else { return 0 }
             var added = token
             added.colocated = true
             // Only the letters in capitals: "BY" is Byrådet, "by" is a town.
             if let forms = expansions[key], Self.isCapitals(source, token) {
                 for form in forms {
-                    added.weak = token.weak || form.weak
+                    added.weak = form.weak
                     let status = form.term.withUnsafeBufferPointer { body($0, added) }
                     if status != 0 { return status }
                 }
@@ -119,7 +123,7 @@ public struct LocalAbbreviations: Sendable {
             if let candidates = names[key] {
                 for (earlier, abbreviation, weak) in candidates where recent.count > earlier.count
                     && recent[(recent.count - 1 - earlier.count)..<(recent.count - 1)].elementsEqual(earlier) {
-                    added.weak = token.weak || weak
+                    added.weak = weak
                     let status = abbreviation.withUnsafeBufferPointer { body($0, added) }
                     if status != 0 { return status }
                 }

@@ -42,7 +42,8 @@ import Testing
                                      Int(token.position)))
                     return 0
                 }
-                let tokens = analyzer.analyze(field.text, mode: .document)
+                // The routing gives its words without their compound parts (`AnalysedText.stream`).
+                let tokens = analyzer.analyze(field.text, mode: .document).filter { !($0.kind == .part && $0.start >= field.weakFrom) }
                 #expect(replayed.count == tokens.count)
                 for (r, t) in zip(replayed, tokens) {
                     // The analyzer marks weak forms in document mode; the step carries the mark as

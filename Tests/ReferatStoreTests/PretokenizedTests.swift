@@ -76,9 +76,9 @@ import Testing
         for document in documents {
             for fields in EntryText.columns(of: document) {
                 var terms: [String: Int] = [:]
-                // Every token of the routing is weak (`AnalysedText.fieldTexts`).
+                // Every token of the routing is weak, and it gives no compound parts (`AnalysedText.stream`).
                 for case let field? in AnalysedText.fieldTexts(fields) {
-                    for token in analyzer.analyze(field.text, mode: .document) {
+                    for token in analyzer.analyze(field.text, mode: .document) where !(token.kind == .part && token.start >= field.weakFrom) {
                         let weak = !token.isWeak && token.start >= field.weakFrom
                         terms[weak ? String(Token.weakMark) + token.term : token.term, default: 0] += 1
                     }
