@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "ReferatEngineTests", dependencies: ["ReferatTestSupport", "ReferatEngine", "ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexTests", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatEngine", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatIndex", "ReferatStore", "ReferatImport", "ReferatRecords"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatSearchTests", dependencies: ["ReferatTestSupport", "ReferatSearch", "ReferatIndex", "ReferatStore", "ReferatImport", "ReferatRecords", "ReferatParsing", "ReferatAnalysis"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatCLITests", dependencies: ["ReferatTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatServeTests", dependencies: ["ReferatTestSupport"], swiftSettings: strictSettings),
     ],

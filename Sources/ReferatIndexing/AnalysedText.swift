@@ -26,20 +26,20 @@ public struct AnalysedText: Sendable {
     private var terms: [UInt8] = []
     private var tokens: [Token] = []
 
-    /// Analyses `text` in document mode.
-    public init(text: String, analyzer: DanishAnalyzer) {
-        self.init(utf8: Array(text.utf8), analyzer: analyzer)
+    /// Analyses `text` in document mode; every token from byte `weakFrom` on is weak.
+    public init(text: String, weakFrom: Int = .max, analyzer: DanishAnalyzer) {
+        self.init(utf8: Array(text.utf8), weakFrom: weakFrom, analyzer: analyzer)
     }
 
-    /// Analyses UTF-8 text in document mode.
-    public init(utf8 text: [UInt8], analyzer: DanishAnalyzer) {
+    /// Analyses UTF-8 text in document mode; every token from byte `weakFrom` on is weak.
+    public init(utf8 text: [UInt8], weakFrom: Int = .max, analyzer: DanishAnalyzer) {
         self.text = text
         var terms: [UInt8] = []
         var tokens: [Token] = []
         terms.reserveCapacity(text.count)
         tokens.reserveCapacity(text.count / 6)
         text.withUnsafeBufferPointer { bytes in
-            _ = Self.stream(utf8: bytes, analyzer: analyzer) { term, token in
+            _ = Self.stream(utf8: bytes, weakFrom: weakFrom, analyzer: analyzer) { term, token in
                 terms.append(contentsOf: term)
                 var token = token
                 token.termEnd = UInt32(terms.count)
@@ -53,24 +53,59 @@ public struct AnalysedText: Sendable {
 
     /// Analyses UTF-8 text in document mode and hands each token to `body` as `replay` would,
     /// keeping none: for a text whose tokens would take several times its size to keep (one
-    /// entry of a very large file), analysed while the index reads it.
+    /// entry of a very large file), analysed while the index reads it. Every token from byte
+    /// `weakFrom` on is weak, and gives its word as written without its compound parts: a
+    /// committee's name in the routing ("Kommunalbestyrelsen") says where the item goes, not
+    /// what it is about ("bestyrelse").
     @discardableResult
-    public static func stream(utf8 text: UnsafeBufferPointer<UInt8>, analyzer: DanishAnalyzer,
+    public static func stream(utf8 text: UnsafeBufferPointer<UInt8>, weakFrom: Int = .max, analyzer: DanishAnalyzer,
                               _ body: (UnsafeBufferPointer<UInt8>, Token) -> Int32) -> Int32 {
         var status: Int32 = 0
         analyzer.analyze(utf8: text, mode: .document) { token in
-            guard status == 0 else { return }
+            guard status == 0, !(token.kind == .part && token.start >= weakFrom) else { return }
             var term = token.unmarkedTerm
             let replayed = Token(termEnd: 0, start: UInt32(token.start), end: UInt32(token.end),
-                                 position: UInt32(clamping: token.position), colocated: token.colocated, weak: token.isWeak)
+                                 position: UInt32(clamping: token.position), colocated: token.colocated,
+                                 weak: token.isWeak || token.start >= weakFrom)
             status = term.withUTF8 { body($0, replayed) }
         }
         return status
     }
 
-    /// The fields of an entry analysed, leaving out those without text.
-    public static func fields(_ fields: [String?], analyzer: DanishAnalyzer) -> [AnalysedText] {
-        fields.compactMap { $0.map { AnalysedText(text: $0, analyzer: analyzer) } }
+    /// A field's text as the index reads it, and the byte from which every token is weak.
+    public struct FieldText: Sendable, Equatable {
+        public var text: String
+        public var weakFrom: Int
+
+        public init(text: String, weakFrom: Int) {
+            self.text = text
+            self.weakFrom = weakFrom
+        }
+    }
+
+    /// An entry's columns (`EntryText.columns`) as its fields (`EntryText.Field`), nil for a
+    /// field without text: the one definition of what each field holds, for every path into
+    /// the index (import, learning, rebuilding). The routing follows the body on a line of its
+    /// own, its tokens weak and without compound parts (`stream`): a query word found only
+    /// there (a committee every item of the municipality routes through) ranks below one the
+    /// entry's own text gives.
+    ///
+    ///     fieldTexts(["Skole", nil, "Tekst", "BUU, KB"])[2]   // FieldText(text: "Tekst\nBUU, KB", weakFrom: 6)
+    public static func fieldTexts(_ columns: [String?]) -> [FieldText?] {
+        let body = EntryText.Column.body.rawValue, routing = EntryText.Column.routing.rawValue
+        return EntryText.Field.allCases.map { field in
+            let text = field.rawValue < columns.count ? columns[field.rawValue] : nil
+            guard field.rawValue == body, routing < columns.count, let weak = columns[routing] else {
+                return text.map { FieldText(text: $0, weakFrom: .max) }
+            }
+            let own = text.map { $0 + "\n" } ?? ""
+            return FieldText(text: own + weak, weakFrom: own.utf8.count)
+        }
+    }
+
+    /// The fields of an entry's columns (`fieldTexts`) analysed, leaving out those without text.
+    public static func fields(_ columns: [String?], analyzer: DanishAnalyzer) -> [AnalysedText] {
+        fieldTexts(columns).compactMap { $0.map { AnalysedText(text: $0.text, weakFrom: $0.weakFrom, analyzer: analyzer) } }
     }
 
     /// How many tokens the text gave.

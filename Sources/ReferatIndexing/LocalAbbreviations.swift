@@ -106,6 +106,10 @@ public struct LocalAbbreviations: Sendable {
             let key = Array(term)
             recent.append(key)
             if recent.count > longest { recent.removeFirst(recent.count - longest) }
+            // A word weak as written is the routing's (`AnalysedText.fieldTexts`; compound parts
+            // and variants stand beside a word): it says where the item goes, so the committee
+            // it names is not added in other words.
+            guard !token.weak else { return 0 }
             var added = token
             added.colocated = true
             // Only the letters in capitals: "BY" is Byrådet, "by" is a town.

@@ -73,4 +73,10 @@ public struct Votes: Hashable, Sendable, Codable {
         self.for.isEmpty && against.isEmpty && abstained.isEmpty
             && forCount == nil && againstCount == nil && abstainedCount == nil
     }
+
+    /// Whether a vote list's entry may name a person ("Ane Bak (A)"): a party letter or name
+    /// alone ("A", "Venstre") has no space.
+    public static func mayNameAPerson(_ entry: String) -> Bool {
+        entry.contains(" ")
+    }
 }

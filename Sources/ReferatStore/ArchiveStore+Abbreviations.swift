@@ -118,9 +118,9 @@ extension ArchiveStore {
                 for start in stride(from: 0, to: ids.count, by: 256) {
                     let share = Array(ids[start..<min(ids.count, start + 256)])
                     let rows = try Row.fetchAll(db, sql: """
-                        SELECT c.id, c.title, c.decisions, c.body FROM entry_content c WHERE c.id IN (\(share.map { _ in "?" }.joined(separator: ","))) ORDER BY c.id
+                        SELECT c.id, c.title, c.decisions, c.body, c.routing FROM entry_content c WHERE c.id IN (\(share.map { _ in "?" }.joined(separator: ","))) ORDER BY c.id
                         """, arguments: StatementArguments(share))
-                    let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3]]) }
+                    let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3], $0[4]]) }
                         .filter { entry in entry.columns.contains { column in column.map { text in
                             let folded = text.lowercased()
                             return words.contains { folded.contains($0) }

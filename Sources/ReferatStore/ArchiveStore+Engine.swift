@@ -161,10 +161,10 @@ extension ArchiveStore {
         return try writeIndexed { db, batch in
             var lastID: Int64 = 0, count = 0
             while true {
-                let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body FROM entry_content WHERE id > ? ORDER BY id LIMIT 512", arguments: [lastID])
+                let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body, routing FROM entry_content WHERE id > ? ORDER BY id LIMIT 512", arguments: [lastID])
                 guard let last = rows.last else { break }
                 lastID = last[0]
-                let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3]]) }
+                let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3], $0[4]]) }
                 let analysed = analyzers.concurrentMap(count: entries.count, jobs: 2) { i, analyzer in
                     AnalysedText.fields(entries[i].columns, analyzer: analyzer)
                 }

@@ -79,12 +79,12 @@ extension ArchiveStore {
                 SELECT d.path, d.kind, d.title, d.municipality, c.caseNumber, COALESCE(c.title, d.title),
                     CASE WHEN c.id IS NULL THEN d.meetingBody ELSE c.latestBody END,
                     COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.firstLine,
-                    x.decisions, x.body
+                    x.decisions, x.body, x.routing
                 FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId
                 JOIN entry_content x ON x.id = e.id WHERE e.id = ?
                 """), arguments: [entry.id]) else { continue }
             let decisions: String = row[10] ?? ""
-            let body: String = row[11] ?? ""
+            let body = [row[11] as String?, row[12] as String?].compactMap { $0 }.joined(separator: "\n")
             hits.append(SearchHit(
                 path: row[0], kind: row[1], documentTitle: row[2], municipality: row[3], caseNumber: row[4], title: row[5],
                 committee: row[6], date: row[7], outcome: row[8], snippet: "", line: row[9], score: entry.score, exact: entry.exact,

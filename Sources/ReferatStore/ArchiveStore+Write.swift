@@ -195,7 +195,7 @@ extension ArchiveStore {
     /// A vote list entry that names a person ("Ane Bak (A)"): the name and the party in
     /// parentheses. Nil for a party letter or name alone ("A", "Venstre"), which has no space.
     static func namedVoter(_ entry: String) -> (name: String, party: String?)? {
-        guard entry.contains(" ") else { return nil }
+        guard Votes.mayNameAPerson(entry) else { return nil }
         let pieces = entry.split(separator: "(")
         let name = pieces.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? entry
         return (name, pieces.dropFirst().first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ") ")) })

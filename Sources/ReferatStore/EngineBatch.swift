@@ -33,21 +33,22 @@ final class EngineBatch {
         return fresh
     }
 
-    /// Adds entry `id` with its three columns (`EntryText.Field` order) as the records give
-    /// them; a column whose bytes one of `analysed` holds is replayed, any other analysed now.
+    /// Adds entry `id` with its columns (`EntryText.Column` order) as the records give them,
+    /// read into the index's fields (`AnalysedText.fieldTexts`); a field whose bytes one of
+    /// `analysed` holds is replayed, any other analysed now.
     ///
     /// The entry's municipality's learned committee abbreviations (`LocalAbbreviations`) add
     /// their forms here, on every path into the index (import, learning, rebuilding).
     func add(_ id: Int64, columns: [String?], analysed: [AnalysedText]?, _ db: Database) throws {
         let (values, municipality) = try Self.values(of: id, db)
         let local = try localAbbreviations(of: municipality, db)
-        // A column the importer analysed is replayed; any other is analysed as the engine
+        // A field the importer analysed is replayed; any other is analysed as the engine
         // reads it, its tokens never kept (`EntryTokens`).
         var texts: [EntryTokens.Source?] = []
-        for column in columns {
-            guard var column else { texts.append(nil); continue }
-            let replayed = column.withUTF8 { bytes in analysed?.first { $0.matches(bytes) } }
-            texts.append(replayed.map(EntryTokens.Source.analysed) ?? .text(column, analyzer))
+        for field in AnalysedText.fieldTexts(columns) {
+            guard var field else { texts.append(nil); continue }
+            let replayed = field.text.withUTF8 { bytes in analysed?.first { $0.matches(bytes) } }
+            texts.append(replayed.map(EntryTokens.Source.analysed) ?? .text(field, analyzer))
         }
         let fields = EntryTokens(texts: texts, abbreviations: local)
         do throws(EngineError) {
@@ -148,7 +149,7 @@ struct EntryTokens: DocumentTokens {
     /// A field's text: analysed ahead (replayed), or to analyse as it is read.
     enum Source {
         case analysed(AnalysedText)
-        case text(String, DanishAnalyzer)
+        case text(AnalysedText.FieldText, DanishAnalyzer)
     }
 
     let texts: [Source?]
@@ -170,10 +171,11 @@ struct EntryTokens: DocumentTokens {
             switch source {
             case .analysed(let text):
                 if let abbreviations { _ = abbreviations.replay(text, append) } else { _ = text.replay(append) }
-            case .text(var text, let analyzer):
-                text.withUTF8 { bytes in
+            case .text(var field, let analyzer):
+                let weakFrom = field.weakFrom
+                field.text.withUTF8 { bytes in
                     let tokens = { (body: (UnsafeBufferPointer<UInt8>, AnalysedText.Token) -> Int32) -> Int32 in
-                        AnalysedText.stream(utf8: bytes, analyzer: analyzer, body)
+                        AnalysedText.stream(utf8: bytes, weakFrom: weakFrom, analyzer: analyzer, body)
                     }
                     if let abbreviations { _ = abbreviations.replay(source: bytes, tokens: tokens, append) } else { _ = tokens(append) }
                 }

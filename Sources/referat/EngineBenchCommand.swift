@@ -87,11 +87,11 @@ extension BenchCommand {
             guard let document = try? DocumentParser().parse(fileAt: path) else { return (0, []) }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return (size, EntryText.columns(of: document).map { columns in
-                columns.map { text in
+                AnalysedText.fieldTexts(columns).map { field in
                     var tokens = FieldTokens()
-                    guard let text else { return tokens }
+                    guard let field else { return tokens }
                     var marked: [UInt8] = [0x7E]
-                    _ = AnalysedText(text: text, analyzer: analyzer).replay { term, token in
+                    _ = AnalysedText(text: field.text, weakFrom: field.weakFrom, analyzer: analyzer).replay { term, token in
                         if token.weak {
                             marked.removeSubrange(1...)
                             marked.append(contentsOf: term)

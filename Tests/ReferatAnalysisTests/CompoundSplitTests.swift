@@ -50,6 +50,38 @@ import Testing
         #expect(produced.isDisjoint(with: stems(never)), "\(word): \(produced.sorted())")
     }
 
+    /// The parts a document's compound is indexed by, in running text (capitalised, between
+    /// punctuation), are those a query of the same word asks for: a linking "s" stays with the
+    /// part before it on both sides, and no side takes it from the next part.
+    @Test(arguments: [
+        ("bilskatten", ["kat"]),
+        ("ejendomsskatten", ["kat", "sskat"]),
+        ("kommuneskatten", ["kat"]),
+        ("virksomhedsskatten", ["kat"]),
+        ("landsskatteretten", ["kat", "sret"]),
+        ("erhvervsskolerne", ["kole", "sskole"]),
+        ("idrætsskolen", ["kole"]),
+        ("forsyningsselskabet", ["elskab", "sselskab"]),
+        ("sundhedsstyrelsen", ["tyrelse", "sstyrelse"]),
+        ("ansættelsesstop", ["top"]),
+        ("driftsstøtte", ["tøtte"]),
+        ("vandløbsstrækningen", ["trækning"]),
+        ("tilsynsrapporten", ["srapport"]),
+        ("arbejdsstyrken", ["tyrk"]),
+        ("husstandene", ["tand"]),
+        ("vejskilte", ["kilt"]),
+        ("livstruende", ["struende"]),
+    ])
+    func theDocumentSideSplitsLinkingLettersAsTheQuerySideDoes(_ word: String, _ never: [String]) {
+        let sentence = "Udvalget drøftede " + word.prefix(1).uppercased() + word.dropFirst() + ", og sagen blev udsat."
+        let inText = Set(analyzer.analyze(sentence, mode: .document).filter { $0.kind == .part }.map { String($0.term.dropFirst()) })
+        let queried = Set(analyzer.analyze(word, mode: .query).filter { $0.kind == .part }.map(\.term))
+        #expect(!queried.isEmpty, "\(word) is not split")
+        #expect(queried.isSubset(of: inText), "\(word): document \(inText.sorted()), query \(queried.sorted())")
+        #expect(inText == partStems(word), "\(word): in running text \(inText.sorted()), alone \(partStems(word).sorted())")
+        #expect(inText.union(queried).isDisjoint(with: stems(never)), "\(word): \(inText.union(queried).sorted())")
+    }
+
     @Test(arguments: [
         "betingelse", "konferencen", "arbejde", "forsikring", "godkendelse", "borgerne", "kommunen", "udvikling", "beslutning",
         "indstilling", "orientering", "forvaltningen", "psykiatri", "undersøgelse", "tilladelse", "virksomheder",

@@ -287,4 +287,25 @@ import Testing
         #expect(!terms("Sagen går til BUU").contains { $0.colocated && $0.term == analyzer.stem("ungeudvalget") })
         #expect(terms("Børne- og Ungeudvalget anbefaler").contains { $0.term == "buu" && $0.weak })
     }
+
+    /// The routing's words (weak as written, `AnalysedText.fieldTexts`) say where an item goes:
+    /// a learned pair adds nothing beside them, while the same words in the body get their forms.
+    @Test(arguments: [
+        ("SOS", "social- og sundhedsudvalget", "SOS, KB"),
+        ("KFU", "kultur- og fritidsudvalget", "Kultur- og Fritidsudvalget"),
+    ])
+    func aLearnedPairAddsNothingBesideTheRouting(_ letters: String, _ name: String, _ words: String) throws {
+        let analyzer = DanishAnalyzer()
+        let local = LocalAbbreviations([(letters.lowercased(), name)], analyzer: analyzer)
+        func added(_ columns: [String?]) throws -> Int {
+            let field = try #require(AnalysedText.fieldTexts(columns)[EntryText.Field.body.rawValue])
+            var plain = 0, withPairs = 0
+            let text = AnalysedText(text: field.text, weakFrom: field.weakFrom, analyzer: analyzer)
+            _ = text.replay { _, _ in plain += 1; return 0 }
+            _ = local.replay(text) { _, _ in withPairs += 1; return 0 }
+            return withPairs - plain
+        }
+        #expect(try added(["T", nil, "Sagen behandles af " + words, nil]) > 0)
+        #expect(try added(["T", nil, "Sagen behandles", words]) == 0)
+    }
 }

@@ -92,12 +92,18 @@ import Testing
     /// The absentees and non-participants of the decision just inserted, as v1 stored them.
     static func insertPeople(of decision: Decision, _ db: Database) throws {
         let decisionID = db.lastInsertedRowID
-        let people = decision.absent.map { ($0.name, $0.party, "absent") } + decision.notParticipating.map { ($0.name, $0.party, "notParticipating") }
-        for (name, party, role) in people {
+        let people = decision.absent.map { ($0.name, $0.party, $0.reason, "absent") }
+            + decision.notParticipating.map { ($0.name, $0.party, $0.reason, "notParticipating") }
+        for (name, party, reason, role) in people {
             try db.execute(sql: "INSERT OR IGNORE INTO person(name, party) VALUES(?, ?)", arguments: [name, party ?? ""])
             let person = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ? AND party = ?", arguments: [name, party ?? ""])
-            try db.execute(sql: "INSERT INTO participation(decisionId, personId, role) VALUES(?, ?, ?)", arguments: [decisionID, person, role])
+            try db.execute(sql: "INSERT INTO participation(decisionId, personId, role, reason) VALUES(?, ?, ?, ?)", arguments: [decisionID, person, role, reason])
         }
+    }
+
+    /// A value as v1 stored it in a JSON column, or nil.
+    static func json(_ value: (some Encodable)?) throws -> String? {
+        try value.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
     }
 
     @Test func anIndexFromBeforeV4UpgradesInPlace() throws {
@@ -123,23 +129,23 @@ import Testing
                                      d.cases.isEmpty ? d.text : nil])
                 let documentID = db.lastInsertedRowID
                 for (i, decision) in d.mentionedDecisions.enumerated() {
-                    try db.execute(sql: "INSERT INTO decision(documentId, ordinal, body, text, outcome) VALUES(?, ?, ?, ?, ?)",
-                                   arguments: [documentID, i, decision.body, decision.text, decision.outcome.rawValue])
+                    try db.execute(sql: "INSERT INTO decision(documentId, ordinal, body, text, outcome, votes) VALUES(?, ?, ?, ?, ?, ?)",
+                                   arguments: [documentID, i, decision.body, decision.text, decision.outcome.rawValue, try Self.json(decision.votes)])
                     try Self.insertPeople(of: decision, db)
                 }
                 for (ordinal, c) in d.cases.enumerated() {
                     try db.execute(sql: """
-                        INSERT INTO "case"(documentId, ordinal, caseNumber, otherCaseNumbers, kleNumber, title, access, sections)
-                        VALUES(?, ?, ?, ?, ?, ?, ?, '[]')
+                        INSERT INTO "case"(documentId, ordinal, caseNumber, otherCaseNumbers, kleNumber, title, access, routing, sections)
+                        VALUES(?, ?, ?, ?, ?, ?, ?, ?, '[]')
                         """, arguments: [documentID, ordinal, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
-                                         c.kleNumber, c.title, c.access.rawValue])
+                                         c.kleNumber, c.title, c.access.rawValue, c.routing.isEmpty ? nil : try Self.json(c.routing)])
                     let caseID = db.lastInsertedRowID
                     for (k, s) in c.sections.enumerated() {
                         try db.execute(sql: "INSERT INTO section(caseId, ordinal, heading, text) VALUES(?, ?, ?, ?)", arguments: [caseID, k, s.heading, s.text])
                     }
                     for (k, decision) in c.decisions.enumerated() {
-                        try db.execute(sql: "INSERT INTO decision(documentId, caseId, ordinal, body, text, outcome) VALUES(?, ?, ?, ?, ?, ?)",
-                                       arguments: [documentID, caseID, k, decision.body, decision.text, decision.outcome.rawValue])
+                        try db.execute(sql: "INSERT INTO decision(documentId, caseId, ordinal, body, text, outcome, votes) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                                       arguments: [documentID, caseID, k, decision.body, decision.text, decision.outcome.rawValue, try Self.json(decision.votes)])
                         try Self.insertPeople(of: decision, db)
                     }
                     for a in c.attachments {
@@ -164,7 +170,7 @@ import Testing
              try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0)
         }
         #expect(!hasSectionTable)
-        #expect(migrations.contains("v4") && migrations.contains("v6") && migrations.contains("v7") && migrations.contains("v8") && migrations.contains("v9"))
+        #expect(migrations.contains("v4") && migrations.contains("v6") && migrations.contains("v7") && migrations.contains("v8") && migrations.contains("v9") && migrations.contains("v11"))
         // v7: minutes are read again at the next import, so that their header text is indexed;
         // v8: every document, so that the archive learns its committee abbreviations.
         let reread = try store.read { db in try String.fetchAll(db, sql: "SELECT path FROM document WHERE sha256 = '' ORDER BY path") }
@@ -182,11 +188,11 @@ import Testing
         for document in documents {
             let stored = try store.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT c.title, c.decisions, c.body FROM entry_content c JOIN entry e ON e.id = c.id
+                    SELECT c.title, c.decisions, c.body, c.routing FROM entry_content c JOIN entry e ON e.id = c.id
                     JOIN document d ON d.id = e.documentId WHERE d.path = ? ORDER BY e.id
-                    """, arguments: [document.path]).map { row in [row[0], row[1], row[2]] as [String?] }
+                    """, arguments: [document.path]).map { row in [row[0], row[1], row[2], row[3]] as [String?] }
             }
-            #expect(stored == EntryText.columns(of: document).map { [$0[0], $0[1], $0[2]] }, "\(document.path)")
+            #expect(stored == EntryText.columns(of: document), "\(document.path)")
             for c in document.cases where c.caseNumber != nil {
                 let found = try store.cases(number: c.caseNumber!).filter { $0.path == document.path && $0.record.title == c.title }
                 #expect(found.first?.record.sections == c.sections, "\(document.path) \(c.caseNumber!)")
