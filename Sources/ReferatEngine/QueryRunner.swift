@@ -200,7 +200,7 @@ struct QueryRun {
         return RankedPage(total: total, entries: entries, facets: facets)
     }
 
-    /// The members of `set` whose values pass the filters, ascending.
+    /// The members of `set` whose values pass the filters.
     func passing(_ set: DocumentSet, _ filters: EntryFilters) -> DocumentSet {
         guard !filters.isEmpty else { return set }
         var passing = FilterCheck(filters, in: snapshot).passing
