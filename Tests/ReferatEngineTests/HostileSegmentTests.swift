@@ -46,17 +46,22 @@ import Testing
         #expect(error.file == "hostile.seg")
     }
 
-    /// A value whose string number lies past the segment's string table, behind a valid
-    /// checksum: reading it would have read outside the section; opening says so instead.
-    @Test func aValueOutsideTheStringTableIsAnError() throws {
+    /// A segment of one document with one value (committee "byrådet"), and its values section.
+    static func oneValueSegment() -> (bytes: [UInt8], values: Range<Int>) {
         let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
         var values = DocumentValues()
         values.add(.committee, "byrådet")
         var field = FieldTokens()
         field.append(Array("ord".utf8), position: 0)
         writer.add(id: 1, fields: [field], values: values)
-        var bytes = writer.segmentBytes()
-        let range = Self.section(bytes, 4)
+        let bytes = writer.segmentBytes()
+        return (bytes, section(bytes, 4))
+    }
+
+    /// A value whose string number lies past the segment's string table, behind a valid
+    /// checksum: reading it would have read outside the section; opening says so instead.
+    @Test func aValueOutsideTheStringTableIsAnError() throws {
+        var (bytes, range) = Self.oneValueSegment()
         // The one value's string number (u32), 0, made 1: it stands before the holders (their
         // count, one pair of three u32s, one document in one byte).
         bytes[range.upperBound - 21] = 1
@@ -68,14 +73,7 @@ import Testing
     /// there are values, behind a valid checksum: opening says so.
     @Test(arguments: [(offset: 13, byte: UInt8(1)), (offset: 9, byte: UInt8(0)), (offset: 5, byte: UInt8(2))])
     func aValuePairOutOfRangeIsAnError(_ damage: (offset: Int, byte: UInt8)) throws {
-        let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
-        var values = DocumentValues()
-        values.add(.committee, "byrådet")
-        var field = FieldTokens()
-        field.append(Array("ord".utf8), position: 0)
-        writer.add(id: 1, fields: [field], values: values)
-        var bytes = writer.segmentBytes()
-        let range = Self.section(bytes, 4)
+        var (bytes, range) = Self.oneValueSegment()
         // The pair's string number, kind (0 is no kind) and end (in bytes) stand 13, 9 and 5
         // bytes from the section's end, before the one document's byte.
         bytes[range.upperBound - damage.offset] = damage.byte
