@@ -17,7 +17,7 @@ import Foundation
 ///   recorded with the records (`IndexCommit.prepare`)
 /// - `recorded`: the records and the generation committed, the replaced generation's files
 ///   not yet removed (`ArchiveStore.writeIndexed`)
-/// - `learningWords`, `compacting`: the finishing steps begin (`Importer`)
+/// - `learningWords`, `indexingEntries`, `compacting`: the finishing steps begin (`Importer`)
 ///
 /// Debug builds only: in a release build `reached` is empty and the variable is never read.
 public enum TestHook {

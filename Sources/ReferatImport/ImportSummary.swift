@@ -14,6 +14,9 @@ public struct ImportSummary: Codable, Sendable {
     public var learnedAbbreviations = 0
     /// Entries re-tokenized because a learned word or abbreviation occurs in them.
     public var reindexedEntries = 0
+    /// Entries an import into an empty index wrote to the records and indexed after the
+    /// learning steps, each analysed once (`ArchiveStore.indexDeferredEntries`).
+    public var indexedAfterLearning = 0
     /// Whether the import was large enough to compact the index afterwards (`ArchiveStore.compact`).
     public var compacted = false
     public var bytes: Int64 = 0
@@ -52,6 +55,8 @@ public struct ImportProgress: Sendable {
         case files
         /// Learning the corpus's words and committee abbreviations, and re-indexing what they change.
         case learningWords
+        /// Indexing the entries an import into an empty index wrote (`entriesDone` of `entriesTotal`).
+        case indexing
         /// Merging the full-text index and vacuuming the file.
         case compacting
     }
@@ -62,6 +67,9 @@ public struct ImportProgress: Sendable {
     public var bytesDone: Int64
     public var bytesTotal: Int64
     public var seconds: Double
+    /// Entries indexed so far and in all, while the stage is `indexing`.
+    public var entriesDone = 0
+    public var entriesTotal = 0
 
     public var megabytesPerSecond: Double { seconds > 0 ? Double(bytesDone) / 1e6 / seconds : 0 }
     public var etaSeconds: Double? {

@@ -66,10 +66,11 @@ public final class Importer: Sendable {
         // Analyzers for the parsing threads, kept across chunks so their word caches stay
         // warm; they analyse with the index's lexicon.
         var analyzers = AnalyzerPool(lexicon: store.lexicon)
-        // While the index is empty, learning words costs no re-indexing: learn the words the
-        // first chunk's documents share before writing it.
+        // An import into an empty index writes the records first and indexes their entries
+        // once, after learning the archive's words and abbreviations (`indexDeferredEntries`):
+        // the parsing threads only parse.
         let wasEmpty = try store.isEmpty()
-        var learnsBeforeWriting = wasEmpty
+        let defersIndexing = try store.defersIndexing()
         let sizeBefore = store.sizeOnDisk()
         // Text of the new and changed documents: what this import adds to the index.
 
@@ -80,21 +81,7 @@ public final class Importer: Sendable {
             if let error = writeErrors.first { throw error }
             let chunk = Array(found.files[index..<min(index + Self.chunkSize(at: index, of: found.files.count, batchSize: options.batchSize), found.files.count)])
             index += chunk.count
-            var outcomes: [Outcome]
-            if learnsBeforeWriting {
-                // Parsed and scanned for learnable words only; analysed once, after learning.
-                learnsBeforeWriting = false
-                outcomes = parse(chunk, known: known, analyzers: analyzers, cpu: parsingCPU, analyze: false)
-                outcomes = updatingParsed(outcomes, analyzers: analyzers, cpu: parsingCPU) { $0.collectLearnableWords(with: $1) }
-                let learned = try store.learn(Self.sharedWords(outcomes, minimumDocuments: 2), jobs: options.jobs)
-                if !learned.words.isEmpty {
-                    summary.learnedWords += learned.words.count
-                    analyzers = AnalyzerPool(lexicon: store.lexicon)
-                }
-                outcomes = updatingParsed(outcomes, analyzers: analyzers, cpu: parsingCPU) { $0.analyze(with: $1) }
-            } else {
-                outcomes = parse(chunk, known: known, analyzers: analyzers, cpu: parsingCPU)
-            }
+            let outcomes = parse(chunk, known: known, analyzers: analyzers, cpu: parsingCPU, analyze: !defersIndexing)
             var batch: [ArchiveStore.Incoming] = []
             for outcome in outcomes {
                 switch outcome {
@@ -121,7 +108,7 @@ public final class Importer: Sendable {
             let pending = batch
             writerQueue.async {
                 defer { inFlight.signal() }
-                do { try writingCPU.measure { try store.replace(pending, pending: owed) } } catch { writeErrors.record(error) }
+                do { try writingCPU.measure { try store.replace(pending, pending: owed, deferIndexing: defersIndexing) } } catch { writeErrors.record(error) }
             }
             filesDone += chunk.count
             bytesDone += chunk.reduce(Int64(0)) { $0 + $1.size }
@@ -165,6 +152,21 @@ public final class Importer: Sendable {
             summary.learnedAbbreviations += learned.learned.count
             summary.reindexedEntries += learned.reindexedEntries
         }
+        // After both: the entries are analysed with the words and pairs just learned.
+        if (try? store.pendingSteps().contains(.indexEntries)) == true, !summary.interrupted {
+            TestHook.reached("indexingEntries")
+            // 16 entries per file of `--batch-size` in each commit (1,024 by default, about a
+            // batch of minutes' worth): commits as frequent as the import's own, and a step cut
+            // short loses one piece.
+            summary.indexedAfterLearning = try store.indexDeferredEntries(jobs: options.jobs, entriesPerCommit: options.batchSize * 16) { done, total in
+                var p = ImportProgress(filesDone: filesDone, filesTotal: found.files.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
+                                       seconds: Date().timeIntervalSince(start))
+                p.stage = .indexing
+                p.entriesDone = done
+                p.entriesTotal = total
+                progress(p)
+            }
+        }
         // Compacting rewrites the file: worth it when the import wrote a good part of it.
         if owed.contains(.compact) {
             report(.compacting)
@@ -188,8 +190,8 @@ public final class Importer: Sendable {
     }
 
     /// Hashes and parses a chunk on `jobs` threads, adding their CPU time to `cpu`; results keep
-    /// the chunk's order. With `analyze` false the documents' entries are left unanalysed (see
-    /// `updatingParsed`).
+    /// the chunk's order. With `analyze` false the documents' entries are left unanalysed, for
+    /// the deferred indexing step (`ArchiveStore.Incoming.analyze(with:entries:)`).
     func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, cpu: CPUTally,
                analyze: Bool = true) -> [Outcome] {
         let parser = self.parser
@@ -198,7 +200,7 @@ public final class Importer: Sendable {
         }
     }
 
-    /// Reads, hashes and parses one file, and analyses it unless `analyze` is false.
+    /// Reads, hashes and parses one file, and analyses its entries unless `analyze` is false.
     private func parseFile(_ file: (path: String, size: Int64), known: [String: String], parser: DocumentParser,
                            analyzer: DanishAnalyzer, analyze: Bool) -> Outcome {
         let (path, size) = file
@@ -215,7 +217,7 @@ public final class Importer: Sendable {
                     : try parser.parse(bytes: consume bytes, path: path, format: format, sha256: sha)
                 var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
                 // Analysed here, in parallel, rather than on the single writer thread.
-                if analyze { incoming.analyze(with: analyzer) }
+                incoming.analyze(with: analyzer, entries: analyze)
                 outcome = .parsed(incoming)
             }
             TestHook.reached("parsed")
@@ -224,29 +226,6 @@ public final class Importer: Sendable {
             outcome = .failed(.init(path: path, line: error.line, message: error.message))
         }
         return outcome
-    }
-}
-
-extension Importer {
-    /// Learnable words used by at least `minimumDocuments` of the parsed documents.
-    static func sharedWords(_ outcomes: [Outcome], minimumDocuments: Int) -> [String] {
-        var counts: [String: Int] = [:]
-        for case .parsed(let incoming) in outcomes {
-            for word in incoming.learnableWords { counts[word, default: 0] += 1 }
-        }
-        return counts.filter { $0.value >= minimumDocuments }.keys.sorted()
-    }
-
-    /// The outcomes with each parsed document changed by `body`, on `jobs` threads, each with
-    /// its thread's analyzer, their CPU time added to `cpu`: after `parse(…, analyze: false)`,
-    /// to collect learnable words and then to analyse.
-    func updatingParsed(_ outcomes: [Outcome], analyzers: AnalyzerPool, cpu: CPUTally,
-                        _ body: @Sendable (inout ArchiveStore.Incoming, DanishAnalyzer) -> Void) -> [Outcome] {
-        analyzers.concurrentMap(count: outcomes.count, jobs: options.jobs) { i, analyzer in
-            guard case .parsed(var incoming) = outcomes[i] else { return outcomes[i] }
-            cpu.measure { body(&incoming, analyzer) }
-            return .parsed(incoming)
-        }
     }
 }
 

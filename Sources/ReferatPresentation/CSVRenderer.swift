@@ -33,7 +33,7 @@ public struct CSVRenderer: Sendable {
         let stats = report.stats
         var rows = ["table,key,count"]
         for (key, value) in [("documents", stats.documents), ("cases", stats.cases), ("decisions", stats.decisions), ("people", stats.people),
-                             ("bytesOnDisk", Int(stats.sizeOnDisk))] {
+                             ("bytesOnDisk", Int(stats.sizeOnDisk)), ("unindexedEntries", stats.unindexedEntries)] {
             rows.append("index,\(key),\(value)")
         }
         for (table, values) in [("documentsByKind", stats.documentsByKind), ("decisionsByOutcome", stats.decisionsByOutcome),

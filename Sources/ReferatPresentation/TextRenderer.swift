@@ -96,6 +96,9 @@ public struct TextRenderer: Sendable {
             "Dokumenter: \(stats.documents)  Sager: \(stats.cases)  Beslutninger: \(stats.decisions)  Personer: \(stats.people)",
             "Seneste import: \(stats.lastImport ?? "-")",
         ]
+        if stats.unindexedEntries > 0 {
+            out.append("Endnu ikke søgbare: \(stats.unindexedEntries) poster (en afbrudt import; den næste import gør dem søgbare)")
+        }
         func table(_ title: String, _ values: [String: Int], byKey: Bool = false, word: (String) -> String = { $0 }) {
             out.append("\n\(title)")
             for (key, count) in StatsReport.sorted(values, byKey: byKey) { out.append("  \(word(key).padding(40)) \(count)") }

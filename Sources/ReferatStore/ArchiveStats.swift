@@ -12,6 +12,10 @@ public struct ArchiveStats: Codable, Sendable {
     public var decisionsByYear: [String: Int]
     public var sizeOnDisk: Int64
     public var lastImport: String?
+    /// Entries an import into an empty index wrote to the records and had not indexed when it
+    /// was cut short (`ArchiveStore.indexDeferredEntries`): searches find them once the next
+    /// import has run.
+    public var unindexedEntries = 0
 }
 
 /// Everything the archive knows about one person, for `referat person`.

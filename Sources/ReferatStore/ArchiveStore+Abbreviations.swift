@@ -114,7 +114,8 @@ extension ArchiveStore {
             if !words.isEmpty {
                 // The entries a few hundred at a time: a large archive's texts and their
                 // tokens never sit in memory at once.
-                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM entry ORDER BY id")
+                // Entries a bulk import has not indexed yet get the pairs when it indexes them.
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM entry WHERE id < ? ORDER BY id", arguments: [try Self.indexedEntriesBound(db)])
                 for start in stride(from: 0, to: ids.count, by: 256) {
                     let share = Array(ids[start..<min(ids.count, start + 256)])
                     let rows = try Row.fetchAll(db, sql: """

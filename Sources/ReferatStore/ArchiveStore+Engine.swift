@@ -159,18 +159,10 @@ extension ArchiveStore {
     func rebuildSearchIndex() throws(StoreError) -> Int {
         let analyzers = AnalyzerPool(lexicon: lexicon)
         return try writeIndexed { db, batch in
-            var lastID: Int64 = 0, count = 0
-            while true {
-                let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body, routing FROM entry_content WHERE id > ? ORDER BY id LIMIT 512", arguments: [lastID])
-                guard let last = rows.last else { break }
-                lastID = last[0]
-                let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3], $0[4]]) }
-                let analysed = analyzers.concurrentMap(count: entries.count, jobs: 2) { i, analyzer in
-                    AnalysedText.fields(entries[i].columns, analyzer: analyzer)
-                }
-                for (k, entry) in entries.enumerated() { try batch.add(entry.id, columns: entry.columns, analysed: analysed[k], db) }
-                count += entries.count
-            }
+            let count = try Self.indexFromRecords(from: 0, analyzers: analyzers, jobs: 2, batch, db).count
+            // Every entry is in the search index now, those a cut-short import left too.
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'unindexedFrom'")
+            try Self.mark(.indexEntries, done: true, db)
             return count
         }
     }

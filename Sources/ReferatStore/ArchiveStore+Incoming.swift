@@ -33,11 +33,13 @@ extension ArchiveStore {
         /// A document whose entries hold more than `analysedLimit` bytes of text is not
         /// analysed ahead: its tokens, kept until the write, take about four times its text,
         /// and the writer analyses it when it indexes it, one field at a time.
-        public mutating func analyze(with analyzer: DanishAnalyzer) {
-            var fields = EntryText.columns(of: document)
+        ///
+        /// With `entries` false only the learnable words are collected: for a bulk import, which
+        /// analyses the entries once, after learning (`ArchiveStore.indexDeferredEntries`).
+        public mutating func analyze(with analyzer: DanishAnalyzer, entries analysingEntries: Bool = true) {
+            let fields = EntryText.columns(of: document)
             let bytes = fields.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }
-            if bytes > Self.analysedLimit {
-                fields = []
+            if !analysingEntries || bytes > Self.analysedLimit {
                 collectLearnableWords(with: analyzer)
             } else {
                 let indexed = DocumentIndexer(analyzer: analyzer).index(fields: fields)
@@ -56,7 +58,7 @@ extension ArchiveStore {
 
         /// Collects the document's learnable words only, as `analyze(with:)` would, without
         /// analysing its entries (see `DocumentIndexer.learnableWords(of:)`).
-        public mutating func collectLearnableWords(with analyzer: DanishAnalyzer) {
+        mutating func collectLearnableWords(with analyzer: DanishAnalyzer) {
             learnableWords = DocumentIndexer(analyzer: analyzer).learnableWords(of: document)
         }
     }

@@ -55,16 +55,6 @@ extension ArchiveStore {
         }
     }
 
-    /// Adds `words` to the index's lexicon now, re-indexing what they change (nothing when the
-    /// index is empty: the importer learns the first chunk's shared words before writing it).
-    public func learn(_ words: [String], jobs: Int = 2) throws(StoreError) -> LearnedWords {
-        try writeIndexed { db, index in
-            let known = Set(try String.fetchAll(db, sql: "SELECT word FROM lexicon_word"))
-            let fresh = Array(Set(words.map { $0.lowercased() }).subtracting(known)).sorted()
-            return try learn(fresh, jobs: jobs, index, db)
-        }
-    }
-
     private func learn(_ fresh: [String], jobs: Int, _ index: EngineBatch, _ db: Database) throws -> LearnedWords {
         let file = self.file
         var result = LearnedWords()
@@ -86,8 +76,11 @@ extension ArchiveStore {
             return result
         }
         var lastID: Int64 = 0
+        // Entries a bulk import has not indexed yet are analysed with the new lexicon anyway.
+        let bound = try Self.indexedEntriesBound(db)
         while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body, routing FROM entry_content WHERE id > ? ORDER BY id LIMIT 512", arguments: [lastID])
+            let rows = try Row.fetchAll(db, sql: "SELECT id, title, decisions, body, routing FROM entry_content WHERE id > ? AND id < ? ORDER BY id LIMIT 512",
+                                        arguments: [lastID, bound])
             guard let last = rows.last else { break }
             lastID = last[0]
             let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3], $0[4]]) }

@@ -18,6 +18,10 @@ extension ArchiveStore {
         /// Apply the committee abbreviations the documents' evidence now supports
         /// (`learnAbbreviations`): due after documents were written or removed.
         public static let learnAbbreviations = PendingSteps(rawValue: 4)
+        /// Put the entries a bulk import wrote to the records into the search index
+        /// (`indexDeferredEntries`), after the learning steps: due from the first batch of an
+        /// import into an empty index.
+        public static let indexEntries = PendingSteps(rawValue: 8)
     }
 
     /// The steps marked as owed.

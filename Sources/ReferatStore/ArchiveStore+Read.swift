@@ -22,7 +22,8 @@ extension ArchiveStore {
                 decisionsByBody: try groups("SELECT body, count(*) FROM decision GROUP BY body"),
                 decisionsByYear: try groups("SELECT substr(date, 1, 4), count(*) FROM decision GROUP BY 1"),
                 sizeOnDisk: size,
-                lastImport: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastImport'")
+                lastImport: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'lastImport'"),
+                unindexedEntries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE id >= ?", arguments: [try Self.indexedEntriesBound(db)]) ?? 0
             )
         }
     }

@@ -15,7 +15,9 @@ extension ArchiveStore {
 
     /// Replaces each document's records (by path) in one transaction: all or nothing. The
     /// same transaction marks learning words and abbreviations, and the `pending` steps, as owed.
-    public func replace(_ batch: [Incoming], pending: PendingSteps = []) throws(StoreError) {
+    /// With `deferIndexing` the entries go to the records only, and indexing them is owed
+    /// (`indexDeferredEntries`): for a bulk import into an empty index.
+    public func replace(_ batch: [Incoming], pending: PendingSteps = [], deferIndexing: Bool = false) throws(StoreError) {
         guard !batch.isEmpty else { return }
         try writeIndexed { db, index in
             var people = PersonCache()
@@ -24,7 +26,7 @@ extension ArchiveStore {
                 if let old = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE path = ?", arguments: [item.document.path]) {
                     try Self.delete(documentID: old, index, db)
                 }
-                try Self.insert(item, importedAt: now, people: &people, index, db)
+                try Self.insert(item, importedAt: now, people: &people, deferIndexing ? nil : index, db)
             }
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('lastImport', ?)", arguments: [now])
             try Self.mark(pending.union([.learnWords, .learnAbbreviations]), db)
@@ -110,7 +112,9 @@ extension ArchiveStore {
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ index: EngineBatch, _ db: Database) throws {
+    /// Inserts a document's records, and its entries into `index` (nil: left for the deferred
+    /// indexing step, `markUnindexed`).
+    static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ index: EngineBatch?, _ db: Database) throws {
         let d = item.document
         func sectionData(_ ordinal: Int) -> [UInt8]? {
             if let packed = item.packedSections { return packed[ordinal] }
@@ -164,7 +168,11 @@ extension ArchiveStore {
         }
         try insertAbbreviationEvidence(item.abbreviations ?? CommitteeAbbreviationFinder.pairs(in: d), documentID: documentID,
                                        municipality: d.municipality, db)
-        try indexEntries(entries, columns: EntryText.columns(of: d), analysed: item.entries, index, db)
+        if let index {
+            try indexEntries(entries, columns: EntryText.columns(of: d), analysed: item.entries, index, db)
+        } else if let first = entries.first {
+            try markUnindexed(from: first, db)
+        }
         try countLearnableWords(item.learnableWords, db)
     }
 

@@ -40,7 +40,13 @@ struct ImportCommand: ParsableCommand {
         let summary: ImportSummary
         do {
             summary = try importer.run(paths: paths, shouldStop: { Interrupt.isRequested }) { p in
-                if p.stage != .files {
+                if p.stage == .indexing {
+                    if terminal {
+                        FileHandle.standardError.write(Data("\r\(p.filesDone)/\(p.filesTotal) files, indexing entries \(p.entriesDone)/\(p.entriesTotal)…\u{1B}[K".utf8))
+                    } else {
+                        Console.err("import: indexed \(p.entriesDone)/\(p.entriesTotal) entries")
+                    }
+                } else if p.stage != .files {
                     let what = p.stage == .learningWords ? "learning the archive's words" : "compacting the index"
                     if terminal {
                         FileHandle.standardError.write(Data("\r\(p.filesDone)/\(p.filesTotal) files, \(what)…\u{1B}[K".utf8))
@@ -69,10 +75,16 @@ struct ImportCommand: ParsableCommand {
             var learned: [String] = []
             if summary.learnedWords > 0 { learned.append("\(summary.learnedWords) words") }
             if summary.learnedAbbreviations > 0 { learned.append("\(summary.learnedAbbreviations) committee abbreviations") }
-            Console.out(String(format: "imported %d, skipped %d unchanged, failed %d, pruned %d; %d cases, %d warnings; %.1f MB in %.2f s (%.1f MB/s)%@%@%@",
+            var afterLearning: [String] = []
+            if summary.reindexedEntries > 0 || (!learned.isEmpty && summary.indexedAfterLearning == 0) {
+                afterLearning.append("re-indexed \(summary.reindexedEntries) entries")
+            }
+            if summary.indexedAfterLearning > 0 { afterLearning.append("indexed \(summary.indexedAfterLearning) entries after learning") }
+            Console.out(String(format: "imported %d, skipped %d unchanged, failed %d, pruned %d; %d cases, %d warnings; %.1f MB in %.2f s (%.1f MB/s)%@%@%@%@",
                 summary.imported, summary.skipped, summary.failed, summary.pruned, summary.cases, summary.warnings,
                 Double(summary.bytes) / 1e6, summary.seconds, summary.megabytesPerSecond,
-                learned.isEmpty ? "" : "; learned \(learned.joined(separator: " and ")), re-indexed \(summary.reindexedEntries) entries",
+                learned.isEmpty ? "" : "; learned \(learned.joined(separator: " and "))",
+                afterLearning.isEmpty ? "" : "; " + afterLearning.joined(separator: ", "),
                 summary.compacted ? "; index compacted" : "",
                 summary.interrupted ? "; interrupted, committed batches kept" : ""))
         }

@@ -112,7 +112,7 @@ import Testing
         let expected = try await Self.topTen(reference), got = try await Self.topTen(index)
         #expect(expected.filter { !$0.hits.isEmpty }.count >= 18, "the queries must find something: \(expected.map(\.total))")
         for (query, (x, y)) in zip(Self.queries, zip(expected, got)) {
-            #expect(x.total == y.total && x.hits == y.hits, "\(query.q)\(query.extra): \(x) uninterrupted, \(y) killed")
+            #expect(x.ranksAlike(y), "\(query.q)\(query.extra): \(x) uninterrupted, \(y) killed")
         }
     }
 
@@ -178,7 +178,27 @@ import Testing
         var total: Int
         /// Each hit as `path:line title`.
         var hits: [String]
-        var description: String { "\(total) \(hits)" }
+        /// What each hit was ranked by: its score, or its date for a search sorted by date.
+        var keys: [String] = []
+        var description: String { "\(total) \(zip(keys, hits).map { "\($0) \($1)" })" }
+
+        /// The same hits in the same order, except that hits ranked alike (equal scores, or
+        /// equal dates) may come in any order: the engine breaks such ties by the order the
+        /// entries entered the index, which a killed and resumed import legitimately changes
+        /// (a resumed step re-adds entries later). The last group of ties at the cut of the
+        /// page is compared by its keys only: which of several equal hits fill the page is
+        /// the same tie.
+        func ranksAlike(_ other: TopTen) -> Bool {
+            guard total == other.total, keys == other.keys, hits.count == other.hits.count else { return false }
+            var start = 0
+            while start < keys.count {
+                var end = start
+                while end < keys.count && keys[end] == keys[start] { end += 1 }
+                if end < keys.count && Set(hits[start..<end]) != Set(other.hits[start..<end]) { return false }
+                start = end
+            }
+            return true
+        }
     }
 
     /// The 20 queries' totals and top 10, from `referat serve` on the index: one process
@@ -211,10 +231,12 @@ import Testing
             request.timeoutInterval = 120
             let (data, _) = try await URLSession.shared.data(for: request)
             let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-            let hits = (json["hits"] as? [[String: Any]] ?? []).map { hit in
-                "\(hit["path"] ?? ""):\(hit["line"] ?? "") \(hit["title"] ?? "")"
+            let found = json["hits"] as? [[String: Any]] ?? []
+            let hits = found.map { hit in "\(hit["path"] ?? ""):\(hit["line"] ?? "") \(hit["title"] ?? "")" }
+            let keys = found.map { hit in
+                query.extra.contains("dato") ? "\(hit["date"] ?? "")" : String(format: "%.9g", hit["score"] as? Double ?? .nan)
             }
-            results.append(TopTen(total: json["total"] as? Int ?? -1, hits: hits))
+            results.append(TopTen(total: json["total"] as? Int ?? -1, hits: hits, keys: keys))
         }
         return results
     }

@@ -124,6 +124,63 @@ struct Workspace {
         #expect(try ws.store().searchVocabulary() == before)
     }
 
+    /// An import into an empty index writes the records first and indexes each entry once,
+    /// after the learning steps; an import into a filled one indexes as it writes and
+    /// re-indexes what a learned word or abbreviation changes. Importing the same files in one
+    /// go or in four must give the same search index.
+    @Test func aBulkImportIndexesAsImportingTheFilesInStepsDoes() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Workspace.corpus).sorted()
+            .filter { [".txt", ".html", ".htm", ".pdf"].contains(where: $0.hasSuffix) }
+        let bulk = try Workspace(files: names)
+        let summary = try bulk.importAll()
+        #expect(summary.indexedAfterLearning > names.count && summary.reindexedEntries == 0, "\(summary)")
+        #expect(summary.learnedWords > 0 && summary.learnedAbbreviations > 0, "the files must teach words and abbreviations: \(summary)")
+
+        let steps = try Workspace(files: [])
+        var reindexed = 0
+        for group in 0..<4 {
+            for (i, name) in names.enumerated() where i % 4 == group {
+                try FileManager.default.copyItem(atPath: Workspace.corpus + "/" + name, toPath: steps.archive + "/" + name)
+            }
+            let step = try steps.importAll()
+            #expect(step.indexedAfterLearning == (group == 0 ? step.indexedAfterLearning : 0))
+            reindexed += step.reindexedEntries
+        }
+        #expect(reindexed > 0, "later steps must re-index entries for what they learned")
+        let a = try bulk.store(), b = try steps.store()
+        #expect(a.lexicon.addedWords == b.lexicon.addedWords)
+        #expect(try a.committeeAbbreviations() == (try b.committeeAbbreviations()))
+        let va = try a.searchVocabulary(), vb = try b.searchVocabulary()
+        #expect(va.count > 1000)
+        for term in Set(va.keys).union(vb.keys).sorted() where va[term] != vb[term] {
+            Issue.record("\(term): bulk \(va[term] ?? []), in steps \(vb[term] ?? [])")
+        }
+        #expect(try a.integrityCheck().isEmpty && (try b.integrityCheck().isEmpty))
+    }
+
+    /// An import into an empty index that is stopped keeps the batches it committed, whose
+    /// entries it had not indexed yet: `stats` says how many, searches do not find them, and
+    /// the next import, with nothing new to read, indexes them as an uninterrupted import would.
+    @Test func aStoppedBulkImportIsIndexedByTheNextOne() throws {
+        let names = Array(SearchCorpus.names.prefix(8))
+        let ws = try Workspace(files: names)
+        let batches = Counter()
+        let stopped = try Importer(store: ws.store(), options: .init(jobs: 2, batchSize: 1))
+            .run(paths: [ws.archive], shouldStop: { batches.next() > 3 })
+        #expect(stopped.interrupted && stopped.imported == 3 && stopped.indexedAfterLearning == 0, "\(stopped)")
+        let waiting = try ws.store().stats().unindexedEntries
+        #expect(waiting >= 3)
+        #expect(try ws.store().searchVocabulary().isEmpty)
+
+        let resumed = try ws.importAll()
+        #expect(resumed.imported == names.count - 3 && resumed.indexedAfterLearning > waiting, "\(resumed)")
+        #expect(try ws.store().stats().unindexedEntries == 0)
+        let whole = try Workspace(files: names)
+        _ = try whole.importAll()
+        #expect(try ws.store().searchVocabulary() == (try whole.store().searchVocabulary()))
+        #expect(try ws.store().integrityCheck().isEmpty)
+    }
+
     @Test func aChangedFileReplacesItsRecordsAndPruneRemovesDeletedOnes() throws {
         let ws = try Workspace()
         _ = try ws.importAll()
@@ -171,7 +228,9 @@ struct Workspace {
         var stages: [ImportProgress.Stage] = []
         let summary = try Importer(store: ws.store(), options: .init(jobs: 2, batchSize: 1)).run(paths: [ws.archive], progress: { stages.append($0.stage) })
         #expect(summary.compacted)
-        #expect(stages == [.files, .files, .files, .learningWords, .compacting])
+        // An import into an empty index puts its entries into the search index after learning.
+        #expect(stages == [.files, .files, .files, .learningWords, .indexing, .compacting])
+        #expect(summary.indexedAfterLearning > summary.cases && summary.reindexedEntries == 0, "\(summary)")
         stages = []
         _ = try Importer(store: ws.store(), options: .init(jobs: 2, batchSize: 1)).run(paths: [ws.archive], progress: { stages.append($0.stage) })
         #expect(stages == [.files, .files, .files], "nothing imported: no finishing stages")
@@ -247,4 +306,12 @@ struct Workspace {
         #expect(stored.record.routing == parsed.routing)
         #expect(stored.record.sections == parsed.sections)
     }
+}
+
+/// Counts calls across threads: how many batches an import has begun.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func next() -> Int { lock.withLock { value += 1; return value } }
 }
