@@ -74,10 +74,10 @@ extension StringProtocol {
         if let (first, last) = ends, first.isASCIIAlphanumeric, last.isASCIIAlphanumeric, !set.utf8.contains(where: \.isASCIIAlphanumeric) {
             return String(self)
         }
-        let chars = Set(set)
+        // `set` is a few characters: searching it costs less than building a `Set` of them.
         var s = self[...]
-        while let f = s.first, chars.contains(f) || f == " " { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) || l == " " { s = s.dropLast() }
+        while let f = s.first, set.contains(f) || f == " " { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) || l == " " { s = s.dropLast() }
         return String(s)
     }
 }

@@ -54,8 +54,21 @@ enum PeopleParser {
     /// them. Most lines that start with "a", "e", "f" or "i" end here, before the lower-casing
     /// of their start and the comparison with each label.
     static func mayStartWithLabel(_ line: String) -> Bool {
-        labelHeads.contains(String(line.prefix(2)).lowercased())
+        // Two ASCII letters first (most such lines): their bytes, lower-cased, are the
+        // characters' (a mark after the second makes it no label's character either).
+        let utf8 = line.utf8
+        if let a = utf8.first, let b = utf8.dropFirst().first, a.isASCIILetter, b.isASCIILetter {
+            return asciiLabelHeads.contains(UInt16(a | 0x20) << 8 | UInt16(b | 0x20))
+        }
+        return labelHeads.contains(String(line.prefix(2)).lowercased())
     }
+
+    /// `labelHeads` of two ASCII letters, as their bytes.
+    static let asciiLabelHeads = Set(labelHeads.compactMap { head -> UInt16? in
+        let bytes = Array(head.utf8)
+        guard bytes.count == 2, bytes.allSatisfy(\.isASCIILetter) else { return nil }
+        return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+    })
 
     /// An item number before a label with names after it: "1. Fraværende: Eva Holm".
     nonisolated(unsafe) static let numberedLabel = #/^[0-9]{1,2}\.\s+((?:Fraværende|Afbud)\s*:\s*\S.*)$/#

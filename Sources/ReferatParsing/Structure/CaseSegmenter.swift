@@ -738,6 +738,11 @@ struct CaseSegmenter {
     /// or bare case number: a label, a KLE number or an item's number after its title. The
     /// item's parser asks this after reading those three itself, so their patterns run once.
     static func isLabelledIdentity(_ text: String) -> Bool {
+        mayStartLabelledIdentity(text) && isLabelledIdentityWithoutGuard(text)
+    }
+
+    /// `isLabelledIdentity` without its first-byte guard.
+    static func isLabelledIdentityWithoutGuard(_ text: String) -> Bool {
         if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
             || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
             || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
@@ -757,6 +762,19 @@ struct CaseSegmenter {
         if text.hasPrefix("Sag nr"), text.isShorter(than: 40), let n = CaseNumbers.labelledNumber(in: text), n.count >= 4 { return true }
         guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
+    }
+
+    /// False when `text` cannot be a labelled identity, on its first byte: every label and
+    /// shape `isLabelledIdentity` knows starts with a digit or, in either case, one of a, b, d,
+    /// i, j, k, l, p, s (or with a character outside ASCII: "Øvrige", "Åbent", the Kelvin
+    /// sign). Asked of most short lines of an item, where the labels' comparisons add up.
+    static func mayStartLabelledIdentity(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if first >= 0x80 || first.isASCIIDigit { return true }
+        switch first | 0x20 {
+        case 0x61, 0x62, 0x64, 0x69, 0x6A, 0x6B, 0x6C, 0x70, 0x73: return true
+        default: return false
+        }
     }
 
     /// The title line above an access marker, skipping the item's identity lines.
