@@ -65,6 +65,26 @@ import Testing
         #expect(text.containsLetters(needle) == found)
     }
 
+    /// Access lines pass the guard, in every access word and with marks in their numbers.
+    @Test(arguments: [
+        "23/222 Åben Sag", "24/1187 Lukket sag", "2019/04412 Åbent", "330-2018-3619 Åben sag", "23/222 A\u{30A}ben", "23/222 Luket punkt",
+        "23/222\u{A0}Lukket", "2\u{301}3/222 Åben", "23/222 Åben Sag.", "5223207", "1 - ", "15-12-2015 Byrådet", "23/222 Åbne",
+    ])
+    func accessLinesAreNeverHidden(_ line: String) {
+        #expect((CaseNumbers.accessLineMatch(line) != nil) == (line.wholeMatch(of: CaseNumbers.accessLine) != nil))
+    }
+
+    /// The absence labels a line may start with, found by their first two characters, are
+    /// the labels it starts with.
+    @Test func labelsByTheirFirstCharacters() {
+        for label in PeopleParser.absenceLabels {
+            #expect(PeopleParser.labelsByHead[String(label.prefix(2))]?.contains(label) == true)
+            let line = label.prefix(1).uppercased() + label.dropFirst() + ": Bo Berg"
+            #expect(PeopleParser.absenceLabel(line) != nil, "\(line)")
+        }
+        #expect(PeopleParser.labelsByHead.values.flatMap { $0 }.count == PeopleParser.absenceLabels.count)
+    }
+
     /// The body pattern's look-ahead turns no ending away: a name with each ending is read.
     @Test(arguments: [
         "Kulturudvalget", "Teknisk Udvalg", "Skolebestyrelsen", "Bestyrelse", "Handicaprådet", "Ældreråd", "Magistraten",
