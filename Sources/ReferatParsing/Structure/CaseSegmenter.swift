@@ -764,18 +764,26 @@ struct CaseSegmenter {
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }
 
-    /// False when `text` cannot be a labelled identity, on its first byte: every label and
-    /// shape `isLabelledIdentity` knows starts with a digit or, in either case, one of a, b, d,
-    /// i, j, k, l, p, s (or with a character outside ASCII: "Øvrige", "Åbent", the Kelvin
-    /// sign). Asked of most short lines of an item, where the labels' comparisons add up.
+    /// False when `text` cannot be a labelled identity, on its first two bytes: every label and
+    /// shape `isLabelledIdentity` knows starts with a digit, a capital K, or, in either case,
+    /// with one of "ac", "br", "da", "do", "in", "j.", "j ", "jo", "kl", "lu", "pk", "pu", "sa"
+    /// (or with a character outside ASCII: "Øvrige", "Åbent", the Kelvin sign). Asked of most
+    /// short lines of an item, where the labels' comparisons add up.
     static func mayStartLabelledIdentity(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        if first >= 0x80 || first.isASCIIDigit { return true }
-        switch first | 0x20 {
-        case 0x61, 0x62, 0x64, 0x69, 0x6A, 0x6B, 0x6C, 0x70, 0x73: return true
-        default: return false
-        }
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return false }
+        if first >= 0x80 || first.isASCIIDigit || first == 0x4B { return true }
+        guard let second = utf8.dropFirst().first else { return false }
+        if second >= 0x80 { return true }
+        let pair = UInt16(first | 0x20) << 8 | UInt16(second.isASCIILetter ? second | 0x20 : second)
+        return identityHeads.contains(pair)
     }
+
+    /// The first two bytes of `mayStartLabelledIdentity`'s heads, lower-cased.
+    static let identityHeads: Set<UInt16> = Set(["ac", "br", "da", "do", "in", "j.", "j ", "jo", "kl", "lu", "pk", "pu", "sa"].map { head in
+        let bytes = Array(head.utf8)
+        return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+    })
 
     /// The title line above an access marker, skipping the item's identity lines.
     func titleAbove(_ lines: [SourceLine], before index: Int) -> Int? {
