@@ -48,6 +48,24 @@ extension String {
         }
     }
 
+    /// The bytes of the longest run of `needle`'s characters that are each plain (see
+    /// `isPlainNeedle`): a text that holds `needle` as characters holds these bytes, whatever
+    /// form its other characters take. The guard for a needle that is not plain as a whole
+    /// ("Åbn/luk punkt" → "bn/luk punkt").
+    static func plainCore(_ needle: String) -> [UInt8] {
+        var best = needle[needle.startIndex..<needle.startIndex]
+        var runStart = needle.startIndex
+        for i in needle.indices {
+            guard isPlainNeedle(String(needle[i])) else {
+                runStart = needle.index(after: i)
+                continue
+            }
+            let run = needle[runStart...i]
+            if run.utf8.count > best.utf8.count { best = run }
+        }
+        return Array(best.utf8)
+    }
+
     /// `lowercased().hasPrefix(label)` for an ASCII, lower-case `label`, without lower-casing
     /// the line: the parser asks this of most short lines. Lower-casing works character by
     /// character, so while the line's bytes are ASCII, lower-casing them one by one is exact.
@@ -76,6 +94,21 @@ extension String {
         } ?? nil
         if let answer { return answer }
         return lowercased().hasPrefix(String(decoding: pattern, as: UTF8.self))
+    }
+
+    /// Whether the text holds `needle` (ASCII letters in lower case) with each letter in either
+    /// case, on bytes: a necessary condition for `lowercased().contains(needle)` when no letter of
+    /// `needle` is "i" or "k", the only ASCII letters that lower-casing also makes of another
+    /// character ("İ", the Kelvin sign).
+    func containsLetters(_ needle: StaticString) -> Bool {
+        assert(!needle.description.contains { $0 == "i" || $0 == "k" }, "\(needle) has a letter another character lower-cases to")
+        let n = needle.utf8CodeUnitCount
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: n)
+        return utf8.withContiguousStorageIfAvailable { hay in
+            guard hay.count >= n else { return false }
+            for start in 0...(hay.count - n) where (0..<n).allSatisfy({ hay[start + $0] | 0x20 == pattern[$0] }) { return true }
+            return false
+        } ?? true
     }
 
     /// Whether `needle`'s bytes occur in the text's: a needle known only at run time (see
@@ -235,6 +268,9 @@ extension UInt8 {
     /// A byte after which a regex word boundary (`\b`) cannot fall when the byte before it
     /// is an ASCII letter: a letter, a digit or "_" continues the word.
     var continuesASCIIWord: Bool { isASCIIAlphanumeric || self == 0x5F }
+
+    /// A–Z or a–z.
+    var isASCIILetter: Bool { (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) }
 
     /// 0–9, A–Z or a–z.
     var isASCIIAlphanumeric: Bool { isASCIIDigit || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) }

@@ -315,7 +315,7 @@ struct TextCleaner: Sendable {
     /// A page-edge line with its page number masked ("Svendborg Kommune Side 2" and "… Side 3"
     /// are one footer); other lines are compared as they are.
     static func runningKey(_ text: String) -> String {
-        guard text.hasASCIIDigit, let side = text.firstRange(of: "Side ") else { return text }
+        guard text.hasASCIIDigit, text.containsBytes("Side "), let side = text.firstRange(of: "Side ") else { return text }
         return String(text[..<side.upperBound]) + String(text[side.upperBound...].map { $0.isNumber ? "#" : $0 })
     }
 

@@ -61,7 +61,8 @@ enum AbsenceList {
                 continue
             }
             // A name starts with a capital; most lines after a list are text that does not.
-            guard PeopleParser.mayStartWithCapital(line), !line.contains(":"), SectionHeadings.key(line) == nil else { break }
+            // (A colon is its byte, unless a mark follows it: the bytes turn most lines away.)
+            guard PeopleParser.mayStartWithCapital(line), !(line.containsByte(0x3A) && line.contains(":")), SectionHeadings.key(line) == nil else { break }
             // "Lone er fraværende - Bo Holm deltager i hendes sted": a board's list by first names.
             if let person = firstNameAbsent(line) {
                 read.absent.append(person)
@@ -140,7 +141,7 @@ enum AbsenceList {
         let name: String
         if absentNeedles.occurs(in: line), let m = line.firstMatch(of: firstNameThenAbsent) {
             name = String(m.1)
-        } else if let m = line.firstMatch(of: firstNameThenVerb), case let lower = line.lowercased(),
+        } else if substituteStems.contains(where: line.containsLetters), let m = line.firstMatch(of: firstNameThenVerb), case let lower = line.lowercased(),
                   substituteOfAnother.contains(where: { lower.contains($0) }), !lower.contains(" som ") {
             name = String(m.1)
         } else {
@@ -152,6 +153,11 @@ enum AbsenceList {
     /// Words for a substitute who is someone else's: "hans suppleant", "suppleanten Heidi". A
     /// line saying the person came "som suppleant" names the substitute, not the absentee.
     static let substituteOfAnother = ["hans suppleant", "hendes suppleant", "suppleanten", "hans stedfortræder", "hendes stedfortræder", "stedfortræderen"]
+
+    /// A word each of `substituteOfAnother` holds: the guard before `firstNameThenVerb`, which
+    /// is asked of every line of a list and matches most names ("Bo Berg …" no, "Silas har …").
+    /// Lower-casing gives these letters only from themselves (`String.containsLetters`).
+    static let substituteStems: [StaticString] = ["suppleant", "stedfortr"]
 
     /// A first name and a verb in lower case: "Silas har meddelt …", "Nina holder pause …".
     nonisolated(unsafe) static let firstNameThenVerb = #/^([A-ZÆØÅ][\p{Ll}]+(?:-[A-ZÆØÅ][\p{Ll}]+)?)\s+\p{Ll}+\s/#

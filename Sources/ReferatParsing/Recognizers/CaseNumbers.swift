@@ -19,9 +19,12 @@ enum CaseNumbers {
     nonisolated(unsafe) static let anyNumber = #/(?:^|[^[0-9]/.-])([0-9]{2}/[0-9]{2,6}|[0-9]{4}/[0-9]{3,6}|[0-9]{3}-[0-9]{4}-[0-9]{2,8})(?![[0-9]/])/#
 
     /// `accessLine`'s whole match of `text`: the case number and the access word. The
-    /// pattern starts with an ASCII digit, which most lines do not.
+    /// pattern starts with an ASCII digit, which most lines do not, and its access words hold
+    /// "ben" or "ket", whose characters equal only themselves (`String.isPlainNeedle`): most
+    /// lines that start with a digit (amounts, attachments' numbers, dates) hold neither.
     static func accessLineMatch(_ text: String) -> (number: Substring, access: Substring)? {
-        guard text.utf8.first?.isASCIIDigit == true, let c = text.wholeMatch(of: accessLine)?.captures(2),
+        guard text.utf8.first?.isASCIIDigit == true, text.containsBytes("ben") || text.containsBytes("ket"),
+              let c = text.wholeMatch(of: accessLine)?.captures(2),
               let number = c[0], let access = c[1] else { return nil }
         return (number, access)
     }
@@ -74,10 +77,10 @@ extension StringProtocol {
         if let (first, last) = ends, first.isASCIIAlphanumeric, last.isASCIIAlphanumeric, !set.utf8.contains(where: \.isASCIIAlphanumeric) {
             return String(self)
         }
-        let chars = Set(set)
+        // `set` is a few characters: searching it costs less than building a `Set` of them.
         var s = self[...]
-        while let f = s.first, chars.contains(f) || f == " " { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) || l == " " { s = s.dropLast() }
+        while let f = s.first, set.contains(f) || f == " " { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) || l == " " { s = s.dropLast() }
         return String(s)
     }
 }

@@ -76,10 +76,12 @@ struct DecisionHeader: Hashable, Sendable {
 
     static func parse(_ line: String) -> DecisionHeader? {
         guard line.isShorter(than: 220), let first = line.leadingCharacterClass else { return nil }
+        // A line that starts with one of these words starts with its first letter's byte.
+        let lead = line.utf8.first
         // "Fraværende i Byrådet, 31. maj 2022:" names who was absent, not a decision.
-        if line.hasPrefix("Fravær") || line.hasPrefix("Afbud") || line.hasPrefix("Ikke til stede") { return nil }
-        if line.hasPrefix("BESLUTNING I ") || line.hasPrefix("BESLUTNING FRA "), let plain = plainCapitals(line) { return parse(plain) }
-        if line.utf8.first == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
+        if lead == 0x46 || lead == 0x41 || lead == 0x49, line.hasPrefix("Fravær") || line.hasPrefix("Afbud") || line.hasPrefix("Ikke til stede") { return nil }
+        if lead == 0x42, line.hasPrefix("BESLUTNING I ") || line.hasPrefix("BESLUTNING FRA "), let plain = plainCapitals(line) { return parse(plain) }
+        if lead == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             // Every date shape has ASCII digits: a line without any is no dated header.
             if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) ?? namedDated.wholeMatch(in: line) {
                 return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)

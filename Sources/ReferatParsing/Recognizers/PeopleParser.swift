@@ -25,7 +25,8 @@ enum PeopleParser {
         if Self.mayStartWithItemNumber(line), let numbered = line.wholeMatch(of: numberedLabel) { line = String(numbered.1) }
         guard mayStartWithLabelLetter(line), mayStartWithLabel(line) else { return nil }
         let lower = line.prefix(30).lowercased()
-        for label in absenceLabels where lower.hasPrefix(label) {
+        // A label the line starts with has the line's first two characters.
+        for label in labelsByHead[String(lower.prefix(2))] ?? [] where lower.hasPrefix(label) {
             let after = line.dropFirst(label.count)
             guard after.isEmpty || after.first == ":" || after.first == " " || after.first == "." || after.first == "-" || after.first == "–" else { continue }
             // "Fraværende og stedfortræder: …", "Afbud fra X blev godkendt": a sentence, not a label.
@@ -48,23 +49,43 @@ enum PeopleParser {
     /// The first two characters of every absence label.
     static let labelHeads = Set(absenceLabels.map { String($0.prefix(2)) })
 
+    /// The absence labels by their first two characters, each list in the labels' order
+    /// (longest first).
+    static let labelsByHead = Dictionary(grouping: absenceLabels) { String($0.prefix(2)) }
+
     /// False when no absence label can start `line`: its first two characters, lower-cased,
     /// start none. Lower-casing goes character by character, and a label's first two are
     /// letters without marks, so a line whose lower-cased start is a label's begins with
     /// them. Most lines that start with "a", "e", "f" or "i" end here, before the lower-casing
     /// of their start and the comparison with each label.
     static func mayStartWithLabel(_ line: String) -> Bool {
-        labelHeads.contains(String(line.prefix(2)).lowercased())
+        // Two ASCII letters first (most such lines): their bytes, lower-cased, are the
+        // characters' (a mark after the second makes it no label's character either).
+        let utf8 = line.utf8
+        if let a = utf8.first, let b = utf8.dropFirst().first, a.isASCIILetter, b.isASCIILetter {
+            return asciiLabelHeads.contains(UInt16(a | 0x20) << 8 | UInt16(b | 0x20))
+        }
+        return labelHeads.contains(String(line.prefix(2)).lowercased())
     }
+
+    /// `labelHeads` of two ASCII letters, as their bytes.
+    static let asciiLabelHeads = Set(labelHeads.compactMap { head -> UInt16? in
+        let bytes = Array(head.utf8)
+        guard bytes.count == 2, bytes.allSatisfy(\.isASCIILetter) else { return nil }
+        return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+    })
 
     /// An item number before a label with names after it: "1. Fraværende: Eva Holm".
     nonisolated(unsafe) static let numberedLabel = #/^[0-9]{1,2}\.\s+((?:Fraværende|Afbud)\s*:\s*\S.*)$/#
 
     /// False when `line` cannot match `numberedLabel`, whose first character is one of 0–9:
     /// such a character starts with that ASCII byte (a mark after it makes no other first
-    /// byte). `absenceLabel` is asked of nearly every line, and most start otherwise.
+    /// byte). `absenceLabel` is asked of nearly every line, and most start otherwise; most
+    /// of those that start with a digit name no label.
     static func mayStartWithItemNumber(_ line: String) -> Bool {
-        line.utf8.first?.isASCIIDigit == true
+        // Its labels are plain needles (`String.isPlainNeedle`): a line they are not in as bytes
+        // holds neither (an amount, a case number, an attachment's number).
+        line.utf8.first?.isASCIIDigit == true && (line.containsBytes("Fraværende") || line.containsBytes("Afbud"))
     }
 
     /// A list of absentees without the clause that names who came instead:
@@ -95,7 +116,7 @@ enum PeopleParser {
     static func person(_ raw: String) -> Person? {
         var text = raw.stripping("•-–;. ")
         // "Borgmester Anna Holm": the office is not part of the name.
-        for role in MinutesVocabulary.roles where text.hasPrefix(role + " ") { text = String(text.dropFirst(role.count + 1)) }
+        for role in rolePrefixes where text.hasPrefix(role) { text = String(text.dropFirst(role.count)) }
         guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
         var name = String(m.name).stripping(" ")
         // "Anders Fog- Petersen": a double name that a transcript broke at the line's end keeps
@@ -133,6 +154,9 @@ enum PeopleParser {
         }
         return Person(name: name, party: party, reason: reason)
     }
+
+    /// The offices before a name, each with the space after it ("Borgmester ").
+    static let rolePrefixes = MinutesVocabulary.roles.map { $0 + " " }
 
     /// A hyphen at a word's end and the next capitalised word: one double name broken in two.
     nonisolated(unsafe) static let brokenDoubleName = #/-\s+(?=[A-ZÆØÅ])/#

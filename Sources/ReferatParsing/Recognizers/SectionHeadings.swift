@@ -40,12 +40,22 @@ enum SectionHeadings {
 
     /// The heading key of `line` ("Indstilling:" → "indstilling"), or nil if the line is not a heading.
     static func key(_ line: String) -> String? {
-        guard line.isShorter(than: 63) else { return nil }
+        guard line.isShorter(than: 63), mayBeHeading(line) else { return nil }
         // "• Sagsfremstilling": a heading printed as a list entry.
         var key = line.withoutBullet.lowercased()
         if key.hasSuffix(":") { key.removeLast() }
         if known.contains(key) || routing.contains(key) { return key }
         return nil
+    }
+
+    /// False when `line` holds an ASCII byte that no heading has: headings are letters, spaces
+    /// and "/", with a colon after them. Lower-casing keeps every other ASCII character as it
+    /// is, so a point, a comma, a digit or a parenthesis (in most short lines: names, outcomes,
+    /// dated headers) settles it before the line is lower-cased and looked up.
+    static func mayBeHeading(_ line: String) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { b in b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x20 || b == 0x2F || b == 0x3A }
+        } ?? true
     }
 
     /// "Centralforvaltningens bemærkninger", "Økonomiafdelingens bemærkninger": a department's

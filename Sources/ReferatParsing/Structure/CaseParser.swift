@@ -38,6 +38,10 @@ struct CaseParser: Sendable {
     }
     nonisolated(unsafe) static let inlineURL = #/https?://[^\s<>()"]+/#
 
+    /// The link texts' plain cores (`String.plainCore`): a title that holds none of them holds
+    /// no link text, and searching it for each text by characters costs far more.
+    static let linkTextCores = ByteStemTable(MinutesVocabulary.linkTexts.map(String.plainCore))
+
     func parse(_ lines: [SourceLine], anchor: CaseSegmenter.Anchor, links: [(line: Int, url: String)]) -> CaseRecord {
         let segmenter = CaseSegmenter()
         let titleLine = lines[anchor.titleLine ?? anchor.titleIndex]
@@ -73,10 +77,12 @@ struct CaseParser: Sendable {
             if rest.first?.isLowercase == true || rest.hasPrefix("Godkendelse") && !rest.contains(" ") { break }
             title = rest
         }
-        for suffix in MinutesVocabulary.linkTexts {
-            // "Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden"
-            if let range = title.firstRange(of: suffix), range.lowerBound > title.startIndex {
-                title = String(title[..<range.lowerBound]).stripping(" .–-")
+        if Self.linkTextCores.occurs(in: title) {
+            for suffix in MinutesVocabulary.linkTexts {
+                // "Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden"
+                if let range = title.firstRange(of: suffix), range.lowerBound > title.startIndex {
+                    title = String(title[..<range.lowerBound]).stripping(" .–-")
+                }
             }
         }
         if Self.mayEndInItemType(title), let m = title.firstMatch(of: Self.itemType) {

@@ -738,6 +738,11 @@ struct CaseSegmenter {
     /// or bare case number: a label, a KLE number or an item's number after its title. The
     /// item's parser asks this after reading those three itself, so their patterns run once.
     static func isLabelledIdentity(_ text: String) -> Bool {
+        mayStartLabelledIdentity(text) && isLabelledIdentityWithoutGuard(text)
+    }
+
+    /// `isLabelledIdentity` without its first-byte guard.
+    static func isLabelledIdentityWithoutGuard(_ text: String) -> Bool {
         if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
             || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
             || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
@@ -758,6 +763,27 @@ struct CaseSegmenter {
         guard first.isNumber || first == "K", text.isShorter(than: 40) else { return false }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }
+
+    /// False when `text` cannot be a labelled identity, on its first two bytes: every label and
+    /// shape `isLabelledIdentity` knows starts with a digit, a capital K, or, in either case,
+    /// with one of "ac", "br", "da", "do", "in", "j.", "j ", "jo", "kl", "lu", "pk", "pu", "sa"
+    /// (or with a character outside ASCII: "Øvrige", "Åbent", the Kelvin sign). Asked of most
+    /// short lines of an item, where the labels' comparisons add up.
+    static func mayStartLabelledIdentity(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return false }
+        if first >= 0x80 || first.isASCIIDigit || first == 0x4B { return true }
+        guard let second = utf8.dropFirst().first else { return false }
+        if second >= 0x80 { return true }
+        let pair = UInt16(first | 0x20) << 8 | UInt16(second.isASCIILetter ? second | 0x20 : second)
+        return identityHeads.contains(pair)
+    }
+
+    /// The first two bytes of `mayStartLabelledIdentity`'s heads, lower-cased.
+    static let identityHeads: Set<UInt16> = Set(["ac", "br", "da", "do", "in", "j.", "j ", "jo", "kl", "lu", "pk", "pu", "sa"].map { head in
+        let bytes = Array(head.utf8)
+        return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+    })
 
     /// The title line above an access marker, skipping the item's identity lines.
     func titleAbove(_ lines: [SourceLine], before index: Int) -> Int? {
