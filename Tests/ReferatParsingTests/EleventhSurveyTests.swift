@@ -1,0 +1,58 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the tenth held-out set of real pages brought (docs/layouts.md, "Checked on pages the
+/// survey did not see", seventh look), each written anew with invented names, numbers and
+/// sentences.
+@Suite struct EleventhSurveyTests {
+    func parse(_ text: String) throws -> Document {
+        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+    }
+
+    @Test(arguments: [
+        // Labels without colons, commas between the members, the absent column after the last member.
+        ("Sted Medlemmer Fraværende Mødelokale 2, Rådhuset Eva Holm, Bo Berg, Ida Lund, Ole Dam, Ane Krog Bo Berg, Ole Dam Bemærkninger", ["Bo Berg", "Ole Dam"]),
+        // Labels with colons, names after their parties, offices before two of them.
+        ("Medlemmer: Fraværende: Formand: Eva Holm (A) Næstformand: Bo Berg (V) Ida Lund (C) Bo Berg Side 1", ["Bo Berg"]),
+        ("Deltagere: Afbud: Eva Holm (A) Bo Berg (V) Ida Lund (C) Ole Dam (F) Ida Lund (C) Kommune", ["Ida Lund"]),
+        // Nobody named twice: nobody absent.
+        ("Medlemmer: Fraværende: Eva Holm (A) Bo Berg (V) Ida Lund (C) Kommune", []),
+    ])
+    func membersNamedTwiceInMergedColumnsAreAbsent(_ row: String, _ absent: [String]) throws {
+        let found = try #require(MergedMemberColumns.absentees(inRow: row))
+        #expect(found.map(\.name) == absent)
+    }
+
+    @Test(arguments: ["Medlemmer: Eva Holm (A) Bo Berg (V) Bo Berg (V)", "Fraværende: Bo Berg, Bo Berg", "Mødested: Rådhuset"])
+    func withoutTheLabelRowNamesAreNotColumns(_ line: String) {
+        #expect(MergedMemberColumns.absentees(inRow: line) == nil)
+    }
+
+    @Test func aRowCutAtItsLabelsGivesTheAbsentees() throws {
+        // A flattened page's first paragraph, cut at its labels by FlattenedPage.
+        let text = "Transkript\n\n1 Referat Ældreudvalget Mødedato: Tirsdag den 11. marts 2031 Mødested: Rådhuset Medlemmer: Fraværende: "
+            + "Eva Holm (A) Bo Berg (V) Ida Lund (C) Bo Berg Side 1\n"
+        let document = try parse(text)
+        #expect(document.meeting?.absent.map(\.name) == ["Bo Berg"])
+    }
+}
+
+extension EleventhSurveyTests {
+    @Test(arguments: [
+        ("Anna Holm Byrådssalen, Rådhuset Orientering kl : Ny plan v/ Bo Berg, Center for By", "Anna Holm"),
+        ("Anna Holm, Bo Berg Mødelokale 3, Rådhuset", "Anna Holm, Bo Berg"),
+        ("Anna Holm (mødte i Byrådssalen kl. 18), Bo Berg", "Anna Holm (mødte i Byrådssalen kl. 18), Bo Berg"),
+        ("Anna Holm, Bo Berg", "Anna Holm, Bo Berg"),
+    ])
+    func aListEndsAtTheMeetingsPlace(_ line: String, _ list: String) {
+        #expect(AbsenceList.beforePlace(line) == list)
+    }
+
+    @Test func aHeaderThatRunsIntoThePlaceNamesOnlyTheAbsent() throws {
+        let text = "Transkript\n\n1 Referat Byrådet Mødedato: Mandag den 14. april 2031 Mødetidspunkt: Kl. 17:00 Deltagere: Jens Berg "
+            + "Fraværende: Tove Rask Byrådssalen, Rådhuset Temamøde kl : Ny trafikplan v/ vejchef Anne Kofoed, Center for Vej og Park. Sagsoversigt Side\n"
+        let document = try parse(text)
+        #expect(document.meeting?.absent.map(\.name) == ["Tove Rask"])
+    }
+}
