@@ -56,3 +56,22 @@ extension EleventhSurveyTests {
         #expect(document.meeting?.absent.map(\.name) == ["Tove Rask"])
     }
 }
+
+extension EleventhSurveyTests {
+    @Test(arguments: [
+        // A page of a longer book that starts inside an item: its decision history, forward in time.
+        ("Beslutning Plan- og Trafikudvalget, 02.03.2031 Anbefales.\n\nØkonomiudvalget, 16.03.2031 Oversendes.\n\nByrådet, 24.03.2031 Godkendt.\n",
+         [["Plan- og Trafikudvalget", "Økonomiudvalget", "Byrådet"]]),
+        ("Økonomiudvalget, 16.03.2031 Anbefales.\n\nByrådet, 24.03.2031 Eva Holm var fraværende. Godkendt.\n", [["Økonomiudvalget", "Byrådet"]]),
+        // Dates going back are no one item's history.
+        ("Byrådet, 24.03.2031 Godkendt.\n\nØkonomiudvalget, 16.03.2031 Anbefales.\n", []),
+        // One step alone is too little to tell.
+        ("Byrådet, 24.03.2031 Godkendt.\n", []),
+    ])
+    func aPageInsideAnItemKeepsItsHistory(_ page: String, _ bodies: [[String]]) throws {
+        let document = try parse("Referat af Byrådets møde 2031\n\nIndstilling Forvaltningen indstiller, at planen godkendes.\n\n" + page
+            + "\nMade with FlippingBook - Online magazine maker\n")
+        #expect(document.cases.map { $0.decisions.compactMap(\.body) } == bodies)
+        if !bodies.isEmpty { #expect(document.kind == .minutes) }
+    }
+}
