@@ -75,3 +75,41 @@ extension EleventhSurveyTests {
         if !bodies.isEmpty { #expect(document.kind == .minutes) }
     }
 }
+
+extension EleventhSurveyTests {
+    @Test(arguments: [
+        // An item number without its point, the title and the identity label: the page's one marker.
+        ("4 71 Nye pladser på Solbakken Sagsnr.:31/2207 Sagen afgøres i: Ældreudvalget Sagsbeskrivelse: Solbakken har i et år haft flere på venteliste end pladser.",
+         "71 Nye pladser på Solbakken"),
+        // A page that goes on with an item: its step's header and a label after it.
+        ("5 Pladserne koster 1,2 mio. kr. om året, som findes inden for rammen. Beslutning i Ældreudvalget den : Godkendt. Fraværende: Carl Storm Side 5",
+         "Pladserne koster 1,2 mio. kr. om året, som findes inden for rammen."),
+    ])
+    func aTranscriptPageWithFewMarkersIsSplit(_ page: String, _ first: String) {
+        #expect(FlattenedPage.split(page).first == first)
+    }
+
+    @Test(arguments: [
+        // A paragraph that opens with an amount, and one marker: no page to split.
+        "4 71 borgere står på venteliste til Solbakken, og Sagsnr.: står i bilaget, som også viser de 12 pladser: se side 3 for resten.",
+        // One label and no step: a paragraph, not a page.
+        "5 Pladserne koster 1,2 mio. kr. om året, som findes inden for rammen. Fraværende: Carl Storm, som havde meldt afbud kl. 9:30.",
+    ])
+    func aParagraphWithOneMarkerStaysWhole(_ text: String) {
+        #expect(FlattenedPage.split(text) == [text])
+    }
+}
+
+extension EleventhSurveyTests {
+    @Test(arguments: [
+        ("Beslutning i Sundhedsudvalget den : Godkendt.", "Sundhedsudvalget", "Godkendt."),
+        ("Beslutning i Ældreudvalget den :", "Ældreudvalget", nil),
+        ("Beslutning i Økonomiudvalget den", "Økonomiudvalget", nil),
+    ])
+    func aStepWhoseDateATranscriptLostKeepsItsDecision(_ line: String, _ body: String, _ text: String?) throws {
+        let header = try #require(DecisionHeader.parse(line))
+        #expect(header.body == body)
+        #expect(header.date == nil)
+        #expect(header.inlineText == text)
+    }
+}
