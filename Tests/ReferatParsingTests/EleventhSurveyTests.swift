@@ -113,3 +113,19 @@ extension EleventhSurveyTests {
         #expect(header.inlineText == text)
     }
 }
+
+extension EleventhSurveyTests {
+    @Test(arguments: [
+        // A surname printed in lower case among full names.
+        ("Peter Holm, Gert winther og Lis Dam deltog ikke på mødet.", ["Peter Holm", "Gert winther", "Lis Dam"]),
+        ("Gert winther, Peter Holm og Lis Dam var fraværende.", ["Gert winther", "Peter Holm", "Lis Dam"]),
+        // A sentence's start before the comma is no name, with one full name after it.
+        ("Formanden orienterede, Lis Dam deltog ikke på mødet.", ["Lis Dam"]),
+        // The last name before the predicate keeps no lower-case word.
+        ("Peter Holm og Lis Dam deltog ikke på mødet.", ["Peter Holm", "Lis Dam"]),
+    ])
+    func aListMayWriteASurnameInLowerCase(_ sentence: String, _ absent: [String]) throws {
+        let found = try #require(AbsenceProse.read(sentence))
+        #expect((found.absent.map(\.name) + found.notParticipating.map(\.name)) == absent)
+    }
+}
