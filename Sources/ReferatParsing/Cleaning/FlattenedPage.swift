@@ -41,6 +41,11 @@ enum FlattenedPage {
     /// An item number at the start of a page, perhaps after a running header's word ("Refer 1. …").
     nonisolated(unsafe) static let leadingItemNumber = #/^(?:[A-ZÆØÅ][\p{L}]*\s+)?[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
 
+    /// An item number without its point, its title and the item's identity label, at the start
+    /// of a page: "71 Ny aflastningsplads Sagsnr.:13/1171 Sagen afgøres i: …". The label settles
+    /// that the number is an item's, where one marker alone is too few for a flattened page.
+    nonisolated(unsafe) static let leadingIdentifiedItem = #/^[0-9]{1,3}\s+[A-ZÆØÅ][^:]{2,160}?\s(?:Sagsnr\.?|Sagsid\.?|J\.nr\.):/#
+
     /// A one-letter mark between a page's number and its item's title ("4 P Budget 2012
     /// Sagsfremstilling …", a transcript whose items carry a type code instead of a number).
     /// "I" and "Å" are words, so they are no mark.
@@ -99,6 +104,7 @@ enum FlattenedPage {
         // the digits of dates), "Beslutning i Økonomiudvalget den …".
         // Where a step's header starts is DecisionHeader's to say; the word is the cheap guard.
         var from = text.startIndex
+        var steps = 0
         let mayOpenStep = text.containsBytes(" Beslutning ")
         while mayOpenStep, let range = text[from...].firstRange(of: " Beslutning ") {
             from = range.upperBound
@@ -106,6 +112,7 @@ enum FlattenedPage {
             guard DecisionHeader.opensStep(text[start...]) else { continue }
             cuts.append(start)
             markers += 1
+            steps += 1
         }
         // A step's reference inside the text ("… vedtagelse Økonomiudvalget den 25. oktober 2027,
         // pkt. 3 Kommunalbestyrelsen den …", "Kommunalbestyrelsens møde 28. november 2027 Punkt
@@ -136,7 +143,11 @@ enum FlattenedPage {
                 cuts.append(text.index(after: label.lowerBound))
             }
         }
-        guard markers >= 3 || markers >= 2 && opensWithItem || itemAfterHeader != nil else { return [text] }
+        let opensWithIdentifiedItem = markers >= 1 && afterPage.map { $0.prefix(200).firstMatch(of: leadingIdentifiedItem) != nil } ?? false
+        // A page that goes on with an item from the page before holds its decision: a step's
+        // header and a label after it ("… Beslutning i Ældreudvalget den : Godkendt. Fraværende: …").
+        let endsItem = steps >= 1 && markers >= 2
+        guard markers >= 3 || markers >= 2 && opensWithItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem else { return [text] }
         for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
         // "1. Meddelelser a) Der afholdes …": the first lettered point after a title starts the text.
         if text.containsBytes(" a) ") { for m in text.matches(of: firstLetteredPoint) { cuts.append(m.1.startIndex) } }

@@ -95,7 +95,8 @@ enum AbsenceList {
 
     /// The absentees of one line: a list ("Bo Berg, Eva Ny og Ib Lund"), or one person with a
     /// remark ("Lærke Holm (SF), barsel", "Emil Strand (C), sag 171-174").
-    static func names(_ line: String) -> [Person] {
+    static func names(_ raw: String) -> [Person] {
+        let line = beforePlace(raw)
         if !isList(line) {
             return PeopleParser.person(PeopleParser.withoutSubstitutes(line)).map { AbsenceProse.isAbsentee($0) ? [$0] : [] } ?? []
         }
@@ -105,6 +106,23 @@ enum AbsenceList {
             return [whole]
         }
         return listed
+    }
+
+    /// The list before a meeting room or building that follows a name outside parentheses:
+    /// "Anna Holm Byrådssalen, Rådhuset …", a flattened header that runs on into the meeting's
+    /// place (`MinutesVocabulary.isPlaceWord`); no list of people goes on past a place.
+    static func beforePlace(_ line: String) -> String {
+        guard line.containsBytes(" ") else { return line }
+        var depth = 0
+        var words = 0
+        for word in line.split(separator: " ") {
+            if depth == 0, words >= 2, MinutesVocabulary.isPlaceWord(word.stripping(",.;")[...]) {
+                return String(line[..<word.startIndex]).stripping(", ")
+            }
+            for ch in word where ch == "(" || ch == ")" { depth = max(0, depth + (ch == "(" ? 1 : -1)) }
+            words += 1
+        }
+        return line
     }
 
     /// A labelled list of first names only ("Afbud: Elisabeth, Hanne, Anne-Marie og Søren.",

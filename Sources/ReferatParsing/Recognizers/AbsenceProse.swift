@@ -24,7 +24,11 @@ enum AbsenceProse {
     /// A name's words after the first: a capitalised word or an initial, perhaps after a
     /// particle ("Luis da Silva Martins").
     private static let laterNameWords = #"(?:\s+(?:(?:"# + MinutesVocabulary.nameParticles.joined(separator: "|") + #")\s+)?(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))"#
-    private static let names = name + nameSeparator + name + ")*"
+    private static let names = listedName + nameSeparator + listedName + ")*"
+    /// A name in a list, whose surname the list may write in lower case ("Bo Berg, Gert winther og
+    /// Eva Ny"): only where another name follows, since a lower-case word before the predicate
+    /// is the sentence going on.
+    private static let listedName = name + #"(?:\s+[a-zæøå][\p{L}'’-]{3,}(?=\s*(?:,|og\s)))?"#
     private static let nameSeparator = #"(?:(?:\s*(?:,|\bog\b|\bsamt\b)|\s+(?:ved|med)\s+afbud,?)\s*"#
     /// A name with its party or remark in parentheses, which marks where it ends.
     private static let partiedName = #"[A-ZÆØÅ][\p{L}'’-]*\.?"# + laterNameWords + "*" + #"\s*\([^()]{0,40}\)"#
@@ -172,7 +176,7 @@ enum AbsenceProse {
             let from = sentence.index(at, offsetBy: -min(Self.namesReach, sentence.distance(from: sentence.startIndex, to: at)))
             guard let m = try? listThenPredicate.firstMatch(in: sentence[from...]),
                   let list = m["names"]?.substring, let predicate = m["predicate"]?.substring else { continue }
-            let who = people(String(list))
+            let who = people(String(list), lowerSurnames: true)
             let p = String(predicate)
             if MinutesVocabulary.absentPredicates.contains(p) {
                 found.absent += who
@@ -229,12 +233,32 @@ enum AbsenceProse {
     static let predicateStems: [[UInt8]] = ["fravær", "afbud", "forfald", "deltog", "deltager", "til stede", "mødt", "inhabil", "forhindre", "udeblev", "forlod", "medvirkede"].map { Array($0.utf8) }
 
     /// The people of a list, without those named as substitutes.
-    static func people(_ list: String) -> [Person] {
+    /// `lowerSurnames`: the list is the names before a predicate (`listThenPredicate`), which may
+    /// hold a surname in lower case.
+    static func people(_ list: String, lowerSurnames: Bool = false) -> [Person] {
         // "Eva Ny (V) mødte som stedfortræder" is a substitute; "Ole Lund (stedfortræder: Eva Ny)" is absent.
         // "Lars Holm ved afbud Eva Ny ved afbud": the reason after each name parts the list.
         let list = list.containsBytes(" afbud ") ? list.replacing(reasonBetweenNames, with: ", ") : list
-        return PeopleParser.people(inList: PeopleParser.withoutSubstitutes(list)).filter(isAbsentee)
+        let plain = PeopleParser.withoutSubstitutes(list)
+        // "Bo Berg, Gert winther og Eva Ny": a first name and a surname in lower case is a name
+        // as printed, among the others of the list (`listedName`).
+        // Only among two full names or more, so that a sentence's start before a comma
+        // ("Formanden orienterede, Bo Berg …") is no name.
+        if lowerSurnames, plain.firstMatch(of: lowerSurnameInList) != nil {
+            let parts = PeopleParser.splitList(plain)
+            let full = parts.compactMap { $0.wholeMatch(of: firstNameLowerSurname) == nil ? PeopleParser.person($0) : nil }
+            if full.filter({ $0.name.split(separator: " ").count >= 2 }).count >= 2 {
+                return parts.compactMap { part in
+                    part.wholeMatch(of: firstNameLowerSurname) != nil ? Person(name: part) : PeopleParser.person(part)
+                }.filter(isAbsentee)
+            }
+        }
+        return PeopleParser.people(inList: plain).filter(isAbsentee)
     }
+
+    /// A first name and a lower-case surname, then another name of the list.
+    nonisolated(unsafe) static let lowerSurnameInList = #/[A-ZÆØÅ][\p{Ll}]+\s+[a-zæøå][\p{L}'’-]{3,}(?:\s*,|\s+og\s)/#
+    nonisolated(unsafe) static let firstNameLowerSurname = #/[A-ZÆØÅ][\p{Ll}-]+\s+[a-zæøå][\p{L}'’-]{3,}/#
 
     /// "ved afbud" or "med afbud" between two names of a list.
     nonisolated(unsafe) static let reasonBetweenNames = #/\s+(?:ved|med)\s+afbud,?\s+(?=\p{Lu})/#

@@ -110,8 +110,16 @@ struct DecisionHeader: Hashable, Sendable {
                         body = String(body[..<found.range.lowerBound]).stripping(", ")
                         if body.hasSuffix(" den") { body = String(body.dropLast(4)) }
                     }
-                    if let den = body.firstRange(of: " den ") { body = String(body[..<den.lowerBound]) }
-                    return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: nil)
+                    // "i Sundhedsudvalget den : Godkendt.": a transcript lost the date's digits, not the decision after it.
+                    var inline: String?
+                    if let den = body.firstRange(of: " den ") {
+                        let after = body[den.upperBound...].stripping(" ")
+                        if after.hasPrefix(":") { inline = after.dropFirst().stripping(" ") }
+                        body = String(body[..<den.lowerBound])
+                    } else if body.hasSuffix(" den") {
+                        body = String(body.dropLast(4))
+                    }
+                    return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: inline?.isEmpty == false ? inline : nil)
                 }
                 // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
                 if let c = rest.first, c.isLetter, !line.contains(":") { return nil }

@@ -60,20 +60,26 @@ extension CaseSegmenter {
 
     /// Items of a page that prints nothing of its items but their decisions, each under a header
     /// that names the same meeting ("Regionsrådets beslutning den 4. juni 2027:" over every
-    /// item): one item at each header. Headers of different bodies or dates are one item's
-    /// history, not several items.
+    /// item): one item at each header. Headers of different bodies on dates that go forward
+    /// are one item's history, one item: a page cut from a longer book or PDF that starts
+    /// inside the item ("Beslutning Teknisk Udvalg, 28.02.2027 Anbefales." / "Byrådet,
+    /// 22.03.2027 Godkendt.").
     func decisionBlocks(_ lines: [SourceLine]) -> [Anchor]? {
         var starts: [Int] = []
-        var meeting: (body: String, date: String)?
+        var steps: [(body: String, date: String)] = []
         for i in lines.indices where !lines[i].isBlank && DecisionHeader.mayBeHeader(lines[i].text) {
             guard let header = DecisionHeader.parse(lines[i].text.withoutBullet) else { continue }
             guard let body = header.body, let date = header.date else { return nil }
-            if let meeting, meeting.body != body || meeting.date != date { return nil }
-            meeting = (body, date)
+            steps.append((body, date))
             starts.append(i)
         }
         guard starts.count >= 2 else { return nil }
-        return starts.map { Anchor(titleIndex: $0, access: nil, signal: "decision header of the same meeting (the page prints only decisions)", untitled: true) }
+        if steps.allSatisfy({ $0.body == steps[0].body && $0.date == steps[0].date }) {
+            return starts.map { Anchor(titleIndex: $0, access: nil, signal: "decision header of the same meeting (the page prints only decisions)", untitled: true) }
+        }
+        guard zip(steps, steps.dropFirst()).allSatisfy({ $0.body != $1.body && $0.date <= $1.date }) else { return nil }
+        return [Anchor(titleIndex: starts[0], access: nil, signal: "one item's decision history (the page starts inside the item)", untitled: true,
+                       startsBeforePage: true)]
     }
 
     /// The kind of line a headless block opens with: an identity line ("Sagsid.:", "Sagsnr.:

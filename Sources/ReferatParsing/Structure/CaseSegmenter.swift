@@ -33,6 +33,8 @@ struct CaseSegmenter {
         var untitled = false
         /// A numbered paragraph of plain minutes: its first sentence is the title, the rest its text.
         var paragraph = false
+        /// The item began before the page did: a page cut from a longer record, not one item's own page.
+        var startsBeforePage = false
     }
 
     /// Answers already given about a line's text. The signals ask the same questions of the

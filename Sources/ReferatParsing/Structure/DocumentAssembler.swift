@@ -148,7 +148,9 @@ struct DocumentAssembler {
             } ?? false
             // A list of the meeting's items above the one item: the meeting's page, cut short.
             let listsItems = CaseSegmenter().numberedTitles(lines[..<anchors[0].titleIndex]) >= 3
-            kind = (meeting != nil && (namesMeeting || linesBeforeTitle > 3) || listsItems) && !linksLikeItemPage ? .minutes : .agendaItem
+            // An item that began on an earlier page is part of the meeting's record, cut short.
+            let cutFromRecord = anchors[0].startsBeforePage
+            kind = (meeting != nil && (namesMeeting || linesBeforeTitle > 3) || listsItems || cutFromRecord) && !linksLikeItemPage ? .minutes : .agendaItem
         } else if describesMeeting && (meeting?.body != nil && meeting?.date != nil || !reportsOnMeeting(lines)) {
             kind = .minutes
         } else if isWebpage || mayBeArticle && (Self.isArticle(lines) || Self.isReportOfMeeting(lines)) && !Self.isLetter(lines) {

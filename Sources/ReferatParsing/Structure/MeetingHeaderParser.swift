@@ -152,7 +152,18 @@ enum MeetingHeaderParser {
             // lost its columns, and the names below are the first label's, not this one's.
             // Two absence labels in a row ("Fraværende:" / "Afbud:") both name absentees.
             if let (_, rest) = PeopleParser.absenceLabel(text), rest.isEmpty, let previous = lastContent, previous.hasSuffix(":"),
-               PeopleParser.absenceLabel(previous) == nil, labelled(previous) != nil || previous.isShorter(than: 25) { continue }
+               PeopleParser.absenceLabel(previous) == nil, labelled(previous) != nil || previous.isShorter(than: 25) {
+                // "Medlemmer:" / "Fraværende:" / both columns' names: the members named twice are absent.
+                if MergedMemberColumns.isMembersLabel(previous), let next = lines[i...].first(where: { !$0.isBlank }) {
+                    meeting.addAbsent(MergedMemberColumns.absentees(in: next.text[...]))
+                }
+                continue
+            }
+            // "Sted Medlemmer Fraværende Byrådssalen, Anna Holm, …": the row and its columns on one line.
+            if let absent = MergedMemberColumns.absentees(inRow: text), !absent.isEmpty {
+                meeting.addAbsent(absent)
+                found = true
+            }
             if let list = AbsenceList.read(lines, at: i - 1) {
                 meeting.addAbsent(list.absent)
                 meeting.addNotParticipating(list.notParticipating)
