@@ -17,7 +17,7 @@ public final class DanishAnalyzer {
     /// Changes whenever the same text would give other tokens (lexicon, rules). An index
     /// records it and rebuilds its search index from the records when it differs, so that the
     /// index holds the tokens queries are analysed into.
-    public static let version = "7"
+    public static let version = "8"
 
     private let breaker = WordBreaker()
     private let stemmer: LexiconStemmer
@@ -191,7 +191,7 @@ public final class DanishAnalyzer {
             offset += width
         }
         toUTF8.append(offset)
-        let words = breaker.words(units).map { (start: Int(toUTF8[$0.start]), end: Int(toUTF8[$0.end])) }
+        let words = Self.splittingSentences(breaker.words(units).map { (start: Int(toUTF8[$0.start]), end: Int(toUTF8[$0.end])) }, in: bytes)
         let spans = DomainTokenScanner.scan(bytes)
 
         var position = -1
@@ -291,6 +291,45 @@ public final class DanishAnalyzer {
             }
         }
         return position
+    }
+
+    /// Word segmentation keeps letters joined by a full stop as one word ("bl.a.", "kolding.dk");
+    /// where text lost the space after a sentence, that joins its last word to the next
+    /// sentence's first ("deltog Preben Petersen.Rådmand Jane Jegind"), and neither is found.
+    /// A word is cut after a full stop that follows a lower-case letter (two letters or more
+    /// before it) and comes before a capital with a lower-case letter after it: a sentence's
+    /// start. Initials ("H.C.Andersen") and lower-case joins keep theirs.
+    ///
+    ///     splittingSentences([(0, 16)], in: "Petersen.Rådmand")   // [(0, 8), (9, 16)]
+    static func splittingSentences(_ words: [(start: Int, end: Int)], in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+        var out: [(start: Int, end: Int)]?
+        for (k, w) in words.enumerated() {
+            var start = w.start
+            var i = w.start + 2
+            while i < w.end - 2 {
+                if bytes[i] == 0x2E, endsInLowercase(bytes, start..<i), startsASentence(bytes, (i + 1)..<w.end) {
+                    if out == nil { out = Array(words[..<k]) }
+                    out!.append((start, i))
+                    start = i + 1
+                }
+                i += 1
+            }
+            if out != nil { out!.append((start, w.end)) }
+        }
+        return out ?? words
+    }
+
+    /// True when `range` holds two letters or more and its last is lower case.
+    private static func endsInLowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        guard let last = text.unicodeScalars.last, last.properties.isLowercase else { return false }
+        return text.unicodeScalars.suffix(2).count == 2 && text.unicodeScalars.suffix(2).allSatisfy(\.properties.isAlphabetic)
+    }
+
+    /// True when `range` starts with a capital followed by a lower-case letter.
+    private static func startsASentence(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).unicodeScalars.prefix(2)
+        return scalars.count == 2 && scalars.first!.properties.isUppercase && scalars.last!.properties.isLowercase
     }
 
     /// The forms of one word as written (its UTF-8 bytes), from the cache in document mode.

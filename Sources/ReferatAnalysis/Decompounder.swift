@@ -130,7 +130,7 @@ final class Decompounder {
     /// suspended hyphen ("Miljø- og Byudvalg") shares the head, however short the modifier
     /// before it; elsewhere such a modifier matches too much to be a part.
     func headAfterShortModifier(of word: String) -> (text: String, offset: Int)? {
-        let heads: [(text: String, offset: Int)] = analyse(word) { w, memo in
+        let heads: [(text: String, offset: Int)] = analyse(word, endsInPart: false) { w, memo in
             for cut in 1..<minimumPart where w.withSlice(0..<cut, { Self.shortHeadSet.contains($0) }) {
                 if memo.isWord(cut..<w.count, asEnd: true) { return [(w.string(cut..<w.count), cut)] }
             }
@@ -152,7 +152,7 @@ final class Decompounder {
     /// that "om- og tilbygning" restores "ombygning". Nil for any other modifier.
     func headAfterParticle(of word: String, modifier: String) -> (text: String, offset: Int)? {
         guard Self.particles.contains(modifier) else { return nil }
-        let heads: [(text: String, offset: Int)] = analyse(word) { w, memo in
+        let heads: [(text: String, offset: Int)] = analyse(word, endsInPart: false) { w, memo in
             for particle in Self.particles where particle != modifier && word.hasPrefix(particle) {
                 let cut = particle.count
                 if w.count - cut >= minimumPart, memo.isWord(cut..<w.count, asEnd: true) { return [(w.string(cut..<w.count), cut)] }
@@ -183,7 +183,11 @@ final class Decompounder {
         }
     }
 
-    private func analyse<R>(_ word: String, _ body: (Word, inout Memo) -> [R]) -> [R] {
+    /// `endsInPart`: give up at once when no range at the word's end, from `minimumPart`
+    /// letters in, is a form that ends compounds (what every split needs). The heads after a
+    /// short modifier or a particle start nearer the word's start ("om" + "bygning"), so
+    /// they ask without it; only a suspended hyphen asks for them.
+    private func analyse<R>(_ word: String, endsInPart: Bool = true, _ body: (Word, inout Memo) -> [R]) -> [R] {
         // Shorter than the shortest compound: no lookup at all (UTF-8 length ≥ letter count).
         if word.utf8.count < minimumWord || word.utf8.count > 4 * maximumWord { return [] }
         let w = Word(word)
@@ -199,7 +203,7 @@ final class Decompounder {
                             guard w.withSlice(0..<w.count, Self.isLetters) else { return [] }
                             var memo = Memo(w, lists: lists, minimumPart: minimumPart)
                             // Guards `best`: a split ends on a form that ends compounds.
-                            guard memo.mayEndInPart else { return [] }
+                            guard memo.mayEndInPart || !endsInPart else { return [] }
                             return body(w, &memo)
                         }
                     }

@@ -31,9 +31,10 @@ public struct CommitteeAbbreviation: Hashable, Sendable, Codable {
 /// - a case's routing ("BUU/VPU, ØK, KB") beside its decision headers, which name the same
 ///   committees in the same order;
 /// - an abbreviation used in the routing or as a decision's body, as a label on a line of its
-///   own ("MIU:" above the committee's decision), or in a column of letters (a routing grid
-///   whose cells a converter dropped), where the document names one committee elsewhere whose
-///   word starts spell it.
+///   own ("MIU:" above the committee's decision), in a column of letters (a routing grid
+///   whose cells a converter dropped), or at the head of a code the committee numbers its
+///   papers with ("ændringsforslag BUU-A-03"), where the document names one committee
+///   elsewhere whose word starts spell it.
 ///
 /// Every pair must spell: each word of the name gives the abbreviation its first letter, and
 /// may give further letters that continue it ("ØKonomiudvalget") or that begin the
@@ -87,7 +88,9 @@ public enum CommitteeAbbreviationFinder {
             for body in c.decisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
         }
         for body in document.mentionedDecisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
-        for abbreviation in lettersInColumns(in: document.text) + lettersAsLabels(in: document.text) { pairByName(abbreviation) }
+        for abbreviation in lettersInColumns(in: document.text) + lettersAsLabels(in: document.text) + lettersInCodes(in: document.text) {
+            pairByName(abbreviation)
+        }
         return found.values.sorted { ($0.abbreviation, $0.name) < ($1.abbreviation, $1.name) }
     }
 
@@ -206,6 +209,23 @@ public enum CommitteeAbbreviationFinder {
             guard cell.last == ":" else { return nil }
             let letters = cell.dropLast().trimmingSpaces
             return isAbbreviation(letters) ? String(letters) : nil
+        }
+    }
+
+    /// The letters that head a code in `text`: a word of capitals and digits joined by hyphens
+    /// whose first part is an abbreviation and a later part holds a digit. Budget and
+    /// amendment lists number their papers by the committee that owns them ("BUU-A-03",
+    /// "ØK-12"); the letters are the municipality's, as in a routing.
+    ///
+    ///     lettersInCodes(in: "ændringsforslagene BUU-A-11 og BUU-A-12, COVID-19, VVM-redegørelse")  // ["BUU", "BUU", "COVID"]
+    public static func lettersInCodes(in text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0.isNewline || $0 == "\t" || $0 == "/" }).compactMap { word in
+            let code = word.trimmingCharacters(in: ",.:;()[]\"'")
+            let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count > 1, let head = parts.first, isAbbreviation(head),
+                  parts.dropFirst().contains(where: { $0.contains(where: \.isNumber) }),
+                  parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0.isLetter && $0.isUppercase } }) else { return nil }
+            return String(head)
         }
     }
 

@@ -114,8 +114,11 @@ public struct LocalAbbreviations: Sendable {
             added.colocated = true
             // Only the letters in capitals: "BY" is Byrådet, "by" is a town.
             if let forms = expansions[key], Self.isCapitals(source, token) {
+                // Letters heading a code ("BUU-A-05") number one of the committee's papers:
+                // weak evidence that the entry is about the committee, as a routing is.
+                let inCode = Self.headsACode(source, token)
                 for form in forms {
-                    added.weak = form.weak
+                    added.weak = form.weak || inCode
                     let status = form.term.withUnsafeBufferPointer { body($0, added) }
                     if status != 0 { return status }
                 }
@@ -130,6 +133,15 @@ public struct LocalAbbreviations: Sendable {
             }
             return 0
         } }
+    }
+
+    /// True when a hyphen and a letter or digit follow the token's source ("BUU" in "BUU-A-05"),
+    /// the shape `CommitteeAbbreviationFinder.lettersInCodes` reads.
+    static func headsACode(_ text: UnsafeBufferPointer<UInt8>, _ token: AnalysedText.Token) -> Bool {
+        let end = Int(token.end)
+        guard end + 1 < text.count, text[end] == 0x2D else { return false }
+        let next = text[end + 1]
+        return (0x30...0x39).contains(next) || (0x41...0x5A).contains(next) || next >= 0xC3
     }
 
     /// True when the token's source has no lower-case letter.

@@ -137,9 +137,12 @@ public final class SearchService {
 
     /// Replaces each word that is not in the index with the closest indexed word.
     ///
-    /// Candidates are index terms (stems) within edit distance 1 (words under 8 letters) or 2,
-    /// or a term the typed word starts with ("akutmodtagelsn" → akutmodtag…), most frequent
-    /// first; the suggestion shown is a real word from a document holding that term.
+    /// Candidates are index terms (stems) within edit distance 1 (words under 8 letters) or 2
+    /// of the typed word's stem or of the word as typed, or a term the typed word starts with
+    /// ("akutmodtagelsn" → akutmodtag…), most frequent first; the suggestion shown is a real
+    /// word from a document holding that term. The word as typed counts because a typo in an
+    /// ending can look like a suffix the stemmer strips ("revisionsberetnig" stems to
+    /// "revisionsberetn", three edits from the index's "revisionsberetning", one from the word).
     ///
     /// Reading the candidates costs about as much as a one-letter prefix search, so only the
     /// first `suggestedWords` unknown words are corrected, and each first letter is read once.
@@ -162,6 +165,7 @@ public final class SearchService {
                 let (candidate, documents) = (entry.term, entry.entries)
                 var d = limit + 1
                 if abs(candidate.count - term.count) <= limit { d = EditDistance.damerauLevenshtein(term, candidate, limit: limit) }
+                if d > limit, abs(candidate.count - folded.count) <= limit { d = EditDistance.damerauLevenshtein(folded, candidate, limit: limit) }
                 if d > limit, candidate.count >= 6, folded.hasPrefix(candidate), folded.count - candidate.count <= 5 { d = limit }
                 guard d <= limit else { continue }
                 if best == nil || d < best!.distance || d == best!.distance && documents > best!.documents { best = (candidate, d, documents) }

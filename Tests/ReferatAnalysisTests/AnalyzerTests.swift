@@ -56,6 +56,20 @@ enum Fixtures {
         #expect(!terms("e-mail og Vestegnen-Syd").contains("mail") || terms("e-mail").count >= 1)
     }
 
+    /// A sentence whose space after the full stop was lost is two words again; initials,
+    /// abbreviations and addresses stay as word segmentation joins them.
+    @Test(arguments: [
+        ("deltog Preben Petersen.Rådmand Jane Jegind", ["petersen", "rådmand"], [String]()),
+        ("mødet.Næste punkt", ["mødet", "næste"], []),
+        ("godkendt.Økonomiudvalget anbefaler", ["godkendt", "økonomiudvalget"], []),
+        ("se bl.a. kolding.dk og H.C.Andersen", [], ["bl", "a", "kolding", "dk", "andersen"]),
+    ])
+    func aFullStopBeforeASentenceStartEndsTheWord(_ text: String, _ words: [String], _ never: [String]) {
+        let found = terms(text)
+        for word in words { #expect(found.contains(analyzer.stem(word)), "\(word) in \(found)") }
+        for word in never { #expect(!found.contains(analyzer.stem(word)), "\(word) in \(found)") }
+    }
+
     @Test(arguments: [
         ("børne- og ungeområdet", ["børneområdet", "ungeområdet"]),
         ("social- og specialundervisningsområdet", ["socialområdet"]),
@@ -71,6 +85,9 @@ enum Fixtures {
         ("ind- og udbetalinger", ["indbetalinger"]),
         ("op- og nedskrivning", ["opskrivning"]),
         ("til- og fraflytning", ["tilflytning"]),
+        // The same before a noun of fewer letters than a split needs after its head.
+        ("til- og ombygning", ["tilbygning"]),
+        ("ud- og ombygning af hallen", ["udbygning"]),
     ])
     func suspendedHyphensAreExpanded(_ text: String, _ expected: [String]) {
         let produced = Set(terms(text))

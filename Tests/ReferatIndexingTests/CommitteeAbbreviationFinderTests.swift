@@ -96,6 +96,25 @@ import Testing
             NAU:
             Godkendt.
             """, pairs: ["nau=naturudvalget"]),
+        .init(label: "letters heading a code, the name elsewhere", text: """
+            Dagsorden og referat
+            Børne- og Uddannelsesudvalget
+            Mødedato: 12.05.2031
+
+            Budgetforslag 2032
+            Forvaltningen har samlet udvalgets ændringsforslag. Udvalget drøftede ændringsforslagene BUU-D-04 og BUU-A-07.
+
+            Beslutning
+            Ændringsforslag BUU-A-07 sendes videre til budgetforhandlingerne.
+            """, pairs: ["buu=børne- og uddannelsesudvalget"]),
+        .init(label: "codes whose letters spell no committee the document names", text: """
+            Dagsorden og referat
+            Kultur- og Fritidsudvalget
+            Mødedato: 12.05.2031
+
+            Hallen efter COVID-19
+            Sagen har nummer MOD-2031-00412, jf. VVM-redegørelsen og KFU-notatet.
+            """, pairs: []),
         .init(label: "letters at a line's start that spell nothing after them",
               text: "KL  Kommunernes Landsforening\nEU  Erhvervsfremme i Udkanten\nOK  Godkendt af udvalget\n", pairs: []),
         .init(label: "routing beside the decision headers, in order", text: """
@@ -201,6 +220,20 @@ import Testing
         #expect(CommitteeAbbreviationFinder.lettersInColumns(in: "BYR\nSKU\nX\n") == [], "three letters are a short list")
     }
 
+    /// Letters at the head of a code of capitals and digits; a word with lower-case letters or
+    /// without a digit after its letters is no code.
+    @Test(arguments: [
+        ("ændringsforslagene BUU-A-11 og BUU-A-12 optages", ["BUU", "BUU"]),
+        ("jf. (ØK-12), KFU-2031-07.", ["ØK", "KFU"]),
+        ("Sagsnr. MOD-2020-00240", ["MOD"]),
+        ("VVM-redegørelse, KFU-notatet, BUU-A, KB- og ØU-møder", []),
+        ("P35-34-20 og 00.22.00-A26-1-13", []),
+        ("BUU/VPU, ØK, KB", []),
+    ])
+    func lettersHeadingACode(_ text: String, _ letters: [String]) {
+        #expect(CommitteeAbbreviationFinder.lettersInCodes(in: text) == letters)
+    }
+
     @Test(arguments: [
         ("økonomiudvalgets", "økonomiudvalg"), ("økonomiudvalget", "økonomiudvalg"), ("havne- og erhvervsudvalgs-", "havne- og erhvervsudvalg"),
         ("kommunalbestyrelsens", "kommunalbestyrels"), ("byrådet", "byråd"),
@@ -219,6 +252,20 @@ import Testing
         let document = try DocumentParser().parse(bytes: Array(example.text.utf8), path: "example.txt")
         let pairs = CommitteeAbbreviationFinder.pairs(in: document).map { $0.abbreviation + "=" + $0.name + ($0.explicit ? "!" : "") }
         #expect(pairs == example.pairs)
+    }
+
+    /// Letters heading a code ("BUU-A-05", one of the committee's papers) get the name's forms
+    /// beside them weak; the letters alone get them as strong as the name.
+    @Test(arguments: [("Forslag BUU-A-05 udgår", true), ("Forslag BUU-12 udgår", true), ("Beslutning i BUU den 9. juni", false), ("BUU - Godkendt", false)])
+    func lettersHeadingACodeGetTheNameWeak(_ text: String, _ weak: Bool) {
+        let analyzer = DanishAnalyzer()
+        let local = LocalAbbreviations([("buu", "børne- og uddannelsesudvalget")], analyzer: analyzer)
+        var added: [Bool] = []
+        _ = local.replay(AnalysedText(text: text, analyzer: analyzer)) { term, token in
+            if token.colocated, String(decoding: term, as: UTF8.self) == analyzer.stem("uddannelsesudvalget") { added.append(token.weak) }
+            return 0
+        }
+        #expect(added == [weak], "\(added)")
     }
 
     @Test func theNamesFormsStandBesideTheLettersAndTheLettersBesideTheName() {
