@@ -19,21 +19,29 @@ import Foundation
 ///   not yet removed (`ArchiveStore.writeIndexed`)
 /// - `learningWords`, `indexingEntries`, `compacting`: the finishing steps begin (`Importer`)
 ///
-/// Debug builds only: in a release build `reached` is empty and the variable is never read.
+/// `REFERAT_TEST_STOP_AT` takes the same values and sends SIGSTOP instead: the process pauses
+/// there until it gets SIGCONT, so a test can look at the index while an import is known to be
+/// in the middle of its work, however fast or loaded the machine is.
+///
+/// Debug builds only: in a release build `reached` is empty and the variables are never read.
 public enum TestHook {
     #if DEBUG
-    /// The point to stop at and at which visit, from the environment.
-    private static let target: (point: String, visit: Int)? = {
-        guard let value = ProcessInfo.processInfo.environment["REFERAT_TEST_KILL_AT"] else { return nil }
-        let parts = value.split(separator: ":", maxSplits: 1)
-        guard let point = parts.first else { return nil }
-        return (String(point), parts.count == 2 ? Int(parts[1]) ?? 1 : 1)
+    /// The point to stop at, at which visit, and the signal to send, from the environment.
+    private static let target: (point: String, visit: Int, signal: Int32)? = {
+        let environment = ProcessInfo.processInfo.environment
+        for (name, signal) in [("REFERAT_TEST_KILL_AT", SIGKILL), ("REFERAT_TEST_STOP_AT", SIGSTOP)] {
+            guard let value = environment[name] else { continue }
+            let parts = value.split(separator: ":", maxSplits: 1)
+            guard let point = parts.first else { return nil }
+            return (String(point), parts.count == 2 ? Int(parts[1]) ?? 1 : 1, signal)
+        }
+        return nil
     }()
     private static let lock = NSLock()
     nonisolated(unsafe) private static var visits = 0
     #endif
 
-    /// Kills the process here when the environment asks for this visit of `point`.
+    /// Kills (or stops) the process here when the environment asks for this visit of `point`.
     @inline(__always)
     public static func reached(_ point: StaticString) {
         #if DEBUG
@@ -42,7 +50,7 @@ public enum TestHook {
             visits += 1
             return visits
         }
-        if visit == target.visit { kill(getpid(), SIGKILL) }
+        if visit == target.visit { kill(getpid(), target.signal) }
         #endif
     }
 }

@@ -15,25 +15,27 @@ import Testing
         let before = try await server.get("/?q=nyhedsordetzyx")
         #expect(before.text.contains("0 resultater"))
 
-        // One file per transaction, so the import commits early and often; once its first
-        // write shows in the write-ahead log it is stopped (SIGSTOP) in the middle of its work,
-        // whatever transaction or segment it holds, and the pages must still answer. Pausing it
-        // makes the test independent of how fast the machine is. (Before that write the import
-        // is switching the index into WAL mode, a moment that briefly excludes readers and that
-        // a running import never stays in.)
+        // One file per transaction, so the import commits early and often. The debug binary
+        // stops itself (SIGSTOP, `REFERAT_TEST_STOP_AT`) once its second commit is recorded, in
+        // the middle of its work, and the pages must still answer. Stopping at a named point
+        // makes the test independent of how fast or loaded the machine is (polling for the
+        // import's first write missed it under load: the import ran to its end meanwhile).
         let importer = Process()
         importer.executableURL = URL(fileURLWithPath: Server.binary)
         importer.arguments = ["import", server.corpus, "--index", server.index, "--batch-size", "1"]
+        importer.environment = ProcessInfo.processInfo.environment.merging(["REFERAT_TEST_STOP_AT": "recorded:2"]) { $1 }
         importer.standardOutput = FileHandle.nullDevice
         importer.standardError = FileHandle.nullDevice
         try importer.run()
-        let deadline = Date().addingTimeInterval(120)
-        func logged() -> Bool { ((try? FileManager.default.attributesOfItem(atPath: server.index + "-wal")[.size] as? Int) ?? 0) > 0 }
-        while importer.isRunning, !logged(), Date() < deadline {
+        let deadline = Date().addingTimeInterval(300)
+        func stopped() -> Bool {
+            let stat = (try? String(contentsOfFile: "/proc/\(importer.processIdentifier)/stat", encoding: .utf8)) ?? ""
+            return stat.split(separator: ")").last?.split(separator: " ").first == "T"
+        }
+        while importer.isRunning, !stopped(), Date() < deadline {
             try await Task.sleep(nanoseconds: 20_000_000)
         }
-        try #require(importer.isRunning, "the import ended before it could be paused")
-        kill(importer.processIdentifier, SIGSTOP)
+        try #require(importer.isRunning && stopped(), "the import did not stop at its second commit")
         for _ in 0..<3 {
             let page = try await server.get("/?q=kommunerne")
             #expect(page.status == 200)
