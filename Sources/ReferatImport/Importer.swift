@@ -129,10 +129,12 @@ public final class Importer: Sendable {
             }
             summary.pruned = try store.remove(paths: gone.sorted())
         }
-        func report(_ stage: ImportProgress.Stage) {
+        func report(_ stage: ImportProgress.Stage, entriesDone: Int = 0, of entriesTotal: Int = 0) {
             var p = ImportProgress(filesDone: filesDone, filesTotal: found.files.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
                                    seconds: Date().timeIntervalSince(start))
             p.stage = stage
+            p.entriesDone = entriesDone
+            p.entriesTotal = entriesTotal
             progress(p)
         }
         let finishing = Date()
@@ -153,18 +155,13 @@ public final class Importer: Sendable {
             summary.reindexedEntries += learned.reindexedEntries
         }
         // After both: the entries are analysed with the words and pairs just learned.
-        if (try? store.pendingSteps().contains(.indexEntries)) == true, !summary.interrupted {
+        if owed.contains(.indexEntries) {
             TestHook.reached("indexingEntries")
             // 16 entries per file of `--batch-size` in each commit (1,024 by default, about a
             // batch of minutes' worth): commits as frequent as the import's own, and a step cut
             // short loses one piece.
             summary.indexedAfterLearning = try store.indexDeferredEntries(jobs: options.jobs, entriesPerCommit: options.batchSize * 16) { done, total in
-                var p = ImportProgress(filesDone: filesDone, filesTotal: found.files.count, bytesDone: bytesDone, bytesTotal: bytesTotal,
-                                       seconds: Date().timeIntervalSince(start))
-                p.stage = .indexing
-                p.entriesDone = done
-                p.entriesTotal = total
-                progress(p)
+                report(.indexing, entriesDone: done, of: total)
             }
         }
         // Compacting rewrites the file: worth it when the import wrote a good part of it.

@@ -35,11 +35,16 @@ public struct DocumentIndexer {
     }
 
     /// The learnable words `index(_:)` would collect, without analysing the entries (see
-    /// `DanishAnalyzer.learnableWords(in:)`): an empty index learns the words its first
-    /// documents share before it analyses them.
+    /// `DanishAnalyzer.learnableWords(in:)`): an import into an empty index collects them
+    /// while it reads the files, and analyses the entries once, after learning.
     public func learnableWords(of document: Document) -> [String] {
+        learnableWords(fields: EntryText.columns(of: document))
+    }
+
+    /// The same for a document's entry fields (`EntryText.columns(of:)`), made already.
+    public func learnableWords(fields entries: [[String?]]) -> [String] {
         var words = Set<String>()
-        for fields in EntryText.columns(of: document) {
+        for fields in entries {
             for case let text? in fields { words.formUnion(analyzer.learnableWords(in: text)) }
         }
         return words.sorted()

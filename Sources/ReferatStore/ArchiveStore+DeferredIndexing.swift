@@ -27,16 +27,25 @@ extension ArchiveStore {
     /// transaction: the lower of `first` and what an earlier batch recorded.
     static func markUnindexed(from first: Int64, _ db: Database) throws {
         guard first < (try indexedEntriesBound(db)) else { return }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('unindexedFrom', ?)", arguments: [String(first)])
-        try mark(.indexEntries, db)
+        try setIndexedEntriesBound(first, db)
+    }
+
+    /// Sets the first entry id not yet indexed, owing the step; nil: every entry is indexed
+    /// and the step is done.
+    static func setIndexedEntriesBound(_ first: Int64?, _ db: Database) throws {
+        if let first {
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('unindexedFrom', ?)", arguments: [String(first)])
+            try mark(.indexEntries, db)
+        } else {
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'unindexedFrom'")
+            try mark(.indexEntries, done: true, db)
+        }
     }
 
     /// Whether an import into this index should leave indexing to the end: when the search
     /// index holds nothing, or an import that did so was cut short.
     public func defersIndexing() throws(StoreError) -> Bool {
-        try read { db in
-            try Self.pendingSteps(db).contains(.indexEntries) || !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entry)") ?? false)
-        }
+        try read { db in try Self.pendingSteps(db).contains(.indexEntries) || Self.holdsNoEntries(db) }
     }
 
     /// The owed step: indexes the entries the records hold and the search index does not, from
@@ -55,16 +64,11 @@ extension ArchiveStore {
             let (count, finished) = try writeIndexed { db, index -> (Int, Bool) in
                 let from = try Self.indexedEntriesBound(db)
                 guard from != .max else {
-                    try Self.mark(.indexEntries, done: true, db)
+                    try Self.setIndexedEntriesBound(nil, db)
                     return (0, true)
                 }
                 let (count, next) = try Self.indexFromRecords(from: from, limit: max(1, entriesPerCommit), analyzers: analyzers, jobs: jobs, index, db)
-                if let next {
-                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('unindexedFrom', ?)", arguments: [String(next)])
-                } else {
-                    try db.execute(sql: "DELETE FROM meta WHERE key = 'unindexedFrom'")
-                    try Self.mark(.indexEntries, done: true, db)
-                }
+                try Self.setIndexedEntriesBound(next, db)
                 return (count, next == nil)
             }
             done += count

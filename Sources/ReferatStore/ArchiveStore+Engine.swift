@@ -161,8 +161,7 @@ extension ArchiveStore {
         return try writeIndexed { db, batch in
             let count = try Self.indexFromRecords(from: 0, analyzers: analyzers, jobs: 2, batch, db).count
             // Every entry is in the search index now, those a cut-short import left too.
-            try db.execute(sql: "DELETE FROM meta WHERE key = 'unindexedFrom'")
-            try Self.mark(.indexEntries, done: true, db)
+            try Self.setIndexedEntriesBound(nil, db)
             return count
         }
     }

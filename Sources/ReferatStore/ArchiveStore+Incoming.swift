@@ -40,7 +40,7 @@ extension ArchiveStore {
             let fields = EntryText.columns(of: document)
             let bytes = fields.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }
             if !analysingEntries || bytes > Self.analysedLimit {
-                collectLearnableWords(with: analyzer)
+                learnableWords = DocumentIndexer(analyzer: analyzer).learnableWords(fields: fields)
             } else {
                 let indexed = DocumentIndexer(analyzer: analyzer).index(fields: fields)
                 entries = indexed.entries
@@ -55,11 +55,5 @@ extension ArchiveStore {
 
         /// Entry text, in bytes, above which a document is left for the writer to analyse.
         static let analysedLimit = 8 << 20
-
-        /// Collects the document's learnable words only, as `analyze(with:)` would, without
-        /// analysing its entries (see `DocumentIndexer.learnableWords(of:)`).
-        mutating func collectLearnableWords(with analyzer: DanishAnalyzer) {
-            learnableWords = DocumentIndexer(analyzer: analyzer).learnableWords(of: document)
-        }
     }
 }

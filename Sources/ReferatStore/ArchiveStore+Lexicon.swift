@@ -16,7 +16,12 @@ extension ArchiveStore {
 
     /// True when nothing has been imported yet.
     public func isEmpty() throws(StoreError) -> Bool {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entry LIMIT 1)") == 0 }
+        try read { db in try Self.holdsNoEntries(db) }
+    }
+
+    /// True when the records hold no entry, inside the caller's read.
+    static func holdsNoEntries(_ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entry LIMIT 1)") == 0
     }
 
     /// The lexicon stored in an index: the word list plus `lexicon_word`.
