@@ -7,6 +7,8 @@
 #include "CZstdPacking.h"
 #include <pthread.h>
 #include <zstd.h>
+#include <zdict.h>
+#include <stdlib.h>
 
 static pthread_key_t cctx_key, dctx_key;
 static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
@@ -44,3 +46,50 @@ int referat_zstd_decompress(void *dst, size_t size, const void *src, size_t srcS
     size_t n = ZSTD_decompressDCtx(dctx, dst, size, src, srcSize);
     return !ZSTD_isError(n) && n == size;
 }
+
+struct referat_zstd_dictionary {
+    ZSTD_CDict *cdict;
+    ZSTD_DDict *ddict;
+};
+
+size_t referat_zstd_train(void *dict, size_t capacity, const void *samples, const size_t *sizes, unsigned count) {
+    size_t n = ZDICT_trainFromBuffer(dict, capacity, samples, sizes, count);
+    return ZDICT_isError(n) ? 0 : n;
+}
+
+unsigned referat_zstd_dictionary_id(const void *dict, size_t size) { return ZDICT_getDictID(dict, size); }
+
+referat_zstd_dictionary *referat_zstd_dictionary_create(const void *dict, size_t size, int level) {
+    referat_zstd_dictionary *d = malloc(sizeof *d);
+    if (!d) return NULL;
+    d->cdict = ZSTD_createCDict(dict, size, level);
+    d->ddict = ZSTD_createDDict(dict, size);
+    if (!d->cdict || !d->ddict) {
+        referat_zstd_dictionary_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void referat_zstd_dictionary_free(referat_zstd_dictionary *d) {
+    if (!d) return;
+    ZSTD_freeCDict(d->cdict);
+    ZSTD_freeDDict(d->ddict);
+    free(d);
+}
+
+size_t referat_zstd_compress_with(void *dst, size_t capacity, const void *src, size_t size, const referat_zstd_dictionary *d) {
+    ZSTD_CCtx *cctx = thread_context(&cctx_key, create_cctx);
+    if (!cctx) return 0;
+    size_t n = ZSTD_compress_usingCDict(cctx, dst, capacity, src, size, d->cdict);
+    return ZSTD_isError(n) ? 0 : n;
+}
+
+int referat_zstd_decompress_with(void *dst, size_t size, const void *src, size_t srcSize, const referat_zstd_dictionary *d) {
+    ZSTD_DCtx *dctx = thread_context(&dctx_key, create_dctx);
+    if (!dctx) return 0;
+    size_t n = ZSTD_decompress_usingDDict(dctx, dst, size, src, srcSize, d->ddict);
+    return !ZSTD_isError(n) && n == size;
+}
+
+unsigned referat_zstd_frame_dictionary_id(const void *src, size_t size) { return ZSTD_getDictID_fromFrame(src, size); }

@@ -19,6 +19,10 @@ public struct ImportSummary: Codable, Sendable {
     public var indexedAfterLearning = 0
     /// Whether the import was large enough to compact the index afterwards (`ArchiveStore.compact`).
     public var compacted = false
+    /// Whether the index trained its dictionary for section text in this import, and how many
+    /// cases it packed again with it (`ArchiveStore.packSections`).
+    public var packedWithDictionary = false
+    public var repackedCases = 0
     public var bytes: Int64 = 0
     public var seconds = 0.0
     /// CPU time of the parsing threads: reading, hashing, parsing and analysing files, summed

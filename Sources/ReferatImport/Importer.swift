@@ -72,6 +72,7 @@ public final class Importer: Sendable {
         let wasEmpty = try store.isEmpty()
         let defersIndexing = try store.defersIndexing()
         let sizeBefore = store.sizeOnDisk()
+        let packing = try store.sectionPacking()
         // Text of the new and changed documents: what this import adds to the index.
 
         var importedBytes: Int64 = 0
@@ -81,7 +82,7 @@ public final class Importer: Sendable {
             if let error = writeErrors.first { throw error }
             let chunk = Array(found.files[index..<min(index + Self.chunkSize(at: index, of: found.files.count, batchSize: options.batchSize), found.files.count)])
             index += chunk.count
-            let outcomes = parse(chunk, known: known, analyzers: analyzers, cpu: parsingCPU, analyze: !defersIndexing)
+            let outcomes = parse(chunk, known: known, analyzers: analyzers, cpu: parsingCPU, analyze: !defersIndexing, packing: packing)
             var batch: [ArchiveStore.Incoming] = []
             for outcome in outcomes {
                 switch outcome {
@@ -167,8 +168,12 @@ public final class Importer: Sendable {
         // Compacting rewrites the file: worth it when the import wrote a good part of it.
         if owed.contains(.compact) {
             report(.compacting)
+            // Packing with a dictionary frees pages for compacting to give back.
+            let packing = try store.packSections()
+            summary.packedWithDictionary = packing.trained
+            summary.repackedCases = packing.repacked
             TestHook.reached("compacting")
-            try store.compact()
+            try store.compact(rewritten: packing.repacked > 0)
             summary.compacted = true
         }
         try? store.setWriting(false)
@@ -190,16 +195,16 @@ public final class Importer: Sendable {
     /// the chunk's order. With `analyze` false the documents' entries are left unanalysed, for
     /// the deferred indexing step (`ArchiveStore.Incoming.analyze(with:entries:)`).
     func parse(_ chunk: [(path: String, size: Int64)], known: [String: String], analyzers: AnalyzerPool, cpu: CPUTally,
-               analyze: Bool = true) -> [Outcome] {
+               analyze: Bool = true, packing: ArchiveStore.SectionPacking = .init()) -> [Outcome] {
         let parser = self.parser
         return analyzers.concurrentMap(count: chunk.count, jobs: options.jobs) { i, analyzer in
-            cpu.measure { parseFile(chunk[i], known: known, parser: parser, analyzer: analyzer, analyze: analyze) }
+            cpu.measure { parseFile(chunk[i], known: known, parser: parser, analyzer: analyzer, analyze: analyze, packing: packing) }
         }
     }
 
     /// Reads, hashes and parses one file, and analyses its entries unless `analyze` is false.
     private func parseFile(_ file: (path: String, size: Int64), known: [String: String], parser: DocumentParser,
-                           analyzer: DanishAnalyzer, analyze: Bool) -> Outcome {
+                           analyzer: DanishAnalyzer, analyze: Bool, packing: ArchiveStore.SectionPacking) -> Outcome {
         let (path, size) = file
         let outcome: Outcome
         do {
@@ -214,7 +219,7 @@ public final class Importer: Sendable {
                     : try parser.parse(bytes: consume bytes, path: path, format: format, sha256: sha)
                 var incoming = ArchiveStore.Incoming(document: document, size: Int(size))
                 // Analysed here, in parallel, rather than on the single writer thread.
-                incoming.analyze(with: analyzer, entries: analyze)
+                incoming.analyze(with: analyzer, entries: analyze, packing: packing)
                 outcome = .parsed(incoming)
             }
             TestHook.reached("parsed")

@@ -36,7 +36,7 @@ extension ArchiveStore {
         ///
         /// With `entries` false only the learnable words are collected: for a bulk import, which
         /// analyses the entries once, after learning (`ArchiveStore.indexDeferredEntries`).
-        public mutating func analyze(with analyzer: DanishAnalyzer, entries analysingEntries: Bool = true) {
+        public mutating func analyze(with analyzer: DanishAnalyzer, entries analysingEntries: Bool = true, packing: SectionPacking = .init()) {
             let fields = EntryText.columns(of: document)
             let bytes = fields.reduce(0) { total, entry in entry.reduce(total) { $0 + ($1?.utf8.count ?? 0) } }
             if !analysingEntries || bytes > Self.analysedLimit {
@@ -50,10 +50,23 @@ extension ArchiveStore {
             // A document with items is kept as its items and preamble, not its whole text
             // (`insert`): the text would wait for the writer beside the items' copy of it.
             if !document.cases.isEmpty { document.text = "" }
-            packedSections = document.cases.map { PackedSections.pack($0.sections) }
+            packedSections = document.cases.map { PackedSections.pack($0.sections, dictionary: packing.dictionary) }
         }
 
         /// Entry text, in bytes, above which a document is left for the writer to analyse.
         static let analysedLimit = 8 << 20
+    }
+
+    /// How `Incoming.analyze` packs sections: with the index's dictionary once it has one
+    /// (`PackingDictionary`). Read once per import: a dictionary is trained only after writing.
+    public struct SectionPacking: Sendable {
+        let dictionary: PackingDictionary?
+        public init() { dictionary = nil }
+        init(dictionary: PackingDictionary?) { self.dictionary = dictionary }
+    }
+
+    /// The packing new documents get in this index now.
+    public func sectionPacking() throws(StoreError) -> SectionPacking {
+        try read { db in SectionPacking(dictionary: try PackingDictionary.current(db)) }
     }
 }

@@ -50,13 +50,15 @@ extension ArchiveStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \"case\" WHERE id = ?", arguments: [id]) else {
             return CaseRecord(title: "")
         }
+        let sections = try (row["sectionData"] as Data?).map { try PackedSections.unpack(Array($0), dictionaries: PackedSections.dictionaries(db)) } ?? []
+        let recommendationSection: Int? = row["recommendationSection"]
         var record = CaseRecord(
             number: row["number"], caseNumber: row["caseNumber"],
             otherCaseNumbers: (row["otherCaseNumbers"] as String?)?.split(separator: " ").map(String.init) ?? [],
             kleNumber: row["kleNumber"], title: row["title"], access: Access(rawValue: row["access"]) ?? .open, itemType: row["itemType"],
             routing: decode([[String]].self, row["routing"]) ?? [],
-            sections: try (row["sectionData"] as Data?).map { try PackedSections.unpack(Array($0)) } ?? [],
-            recommendation: row["recommendation"], links: decode([String].self, row["links"]) ?? [],
+            sections: sections,
+            recommendation: row["recommendation"] ?? recommendationSection.flatMap { sections.indices.contains($0) ? sections[$0].text : nil }, links: decode([String].self, row["links"]) ?? [],
             lines: [row["firstLine"], row["lastLine"]].compactMap { $0 })
         for d in try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE caseId = ? ORDER BY ordinal", arguments: [id]) {
             var decision = Decision(body: d["body"], date: d["date"], text: d["text"], outcome: Outcome(rawValue: d["outcome"]) ?? .other,

@@ -164,7 +164,7 @@ extension ArchiveStore {
             let sections = try db.cachedStatement(sql: "SELECT heading, text FROM section WHERE caseId = ? ORDER BY ordinal")
             for id in cases {
                 let list = try Row.fetchAll(sections, arguments: [id]).map { Section(heading: $0[0], text: $0[1]) }
-                try db.execute(sql: "UPDATE \"case\" SET sectionData = ? WHERE id = ?", arguments: [PackedSections.pack(list).map { Data($0) }, id])
+                try db.execute(sql: "UPDATE \"case\" SET sectionData = ? WHERE id = ?", arguments: [PackedSections.pack(list, dictionary: nil).map { Data($0) }, id])
             }
             try db.execute(sql: """
                 DROP TABLE section;
@@ -328,6 +328,15 @@ extension ArchiveStore {
                     CASE WHEN c.id IS NOT NULL THEN NULLIF(\(routing), '') END AS routing
                 FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
                 DELETE FROM meta WHERE key = 'engineGeneration';
+                """)
+        }
+        // v12: the dictionary sections are packed with (`PackingDictionary`), trained by the
+        // next import that compacts; and a case's recommendation, which is one of its sections'
+        // text, kept as that section's number instead of a second, uncompressed copy.
+        migrator.registerMigration("v12") { db in
+            try db.execute(sql: """
+                CREATE TABLE packing_dictionary(id INTEGER NOT NULL UNIQUE, data BLOB NOT NULL);
+                ALTER TABLE "case" ADD COLUMN recommendationSection INTEGER;
                 """)
         }
         return migrator

@@ -118,7 +118,7 @@ extension ArchiveStore {
         let d = item.document
         func sectionData(_ ordinal: Int) -> [UInt8]? {
             if let packed = item.packedSections { return packed[ordinal] }
-            return PackedSections.pack(d.cases[ordinal].sections)
+            return PackedSections.pack(d.cases[ordinal].sections, dictionary: try? PackingDictionary.current(db))
         }
         try run(db, """
             INSERT INTO document(path, sha256, size, kind, title, municipality, date, meeting, meetingBody, meetingDate, signatories, warnings, text, importedAt)
@@ -138,14 +138,16 @@ extension ArchiveStore {
             // The latest step: the last one on the latest date (a dated history line comes before its decision).
             let latest = c.decisions.enumerated().filter { $0.element.date != nil }
                 .max { ($0.element.date!, $0.offset) < ($1.element.date!, $1.offset) }?.element ?? c.decisions.last
+            // The recommendation is one section's text (`CaseParser`): stored as its number.
+            let recommendationSection = c.recommendation.flatMap { text in c.sections.firstIndex { $0.text == text } }
             try run(db, """
                 INSERT INTO "case"(documentId, ordinal, number, caseNumber, otherCaseNumbers, kleNumber, title, access, itemType,
-                    routing, sectionData, recommendation, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
-                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    routing, sectionData, recommendation, recommendationSection, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
+                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [
                     documentID, ordinal, c.number, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
                     c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), sectionData(ordinal).map { Data($0) },
-                    c.recommendation, c.links.isEmpty ? nil : json(c.links), c.lines.first, c.lines.last,
+                    recommendationSection == nil ? c.recommendation : nil, recommendationSection, c.links.isEmpty ? nil : json(c.links), c.lines.first, c.lines.last,
                     latest?.body, latest?.date, latest?.outcome.rawValue,
                 ])
             let caseID = db.lastInsertedRowID

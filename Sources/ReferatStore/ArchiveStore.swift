@@ -135,9 +135,12 @@ public final class ArchiveStore: Sendable {
                 (String.fromDatabaseValue(values[0])).map { $0.lowercased() }
             })
             // A case's body sections, inflated for the view `entry_content` (`PackedSections`).
+            // A dictionary this process has not read yet is read through the same connection,
+            // from the snapshot the statement reads (SQLite lets a function run statements).
+            nonisolated(unsafe) unowned let connection = db
             db.add(function: DatabaseFunction("referat_sections", argumentCount: 1, pure: true) { values in
                 guard let blob = Data.fromDatabaseValue(values[0]) else { return nil }
-                return try PackedSections.bodyText(Array(blob))
+                return try PackedSections.bodyText(Array(blob), dictionaries: PackedSections.dictionaries(connection))
             })
         }
         return config
@@ -246,8 +249,11 @@ public final class ArchiveStore: Sendable {
     /// Below `fullVacuumLimit` a full `VACUUM` is cheap, and it matters more: a small index
     /// has more half-full pages for its size. An index made before incremental auto-vacuum
     /// is switched to it by its next full `VACUUM`.
-    public func compact() throws(StoreError) {
-        try compact(fullVacuumLimit: Self.fullVacuumLimit)
+    ///
+    /// `rewritten`: most of the records were just written again (`packSections`), which
+    /// leaves their pages part empty rather than free; only a full `VACUUM` packs them.
+    public func compact(rewritten: Bool = false) throws(StoreError) {
+        try compact(fullVacuumLimit: rewritten ? .max : Self.fullVacuumLimit)
     }
 
     func compact(fullVacuumLimit: Int) throws(StoreError) {

@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
                 Double(summary.bytes) / 1e6, summary.seconds, summary.megabytesPerSecond,
                 learned.isEmpty ? "" : "; learned \(learned.joined(separator: " and "))",
                 afterLearning.isEmpty ? "" : "; " + afterLearning.joined(separator: ", "),
-                summary.compacted ? "; index compacted" : "",
+                summary.compacted ? (summary.repackedCases > 0 ? "; index compacted, \(summary.repackedCases) cases' text packed again with a dictionary" : "; index compacted") : "",
                 summary.interrupted ? "; interrupted, committed batches kept" : ""))
         }
         if summary.interrupted { throw ExitCodes.interrupted }

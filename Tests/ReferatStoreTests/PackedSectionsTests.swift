@@ -24,22 +24,60 @@ import Testing
         (0..<300).map { Section(heading: "Afsnit \($0)", text: "Tekst nummer \($0)") },
     ]
 
-    @Test(arguments: sectionLists, [PackedSections.zstdFormat, PackedSections.zlibFormat])
+    /// A dictionary trained as `ArchiveStore.packSections` trains one, on made-up sections
+    /// that share their words the way a council's cases do.
+    static let dictionary: PackingDictionary = {
+        let words = ["kommunalbestyrelsen", "godkender", "udvalget", "indstillingen", "økonomiske", "konsekvenser",
+                     "sagsfremstilling", "borgerne", "rammeaftalen", "høring", "beslutning", "administrationen", "anbefaler"]
+        var samples = PackingDictionary.Samples()
+        for i in 0..<400 {
+            let text = (0..<80).map { words[($0 * 7 + i * 3 + $0 / 5) % words.count] }.joined(separator: " ") + " sag \(i)."
+            let blob = PackedSections.pack([Section(heading: "Sagsfremstilling", text: text)], dictionary: nil)!
+            samples.append(try! PackedSections.payload(of: blob, { _ in nil }))
+        }
+        return PackingDictionary.train(samples, minimumBytes: 1)!.0
+    }()
+
+    static let formats = [PackedSections.zstdFormat, PackedSections.zlibFormat, PackedSections.dictionaryFormat]
+
+    /// The blob `format` gives these sections: with the dictionary for format 3.
+    static func pack(_ sections: [Section], _ format: UInt8) -> [UInt8]? {
+        PackedSections.pack(sections, dictionary: format == PackedSections.dictionaryFormat ? dictionary : nil, format: format)
+    }
+
+    static func known(_ id: UInt32) -> PackingDictionary? { id == dictionary.id ? dictionary : nil }
+
+    @Test(arguments: sectionLists, formats)
     func sectionsRoundTrip(_ sections: [Section], format: UInt8) throws {
-        let blob = try #require(PackedSections.pack(sections, format: format))
+        let blob = try #require(Self.pack(sections, format))
         #expect(blob.first == format)
-        #expect(try PackedSections.unpack(blob) == sections)
-        #expect(try PackedSections.bodyText(blob) == sections.map { $0.heading + "\n" + $0.text }.joined(separator: "\n"))
+        #expect(try PackedSections.unpack(blob, dictionaries: Self.known) == sections)
+        #expect(try PackedSections.bodyText(blob, dictionaries: Self.known) == sections.map { $0.heading + "\n" + $0.text }.joined(separator: "\n"))
     }
 
     @Test func noSectionsIsNoBlob() {
-        #expect(PackedSections.pack([]) == nil)
+        #expect(PackedSections.pack([], dictionary: Self.dictionary) == nil)
     }
 
-    @Test(arguments: [PackedSections.zstdFormat, PackedSections.zlibFormat])
+    /// Text like the training samples packs smaller with the dictionary than without it.
+    @Test func theDictionaryPacksSmaller() throws {
+        let text = "Administrationen anbefaler, at udvalget godkender indstillingen om rammeaftalen; de økonomiske konsekvenser for borgerne er beskrevet i sagsfremstillingen."
+        let sections = [Section(heading: "Sagsfremstilling", text: text)]
+        let plain = try #require(PackedSections.pack(sections, dictionary: nil))
+        let packed = try #require(PackedSections.pack(sections, dictionary: Self.dictionary))
+        #expect(packed.count < plain.count)
+    }
+
+    /// A blob packed with a dictionary the index does not know is damage, not empty text.
+    @Test func anUnknownDictionaryIsDamage() throws {
+        let blob = try #require(Self.pack(Self.sectionLists[0], PackedSections.dictionaryFormat))
+        #expect(throws: PackedSections.Damaged.self) { try PackedSections.unpack(blob, dictionaries: { _ in nil }) }
+    }
+
+    @Test(arguments: formats)
     func repetitiveTextShrinks(format: UInt8) throws {
         let sections = Self.sectionLists[6]
-        let blob = try #require(PackedSections.pack(sections, format: format))
+        let blob = try #require(Self.pack(sections, format))
         #expect(blob.count * 20 < sections[0].text.utf8.count)
         // The blob waits for the writer: it must not keep the buffer sized for incompressible text.
         #expect(blob.capacity * 20 < sections[0].text.utf8.count)
@@ -53,23 +91,25 @@ import Testing
     }
 
     static let damaged: [Blob] = {
-        let zstd = PackedSections.pack(sectionLists[3])!
-        let zlib = PackedSections.pack(sectionLists[3], format: PackedSections.zlibFormat)!
-        let small = { (format: UInt8) in PackedSections.pack([Section(heading: "abc", text: "def")], format: format)! }
+        let zstd = pack(sectionLists[3], PackedSections.zstdFormat)!
+        let zlib = pack(sectionLists[3], PackedSections.zlibFormat)!
+        let packed = pack(sectionLists[3], PackedSections.dictionaryFormat)!
+        let small = { (format: UInt8) in pack([Section(heading: "abc", text: "def")], format)! }
         var blobs: [[UInt8]] = [
             [],
             [9] + zstd.dropFirst(),  // an unknown format
             [PackedSections.zlibFormat] + zstd.dropFirst(),  // zstd data under the zlib format byte
             [PackedSections.zstdFormat] + zlib.dropFirst(),  // and the other way round
+            [PackedSections.zstdFormat] + packed.dropFirst(),  // a frame that needs the dictionary, without it
         ]
-        for good in [zstd, zlib] {
+        for good in [zstd, zlib, packed] {
             blobs += [
                 Array(good.prefix(good.count / 2)),  // cut short
                 good.prefix(2) + [UInt8](repeating: 0xAB, count: 40),  // not compressed data
                 [good[0], 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],  // absurd length
             ]
         }
-        for format in [PackedSections.zstdFormat, PackedSections.zlibFormat] {
+        for format in formats {
             // The stated length 5, but the payload holds 8 bytes; and 30, which it does not reach.
             blobs.append([format, 5] + small(format).dropFirst(2))
             blobs.append([format, 30] + small(format).dropFirst(2))
@@ -79,8 +119,8 @@ import Testing
 
     @Test(arguments: damaged)
     func damageIsReportedNotMisread(_ blob: Blob) {
-        #expect(throws: PackedSections.Damaged.self) { try PackedSections.unpack(blob.bytes) }
-        #expect(throws: PackedSections.Damaged.self) { try PackedSections.bodyText(blob.bytes) }
+        #expect(throws: PackedSections.Damaged.self) { try PackedSections.unpack(blob.bytes, dictionaries: Self.known) }
+        #expect(throws: PackedSections.Damaged.self) { try PackedSections.bodyText(blob.bytes, dictionaries: Self.known) }
     }
 
     /// Builds an index as referat wrote it before v4 (sections as rows, the full-text index in
