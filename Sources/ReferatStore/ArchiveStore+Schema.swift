@@ -191,7 +191,8 @@ extension ArchiveStore {
                 ) WITHOUT ROWID;
                 CREATE INDEX entry_fact_value ON entry_fact(kind, value, entryId);
                 """)
-            try fillEntryFacts(db)
+            // Left empty since v13, which drops the table: the facts are worked out from the
+            // records when an entry is indexed (`EntryFact.stored`).
         }
         // v6: the full-text index moves from FTS5 to referat's own engine (`ReferatEngine`).
         // The FTS5 tables of an older index go: their tokenizer is no longer registered, so
@@ -339,37 +340,11 @@ extension ArchiveStore {
                 ALTER TABLE "case" ADD COLUMN recommendationSection INTEGER;
                 """)
         }
-        return migrator
-    }
-
-    /// Computes `entry_fact` for entries already in an index, from their stored records.
-    static func fillEntryFacts(_ db: Database) throws {
-        let decisionsOfCase = try db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE caseId = ?")
-        let decisionsOfDocument = try db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE documentId = ? AND caseId IS NULL")
-        let participants = try db.cachedStatement(sql: """
-            SELECT pe.name, pe.party, pa.role FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = ?
-            """)
-        let entries = try Row.fetchAll(db, sql: """
-            SELECT e.id, e.caseId, d.id, d.meetingBody, COALESCE(d.date, d.meetingDate) FROM entry e JOIN document d ON d.id = e.documentId
-            """)
-        for entry in entries {
-            let caseID: Int64? = entry[1]
-            let rows = try caseID.map { try Row.fetchAll(decisionsOfCase, arguments: [$0]) }
-                ?? Row.fetchAll(decisionsOfDocument, arguments: [entry[2]])
-            let decisions = try rows.map { row in
-                var decision = Decision(body: row[1], date: row[2], text: "", outcome: Outcome(rawValue: row[3]) ?? .other)
-                decision.votes = (row[4] as String?).flatMap { try? JSONDecoder().decode(Votes.self, from: Data($0.utf8)) }
-                for p in try Row.fetchAll(participants, arguments: [row[0]]) {
-                    let party: String? = (p[1] as String?).flatMap { $0.isEmpty ? nil : $0 }
-                    switch p[2] as String {
-                    case "absent": decision.absent.append(Person(name: p[0], party: party))
-                    case "notParticipating": decision.notParticipating.append(NonParticipant(name: p[0], party: party))
-                    default: break  // named voters: the votes themselves name them
-                    }
-                }
-                return decision
-            }
-            try EntryFact.insert(EntryFact.facts(of: decisions, meetingBody: entry[3], documentDate: entry[4]), entryID: entry[0], db)
+        // v13: an entry's facts are worked out from its records when it is indexed
+        // (`EntryFact.stored`); the table that kept a copy of them goes.
+        migrator.registerMigration("v13") { db in
+            try db.execute(sql: "DROP TABLE entry_fact")
         }
+        return migrator
     }
 }

@@ -160,13 +160,11 @@ extension ArchiveStore {
             }
             try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, ?)", [documentID, caseID])
             entries.append(db.lastInsertedRowID)
-            try EntryFact.insert(EntryFact.facts(of: c.decisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
         // The whole text of a document without items, or the text before the first item.
         if d.cases.isEmpty || d.preamble != nil {
             try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, NULL)", [documentID])
             entries.append(db.lastInsertedRowID)
-            try EntryFact.insert(EntryFact.facts(of: d.mentionedDecisions, meetingBody: d.meeting?.body, documentDate: documentDate), entryID: db.lastInsertedRowID, db)
         }
         try insertAbbreviationEvidence(item.abbreviations ?? CommitteeAbbreviationFinder.pairs(in: d), documentID: documentID,
                                        municipality: d.municipality, db)

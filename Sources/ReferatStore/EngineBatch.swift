@@ -103,7 +103,7 @@ final class EngineBatch {
         var values = DocumentValues()
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT d.kind, d.municipality, c.caseNumber, c.kleNumber, c.otherCaseNumbers,
-                COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.id, d.id, d.meetingBody
+                COALESCE(c.latestDate, d.meetingDate, d.date), c.latestOutcome, c.id, d.id, d.meetingBody, COALESCE(d.date, d.meetingDate)
             FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId WHERE e.id = ?
             """), arguments: [id]) else { return (values, nil) }
         values.add(.documentKind, row[0])
@@ -125,15 +125,13 @@ final class EngineBatch {
                 values.add(.decidingBody, body)
             }
         }
-        for fact in try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, value FROM entry_fact WHERE entryId = ?"), arguments: [id]) {
-            guard let kind = EntryFact.Kind(rawValue: fact[0]) else { continue }
-            let text: String = fact[1]
-            switch kind {
-            case .committee: values.add(.committee, text)
-            case .date: values.add(.date, text)
-            case .outcome: values.add(.outcome, text)
-            case .person: values.add(.person, text)
-            case .party: values.add(.party, text)
+        for fact in try EntryFact.stored(caseID: row[7], documentID: row[8], meetingBody: row[9], documentDate: row[10], db).sorted() {
+            switch fact.kind {
+            case .committee: values.add(.committee, fact.value)
+            case .date: values.add(.date, fact.value)
+            case .outcome: values.add(.outcome, fact.value)
+            case .person: values.add(.person, fact.value)
+            case .party: values.add(.party, fact.value)
             }
         }
         return (values, row[1])

@@ -1,15 +1,14 @@
+import Foundation
 import GRDB
 import ReferatRecords
 
 /// One thing a search entry can be filtered on: a committee that decided on it, a decision
-/// date, an outcome, a person or a party named in its decisions (table `entry_fact`).
-///
-/// The records hold these per decision, and an entry's decisions hang off its case (or, for
-/// a letter, off its document). Filtering through those joins cost a correlated subquery per
-/// full-text match, which made a filtered search on a common word 100–250 ms at 100 MB. The
-/// facts are written once at import, folded the way queries fold them, so a filter is one
-/// scan of one index: `entryId IN (SELECT entryId FROM entry_fact WHERE kind = ? AND …)`.
-struct EntryFact: Hashable {
+/// date, an outcome, a person or a party named in its decisions, folded the way queries fold
+/// them. The search index keeps them per entry in its value columns (`EngineBatch.values`),
+/// which filters and facets read; they are worked out from the stored records whenever an
+/// entry is indexed (`stored`), the same facts the parsed records give (`facts(of:)`).
+/// Indexes before v13 also kept them in a table of their own, `entry_fact`.
+struct EntryFact: Hashable, Comparable {
     /// Stored as a small integer: the table has several rows per decision.
     enum Kind: Int {
         /// A deciding body or the meeting's body, lower-cased ("børne- og ungeudvalget").
@@ -26,6 +25,11 @@ struct EntryFact: Hashable {
 
     var kind: Kind
     var value: String
+
+    /// By kind, then value: the order the value columns are written in.
+    static func < (a: EntryFact, b: EntryFact) -> Bool {
+        (a.kind.rawValue, a.value) < (b.kind.rawValue, b.value)
+    }
 
     /// The facts of an entry with these decisions, in a document of this meeting body and date
     /// (the document's own date, else its meeting's).
@@ -62,11 +66,28 @@ struct EntryFact: Hashable {
         return facts
     }
 
-    /// Writes an entry's facts.
-    static func insert(_ facts: Set<EntryFact>, entryID: Int64, _ db: Database) throws {
-        for fact in facts {
-            try ArchiveStore.run(db, "INSERT OR IGNORE INTO entry_fact(entryId, kind, value) VALUES(?, ?, ?)", [entryID, fact.kind.rawValue, fact.value])
+    /// The facts of an entry from its stored records: the decisions of its case (`caseID`),
+    /// or those its document mentions outside any item, with their people and votes.
+    static func stored(caseID: Int64?, documentID: Int64, meetingBody: String?, documentDate: String?, _ db: Database) throws -> Set<EntryFact> {
+        let rows = try caseID.map { try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE caseId = ? ORDER BY ordinal"), arguments: [$0]) }
+            ?? Row.fetchAll(db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE documentId = ? AND caseId IS NULL ORDER BY ordinal"), arguments: [documentID])
+        let participants = try db.cachedStatement(sql: """
+            SELECT pe.name, pe.party, pa.role FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = ?
+            """)
+        let decisions = try rows.map { row in
+            var decision = Decision(body: row[1], date: row[2], text: "", outcome: Outcome(rawValue: row[3]) ?? .other)
+            decision.votes = (row[4] as String?).flatMap { try? JSONDecoder().decode(Votes.self, from: Data($0.utf8)) }
+            for p in try Row.fetchAll(participants, arguments: [row[0]]) {
+                let party: String? = (p[1] as String?).flatMap { $0.isEmpty ? nil : $0 }
+                switch p[2] as String {
+                case "absent": decision.absent.append(Person(name: p[0], party: party))
+                case "notParticipating": decision.notParticipating.append(NonParticipant(name: p[0], party: party))
+                default: break  // named voters: the votes themselves name them
+                }
+            }
+            return decision
         }
+        return facts(of: decisions, meetingBody: meetingBody, documentDate: documentDate)
     }
 
     /// A name as the `person` table stores it, lower-cased.
