@@ -14,6 +14,9 @@ enum FlattenedPage {
         "Mødedato:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
         "Fraværende:", "Ikke til stede:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
         "Kompetence:", "Beslutningskompetence:",
+        // The contents after a header ("Fraværende: Bo Berg Følgende sager behandles: Pkt. Tekst Side 1 …"):
+        // no list of people goes on past it.
+        "Følgende sager behandles:",
     ]
 
     /// Headings that stand before the text they open.
@@ -63,6 +66,29 @@ enum FlattenedPage {
         return text[page.range.upperBound...].prefix(200).firstMatch(of: runningHeaderThenItem)?.output.item.startIndex
     }
 
+    /// Where a sentence stating an outcome starts after a list of names on a flattened page:
+    /// a capitalised word followed by a lower-case one ("… Karin Tved Orienteringen taget til
+    /// efterretning."), whose sentence `OutcomeClassifier` reads as a decision. A name's next
+    /// word is capitalised, or the sentence after it is none ("Bo Berg deltog som suppleant").
+    static func outcomeAfterNames(_ piece: String) -> String.Index? {
+        var from = piece.startIndex
+        while let space = piece[from...].firstIndex(of: " ") {
+            from = piece.index(after: space)
+            guard piece[from...].first?.isUppercase == true else { continue }
+            let words = piece[from...].split(separator: " ", maxSplits: 2)
+            guard words.count >= 2, words[1].first?.isLowercase == true, !MinutesVocabulary.nameParticles.contains(String(words[1])),
+                  piece[..<space].contains(" ") else { continue }
+            let rest = piece[from...]
+            let sentence = rest.firstRange(of: ". ").map { String(rest[..<$0.upperBound]) } ?? String(rest)
+            if OutcomeClassifier.stated.contains(OutcomeClassifier.classify(sentence)) { return from }
+        }
+        return nil
+    }
+
+    /// A page's running header whose date and page number a transcript dropped, leaving the
+    /// body's name and the bare labels: "Handicaprådet Mødedato Side " (then the item's title).
+    nonisolated(unsafe) static let valuelessRunningHeader = #/[A-ZÆØÅ][\p{L}-]*(?:\s+(?:og|for|[A-ZÆØÅ][\p{L}-]*)){0,4}\s+Mødedato\s+Side\s+(?=[A-ZÆØÅ])/#
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -103,16 +129,17 @@ enum FlattenedPage {
         // A decision header inside the text: "… Beslutning den : Godkendt." (a transcript drops
         // the digits of dates), "Beslutning i Økonomiudvalget den …".
         // Where a step's header starts is DecisionHeader's to say; the word is the cheap guard.
-        var from = text.startIndex
         var steps = 0
-        let mayOpenStep = text.containsBytes(" Beslutning ")
-        while mayOpenStep, let range = text[from...].firstRange(of: " Beslutning ") {
-            from = range.upperBound
-            let start = text.index(after: range.lowerBound)
-            guard DecisionHeader.opensStep(text[start...]) else { continue }
-            cuts.append(start)
-            markers += 1
-            steps += 1
+        for word in [" Beslutning ", " Beslutninger "] where text.containsBytes(of: word) {
+            var from = text.startIndex
+            while let range = text[from...].firstRange(of: word) {
+                from = range.upperBound
+                let start = text.index(after: range.lowerBound)
+                guard DecisionHeader.opensStep(text[start...]) else { continue }
+                cuts.append(start)
+                markers += 1
+                steps += 1
+            }
         }
         // A step's reference inside the text ("… vedtagelse Økonomiudvalget den 25. oktober 2027,
         // pkt. 3 Kommunalbestyrelsen den …", "Kommunalbestyrelsens møde 28. november 2027 Punkt
@@ -159,6 +186,11 @@ enum FlattenedPage {
         }
         pieces.append(String(text[start...]).stripping(" "))
         if let first = pieces.first, let m = first.firstMatch(of: pagePrefix) { pieces[0] = String(first[m.range.upperBound...]) }
+        // "Handicaprådet Mødedato Side Godkendelse af dagsorden": the running header's labels,
+        // whose values went with their digits, before the title that opens the page.
+        if let first = pieces.first, first.containsBytes(" Mødedato Side "), let m = first.prefixMatch(of: valuelessRunningHeader) {
+            pieces[0] = String(first[m.range.upperBound...])
+        }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
         // A label's value stays with it; a heading goes on a line of its own. Where labels stand
         // in a row ("Mødested: Medlemmer: Afbud: Rådhuset Bo Berg, …"), the values after them
@@ -176,6 +208,10 @@ enum FlattenedPage {
                !DecisionHeader.opensStep(piece) {
                 out.append(heading)
                 out.append(String(piece.dropFirst(heading.count)).stripping(": "))
+            } else if PeopleParser.absenceLabel(piece) != nil, let cut = outcomeAfterNames(piece) {
+                // "Ikke til stede: Bo Berg, Eva Ny Dagsordenen godkendt.": the decision after the list.
+                out.append(String(piece[..<cut]).stripping(" "))
+                out.append(String(piece[cut...]))
             } else {
                 out.append(piece)
             }

@@ -23,6 +23,8 @@ struct CaseParser: Sendable {
     }
 
     nonisolated(unsafe) static let itemType = #/\s*\(([BODI])\)\s*$/#
+    /// Empty parentheses closing a title, perhaps with a space inside: "( )", "()".
+    nonisolated(unsafe) static let emptyParentheses = #/\s*\(\s*\)\s*$/#
 
     /// What systems print before a closed or open item's title: "Lukket punkt:", "(Lukket)".
     static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:", "Closed:"]
@@ -89,6 +91,8 @@ struct CaseParser: Sendable {
             record.itemType = String(m.1)
             title = String(title[..<m.range.lowerBound])
         }
+        // "Godkendelse af dagsorden ( )": the case number's place, left empty by the page.
+        if title.hasSuffix(")"), let m = title.firstMatch(of: Self.emptyParentheses) { title = String(title[..<m.range.lowerBound]) }
         record.title = title
         record.number = number
         record.lines = [lines.first!.number, lines.last!.number]
