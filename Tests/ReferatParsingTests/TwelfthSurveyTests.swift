@@ -164,3 +164,21 @@ extension TwelfthSurveyTests {
         #expect(document.cases.first?.decisions.first?.text.replacing("\n", with: " ").hasPrefix(decision) == true)
     }
 }
+
+extension TwelfthSurveyTests {
+    @Test(arguments: [
+        ("Alle mødt.", "Alle mødt."),
+        ("Alle var til stede.", "Alle var til stede."),
+        ("Alle medlemmer var til stede", "Alle medlemmer var til stede"),
+        // Beside a decision of its own the sentence stays out of the text.
+        ("Godkendt.\n\nAlle var til stede.", "Godkendt."),
+    ])
+    func anItemThatSaysNobodyWasAbsentKeepsThatAsItsDecision(_ under: String, _ text: String) throws {
+        let document = try parse("Økonomiudvalget - Referat\n\nDato: 9. marts 2031\n\n1. Fraværende\n\nResume\n\nSagsforløb: ØK\n\nBeslutning\n\n" + under
+            + "\n\nTil toppen\n\n2. Bemærkninger til dagsordenen\n\nBeslutning\n\nIngen.\n")
+        let decision = try #require(document.cases.first?.decisions.first)
+        #expect(decision.text == text)
+        #expect(decision.absent.isEmpty)
+        #expect(document.meeting?.absent.isEmpty ?? true)
+    }
+}

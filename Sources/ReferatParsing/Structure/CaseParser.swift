@@ -416,6 +416,7 @@ struct CaseParser: Sendable {
         var notParticipating: [NonParticipant] = []
         var votes = Votes()
         var remarks: [String] = []
+        var nobodyAbsent: String?
         var date = draft.header.date
         let lines = (draft.header.inlineText.map { [SourceLine(number: draft.firstLine, text: $0)] } ?? []) + draft.lines
         var i = 0
@@ -432,7 +433,10 @@ struct CaseParser: Sendable {
                 if field == .date, date == nil, let iso = DanishDate.firstISO(in: value) { date = iso; continue }
                 if field == .place || field == .time || field == .endTime { continue }
             }
-            if PeopleParser.saysNobodyWasAbsent(text) { continue }
+            if PeopleParser.saysNobodyWasAbsent(text) {
+                nobodyAbsent = nobodyAbsent ?? text
+                continue
+            }
             if let list = AbsenceList.read(lines, at: i - 1) {
                 absent += list.absent
                 notParticipating += list.notParticipating
@@ -456,6 +460,9 @@ struct CaseParser: Sendable {
         }
         absent = Self.unique(absent, by: \.name)
         notParticipating = Self.unique(notParticipating, by: \.name)
+        // "1. Fraværende" / "Beslutning" / "Alle mødt.": that nobody was absent is the item's
+        // whole decision, kept as its text where nothing else stands under the header.
+        if let nobodyAbsent, paragraphs.allSatisfy(\.isEmpty), absent.isEmpty, notParticipating.isEmpty { paragraphs = [[nobodyAbsent]] }
         let text = Self.joinParagraphs(paragraphs.flatMap { $0 + [""] })
         var decision = Decision(
             body: draft.header.body, date: date, text: text, outcome: OutcomeClassifier.classify(text),
