@@ -182,3 +182,27 @@ extension TwelfthSurveyTests {
         #expect(document.meeting?.absent.isEmpty ?? true)
     }
 }
+
+extension TwelfthSurveyTests {
+    @Test(arguments: [
+        ("1. suppleant Bo Berg var indkaldt, men mødte ikke frem.", ["Bo Berg"]),
+        ("Eva Ny var indkaldt men udeblev.", ["Eva Ny"]),
+        ("Ida Lund havde meldt afbud. 1. suppleant Bo Berg var indkaldt, men mødte ikke frem.", ["Ida Lund", "Bo Berg"]),
+        // Called and came: nobody absent.
+        ("1. suppleant Bo Berg var indkaldt og deltog i mødet.", []),
+    ])
+    func aSubstituteCalledInVainWasAbsent(_ sentence: String, _ names: [String]) {
+        #expect((AbsenceProse.read(sentence)?.absent.map(\.name) ?? []) == names)
+    }
+}
+
+extension TwelfthSurveyTests {
+    @Test(arguments: [
+        ("Ingen var inhabile.", nil),
+        ("Alle deltog i behandlingen.", nil),
+        ("Bo Berg (V) var inhabil og deltog ikke i behandlingen.", "Bo Berg"),
+    ] as [(String, String?)])
+    func nobodyNamedIsNoNonParticipant(_ sentence: String, _ name: String?) {
+        #expect(PeopleParser.nonParticipant(sentence)?.name == name)
+    }
+}

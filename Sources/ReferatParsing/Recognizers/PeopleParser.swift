@@ -255,6 +255,8 @@ enum PeopleParser {
     static func nonParticipant(_ line: String) -> NonParticipant? {
         guard line.containsBytes("deltog") || line.containsBytes("deltager") || line.containsBytes("inhabil") else { return nil }
         let text = line.stripping(" ")
+        // "Ingen var inhabile.": a word that names nobody ("ingen", "alle") is no person.
+        if let first = text.split(separator: " ", maxSplits: 1).first, MinutesVocabulary.notInNames.contains(first.lowercased()) || first == "Alle" { return nil }
         if let (_, name, tail) = text.firstMatch(of: notTakingPart)?.output {
             let who = person(String(name)) ?? Person(name: String(name))
             var reason = reasonText(String(tail))
