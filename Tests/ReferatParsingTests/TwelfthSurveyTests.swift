@@ -206,3 +206,19 @@ extension TwelfthSurveyTests {
         #expect(PeopleParser.nonParticipant(sentence)?.name == name)
     }
 }
+
+extension TwelfthSurveyTests {
+    @Test(arguments: [
+        // Who came and who sent word under a bare heading: the dated step's attendance.
+        ("I mødet deltog:\n\nBo Berg og Eva Ny.\n\nFølgende havde meldt afbud:\n\nIda Lund og Ole Dam.\n", ["Fritidsudvalget"] as [String?], ["Ida Lund", "Ole Dam"]),
+        // An outcome of its own under the bare heading: two decisions, the absent with the first.
+        ("Dagsordenen blev godkendt.\n\nFølgende havde meldt afbud:\n\nIda Lund og Ole Dam.\n", [nil, "Fritidsudvalget"], []),
+    ])
+    func attendanceUnderABareHeadingBelongsToTheDatedStep(_ bare: String, _ bodies: [String?], _ absentOfStep: [String]) throws {
+        let text = "1. Godkendelse af dagsorden\n\nBeslutning\n\n" + bare + "\nFritidsudvalgets beslutning på mødet den 12. marts 2031:\n\nGodkendt.\n"
+        let document = try parse(text)
+        let decisions = try #require(document.cases.first?.decisions)
+        #expect(decisions.map(\.body) == bodies)
+        #expect(decisions.last?.absent.map(\.name) == absentOfStep)
+    }
+}

@@ -235,7 +235,21 @@ struct CaseParser: Sendable {
             guard draft.header.body == nil, draft.header.date == nil, !draft.byReferat, decision.date != nil else { return true }
             return !namedSteps.contains { later in later.0.firstLine > draft.firstLine && later.1.date == decision.date && Self.sameBody(later.1.body, decision.body) }
         }
-        record.decisions = Self.withoutRepeatedSteps(kept.map(\.1))
+        var steps = kept.map(\.1)
+        // A bare "Beslutning" over who came and who sent word ("I mødet deltog: …" / "Følgende
+        // havde meldt afbud: …"), before the body's dated step in the same item ("Udvalgets
+        // beslutning på mødet den 5. april 2031:"), where no meeting gives either a date: the
+        // attendance of that step, not a decision of its own.
+        if let bare = steps.indices.first, steps[bare].body == nil, steps[bare].date == nil, steps.count >= 2,
+           !OutcomeClassifier.stated.contains(steps[bare].outcome), !steps[bare].absent.isEmpty || !steps[bare].notParticipating.isEmpty,
+           let step = steps.indices.dropFirst().first(where: { steps[$0].body != nil && steps[$0].date != nil && !steps[$0].text.isEmpty }) {
+            for person in steps[bare].absent where !steps[step].absent.contains(where: { $0.name == person.name }) { steps[step].absent.append(person) }
+            for person in steps[bare].notParticipating where !steps[step].notParticipating.contains(where: { $0.name == person.name }) {
+                steps[step].notParticipating.append(person)
+            }
+            steps.remove(at: bare)
+        }
+        record.decisions = Self.withoutRepeatedSteps(steps)
         for k in record.decisions.indices where record.decisions[k].body == meeting?.body && record.decisions[k].date == meeting?.date {
             for person in headAbsent where !record.decisions[k].absent.contains(where: { $0.name == person.name }) {
                 record.decisions[k].absent.append(person)
