@@ -222,3 +222,29 @@ extension TwelfthSurveyTests {
         #expect(decisions.last?.absent.map(\.name) == absentOfStep)
     }
 }
+
+extension TwelfthSurveyTests {
+    static let itemPages = [
+        "3 1. Konstituering. I henhold til loven vælger udvalget selv sin formand. Eva Holm blev valgt til formand. 1",
+        "4 2. Præsentation af nye medarbejdere. To nye konsulenter præsenterede sig. Taget til efterretning. 2",
+        "5 3. Oplæg om sundhedshuse Ida Lund og Bo Berg fra et rådgivende firma præsenterer to modeller for et sundhedshus. Taget til efterretning. 3",
+        "6 4. Kulturprisen 2031. Der er kommet ni forslag. Prisen går til teatret. 4",
+        "7 5. Budget pr. 30. september for udvalget Ø I henhold til reglerne orienteres udvalget hver måned om forbruget i de enkelte afdelinger og puljer. 5",
+    ]
+
+    @Test func itemPagesAreFoundWhereTheirNumbersFollowEachOther() {
+        #expect(FlattenedPage.itemPages(Self.itemPages) == [0, 1, 2, 3, 4])
+        #expect(FlattenedPage.itemPages([Self.itemPages[0], "Indholdsfortegnelse", "7 4. Budget for de kommende år og de mange puljer. Tekst."]) == [])
+    }
+
+    @Test(arguments: [
+        (0, ["1. Konstituering", "I henhold til loven vælger udvalget selv sin formand. Eva Holm blev valgt til formand. 1"]),
+        (1, ["2. Præsentation af nye medarbejdere", "To nye konsulenter præsenterede sig. Taget til efterretning. 2"]),
+        (2, ["3. Oplæg om sundhedshuse", "Ida Lund og Bo Berg fra et rådgivende firma præsenterer to modeller for et sundhedshus. Taget til efterretning. 3"]),
+        (3, ["4. Kulturprisen 2031", "Der er kommet ni forslag. Prisen går til teatret. 4"]),
+        (4, ["5. Budget pr. 30. september for udvalget", "Ø I henhold til reglerne orienteres udvalget hver måned om forbruget i de enkelte afdelinger og puljer. 5"]),
+    ])
+    func anItemPageSplitsAfterItsTitle(_ page: Int, _ pieces: [String]) {
+        #expect(FlattenedPage.splitItemPage(Self.itemPages[page]) == pieces)
+    }
+}

@@ -85,6 +85,68 @@ enum FlattenedPage {
         return nil
     }
 
+    /// A transcript page that is one item, with no label or heading in it: the page's number,
+    /// the item's number and title, and the item's text run on after the title ("3 1.
+    /// Konstituering. I henhold til … 1", one PDF page an item).
+    nonisolated(unsafe) static let itemPage = #/^[0-9]{1,3}\s+(?<item>[0-9]{1,3})\.\s+(?=[A-ZÆØÅ])/#
+
+    /// The lines (by index) that are such item pages: only where two of them go on from one
+    /// item's number to the next, which a page that only opens with a numbered sentence does not.
+    static func itemPages(_ lines: [String]) -> Set<Int> {
+        var found: [(index: Int, item: Int)] = []
+        for (i, line) in lines.enumerated() where line.utf8.count >= 40 && line.utf8.first?.isASCIIDigit == true {
+            if let m = line.prefixMatch(of: itemPage), let item = Int(m.output.item) { found.append((i, item)) }
+        }
+        let numbers = Set(found.map(\.item))
+        let following = found.filter { numbers.contains($0.item + 1) || numbers.contains($0.item - 1) }
+        return following.count >= 2 ? Set(following.map(\.index)) : []
+    }
+
+    /// An item page cut into its numbered title and its text: the title ends at its first
+    /// sentence's point ("Konstituering. I henhold …"), or, with no point near, before a
+    /// capitalised word after a lower-case one ("Oplæg om sundhedshuse Kim Holm og …"). Nil
+    /// where neither is found within a title's length.
+    static func splitItemPage(_ line: String) -> [String]? {
+        guard let m = line.prefixMatch(of: itemPage) else { return nil }
+        let body = line[m.range.upperBound...]
+        let words = body.split(separator: " ", omittingEmptySubsequences: true)
+        var sentenceEnd: Substring.Index?
+        var length = 0
+        for (k, word) in words.enumerated() {
+            length += word.count + 1
+            if length > 160 { break }
+            // "mål. Sundhedsudvalget": a word of three letters or more, or a year, closes a sentence;
+            // "pr.", "2." and "stk." do not.
+            let stem = word.dropLast()
+            if word.hasSuffix("."), stem.count >= 3 && stem.allSatisfy(\.isLetter) || stem.count == 4 && stem.allSatisfy(\.isNumber), k + 1 < words.count,
+               words[k + 1].first?.isUppercase == true, !["stk.", "pkt.", "bl.a."].contains(word.lowercased()) {
+                sentenceEnd = word.endIndex
+                break
+            }
+        }
+        var nameStart: Substring.Index?
+        length = 0
+        for k in words.indices.dropFirst() {
+            length += words[k - 1].count + 1
+            if length > 120 { break }
+            let before = words[k - 1]
+            if words[k].first?.isUppercase == true, k >= 2, before.count >= 4, before.allSatisfy({ $0.isLetter && $0.isLowercase }),
+               !CaseSegmenter.danglingWords.contains(String(before)) {
+                nameStart = before.endIndex
+                break
+            }
+        }
+        // A short first sentence is the title; a long one has the text run into it, which
+        // starts where a name or a stray mark follows a lower-case word.
+        let short = sentenceEnd.map { body.distance(from: body.startIndex, to: $0) <= 90 } ?? false
+        let end = short ? sentenceEnd : nameStart ?? sentenceEnd
+        guard let end else { return nil }
+        let title = String(body[..<end]).stripping(" .")
+        let rest = String(line[end...]).stripping(". ")
+        guard !title.isEmpty, !rest.isEmpty else { return nil }
+        return [m.output.item + ". " + title, rest]
+    }
+
     /// A page's running header whose date and page number a transcript dropped, leaving the
     /// body's name and the bare labels: "Handicaprådet Mødedato Side " (then the item's title).
     nonisolated(unsafe) static let valuelessRunningHeader = #/[A-ZÆØÅ][\p{L}-]*(?:\s+(?:og|for|[A-ZÆØÅ][\p{L}-]*)){0,4}\s+Mødedato\s+Side\s+(?=[A-ZÆØÅ])/#

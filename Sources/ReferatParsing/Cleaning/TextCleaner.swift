@@ -71,6 +71,7 @@ struct TextCleaner: Sendable {
         text = ""
         let doubleSpaced = Self.isDoubleSpaced(raw)
         let grids = RoutingGrid.find(in: raw)
+        let itemPages = FlattenedPage.itemPages(raw.map(\.text))
         var nextGrid = 0
         var lines: [SourceLine] = []
         lines.reserveCapacity(raw.count)
@@ -98,7 +99,8 @@ struct TextCleaner: Sendable {
                 if lines.last?.isBlank == false || lines.isEmpty { lines.append(SourceLine(number: raw[i].number, text: "")) }
                 continue
             }
-            let pieces = FlattenedPage.split(normalised)
+            var pieces = FlattenedPage.split(normalised)
+            if pieces.count == 1, itemPages.contains(i), let page = FlattenedPage.splitItemPage(normalised) { pieces = page }
             // "2" over "3 Økonomiudvalget Mødedato …": a transcript's empty page, whose number
             // would pass for an item's over the next page's running header.
             if pieces.count > 1, let last = lines.lastIndex(where: { !$0.isBlank }), !pageEdges.contains(last), let number = Int(lines[last].text),
