@@ -227,7 +227,7 @@ extension TwelfthSurveyTests {
     static let itemPages = [
         "3 1. Konstituering. I henhold til loven vælger udvalget selv sin formand. Eva Holm blev valgt til formand. 1",
         "4 2. Præsentation af nye medarbejdere. To nye konsulenter præsenterede sig. Taget til efterretning. 2",
-        "5 3. Oplæg om sundhedshuse Ida Lund og Bo Berg fra et rådgivende firma præsenterer to modeller for et sundhedshus. Taget til efterretning. 3",
+        "5 3. Oplæg om nye legepladser Ida Lund og Bo Berg fra et rådgivende firma viser to modeller for en legeplads. Taget til efterretning. 3",
         "6 4. Kulturprisen 2031. Der er kommet ni forslag. Prisen går til teatret. 4",
         "7 5. Budget pr. 30. september for udvalget Ø I henhold til reglerne orienteres udvalget hver måned om forbruget i de enkelte afdelinger og puljer. 5",
     ]
@@ -240,7 +240,7 @@ extension TwelfthSurveyTests {
     @Test(arguments: [
         (0, ["1. Konstituering", "I henhold til loven vælger udvalget selv sin formand. Eva Holm blev valgt til formand. 1"]),
         (1, ["2. Præsentation af nye medarbejdere", "To nye konsulenter præsenterede sig. Taget til efterretning. 2"]),
-        (2, ["3. Oplæg om sundhedshuse", "Ida Lund og Bo Berg fra et rådgivende firma præsenterer to modeller for et sundhedshus. Taget til efterretning. 3"]),
+        (2, ["3. Oplæg om nye legepladser", "Ida Lund og Bo Berg fra et rådgivende firma viser to modeller for en legeplads. Taget til efterretning. 3"]),
         (3, ["4. Kulturprisen 2031", "Der er kommet ni forslag. Prisen går til teatret. 4"]),
         (4, ["5. Budget pr. 30. september for udvalget", "Ø I henhold til reglerne orienteres udvalget hver måned om forbruget i de enkelte afdelinger og puljer. 5"]),
     ])
