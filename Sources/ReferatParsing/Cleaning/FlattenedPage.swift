@@ -14,6 +14,9 @@ enum FlattenedPage {
         "Mødedato:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
         "Fraværende:", "Ikke til stede:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
         "Kompetence:", "Beslutningskompetence:",
+        // The contents after a header ("Fraværende: Bo Berg Følgende sager behandles: Pkt. Tekst Side 1 …"):
+        // no list of people goes on past it.
+        "Følgende sager behandles:",
     ]
 
     /// Headings that stand before the text they open.
@@ -63,6 +66,91 @@ enum FlattenedPage {
         return text[page.range.upperBound...].prefix(200).firstMatch(of: runningHeaderThenItem)?.output.item.startIndex
     }
 
+    /// Where a sentence stating an outcome starts after a list of names on a flattened page:
+    /// a capitalised word followed by a lower-case one ("… Karin Tved Orienteringen taget til
+    /// efterretning."), whose sentence `OutcomeClassifier` reads as a decision. A name's next
+    /// word is capitalised, or the sentence after it is none ("Bo Berg deltog som suppleant").
+    static func outcomeAfterNames(_ piece: String) -> String.Index? {
+        var from = piece.startIndex
+        while let space = piece[from...].firstIndex(of: " ") {
+            from = piece.index(after: space)
+            guard piece[from...].first?.isUppercase == true else { continue }
+            let words = piece[from...].split(separator: " ", maxSplits: 2)
+            guard words.count >= 2, words[1].first?.isLowercase == true, !MinutesVocabulary.nameParticles.contains(String(words[1])),
+                  piece[..<space].contains(" ") else { continue }
+            let rest = piece[from...]
+            let sentence = rest.firstRange(of: ". ").map { String(rest[..<$0.upperBound]) } ?? String(rest)
+            if OutcomeClassifier.stated.contains(OutcomeClassifier.classify(sentence)) { return from }
+        }
+        return nil
+    }
+
+    /// A transcript page that is one item, with no label or heading in it: the page's number,
+    /// the item's number and title, and the item's text run on after the title ("3 1.
+    /// Konstituering. I henhold til … 1", one PDF page an item).
+    nonisolated(unsafe) static let itemPage = #/^[0-9]{1,3}\s+(?<item>[0-9]{1,3})\.\s+(?=[A-ZÆØÅ])/#
+
+    /// The lines (by index) that are such item pages: only where two of them go on from one
+    /// item's number to the next, which a page that only opens with a numbered sentence does not.
+    static func itemPages(_ lines: [String]) -> Set<Int> {
+        var found: [(index: Int, item: Int)] = []
+        for (i, line) in lines.enumerated() where line.utf8.count >= 40 && line.utf8.first?.isASCIIDigit == true {
+            if let m = line.prefixMatch(of: itemPage), let item = Int(m.output.item) { found.append((i, item)) }
+        }
+        let numbers = Set(found.map(\.item))
+        let following = found.filter { numbers.contains($0.item + 1) || numbers.contains($0.item - 1) }
+        return following.count >= 2 ? Set(following.map(\.index)) : []
+    }
+
+    /// An item page cut into its numbered title and its text: the title ends at its first
+    /// sentence's point ("Konstituering. I henhold …"), or, with no point near, before a
+    /// capitalised word after a lower-case one ("Oplæg om sundhedshuse Kim Holm og …"). Nil
+    /// where neither is found within a title's length.
+    static func splitItemPage(_ line: String) -> [String]? {
+        guard let m = line.prefixMatch(of: itemPage) else { return nil }
+        let body = line[m.range.upperBound...]
+        let words = body.split(separator: " ", omittingEmptySubsequences: true)
+        var sentenceEnd: Substring.Index?
+        var length = 0
+        for (k, word) in words.enumerated() {
+            length += word.count + 1
+            if length > 160 { break }
+            // "mål. Sundhedsudvalget": a word of three letters or more, or a year, closes a sentence;
+            // "pr.", "2." and "stk." do not.
+            let stem = word.dropLast()
+            if word.hasSuffix("."), stem.count >= 3 && stem.allSatisfy(\.isLetter) || stem.count == 4 && stem.allSatisfy(\.isNumber), k + 1 < words.count,
+               words[k + 1].first?.isUppercase == true, !["stk.", "pkt.", "bl.a."].contains(word.lowercased()) {
+                sentenceEnd = word.endIndex
+                break
+            }
+        }
+        var nameStart: Substring.Index?
+        length = 0
+        for k in words.indices.dropFirst() {
+            length += words[k - 1].count + 1
+            if length > 120 { break }
+            let before = words[k - 1]
+            if words[k].first?.isUppercase == true, k >= 2, before.count >= 4, before.allSatisfy({ $0.isLetter && $0.isLowercase }),
+               !CaseSegmenter.danglingWords.contains(String(before)) {
+                nameStart = before.endIndex
+                break
+            }
+        }
+        // A short first sentence is the title; a long one has the text run into it, which
+        // starts where a name or a stray mark follows a lower-case word.
+        let short = sentenceEnd.map { body.distance(from: body.startIndex, to: $0) <= 90 } ?? false
+        let end = short ? sentenceEnd : nameStart ?? sentenceEnd
+        guard let end else { return nil }
+        let title = String(body[..<end]).stripping(" .")
+        let rest = String(line[end...]).stripping(". ")
+        guard !title.isEmpty, !rest.isEmpty else { return nil }
+        return [m.output.item + ". " + title, rest]
+    }
+
+    /// A page's running header whose date and page number a transcript dropped, leaving the
+    /// body's name and the bare labels: "Handicaprådet Mødedato Side " (then the item's title).
+    nonisolated(unsafe) static let valuelessRunningHeader = #/[A-ZÆØÅ][\p{L}-]*(?:\s+(?:og|for|[A-ZÆØÅ][\p{L}-]*)){0,4}\s+Mødedato\s+Side\s+(?=[A-ZÆØÅ])/#
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -103,16 +191,17 @@ enum FlattenedPage {
         // A decision header inside the text: "… Beslutning den : Godkendt." (a transcript drops
         // the digits of dates), "Beslutning i Økonomiudvalget den …".
         // Where a step's header starts is DecisionHeader's to say; the word is the cheap guard.
-        var from = text.startIndex
         var steps = 0
-        let mayOpenStep = text.containsBytes(" Beslutning ")
-        while mayOpenStep, let range = text[from...].firstRange(of: " Beslutning ") {
-            from = range.upperBound
-            let start = text.index(after: range.lowerBound)
-            guard DecisionHeader.opensStep(text[start...]) else { continue }
-            cuts.append(start)
-            markers += 1
-            steps += 1
+        for word in [" Beslutning ", " Beslutninger "] where text.containsBytes(of: word) {
+            var from = text.startIndex
+            while let range = text[from...].firstRange(of: word) {
+                from = range.upperBound
+                let start = text.index(after: range.lowerBound)
+                guard DecisionHeader.opensStep(text[start...]) else { continue }
+                cuts.append(start)
+                markers += 1
+                steps += 1
+            }
         }
         // A step's reference inside the text ("… vedtagelse Økonomiudvalget den 25. oktober 2027,
         // pkt. 3 Kommunalbestyrelsen den …", "Kommunalbestyrelsens møde 28. november 2027 Punkt
@@ -159,6 +248,11 @@ enum FlattenedPage {
         }
         pieces.append(String(text[start...]).stripping(" "))
         if let first = pieces.first, let m = first.firstMatch(of: pagePrefix) { pieces[0] = String(first[m.range.upperBound...]) }
+        // "Handicaprådet Mødedato Side Godkendelse af dagsorden": the running header's labels,
+        // whose values went with their digits, before the title that opens the page.
+        if let first = pieces.first, first.containsBytes(" Mødedato Side "), let m = first.prefixMatch(of: valuelessRunningHeader) {
+            pieces[0] = String(first[m.range.upperBound...])
+        }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
         // A label's value stays with it; a heading goes on a line of its own. Where labels stand
         // in a row ("Mødested: Medlemmer: Afbud: Rådhuset Bo Berg, …"), the values after them
@@ -176,6 +270,10 @@ enum FlattenedPage {
                !DecisionHeader.opensStep(piece) {
                 out.append(heading)
                 out.append(String(piece.dropFirst(heading.count)).stripping(": "))
+            } else if PeopleParser.absenceLabel(piece) != nil, let cut = outcomeAfterNames(piece) {
+                // "Ikke til stede: Bo Berg, Eva Ny Dagsordenen godkendt.": the decision after the list.
+                out.append(String(piece[..<cut]).stripping(" "))
+                out.append(String(piece[cut...]))
             } else {
                 out.append(piece)
             }

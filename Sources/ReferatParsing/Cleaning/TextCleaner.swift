@@ -71,6 +71,7 @@ struct TextCleaner: Sendable {
         text = ""
         let doubleSpaced = Self.isDoubleSpaced(raw)
         let grids = RoutingGrid.find(in: raw)
+        let itemPages = FlattenedPage.itemPages(raw.map(\.text))
         var nextGrid = 0
         var lines: [SourceLine] = []
         lines.reserveCapacity(raw.count)
@@ -98,7 +99,8 @@ struct TextCleaner: Sendable {
                 if lines.last?.isBlank == false || lines.isEmpty { lines.append(SourceLine(number: raw[i].number, text: "")) }
                 continue
             }
-            let pieces = FlattenedPage.split(normalised)
+            var pieces = FlattenedPage.split(normalised)
+            if pieces.count == 1, itemPages.contains(i), let page = FlattenedPage.splitItemPage(normalised) { pieces = page }
             // "2" over "3 Økonomiudvalget Mødedato …": a transcript's empty page, whose number
             // would pass for an item's over the next page's running header.
             if pieces.count > 1, let last = lines.lastIndex(where: { !$0.isBlank }), !pageEdges.contains(last), let number = Int(lines[last].text),
@@ -111,7 +113,7 @@ struct TextCleaner: Sendable {
             }
         }
         raw.removeAll()
-        Self.removeRunningHeaders(&lines, pageEdges: pageEdges)
+        Self.removeRunningHeaders(&lines, pageEdges: pageEdges.count >= 2 ? pageEdges : Self.pageMarkerEdges(lines))
 
         var links: [(line: Int, url: String)] = []
         var webpage = false
@@ -292,6 +294,18 @@ struct TextCleaner: Sendable {
             return lower.dropFirst(2).dropLast(2).allSatisfy(\.isNumber)
         }
         return false
+    }
+
+    /// Page edges of a text that lost its page breaks but kept a page's own number on a line
+    /// ("Egeby Kommune" / "12. marts 2031" / "Side 2.", a PDF's lines on a document site): the
+    /// number's line and the two lines above it, where a running header stands.
+    static func pageMarkerEdges(_ lines: [SourceLine]) -> Set<Int> {
+        var edges = Set<Int>()
+        for i in lines.indices where lines[i].text.hasPrefix("Side ") && isPageNumber(String(lines[i].text.dropLast(lines[i].text.hasSuffix(".") ? 1 : 0))) {
+            edges.insert(i)
+            for j in stride(from: i - 1, through: max(0, i - 2), by: -1) where !lines[j].isBlank { edges.insert(j) }
+        }
+        return edges.count >= 6 ? edges : []
     }
 
     /// Removes lines that open or close at least three pages with the same text.

@@ -39,9 +39,10 @@ enum AbsenceProse {
     private static let nameRun = "(?:" + partiedName + #"(?:\s+"# + partiedName + ")+|" + name + ")"
     private static let labelledNames = nameRun + nameSeparator + nameRun + ")*"
     /// Names, then what they did: searched anywhere in a sentence ("…, da Bo Berg (V) var inhabil"),
-    /// after an office or a header's label without its colon ("Bemærkninger Eva Holm forlod mødet …").
+    /// after an office or a header's label without its colon ("Bemærkninger Eva Holm forlod mødet …"),
+    /// also a substitute called in vain ("1. suppleant Bo Berg var indkaldt, men mødte ikke frem").
     nonisolated(unsafe) static let listThenPredicate = try! Regex(
-        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+|Bemærkninger:?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?:forlod mødet.{0,40}?\s+og\s+)?(?<predicate>"#
+        #"(?:(?:Udvalgsmedlem|Medlem|Rådmand|Borgmester|Formand|Næstformand|Regionsrådsmedlem)(?:met|erne)?\s+|Bemærkninger:?\s+)?(?<names>"# + names + #")\s*[-–,]?\s+(?:(?:der|som)\s+)?(?:forlod mødet.{0,40}?\s+og\s+|var\s+indkaldt,?\s+men\s+)?(?<predicate>"#
             + (MinutesVocabulary.absentPredicates + MinutesVocabulary.notParticipatingPredicates)
                 .sorted { $0.count > $1.count }.joined(separator: "|") + #")(?![\p{L}])(?<rest>.*)$"#)
     /// The predicates of `listThenPredicate`, each cut before its first character that other
@@ -315,6 +316,12 @@ enum AbsenceProse {
             if c == ".", i + 1 < chars.count, chars[i + 1].isUppercase, chars[i + 1].isLetter,
                current.dropLast().reversed().prefix(while: { $0.isLetter }).count > 3 {
                 // "… deltog Bo Berg.Rådmand Eva Ny forlod mødet": a space lost between sentences.
+                out.append(current.stripping(" "))
+                current = ""
+            } else if c == ".", i + 5 < chars.count, chars[i + 1] == " ", chars[i + 2].isASCII, chars[i + 2].isNumber, chars[i + 3] == ".", chars[i + 4] == " ",
+                      chars[i + 5].isLowercase, current.dropLast().reversed().prefix(while: { $0.isLetter }).count > 3 {
+                // "… havde meldt afbud. 1. suppleant Bo Berg var indkaldt …": a sentence that opens
+                // with an ordinal after a word's point.
                 out.append(current.stripping(" "))
                 current = ""
             } else if c == "." || c == ";" || c == ":", i + 2 < chars.count, chars[i + 1] == " ", chars[i + 2].isUppercase {

@@ -38,6 +38,12 @@ struct DecisionHeader: Hashable, Sendable {
     nonisolated(unsafe) static let namedStep = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\p{L}]*){0,5}),\s+(?<date>"# + date + #"),\s+(?:pkt|punkt)\.?\s*[0-9]+\s*:\s*(?<rest>.*)$"#)
     nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen|[Bb]yråd)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
+    /// "Beslutninger Handicaprådet den" / "Beslutning Økonomiudvalget den : Godkendt.": a step's
+    /// header whose date a transcript dropped with its digits; the body named like one, "den"
+    /// and nothing or a colon after it. The meeting's date is the step's.
+    nonisolated(unsafe) static let bodyWithoutDate = try! Regex(#"^(?:Beslutning|Beslutninger)\s+(?<body>"# + MinutesVocabulary.bodyPattern + #")\s+den(?:\s*:\s*(?<rest>.*)|\s*)$"#)
+    /// The same header at the start of a flattened page's text, the text going on after it.
+    nonisolated(unsafe) static let bodyWithoutDateOpening = try! Regex(#"^(?:Beslutning|Beslutninger)\s+"# + MinutesVocabulary.bodyPattern + #"\s+den(?:\s*:|\s+[A-ZÆØÅ]|$)"#)
 
     /// The words after "Beslutning" that make it one step's header rather than a heading:
     /// "Beslutning i Byrådet …", "Beslutning fra Plan, Miljø og Teknik …", "Beslutning den
@@ -47,7 +53,10 @@ struct DecisionHeader: Hashable, Sendable {
     /// Whether `text` opens with a step's header word: "Beslutning i …", "Beslutning den …".
     /// Flattened transcripts are cut before such a header, wherever it stands in the text.
     static func opensStep<S: StringProtocol>(_ text: S) -> Bool {
-        text.hasPrefix("Beslutning ") && startsWithStepWord(text.dropFirst(11))
+        if text.hasPrefix("Beslutning ") && startsWithStepWord(text.dropFirst(11)) { return true }
+        // "… godkendes Beslutninger Handicaprådet den Ikke til stede: …": a header without its date.
+        return (text.hasPrefix("Beslutning ") || text.hasPrefix("Beslutninger ")) && text.prefix(120).contains(" den")
+            && String(text.prefix(120)).prefixMatch(of: bodyWithoutDateOpening) != nil
     }
 
     private static func startsWithStepWord<S: StringProtocol>(_ rest: S) -> Bool {
@@ -120,6 +129,9 @@ struct DecisionHeader: Hashable, Sendable {
                         body = String(body.dropLast(4))
                     }
                     return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: inline?.isEmpty == false ? inline : nil)
+                }
+                if rest.hasSuffix(" den") || rest.containsBytes(" den :") || rest.containsBytes(" den:"), let m = try? bodyWithoutDate.wholeMatch(in: line) {
+                    return make(body: m["body"]?.substring, date: nil, rest: m["rest"]?.substring)
                 }
                 // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
                 if let c = rest.first, c.isLetter, !line.contains(":") { return nil }

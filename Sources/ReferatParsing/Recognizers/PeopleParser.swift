@@ -117,6 +117,11 @@ enum PeopleParser {
         var text = raw.stripping("•-–;. ")
         // "Borgmester Anna Holm": the office is not part of the name.
         for role in rolePrefixes where text.hasPrefix(role) { text = String(text.dropFirst(role.count)) }
+        // "Koncerndirektør fra Region Hovedstaden Svend Holm": an office and the organisation
+        // it is held in, before the name.
+        if text.containsBytes(" fra ") || text.containsBytes(" i ") || text.containsBytes(" ved "), let m = text.prefixMatch(of: officeInOrganisation) {
+            text = String(text[m.range.upperBound...])
+        }
         guard mayStartWithCapital(text), text.isShorter(than: 121), let m = personCaptures(text) else { return nil }
         var name = String(m.name).stripping(" ")
         // "Anders Fog- Petersen": a double name that a transcript broke at the line's end keeps
@@ -153,6 +158,22 @@ enum PeopleParser {
             party = nil
         }
         return Person(name: name, party: party, reason: reason)
+    }
+
+    /// An office (one capitalised word) held in a named region or municipality, before a
+    /// person's name: "Koncerndirektør fra Region Hovedstaden ", "Direktør i Egeby Kommune ".
+    nonisolated(unsafe) static let officeInOrganisation = #/[A-ZÆØÅ][\p{Ll}-]+\s+(?:fra|i|ved)\s+(?:Region\s+[A-ZÆØÅ][\p{L}-]+|[A-ZÆØÅ][\p{L}-]+\s+Kommune)\s+(?=[A-ZÆØÅ][\p{Ll}])/#
+
+    /// The two names of `names` that `name` is, joined by a space ("Poul Ebbesen Karin Tved"),
+    /// or nil: a list that lost its commas runs two people into one name.
+    static func runTogether(_ name: String, of names: Set<String>) -> [String]? {
+        var space = name.firstIndex(of: " ")
+        while let at = space {
+            let head = String(name[..<at]), tail = String(name[name.index(after: at)...])
+            if head.contains(" "), tail.contains(" "), names.contains(head), names.contains(tail) { return [head, tail] }
+            space = name[name.index(after: at)...].firstIndex(of: " ")
+        }
+        return nil
     }
 
     /// The offices before a name, each with the space after it ("Borgmester ").
@@ -234,6 +255,8 @@ enum PeopleParser {
     static func nonParticipant(_ line: String) -> NonParticipant? {
         guard line.containsBytes("deltog") || line.containsBytes("deltager") || line.containsBytes("inhabil") else { return nil }
         let text = line.stripping(" ")
+        // "Ingen var inhabile.": a word that names nobody ("ingen", "alle") is no person.
+        if let first = text.split(separator: " ", maxSplits: 1).first, MinutesVocabulary.notInNames.contains(first.lowercased()) || first == "Alle" { return nil }
         if let (_, name, tail) = text.firstMatch(of: notTakingPart)?.output {
             let who = person(String(name)) ?? Person(name: String(name))
             var reason = reasonText(String(tail))

@@ -23,6 +23,8 @@ struct CaseParser: Sendable {
     }
 
     nonisolated(unsafe) static let itemType = #/\s*\(([BODI])\)\s*$/#
+    /// Empty parentheses closing a title, perhaps with a space inside: "( )", "()".
+    nonisolated(unsafe) static let emptyParentheses = #/\s*\(\s*\)\s*$/#
 
     /// What systems print before a closed or open item's title: "Lukket punkt:", "(Lukket)".
     static let closedPrefixes = ["Lukket sag:", "Lukket punkt:", "LUKKET PUNKT:", "LUKKET PUNKT -", "Lukket punkt -", "Lukket dagsorden –", "Lukket dagsorden -", "(Lukket)", "Lukket:", "Closed:"]
@@ -89,6 +91,8 @@ struct CaseParser: Sendable {
             record.itemType = String(m.1)
             title = String(title[..<m.range.lowerBound])
         }
+        // "Godkendelse af dagsorden ( )": the case number's place, left empty by the page.
+        if title.hasSuffix(")"), let m = title.firstMatch(of: Self.emptyParentheses) { title = String(title[..<m.range.lowerBound]) }
         record.title = title
         record.number = number
         record.lines = [lines.first!.number, lines.last!.number]
@@ -231,7 +235,21 @@ struct CaseParser: Sendable {
             guard draft.header.body == nil, draft.header.date == nil, !draft.byReferat, decision.date != nil else { return true }
             return !namedSteps.contains { later in later.0.firstLine > draft.firstLine && later.1.date == decision.date && Self.sameBody(later.1.body, decision.body) }
         }
-        record.decisions = Self.withoutRepeatedSteps(kept.map(\.1))
+        var steps = kept.map(\.1)
+        // A bare "Beslutning" over who came and who sent word ("I mødet deltog: …" / "Følgende
+        // havde meldt afbud: …"), before the body's dated step in the same item ("Udvalgets
+        // beslutning på mødet den 5. april 2031:"), where no meeting gives either a date: the
+        // attendance of that step, not a decision of its own.
+        if let bare = steps.indices.first, steps[bare].body == nil, steps[bare].date == nil, steps.count >= 2,
+           !OutcomeClassifier.stated.contains(steps[bare].outcome), !steps[bare].absent.isEmpty || !steps[bare].notParticipating.isEmpty,
+           let step = steps.indices.dropFirst().first(where: { steps[$0].body != nil && steps[$0].date != nil && !steps[$0].text.isEmpty }) {
+            for person in steps[bare].absent where !steps[step].absent.contains(where: { $0.name == person.name }) { steps[step].absent.append(person) }
+            for person in steps[bare].notParticipating where !steps[step].notParticipating.contains(where: { $0.name == person.name }) {
+                steps[step].notParticipating.append(person)
+            }
+            steps.remove(at: bare)
+        }
+        record.decisions = Self.withoutRepeatedSteps(steps)
         for k in record.decisions.indices where record.decisions[k].body == meeting?.body && record.decisions[k].date == meeting?.date {
             for person in headAbsent where !record.decisions[k].absent.contains(where: { $0.name == person.name }) {
                 record.decisions[k].absent.append(person)
@@ -412,6 +430,7 @@ struct CaseParser: Sendable {
         var notParticipating: [NonParticipant] = []
         var votes = Votes()
         var remarks: [String] = []
+        var nobodyAbsent: String?
         var date = draft.header.date
         let lines = (draft.header.inlineText.map { [SourceLine(number: draft.firstLine, text: $0)] } ?? []) + draft.lines
         var i = 0
@@ -428,7 +447,10 @@ struct CaseParser: Sendable {
                 if field == .date, date == nil, let iso = DanishDate.firstISO(in: value) { date = iso; continue }
                 if field == .place || field == .time || field == .endTime { continue }
             }
-            if PeopleParser.saysNobodyWasAbsent(text) { continue }
+            if PeopleParser.saysNobodyWasAbsent(text) {
+                nobodyAbsent = nobodyAbsent ?? text
+                continue
+            }
             if let list = AbsenceList.read(lines, at: i - 1) {
                 absent += list.absent
                 notParticipating += list.notParticipating
@@ -452,6 +474,9 @@ struct CaseParser: Sendable {
         }
         absent = Self.unique(absent, by: \.name)
         notParticipating = Self.unique(notParticipating, by: \.name)
+        // "1. Fraværende" / "Beslutning" / "Alle mødt.": that nobody was absent is the item's
+        // whole decision, kept as its text where nothing else stands under the header.
+        if let nobodyAbsent, paragraphs.allSatisfy(\.isEmpty), absent.isEmpty, notParticipating.isEmpty { paragraphs = [[nobodyAbsent]] }
         let text = Self.joinParagraphs(paragraphs.flatMap { $0 + [""] })
         var decision = Decision(
             body: draft.header.body, date: date, text: text, outcome: OutcomeClassifier.classify(text),

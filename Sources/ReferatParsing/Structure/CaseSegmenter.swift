@@ -53,8 +53,10 @@ struct CaseSegmenter {
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
     nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
     nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*)?([0-9]{1,3})\.?$/#
+    /// A number alone without a point: a page number, as a contents' column prints them.
+    nonisolated(unsafe) static let pageNumber = #/[0-9]{1,3}/#
     nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*:?\s*([0-9]{1,3})\s*:?$/#
-    nonisolated(unsafe) static let dottedLeader = #/(?:\.{4,}|…{2,}|(?:\. ){4,})\s*[0-9ivx]+$/#
+    nonisolated(unsafe) static let dottedLeader = #/(?:\.{3,}|…{2,}|(?:\. ){4,})\s*[0-9ivx]+$/#
     /// A place that ends in its postcode and town ("Mødelokale 2, Rådhuset, Torvet 20, 2635 Ishøj"):
     /// the meeting's place, never an item's title.
     nonisolated(unsafe) static let postalAddress = #/,\s*[0-9]{4}\s+\p{Lu}[\p{L}.\- ]*$/#
@@ -460,6 +462,9 @@ struct CaseSegmenter {
         }
         guard Self.mayBeNumbered(text), text.utf8.count <= 16, let m = text.wholeMatch(of: Self.bareNumber),
               let next = nextContent(lines, after: index) else { return nil }
+        // "Side" / "2" / "5" / … / "63" / "Hjørring Kommune": the last of a column of page
+        // numbers from a table of contents, before the page's running header, is no item's number.
+        if let above = previousContent(lines, before: index), lines[above].text.wholeMatch(of: Self.pageNumber) != nil { return nil }
         let title = lines[next].text
         guard isTitleLike(title), numberedTitle(title) == nil, title.firstMatch(of: Self.dottedLeader) == nil,
               !CaseSegmenter.isIdentity(title), SectionHeadings.key(title) == nil else { return nil }
@@ -507,6 +512,8 @@ struct CaseSegmenter {
         if text.containsBytes("stedfortræder") || text.containsBytes("suppleant"), text.containsBytes("deltog") || text.containsBytes("mødte") { return false }
         if text.hasASCIIDigit, text.firstMatch(of: Self.postalAddress) != nil { return false }
         if Self.isMeetingPlace(text) { return false }
+        // "Hjørring Kommune": the authority's name alone, a page's running header.
+        if text.hasSuffix(" Kommune"), text.isShorter(than: 40), text.wholeMatch(of: DocumentAssembler.municipality) != nil { return false }
         // "Referat uden bilag - Helsingør Kommune": the document's own name.
         if (text.hasPrefix("Referat ") || text.hasPrefix("Beslutningsprotokol")) && (text.contains(" Kommune") || text.contains("Region ")) { return false }
         if SectionHeadings.inlineRouting(text) != nil || MeetingHeaderParser.mayBeGenitiveMeeting(text)
@@ -581,8 +588,10 @@ struct CaseSegmenter {
             }
             seen += 1
             if Self.isIdentity(text) {
-                // Printed above the next item's title, it is that item's identity.
-                if let next = nextContent(lines, after: j - 1), numberedTitle(lines[next].text) != nil { return .none }
+                // Printed above the next item's title, or above its number alone ("00.01.00-K01-1-31"
+                // / "1." / title, a PDF's lines), it is that item's identity.
+                if let next = nextContent(lines, after: j - 1),
+                   numberedTitle(lines[next].text) != nil || lines[next].text.utf8.count <= 16 && lines[next].text.wholeMatch(of: Self.bareNumber) != nil { return .none }
                 return .identity
             }
             if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key) { return .heading }

@@ -110,6 +110,7 @@ struct DocumentAssembler {
             if meeting == nil { meeting = Meeting() }
             meeting?.addAbsent(list.absent)
         }
+        Self.separateRunTogetherNames(cases: &cases, meeting: &meeting)
         // A region's minutes name municipalities in their items; the region is the publisher.
         if let region = Self.region(lines, meeting: meeting, municipality: municipality) { municipality = region }
         let kind: DocumentKind
@@ -279,6 +280,27 @@ struct DocumentAssembler {
             return counts.max { $0.value < $1.value }?.key
         }
         return nil
+    }
+
+    /// "Poul Ebbesen Karin Tved" from a header that lost the commas between its names, beside
+    /// "Poul Ebbesen" and "Karin Tved" listed apart in the items: two people, not a third.
+    static func separateRunTogetherNames(cases: inout [CaseRecord], meeting: inout Meeting?) {
+        var names = Set(meeting?.absent.map(\.name) ?? [])
+        for c in cases { for d in c.decisions { for p in d.absent { names.insert(p.name) } } }
+        guard names.count >= 3 else { return }
+        let split = { (people: [Person]) -> [Person] in
+            var out: [Person] = []
+            for person in people {
+                if let parts = PeopleParser.runTogether(person.name, of: names) {
+                    for part in parts where !out.contains(where: { $0.name == part }) && !people.contains(where: { $0.name == part }) { out.append(Person(name: part)) }
+                } else if !out.contains(where: { $0.name == person.name }) {
+                    out.append(person)
+                }
+            }
+            return out
+        }
+        if let absent = meeting?.absent { meeting?.absent = split(absent) }
+        for c in cases.indices { for d in cases[c].decisions.indices { cases[c].decisions[d].absent = split(cases[c].decisions[d].absent) } }
     }
 
     /// The municipality the document names most often ("Silkeborg Kommune"), or nil.

@@ -73,7 +73,10 @@ enum MinutesVocabulary {
     ]
 
     /// Phrases that say nobody was absent.
-    static let nobodyAbsent = ["alle medlemmer var mødt", "alle var mødt", "alle mødt", "ingen afbud", "ingen fraværende", "ingen"]
+    static let nobodyAbsent = [
+        "alle medlemmer var mødt", "alle var mødt", "alle mødt", "alle medlemmer var til stede", "alle var til stede", "alle til stede",
+        "alle deltog", "ingen afbud", "ingen fraværende", "ingen",
+    ]
 
     /// What follows a list of names in a sentence saying they were absent from the meeting:
     /// "Anna Holm og Per Berg var fraværende."
