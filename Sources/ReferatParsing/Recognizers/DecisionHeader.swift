@@ -19,7 +19,7 @@ struct DecisionHeader: Hashable, Sendable {
     /// 4. marts 2019, pkt. 3: Godkendt", "Beslutning fra ØU d. 3/5-21": a step's body and date
     /// after the word that opens a decision.
     static func dated(_ line: String) -> Parts? {
-        let r = HeaderReader(line)
+        let r = LineReader(line)
         var found: Parts?
         func bodyFrom(_ start: Int) -> Bool {
             r.bodyEnds(from: start) { end in
@@ -49,7 +49,7 @@ struct DecisionHeader: Hashable, Sendable {
     /// "Beslutning Økonomi og Strategi den 14-03-2022": a committee named without "udvalg" right
     /// after "Beslutning", known as a step's header by "den" and the date that close the line.
     static func namedDated(_ line: String) -> Parts? {
-        let r = HeaderReader(line)
+        let r = LineReader(line)
         guard let head = r.word("Beslutning", at: 0) ?? r.word("BESLUTNING", at: 0), let start = r.spaces(head) else { return nil }
         let ends = r.capitalWordEnds(from: start, hyphens: true)
         // The most words after which " den " and a date follow.
@@ -66,7 +66,7 @@ struct DecisionHeader: Hashable, Sendable {
     /// Also with the item's number and the decision after it: "Kommunalbestyrelsens møde 28.
     /// november 2027 Punkt 1: Der var ingen meddelelser." (Ballerup's minutes).
     static func genitiveMeetingStep(_ line: String) -> Parts? {
-        let r = HeaderReader(line)
+        let r = LineReader(line)
         var found: Parts?
         _ = r.bodyEnds(from: 0) { end in
             guard r[end] == "s", let space = r.spaces(end + 1), let møde = r.word("møde", at: space), var q = r.spaces(møde) else { return false }
@@ -87,11 +87,11 @@ struct DecisionHeader: Hashable, Sendable {
         return found
     }
 
-    private static let punkt = HeaderReader.CasedWord("punkt")
+    private static let punkt = LineReader.CasedWord("punkt")
 
     /// "Økonomiudvalgets beslutning den 4. marts 2019:", "Byrådets behandling på mødet den …".
     static func genitive(_ line: String) -> Parts? {
-        let r = HeaderReader(line)
+        let r = LineReader(line)
         var found: Parts?
         _ = r.bodyEnds(from: 0) { end in
             guard r[end] == "s", let space = r.spaces(end + 1), let noun = r.word("beslutning", at: space) ?? r.word("behandling", at: space),
@@ -107,11 +107,11 @@ struct DecisionHeader: Hashable, Sendable {
 
     /// "Plan- og Miljøudvalget, 24.10.2016 Anbefales": a body whose name ends like one, a comma and a date.
     static func committeeDated(_ line: String) -> Parts? {
-        let r = HeaderReader(line)
+        let r = LineReader(line)
         // The name runs to the first comma: capitalised, of letters, . ' ’ space and -.
-        guard let first = r[0], HeaderReader.isCapital(first) else { return nil }
+        guard let first = r[0], LineReader.isCapital(first) else { return nil }
         var comma = 1
-        while let c = r[comma], HeaderReader.isLetter(c) || ".'’ -".contains(c) { comma += 1 }
+        while let c = r[comma], LineReader.isLetter(c) || ".'’ -".contains(c) { comma += 1 }
         guard r[comma] == ",", MinutesVocabulary.commaBodyEndings.contains(where: { comma - $0.count >= 1 && r.word($0, at: comma - $0.count) != nil }),
               var q = r.spaces(comma + 1) else { return nil }
         if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
@@ -121,7 +121,7 @@ struct DecisionHeader: Hashable, Sendable {
 
     /// "Kultur- og Idrætsudvalget, 14-05-2019, pkt. 31": a body, its date and the item's number.
     static func committeeItem(_ line: String) -> Parts? {
-        let r = HeaderReader(line)
+        let r = LineReader(line)
         var found: Parts?
         _ = r.bodyEnds(from: 0) { end in
             guard var q = r.spaces(r[end] == "," && r.isSpace(end + 1) ? end + 1 : end) else { return false }
@@ -137,7 +137,7 @@ struct DecisionHeader: Hashable, Sendable {
     /// "Social og Sundhed, 6. januar 2020, pkt. 123:": a committee named without "udvalg",
     /// known as a decision step by the date, the item reference and the colon.
     static func namedStep(_ line: String) -> Parts? {
-        let r = HeaderReader(line)
+        let r = LineReader(line)
         for end in r.capitalWordEnds(from: 0, hyphens: false).reversed() {
             guard r[end] == ",", let q = r.spaces(end + 1), let dateEnd = r.dateEnd(q), r[dateEnd] == ",", let space = r.spaces(dateEnd + 1),
                   let item = r.itemNumberEnd(space, words: MinutesVocabulary.itemNumberWords), case let colon = r.skipSpaces(item), r[colon] == ":",

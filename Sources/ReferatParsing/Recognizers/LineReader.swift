@@ -1,5 +1,8 @@
-/// The pieces decision headers are read from, one character at a time: a deciding body's name,
-/// a date as headers print it, a reference to the item, the decision text after them.
+/// A short line read one character at a time by the hand-written recognizers: decision
+/// headers (`DecisionHeader`) and a person with party and reason (`PeopleParser`).
+///
+/// The pieces decision headers are read from: a deciding body's name, a date as headers
+/// print it, a reference to the item, the decision text after them.
 ///
 ///     Beslutning i Økonomiudvalget (18-21) den 22-01-2018
 ///                  ^ body                      ^ date
@@ -10,7 +13,7 @@
 /// with one is no digit. A body's name may end at several places ("Økonomiudvalget,
 /// Byrådet den …"); `bodyEnds` offers them shortest name first, and a reader takes the first
 /// one after which the rest of its shape follows.
-struct HeaderReader {
+struct LineReader {
     let characters: [Character]
 
     init(_ line: String) {

@@ -1,7 +1,7 @@
 @testable import ReferatParsing
 import Testing
 
-/// The pieces decision headers are read from (`HeaderReader`), and the dated header shapes
+/// The pieces decision headers are read from (`LineReader`), and the dated header shapes
 /// built from them.
 @Suite struct HeaderReaderTests {
     /// A date as headers print it, and how much of the text it covers; nil when no date starts the text.
@@ -19,7 +19,7 @@ import Testing
         ("Fredag den 14. august 2020", nil), ("4. maj 201", nil), ("den 22-01-2018", nil), ("22 01 2018", nil),
     ] as [(String, String?)])
     func readsHeaderDates(_ text: String, _ date: String?) {
-        let r = HeaderReader(text)
+        let r = LineReader(text)
         #expect(r.dateEnd(0).map { String(r.text(0..<$0)) } == date)
     }
 
@@ -71,12 +71,46 @@ import Testing
         ("Udvalget for Børn", ["Udvalget", "Udvalg", "Udvalget for B", "Udvalget for Bø", "Udvalget for Bør", "Udvalget for Børn"]),
     ] as [(String, [String])])
     func offersBodyEndsInOrder(_ text: String, _ names: [String]) {
-        let r = HeaderReader(text)
+        let r = LineReader(text)
         var found: [String] = []
         _ = r.bodyEnds(from: 0) { end in
             found.append(String(r.text(0..<end)))
             return false
         }
         #expect(found == names)
+    }
+}
+
+/// One person as lists print one (`PeopleParser.personCaptures`): name, party in parentheses,
+/// party after a comma, reason; "-" for a part not there.
+@Suite struct PersonShapeTests {
+    @Test(arguments: [
+        ("Bente Holm (A)", "Bente Holm", "A", "-", ""),
+        ("Bente Holm, A (sygdom)", "Bente Holm", "-", "A", "sygdom"),
+        ("Bo Berg (Løsgænger)", "Bo Berg", "Løsgænger", "-", ""),
+        ("Bo Berg, løsgænger", "Bo Berg", "-", "løsgænger", ""),
+        ("Bo Berg ()", "Bo Berg", "", "-", ""),
+        ("Dorthe la Cour (V) - ferie.", "Dorthe la Cour", "V", "-", "ferie"),
+        ("Luis da Silva Martins, SF", "Luis da Silva Martins", "-", "SF", ""),
+        ("Per B. Holm (A) (stedfortræder: Ib Lund)", "Per B. Holm", "A", "-", "stedfortræder: Ib Lund"),
+        // A seventh word, a comma before four capitals, a lower-case word of four letters: the reason.
+        ("Ane Bak Ole Kim Per Ib Bo", "Ane Bak Ole Kim Per Ib", "-", "-", "Bo"),
+        ("Anna Berg, ABCD", "Anna Berg", "-", "-", "ABCD"),
+        ("Anna abcd Berg", "Anna", "-", "-", "abcd Berg"),
+        // Parentheses of more than 40 characters are a reason, not a party.
+        ("Anna Berg (" + String(repeating: "x", count: 41) + ")", "Anna Berg", "-", "-", String(repeating: "x", count: 41)),
+    ] as [(String, String, String, String, String)])
+    func readsPeople(_ text: String, _ name: String, _ paren: String, _ party: String, _ reason: String) throws {
+        let m = try #require(PeopleParser.personCaptures(text))
+        #expect(String(m.name) == name)
+        #expect(m.paren.map(String.init) ?? "-" == paren)
+        #expect(m.party.map(String.init) ?? "-" == party)
+        #expect(m.reason.map(String.init) ?? "-" == reason)
+    }
+
+    /// Parentheses left inside the reason, or a line that starts without a capital.
+    @Test(arguments: ["Anna Berg (A)(B)(C)", "Anna Berg x(y) z", "anna Berg", "(A) Anna Berg", "Anna Berg (A) (syg) mere"])
+    func refusesOtherLines(_ text: String) {
+        #expect(PeopleParser.personCaptures(text) == nil)
     }
 }
