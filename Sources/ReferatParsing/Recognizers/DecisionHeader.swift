@@ -12,8 +12,9 @@ struct DecisionHeader: Hashable, Sendable {
     /// Decision text on the header line itself ("Beslutning: Vedtaget").
     var inlineText: String?
 
-    /// What a dated header says: the body's name, the date as printed, the text after them.
-    typealias Parts = (body: Substring, date: Substring, rest: Substring?)
+    /// What a dated header says: the body's name, the day as ISO 8601 (nil for a date no
+    /// calendar has), the text after them.
+    typealias Parts = (body: Substring, iso: String?, rest: Substring?)
 
     /// "Beslutning i Økonomiudvalget (18-21) den 22-01-2018", "Beslutning: Byrådet, på mødet den
     /// 4. marts 2019, pkt. 3: Godkendt", "Beslutning fra ØU d. 3/5-21": a step's body and date
@@ -29,8 +30,8 @@ struct DecisionHeader: Hashable, Sendable {
                 if r[space] == ",", let after = r.spaces(space + 1) { q = after } else if space > end { q = space } else { return false }
                 if let p = r.word("på", at: q), let s = r.spaces(p), let m = r.word("mødet", at: s), let after = r.spaces(m) { q = after }
                 if let den = r.word("den", at: q), let after = r.spaces(den) { q = after } else if let d = r.word("d.", at: q) { q = r.skipSpaces(d) }
-                guard let dateEnd = r.dateEnd(q), let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return false }
-                found = (r.text(start..<end), r.text(q..<dateEnd), rest)
+                guard let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return false }
+                found = (r.text(start..<end), date.iso, rest)
                 return true
             }
         }
@@ -55,8 +56,8 @@ struct DecisionHeader: Hashable, Sendable {
         // The most words after which " den " and a date follow.
         for end in ends.reversed() {
             guard let space = r.spaces(end), let den = r.word("den", at: space), let q = r.spaces(den),
-                  let dateEnd = r.dateEnd(q), let rest = r.rest(dateEnd) else { continue }
-            return (r.text(start..<end), r.text(q..<dateEnd), rest)
+                  let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(dateEnd) else { continue }
+            return (r.text(start..<end), date.iso, rest)
         }
         return nil
     }
@@ -71,17 +72,17 @@ struct DecisionHeader: Hashable, Sendable {
         _ = r.bodyEnds(from: 0) { end in
             guard r[end] == "s", let space = r.spaces(end + 1), let møde = r.word("møde", at: space), var q = r.spaces(møde) else { return false }
             if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
-            guard let dateEnd = r.dateEnd(q) else { return false }
+            guard let date = r.date(q), case let dateEnd = date.end else { return false }
             let colon = r.skipSpaces(dateEnd)
             if r[colon] == ":", colon + 1 == r.count {
-                found = (r.text(0..<end), r.text(q..<dateEnd), nil)
+                found = (r.text(0..<end), date.iso, nil)
                 return true
             }
             // " Punkt 1: …": one to three digits.
             guard let space2 = r.spaces(dateEnd), let punkt = r.word(Self.punkt, at: space2), let number = r.spaces(punkt),
                   (1...3).contains(r.digitRun(number)), case let afterNumber = r.skipSpaces(number + r.digitRun(number)), r[afterNumber] == ":",
                   let rest = r.rest(afterNumber) else { return false }
-            found = (r.text(0..<end), r.text(q..<dateEnd), rest)
+            found = (r.text(0..<end), date.iso, rest)
             return true
         }
         return found
@@ -98,8 +99,8 @@ struct DecisionHeader: Hashable, Sendable {
                   var q = r.spaces(noun) else { return false }
             if let at = r.word("i", at: q) ?? r.word("på", at: q), let s = r.spaces(at), let mødet = r.word("mødet", at: s), let after = r.spaces(mødet) { q = after }
             if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
-            guard let dateEnd = r.dateEnd(q), let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return false }
-            found = (r.text(0..<end), r.text(q..<dateEnd), rest)
+            guard let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return false }
+            found = (r.text(0..<end), date.iso, rest)
             return true
         }
         return found
@@ -115,8 +116,8 @@ struct DecisionHeader: Hashable, Sendable {
         guard r[comma] == ",", MinutesVocabulary.commaBodyEndings.contains(where: { comma - $0.count >= 1 && r.word($0, at: comma - $0.count) != nil }),
               var q = r.spaces(comma + 1) else { return nil }
         if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
-        guard let dateEnd = r.dateEnd(q), let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return nil }
-        return (r.text(0..<comma), r.text(q..<dateEnd), rest)
+        guard let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return nil }
+        return (r.text(0..<comma), date.iso, rest)
     }
 
     /// "Kultur- og Idrætsudvalget, 14-05-2019, pkt. 31": a body, its date and the item's number.
@@ -126,9 +127,9 @@ struct DecisionHeader: Hashable, Sendable {
         _ = r.bodyEnds(from: 0) { end in
             guard var q = r.spaces(r[end] == "," && r.isSpace(end + 1) ? end + 1 : end) else { return false }
             if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
-            guard let dateEnd = r.dateEnd(q), let space = r.spaces(r[dateEnd] == "," && r.isSpace(dateEnd + 1) ? dateEnd + 1 : dateEnd),
+            guard let date = r.date(q), case let dateEnd = date.end, let space = r.spaces(r[dateEnd] == "," && r.isSpace(dateEnd + 1) ? dateEnd + 1 : dateEnd),
                   let item = r.itemNumberEnd(space, words: MinutesVocabulary.itemReferenceWords), let rest = r.rest(item) else { return false }
-            found = (r.text(0..<end), r.text(q..<dateEnd), rest)
+            found = (r.text(0..<end), date.iso, rest)
             return true
         }
         return found
@@ -139,10 +140,10 @@ struct DecisionHeader: Hashable, Sendable {
     static func namedStep(_ line: String) -> Parts? {
         let r = LineReader(line)
         for end in r.capitalWordEnds(from: 0, hyphens: false).reversed() {
-            guard r[end] == ",", let q = r.spaces(end + 1), let dateEnd = r.dateEnd(q), r[dateEnd] == ",", let space = r.spaces(dateEnd + 1),
+            guard r[end] == ",", let q = r.spaces(end + 1), let date = r.date(q), case let dateEnd = date.end, r[dateEnd] == ",", let space = r.spaces(dateEnd + 1),
                   let item = r.itemNumberEnd(space, words: MinutesVocabulary.itemNumberWords), case let colon = r.skipSpaces(item), r[colon] == ":",
                   let rest = r.rest(colon) else { continue }
-            return (r.text(0..<end), r.text(q..<dateEnd), rest)
+            return (r.text(0..<end), date.iso, rest)
         }
         return nil
     }
@@ -195,7 +196,7 @@ struct DecisionHeader: Hashable, Sendable {
         if lead == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             // Every date shape has ASCII digits: a line without any is no dated header.
             if line.hasASCIIDigit, let m = dated(line) ?? namedDated(line) {
-                return make(body: m.body, date: m.date, rest: m.rest)
+                return make(body: m.body, iso: m.iso, rest: m.rest)
             }
             if let m = line.wholeMatch(of: undated) {
                 let rest = String(m.1)
@@ -242,12 +243,12 @@ struct DecisionHeader: Hashable, Sendable {
         }
         if first.isUppercase, line.containsBytes("s beslutning") || line.containsBytes("s behandling"), line.hasASCIIDigit,
            let m = genitive(line) {
-            return make(body: m.body, date: m.date, rest: m.rest)
+            return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         if first.isUppercase, line.hasSuffix(":") || line.containsBytes(" Punkt ") || line.containsBytes(" punkt "), line.containsBytes("s møde "), line.hasASCIIDigit,
            let m = genitiveMeetingStep(line), MeetingHeaderParser.isBodyName(String(m.body)) {
             // The body's name alone: not "Følgende emner blev nævnt på Regionsrådet".
-            return make(body: m.body, date: m.date, rest: m.rest)
+            return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         if first.isUppercase, line.containsBytes("s beslutning"), line.utf8.count < 60, let m = line.wholeMatch(of: undated) {
             let rest = String(m.1)
@@ -256,13 +257,13 @@ struct DecisionHeader: Hashable, Sendable {
         if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),
            mentionsItemNumber(line) {
             if let m = committeeItem(line) ?? namedStep(line) {
-                return make(body: m.body, date: m.date, rest: m.rest)
+                return make(body: m.body, iso: m.iso, rest: m.rest)
             }
         }
         // "Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1": a
         // sentence before a page's running footer, not a body's name.
         if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = committeeDated(line), !m.body.contains(". ") {
-            return make(body: m.body, date: m.date, rest: m.rest)
+            return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         return nil
     }
@@ -321,9 +322,20 @@ struct DecisionHeader: Hashable, Sendable {
         return "Beslutning " + words[1] + " " + words[2].prefix(1).uppercased() + words[2].dropFirst() + line[end...]
     }
 
+    /// A header from the `history` pattern's captures; nil for a date no calendar has.
     private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {
         let iso = date.flatMap { DanishDate.firstISO(in: String($0)) }
         guard iso != nil || date == nil else { return nil }
+        return header(body: body, iso: iso, rest: rest)
+    }
+
+    /// A header from what a reader found; nil for a date no calendar has.
+    private static func make(body: Substring, iso: String?, rest: Substring?) -> DecisionHeader? {
+        guard let iso else { return nil }
+        return header(body: body, iso: iso, rest: rest)
+    }
+
+    private static func header(body: Substring?, iso: String?, rest: Substring?) -> DecisionHeader {
         let text = rest.map { String($0).stripping(": ") }
         // "Beslutning på byrådsmødet den 15. marts 2027": the meeting named as one word is its body's.
         var name = body.map { String($0).stripping(", ") }

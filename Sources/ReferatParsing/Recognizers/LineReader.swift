@@ -223,27 +223,33 @@ struct LineReader {
 
     // MARK: A date as headers print it
 
-    /// The end of a date starting at `i`: numeric ("22-01-2018", "3.5.21"), with the month's
-    /// name ("14. august 2020", "4-mar-2019"), or ISO ("2018-01-22"); a weekday may come
-    /// before it ("fredag den 14. august 2020") and a time after it ("kl. 16.00").
-    func dateEnd(_ i: Int) -> Int? {
+    /// A date starting at `i`: numeric ("22-01-2018", "3.5.21"), with the month's name ("14.
+    /// august 2020", "4-mar-2019"), or ISO ("2018-01-22"); a weekday may come before it ("fredag
+    /// den 14. august 2020") and a time after it ("kl. 16.00"). Its end, and the day as ISO 8601
+    /// (nil for a day no calendar has, "31-02-2021", or a month's name that is none).
+    func date(_ i: Int) -> (end: Int, iso: String?)? {
         var start = i
         if let weekday = firstWord(MinutesVocabulary.weekdays, at: i), let space = spaces(weekday) {
             start = space
             if let den = word("den", at: space), let after = spaces(den) { start = after }
         }
-        guard var end = numericDate(start) ?? namedDate(start) ?? isoDate(start) else { return nil }
+        guard var date = numericDate(start) ?? namedDate(start) ?? isoDate(start) else { return nil }
         // The time: " kl. 16.00", " 9:30", " 16:00:00".
-        if let space = spaces(end) {
+        if let space = spaces(date.end) {
             var hour = space
             if let kl = word("kl.", at: space) { hour = skipSpaces(kl) }
             let h = digitRun(hour)
             if (1...2).contains(h), self[hour + h] == ":" || self[hour + h] == ".", digitRun(hour + h + 1) >= 2 {
-                end = hour + h + 3
-                if self[end] == ":", digitRun(end + 1) >= 2 { end += 3 }
+                date.end = hour + h + 3
+                if self[date.end] == ":", digitRun(date.end + 1) >= 2 { date.end += 3 }
             }
         }
-        return end
+        return date
+    }
+
+    /// The number written by `count` digits at `i`.
+    private func number(_ i: Int, _ count: Int) -> Int {
+        characters[i..<i + count].reduce(0) { $0 * 10 + Int($1.asciiValue! - 0x30) }
     }
 
     /// One or two digits followed by a character in `separators`: the end of the digits.
@@ -254,15 +260,18 @@ struct LineReader {
     }
 
     /// "22-01-2018", "3.5.21", "22/01/2018": a year of two to four digits.
-    private func numericDate(_ i: Int) -> Int? {
+    private func numericDate(_ i: Int) -> (end: Int, iso: String?)? {
         guard let day = dayOrMonth(i, then: "-./"), let month = dayOrMonth(day + 1, then: "-./") else { return nil }
-        let year = digitRun(month + 1)
-        return year >= 2 ? month + 1 + min(year, 4) : nil
+        let year = min(digitRun(month + 1), 4)
+        guard year >= 2 else { return nil }
+        // A year is written with two digits or four: "22-01-018" names no day.
+        let iso = year == 3 ? nil : DanishDate.make(number(month + 1, year), number(day + 1, month - day - 1), number(i, day - i))
+        return (month + 1 + year, iso)
     }
 
-    /// "14. august 2020", "4 marts 2019", "15-maj-2002", "1. sept. 2021": any word of three to
-    /// nine letters stands for the month here, and the month's name is read with the date.
-    private func namedDate(_ i: Int) -> Int? {
+    /// "14. august 2020", "4 marts 2019", "15-maj-2002", "1. sept. 2021": a word of three to
+    /// nine letters where the month's name stands.
+    private func namedDate(_ i: Int) -> (end: Int, iso: String?)? {
         let run = digitRun(i)
         guard (1...2).contains(run) else { return nil }
         var j = i + run
@@ -272,15 +281,16 @@ struct LineReader {
         let name = j
         while let c = self[j], c.isASCII ? Self.isLetter(c) : (c == "æ" || c == "ø" || c == "å") { j += 1 }
         guard (3...9).contains(j - name) else { return nil }
+        let month = DanishDate.months[String(characters[name..<j]).lowercased()]
         if self[j] == "." { j += 1 }
-        guard self[j] == " " || self[j] == "-" else { return nil }
-        return digitRun(j + 1) >= 4 ? j + 5 : nil
+        guard self[j] == " " || self[j] == "-", digitRun(j + 1) >= 4 else { return nil }
+        return (j + 5, month.flatMap { DanishDate.make(number(j + 1, 4), $0, number(i, run)) })
     }
 
     /// "2018-01-22".
-    private func isoDate(_ i: Int) -> Int? {
+    private func isoDate(_ i: Int) -> (end: Int, iso: String?)? {
         guard digitRun(i) == 4, self[i + 4] == "-", digitRun(i + 5) == 2, self[i + 7] == "-", digitRun(i + 8) >= 2 else { return nil }
-        return i + 10
+        return (i + 10, DanishDate.make(number(i, 4), number(i + 5, 2), number(i + 8, 2)))
     }
 
     // MARK: After the date
