@@ -14,10 +14,27 @@
 /// Byrådet den …"); `bodyEnds` offers them shortest name first, and a reader takes the first
 /// one after which the rest of its shape follows.
 struct LineReader {
+    let line: String
     let characters: [Character]
+    /// Where each character starts in the line's UTF-8, and the line's length last: what is
+    /// read is handed out as a slice of the line, not copied.
+    private let offsets: [Int]
 
     init(_ line: String) {
-        characters = Array(line)
+        self.line = line
+        var characters: [Character] = []
+        var offsets: [Int] = []
+        characters.reserveCapacity(line.utf8.count)
+        offsets.reserveCapacity(line.utf8.count + 1)
+        var offset = 0
+        for c in line {
+            characters.append(c)
+            offsets.append(offset)
+            offset += c.utf8.count
+        }
+        offsets.append(offset)
+        self.characters = characters
+        self.offsets = offsets
     }
 
     var count: Int { characters.count }
@@ -25,7 +42,8 @@ struct LineReader {
     subscript(_ i: Int) -> Character? { i >= 0 && i < characters.count ? characters[i] : nil }
 
     func text(_ range: Range<Int>) -> Substring {
-        Substring(String(characters[range]))
+        let utf8 = line.utf8
+        return line[utf8.index(utf8.startIndex, offsetBy: offsets[range.lowerBound])..<utf8.index(utf8.startIndex, offsetBy: offsets[range.upperBound])]
     }
 
     // MARK: Characters and words
