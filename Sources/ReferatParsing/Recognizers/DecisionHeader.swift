@@ -12,30 +12,142 @@ struct DecisionHeader: Hashable, Sendable {
     /// Decision text on the header line itself ("Beslutning: Vedtaget").
     var inlineText: String?
 
-    /// A date as printed in headers: numeric, or day + month name + year.
-    private static let date = #"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s+)?(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}|[0-9]{1,2}\.?[ -][A-Za-zæøå]{3,9}\.?[ -][0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s+(?:kl\.\s*)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?)?"#
-    /// A deciding body's name, with an optional period or number after it ("Økonomiudvalget
-    /// (18-21)", "Forretningsudvalget 2018-2021").
-    private static let body = MinutesVocabulary.bodyPattern + #"(?:\s*\([0-9A-ZÆØÅ–-]{1,12}\)|\s+[0-9]{4}\s*[-–]\s*[0-9]{2,4})?"#
-    /// A reference to the item after the date: ", pkt. 1".
-    private static let itemReference = #"(?:,?\s*(?:pkt|punkt|sag)\.?\s*[0-9]+)?"#
+    /// What a dated header says: the body's name, the day as ISO 8601 (nil for a date no
+    /// calendar has), the text after them.
+    typealias Parts = (body: Substring, iso: String?, rest: Substring?)
 
-    nonisolated(unsafe) static let dated = try! Regex(#"^(?:Beslutning|BESLUTNING|Beslutninger|Afgørelse)\s*:?(?:\s+i|\s+fra)?\s+(?<body>"# + body + #")\s*,?\s+(?:på\s+mødet\s+)?(?:den\s+|d\.\s*)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    /// "Beslutning i Økonomiudvalget (18-21) den 22-01-2018", "Beslutning: Byrådet, på mødet den
+    /// 4. marts 2019, pkt. 3: Godkendt", "Beslutning fra ØU d. 3/5-21": a step's body and date
+    /// after the word that opens a decision.
+    static func dated(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        var found: Parts?
+        func bodyFrom(_ start: Int) -> Bool {
+            r.bodyEnds(from: start) { end in
+                // `\s*,?\s+`: white space, a comma, or both, before an optional "på mødet" and "den".
+                let space = r.skipSpaces(end)
+                var q: Int
+                if r[space] == ",", let after = r.spaces(space + 1) { q = after } else if space > end { q = space } else { return false }
+                if let p = r.word("på", at: q), let s = r.spaces(p), let m = r.word("mødet", at: s), let after = r.spaces(m) { q = after }
+                if let den = r.word("den", at: q), let after = r.spaces(den) { q = after } else if let d = r.word("d.", at: q) { q = r.skipSpaces(d) }
+                guard let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return false }
+                found = (r.text(start..<end), date.iso, rest)
+                return true
+            }
+        }
+        for word in MinutesVocabulary.decisionHeaderWords {
+            guard let head = r.word(word, at: 0) else { continue }
+            // An optional colon, then "i" or "fra" before the body, or the body at once.
+            let colon = r.skipSpaces(head)
+            let p = r[colon] == ":" ? colon + 1 : head
+            guard let start = r.spaces(p) else { continue }
+            if let step = r.word("i", at: start) ?? r.word("fra", at: start), let body = r.spaces(step), bodyFrom(body) { return found }
+            if bodyFrom(start) { return found }
+        }
+        return nil
+    }
+
     /// "Beslutning Økonomi og Strategi den 14-03-2022": a committee named without "udvalg" right
     /// after "Beslutning", known as a step's header by "den" and the date that close the line.
-    nonisolated(unsafe) static let namedDated = try! Regex(#"^(?:Beslutning|BESLUTNING)\s+(?<body>[A-ZÆØÅ][\p{L}-]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\p{L}-]*){0,5})\s+den\s+(?<date>"# + date + #")\s*:?\s*(?<rest>.*)$"#)
+    static func namedDated(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        guard let head = r.word("Beslutning", at: 0) ?? r.word("BESLUTNING", at: 0), let start = r.spaces(head) else { return nil }
+        let ends = r.capitalWordEnds(from: start, hyphens: true)
+        // The most words after which " den " and a date follow.
+        for end in ends.reversed() {
+            guard let space = r.spaces(end), let den = r.word("den", at: space), let q = r.spaces(den),
+                  let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(dateEnd) else { continue }
+            return (r.text(start..<end), date.iso, rest)
+        }
+        return nil
+    }
+
     /// "Integrationsudvalgets møde den 12. december 2027:" over the step's decision, inside an
     /// item; the colon tells it from a page's title naming the meeting.
     /// Also with the item's number and the decision after it: "Kommunalbestyrelsens møde 28.
     /// november 2027 Punkt 1: Der var ingen meddelelser." (Ballerup's minutes).
-    nonisolated(unsafe) static let genitiveMeetingStep = try! Regex(#"^(?<body>"# + body + #")s\s+møde\s+(?:den\s+)?(?<date>"# + date + #")(?:\s*:|\s+[Pp]unkt\s+[0-9]{1,3}\s*:\s*(?<rest>.*))$"#)
-    nonisolated(unsafe) static let genitive = try! Regex(#"^(?<body>"# + body + #")s\s+(?:beslutning|behandling)\s+(?:i\s+mødet\s+|på\s+mødet\s+)?(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
+    static func genitiveMeetingStep(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        var found: Parts?
+        _ = r.bodyEnds(from: 0) { end in
+            guard r[end] == "s", let space = r.spaces(end + 1), let møde = r.word("møde", at: space), var q = r.spaces(møde) else { return false }
+            if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
+            guard let date = r.date(q), case let dateEnd = date.end else { return false }
+            let colon = r.skipSpaces(dateEnd)
+            if r[colon] == ":", colon + 1 == r.count {
+                found = (r.text(0..<end), date.iso, nil)
+                return true
+            }
+            // " Punkt 1: …": one to three digits.
+            guard let space2 = r.spaces(dateEnd), let punkt = r.word(Self.punkt, at: space2), let number = r.spaces(punkt),
+                  (1...3).contains(r.digitRun(number)), case let afterNumber = r.skipSpaces(number + r.digitRun(number)), r[afterNumber] == ":",
+                  let rest = r.rest(afterNumber) else { return false }
+            found = (r.text(0..<end), date.iso, rest)
+            return true
+        }
+        return found
+    }
+
+    private static let punkt = LineReader.CasedWord("punkt")
+
+    /// "Økonomiudvalgets beslutning den 4. marts 2019:", "Byrådets behandling på mødet den …".
+    static func genitive(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        var found: Parts?
+        _ = r.bodyEnds(from: 0) { end in
+            guard r[end] == "s", let space = r.spaces(end + 1), let noun = r.word("beslutning", at: space) ?? r.word("behandling", at: space),
+                  var q = r.spaces(noun) else { return false }
+            if let at = r.word("i", at: q) ?? r.word("på", at: q), let s = r.spaces(at), let mødet = r.word("mødet", at: s), let after = r.spaces(mødet) { q = after }
+            if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
+            guard let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return false }
+            found = (r.text(0..<end), date.iso, rest)
+            return true
+        }
+        return found
+    }
+
     /// "Plan- og Miljøudvalget, 24.10.2016 Anbefales": a body whose name ends like one, a comma and a date.
-    nonisolated(unsafe) static let committeeDated = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}.'’ -]*?(?:udvalget|udvalg|bestyrelsen|rådet|Byråd|byråd|Magistraten|repræsentationen|direktionen)),\s+(?:den\s+)?(?<date>"# + date + #")"# + itemReference + #"\s*:?\s*(?<rest>.*)$"#)
-    nonisolated(unsafe) static let committeeItem = try! Regex(#"^(?<body>"# + body + #"),?\s+(?:den\s+)?(?<date>"# + date + #"),?\s+(?:pkt|punkt|sag)\.?\s*[0-9]+\s*:?\s*(?<rest>.*)$"#)
+    static func committeeDated(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        // The name runs to the first comma: capitalised, of letters, . ' ’ space and -.
+        guard let first = r[0], LineReader.isCapital(first) else { return nil }
+        var comma = 1
+        while let c = r[comma], LineReader.isLetter(c) || ".'’ -".contains(c) { comma += 1 }
+        guard r[comma] == ",", MinutesVocabulary.commaBodyEndings.contains(where: { comma - $0.count >= 1 && r.word($0, at: comma - $0.count) != nil }),
+              var q = r.spaces(comma + 1) else { return nil }
+        if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
+        guard let date = r.date(q), case let dateEnd = date.end, let rest = r.rest(r.itemReferenceEnd(dateEnd) ?? dateEnd) else { return nil }
+        return (r.text(0..<comma), date.iso, rest)
+    }
+
+    /// "Kultur- og Idrætsudvalget, 14-05-2019, pkt. 31": a body, its date and the item's number.
+    static func committeeItem(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        var found: Parts?
+        _ = r.bodyEnds(from: 0) { end in
+            guard var q = r.spaces(r[end] == "," && r.isSpace(end + 1) ? end + 1 : end) else { return false }
+            if let den = r.word("den", at: q), let after = r.spaces(den) { q = after }
+            guard let date = r.date(q), case let dateEnd = date.end, let space = r.spaces(r[dateEnd] == "," && r.isSpace(dateEnd + 1) ? dateEnd + 1 : dateEnd),
+                  let item = r.itemNumberEnd(space, words: MinutesVocabulary.itemReferenceWords), let rest = r.rest(item) else { return false }
+            found = (r.text(0..<end), date.iso, rest)
+            return true
+        }
+        return found
+    }
+
     /// "Social og Sundhed, 6. januar 2020, pkt. 123:": a committee named without "udvalg",
     /// known as a decision step by the date, the item reference and the colon.
-    nonisolated(unsafe) static let namedStep = try! Regex(#"^(?<body>[A-ZÆØÅ][\p{L}]*(?:,?\s+(?:og\s+|&\s+)?[A-ZÆØÅ][\p{L}]*){0,5}),\s+(?<date>"# + date + #"),\s+(?:pkt|punkt)\.?\s*[0-9]+\s*:\s*(?<rest>.*)$"#)
+    static func namedStep(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        for end in r.capitalWordEnds(from: 0, hyphens: false).reversed() {
+            guard r[end] == ",", let q = r.spaces(end + 1), let date = r.date(q), case let dateEnd = date.end, r[dateEnd] == ",", let space = r.spaces(dateEnd + 1),
+                  let item = r.itemNumberEnd(space, words: MinutesVocabulary.itemNumberWords), case let colon = r.skipSpaces(item), r[colon] == ":",
+                  let rest = r.rest(colon) else { continue }
+            return (r.text(0..<end), date.iso, rest)
+        }
+        return nil
+    }
+
     nonisolated(unsafe) static let history = try! Regex(#"^(?<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\s+(?<body>[A-ZÆØÅ][\p{L} -]*?(?:udvalget|rådet|bestyrelsen|repræsentationen|[Bb]yråd)|Magistraten)\s*(?:[–-]\s*(?<rest>.+))?$"#)
     nonisolated(unsafe) static let undated = #/^(?:Beslutning|BESLUTNING|Beslutninger|Udvalgets beslutning|Byrådets beslutning|Kommunalbestyrelsens beslutning|Regionsrådets beslutning)(?![\p{L}])\s*:?\s*(.*)$/#
     /// "Beslutninger Handicaprådet den" / "Beslutning Økonomiudvalget den : Godkendt.": a step's
@@ -92,8 +204,8 @@ struct DecisionHeader: Hashable, Sendable {
         if lead == 0x42, line.hasPrefix("BESLUTNING I ") || line.hasPrefix("BESLUTNING FRA "), let plain = plainCapitals(line) { return parse(plain) }
         if lead == 0x42, line.hasPrefix("Beslutning") || line.hasPrefix("BESLUTNING") {
             // Every date shape has ASCII digits: a line without any is no dated header.
-            if line.hasASCIIDigit, let m = try? dated.wholeMatch(in: line) ?? namedDated.wholeMatch(in: line) {
-                return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+            if line.hasASCIIDigit, let m = dated(line) ?? namedDated(line) {
+                return make(body: m.body, iso: m.iso, rest: m.rest)
             }
             if let m = line.wholeMatch(of: undated) {
                 let rest = String(m.1)
@@ -142,14 +254,13 @@ struct DecisionHeader: Hashable, Sendable {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
         if first.isUppercase, line.containsBytes("s beslutning") || line.containsBytes("s behandling"), line.hasASCIIDigit,
-           let m = try? genitive.wholeMatch(in: line) {
-            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+           let m = genitive(line) {
+            return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         if first.isUppercase, line.hasSuffix(":") || line.containsBytes(" Punkt ") || line.containsBytes(" punkt "), line.containsBytes("s møde "), line.hasASCIIDigit,
-           let m = try? genitiveMeetingStep.wholeMatch(in: line), let body = m["body"]?.substring,
-           MeetingHeaderParser.isBodyName(String(body)) {
+           let m = genitiveMeetingStep(line), MeetingHeaderParser.isBodyName(String(m.body)) {
             // The body's name alone: not "Følgende emner blev nævnt på Regionsrådet".
-            return make(body: body, date: m["date"]?.substring, rest: m["rest"]?.substring)
+            return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         if first.isUppercase, line.containsBytes("s beslutning"), line.utf8.count < 60, let m = line.wholeMatch(of: undated) {
             let rest = String(m.1)
@@ -157,15 +268,14 @@ struct DecisionHeader: Hashable, Sendable {
         }
         if first.isUppercase, line.utf8.count < 140, line.hasASCIIDigit, line.containsBytes(", "),
            mentionsItemNumber(line) {
-            if let m = try? committeeItem.wholeMatch(in: line) ?? namedStep.wholeMatch(in: line) {
-                return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+            if let m = committeeItem(line) ?? namedStep(line) {
+                return make(body: m.body, iso: m.iso, rest: m.rest)
             }
         }
         // "Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1": a
         // sentence before a page's running footer, not a body's name.
-        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = try? committeeDated.wholeMatch(in: line),
-           m["body"]?.substring.map({ !$0.contains(". ") }) ?? true {
-            return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
+        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = committeeDated(line), !m.body.contains(". ") {
+            return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         return nil
     }
@@ -203,7 +313,7 @@ struct DecisionHeader: Hashable, Sendable {
         let utf8 = line.utf8
         guard let comma = utf8.prefix(91).indices.first(where: { utf8[$0] == 0x2C && utf8.index(after: $0) < utf8.endIndex && utf8[utf8.index(after: $0)] == 0x20 }) else { return false }
         let head = line[..<comma]
-        return ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen"].contains { head.hasSuffix($0) }
+        return MinutesVocabulary.commaBodyEndings.contains { head.hasSuffix($0) }
     }
 
     /// "Byrådets beslutning" → "Byrådet"; nil for "Udvalgets beslutning", which names no body.
@@ -224,9 +334,20 @@ struct DecisionHeader: Hashable, Sendable {
         return "Beslutning " + words[1] + " " + words[2].prefix(1).uppercased() + words[2].dropFirst() + line[end...]
     }
 
+    /// A header from the `history` pattern's captures; nil for a date no calendar has.
     private static func make(body: Substring?, date: Substring?, rest: Substring?) -> DecisionHeader? {
         let iso = date.flatMap { DanishDate.firstISO(in: String($0)) }
         guard iso != nil || date == nil else { return nil }
+        return header(body: body, iso: iso, rest: rest)
+    }
+
+    /// A header from what a reader found; nil for a date no calendar has.
+    private static func make(body: Substring, iso: String?, rest: Substring?) -> DecisionHeader? {
+        guard let iso else { return nil }
+        return header(body: body, iso: iso, rest: rest)
+    }
+
+    private static func header(body: Substring?, iso: String?, rest: Substring?) -> DecisionHeader {
         let text = rest.map { String($0).stripping(": ") }
         // "Beslutning på byrådsmødet den 15. marts 2027": the meeting named as one word is its body's.
         var name = body.map { String($0).stripping(", ") }

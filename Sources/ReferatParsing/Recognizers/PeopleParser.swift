@@ -109,9 +109,6 @@ enum PeopleParser {
         return list
     }
 
-    /// "Bente Holm (A)", "Bente Holm, A", "Bente Holm, A (sygdom)", "Bo Berg (Løsgænger)", "Bo Berg ()".
-    nonisolated(unsafe) static let personShape = #/^([A-ZÆØÅ][\p{L}.'’-]*(?:\s+(?:[a-zæøå]{2,3}\s+)?[A-ZÆØÅ][\p{L}.'’-]*){0,5})\s*(?:\(([^()]{0,40})\)|,\s*([A-ZÆØÅ]{1,3}|[Ll]øsgænger)(?![\p{L}]))?\s*(?:[,-]?\s*\(?([^()]*?)\)?)?\s*\.?$/#
-
     /// Parses one person; nil when the text does not look like a name.
     static func person(_ raw: String) -> Person? {
         var text = raw.stripping("•-–;. ")
@@ -182,13 +179,79 @@ enum PeopleParser {
     /// A hyphen at a word's end and the next capitalised word: one double name broken in two.
     nonisolated(unsafe) static let brokenDoubleName = #/-\s+(?=[A-ZÆØÅ])/#
 
-    /// `personShape`'s captures.
+    /// A person as lists print one: "Bente Holm (A)", "Bente Holm, A", "Bente Holm, A (sygdom)",
+    /// "Bo Berg (Løsgænger)", "Bo Berg ()", "Luis da Silva - syg.".
+    ///
+    /// The name: up to six capitalised words (letters, . ' ’ -), a particle of two or three
+    /// lower-case letters allowed before a word ("Dorthe la Cour"). Then a party in parentheses
+    /// (up to 40 characters) or after a comma (one to three capitals, or "løsgænger"), and then
+    /// anything without parentheses as the reason, itself in parentheses or after "," or "-",
+    /// a final period left out. The name takes all the words it can: a shorter name never
+    /// lets more of a line be read, as the reason takes any words without parentheses.
     static func personCaptures(_ text: String) -> (name: Substring, paren: Substring?, party: Substring?, reason: Substring?)? {
-        guard let c = text.firstMatch(of: personShape)?.captures(4), let name = c[0] else { return nil }
-        return (name, c[1], c[2], c[3])
+        let r = LineReader(text)
+        func word(_ i: Int) -> Int? {
+            guard let c = r[i], LineReader.isCapital(c) else { return nil }
+            var j = i + 1
+            while let c = r[j], LineReader.isLetter(c) || ".'’-".contains(c) { j += 1 }
+            return j
+        }
+        guard var nameEnd = word(0) else { return nil }
+        for _ in 0..<5 {
+            guard let space = r.spaces(nameEnd) else { break }
+            var next = space
+            // "la ", "von ", "da ": two or three of a–z, æ, ø, å, and white space.
+            var particle = space
+            while let c = r[particle], c.isASCII ? c.isLowercase : "æøå".contains(c) { particle += 1 }
+            if (2...3).contains(particle - space), let after = r.spaces(particle), word(after) != nil { next = after }
+            guard let end = word(next) else { break }
+            nameEnd = end
+        }
+        let name = r.text(0..<nameEnd)
+        let start = r.skipSpaces(nameEnd)
+        // A party in parentheses: "(A)", "(sygdom)", "()".
+        if r[start] == "(" {
+            var close = start + 1
+            while let c = r[close], c != "(" && c != ")" { close += 1 }
+            if r[close] == ")", close - start - 1 <= 40, let reason = reason(r, close + 1) {
+                return (name, r.text(start + 1..<close), nil, reason)
+            }
+        }
+        // A party after a comma: ", A", ", SF", ", løsgænger".
+        if r[start] == "," {
+            let party = r.skipSpaces(start + 1)
+            var end = party
+            while end - party < 4, let c = r[end], LineReader.isCapital(c) { end += 1 }
+            if !(1...3).contains(end - party) || r[end].map(LineReader.isLetter) == true {
+                end = r.word(Self.independent, at: party).flatMap { r[$0].map(LineReader.isLetter) == true ? nil : $0 } ?? party
+            }
+            if end > party, let reason = reason(r, end) {
+                return (name, nil, r.text(party..<end), reason)
+            }
+        }
+        guard let reason = reason(r, start) else { return nil }
+        return (name, nil, nil, reason)
     }
 
-    /// False when `text` cannot match `personShape`, whose first character is A–Z, Æ, Ø or Å:
+    private static let independent = LineReader.CasedWord("løsgænger")
+
+    /// The reason after a name and party, from `i` to the line's end: after "," or "-" and
+    /// an opening parenthesis, without a closing parenthesis, white space and a period at
+    /// the end; nil when a parenthesis is left inside.
+    private static func reason(_ r: LineReader, _ i: Int) -> Substring? {
+        var start = r.skipSpaces(i)
+        if r[start] == "," || r[start] == "-" { start += 1 }
+        start = r.skipSpaces(start)
+        if r[start] == "(" { start += 1 }
+        var end = r.count
+        if end > start, r[end - 1] == "." { end -= 1 }
+        while end > start, r.isSpace(end - 1) { end -= 1 }
+        if end > start, r[end - 1] == ")" { end -= 1 }
+        guard start <= end, !r.characters[start..<end].contains(where: { $0 == "(" || $0 == ")" }) else { return nil }
+        return r.text(start..<end)
+    }
+
+    /// False when `text` cannot be read by `personCaptures`, whose first character is A–Z, Æ, Ø or Å:
     /// most lines start otherwise, and a byte test is far cheaper than the pattern engine. A
     /// line starting outside ASCII is left to the pattern, which also takes characters
     /// canonically equal to those letters (the Ångström sign for Å, the Kelvin sign for K).

@@ -11,13 +11,21 @@ enum MinutesVocabulary {
         "direktionen", "forsamlingen", "borgerrepræsentationen",
     ]
 
-    /// A body's name as a pattern: words ending in one of `bodyEndings`, "Udvalget for …", a
-    /// KKR, or a capitalised abbreviation (ØU, KB, BUU).
-    ///
-    /// The look-ahead names the first letters of the endings: it changes nothing the pattern
-    /// matches or captures, but the name's lazy run asks for an ending after every letter,
-    /// and the look-ahead turns most positions away with one test instead of one per ending.
-    static let bodyPattern = #"(?:(?:[\p{L}][\p{L}.,'’ -]*?)?(?=[UuBbRrMmDdFfK])(?:[Uu]dvalget|[Uu]dvalg|[Bb]estyrelsen|[Bb]estyrelse|[Rr]ådet|[Rr]åd|[Mm]agistraten|[Rr]epræsentationen|[Dd]irektionen|[Ff]orsamlingen|KKR [\p{L}]+|mødet)|[Uu]dvalget for [\p{L}, -]+?|[A-ZÆØÅ]{2,5})"#
+    /// How a body's name ends before a comma and a date ("Plan- og Miljøudvalget, 24.10.2016"),
+    /// case as written.
+    static let commaBodyEndings = ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen"]
+
+    /// Weekdays, as a date may be printed after them ("fredag den 14. august 2020").
+    static let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+    /// Words a step's dated decision header opens with: "Beslutning i Byrådet den 3. maj 2027".
+    static let decisionHeaderWords = ["Beslutning", "BESLUTNING", "Beslutninger", "Afgørelse"]
+
+    /// Words before an item's number: "pkt. 1", "punkt 3".
+    static let itemNumberWords = ["pkt", "punkt"]
+
+    /// Words that refer to an item after a date: "…, pkt. 1", "… punkt 3", "…, sag 4".
+    static let itemReferenceWords = itemNumberWords + ["sag"]
 
     /// Whether `name` ends like a deciding body's name.
     static func endsLikeBody(_ name: String) -> Bool {
