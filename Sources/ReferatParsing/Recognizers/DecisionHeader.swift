@@ -153,9 +153,24 @@ struct DecisionHeader: Hashable, Sendable {
     /// "Beslutninger Handicaprådet den" / "Beslutning Økonomiudvalget den : Godkendt.": a step's
     /// header whose date a transcript dropped with its digits; the body named like one, "den"
     /// and nothing or a colon after it. The meeting's date is the step's.
-    nonisolated(unsafe) static let bodyWithoutDate = try! Regex(#"^(?:Beslutning|Beslutninger)\s+(?<body>"# + MinutesVocabulary.bodyPattern + #")\s+den(?:\s*:\s*(?<rest>.*)|\s*)$"#)
-    /// The same header at the start of a flattened page's text, the text going on after it.
-    nonisolated(unsafe) static let bodyWithoutDateOpening = try! Regex(#"^(?:Beslutning|Beslutninger)\s+"# + MinutesVocabulary.bodyPattern + #"\s+den(?:\s*:|\s+[A-ZÆØÅ]|$)"#)
+    /// With `opening`, the same header at the start of a flattened page's text, the text going
+    /// on after it (a colon, or a capital after white space).
+    static func bodyWithoutDate(_ line: String, opening: Bool = false) -> (body: Substring, rest: Substring?)? {
+        let r = LineReader(line)
+        guard let word = r.word("Beslutninger", at: 0) ?? r.word("Beslutning", at: 0), let start = r.spaces(word) else { return nil }
+        var found: (body: Substring, rest: Substring?)?
+        _ = r.bodyEnds(from: start) { end in
+            guard let space = r.spaces(end), let den = r.word("den", at: space) else { return false }
+            let after = r.skipSpaces(den)
+            if after == r.count || (opening && after > den && r[after].map(LineReader.isCapital) == true) {
+                found = (r.text(start..<end), nil)
+            } else if r[after] == ":" {
+                found = (r.text(start..<end), opening ? nil : r.text(r.skipSpaces(after + 1)..<r.count))
+            }
+            return found != nil
+        }
+        return found
+    }
 
     /// The words after "Beslutning" that make it one step's header rather than a heading:
     /// "Beslutning i Byrådet …", "Beslutning fra Plan, Miljø og Teknik …", "Beslutning den
@@ -168,7 +183,7 @@ struct DecisionHeader: Hashable, Sendable {
         if text.hasPrefix("Beslutning ") && startsWithStepWord(text.dropFirst(11)) { return true }
         // "… godkendes Beslutninger Handicaprådet den Ikke til stede: …": a header without its date.
         return (text.hasPrefix("Beslutning ") || text.hasPrefix("Beslutninger ")) && text.prefix(120).contains(" den")
-            && String(text.prefix(120)).prefixMatch(of: bodyWithoutDateOpening) != nil
+            && bodyWithoutDate(String(text.prefix(120)), opening: true) != nil
     }
 
     private static func startsWithStepWord<S: StringProtocol>(_ rest: S) -> Bool {
@@ -242,8 +257,8 @@ struct DecisionHeader: Hashable, Sendable {
                     }
                     return DecisionHeader(body: body.isEmpty ? nil : body, date: date, inlineText: inline?.isEmpty == false ? inline : nil)
                 }
-                if rest.hasSuffix(" den") || rest.containsBytes(" den :") || rest.containsBytes(" den:"), let m = try? bodyWithoutDate.wholeMatch(in: line) {
-                    return make(body: m["body"]?.substring, date: nil, rest: m["rest"]?.substring)
+                if rest.hasSuffix(" den") || rest.containsBytes(" den :") || rest.containsBytes(" den:"), let m = bodyWithoutDate(line) {
+                    return make(body: m.body, date: nil, rest: m.rest)
                 }
                 // "Beslutningstema" and "Beslutningskompetence" are section headings, not decisions.
                 if let c = rest.first, c.isLetter, !line.contains(":") { return nil }
