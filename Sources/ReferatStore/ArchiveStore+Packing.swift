@@ -6,7 +6,7 @@ extension ArchiveStore {
     public struct Packing: Sendable, Equatable {
         /// A dictionary was trained in this call.
         public var trained = false
-        /// Cases whose sections were packed again with the dictionary.
+        /// Cases whose sections or attachments were packed again with the dictionary.
         public var repacked = 0
     }
 
@@ -24,6 +24,7 @@ extension ArchiveStore {
         try packSections(minimumSampleBytes: PackingDictionary.minimumSampleBytes, casesPerCommit: 512)
     }
 
+    @discardableResult
     func packSections(minimumSampleBytes: Int, casesPerCommit: Int) throws(StoreError) -> Packing {
         var result = Packing()
         let hasDictionary = try read { db in try PackingDictionary.current(db) != nil }
@@ -46,7 +47,8 @@ extension ArchiveStore {
                 else { return nil }
                 let from = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'repackedFrom'") ?? 0
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT id, sectionData FROM "case" WHERE id > ? AND id <= ? AND sectionData IS NOT NULL ORDER BY id LIMIT ?
+                    SELECT id, sectionData, attachmentData FROM "case"
+                    WHERE id > ? AND id <= ? AND (sectionData IS NOT NULL OR attachmentData IS NOT NULL) ORDER BY id LIMIT ?
                     """, arguments: [from, through, casesPerCommit])
                 guard let last = rows.last?[0] as Int64? else {
                     try db.execute(sql: "DELETE FROM meta WHERE key IN ('repackThrough', 'repackedFrom')")
@@ -54,12 +56,16 @@ extension ArchiveStore {
                 }
                 let dictionaries = PackedSections.dictionaries(db)
                 var repacked = 0
+                // The blob packed with the dictionary, or nil when it is already (or there is none).
+                func again(_ data: Data?) throws -> Data? {
+                    guard let data, case let blob = [UInt8](data), PackedSections.format(of: blob) != PackedSections.dictionaryFormat else { return nil }
+                    return Data(PackedSections.pack(payload: try PackedSections.payload(of: blob, dictionaries), dictionary: dictionary))
+                }
                 for row in rows {
-                    let blob = [UInt8](row[1] as Data)
-                    guard PackedSections.format(of: blob) != PackedSections.dictionaryFormat else { continue }
-                    let payload = try PackedSections.payload(of: blob, dictionaries)
-                    let packed = PackedSections.pack(payload: payload, dictionary: dictionary)
-                    try db.execute(sql: "UPDATE \"case\" SET sectionData = ? WHERE id = ?", arguments: [Data(packed), row[0] as Int64])
+                    let (sections, attachments) = (try again(row[1]), try again(row[2]))
+                    guard sections != nil || attachments != nil else { continue }
+                    try db.execute(sql: "UPDATE \"case\" SET sectionData = COALESCE(?, sectionData), attachmentData = COALESCE(?, attachmentData) WHERE id = ?",
+                                   arguments: [sections, attachments, row[0] as Int64])
                     repacked += 1
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('repackedFrom', ?)", arguments: [String(last)])

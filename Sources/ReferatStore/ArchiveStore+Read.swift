@@ -76,9 +76,7 @@ extension ArchiveStore {
             }
             record.decisions.append(decision)
         }
-        record.attachments = try Row.fetchAll(db, sql: "SELECT number, documentId, access, title, reference FROM attachment WHERE caseId = ? ORDER BY rowid", arguments: [id]).map {
-            Attachment(number: $0[0], documentId: $0[1], access: ($0[2] as String?).flatMap(Access.init(rawValue:)), title: $0[3], reference: $0[4])
-        }
+        record.attachments = try (row["attachmentData"] as Data?).map { try PackedAttachments.unpack(Array($0), dictionaries: PackedSections.dictionaries(db)) } ?? []
         return record
     }
 

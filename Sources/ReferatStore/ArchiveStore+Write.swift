@@ -116,9 +116,10 @@ extension ArchiveStore {
     /// indexing step, `markUnindexed`).
     static func insert(_ item: Incoming, importedAt: String, people: inout PersonCache, _ index: EngineBatch?, _ db: Database) throws {
         let d = item.document
+        let dictionary = try PackingDictionary.current(db)
         func sectionData(_ ordinal: Int) -> [UInt8]? {
             if let packed = item.packedSections { return packed[ordinal] }
-            return PackedSections.pack(d.cases[ordinal].sections, dictionary: try? PackingDictionary.current(db))
+            return PackedSections.pack(d.cases[ordinal].sections, dictionary: dictionary)
         }
         try run(db, """
             INSERT INTO document(path, sha256, size, kind, title, municipality, date, meeting, meetingBody, meetingDate, signatories, warnings, text, importedAt)
@@ -142,21 +143,18 @@ extension ArchiveStore {
             let recommendationSection = c.recommendation.flatMap { text in c.sections.firstIndex { $0.text == text } }
             try run(db, """
                 INSERT INTO "case"(documentId, ordinal, number, caseNumber, otherCaseNumbers, kleNumber, title, access, itemType,
-                    routing, sectionData, recommendation, recommendationSection, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
-                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    routing, sectionData, attachmentData, recommendation, recommendationSection, links, firstLine, lastLine, latestBody, latestDate, latestOutcome)
+                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [
                     documentID, ordinal, c.number, c.caseNumber, c.otherCaseNumbers.isEmpty ? nil : c.otherCaseNumbers.joined(separator: " "),
                     c.kleNumber, c.title, c.access.rawValue, c.itemType, c.routing.isEmpty ? nil : json(c.routing), sectionData(ordinal).map { Data($0) },
+                    PackedAttachments.pack(c.attachments, dictionary: dictionary).map { Data($0) },
                     recommendationSection == nil ? c.recommendation : nil, recommendationSection, c.links.isEmpty ? nil : json(c.links), c.lines.first, c.lines.last,
                     latest?.body, latest?.date, latest?.outcome.rawValue,
                 ])
             let caseID = db.lastInsertedRowID
             for (k, decision) in c.decisions.enumerated() {
                 try insert(decision, ordinal: k, caseID: caseID, documentID: documentID, people: &people, db)
-            }
-            for a in c.attachments {
-                try run(db, "INSERT INTO attachment(caseId, number, documentId, access, title, reference) VALUES(?, ?, ?, ?, ?, ?)",
-                    [caseID, a.number, a.documentId, a.access?.rawValue, a.title, a.reference])
             }
             try run(db, "INSERT INTO entry(documentId, caseId) VALUES(?, ?)", [documentID, caseID])
             entries.append(db.lastInsertedRowID)

@@ -142,6 +142,11 @@ public final class ArchiveStore: Sendable {
                 guard let blob = Data.fromDatabaseValue(values[0]) else { return nil }
                 return try PackedSections.bodyText(Array(blob), dictionaries: PackedSections.dictionaries(connection))
             })
+            // A case's attachments' titles, one per line, for the same view (`PackedAttachments`).
+            db.add(function: DatabaseFunction("referat_attachment_titles", argumentCount: 1, pure: true) { values in
+                guard let blob = Data.fromDatabaseValue(values[0]) else { return nil }
+                return try PackedAttachments.titles(Array(blob), dictionaries: PackedSections.dictionaries(connection))
+            })
         }
         return config
     }

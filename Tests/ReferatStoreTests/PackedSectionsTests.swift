@@ -68,6 +68,24 @@ import Testing
         #expect(packed.count < plain.count)
     }
 
+    /// Attachments round-trip through their blob with and without the dictionary, and their
+    /// titles read as the view gives them; a payload that is no list of attachments is damage.
+    @Test(arguments: [false, true])
+    func attachmentsRoundTrip(withDictionary: Bool) throws {
+        let dictionary = withDictionary ? Self.dictionary : nil
+        let attachments = [
+            Attachment(number: 1, documentId: "3409105", access: .open, title: "Bilag 1 - Budgetoversigt 2031.pdf", reference: "3802/23"),
+            Attachment(title: "Høringssvar fra Ældrerådet"),
+            Attachment(number: 3, access: .closed, title: ""),
+        ]
+        #expect(PackedAttachments.pack([], dictionary: dictionary) == nil)
+        let blob = try #require(PackedAttachments.pack(attachments, dictionary: dictionary))
+        #expect(try PackedAttachments.unpack(blob, dictionaries: Self.known) == attachments)
+        #expect(try PackedAttachments.titles(blob, dictionaries: Self.known) == "Bilag 1 - Budgetoversigt 2031.pdf\nHøringssvar fra Ældrerådet\n")
+        let notAList = PackedSections.pack(payload: Array(#"{"title": "x"}"#.utf8), dictionary: dictionary)
+        #expect(throws: PackedSections.Damaged.self) { try PackedAttachments.unpack(notAList, dictionaries: Self.known) }
+    }
+
     /// A blob packed with a dictionary the index does not know is damage, not empty text.
     @Test func anUnknownDictionaryIsDamage() throws {
         let blob = try #require(Self.pack(Self.sectionLists[0], PackedSections.dictionaryFormat))

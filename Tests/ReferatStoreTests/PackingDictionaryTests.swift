@@ -32,8 +32,11 @@ import Testing
         try store.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
     }
 
-    static let notPackedWithDictionary = "SELECT count(*) FROM \"case\" WHERE sectionData IS NOT NULL AND substr(sectionData, 1, 1) <> x'03'"
-    static let packedBytes = "SELECT sum(length(sectionData)) FROM \"case\""
+    static let notPackedWithDictionary = """
+        SELECT count(*) FROM "case" WHERE (sectionData IS NOT NULL AND substr(sectionData, 1, 1) <> x'03')
+            OR (attachmentData IS NOT NULL AND substr(attachmentData, 1, 1) <> x'03')
+        """
+    static let packedBytes = "SELECT sum(length(sectionData)) + sum(length(attachmentData)) FROM \"case\""
 
     @Test func packingAgainReadsTheSameAndTakesLess() throws {
         let ws = try Workspace()
@@ -43,8 +46,9 @@ import Testing
         let store = try ws.store()
         let before = try Self.contents(store)
         let bytesBefore = try Self.count(Self.packedBytes, store)
-        let withSections = try Self.count("SELECT count(*) FROM \"case\" WHERE sectionData IS NOT NULL", store)
+        let withSections = try Self.count("SELECT count(*) FROM \"case\" WHERE sectionData IS NOT NULL OR attachmentData IS NOT NULL", store)
         #expect(withSections > 50)
+        #expect(before.cases.values.contains { !$0.attachments.isEmpty })
         // A recommendation is kept as the number of the section that holds it, not a second copy.
         #expect(try Self.count("SELECT count(*) FROM \"case\" WHERE recommendation IS NOT NULL", store) == 0)
         #expect(try Self.count("SELECT count(*) FROM \"case\" WHERE recommendationSection IS NOT NULL", store) > 10)
