@@ -387,19 +387,25 @@ extension ArchiveStore {
     static func packAttachmentRows(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE \"case\" ADD COLUMN attachmentData BLOB")
         let dictionary = try PackingDictionary.current(db)
-        let rows = try Row.fetchAll(db, sql: "SELECT caseId, number, documentId, access, title, reference FROM attachment ORDER BY caseId, rowid")
-        var index = rows.startIndex
-        while index < rows.endIndex {
-            let caseID: Int64 = rows[index][0]
-            var attachments: [Attachment] = []
-            while index < rows.endIndex, rows[index][0] as Int64 == caseID {
-                let r = rows[index]
-                attachments.append(Attachment(number: r[1], documentId: r[2], access: (r[3] as String?).flatMap(Access.init(rawValue:)), title: r[4], reference: r[5]))
-                index += 1
-            }
+        // Streamed, a case at a time: a large archive has hundreds of thousands of rows.
+        let rows = try Row.fetchCursor(db, sql: "SELECT caseId, number, documentId, access, title, reference FROM attachment ORDER BY caseId, rowid")
+        var caseID: Int64?
+        var attachments: [Attachment] = []
+        func flush() throws {
+            guard let caseID, !attachments.isEmpty else { return }
             try db.execute(sql: "UPDATE \"case\" SET attachmentData = ? WHERE id = ?",
                            arguments: [PackedAttachments.pack(attachments, dictionary: dictionary).map { Data($0) }, caseID])
+            attachments.removeAll()
         }
+        while let r = try rows.next() {
+            let id: Int64 = r[0]
+            if id != caseID {
+                try flush()
+                caseID = id
+            }
+            attachments.append(Attachment(number: r[1], documentId: r[2], access: (r[3] as String?).flatMap(Access.init(rawValue:)), title: r[4], reference: r[5]))
+        }
+        try flush()
         try db.execute(sql: "DROP TABLE attachment")
     }
 }
