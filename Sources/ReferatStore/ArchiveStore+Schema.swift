@@ -300,34 +300,9 @@ extension ArchiveStore {
         // sections; a decision's lifted people their reasons, and the people its vote lists name. The search
         // index is rebuilt from the records by the import that opens the index.
         migrator.registerMigration("v11") { db in
-            // What `EntryText.text(of:in:)` adds to a `decision` row's text: the people lifted
-            // out of it that the meeting's header does not give, with their reasons, and the
-            // people each side's vote list names (`Votes.mayNameAPerson`: a space), each after
-            // a line break, or '' (the same for both kinds of decision below).
-            let liftedPeople = """
-                COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END || CASE WHEN COALESCE(pa.reason, '') <> '' THEN ', ' || pa.reason ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '')
-                || COALESCE((SELECT char(10) || group_concat(v, char(10)) FROM (SELECT (SELECT group_concat(x.value, ', ') FROM json_each(decision.votes, '$.' || side.name) x WHERE x.value LIKE '% %') AS v FROM (SELECT 'for' AS name, 0 AS o UNION ALL SELECT 'against', 1 UNION ALL SELECT 'abstained', 2) side ORDER BY side.o) WHERE v IS NOT NULL), '')
-                """
-            // An item's routing as `EntryText.routing(of:)` prints it, or NULL.
-            let routing = """
-                (SELECT group_concat(COALESCE(step, ''), ', ') FROM (SELECT (SELECT group_concat(s.value, '/') FROM json_each(r.value) s) AS step FROM json_each(c.routing) r ORDER BY r.key))
-                """
             try db.execute(sql: """
                 DROP VIEW entry_content;
-                CREATE VIEW entry_content AS
-                SELECT e.id AS id,
-                    CASE WHEN c.id IS NOT NULL
-                             THEN c.title || ' ' || COALESCE(c.caseNumber, '') || ' ' || COALESCE(c.otherCaseNumbers, '') || ' ' || COALESCE(c.kleNumber, '')
-                         WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN NULL
-                         ELSE d.title END AS title,
-                    CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.t, char(10)) FROM (SELECT text || \(liftedPeople) AS t FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
-                         ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text || \(liftedPeople) AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
-                    CASE WHEN c.id IS NOT NULL
-                             THEN NULLIF(COALESCE(referat_sections(c.sectionData) || char(10), '') || COALESCE((SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id), ''), '')
-                         WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN d.title || char(10) || d.text
-                         ELSE d.text END AS body,
-                    CASE WHEN c.id IS NOT NULL THEN NULLIF(\(routing), '') END AS routing
-                FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
+                \(entryContentView(attachmentTitles: "(SELECT group_concat(title, char(10)) FROM attachment WHERE caseId = c.id)"))
                 DELETE FROM meta WHERE key = 'engineGeneration';
                 """)
         }
@@ -351,19 +326,28 @@ extension ArchiveStore {
         migrator.registerMigration("v14") { db in
             try db.execute(sql: "DROP VIEW entry_content")
             try packAttachmentRows(db)
-            // What `EntryText.text(of:in:)` adds to a `decision` row's text: the people lifted
-            // out of it that the meeting's header does not give, with their reasons, and the
-            // people each side's vote list names (`Votes.mayNameAPerson`: a space), each after
-            // a line break, or '' (the same for both kinds of decision below).
-            let liftedPeople = """
-                COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END || CASE WHEN COALESCE(pa.reason, '') <> '' THEN ', ' || pa.reason ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '')
-                || COALESCE((SELECT char(10) || group_concat(v, char(10)) FROM (SELECT (SELECT group_concat(x.value, ', ') FROM json_each(decision.votes, '$.' || side.name) x WHERE x.value LIKE '% %') AS v FROM (SELECT 'for' AS name, 0 AS o UNION ALL SELECT 'against', 1 UNION ALL SELECT 'abstained', 2) side ORDER BY side.o) WHERE v IS NOT NULL), '')
-                """
-            // An item's routing as `EntryText.routing(of:)` prints it, or NULL.
-            let routing = """
-                (SELECT group_concat(COALESCE(step, ''), ', ') FROM (SELECT (SELECT group_concat(s.value, '/') FROM json_each(r.value) s) AS step FROM json_each(c.routing) r ORDER BY r.key))
-                """
-            try db.execute(sql: """
+            try db.execute(sql: entryContentView(attachmentTitles: "referat_attachment_titles(c.attachmentData)"))
+        }
+        return migrator
+    }
+
+    /// The view `entry_content` since v11 (`EntryText` builds the same text from parsed
+    /// records), with `attachmentTitles` the SQL giving an item's attachments' titles, one per
+    /// line, or NULL: from the `attachment` table before v14, from the case's blob after.
+    static func entryContentView(attachmentTitles: String) -> String {
+        // What `EntryText.text(of:in:)` adds to a `decision` row's text: the people lifted
+        // out of it that the meeting's header does not give, with their reasons, and the
+        // people each side's vote list names (`Votes.mayNameAPerson`: a space), each after
+        // a line break, or '' (the same for both kinds of decision below).
+        let liftedPeople = """
+            COALESCE((SELECT char(10) || group_concat(n, char(10)) FROM (SELECT pe.name || CASE WHEN pe.party <> '' THEN ' (' || pe.party || ')' ELSE '' END || CASE WHEN COALESCE(pa.reason, '') <> '' THEN ', ' || pa.reason ELSE '' END AS n FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = decision.id AND pa.role IN ('absent', 'notParticipating') AND pe.name NOT IN (SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.absent') UNION SELECT json_extract(value, '$.name') FROM json_each(d.meeting, '$.notParticipating')) ORDER BY pa.rowid)), '')
+            || COALESCE((SELECT char(10) || group_concat(v, char(10)) FROM (SELECT (SELECT group_concat(x.value, ', ') FROM json_each(decision.votes, '$.' || side.name) x WHERE x.value LIKE '% %') AS v FROM (SELECT 'for' AS name, 0 AS o UNION ALL SELECT 'against', 1 UNION ALL SELECT 'abstained', 2) side ORDER BY side.o) WHERE v IS NOT NULL), '')
+            """
+        // An item's routing as `EntryText.routing(of:)` prints it, or NULL.
+        let routing = """
+            (SELECT group_concat(COALESCE(step, ''), ', ') FROM (SELECT (SELECT group_concat(s.value, '/') FROM json_each(r.value) s) AS step FROM json_each(c.routing) r ORDER BY r.key))
+            """
+        return """
                 CREATE VIEW entry_content AS
                 SELECT e.id AS id,
                     CASE WHEN c.id IS NOT NULL
@@ -373,14 +357,12 @@ extension ArchiveStore {
                     CASE WHEN c.id IS NULL THEN (SELECT group_concat(x.t, char(10)) FROM (SELECT text || \(liftedPeople) AS t FROM decision WHERE documentId = d.id AND caseId IS NULL ORDER BY ordinal) x)
                          ELSE (SELECT group_concat(x.t, char(10)) FROM (SELECT COALESCE(body, '') || ': ' || text || \(liftedPeople) AS t FROM decision WHERE caseId = c.id ORDER BY ordinal) x) END AS decisions,
                     CASE WHEN c.id IS NOT NULL
-                             THEN NULLIF(COALESCE(referat_sections(c.sectionData) || char(10), '') || COALESCE(referat_attachment_titles(c.attachmentData), ''), '')
+                             THEN NULLIF(COALESCE(referat_sections(c.sectionData) || char(10), '') || COALESCE(\(attachmentTitles), ''), '')
                          WHEN EXISTS (SELECT 1 FROM "case" y WHERE y.documentId = d.id) THEN d.title || char(10) || d.text
                          ELSE d.text END AS body,
                     CASE WHEN c.id IS NOT NULL THEN NULLIF(\(routing), '') END AS routing
                 FROM entry e JOIN document d ON d.id = e.documentId LEFT JOIN "case" c ON c.id = e.caseId;
-                """)
-        }
-        return migrator
+            """
     }
 
     /// Moves the `attachment` table's rows into each case's `attachmentData` (v14), and drops it.

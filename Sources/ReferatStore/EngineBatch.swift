@@ -113,19 +113,13 @@ final class EngineBatch {
         for number in ((row[4] as String?) ?? "").split(separator: " ") { values.add(.caseNumber, String(number)) }
         values.add(.sortDate, row[5])
         values.add(.latestOutcome, row[6])
-        if let caseID = row[7] as Int64? {
-            for body in try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM decision WHERE caseId = ? AND body IS NOT NULL ORDER BY ordinal"), arguments: [caseID]) {
-                values.add(.decidingBody, body)
-            }
-        } else {
-            // The document's own entry (a letter, a page, the text before the first item) is the
-            // meeting body's and that of the decisions it mentions, as its committee filter says.
-            values.add(.decidingBody, row[9])
-            for body in try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM decision WHERE documentId = ? AND caseId IS NULL AND body IS NOT NULL ORDER BY ordinal"), arguments: [row[8] as Int64]) {
-                values.add(.decidingBody, body)
-            }
-        }
-        for fact in try EntryFact.stored(caseID: row[7], documentID: row[8], meetingBody: row[9], documentDate: row[10], db).sorted() {
+        let caseID: Int64? = row[7]
+        let decisions = try EntryFact.storedDecisions(caseID: caseID, documentID: row[8], db)
+        // The document's own entry (a letter, a page, the text before the first item) is the
+        // meeting body's and that of the decisions it mentions, as its committee filter says.
+        if caseID == nil { values.add(.decidingBody, row[9]) }
+        for body in decisions.compactMap(\.body) { values.add(.decidingBody, body) }
+        for fact in EntryFact.facts(of: decisions, meetingBody: row[9], documentDate: row[10]).sorted() {
             switch fact.kind {
             case .committee: values.add(.committee, fact.value)
             case .date: values.add(.date, fact.value)

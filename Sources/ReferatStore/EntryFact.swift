@@ -66,15 +66,21 @@ struct EntryFact: Hashable, Comparable {
         return facts
     }
 
-    /// The facts of an entry from its stored records: the decisions of its case (`caseID`),
-    /// or those its document mentions outside any item, with their people and votes.
+    /// The facts of an entry from its stored records (`storedDecisions`).
     static func stored(caseID: Int64?, documentID: Int64, meetingBody: String?, documentDate: String?, _ db: Database) throws -> Set<EntryFact> {
+        facts(of: try storedDecisions(caseID: caseID, documentID: documentID, db), meetingBody: meetingBody, documentDate: documentDate)
+    }
+
+    /// An entry's decisions as its facts need them, in order: those of its case (`caseID`), or
+    /// those its document mentions outside any item; body, date, outcome, votes, and the people
+    /// absent or not taking part (no text).
+    static func storedDecisions(caseID: Int64?, documentID: Int64, _ db: Database) throws -> [Decision] {
         let rows = try caseID.map { try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE caseId = ? ORDER BY ordinal"), arguments: [$0]) }
             ?? Row.fetchAll(db.cachedStatement(sql: "SELECT id, body, date, outcome, votes FROM decision WHERE documentId = ? AND caseId IS NULL ORDER BY ordinal"), arguments: [documentID])
         let participants = try db.cachedStatement(sql: """
             SELECT pe.name, pe.party, pa.role FROM participation pa JOIN person pe ON pe.id = pa.personId WHERE pa.decisionId = ?
             """)
-        let decisions = try rows.map { row in
+        return try rows.map { row in
             var decision = Decision(body: row[1], date: row[2], text: "", outcome: Outcome(rawValue: row[3]) ?? .other)
             decision.votes = (row[4] as String?).flatMap { try? JSONDecoder().decode(Votes.self, from: Data($0.utf8)) }
             for p in try Row.fetchAll(participants, arguments: [row[0]]) {
@@ -87,7 +93,6 @@ struct EntryFact: Hashable, Comparable {
             }
             return decision
         }
-        return facts(of: decisions, meetingBody: meetingBody, documentDate: documentDate)
     }
 
     /// A name as the `person` table stores it, lower-cased.
