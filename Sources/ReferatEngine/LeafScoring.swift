@@ -55,7 +55,7 @@ struct LeafScoring {
 
     /// A bound on the leaf's score in any entry of block `b` of `cursor`, from its skip entry.
     ///
-    /// When the block kept its competitive documents (`PostingsEncoder.frontier`), the best
+    /// When the block kept its competitive documents (`BlockBounds.frontier`), the best
     /// of their scores, worked out as an entry's own (so the bound is the best entry's very
     /// score). Otherwise the per-field maxima: each field's share is at most its largest
     /// frequency against its smallest length, and at most its largest normalised frequency

@@ -2,6 +2,7 @@
 ///
 /// The skip table is read when the cursor is made, so `block(containing:)` and the block
 /// bounds answer without decoding a block; `advance(to:)` decodes only the blocks it lands in.
+/// (A term of one block has no skip table: its block is decoded when the cursor is made.)
 /// Every decoded value is checked (ascending documents inside the segment, frequencies at
 /// least one somewhere), so a hostile file gives an error, never a wrong read.
 struct PostingCursor {
@@ -19,7 +20,7 @@ struct PostingCursor {
     private(set) var minLength: [UInt32] = []
     /// Per block and field: the largest frequency normalised by the segment's average length.
     private(set) var maxNormalised: [Double] = []
-    /// The blocks' competitive documents (`PostingsEncoder.frontier`): a frequency and a
+    /// The blocks' competitive documents (`BlockBounds.frontier`): a frequency and a
     /// length per field each, block after block; block b's are `frontierStart[b]..<frontierStart[b + 1]`.
     private var frontier: [UInt32] = []
     private(set) var frontierStart: [Int] = [0]
@@ -44,9 +45,13 @@ struct PostingCursor {
         let info = segment.infos[term]
         documentFrequency = info.documentFrequency
         frequencies = Array(repeating: [], count: segment.fieldCount)
+        let blocks = (info.documentFrequency + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+        if blocks == 1 {
+            try openSingleBlock(info)
+            return
+        }
         do throws(FormatError) {
             var reader = try ByteReader(segment.bytes, from: info.postings.lowerBound, to: info.postings.upperBound)
-            let blocks = (info.documentFrequency + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
             var previous = -1, lengths: [Int] = [], positionLengths: [Int] = []
             for _ in 0..<blocks {
                 let last = try reader.count(atMost: segment.documentCount - 1)
@@ -83,6 +88,30 @@ struct PostingCursor {
         } catch {
             throw EngineError(file: segment.file, message: error.message)
         }
+    }
+
+    /// A term of one block, which has no skip entry (`SegmentFormat`): the block is the whole
+    /// list and is read now, and its bounds are worked out from what it holds.
+    private mutating func openSingleBlock(_ info: TermInfo) throws(EngineError) {
+        blockStart = [info.postings.lowerBound, info.postings.upperBound]
+        positionStart = [info.positions.lowerBound, info.positions.upperBound]
+        try decode(0)
+        let fields = segment.fieldCount, n = documents.count
+        var frequencies: [UInt32] = [], lengths: [UInt32] = []
+        frequencies.reserveCapacity(n * fields)
+        lengths.reserveCapacity(n * fields)
+        for i in 0..<n {
+            for f in 0..<fields {
+                frequencies.append(self.frequencies[f][i])
+                lengths.append(segment.length(documents[i], f))
+            }
+        }
+        let bounds = BlockBounds(count: n, fields: fields, frequencies: frequencies, lengths: lengths, averages: segment.averageLengths)
+        maxFrequency = bounds.maxFrequency
+        minLength = bounds.minLength
+        maxNormalised = bounds.maxNormalised.map(Double.init)
+        frontier = bounds.frontier
+        frontierStart.append(frontier.count / (2 * fields))
     }
 
     var blockCount: Int { lastDocument.count }
@@ -187,7 +216,7 @@ struct PostingCursor {
     private mutating func decode(_ b: Int) throws(EngineError) {
         do throws(FormatError) {
             var reader = try ByteReader(segment.bytes, from: blockStart[b], to: blockStart[b + 1])
-            let n = b == blockCount - 1 ? documentFrequency - b * SegmentFormat.blockSize : SegmentFormat.blockSize
+            let n = min(SegmentFormat.blockSize, documentFrequency - b * SegmentFormat.blockSize)
             try reader.packed(n, into: &scratch)
             var doc = b == 0 ? -1 : lastDocument[b - 1]
             documents.removeAll(keepingCapacity: true)
@@ -195,7 +224,13 @@ struct PostingCursor {
                 doc += Int(delta) + 1
                 documents.append(doc)
             }
-            guard doc == lastDocument[b] else { throw FormatError(message: "block \(b) does not end where its skip entry says") }
+            if lastDocument.isEmpty {
+                // A term of one block: its end is what the block says, inside the segment.
+                guard doc < segment.documentCount else { throw FormatError(message: "block \(b) ends past the segment's documents") }
+                lastDocument = [doc]
+            } else {
+                guard doc == lastDocument[b] else { throw FormatError(message: "block \(b) does not end where its skip entry says") }
+            }
             held.removeAll(keepingCapacity: true)
             held.append(contentsOf: repeatElement(0, count: n))
             let fields = segment.fieldCount
@@ -217,7 +252,8 @@ struct PostingCursor {
                         }
                     }
                 }
-                guard most <= maxFrequency[b * fields + f], most == 0 || shortest >= minLength[b * fields + f] else {
+                // (A term of one block has its bounds worked out from the block, after it.)
+                guard maxFrequency.isEmpty || most <= maxFrequency[b * fields + f] && (most == 0 || shortest >= minLength[b * fields + f]) else {
                     throw FormatError(message: "block \(b) exceeds its bounds")
                 }
             }

@@ -2,7 +2,8 @@
 ///
 ///     header     "RFSEG" 0 0 version                  8 bytes
 ///     documents  count; per document its external id and each field's length (varints)
-///     postings   per term: its skip table, then its blocks of `blockSize` documents
+///     postings   per term: its skip table, then its blocks of `blockSize` documents; a term
+///                of one block is that block alone (its bounds are worked out from it)
 ///     positions  per term: per document and field, the positions (varint deltas)
 ///     dictionary the number of terms (u32), where each term's entry starts (u32 each, from
 ///                the first entry), then the entries in byte order: the term, its document
@@ -12,17 +13,17 @@
 ///                everything before it, "RFSEGEND"
 ///
 /// A block holds the document-id deltas and each field's term frequencies, bit-packed at the
-/// width their largest value needs. A skip entry per block holds its last document, its byte
+/// width their largest value needs. A skip entry per block (of a term with more than one) holds its last document, its byte
 /// lengths and, per field, the largest term frequency, the smallest field length and the
 /// largest length-normalised frequency (against the segment's average length, as a Float32
 /// rounded up) of its documents, then the block's competitive documents: a count and that
 /// many documents' frequency and length per field (varints; no count when there are more than
-/// `frontierLimit`, `PostingsEncoder.frontier`). Enough to bound any document's score in the
+/// `frontierLimit`, `BlockBounds.frontier`). Enough to bound any document's score in the
 /// block without decoding it (block-max pruning).
 public enum SegmentFormat {
     /// The format's version, the last byte of `magic`: segments of another version are not
     /// read, and an index whose segments have another is rebuilt from its records.
-    public static let version: UInt8 = 6
+    public static let version: UInt8 = 7
     static let magic: [UInt8] = Array("RFSEG".utf8) + [0, 0, version]
     /// At most this many competitive documents per block are stored.
     static let frontierLimit = 12

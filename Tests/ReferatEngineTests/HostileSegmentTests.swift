@@ -29,6 +29,26 @@ import Testing
         return try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg")
     }
 
+    /// `longDeltas` with its postings section (five bytes: the one term's one block) replaced.
+    static func withPostings(_ postings: [UInt8]) throws -> SegmentReader {
+        var bytes = longDeltas
+        let range = section(bytes, 1)
+        #expect(range.count == 5 && postings.count == 5)
+        bytes.replaceSubrange(range, with: postings)
+        return try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg")
+    }
+
+    /// A term of one block has no skip entry to check its block against (format 7): a block
+    /// whose document lies past the segment's, behind a valid checksum, is an error when the
+    /// term is opened, before any length of that document is read.
+    @Test func aSingleBlockPastTheSegmentsDocumentsIsAnError() throws {
+        #expect(Array(Self.longDeltas[Self.section(Self.longDeltas, 1)]) == [0, 3, 4, 0, 0])
+        // Document deltas one bit wide, the one delta 1: document 1 of a segment of one.
+        let segment = try Self.withPostings([1, 1, 3, 4, 0])
+        let error = try #require(throws: EngineError.self) { try PostingCursor(segment: segment, term: 0) }
+        #expect(error.file == "hostile.seg" && error.message.contains("past the segment"))
+    }
+
     @Test func theSegmentReadsBackAsWritten() throws {
         let segment = try Self.withPositions(Array(Self.longDeltas[Self.section(Self.longDeltas, 2)]))
         var cursor = try PostingCursor(segment: segment, term: 0)

@@ -254,7 +254,7 @@ import Testing
     /// documents: here every block holds a document with the word in its title only and
     /// others with it in the text only, so the per-field maxima add up to the page's own
     /// score (title and text), and only the competitive documents stored per block
-    /// (`PostingsEncoder.frontier`) let the walk skip them.
+    /// (`BlockBounds.frontier`) let the walk skip them.
     @Test func aBlockIsBoundedByItsBestDocumentNotByMixedFields() throws {
         let commit = IndexCommit(base: try IndexFolder.openForWriting(try Scratch.directory("frontier"), generation: nil), memoryBudget: 1 << 22)
         for id in 0..<3000 {
@@ -301,7 +301,7 @@ import Testing
     ] as [([[(UInt32, UInt32)]], [Int])])
     func competitiveDocumentsOfABlock(_ documents: [[(UInt32, UInt32)]], _ expected: [Int]) {
         let frequencies = documents.flatMap { $0.map(\.0) }, lengths = documents.flatMap { $0.map(\.1) }
-        let frontier = PostingsEncoder.frontier(of: documents.count, fields: 3, frequencies: frequencies, lengths: lengths, averages: [5, 20, 60])
+        let frontier = BlockBounds.frontier(of: documents.count, fields: 3, frequencies: frequencies, lengths: lengths, averages: [5, 20, 60])
         let kept = stride(from: 0, to: frontier.count, by: 6).map { Array(frontier[$0..<$0 + 6]) }
         let wanted = expected.map { d in documents[d].flatMap { [$0.0, $0.1] } }
         #expect(Set(kept) == Set(wanted))
