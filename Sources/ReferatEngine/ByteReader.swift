@@ -57,17 +57,6 @@ struct ByteReader {
         throw FormatError(message: "variable-length integer too long at byte \(offset)")
     }
 
-    /// Moves past `n` variable-length integers without decoding them: each ends at its first
-    /// byte below 0x80. (A value too long for `varint` is only caught when it is read.)
-    mutating func skipVarints(_ n: Int) throws(FormatError) {
-        var left = n
-        while left > 0 {
-            guard offset < end else { throw FormatError(message: "unexpected end at byte \(offset)") }
-            if bytes[offset] < 0x80 { left -= 1 }
-            offset += 1
-        }
-    }
-
     /// A variable-length integer that must be at most `limit`.
     mutating func count(atMost limit: Int) throws(FormatError) -> Int {
         let v = try varint()
@@ -83,10 +72,10 @@ struct ByteReader {
         return UnsafeBufferPointer(start: bytes + offset, count: n)
     }
 
-    /// `n` values written by `ByteWriter.packed`.
-    mutating func packed(_ n: Int, into out: inout [UInt32]) throws(FormatError) {
+    /// `n` values written by `ByteWriter.packed` (at least `minimumWidth` bits each).
+    mutating func packed(_ n: Int, into out: inout [UInt32], minimumWidth: Int = 0) throws(FormatError) {
         let width = Int(try u8())
-        guard width <= 32 else { throw FormatError(message: "bit width \(width) at byte \(offset)") }
+        guard width <= 32, width >= minimumWidth else { throw FormatError(message: "bit width \(width) at byte \(offset)") }
         if out.count != n { out = [UInt32](repeating: 0, count: n) }
         guard width > 0 else {
             out.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }

@@ -28,10 +28,10 @@ struct ByteWriter {
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
-    /// The number of bits the largest value needs, then the values at that width, low bits
-    /// first: `BitPacking.width(of:)` bits each, padded to a whole byte.
-    mutating func packed(_ values: [UInt32]) {
-        let width = BitPacking.width(of: values)
+    /// The number of bits the largest value needs (at least `minimumWidth`), then the values
+    /// at that width, low bits first: `BitPacking.width(of:)` bits each, padded to a whole byte.
+    mutating func packed(_ values: some Collection<UInt32>, minimumWidth: Int = 0) {
+        let width = max(minimumWidth, BitPacking.width(of: values))
         bytes.append(UInt8(width))
         guard width > 0 else { return }
         var acc: UInt64 = 0
@@ -50,7 +50,7 @@ struct ByteWriter {
 }
 
 enum BitPacking {
-    static func width(of values: [UInt32]) -> Int {
+    static func width(of values: some Collection<UInt32>) -> Int {
         let all = values.reduce(UInt32(0)) { $0 | $1 }
         return all == 0 ? 0 : 32 - all.leadingZeroBitCount
     }

@@ -34,11 +34,13 @@ struct PostingCursor {
     private var held: [UInt8] = []
     /// The current document, or `exhausted`.
     private(set) var document = -1
-    /// Where each document of the current block starts in its positions, found as far as a
-    /// walk has asked (one that lands on few of a block's documents reads no further), and
-    /// where the next document's start.
-    private var positionOffsets: [Int] = []
-    private var positionScan = 0
+    /// The current block's positions as stored (`SegmentFormat.positionChunk`), unpacked as
+    /// far as a walk has asked (one that lands on the first few of a block's documents reads
+    /// no further); where each document's start among them; where the next chunk starts.
+    private var positionValues: [UInt32] = []
+    private var valueStarts: [Int] = []
+    private var nextChunk = 0
+    private var chunk: [UInt32] = []
 
     init(segment: SegmentReader, term: Int) throws(EngineError) {
         self.segment = segment
@@ -176,40 +178,50 @@ struct PostingCursor {
     mutating func positions(_ field: Int, into out: inout [UInt32]) throws(EngineError) {
         out.removeAll(keepingCapacity: true)
         do throws(FormatError) {
-            let end = positionStart[block + 1]
-            if positionOffsets.count <= index {
-                if positionOffsets.isEmpty { positionScan = positionStart[block] }
-                var reader = try ByteReader(segment.bytes, from: positionScan, to: end)
-                while positionOffsets.count <= index {
-                    let i = positionOffsets.count
-                    positionOffsets.append(reader.offset)
-                    var n = 0
-                    for f in 0..<segment.fieldCount { n += Int(frequencies[f][i]) }
-                    try reader.skipVarints(n)
+            if valueStarts.isEmpty {
+                var total = 0
+                valueStarts.reserveCapacity(documents.count + 1)
+                for i in documents.indices {
+                    valueStarts.append(total)
+                    for f in 0..<segment.fieldCount { total += Int(frequencies[f][i]) }
                 }
-                positionScan = reader.offset
-                guard positionOffsets.count < documents.count || reader.isAtEnd else {
-                    throw FormatError(message: "block \(block)'s positions do not add up")
-                }
+                valueStarts.append(total)
+                nextChunk = positionStart[block]
             }
-            var reader = try ByteReader(segment.bytes, from: positionOffsets[index], to: end)
-            var before = 0
-            for f in 0..<field { before += Int(frequencies[f][index]) }
-            try reader.skipVarints(before)
+            var first = valueStarts[index]
+            for f in 0..<field { first += Int(frequencies[f][index]) }
             let n = Int(frequencies[field][index])
+            try unpackPositions(upTo: first + n)
             out.reserveCapacity(n)
             var position: UInt64 = 0
             for k in 0..<n {
-                // Checked before the sum (a delta near 2^64 would overflow it), against what the
-                // writer keeps (a merge packs positions in 28 bits).
-                let v = try reader.varint()
-                guard v <= UInt64(SegmentWriter.maxPosition) else { throw FormatError(message: "position out of range in block \(block)") }
+                // Summed wide and checked against what the writer keeps (a merge packs
+                // positions in 28 bits).
+                let v = UInt64(positionValues[first + k])
                 position = k == 0 ? v : position + v
                 guard position <= UInt64(SegmentWriter.maxPosition) else { throw FormatError(message: "position out of range in block \(block)") }
                 out.append(UInt32(position))
             }
         } catch {
             throw EngineError(file: segment.file, message: error.message)
+        }
+    }
+
+    /// Unpacks the current block's positions chunk by chunk until `count` are known; the last
+    /// chunk must end where the block's positions end.
+    private mutating func unpackPositions(upTo count: Int) throws(FormatError) {
+        guard positionValues.count < count else { return }
+        let total = valueStarts[valueStarts.count - 1], end = positionStart[block + 1]
+        var reader = try ByteReader(segment.bytes, from: nextChunk, to: end)
+        // Each chunk is at least one bit a value (`SegmentFormat.positionChunk`), so a block
+        // cannot make this unpack more values than its bytes hold bits.
+        while positionValues.count < count {
+            try reader.packed(min(SegmentFormat.positionChunk, total - positionValues.count), into: &chunk, minimumWidth: 1)
+            positionValues.append(contentsOf: chunk)
+        }
+        nextChunk = reader.offset
+        guard positionValues.count < total || reader.isAtEnd else {
+            throw FormatError(message: "block \(block)'s positions do not add up")
         }
     }
 
@@ -260,7 +272,8 @@ struct PostingCursor {
             guard !held.contains(0), reader.isAtEnd else { throw FormatError(message: "block \(b) is malformed") }
             block = b
             index = 0
-            positionOffsets.removeAll(keepingCapacity: true)
+            positionValues.removeAll(keepingCapacity: true)
+            valueStarts.removeAll(keepingCapacity: true)
         } catch {
             throw EngineError(file: segment.file, message: error.message)
         }

@@ -21,6 +21,9 @@ struct PostingsEncoder {
     private var documents: [UInt32] = []
     private var frequencies: [UInt32] = []
     private var lengths: [UInt32] = []
+    /// The block's positions as stored before packing: per document and field, the first
+    /// position, then the gaps.
+    private var positionValues: [UInt32] = []
     private var blockPositions = ByteWriter()
 
     init(fieldCount: Int, averages: [Double]) {
@@ -41,7 +44,7 @@ struct PostingsEncoder {
             var last: UInt32 = 0
             for k in 0..<Int(tf) {
                 let position = iterator.next()!
-                blockPositions.varint(UInt64(k == 0 ? position : position - last))
+                positionValues.append(k == 0 ? position : position - last)
                 last = position
             }
         }
@@ -83,6 +86,10 @@ struct PostingsEncoder {
             for i in 0..<n { column.append(frequencies[i * fieldCount + f]) }
             block.packed(column)
         }
+        for start in stride(from: 0, to: positionValues.count, by: SegmentFormat.positionChunk) {
+            blockPositions.packed(positionValues[start..<min(start + SegmentFormat.positionChunk, positionValues.count)], minimumWidth: 1)
+        }
+        positionValues.removeAll(keepingCapacity: true)
         let bounds = BlockBounds(count: n, fields: fieldCount, frequencies: frequencies, lengths: lengths, averages: averages)
         skips.varint(UInt64(previous))
         skips.varint(block.count)

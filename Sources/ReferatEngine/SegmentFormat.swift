@@ -4,7 +4,8 @@
 ///     documents  count; per document its external id and each field's length (varints)
 ///     postings   per term: its skip table, then its blocks of `blockSize` documents; a term
 ///                of one block is that block alone (its bounds are worked out from it)
-///     positions  per term: per document and field, the positions (varint deltas)
+///     positions  per term and block: per document and field, the positions (the first, then
+///                the gaps), all bit-packed in chunks of `positionChunk` values
 ///     dictionary the number of terms (u32), where each term's entry starts (u32 each, from
 ///                the first entry), then the entries in byte order: the term, its document
 ///                frequency and the offsets of its postings and positions (varints)
@@ -30,6 +31,10 @@ public enum SegmentFormat {
     static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
     /// Documents in a postings block.
     static let blockSize = 128
+    /// Positions bit-packed together at one width (at least one bit, so that a block's
+    /// positions can never claim more values than its bytes have bits). Against varints, whose
+    /// seven bits a byte gave most positions two bytes, this took a fifth off the positions.
+    static let positionChunk = 128
     /// Six u64 offsets (documents, postings, positions, dictionary, values, file length), the
     /// field count (u32), the checksum (u32), the end magic.
     static let footerSize = 6 * 8 + 4 + 4 + 8

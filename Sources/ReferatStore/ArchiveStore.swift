@@ -54,10 +54,12 @@ public final class ArchiveStore: Sendable {
         } else {
             writeLock = try IndexFile.lockForWriting(path, whenWaiting: whenWaiting) { temp in
                 let queue = try DatabaseQueue(path: temp, configuration: Self.configuration(readOnly: false))
-                // 8 KiB pages: a case's packed sections (about 2 KiB) leave half of a 4 KiB page
-                // empty. Incremental auto-vacuum, so that compacting can give free pages back
-                // without rewriting the file (see `compact`).
-                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA auto_vacuum = INCREMENTAL") }
+                // 32 KiB pages: a page holds whole rows, and the space a case's packed sections
+                // (a KiB or two) leave at the end of a page is a smaller share of a larger one
+                // (with 8 KiB pages, an eighth of the table was such ends). Incremental
+                // auto-vacuum, so that compacting can give free pages back without rewriting
+                // the file (see `compact`).
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 32768; PRAGMA auto_vacuum = INCREMENTAL") }
                 try Self.migrate(queue)
                 try Self.rebuildIfSearchIndexChanged(queue)
                 try queue.close()

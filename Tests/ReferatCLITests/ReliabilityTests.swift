@@ -279,7 +279,9 @@ import Testing
         let index = dir + "/i.sqlite"
         #expect(try CLI.run(["import", try SearchCorpus.copy(), "--index", index]).status == 0)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: index)))
-        let page = 8192
+        // The page size from the file's header (big-endian at offset 16; 1 stands for 65536).
+        let header = Int(bytes[16]) << 8 | Int(bytes[17])
+        let page = header == 1 ? 65536 : header
         switch damage {
         case "truncated":
             bytes.removeLast(page)
@@ -290,7 +292,7 @@ import Testing
         default:
             let start = (try Self.rootPage(of: "decision_date", in: index) - 1) * page
             #expect(start > 0)
-            for i in stride(from: start + 8, to: start + 8000, by: 11) { bytes[i] ^= 0x55 }
+            for i in stride(from: start + 8, to: start + page - 192, by: 11) { bytes[i] ^= 0x55 }
         }
         try Data(bytes).write(to: URL(fileURLWithPath: index))
         let commands: [[String]] = switch damage {

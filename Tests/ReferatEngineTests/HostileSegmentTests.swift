@@ -6,7 +6,8 @@ import Testing
 /// finding of the fuzzer.
 @Suite struct HostileSegmentTests {
     /// One document whose term "budget" stands in its title at positions 1, 1 + 2^21,
-    /// 1 + 2^22 and 1 + 3·2^21: the positions section is one byte and three four-byte deltas.
+    /// 1 + 2^22 and 1 + 3·2^21: the positions section is one chunk of four values (1 and three
+    /// gaps of 2^21) packed 22 bits wide: a width byte and eleven bytes.
     static let longDeltas: [UInt8] = {
         let writer = SegmentWriter(fieldCount: 3, memoryBudget: .max)
         writer.add(id: 1, fields: [[0, 1, 2, 3].map { (term: Array("budget".utf8), position: UInt32(1 + $0 * (1 << 21))) }, [], []])
@@ -20,13 +21,21 @@ import Testing
         return offset(k)..<(k == 4 ? footer : offset(k + 1))
     }
 
-    /// `longDeltas` with its positions section replaced by `positions` (as long), resealed.
-    static func withPositions(_ positions: [UInt8]) throws -> SegmentReader {
-        var bytes = longDeltas
+    /// `segment` with its positions section replaced by `positions` (as long), resealed.
+    static func withPositions(_ positions: [UInt8], in segment: [UInt8] = longDeltas) throws -> SegmentReader {
+        var bytes = segment
         let range = section(bytes, 2)
-        #expect(range.count == 13 && positions.count == 13)
+        #expect(range.count == positions.count)
         bytes.replaceSubrange(range, with: positions)
         return try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg")
+    }
+
+    /// The values packed as `ByteWriter.packed` packs them, `width` bits each.
+    static func packed(_ values: [UInt32], width: Int) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.packed(values, minimumWidth: width)
+        #expect(writer.bytes[0] == UInt8(width))
+        return writer.bytes
     }
 
     /// `longDeltas` with its postings section (five bytes: the one term's one block) replaced.
@@ -56,14 +65,20 @@ import Testing
         #expect(try cursor.positions(0) == [1, 1 + 1 << 21, 1 + 1 << 22, 1 + 3 << 21])
     }
 
-    /// A delta of 2^64 - 1 (a ten-byte varint) after the first position: adding it trapped
-    /// (arithmetic overflow), killing the search or import that read it.
-    @Test func aPositionDeltaThatOverflowsIsAnError() throws {
-        let segment = try Self.withPositions([1] + [UInt8](repeating: 0xFF, count: 9) + [0x01, 0, 0])
+    /// A chunk of positions packed zero bits wide (which would let a few bytes claim any
+    /// number of positions) or wider than 32 bits, behind a valid checksum: reading the
+    /// positions is an error naming the file.
+    @Test(arguments: [0, 33])
+    func aPositionChunkOfAWidthTheWriterNeverWritesIsAnError(width: Int) throws {
+        let segment = try Self.withPositions([UInt8(width)] + [UInt8](repeating: 0, count: 11))
         var cursor = try PostingCursor(segment: segment, term: 0)
         try cursor.advance(to: 0)
         let error = try #require(throws: EngineError.self) { try cursor.positions(0) }
-        #expect(error.file == "hostile.seg")
+        #expect(error.file == "hostile.seg" && error.message.contains("bit width"))
+    }
+
+    @Test func positionsAreStoredAsPackedGaps() {
+        #expect(Array(Self.longDeltas[Self.section(Self.longDeltas, 2)]) == Self.packed([1, 1 << 21, 1 << 21, 1 << 21], width: 22))
     }
 
     /// A segment of one document with one value (committee "byrådet"), and its values section.
@@ -104,9 +119,13 @@ import Testing
     /// A position of 2^28, above what the writer keeps: a merge packed positions in 28 bits,
     /// so it rebuilt the document with its term at a wrong position; a merge must refuse it.
     @Test func aPositionAboveTheWritersLimitIsAnError() throws {
-        // 1, then a delta of 2^28 (five bytes), then 0 (four bytes, padded) and 0 (three bytes).
-        let positions: [UInt8] = [1, 0x80, 0x80, 0x80, 0x80, 0x01, 0x80, 0x80, 0x80, 0x00, 0x80, 0x80, 0x00]
-        let segment = try Self.withPositions(positions)
+        // "budget" at the first position and the writer's last, as 0 and a gap of 2^28 - 1,
+        // 28 bits wide; made 1 and the same gap, the second position is 2^28.
+        let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
+        writer.add(id: 1, fields: [[0, SegmentWriter.maxPosition].map { (term: Array("budget".utf8), position: $0) }])
+        let atLimit = writer.segmentBytes()
+        #expect(Array(atLimit[Self.section(atLimit, 2)]) == Self.packed([0, SegmentWriter.maxPosition], width: 28))
+        let segment = try Self.withPositions(Self.packed([1, SegmentWriter.maxPosition], width: 28), in: atLimit)
         #expect(throws: EngineError.self) { try SegmentMerger.mergedBytes([.init(segment: segment, deleted: [])]) }
     }
 }
