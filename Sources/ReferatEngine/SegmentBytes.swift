@@ -114,6 +114,12 @@ final class SegmentBytes: @unchecked Sendable {
         UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
     }
 
+    /// The little-endian u64 at `offset` (the same).
+    @inline(__always)
+    func u64(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+    }
+
     /// True once a read met the end of a file cut short after it was mapped.
     var isCutShort: Bool { slot >= 0 && referat_mapping_cut_short(slot) != 0 }
 

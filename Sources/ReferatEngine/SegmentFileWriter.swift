@@ -17,8 +17,8 @@ final class SegmentFileWriter {
     private let out: SegmentOutput
     private let positions: SegmentOutput
     private var dictionary = ByteWriter()
-    /// Where each term's dictionary entry starts in `dictionary`.
-    private var entryOffsets: [UInt32] = []
+    /// Each group's anchor (`SegmentFormat.termGroup`).
+    private var anchors = ByteWriter()
     private var values = ValueColumns.Writer()
     private var termCount = 0
     private var lastTerm: [UInt8]?
@@ -101,13 +101,15 @@ final class SegmentFileWriter {
         if let lastTerm { precondition(lastTerm.lexicographicallyPrecedes(bytes), "terms in byte order") }
         lastTerm = bytes
         precondition(dictionary.count <= Int(UInt32.max), "a dictionary of more than 4 GiB")
-        entryOffsets.append(UInt32(dictionary.count))
+        if termCount % SegmentFormat.termGroup == 0 {
+            anchors.u32(UInt32(dictionary.count))
+            anchors.u64(UInt64(postingsBytes))
+            anchors.u64(UInt64(positionsBefore))
+        }
         dictionary.varint(bytes.count)
         dictionary.append(bytes)
         dictionary.varint(documents)
-        dictionary.varint(postingsBytes)
         dictionary.varint(postings.count)
-        dictionary.varint(positionsBefore)
         dictionary.varint(positions.count - positionsBefore)
         termCount += 1
         postingsBytes += postings.count
@@ -120,13 +122,13 @@ final class SegmentFileWriter {
         let positionsStart = out.count
         try out.append(contentsOf: positions)
         let dictionaryStart = out.count
-        var index = ByteWriter()
-        index.u32(UInt32(termCount))
-        for offset in entryOffsets { index.u32(offset) }
-        try out.append(index.bytes)
+        var count = ByteWriter()
+        count.u32(UInt32(termCount))
+        try out.append(count.bytes)
+        try out.append(anchors.bytes)
         try out.append(dictionary.bytes)
         dictionary = ByteWriter()
-        entryOffsets = []
+        anchors = ByteWriter()
         let valuesStart = out.count
         try out.append(values.encoded)
         values = ValueColumns.Writer()

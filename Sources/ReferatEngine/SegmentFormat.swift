@@ -6,9 +6,11 @@
 ///                of one block is that block alone (its bounds are worked out from it)
 ///     positions  per term and block: per document and field, the positions (the first, then
 ///                the gaps), all bit-packed in chunks of `positionChunk` values
-///     dictionary the number of terms (u32), where each term's entry starts (u32 each, from
-///                the first entry), then the entries in byte order: the term, its document
-///                frequency and the offsets of its postings and positions (varints)
+///     dictionary the number of terms (u32); per group of `termGroup` terms an anchor: where its
+///                first entry starts (u32, from the first entry), where its first term's
+///                postings and positions start (u64 each, from their sections' starts); then
+///                the entries in byte order: the term, its document frequency and the lengths
+///                of its postings and positions (varints; each term's follow the one's before)
 ///     values     the documents' values by column (`ValueColumns`), read in place
 ///     footer     the section offsets, the file length, the field count, a CRC-32C of
 ///                everything before it, "RFSEGEND"
@@ -29,6 +31,11 @@ public enum SegmentFormat {
     /// At most this many competitive documents per block are stored.
     static let frontierLimit = 12
     static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
+    /// Terms per dictionary group, and the bytes of a group's anchor. A lookup reads the
+    /// entries of a group from its anchor: per term, a fixed-width start and two offsets were
+    /// a third of a small segment's dictionary.
+    static let termGroup = 16
+    static let anchorSize = 4 + 8 + 8
     /// Documents in a postings block.
     static let blockSize = 128
     /// Positions bit-packed together at one width (at least one bit, so that a block's

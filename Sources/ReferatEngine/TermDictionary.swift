@@ -1,6 +1,6 @@
-/// A segment's terms in byte order, read in place from its mapped dictionary section: where
-/// each entry starts (a fixed-width number per term) and the entries themselves stay in the
-/// file.
+/// A segment's terms in byte order, read in place from its mapped dictionary section: an
+/// anchor per group of `SegmentFormat.termGroup` terms (where the group's first entry, its
+/// postings and its positions start, fixed-width) and the entries themselves stay in the file.
 ///
 /// An array of terms and an array of their `TermInfo` cost a hundred bytes and more a term,
 /// which made a search process as large as its index's dictionaries, and walking every entry
@@ -9,9 +9,10 @@
 /// damaged number or a file cut short under it reads as an empty entry, never out of bounds.
 struct TermDictionary: RandomAccessCollection, Sendable {
     let bytes: SegmentBytes
-    /// Where the entry starts are (u32 each, from `base`).
-    private let starts: Int
+    /// Where the groups' anchors are (`SegmentFormat.termGroup` terms each).
+    private let anchors: Int
     private let termCount: Int
+    /// Where the entries start, and the section's end.
     private let base: Int
     private let end: Int
     private let documentCount: Int
@@ -22,11 +23,12 @@ struct TermDictionary: RandomAccessCollection, Sendable {
     init(bytes: SegmentBytes, section: Range<Int>, documentCount: Int, postings: Range<Int>, positions: Range<Int>) throws(FormatError) {
         var reader = try ByteReader(bytes, from: section.lowerBound, to: section.upperBound)
         let count = Int(try reader.u32())
-        guard count <= (section.count - 4) / 4 else { throw FormatError(message: "\(count) terms in a dictionary of \(section.count) bytes") }
+        let groups = (count + SegmentFormat.termGroup - 1) / SegmentFormat.termGroup
+        guard groups <= (section.count - 4) / SegmentFormat.anchorSize else { throw FormatError(message: "\(count) terms in a dictionary of \(section.count) bytes") }
         self.bytes = bytes
         termCount = count
-        starts = reader.offset
-        base = starts + 4 * count
+        anchors = reader.offset
+        base = anchors + SegmentFormat.anchorSize * groups
         end = section.upperBound
         self.documentCount = documentCount
         self.postings = postings
@@ -36,22 +38,46 @@ struct TermDictionary: RandomAccessCollection, Sendable {
     var startIndex: Int { 0 }
     var endIndex: Int { termCount }
 
-    /// Where entry `i` starts in the file.
-    @inline(__always)
-    private func start(_ i: Int) -> Int {
-        base + Int(bytes.u32(at: starts + 4 * i))
+    /// Where entry `i` starts in the file and where its postings and positions start: its
+    /// group's anchor, then the entries before it in the group. A damaged anchor or entry
+    /// reads as an entry at the section's end (which reads as empty).
+    private func locate(_ i: Int) -> (entry: Int, postings: Int, positions: Int) {
+        let g = i / SegmentFormat.termGroup, anchor = anchors + SegmentFormat.anchorSize * g
+        var entry = base + Int(bytes.u32(at: anchor))
+        var p = Int(clamping: bytes.u64(at: anchor + 4)), q = Int(clamping: bytes.u64(at: anchor + 12))
+        guard entry <= end else { return (end, 0, 0) }
+        for _ in 0..<(i - g * SegmentFormat.termGroup) {
+            guard var reader = try? ByteReader(bytes, from: entry, to: end),
+                  let length = try? reader.count(atMost: 1 << 16), (try? reader.bytes(length)) != nil,
+                  (try? reader.count(atMost: documentCount)) != nil,
+                  let pn = try? reader.count(atMost: postings.count), let qn = try? reader.count(atMost: positions.count) else { return (end, 0, 0) }
+            entry = reader.offset
+            p = p &+ pn
+            q = q &+ qn
+        }
+        return (entry, p, q)
     }
 
-    /// Checks every entry: its numbers inside the segment, each term after the one before
-    /// it, at least one document each (what `stats --check` and the fuzzer ask for).
+    /// Checks every entry: its numbers inside the segment, each group's anchor where the
+    /// entries before it end, each term after the one before it, at least one document each
+    /// (what `stats --check` and the fuzzer ask for).
     func checkEntries() throws(FormatError) {
         var last: UnsafeBufferPointer<UInt8>?
+        var reader = try ByteReader(bytes, from: base, to: end)
+        var p = 0, q = 0
         for i in 0..<termCount {
-            var reader = try ByteReader(bytes, from: start(i), to: end)
-            let (term, info) = try Self.entry(&reader, documentCount: documentCount, postings: postings, positions: positions)
+            if i % SegmentFormat.termGroup == 0 {
+                let anchor = anchors + SegmentFormat.anchorSize * (i / SegmentFormat.termGroup)
+                guard base + Int(bytes.u32(at: anchor)) == reader.offset, bytes.u64(at: anchor + 4) == UInt64(p), bytes.u64(at: anchor + 12) == UInt64(q) else {
+                    throw FormatError(message: "dictionary group \(i / SegmentFormat.termGroup) does not start where the one before it ends")
+                }
+            }
+            let (term, info) = try Self.entry(&reader, at: p, q, documentCount: documentCount, postings: postings, positions: positions)
             guard info.documentFrequency > 0 else { throw FormatError(message: "a term without documents") }
             if let last, !last.lexicographicallyPrecedes(term) { throw FormatError(message: "dictionary out of order") }
             last = term
+            p += info.postings.count
+            q += info.positions.count
         }
     }
 
@@ -60,7 +86,7 @@ struct TermDictionary: RandomAccessCollection, Sendable {
 
     /// The bytes of term `i` in the file, valid while the segment is open.
     func term(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        guard var reader = try? ByteReader(bytes, from: start(i), to: end),
+        guard var reader = try? ByteReader(bytes, from: locate(i).entry, to: end),
               let length = try? reader.count(atMost: 1 << 16), let term = try? reader.bytes(length) else { return UnsafeBufferPointer(start: nil, count: 0) }
         return term
     }
@@ -68,33 +94,49 @@ struct TermDictionary: RandomAccessCollection, Sendable {
     /// Where term `i`'s data lies.
     func info(_ i: Int) -> TermInfo {
         do throws(FormatError) {
-            var reader = try ByteReader(bytes, from: start(i), to: end)
-            return try Self.entry(&reader, documentCount: documentCount, postings: postings, positions: positions).info
+            let (entry, p, q) = locate(i)
+            var reader = try ByteReader(bytes, from: entry, to: end)
+            return try Self.entry(&reader, at: p, q, documentCount: documentCount, postings: postings, positions: positions).info
         } catch {
             return TermInfo(documentFrequency: 0, postings: postings.lowerBound..<postings.lowerBound, positions: positions.lowerBound..<positions.lowerBound)
         }
     }
 
-    /// Reads one entry: the term, and where its data lies, every number checked against the
-    /// segment (what opening checks, and every later read again).
-    static func entry(_ reader: inout ByteReader, documentCount: Int, postings: Range<Int>, positions: Range<Int>)
+    /// Reads one entry whose postings start `p` bytes into the postings section and whose
+    /// positions start `q` bytes into theirs: the term, and where its data lies, every number
+    /// checked against the segment (what opening checks, and every later read again).
+    static func entry(_ reader: inout ByteReader, at p: Int, _ q: Int, documentCount: Int, postings: Range<Int>, positions: Range<Int>)
         throws(FormatError) -> (term: UnsafeBufferPointer<UInt8>, info: TermInfo) {
         let term = try reader.bytes(try reader.count(atMost: 1 << 16))
         let df = try reader.count(atMost: documentCount)
-        let p = try reader.count(atMost: postings.count), pn = try reader.count(atMost: postings.count - p)
-        let q = try reader.count(atMost: positions.count), qn = try reader.count(atMost: positions.count - q)
+        guard p >= 0, p <= postings.count, q >= 0, q <= positions.count else { throw FormatError(message: "a term's data outside its section") }
+        let pn = try reader.count(atMost: postings.count - p), qn = try reader.count(atMost: positions.count - q)
         return (term, TermInfo(documentFrequency: df, postings: (postings.lowerBound + p)..<(postings.lowerBound + p + pn),
                                positions: (positions.lowerBound + q)..<(positions.lowerBound + q + qn)))
     }
 
-    /// The first term not before `key` in byte order (`count` when none).
+    /// The first term not before `key` in byte order (`count` when none): the group by its
+    /// first term, then the terms in it.
     func lowerBound(_ key: some Collection<UInt8>) -> Int {
-        var low = 0, high = count
+        var low = 0, high = (termCount + SegmentFormat.termGroup - 1) / SegmentFormat.termGroup
+        // The first group whose first term is not before the key; the answer lies in the one
+        // before it or is that group's first term.
         while low < high {
             let mid = (low + high) / 2
-            if term(mid).lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+            if term(mid * SegmentFormat.termGroup).lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
         }
-        return low
+        guard low > 0 else { return 0 }
+        // The group before: its terms read one after the other from its anchor.
+        var i = (low - 1) * SegmentFormat.termGroup
+        guard var reader = try? ByteReader(bytes, from: locate(i).entry, to: end) else { return i }
+        while i < Swift.min(termCount, low * SegmentFormat.termGroup) {
+            guard let length = try? reader.count(atMost: 1 << 16), let term = try? reader.bytes(length),
+                  (try? reader.count(atMost: documentCount)) != nil, (try? reader.count(atMost: postings.count)) != nil,
+                  (try? reader.count(atMost: positions.count)) != nil else { return i }
+            if !term.lexicographicallyPrecedes(key) { return i }
+            i += 1
+        }
+        return i
     }
 }
 

@@ -58,6 +58,22 @@ import Testing
         #expect(error.file == "hostile.seg" && error.message.contains("past the segment"))
     }
 
+    /// A dictionary group's anchor that does not say where the entries before it end (its
+    /// entry, postings or positions start moved by one), behind a valid checksum: opening
+    /// says so, where a lookup would have read another term's data.
+    @Test(arguments: [0, 4, 12])
+    func aDictionaryAnchorOutOfStepIsAnError(field: Int) throws {
+        let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
+        let tokens: [(term: [UInt8], position: UInt32)] = (0..<20).map { k in (Array("w\(k + 10)".utf8), UInt32(k)) }
+        writer.add(id: 1, fields: [tokens])
+        var bytes = writer.segmentBytes()
+        // The second group's anchor: after the term count and the first anchor.
+        let anchor = Self.section(bytes, 3).lowerBound + 4 + SegmentFormat.anchorSize + field
+        bytes[anchor] &+= 1
+        let error = try #require(throws: EngineError.self) { try SegmentReader(bytes: FuzzTarget.resealSegment(bytes), file: "hostile.seg") }
+        #expect(error.file == "hostile.seg" && error.message.contains("dictionary group 1"))
+    }
+
     @Test func theSegmentReadsBackAsWritten() throws {
         let segment = try Self.withPositions(Array(Self.longDeltas[Self.section(Self.longDeltas, 2)]))
         var cursor = try PostingCursor(segment: segment, term: 0)

@@ -25,6 +25,40 @@ import Testing
         #expect(segment.range(withPrefix: Array("t1".utf8)).count == 1 + 10 + 20)
     }
 
+    /// The dictionary is read a group of `SegmentFormat.termGroup` terms at a time: with
+    /// fewer terms than a group, exactly one group, one more and several, every term is found
+    /// by its bytes with its own document frequency, a key between two terms finds the later
+    /// one, and a key before the first and after the last find the ends.
+    @Test(arguments: [1, 15, 16, 17, 33, 100])
+    func everyTermIsFoundWhateverItsPlaceInItsGroup(terms: Int) throws {
+        let writer = SegmentWriter(fieldCount: 1, memoryBudget: .max)
+        // Term k ("w000", "w002", … two apart, so that "w001" falls between) in k + 1 documents.
+        let words = (0..<terms).map { Array(String(format: "w%03d", 2 * $0).utf8) }
+        for d in 0..<terms {
+            writer.add(id: UInt64(d), fields: [words[d...].map { (term: $0, position: 0) }])
+        }
+        let segment = try SegmentReader(bytes: writer.segmentBytes(), file: "groups.seg")
+        try segment.checkIntact()
+        for (k, word) in words.enumerated() {
+            #expect(segment.lookup(word) == k)
+            #expect(segment.term(at: k) == word)
+            #expect(segment.documentFrequency(at: k) == k + 1)
+            #expect(segment.lookup(Array(String(format: "w%03d", 2 * k + 1).utf8)) == nil)
+            #expect(segment.range(withPrefix: Array(String(format: "w%03d", 2 * k + 1).utf8)).lowerBound == k + 1)
+        }
+        #expect(segment.range(withPrefix: Array("a".utf8)) == 0..<0)
+        #expect(segment.range(withPrefix: Array("w".utf8)) == 0..<terms)
+        #expect(segment.range(withPrefix: Array("x".utf8)).lowerBound == terms)
+        // Each term's positions read back from where its group's anchor and the entries
+        // before it say they start.
+        for k in [0, terms / 2, terms - 1] {
+            var cursor = try PostingCursor(segment: segment, term: k)
+            try cursor.advance(to: 0)
+            #expect(cursor.document == 0)
+            #expect(try cursor.positions(0) == [0])
+        }
+    }
+
     /// Values are stored by column, each distinct string once: every document's values read
     /// back as added (kinds interleaved, a string shared between kinds and documents), and a
     /// kind's numbers name the strings a filter compares.
