@@ -1,0 +1,23 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the twelfth held-out set of real pages brought (docs/layouts.md, "Checked on pages
+/// the survey did not see", ninth look: school boards, utility boards, committees named by
+/// their fields, one item's page with its decision first), each written anew with invented
+/// names, numbers and sentences.
+@Suite struct ThirteenthSurveyTests {
+    func parse(_ text: String) throws -> Document {
+        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+    }
+
+    @Test(arguments: [
+        ("Samarbejde med Vesterby Vandværk (B)", nil),
+        ("Aftale om Nordhavn Genbrug (O)", nil),
+        ("Dorthe la Cour (V)", "Dorthe la Cour"),
+        ("Luis da Silva (A)", "Luis da Silva"),
+    ] as [(String, String?)])
+    func onlyTheVocabularysParticlesJoinAName(_ line: String, _ name: String?) {
+        #expect(PeopleParser.person(line)?.name == name)
+    }
+}
