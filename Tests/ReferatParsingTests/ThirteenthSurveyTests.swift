@@ -21,3 +21,20 @@ import Testing
         #expect(PeopleParser.person(line)?.name == name)
     }
 }
+
+extension ThirteenthSurveyTests {
+    @Test(arguments: [
+        ("Social og sundheds møde den 17. april 2028", "Social og sundhed"),
+        ("Skole, klub og SFOs møde den 3. maj 2028", "Skole, klub og SFO"),
+        ("Økonomiudvalgets møde den 21. januar 2028", "Økonomiudvalget"),
+    ])
+    func aCommitteeNamedByItsFieldsNamesTheMeeting(_ line: String, _ body: String) throws {
+        let meeting = try #require(MeetingHeaderParser.parse([SourceLine(number: 1, text: line)]))
+        #expect(meeting.body == body)
+    }
+
+    @Test(arguments: ["Orientering om Ældrerådets møde den 3. maj 2028", "Referat fra sidste møde den 3. maj 2028"])
+    func aTitleAboutAnotherMeetingNamesNoBody(_ line: String) {
+        #expect(line.firstMatch(of: MeetingHeaderParser.genitiveMeeting) == nil)
+    }
+}
