@@ -38,3 +38,15 @@ extension ThirteenthSurveyTests {
         #expect(line.firstMatch(of: MeetingHeaderParser.genitiveMeeting) == nil)
     }
 }
+
+extension ThirteenthSurveyTests {
+    @Test func oneItemsPageWithItsDecisionFirstIsOneItem() throws {
+        let document = try parse("Vejudvalget\nReferat • 8. marts 2028 kl. 15.00\nIndhold\nBeslutning i Vejudvalget den 08-03-2028\nGodkendt.\n"
+            + "Indstilling\nEva Holm (A) foreslår en ny sti.\nSagsfremstilling\nStien kan anlægges i år.\n")
+        let item = try #require(document.cases.first)
+        #expect(document.cases.count == 1)
+        #expect(item.title == "")
+        #expect(item.decisions.map(\.body) == ["Vejudvalget"])
+        #expect(item.decisions.map(\.date) == ["2028-03-08"])
+    }
+}
