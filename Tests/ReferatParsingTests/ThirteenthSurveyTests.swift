@@ -50,3 +50,46 @@ extension ThirteenthSurveyTests {
         #expect(item.decisions.map(\.date) == ["2028-03-08"])
     }
 }
+
+extension ThirteenthSurveyTests {
+    @Test(arguments: [
+        ("Udvalg:", true),
+        ("Nyt fra skolens hverdag, Per Holm:", true),
+        ("Kort nyt og forældrehenvendelser fra:", true),
+        // A label of who came or not, a header's label, a sentence: no title.
+        ("Fraværende:", false),
+        ("Afbud:", false),
+        ("Skolen har fået nye borde. Det kostede:", false),
+        ("Godkendt:", true),
+        ("Udvalg", false),
+    ])
+    func aPlainMinutesTitleMayEndInAColon(_ title: String, _ isTitle: Bool) {
+        #expect(CaseSegmenter.isColonTitle(title) == isTitle)
+    }
+
+    @Test(arguments: [
+        // A school board's minutes: every title ends in a colon, the minutes indented below.
+        ("Referat af Skolebestyrelsesmøde\ntirsdag den 7. marts 2028 kl. 19.00\n\n 1. Godkendelse af referat:\n  Godkendt.\n\n 2. Elevråd:\n"
+            + "  Eleverne deltog ikke.\n\n 3. Nyt fra skolen, Bo Holm:\n  Bo Holm orienterede om ombygningen.\n\n 4. Eventuelt:\n  Intet.\n",
+         ["Godkendelse af referat", "Elevråd", "Nyt fra skolen, Bo Holm", "Eventuelt"]),
+        // Numbered lines with a colon inside an item's text stay its text.
+        ("Referat\n\n1. Godkendelse af dagsorden\nSagsnr.: 28/101\nBeslutning\nGodkendt.\n\n2. Budget 2029\nSagsnr.: 28/102\nIndstilling\n"
+            + "1. Anlæg:\nDer afsættes 2 mio. kr.\n2. Drift:\nUændret.\nBeslutning\nGodkendt.\n",
+         ["Godkendelse af dagsorden", "Budget 2029"]),
+    ])
+    func titlesThatEndInAColonAreItems(_ text: String, _ titles: [String]) throws {
+        #expect(try parse(text).cases.map(\.title) == titles)
+    }
+
+    @Test(arguments: [
+        ("Fraværende:\nForældrevalgte: Eva Holm.\nElevrepræsentanter: Ib Lund, Maja Berg.\n", ["Eva Holm", "Ib Lund", "Maja Berg"]),
+        ("Fraværende:\nForældrevalgte: Afbud fra Rikke Dam.\nMedarbejderrepræsentanter: Ole Vang.\n", ["Rikke Dam", "Ole Vang"]),
+        // A label that is no group of members ends the list.
+        ("Fraværende:\nForældrevalgte: Eva Holm.\nReferent: Ib Lund\n", ["Eva Holm"]),
+    ])
+    func groupsOfMembersUnderAnAbsenceLabelAreAbsent(_ text: String, _ names: [String]) throws {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { SourceLine(number: $0.offset + 1, text: String($0.element)) }
+        let list = try #require(AbsenceList.read(lines, at: 0))
+        #expect(list.absent.map(\.name) == names)
+    }
+}

@@ -356,8 +356,18 @@ struct CaseSegmenter {
         // A section word is a title in plain minutes ("3. Økonomi"); `numberedRun` refuses a run of only these.
         if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
         if Self.runInTitle(title) != nil { return true }
+        if Self.isColonTitle(title) { return true }
         guard title.hasSuffix("."), Self.pointsAreAbbreviations(title.dropLast()), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
         return !Self.hasVerbSecond(title)
+    }
+
+    /// A plain minutes' title that ends in a colon, its minutes on the lines below ("1. Udvalg:",
+    /// "3. Nyt fra skolens hverdag, Per Skøt:", a school board's or a club's own minutes): short,
+    /// capitalised, one phrase (no sentence's end inside), and no label of who came or not.
+    static func isColonTitle(_ title: String) -> Bool {
+        guard title.hasSuffix(":"), title.utf8.count >= 4, title.isShorter(than: 81), title.first?.isUppercase == true,
+              !title.dropLast().contains(":"), !endsASentence(title[...]), !title.contains(". ") else { return false }
+        return PeopleParser.absenceLabel(title) == nil && MeetingHeaderParser.labelled(title) == nil
     }
 
     /// Whether every point inside `text` closes an abbreviation or an ordinal, not a sentence:
