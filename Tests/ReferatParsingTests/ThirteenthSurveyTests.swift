@@ -93,3 +93,20 @@ extension ThirteenthSurveyTests {
         #expect(list.absent.map(\.name) == names)
     }
 }
+
+extension ThirteenthSurveyTests {
+    @Test(arguments: [
+        // A school board's table on Aula: the number leads, the title follows, whatever its end.
+        ("Referat 7. marts 2028\n\nPunkt\n\nReferat\n\nPkt. 1\n\nGodkendelse af dagsorden\n\nB\n\nGodkendt\n\nPkt. 2\n\nSkolens budget.\n\nGennemgået.\n\n"
+            + "Pkt. 3\n\nNyt fra elevrådet:\n\nEn turnering i maj.\n", ["Godkendelse af dagsorden", "Skolens budget.", "Nyt fra elevrådet"]),
+        // The number under its title, as a meeting view prints it: the title above.
+        ("Kommunalbestyrelsen\n\n12-03-2028\n\nSpørgetid\nSag nr. 40\n\nBeslutningskompetence: KB\n\nBeslutning\n\nTaget til efterretning.\n\n"
+            + "Ny skolevej\nSag nr. 41\n\nBeslutningskompetence: KB\n\nBeslutning\n\nGodkendt.\n", ["Spørgetid", "Ny skolevej"]),
+        // The number repeated inside the item it heads is the same item.
+        ("Referat\n\n • Pkt. 30 Spørgetid\n\n  Spørgsmål.pdf\n\n  Pkt. 30\n\n  Spørgetid\n\n  Sagsnr. 2028 Byrådet Åbent punkt\n\n  Byrådet, 01-03-2028, pkt. 30\n\n"
+            + "  Ingen spørgsmål.\n", ["Spørgetid"]),
+    ])
+    func aNumberOnItsOwnLineLeadsOrFollowsItsTitleAsThePageShows(_ text: String, _ titles: [String]) throws {
+        #expect(try parse(text).cases.map(\.title) == titles)
+    }
+}

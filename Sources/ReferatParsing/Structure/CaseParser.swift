@@ -57,11 +57,10 @@ struct CaseParser: Sendable {
             if let split = CaseSegmenter.runInTitle(title) {
                 title = String(split.title)
                 runIn = String(split.rest)
-            } else if CaseSegmenter.isColonTitle(title) {
-                // "1. Udvalg:": the colon opens the minutes below, it is not the title's.
-                title = String(title.dropLast())
             }
         }
+        // "1. Udvalg:", "Pkt. 3" / "Nyt fra elevrådet:": the colon opens the minutes below, it is not the title's.
+        if runIn == nil, CaseSegmenter.isColonTitle(title) { title = String(title.dropLast()) }
         if anchor.paragraph, let paragraph = CaseSegmenter.numberedParagraph(titleLine.text) {
             title = paragraph.text.stripping(";")
             runIn = nil
