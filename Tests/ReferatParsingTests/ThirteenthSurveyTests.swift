@@ -110,3 +110,28 @@ extension ThirteenthSurveyTests {
         #expect(try parse(text).cases.map(\.title) == titles)
     }
 }
+
+extension ThirteenthSurveyTests {
+    @Test(arguments: [
+        ("under punkt 3", 3...3),
+        ("under punkterne 12-15", 12...15),
+        ("punkterne 22-23", 22...23),
+        ("under behandlingen af punkt 7", 7...7),
+        ("efter punkt 5", 6...Int.max),
+        ("fra punkt 5", 5...Int.max),
+    ])
+    func aReasonNamesTheItemsSomeoneTookNoPartIn(_ reason: String, _ items: ClosedRange<Int>) {
+        #expect(DocumentAssembler.namedItems(reason) == items)
+    }
+
+    @Test(arguments: ["inhabil", "under mødet", "pga. sygdom i punkt 3"])
+    func aReasonWithoutItemsNamesNone(_ reason: String) {
+        #expect(DocumentAssembler.namedItems(reason) == nil)
+    }
+
+    @Test func whoLeftDuringALaterItemIsThatItemsNonParticipant() throws {
+        let document = try parse("Referat\n\nByrådet\n\nMødedato: 12. marts 2028\n\n1. Godkendelse af dagsorden\nSagsnr.: 28/1\nBeslutning\nGodkendt.\n"
+            + "Bo Berg (A) forlod mødet under punkt 3.\n\n2. Budget\nSagsnr.: 28/2\nBeslutning\nGodkendt.\n\n3. Skolevej\nSagsnr.: 28/3\nBeslutning\nGodkendt.\n")
+        #expect(document.cases.map { $0.decisions.flatMap(\.notParticipating).map(\.name) } == [[], [], ["Bo Berg"]])
+    }
+}
