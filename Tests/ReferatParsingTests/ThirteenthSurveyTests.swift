@@ -135,3 +135,27 @@ extension ThirteenthSurveyTests {
         #expect(document.cases.map { $0.decisions.flatMap(\.notParticipating).map(\.name) } == [[], [], ["Bo Berg"]])
     }
 }
+
+extension ThirteenthSurveyTests {
+    @Test(arguments: [
+        // A heating plant's board: no numbers, each heading ends in a colon.
+        ("Referat fra bestyrelsesmødet\n\nKonstituering:\n\nFormand: Eva Holm\n\nDrift:\n\nVærket kører som det skal.\n\nØkonomi:\n\nRegnskabet ser fint ud.\n",
+         ["Konstituering", "Drift", "Økonomi"]),
+        // A header's labels with their values below are no items.
+        ("Referat\n\nDato:\n\n3. maj 2028\n\nSted:\n\nKlubhuset\n\nDeltagere:\n\nEva Holm, Bo Berg\n\nMødet handlede om haven. Alle var enige.\n", []),
+        // Two headings are too few to tell a board's items.
+        ("Referat\n\nØkonomi:\n\nRegnskabet ser fint ud.\n\nDrift:\n\nVærket kører.\n", []),
+    ])
+    func headingsThatEndInAColonAreABoardsItems(_ text: String, _ titles: [String]) throws {
+        #expect(try parse(text).cases.map(\.title) == titles)
+    }
+
+    @Test(arguments: [
+        ("Lise Kvist – LK (afbud)", "Lise Kvist"),
+        ("Bo Berg (O) - Afbud", "Bo Berg"),
+        ("Lise Kvist – LK", nil),
+    ] as [(String, String?)])
+    func aMemberWithInitialsAndAStatusIsAbsent(_ line: String, _ name: String?) {
+        #expect(AbsenceProse.member(line)?.absent.first?.name == name)
+    }
+}

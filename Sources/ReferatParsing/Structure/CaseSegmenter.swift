@@ -253,7 +253,9 @@ struct CaseSegmenter {
             if holdsSeveralItems(lines[(item + 1)..<max(item + 1, next)]) { anchors.removeAll { titles.contains($0.titleIndex) } }
         }
         if anchors.isEmpty, let paragraphs = numberedParagraphs(lines) { return paragraphs }
-        return headlessAnchors(lines, found: anchors) ?? anchors
+        if let headless = headlessAnchors(lines, found: anchors) { return headless }
+        if anchors.isEmpty, let headed = colonHeadings(lines) { return headed }
+        return anchors
     }
 
     /// Whether a page's item numbers on lines of their own ("Pkt. 1") stand above their titles,
