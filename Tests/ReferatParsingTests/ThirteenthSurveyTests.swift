@@ -159,3 +159,17 @@ extension ThirteenthSurveyTests {
         #expect(AbsenceProse.member(line)?.absent.first?.name == name)
     }
 }
+
+extension ThirteenthSurveyTests {
+    @Test(arguments: [
+        ("Elevrepræsentanter: Ib Lund (syg?). 1. Godkendelse af referat:", ["Elevrepræsentanter: Ib Lund (syg?).", "1. Godkendelse af referat:"]),
+        ("Forældrevalgte: Afbud fra Eva Holm. 1. Elevråd:", ["Forældrevalgte: Afbud fra Eva Holm.", "1. Elevråd:"]),
+        // An abbreviation's point, a second item, or no title after it: the line stays whole.
+        ("Vi drøftede pkt. 1. Budget:", ["Vi drøftede pkt. 1. Budget:"]),
+        ("Mødet sluttede. 2. Elevråd:", ["Mødet sluttede. 2. Elevråd:"]),
+        ("Eva Holm blev valgt. 1. Mødet blev hævet kl. 21. Næste gang:", ["Eva Holm blev valgt. 1. Mødet blev hævet kl. 21. Næste gang:"]),
+    ])
+    func aFirstTitleRunOntoTheLineAboveGoesOnALineOfItsOwn(_ line: String, _ pieces: [String]) {
+        #expect(RunInHeadings.split(line) == pieces)
+    }
+}
