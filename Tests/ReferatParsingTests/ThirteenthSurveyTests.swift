@@ -24,8 +24,8 @@ import Testing
 
 extension ThirteenthSurveyTests {
     @Test(arguments: [
-        ("Social og sundheds møde den 17. april 2028", "Social og sundhed"),
-        ("Skole, klub og SFOs møde den 3. maj 2028", "Skole, klub og SFO"),
+        ("Kultur og fritids møde den 6. marts 2028", "Kultur og fritid"),
+        ("Børn, unge og fritids møde den 3. maj 2028", "Børn, unge og fritid"),
         ("Økonomiudvalgets møde den 21. januar 2028", "Økonomiudvalget"),
     ])
     func aCommitteeNamedByItsFieldsNamesTheMeeting(_ line: String, _ body: String) throws {

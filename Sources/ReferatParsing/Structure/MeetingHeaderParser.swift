@@ -95,8 +95,8 @@ enum MeetingHeaderParser {
 
     /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
     /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde". A body
-    /// named by its fields alone ("Social og sundheds møde den 17. april 2023", "Skole, klub og
-    /// SFOs møde den …", as Frederikssund names its committees) counts when the date follows.
+    /// named by its fields alone ("Kultur og fritids møde den 6. marts 2028", "Børn, unge og
+    /// fritids møde den …", as some municipalities name their committees) counts when the date follows.
     nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd)|[A-ZÆØÅ][\p{L}-]*(?:(?:,\s+|\s+og\s+)[\p{L}-]+){1,3}(?=s\s+møde\s+den\s+[0-9]))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
 
     /// False when `text` cannot match `prose`: every match holds "møde" (in either case; "ø"
@@ -134,7 +134,7 @@ enum MeetingHeaderParser {
         }
         var i = 0
         var lastContent: String?
-        // The body of "Social og sundheds møde den …", which `cleanBody` would not take for one.
+        // The body of "Kultur og fritids møde den …", which `cleanBody` would not take for one.
         var namedByFields: String?
         while i < lines.count {
             let text = lines[i].text
@@ -212,7 +212,7 @@ enum MeetingHeaderParser {
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
                 if meeting.body == nil, text.utf8.count < 120, mayBeGenitiveMeeting(text), let m = text.firstMatch(of: genitiveMeeting) {
-                    // A body named by its fields ("Social og sundhed") ends like no body: it stands as printed.
+                    // A body named by its fields ("Kultur og fritid") ends like no body: it stands as printed.
                     meeting.body = cleanBody(String(m.1)) ?? String(m.1)
                     if cleanBody(String(m.1)) == nil { namedByFields = String(m.1) }
                     meeting.date = meeting.date ?? DanishDate.firstISO(in: text)
