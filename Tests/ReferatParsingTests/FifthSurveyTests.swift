@@ -27,7 +27,7 @@ import Testing
         Shape(name: "plain agenda whose first items have no title of their own",
               text: "Dagsorden til møde den 4. juni 2028\n\nMenighedsrådet\n\n1. Fraværende: Eva Holm\n\n2. Bemærkninger til dagsordenen:\n\n3. Godkendelse af budget for kirkegården\nBudgettet gennemgås af kassereren.\n\n4. Regler for udlån af sognegården\nDer ønskes en drøftelse.\n\n5. Plan for høstgudstjenesten\nPræsten fremlægger en plan.\n\n6. Orientering fra formanden.\n\n7. Eventuelt.\n",
               numbers: ["1", "2", "3", "4", "5", "6", "7"],
-              titles: ["Fraværende: Eva Holm", "Bemærkninger til dagsordenen:", "Godkendelse af budget for kirkegården", "Regler for udlån af sognegården", "Plan for høstgudstjenesten",
+              titles: ["Fraværende: Eva Holm", "Bemærkninger til dagsordenen", "Godkendelse af budget for kirkegården", "Regler for udlån af sognegården", "Plan for høstgudstjenesten",
                        "Orientering fra formanden.", "Eventuelt."]),
         Shape(name: "the meeting's room and an online meeting are no titles",
               text: "Referat\nMiljøudvalget tirsdag den 14. marts 2028 kl. 17.00\n\nMødelokale Engen\n\nSagsfremstilling\nUdvalget orienteres om vandløbene.\nBeslutning\nTil efterretning.\nSagsfremstilling\nDer søges om 2 mio. kr. til stier.\nBeslutning\nTiltrådt.\n",

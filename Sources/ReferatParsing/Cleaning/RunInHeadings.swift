@@ -7,6 +7,7 @@
 ///     1. Meddelelse fra formandenReferat       → 1. Meddelelse fra formanden / Referat
 ///     Eventuelt1. Orientering                  → Eventuelt / 1. Orientering
 ///     Eventuelt den 29.01.20138. Godkendelse   → Eventuelt den 29.01.2013 / 8. Godkendelse
+///     … Ib Holm (syg). 1. Godkendelse af referat:  → … Ib Holm (syg). / 1. Godkendelse af referat:
 ///
 /// Web pages lose the line break between a heading element and its text, and PDF text
 /// flattened by a viewer keeps headings inside paragraphs; the structure stage reads
@@ -32,8 +33,22 @@ enum RunInHeadings {
 
     nonisolated(unsafe) static let committeeDatedInside = #/\.\s+((?:Beslutning\s+)?[A-ZÆØÅ][\p{L}-]*(?:\s+og\s+[A-ZÆØÅ][\p{L}-]*)?(?:udvalget|rådet|Byrådet|bestyrelsen|Magistraten),\s+[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})/#
 
+    /// Whether a point after `text` ends a sentence, not an abbreviation ("pkt.", "jf."): a
+    /// closing parenthesis or mark before it, or a word of four letters or more.
+    static func endsASentence(_ text: Substring) -> Bool {
+        guard let last = text.last else { return false }
+        if last == ")" || last == "?" || last == "!" { return true }
+        return text.reversed().prefix { $0.isLetter }.count >= 4
+    }
+
     static func split(_ text: String) -> [String] {
         guard text.utf8.count >= 8, let first = text.utf8.first else { return [text] }
+        // "… Nicolaj Holm (syg?). 1. Godkendelse af referat:": plain minutes' first title, ending
+        // in a colon, run onto the end of the line above it (a school board's page).
+        if text.utf8.last == 0x3A, text.containsBytes(". 1. "), let at = text.firstRange(of: ". 1. "), endsASentence(text[..<at.lowerBound]),
+           CaseSegmenter.isColonTitle(String(text[at.upperBound...])) {
+            return [String(text[...at.lowerBound]), String(text[text.index(after: at.lowerBound)...]).stripping(" ")]
+        }
         // Glued heading: the heading's letters, then a capital or a digit with no space.
         if first >= 0x41 {
             for heading in glued where heading.utf8.first == first && text.utf8.starts(with: heading.utf8) {

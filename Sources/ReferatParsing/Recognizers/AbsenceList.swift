@@ -53,7 +53,17 @@ enum AbsenceList {
                     || firstNameAbsent(lines[i + 1].text) != nil) { i += 1; continue }
                 break
             }
-            let line = lines[i].text
+            var line = lines[i].text
+            // "Forældrevalgte: Dorte Holm." / "Elevrepræsentanter: Afbud fra Ib Lund.": the names of
+            // one group of the board's members, after the group's label.
+            if let rest = memberGroupRest(line) {
+                if AbsenceProse.mayMentionAbsence(rest), let prose = AbsenceProse.read(rest), !prose.absent.isEmpty {
+                    for person in prose.absent where !read.absent.contains(where: { $0.name == person.name }) { read.absent.append(person) }
+                    i += 1
+                    continue
+                }
+                line = rest
+            }
             // "Claus Holm" / "(V)": a table that prints each name's party on a line of its own.
             if isParty(line), let last = read.absent.indices.last {
                 read.absent[last].party = read.absent[last].party ?? String(line.dropFirst().dropLast())
@@ -199,6 +209,18 @@ enum AbsenceList {
             || line.containsBytes(") ") && line.firstMatch(of: PeopleParser.partyThenName) != nil
     }
 
+
+    /// The names after the label of a group of members ("Forældrevalgte: Dorte Holm."): one
+    /// capitalised word that ends like `MinutesVocabulary.memberGroupEndings`, a colon, and text.
+    static func memberGroupRest(_ line: String) -> String? {
+        guard line.containsByte(0x3A), let colon = line.firstIndex(of: ":") else { return nil }
+        let head = line[..<colon]
+        guard head.count >= 6, head.count <= 30, head.first?.isUppercase == true, head.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+        let lower = head.lowercased()
+        guard MinutesVocabulary.memberGroupEndings.contains(where: { lower.hasSuffix($0) }) else { return nil }
+        let rest = line[line.index(after: colon)...].stripping(" ")
+        return rest.isEmpty ? nil : rest
+    }
 
     /// Another label right after an absence label.
     nonisolated(unsafe) static let nextLabel = #/^[A-ZÆØÅ][\p{L}]+:/#

@@ -200,8 +200,9 @@ enum AbsenceProse {
     nonisolated(unsafe) static let notInhabil = try! Regex(#"(?<names>"# + names + #")\s+ikke\s+(?:var\s+|er\s+)?inhabile?\b"#)
 
     /// A member line with what they did: "• Bo Berg (O) - Afbud", "Eva Ny: Deltog ikke",
-    /// "Ib Holm (O), 1. næstformand - afbud".
-    nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*"# + laterNameWords + #"+)(?:\s*\([^()]{0,20}\))?(?:,\s*[^:–()-]{1,40}?)?\s*[:–-]\s*(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
+    /// "Ib Holm (O), 1. næstformand - afbud", and a board's list by name and initials with the
+    /// status in parentheses, "Eva Dam – ED (afbud)".
+    nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*"# + laterNameWords + #"+)(?:\s*\([^()]{0,20}\))?(?:(?:,\s*[^:–()-]{1,40}?)?\s*[:–-]\s*|\s*[–-]\s*[A-ZÆØÅ]{2,4}\s*\()(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
     /// A status line that belongs to the member on the line before: "• Deltog ikke under punkterne 20-21".
     nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald)\b(.+)$/#
 

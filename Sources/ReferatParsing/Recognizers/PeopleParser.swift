@@ -200,10 +200,12 @@ enum PeopleParser {
         for _ in 0..<5 {
             guard let space = r.spaces(nameEnd) else { break }
             var next = space
-            // "la ", "von ", "da ": two or three of a–z, æ, ø, å, and white space.
+            // "la ", "von ", "da ": a particle of the vocabulary's, then white space. Other short
+            // words in lower case ("Budget med Roskilde (B)") are a title's, not a name's.
             var particle = space
             while let c = r[particle], c.isASCII ? c.isLowercase : "æøå".contains(c) { particle += 1 }
-            if (2...3).contains(particle - space), let after = r.spaces(particle), word(after) != nil { next = after }
+            if (2...3).contains(particle - space), MinutesVocabulary.nameParticleSet.contains(String(r.text(space..<particle))),
+               let after = r.spaces(particle), word(after) != nil { next = after }
             guard let end = word(next) else { break }
             nameEnd = end
         }

@@ -59,6 +59,8 @@ struct CaseParser: Sendable {
                 runIn = String(split.rest)
             }
         }
+        // "1. Udvalg:", "Pkt. 3" / "Nyt fra elevrådet:": the colon opens the minutes below, it is not the title's.
+        if runIn == nil, CaseSegmenter.isColonTitle(title) { title = String(title.dropLast()) }
         if anchor.paragraph, let paragraph = CaseSegmenter.numberedParagraph(titleLine.text) {
             title = paragraph.text.stripping(";")
             runIn = nil

@@ -24,7 +24,14 @@ extension CaseSegmenter {
             if key == opener { starts.append(i) }
         }
         if starts.isEmpty, found.isEmpty { return decisionBlocks(lines) }
-        guard let first = starts.first, hasDecisionHeader(lines, after: first) else { return nil }
+        guard let first = starts.first else { return nil }
+        guard hasDecisionHeader(lines, after: first) else {
+            // One item's page that prints its decision first ("Referat • <date>" / "Indhold" /
+            // "Beslutning i Udvalget den …" / "Godkendt." / "Indstilling" / …): the one block,
+            // opened by its decision.
+            guard starts.count == 1, found.isEmpty, let header = decisionHeader(lines, before: first) else { return nil }
+            return [Anchor(titleIndex: header, access: nil, signal: "decision above the page's only block (one item, its decision first)", untitled: true)]
+        }
         if starts.count == 1 {
             // One block: headless only when nothing else started an item.
             guard found.isEmpty else { return nil }
@@ -50,12 +57,17 @@ extension CaseSegmenter {
         // A decision printed above the first block, under the meeting header ("Referat • <date>" /
         // "Beslutning i Udvalget den …" / "Dagsorden godkendt."): the agenda's approval, an item
         // whose only text is its decision.
-        if let header = lines[..<first].indices.first(where: { i in
-            i > 0 && DecisionHeader.mayBeHeader(lines[i].text) && DecisionHeader.parse(lines[i].text.withoutBullet) != nil
-        }), found.allSatisfy({ $0.titleIndex >= first }) {
+        if let header = decisionHeader(lines, before: first), found.allSatisfy({ $0.titleIndex >= first }) {
             anchors.insert(Anchor(titleIndex: header, access: nil, signal: "decision above the first block (the agenda's approval)", untitled: true), at: 0)
         }
         return anchors
+    }
+
+    /// The first decision header above line `first`, under the page's first line.
+    func decisionHeader(_ lines: [SourceLine], before first: Int) -> Int? {
+        lines[..<first].indices.first { i in
+            i > 0 && DecisionHeader.mayBeHeader(lines[i].text) && DecisionHeader.parse(lines[i].text.withoutBullet) != nil
+        }
     }
 
     /// Items of a page that prints nothing of its items but their decisions, each under a header

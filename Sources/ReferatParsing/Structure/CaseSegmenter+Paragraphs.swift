@@ -29,6 +29,31 @@ extension CaseSegmenter {
         return found
     }
 
+    /// The items of a board's own minutes without numbers, each under a short heading that
+    /// ends in a colon (a heating plant's or an association's board: "Konstituering:" /
+    /// "Formand: Eva Holm" / "Økonomi:" / "Regnskabet ser ud som sidste år."), or nil. Asked
+    /// only when nothing else started an item: three or more such headings, two or more with a
+    /// sentence under them, none a header's label or an item's section, and the page names a
+    /// meeting's record near its top.
+    func colonHeadings(_ lines: [SourceLine]) -> [Anchor]? {
+        let top = lines.lazy.filter { !$0.isBlank }.prefix(10).map { $0.text.lowercased() }
+        guard top.contains(where: { $0.contains("referat") || $0.contains("møde") }) else { return nil }
+        var found: [Anchor] = []
+        var sentences = 0
+        for i in lines.indices where !lines[i].isBlank && lines[i].text.utf8.last == 0x3A {
+            let text = lines[i].text
+            guard Self.isColonTitle(text) else { continue }
+            let word = String(text.dropLast())
+            guard !Self.headerWords.contains(word.lowercased()), !(DecisionHeader.mayBeHeader(word) && DecisionHeader.parse(word) != nil) else { continue }
+            if let key = SectionHeadings.key(word), SectionHeadings.opening.contains(key) { continue }
+            guard let next = nextContent(lines, after: i), lines[next].text.utf8.last != 0x3A else { continue }
+            if lines[next].text.hasSuffix(".") || lines[next].text.hasSuffix("?") || Self.endsASentence(lines[next].text[...]) { sentences += 1 }
+            found.append(Anchor(titleIndex: i, signal: "heading that ends in a colon (a board's minutes without numbers)"))
+        }
+        guard found.count >= 3, sentences >= 2 else { return nil }
+        return found
+    }
+
     nonisolated(unsafe) static let paragraphStart = #/^([0-9]{1,2})\.\s+(\p{Lu}.*)$/#
 
     /// "2. Kvartalsrapport blev gennemgået …": the number and the paragraph, of any length.

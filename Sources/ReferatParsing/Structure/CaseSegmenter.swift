@@ -91,6 +91,7 @@ struct CaseSegmenter {
         if !withNumber.isEmpty { return withNumber }
 
         let contents = listedTitles(lines)
+        let numbersLead = numbersLeadTitles(lines)
         var anchors: [Anchor] = []
         var defaultAccess: Access?
         var lastNumber: Int?
@@ -124,7 +125,10 @@ struct CaseSegmenter {
                 }
                 continue
             }
-            if Self.hasNumberLabel(text), let m = text.wholeMatch(of: Self.numberAfterTitle), let title = previousContent(lines, before: i) {
+            // The number repeated in the item it heads ("• Pkt. 221 Spørgetid" / a file's name / "Pkt. 221"
+            // / "Spørgetid"): the same item, where the page's numbers lead their titles.
+            if numbersLead, Self.hasNumberLabel(text), let m = text.wholeMatch(of: Self.numberAfterTitle), anchors.last?.number == String(m.1) { continue }
+            if !numbersLead, Self.hasNumberLabel(text), let m = text.wholeMatch(of: Self.numberAfterTitle), let title = previousContent(lines, before: i) {
                 if anchors.last?.titleIndex != title, isTitleLike(lines[title].text) {
                     anchors.append(Anchor(titleIndex: title, number: String(m.1), access: defaultAccess, markerIndex: i, signal: "title above an item number"))
                     lastNumber = Int(m.1)
@@ -249,7 +253,22 @@ struct CaseSegmenter {
             if holdsSeveralItems(lines[(item + 1)..<max(item + 1, next)]) { anchors.removeAll { titles.contains($0.titleIndex) } }
         }
         if anchors.isEmpty, let paragraphs = numberedParagraphs(lines) { return paragraphs }
-        return headlessAnchors(lines, found: anchors) ?? anchors
+        if let headless = headlessAnchors(lines, found: anchors) { return headless }
+        if anchors.isEmpty, let headed = colonHeadings(lines) { return headed }
+        return anchors
+    }
+
+    /// Whether a page's item numbers on lines of their own ("Pkt. 1") stand above their titles,
+    /// not below them: the first has no title above it (a column's label, the header) and a
+    /// title below it. A school board's table of items (Aula: "Punkt" / "Referat" / "Pkt. 1" /
+    /// "Godkendelse af dagsorden" / "B" / "Godkendt") prints them so; the titled items of a
+    /// meeting view ("Spørgetid" / "Sag nr. 129") print the number under the title.
+    func numbersLeadTitles(_ lines: [SourceLine]) -> Bool {
+        guard let first = lines.indices.first(where: { Self.hasNumberLabel(lines[$0].text) && lines[$0].text.wholeMatch(of: Self.numberAfterTitle) != nil })
+        else { return false }
+        let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) } ?? false
+        let titleBelow = nextContent(lines, after: first).map { isTitleLike(lines[$0].text) && numberedTitle(lines[$0].text) == nil } ?? false
+        return !titleAbove && titleBelow
     }
 
     /// Whether `span` holds more than one item's text: two decision headers, identities or
@@ -356,8 +375,18 @@ struct CaseSegmenter {
         // A section word is a title in plain minutes ("3. Økonomi"); `numberedRun` refuses a run of only these.
         if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
         if Self.runInTitle(title) != nil { return true }
+        if Self.isColonTitle(title) { return true }
         guard title.hasSuffix("."), Self.pointsAreAbbreviations(title.dropLast()), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
         return !Self.hasVerbSecond(title)
+    }
+
+    /// A plain minutes' title that ends in a colon, its minutes on the lines below ("1. Udvalg:",
+    /// "3. Nyt fra skolens hverdag, Per Skøt:", a school board's or a club's own minutes): short,
+    /// capitalised, one phrase (no sentence's end inside), and no label of who came or not.
+    static func isColonTitle(_ title: String) -> Bool {
+        guard title.hasSuffix(":"), title.utf8.count >= 4, title.isShorter(than: 81), title.first?.isUppercase == true,
+              !title.dropLast().contains(":"), !endsASentence(title[...]), !title.contains(". ") else { return false }
+        return PeopleParser.absenceLabel(title) == nil && MeetingHeaderParser.labelled(title) == nil
     }
 
     /// Whether every point inside `text` closes an abbreviation or an ordinal, not a sentence:
@@ -466,7 +495,8 @@ struct CaseSegmenter {
         // numbers from a table of contents, before the page's running header, is no item's number.
         if let above = previousContent(lines, before: index), lines[above].text.wholeMatch(of: Self.pageNumber) != nil { return nil }
         let title = lines[next].text
-        guard isTitleLike(title), numberedTitle(title) == nil, title.firstMatch(of: Self.dottedLeader) == nil,
+        // Under a labelled number ("Pkt. 3") a plain minutes' title, which may end in a point or a colon.
+        guard isTitleLike(title) || Self.hasItemLabel(text) && isRunTitle(title), numberedTitle(title) == nil, title.firstMatch(of: Self.dottedLeader) == nil,
               !CaseSegmenter.isIdentity(title), SectionHeadings.key(title) == nil else { return nil }
         return (String(m.1), title, next)
     }

@@ -22,6 +22,49 @@ struct DocumentAssembler {
     nonisolated(unsafe) static let proseDecision = #/((?:[A-ZÆØÅ][\p{L}-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*)\s+har\s+(?:på\s+(?:sit\s+|et\s+)?møde(?:t)?\s+)?(?:den\s+)?([0-9]{1,2}\.\s*[a-zæøå]+\s+[0-9]{4}|[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4})\s+(godkendt|vedtaget|tiltrådt|besluttet|afvist|forkastet|udsat|anbefalet)\b([^.]*)/#
     nonisolated(unsafe) static let signature = #/([A-ZÆØÅ][\p{L}-]+(?: [A-ZÆØÅ][\p{L}-]+){1,3}), ((?:[a-zæøå]+)?(?:borgmester|formand|næstformand|direktør|chef|rådmand|regionsrådsformand|sekretær|leder|konsulent))(?: (?:for |i )?((?:[A-ZÆØÅ][\p{L}-]+ )*?(?:Kommune|Region [A-ZÆØÅ][\p{L}]+|KKR [A-ZÆØÅ][\p{L}]+)))?/#
 
+    /// "Bo Berg (A) forlod mødet under punkt 3." or "Eva Ny deltog ikke under punkterne 12-15."
+    /// in an earlier item's decision (most often the agenda's approval): the person took no
+    /// part in the items named, so the name goes to those items' decisions where the page holds
+    /// them, and leaves the item it was written in. A reason naming no later item stays.
+    static func moveNonParticipantsToNamedItems(cases: inout [CaseRecord]) {
+        let numbers = cases.map { $0.number.flatMap { Int($0) } }
+        var moves: [(from: (c: Int, d: Int), person: NonParticipant, to: [Int])] = []
+        for c in cases.indices {
+            guard let own = numbers[c] else { continue }
+            for d in cases[c].decisions.indices {
+                for person in cases[c].decisions[d].notParticipating {
+                    guard let reason = person.reason, reason.containsBytes("unkt") || reason.containsBytes("kt.") || reason.containsBytes("ag"),
+                          let named = namedItems(reason), named.lowerBound > own else { continue }
+                    let targets = cases.indices.filter { numbers[$0].map(named.contains) ?? false && !cases[$0].decisions.isEmpty }
+                    if !targets.isEmpty { moves.append(((c, d), person, targets)) }
+                }
+            }
+        }
+        for move in moves {
+            cases[move.from.c].decisions[move.from.d].notParticipating.removeAll { $0 == move.person }
+            for t in move.to {
+                let last = cases[t].decisions.count - 1
+                if !cases[t].decisions[last].notParticipating.contains(where: { $0.name == move.person.name }) {
+                    cases[t].decisions[last].notParticipating.append(move.person)
+                }
+            }
+        }
+    }
+
+    /// The items a non-participant's reason names: "under punkt 3" (3), "(under) punkterne 12-15"
+    /// (12 to 15), "efter punkt 5" (6 on), "fra punkt 5" (5 on).
+    static func namedItems(_ reason: String) -> ClosedRange<Int>? {
+        guard let m = reason.firstMatch(of: namedItemsPattern), let first = Int(m.2) else { return nil }
+        let word = m.1?.lowercased() ?? "under"
+        if let last = m.3.flatMap({ Int($0) }), last >= first { return first...last }
+        if word == "efter" { return (first + 1)...Int.max }
+        if word == "fra" { return first...Int.max }
+        return first...first
+    }
+
+    nonisolated(unsafe) static let namedItemsPattern =
+        #/^(?i)(?:(under|efter|fra)\s+)?(?:behandlingen\s+af\s+)?(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s+([0-9]{1,3})(?:\s*(?:-|–|og|til)\s*([0-9]{1,3}))?/#
+
     func assemble() -> Document {
         var lines = self.lines
         var municipality = Self.findMunicipality(lines + (htmlTitle.map { [SourceLine(number: 0, text: $0)] } ?? []))
@@ -111,6 +154,7 @@ struct DocumentAssembler {
             meeting?.addAbsent(list.absent)
         }
         Self.separateRunTogetherNames(cases: &cases, meeting: &meeting)
+        Self.moveNonParticipantsToNamedItems(cases: &cases)
         // A region's minutes name municipalities in their items; the region is the publisher.
         if let region = Self.region(lines, meeting: meeting, municipality: municipality) { municipality = region }
         let kind: DocumentKind

@@ -94,8 +94,10 @@ enum MeetingHeaderParser {
     nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?([0-9]{1,2}[:.][0-9]{2})/#
 
     /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
-    /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde".
-    nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
+    /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde". A body
+    /// named by its fields alone ("Kultur og fritids møde den 6. marts 2028", "Børn, unge og
+    /// fritids møde den …", as some municipalities name their committees) counts when the date follows.
+    nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd)|[A-ZÆØÅ][\p{L}-]*(?:(?:,\s+|\s+og\s+)[\p{L}-]+){1,3}(?=s\s+møde\s+den\s+[0-9]))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
 
     /// False when `text` cannot match `prose`: every match holds "møde" (in either case; "ø"
     /// and "Ø" have no other form) and a date's ASCII digits. The pattern is searched
@@ -132,6 +134,8 @@ enum MeetingHeaderParser {
         }
         var i = 0
         var lastContent: String?
+        // The body of "Kultur og fritids møde den …", which `cleanBody` would not take for one.
+        var namedByFields: String?
         while i < lines.count {
             let text = lines[i].text
             i += 1
@@ -208,7 +212,9 @@ enum MeetingHeaderParser {
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
                 if meeting.body == nil, text.utf8.count < 120, mayBeGenitiveMeeting(text), let m = text.firstMatch(of: genitiveMeeting) {
-                    meeting.body = cleanBody(String(m.1))
+                    // A body named by its fields ("Kultur og fritid") ends like no body: it stands as printed.
+                    meeting.body = cleanBody(String(m.1)) ?? String(m.1)
+                    if cleanBody(String(m.1)) == nil { namedByFields = String(m.1) }
                     meeting.date = meeting.date ?? DanishDate.firstISO(in: text)
                     found = true
                     continue
@@ -251,7 +257,7 @@ enum MeetingHeaderParser {
                 else if let prose = AbsenceProse.read(value) { meeting.absent += prose.absent }
             }
         }
-        meeting.body = meeting.body.flatMap(cleanBody)
+        meeting.body = meeting.body.flatMap { $0 == namedByFields ? $0 : cleanBody($0) }
         return found ? meeting : nil
     }
 

@@ -122,6 +122,12 @@ enum MinutesVocabulary {
 
     /// Lower-case words inside a person's name: "Dorthe la Cour", "Luis da Silva Martins".
     static let nameParticles = ["af", "da", "de", "del", "di", "dos", "du", "la", "le", "van", "von", "den", "der", "ter"]
+    static let nameParticleSet = Set(nameParticles)
+
+    /// How the label of a group of a board's members ends ("Forældrevalgte:", "Elevrepræsentanter:",
+    /// "Medarbejderrepræsentanter:", "Bestyrelsesmedlemmer:"), compared lower-cased: a school
+    /// board's list of who came or not, by the groups its members sit for.
+    static let memberGroupEndings = ["valgte", "repræsentanter", "repræsentant", "medlemmer", "suppleanter"]
 
     /// Words that are never part of a person's name, compared lower-cased.
     static let notInNames: Set<String> = [
