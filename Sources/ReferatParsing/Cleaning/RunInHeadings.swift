@@ -43,7 +43,7 @@ enum RunInHeadings {
 
     static func split(_ text: String) -> [String] {
         guard text.utf8.count >= 8, let first = text.utf8.first else { return [text] }
-        // "… Nicolaj Holm (syg?). 1. Godkendelse af referat:": plain minutes' first title, ending
+        // "… Mads Lindgaard (syg?). 1. Godkendelse af referat:": plain minutes' first title, ending
         // in a colon, run onto the end of the line above it (a school board's page).
         if text.utf8.last == 0x3A, text.containsBytes(". 1. "), let at = text.firstRange(of: ". 1. "), endsASentence(text[..<at.lowerBound]),
            CaseSegmenter.isColonTitle(String(text[at.upperBound...])) {
