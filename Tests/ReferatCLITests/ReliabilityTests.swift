@@ -290,7 +290,7 @@ import Testing
             // damaged pages whatever the index's layout (the first pages stay, so it opens).
             for i in stride(from: max(2 * page, bytes.count / 3), to: bytes.count - page, by: 13) { bytes[i] ^= 0x55 }
         default:
-            let start = (try Self.rootPage(of: "decision_date", in: index) - 1) * page
+            let start = (try Self.rootPage(of: "case_kle", in: index) - 1) * page
             #expect(start > 0)
             for i in stride(from: start + 8, to: start + page - 192, by: 11) { bytes[i] ^= 0x55 }
         }
