@@ -66,19 +66,20 @@ extension IndexSnapshot {
         try intact { () throws(EngineError) in
             for (s, segment) in segments.enumerated() {
                 let deleted = manifest.deleted?[manifest.segments[s]] ?? []
+                if deleted.isEmpty {
+                    segment.forEachTerm(withPrefix: bytes) { _, term, documents in counts[Array(term), default: 0] += documents }
+                    continue
+                }
+                // With deletions, the live entries of each term counted.
                 for i in segment.range(withPrefix: bytes) {
-                    if deleted.isEmpty {
-                        counts[segment.term(at: i), default: 0] += segment.documentFrequency(at: i)
-                    } else {
-                        var cursor = try PostingCursor(segment: segment, term: i)
-                        try cursor.advance(to: 0)
-                        var n = 0
-                        while cursor.document != PostingCursor.exhausted {
-                            if live.contains(bases[s] + cursor.document) { n += 1 }
-                            try cursor.next()
-                        }
-                        if n > 0 { counts[segment.term(at: i), default: 0] += n }
+                    var cursor = try PostingCursor(segment: segment, term: i)
+                    try cursor.advance(to: 0)
+                    var n = 0
+                    while cursor.document != PostingCursor.exhausted {
+                        if live.contains(bases[s] + cursor.document) { n += 1 }
+                        try cursor.next()
                     }
+                    if n > 0 { counts[segment.term(at: i), default: 0] += n }
                 }
             }
         }

@@ -44,7 +44,7 @@ public final class Searcher: Sendable {
     public func terms(withPrefix prefix: [UInt8]) -> [(term: [UInt8], documents: Int)] {
         var merged: [[UInt8]: Int] = [:]
         for s in segments {
-            for i in s.range(withPrefix: prefix) { merged[s.term(at: i), default: 0] += s.documentFrequency(at: i) }
+            s.forEachTerm(withPrefix: prefix) { _, term, documents in merged[Array(term), default: 0] += documents }
         }
         return merged.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { ($0.key, $0.value) }
     }

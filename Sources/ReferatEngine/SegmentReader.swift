@@ -132,8 +132,22 @@ public final class SegmentReader: Sendable {
     public func range(withPrefix prefix: [UInt8]) -> Range<Int> {
         let start = lowerBound(prefix)
         var end = start
-        while end < terms.count && terms.term(end).starts(with: prefix) { end += 1 }
+        forEachTerm(from: start, withPrefix: prefix) { _, _, _ in end += 1 }
         return start..<end
+    }
+
+    /// Calls `body` with each term that starts with `prefix` (its number, bytes and document
+    /// frequency), in byte order, reading the dictionary's entries once each.
+    public func forEachTerm(withPrefix prefix: [UInt8], _ body: (Int, UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        forEachTerm(from: lowerBound(prefix), withPrefix: prefix, body)
+    }
+
+    private func forEachTerm(from start: Int, withPrefix prefix: [UInt8], _ body: (Int, UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        terms.scan(from: start) { i, term, info in
+            guard term.starts(with: prefix) else { return false }
+            body(i, term, info.documentFrequency)
+            return true
+        }
     }
 
     public func term(at index: Int) -> [UInt8] { terms[index] }

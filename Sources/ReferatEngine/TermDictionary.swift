@@ -102,6 +102,23 @@ struct TermDictionary: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Calls `body` with each term from `first` on, its number and where its data lies, read
+    /// one entry after the other (a walk over many terms reads each entry once, where `term`
+    /// and `info` read from the group's anchor), until `body` returns false or the terms end.
+    /// A damaged entry ends the walk.
+    func scan(from first: Int, _ body: (Int, UnsafeBufferPointer<UInt8>, TermInfo) -> Bool) {
+        guard first < termCount else { return }
+        var (entry, p, q) = locate(first)
+        guard var reader = try? ByteReader(bytes, from: entry, to: end) else { return }
+        for i in first..<termCount {
+            guard let (term, info) = try? Self.entry(&reader, at: p, q, documentCount: documentCount, postings: postings, positions: positions),
+                  body(i, term, info) else { return }
+            entry = reader.offset
+            p += info.postings.count
+            q += info.positions.count
+        }
+    }
+
     /// Reads one entry whose postings start `p` bytes into the postings section and whose
     /// positions start `q` bytes into theirs: the term, and where its data lies, every number
     /// checked against the segment (what opening checks, and every later read again).
