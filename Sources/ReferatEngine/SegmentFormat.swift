@@ -32,15 +32,15 @@ public enum SegmentFormat {
     static let frontierLimit = 12
     static let endMagic: [UInt8] = Array("RFSEGEND".utf8)
     /// Terms per dictionary group, and the bytes of a group's anchor. A lookup reads the
-    /// entries of a group from its anchor: per term, a fixed-width start and two offsets were
-    /// a third of a small segment's dictionary.
+    /// entries of a group from its anchor, so a term pays no fixed-width start and no offsets
+    /// of its own, which were much of a dictionary of short terms.
     static let termGroup = 16
     static let anchorSize = 4 + 8 + 8
     /// Documents in a postings block.
     static let blockSize = 128
     /// Positions bit-packed together at one width (at least one bit, so that a block's
-    /// positions can never claim more values than its bytes have bits). Against varints, whose
-    /// seven bits a byte gave most positions two bytes, this took a fifth off the positions.
+    /// positions can never claim more values than its bytes have bits): varints, seven bits a
+    /// byte, gave most positions two bytes (BENCHMARKS.md, "The index's size").
     static let positionChunk = 128
     /// Six u64 offsets (documents, postings, positions, dictionary, values, file length), the
     /// field count (u32), the checksum (u32), the end magic.

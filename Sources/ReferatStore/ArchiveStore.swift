@@ -56,7 +56,7 @@ public final class ArchiveStore: Sendable {
                 let queue = try DatabaseQueue(path: temp, configuration: Self.configuration(readOnly: false))
                 // 32 KiB pages: a page holds whole rows, and the space a case's packed sections
                 // (a KiB or two) leave at the end of a page is a smaller share of a larger one
-                // (with 8 KiB pages, an eighth of the table was such ends). Incremental
+                // (with 8 KiB pages such ends were a large part of the case table). Incremental
                 // auto-vacuum, so that compacting can give free pages back without rewriting
                 // the file (see `compact`).
                 try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 32768; PRAGMA auto_vacuum = INCREMENTAL") }

@@ -30,10 +30,10 @@ public final class PackingDictionary: Sendable {
 
     deinit { referat_zstd_dictionary_free(tables) }
 
-    /// zstd's level for text packed with a dictionary: above the default (`PackedSections.level`),
-    /// since the dictionary makes each case's text take a third of its size and one more level
-    /// step takes a further twelfth off it, for about a second of CPU per 100 MB of text (on
-    /// the parsing threads, and once for the cases packed again after training).
+    /// zstd's level for text packed with a dictionary: above the default (`PackedSections.level`):
+    /// with the dictionary's context the higher level still finds repetition the default
+    /// misses, for a little more CPU on the parsing threads (and once for the cases packed
+    /// again after training). Measured in BENCHMARKS.md, "The index's size".
     static let level: Int32 = 6
 
     /// Compresses `payload` into `out`, which has room for `referat_zstd_bound` of it.
@@ -51,13 +51,11 @@ public final class PackingDictionary: Sendable {
     /// Samples below this many bytes train no dictionary: zstd needs many samples to find what
     /// they share, and a small index gains little.
     static let minimumSampleBytes = 1 << 20
-    /// The most sample bytes read for training: enough for a dictionary of `capacity` (five
-    /// times as many packed the benchmark's text 1 % smaller), and training takes time and
-    /// memory in proportion.
+    /// The most sample bytes read for training: enough for a dictionary of `capacity` (more
+    /// samples gained little), and training takes time and memory in proportion.
     static let sampleLimit = 4 << 20
-    /// Twice zstd's own default dictionary size and more: on the benchmark's text, trained on
-    /// `sampleLimit` bytes, a 256 KiB dictionary packs section text 3 % smaller than zstd's
-    /// default 110 KiB, and the dictionary is stored once per index.
+    /// More than twice zstd's own default size: trained on `sampleLimit` bytes, it packs section
+    /// text smaller than the default size does, and it is stored once per index.
     static let capacity = 256 << 10
 
     /// Training samples (each one case's uncompressed payload) laid end to end.
