@@ -32,7 +32,7 @@ def options(argv=None):
     p.add_argument("--queries", default=env("QUALITY_QUERIES", os.path.join(os.path.dirname(os.path.abspath(__file__)), "quality", "queries.tsv")),
                    help="judged queries, in the format of quality/queries.tsv")
     p.add_argument("--all-files", action="store_true", default=bool(env("QUALITY_ALL_FILES")),
-                   help="judge every file of the folder (no 2xx exclusion)")
+                   help="judge every file of the folder (no 2xx or 4xx exclusion)")
     p.add_argument("--documents", action="store_true", default=bool(env("QUALITY_DOCUMENTS")),
                    help="judgments name documents (file prefix), not records: rankings collapse to documents")
     p.add_argument("--out", default=env("QUALITY_OUT"),
@@ -68,11 +68,12 @@ def record_id(prefix, case=None, kind=None, title=None, case_number=None, header
 
 def judged_files():
     """The Corpus files the judgments were made over: the seeds, the format samples (1xx) and
-    the analysis samples (3xx). The 2xx layout samples, written later for the parser, were never
-    judged: their relevant records would count as misses for every engine."""
+    the analysis samples (3xx). The 2xx and 4xx layout samples, written later for the parser,
+    were never judged: their relevant records would count as misses for every engine (as the
+    tests' search corpus leaves them out too)."""
     folder = OPTS.corpus or os.path.join(ROOT, "Corpus")
     return sorted(f for f in glob.glob(os.path.join(folder, "*"))
-                  if os.path.isfile(f) and (OPTS.all_files or not os.path.basename(f).startswith("2")))
+                  if os.path.isfile(f) and (OPTS.all_files or not os.path.basename(f).startswith(("2", "4"))))
 
 
 def records():
