@@ -1,0 +1,38 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the thirteenth held-out set of real pages brought (docs/layouts.md, "Checked on pages
+/// the survey did not see", tenth look), each written anew with invented names, numbers and
+/// sentences.
+@Suite struct FourteenthSurveyTests {
+    struct Page: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var items: Int
+        var testDescription: String { name }
+    }
+
+    func parse(_ text: String) throws -> Document {
+        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
+    }
+
+    static let header = "Dagsorden\nHavneudvalget onsdag den 14. juni 2028 kl. 17.00\nMødelokale Fyret, Rådhuset, Strandtorvet 4\n\n"
+
+    @Test(arguments: [
+        Page(name: "an agenda of untitled blocks", text: header + "Sagsfremstilling\nEn ny kran.\n\nSagsfremstilling\nEn ny sti.\n\nIndstilling\nat udvalget drøfter stien.\n", items: 2),
+        Page(name: "minutes cut before the first decision", text: "Referat\nHavneudvalget tirsdag den 13. juni 2028 kl. 16.30\n\n"
+             + "Sagsfremstilling\nHavnen får en ny kran, som tages i brug i juli.\n", items: 1),
+        // Without a dated meeting above them the blocks are no items: a letter or a note that
+        // uses the heading is not an agenda.
+        Page(name: "blocks under no dated header", text: "Dagsorden\nHavneudvalget\nMødelokale Fyret, Rådhuset\n\nSagsfremstilling\nEn ny kran.\n\n"
+             + "Sagsfremstilling\nEn ny sti.\n", items: 0),
+        // A block under a title is that title's item, as before.
+        Page(name: "a titled item without decision", text: header + "1. Ny kran på havnen\n\nSagsfremstilling\nEn ny kran.\n", items: 1),
+    ])
+    func blocksWithoutADecisionUnderADatedMeetingAreItems(_ page: Page) throws {
+        let document = try parse(page.text)
+        #expect(document.cases.count == page.items)
+        if page.name.hasPrefix("a titled") { #expect(document.cases.map(\.title) == ["Ny kran på havnen"]) }
+    }
+}
