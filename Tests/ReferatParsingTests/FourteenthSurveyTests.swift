@@ -36,3 +36,32 @@ import Testing
         if page.name.hasPrefix("a titled") { #expect(document.cases.map(\.title) == ["Ny kran på havnen"]) }
     }
 }
+
+extension FourteenthSurveyTests {
+    struct Steps: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var bodies: [String?]
+        var testDescription: String { name }
+    }
+
+    static let item = "Referat\n\nMøde i Byrådet mandag den 12. marts 2029\n\n1. Ny vedtægt for Havnerådet\n\n"
+
+    @Test(arguments: [
+        Steps(name: "a list of earlier steps above the case", text: item + "Økonomiudvalget den 6. februar 2029, pkt. 4\nByrådet den 19. februar 2029, pkt. 7\n"
+              + "Økonomiudvalget den 5. marts 2029, pkt. 2\nResumé\nVedtægten behandles to gange.\nByrådet den 12. marts 2029, pkt. 1\nVedtaget.\n", bodies: ["Byrådet"]),
+        // One step without text is kept: a step named with its body or date counts, text or not.
+        Steps(name: "one step without text", text: item + "Økonomiudvalget den 5. marts 2029, pkt. 2\nResumé\nVedtægten behandles to gange.\n"
+              + "Byrådet den 12. marts 2029, pkt. 1\nVedtaget.\n", bodies: ["Økonomiudvalget", "Byrådet"]),
+        // Headers that call themselves decisions stay, though the page lost their text.
+        Steps(name: "empty decision headers in a row", text: item + "Resumé\nVedtægten behandles to gange.\nBeslutning Byrådet den 12-03-2029\n"
+              + "Beslutning Økonomiudvalget den 05-03-2029\nSagsfremstilling\nHavnerådet har ønsket en ny vedtægt.\n", bodies: ["Byrådet", "Økonomiudvalget"]),
+        // Steps with text between them are decisions.
+        Steps(name: "steps each with a text", text: item + "Økonomiudvalget den 5. marts 2029, pkt. 2\nAnbefalet.\nByrådet den 12. marts 2029, pkt. 1\nVedtaget.\n",
+              bodies: ["Økonomiudvalget", "Byrådet"]),
+    ])
+    func stepsInARowWithoutTextAreTheItemsHistory(_ steps: Steps) throws {
+        let document = try parse(steps.text)
+        #expect(document.cases.flatMap(\.decisions).map(\.body) == steps.bodies)
+    }
+}
