@@ -65,3 +65,29 @@ extension FourteenthSurveyTests {
         #expect(document.cases.flatMap(\.decisions).map(\.body) == steps.bodies)
     }
 }
+
+extension FourteenthSurveyTests {
+    static let council = "Regionsrådet - referat 24-09-2029\n\nMødedato:\n24-09-2029 kl. 15:00\n\n"
+    static let agenda = "\n\nDagsorden\n\n1.      Regnskab\n\nSagsnr:\n\n29/1\n\nResumé\n\nEt overskud.\n"
+
+    struct Absence: CustomTestStringConvertible, Sendable {
+        var name: String
+        var lines: String
+        var absent: [String]
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        Absence(name: "a sentence of substitutes after a blank line",
+                lines: "Afbud\nEva Holm, Ib Lund og Kaj Berg.\n\nAnne Dahl og Bo Vang deltager som stedfortrædere.", absent: ["Eva Holm", "Ib Lund", "Kaj Berg"]),
+        Absence(name: "one substitute", lines: "Afbud\nEva Holm.\n\nAnne Dahl deltog som suppleant.", absent: ["Eva Holm"]),
+        // A substitute named inside the list's own line, after a dash, as before.
+        Absence(name: "a substitute after a dash", lines: "Afbud\nOle Lund, F - Eva Ny stedfortræder\nBo Berg, V", absent: ["Ole Lund", "Bo Berg"]),
+        // Who came without a substitute word stays on the list ("… Kaj Moe deltog").
+        Absence(name: "who came, without a substitute word", lines: "Afbud\nEva Ny og Ib Lund, Kaj Moe deltog", absent: ["Eva Ny", "Ib Lund"]),
+    ])
+    func aSentenceOfSubstitutesEndsTheAbsentees(_ absence: Absence) throws {
+        let document = try parse(Self.council + absence.lines + Self.agenda)
+        #expect(document.meeting?.absent.map(\.name) == absence.absent)
+    }
+}
