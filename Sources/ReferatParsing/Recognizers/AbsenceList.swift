@@ -107,8 +107,7 @@ enum AbsenceList {
     /// Whether a line names only who came instead, its people followed by a remark that says
     /// so: "Eva Ny og Bo Lund deltager som stedfortrædere." ends a list of absentees.
     static func namesSubstitutes(_ line: String) -> Bool {
-        guard line.containsBytes("tedfortræder") || line.containsBytes("uppleant") || line.containsBytes("stedet") || line.containsBytes("ødte for"),
-              let reason = PeopleParser.person(PeopleParser.splitList(line).last ?? line)?.reason?.lowercased() else { return false }
+        guard PeopleParser.mayNameSubstitute(line), let reason = PeopleParser.person(PeopleParser.splitList(line).last ?? line)?.reason?.lowercased() else { return false }
         return MinutesVocabulary.attendanceVerbs.contains { reason.hasPrefix($0 + " ") }
             && MinutesVocabulary.substituteWords.contains { reason.contains($0) }
     }

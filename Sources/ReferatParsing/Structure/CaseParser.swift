@@ -230,8 +230,6 @@ struct CaseParser: Sendable {
         // "Referat" over nothing (a running header at a page's top, or the next item's title
         // run into it) records no decision.
         decisions.removeAll { $0.byReferat && $0.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && $0.lines.allSatisfy(\.isBlank) }
-        // A bare "Beslutning" over nothing (an agenda's placeholder for the decision to come)
-        // records no decision; a step named with its body or date does, text or not.
         // Two or more steps in a row named only by body and date, each with nothing under it,
         // list the item's earlier steps ("Økonomiudvalget den 25. oktober 2027, pkt. 3 Byrådet
         // den 31. oktober 2027, pkt. 3 Resumé …", a transcript's history above the case):
@@ -249,6 +247,8 @@ struct CaseParser: Sendable {
             if end > start { listed.formUnion(start...end) }
             start = end + 1
         }
+        // A bare "Beslutning" over nothing (an agenda's placeholder for the decision to come)
+        // records no decision; any other step named with its body or date does, text or not.
         let built = drafted.indices.filter { !listed.contains($0) }.map { drafted[$0] }
             .filter { draft, decision in draft.header.body != nil || draft.header.date != nil || !Self.saysNothing(decision) }
         // A bare "Beslutning" takes the meeting's body and date. A later "Beslutning …" header in
