@@ -85,6 +85,7 @@ enum AbsenceList {
             // A line of the list starts with a name: "Carsten Holm, Lotte Berg.", "Eva Ny og Ib
             // Lund, Kaj Moe deltog", "Britt Holm (A), sag 129-138", "Ole Lund, F - Eva Ny stedfortræder".
             let plain = PeopleParser.withoutSubstitutes(line)
+            if namesSubstitutes(plain) { break }
             if isList(plain) {
                 let first = PeopleParser.splitList(plain).first ?? plain
                 guard let p = person(first) ?? person(plain), !isSentence(line, after: p),
@@ -101,6 +102,14 @@ enum AbsenceList {
             read.absent = read.absent.map { var p = $0; p.reason = p.reason ?? "uden afbud"; return p }
         }
         return read
+    }
+
+    /// Whether a line names only who came instead, its people followed by a remark that says
+    /// so: "Eva Ny og Bo Lund deltager som stedfortrædere." ends a list of absentees.
+    static func namesSubstitutes(_ line: String) -> Bool {
+        guard PeopleParser.mayNameSubstitute(line), let reason = PeopleParser.person(PeopleParser.splitList(line).last ?? line)?.reason?.lowercased() else { return false }
+        return MinutesVocabulary.attendanceVerbs.contains { reason.hasPrefix($0 + " ") }
+            && MinutesVocabulary.substituteWords.contains { reason.contains($0) }
     }
 
     /// The absentees of one line: a list ("Bo Berg, Eva Ny og Ib Lund"), or one person with a

@@ -88,11 +88,16 @@ enum PeopleParser {
         line.utf8.first?.isASCIIDigit == true && (line.containsBytes("Fraværende") || line.containsBytes("Afbud"))
     }
 
+    /// Whether `text` may hold one of `MinutesVocabulary.substituteWords`: every substitute
+    /// word has one of these bytes; most lines have none of them.
+    static func mayNameSubstitute(_ text: String) -> Bool {
+        text.containsBytes("tedfortræder") || text.containsBytes("uppleant") || text.containsBytes("stedet") || text.containsBytes("ødte for")
+    }
+
     /// A list of absentees without the clause that names who came instead:
     /// "Ole Lund (V) – Eva Ny (V) mødte som stedfortræder" → "Ole Lund (V)".
     static func withoutSubstitutes(_ list: String) -> String {
-        // Every substitute word has one of these; most lists have none of them.
-        guard list.containsBytes("tedfortræder") || list.containsBytes("uppleant") || list.containsBytes("stedet") || list.containsBytes("ødte for") else { return list }
+        guard mayNameSubstitute(list) else { return list }
         let lower = list.lowercased()
         guard MinutesVocabulary.substituteWords.contains(where: { lower.contains($0) }) else { return list }
         for separator in [" – ", " - ", ". ", "; "] {

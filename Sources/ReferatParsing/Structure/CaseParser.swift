@@ -19,6 +19,10 @@ struct CaseParser: Sendable {
         var firstLine: Int
         /// Opened by "Referat" (`DecisionHeader.insideItem`), not by a decision header.
         var byReferat = false
+        /// Opened right after another step's header, with nothing between them.
+        var afterStep = false
+        /// The header calls itself a decision ("Beslutning Byrådet den …"), not only a body and date.
+        var saysDecision = false
         var lines: [SourceLine] = []
     }
 
@@ -106,6 +110,7 @@ struct CaseParser: Sendable {
         var routingSeen = false
         var expectsItemType = false
         var headAbsent: [Person] = []
+        var lastWasStep = false
         if let runIn {
             sections.append(("", [runIn]))
             block = .section(0)
@@ -127,6 +132,8 @@ struct CaseParser: Sendable {
                 appendBlank(block, &sections, &decisions, &attachmentLines)
                 continue
             }
+            let stepBefore = lastWasStep
+            lastWasStep = false
             // The title printed a second time right below itself.
             if case .preamble = block, sections.isEmpty, !title.isEmpty, segmenter.normalisedTitle(segmenter.numberedTitle(text)?.title ?? text) == segmenter.normalisedTitle(title) {
                 continue
@@ -160,8 +167,10 @@ struct CaseParser: Sendable {
                    last.lines.allSatisfy({ $0.isBlank || $0.text.isShorter(than: 100) && !$0.text.hasSuffix(".") }) {
                     decisions.removeLast()
                 }
-                decisions.append(DecisionDraft(header: header, firstLine: line.number, byReferat: parsed == nil))
+                decisions.append(DecisionDraft(header: header, firstLine: line.number, byReferat: parsed == nil, afterStep: stepBefore,
+                                               saysDecision: Self.callsItselfDecision(unbulleted)))
                 block = .decision(decisions.count - 1)
+                lastWasStep = true
                 continue
             }
             if let (key, value) = SectionHeadings.inlineRouting(text) {
@@ -221,9 +230,26 @@ struct CaseParser: Sendable {
         // "Referat" over nothing (a running header at a page's top, or the next item's title
         // run into it) records no decision.
         decisions.removeAll { $0.byReferat && $0.header == DecisionHeader(body: nil, date: nil, inlineText: nil) && $0.lines.allSatisfy(\.isBlank) }
+        // Two or more steps in a row named only by body and date, each with nothing under it,
+        // list the item's earlier steps ("Økonomiudvalget den 25. oktober 2027, pkt. 3 Byrådet
+        // den 31. oktober 2027, pkt. 3 Resumé …", a transcript's history above the case):
+        // references, no decisions. Empty headers that call themselves decisions ("Beslutning
+        // Byrådet den 26-11-2027" / "Beslutning Økonomiudvalget den …") stay steps.
+        let drafted = decisions.map { draft in (draft, buildDecision(draft)) }
+        let emptyStep = { (k: Int) in
+            !drafted[k].0.saysDecision && (drafted[k].0.header.body != nil || drafted[k].0.header.date != nil) && Self.saysNothing(drafted[k].1)
+        }
+        var listed = Set<Int>()
+        var start = 0
+        while start < drafted.count {
+            var end = start
+            while end + 1 < drafted.count, drafted[end + 1].0.afterStep, emptyStep(end), emptyStep(end + 1) { end += 1 }
+            if end > start { listed.formUnion(start...end) }
+            start = end + 1
+        }
         // A bare "Beslutning" over nothing (an agenda's placeholder for the decision to come)
-        // records no decision; a step named with its body or date does, text or not.
-        let built = decisions.map { draft in (draft, buildDecision(draft)) }
+        // records no decision; any other step named with its body or date does, text or not.
+        let built = drafted.indices.filter { !listed.contains($0) }.map { drafted[$0] }
             .filter { draft, decision in draft.header.body != nil || draft.header.date != nil || !Self.saysNothing(decision) }
         // A bare "Beslutning" takes the meeting's body and date. A later "Beslutning …" header in
         // the same item that names that body and date with a text of its own is the meeting's
@@ -273,6 +299,12 @@ struct CaseParser: Sendable {
         }
         record.links = caseLinks
         return record
+    }
+
+    /// Whether a step's header names itself a decision ("Beslutning …", "Økonomiudvalgets beslutning den …").
+    static func callsItselfDecision(_ header: String) -> Bool {
+        let lowered = header.lowercased()
+        return MinutesVocabulary.decisionHeaderWords.contains { lowered.contains($0.lowercased()) }
     }
 
     /// Whether a decision has nothing a reader could learn from: no text, nobody away, no vote.

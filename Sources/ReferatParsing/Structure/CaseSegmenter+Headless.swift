@@ -1,3 +1,5 @@
+import ReferatRecords
+
 /// Items of a page that prints no item titles (families C1, C2, B1 Aabenraa/Assens/Viborg,
 /// B5 agendaId): the extractor dropped the accordion header that held each item's number and
 /// title, and what is left of every item is a block that opens the same way.
@@ -25,12 +27,18 @@ extension CaseSegmenter {
         }
         if starts.isEmpty, found.isEmpty { return decisionBlocks(lines) }
         guard let first = starts.first else { return nil }
-        guard hasDecisionHeader(lines, after: first) else {
+        if !hasDecisionHeader(lines, after: first) {
             // One item's page that prints its decision first ("Referat • <date>" / "Indhold" /
             // "Beslutning i Udvalget den …" / "Godkendt." / "Indstilling" / …): the one block,
             // opened by its decision.
-            guard starts.count == 1, found.isEmpty, let header = decisionHeader(lines, before: first) else { return nil }
-            return [Anchor(titleIndex: header, access: nil, signal: "decision above the page's only block (one item, its decision first)", untitled: true)]
+            if starts.count == 1, found.isEmpty, let header = decisionHeader(lines, before: first) {
+                return [Anchor(titleIndex: header, access: nil, signal: "decision above the page's only block (one item, its decision first)", untitled: true)]
+            }
+            // No decision yet (an agenda, or minutes cut before the first decision): the blocks
+            // are items only under a header that names a dated meeting ("Dagsorden" / "Udvalget
+            // onsdag den 3. maj 2028 kl. 19.00" / "Sagsfremstilling" / …) and nothing else
+            // started an item.
+            guard found.isEmpty, opener?.hasPrefix("heading ") == true, MeetingHeaderParser.parse(Array(lines[..<first]))?.date != nil else { return nil }
         }
         if starts.count == 1 {
             // One block: headless only when nothing else started an item.

@@ -169,4 +169,8 @@ enum MinutesVocabulary {
 
     /// Words that say a person came instead of an absentee: such a person is not absent.
     static let substituteWords = ["stedfortræder", "suppleant", "i stedet", "mødte for"]
+
+    /// Verbs that open a remark saying the people before it came ("Eva Ny og Bo Lund deltager
+    /// som stedfortrædere"), lower-cased: with a substitute word, the line names substitutes.
+    static let attendanceVerbs = ["deltager", "deltog", "mødte", "møder"]
 }
