@@ -47,7 +47,7 @@ struct PostingCursor {
         let info = segment.infos[term]
         documentFrequency = info.documentFrequency
         frequencies = Array(repeating: [], count: segment.fieldCount)
-        let blocks = (info.documentFrequency + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+        let blocks = SegmentFormat.blocks(documentFrequency: info.documentFrequency)
         if blocks == 1 {
             try openSingleBlock(info)
             return

@@ -14,7 +14,6 @@ struct PostingsEncoder {
     private var skips = ByteWriter()
     private var blocks = ByteWriter()
     private(set) var documentCount = 0
-    private var blockCount = 0
     private var previous: Int64 = -1
     /// The current block: its documents, `fieldCount` frequencies and lengths per document,
     /// and its positions encoded.
@@ -59,11 +58,10 @@ struct PostingsEncoder {
         // A term of one block is that block alone: a cursor reads it when the term is opened
         // and works its bounds out from it (`BlockBounds`). Most of a segment's terms have one
         // block, and their skip entries were most of its postings.
-        var out = blockCount == 1 ? ByteWriter() : skips
+        var out = SegmentFormat.blocks(documentFrequency: documentCount) == 1 ? ByteWriter() : skips
         out.append(blocks.bytes)
         skips = ByteWriter()
         blocks = ByteWriter()
-        blockCount = 0
         documentCount = 0
         previous = -1
         return out.bytes
@@ -101,7 +99,6 @@ struct PostingsEncoder {
         }
         skips.varint(UInt64(bounds.frontier.count / max(1, 2 * fieldCount)))
         for value in bounds.frontier { skips.varint(UInt64(value)) }
-        blockCount += 1
         blocks.append(block.bytes)
         try positionsOut(blockPositions.bytes)
         blockPositions.bytes.removeAll(keepingCapacity: true)

@@ -38,6 +38,9 @@ public enum SegmentFormat {
     static let anchorSize = 4 + 8 + 8
     /// Documents in a postings block.
     static let blockSize = 128
+
+    /// The blocks of a term that `documentFrequency` documents hold (1: no skip table).
+    static func blocks(documentFrequency: Int) -> Int { (documentFrequency + blockSize - 1) / blockSize }
     /// Positions bit-packed together at one width (at least one bit, so that a block's
     /// positions can never claim more values than its bytes have bits): varints, seven bits a
     /// byte, gave most positions two bytes (BENCHMARKS.md, "The index's size").

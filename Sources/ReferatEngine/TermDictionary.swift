@@ -43,19 +43,17 @@ struct TermDictionary: RandomAccessCollection, Sendable {
     /// reads as an entry at the section's end (which reads as empty).
     private func locate(_ i: Int) -> (entry: Int, postings: Int, positions: Int) {
         let g = i / SegmentFormat.termGroup, anchor = anchors + SegmentFormat.anchorSize * g
-        var entry = base + Int(bytes.u32(at: anchor))
-        var p = Int(clamping: bytes.u64(at: anchor + 4)), q = Int(clamping: bytes.u64(at: anchor + 12))
-        guard entry <= end else { return (end, 0, 0) }
+        let entry = base + Int(bytes.u32(at: anchor))
+        let p = Int(clamping: bytes.u64(at: anchor + 4)), q = Int(clamping: bytes.u64(at: anchor + 12))
+        guard entry <= end, var reader = try? ByteReader(bytes, from: entry, to: end) else { return (end, 0, 0) }
+        var (postingsStart, positionsStart) = (p, q)
         for _ in 0..<(i - g * SegmentFormat.termGroup) {
-            guard var reader = try? ByteReader(bytes, from: entry, to: end),
-                  let length = try? reader.count(atMost: 1 << 16), (try? reader.bytes(length)) != nil,
-                  (try? reader.count(atMost: documentCount)) != nil,
-                  let pn = try? reader.count(atMost: postings.count), let qn = try? reader.count(atMost: positions.count) else { return (end, 0, 0) }
-            entry = reader.offset
-            p = p &+ pn
-            q = q &+ qn
+            guard let (_, info) = try? Self.entry(&reader, at: postingsStart, positionsStart, documentCount: documentCount,
+                                                  postings: postings, positions: positions) else { return (end, 0, 0) }
+            postingsStart += info.postings.count
+            positionsStart += info.positions.count
         }
-        return (entry, p, q)
+        return (reader.offset, postingsStart, positionsStart)
     }
 
     /// Checks every entry: its numbers inside the segment, each group's anchor where the
@@ -108,12 +106,12 @@ struct TermDictionary: RandomAccessCollection, Sendable {
     /// A damaged entry ends the walk.
     func scan(from first: Int, _ body: (Int, UnsafeBufferPointer<UInt8>, TermInfo) -> Bool) {
         guard first < termCount else { return }
-        var (entry, p, q) = locate(first)
+        let (entry, start, positionsStart) = locate(first)
+        var (p, q) = (start, positionsStart)
         guard var reader = try? ByteReader(bytes, from: entry, to: end) else { return }
         for i in first..<termCount {
             guard let (term, info) = try? Self.entry(&reader, at: p, q, documentCount: documentCount, postings: postings, positions: positions),
                   body(i, term, info) else { return }
-            entry = reader.offset
             p += info.postings.count
             q += info.positions.count
         }
@@ -143,17 +141,16 @@ struct TermDictionary: RandomAccessCollection, Sendable {
             if term(mid * SegmentFormat.termGroup).lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
         }
         guard low > 0 else { return 0 }
-        // The group before: its terms read one after the other from its anchor.
-        var i = (low - 1) * SegmentFormat.termGroup
-        guard var reader = try? ByteReader(bytes, from: locate(i).entry, to: end) else { return i }
-        while i < Swift.min(termCount, low * SegmentFormat.termGroup) {
-            guard let length = try? reader.count(atMost: 1 << 16), let term = try? reader.bytes(length),
-                  (try? reader.count(atMost: documentCount)) != nil, (try? reader.count(atMost: postings.count)) != nil,
-                  (try? reader.count(atMost: positions.count)) != nil else { return i }
-            if !term.lexicographicallyPrecedes(key) { return i }
-            i += 1
+        // In the group before: its first term not before the key, else the next group's first.
+        var first = Swift.min(termCount, low * SegmentFormat.termGroup)
+        scan(from: (low - 1) * SegmentFormat.termGroup) { i, term, _ in
+            guard i < first, term.lexicographicallyPrecedes(key) else {
+                first = Swift.min(first, i)
+                return false
+            }
+            return true
         }
-        return i
+        return first
     }
 }
 
