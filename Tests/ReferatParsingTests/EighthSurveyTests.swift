@@ -6,10 +6,6 @@ import Testing
 /// survey did not see", eighth round), each written anew with invented names, numbers and
 /// sentences.
 @Suite struct EighthSurveyTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: [
         ("BESLUTNING/", false),
         ("Beslutning/godkendelse/bemærkninger", false),

@@ -6,10 +6,6 @@ import Testing
 /// survey did not see", seventh look), each written anew with invented names, numbers and
 /// sentences.
 @Suite struct EleventhSurveyTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: [
         // Labels without colons, commas between the members, the absent column after the last member.
         ("Sted Medlemmer Fraværende Mødelokale 2, Rådhuset Eva Holm, Bo Berg, Ida Lund, Ole Dam, Ane Krog Bo Berg, Ole Dam Bemærkninger", ["Bo Berg", "Ole Dam"]),

@@ -5,10 +5,6 @@ import Testing
 /// Shapes the fifth held-out set of real pages brought (docs/layouts.md, "Checked on pages the
 /// survey did not see"), each written anew with invented names, numbers and sentences.
 @Suite struct FifthSurveyItemTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     struct Shape: CustomTestStringConvertible, Sendable {
         var name: String
         var text: String

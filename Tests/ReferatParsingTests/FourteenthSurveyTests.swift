@@ -13,9 +13,6 @@ import Testing
         var testDescription: String { name }
     }
 
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
 
     static let header = "Dagsorden\nHavneudvalget onsdag den 14. juni 2028 kl. 17.00\nMødelokale Fyret, Rådhuset, Strandtorvet 4\n\n"
 

@@ -1,8 +1,8 @@
 @testable import ReferatParsing
 import Testing
 
-/// The pieces decision headers are read from (`LineReader`), and the dated header shapes
-/// built from them.
+/// The pieces decision headers are read from (`LineReader`), and dates that make no header
+/// (the headers themselves: `DecisionHeaderTests`).
 @Suite struct HeaderReaderTests {
     /// A date as headers print it, and how much of the text it covers; nil when no date starts the text.
     @Test(arguments: [
@@ -21,34 +21,6 @@ import Testing
     func readsHeaderDates(_ text: String, _ date: String?) {
         let r = LineReader(text)
         #expect(r.date(0).map { String(r.text(0..<$0.end)) } == date)
-    }
-
-    /// Dated headers with more than a body and a date in them (issue 17, point 5), and the
-    /// other shapes of a dated step.
-    @Test(arguments: [
-        ("Beslutning i Økonomiudvalget (18-21) den 22-01-2018", "Økonomiudvalget (18-21)", "2018-01-22", nil),
-        ("Beslutning i Forretningsudvalget 2018-2021 fredag den 14. august 2020, pkt. 1", "Forretningsudvalget 2018-2021", "2020-08-14", nil),
-        ("Beslutning i Økonomiudvalget (ØK) den 3. maj 2021: Godkendt.", "Økonomiudvalget (ØK)", "2021-05-03", "Godkendt."),
-        ("Beslutning i KKR Midtjylland den 4-marts-2019", "KKR Midtjylland", "2019-03-04", nil),
-        ("Beslutning fra ØU d. 3/5-21", "ØU", "2021-05-03", nil),
-        ("BESLUTNING fra ØU d. 3.5.21", "ØU", "2021-05-03", nil),
-        ("Beslutning: Byrådet, på mødet den 4. marts 2019, pkt. 3: Godkendt", "Byrådet", "2019-03-04", "Godkendt"),
-        ("Beslutning i Udvalget for Klima, Teknik og Miljø den 2027-03-04", "Udvalget for Klima, Teknik og Miljø", "2027-03-04", nil),
-        ("Beslutninger i Byrådet den 22-01-2018 kl. 16.00 Tiltrådt", "Byrådet", "2018-01-22", "Tiltrådt"),
-        ("Beslutning i Økonomiudvalget, Byrådet den 1. sept. 2021", "Økonomiudvalget, Byrådet", "2021-09-01", nil),
-        ("Beslutning Økonomi og Strategi den 14-03-2022", "Økonomi og Strategi", "2022-03-14", nil),
-        ("Beslutning Plan, Miljø & Teknik den 14-03-2022: Godkendt", "Plan, Miljø & Teknik", "2022-03-14", "Godkendt"),
-        ("Økonomiudvalgets behandling på mødet den 4. marts 2019, sag 4: Anbefales", "Økonomiudvalget", "2019-03-04", "Anbefales"),
-        ("Kommunalbestyrelsens møde 28. november 2027 Punkt 1: Der var ingen meddelelser.", "Kommunalbestyrelsen", "2027-11-28", "Der var ingen meddelelser."),
-        ("Plan- og Trafikudvalget, 02.03.2031 Anbefales.", "Plan- og Trafikudvalget", "2031-03-02", "Anbefales."),
-        ("ØU, 14-05-2019, sag 12", "ØU", "2019-05-14", nil),
-        ("Social og Sundhed, 6. januar 2020, pkt. 123: Godkendt", "Social og Sundhed", "2020-01-06", "Godkendt"),
-    ] as [(String, String?, String?, String?)])
-    func readsDatedHeaders(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
-        let header = try #require(DecisionHeader.parse(line))
-        #expect(header.body == body)
-        #expect(header.date == date)
-        #expect(header.inlineText == inline)
     }
 
     /// Lines that open like a dated header and are none: no date after the body, a date that

@@ -24,6 +24,25 @@ import Testing
         ("Beslutning fra Plan, Miljø og Teknik, 9. februar 2027, pkt. 421", "Plan, Miljø og Teknik", "2027-02-09", nil),
         ("Beslutning på byrådsmødet den 15. marts 2027", "Byrådet", "2027-03-15", nil),
         ("Beslutning på kommunalbestyrelsesmødet den 2. juni 2027", "Kommunalbestyrelsen", "2027-06-02", nil),
+        // Dated headers with more than a body and a date in them (issue 17, point 5), and the
+        // other shapes of a dated step (read by `LineReader`).
+        ("Beslutning i Økonomiudvalget (18-21) den 22-01-2018", "Økonomiudvalget (18-21)", "2018-01-22", nil),
+        ("Beslutning i Forretningsudvalget 2018-2021 fredag den 14. august 2020, pkt. 1", "Forretningsudvalget 2018-2021", "2020-08-14", nil),
+        ("Beslutning i Økonomiudvalget (ØK) den 3. maj 2021: Godkendt.", "Økonomiudvalget (ØK)", "2021-05-03", "Godkendt."),
+        ("Beslutning i KKR Midtjylland den 4-marts-2019", "KKR Midtjylland", "2019-03-04", nil),
+        ("Beslutning fra ØU d. 3/5-21", "ØU", "2021-05-03", nil),
+        ("BESLUTNING fra ØU d. 3.5.21", "ØU", "2021-05-03", nil),
+        ("Beslutning: Byrådet, på mødet den 4. marts 2019, pkt. 3: Godkendt", "Byrådet", "2019-03-04", "Godkendt"),
+        ("Beslutning i Udvalget for Klima, Teknik og Miljø den 2027-03-04", "Udvalget for Klima, Teknik og Miljø", "2027-03-04", nil),
+        ("Beslutninger i Byrådet den 22-01-2018 kl. 16.00 Tiltrådt", "Byrådet", "2018-01-22", "Tiltrådt"),
+        ("Beslutning i Økonomiudvalget, Byrådet den 1. sept. 2021", "Økonomiudvalget, Byrådet", "2021-09-01", nil),
+        ("Beslutning Økonomi og Strategi den 14-03-2022", "Økonomi og Strategi", "2022-03-14", nil),
+        ("Beslutning Plan, Miljø & Teknik den 14-03-2022: Godkendt", "Plan, Miljø & Teknik", "2022-03-14", "Godkendt"),
+        ("Økonomiudvalgets behandling på mødet den 4. marts 2019, sag 4: Anbefales", "Økonomiudvalget", "2019-03-04", "Anbefales"),
+        ("Kommunalbestyrelsens møde 28. november 2027 Punkt 1: Der var ingen meddelelser.", "Kommunalbestyrelsen", "2027-11-28", "Der var ingen meddelelser."),
+        ("Plan- og Trafikudvalget, 02.03.2031 Anbefales.", "Plan- og Trafikudvalget", "2031-03-02", "Anbefales."),
+        ("ØU, 14-05-2019, sag 12", "ØU", "2019-05-14", nil),
+        ("Social og Sundhed, 6. januar 2020, pkt. 123: Godkendt", "Social og Sundhed", "2020-01-06", "Godkendt"),
     ] as [(String, String?, String?, String?)])
     func recognisesDecisionHeaders(_ line: String, _ body: String?, _ date: String?, _ inline: String?) throws {
         let header = try #require(DecisionHeader.parse(line))

@@ -6,10 +6,6 @@ import Testing
 /// found where real pages name it: a header, a dated step without a body, or the item that
 /// approves the agenda. Shapes real, names, numbers and sentences invented.
 @Suite struct MeetingContextTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: ["Beslutning i Byrådet den 4. maj 2027", "Beslutning den 4. maj 2027", "Beslutning fra Udvalget"])
     func stepOpenings(_ line: String) {
         #expect(DecisionHeader.opensStep(line))

@@ -6,10 +6,6 @@ import Testing
 /// survey did not see", ninth round), each written anew with invented names, numbers and
 /// sentences.
 @Suite struct NinthSurveyTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: [
         ("Palle Vang- Nielsen", "Palle Vang-Nielsen"),
         ("Palle Vang-  Nielsen (A)", "Palle Vang-Nielsen"),

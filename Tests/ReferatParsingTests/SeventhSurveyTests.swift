@@ -6,10 +6,6 @@ import Testing
 /// survey did not see", seventh round), each written anew with invented names, numbers and
 /// sentences.
 @Suite struct SeventhSurveyTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: [
         ("Mødet d. 4. maj", true),
         ("Brev fra nr. 12 i Skovgade", true),

@@ -5,10 +5,6 @@ import Testing
 /// Shapes the second look at the held-out sets brought (docs/layouts.md, "Checked on pages the
 /// survey did not see"), each written anew with invented names, numbers and sentences.
 @Suite struct SixthSurveyMeetingTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     struct Title: CustomTestStringConvertible, Sendable {
         var line: String
         var body: String?

@@ -6,10 +6,6 @@ import Testing
 /// survey did not see", sixth look), each written anew with invented names, numbers and
 /// sentences.
 @Suite struct TenthSurveyTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: [
         ("Beslutning Vækst og Kultur den 14-03-2029", "Vækst og Kultur", "2029-03-14"),
         ("Beslutning Plan, Bolig og Miljø den 3. maj 2029:", "Plan, Bolig og Miljø", "2029-05-03"),

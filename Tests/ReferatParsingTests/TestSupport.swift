@@ -1,4 +1,6 @@
 import Foundation
+@testable import ReferatParsing
+import ReferatRecords
 
 /// Paths of the package, found from this file so tests run from any working directory.
 enum Package {
@@ -15,4 +17,9 @@ enum Package {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []
         return names.filter { [".txt", ".html", ".htm", ".pdf"].contains(where: $0.hasSuffix) }.sorted()
     }
+}
+
+/// `text` parsed as a file named "t.txt": what the table-driven layout tests read.
+func parse(_ text: String) throws -> Document {
+    try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
 }

@@ -7,10 +7,6 @@ import Testing
 /// their fields, one item's page with its decision first), each written anew with invented
 /// names, numbers and sentences.
 @Suite struct ThirteenthSurveyTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: [
         ("Samarbejde med Vesterby Vandværk (B)", nil),
         ("Aftale om Nordhavn Genbrug (O)", nil),

@@ -6,10 +6,6 @@ import Testing
 /// the survey did not see", eighth look), each written anew with invented names, numbers and
 /// sentences.
 @Suite struct TwelfthSurveyTests {
-    func parse(_ text: String) throws -> Document {
-        try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-    }
-
     @Test(arguments: [
         // A transcript lost the date's digits: the body named, "den" and nothing after it.
         ("Beslutninger Ældrerådet den", "Ældrerådet", nil),
