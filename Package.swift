@@ -44,7 +44,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
-        .target(name: "ReferatAnalysis", dependencies: ["CICU", "CStemmer"], swiftSettings: strictSettings),
+        .target(name: "ReferatAnalysis", dependencies: ["CICU", "CStemmer", "CMappedFile"], swiftSettings: strictSettings),
         // Layer 2: the indexing step (a parsed document's entries, analysed) and the seam
         // between search and any engine (query trees of analysed terms, results, protocols).
         .target(name: "ReferatIndexing", dependencies: ["ReferatRecords", "ReferatAnalysis"], swiftSettings: strictSettings),
@@ -67,7 +67,7 @@ let package = Package(
         // behind the seam. It knows no SQLite: the store records its generation with the records.
         // CRC-32C with the processor's instruction, for the engine's files.
         .target(name: "CChecksum"),
-        // Read-only mappings of segment files, guarded against a file cut short under them.
+        // Read-only mappings of segment and cache files, guarded against a file cut short under them.
         .target(name: "CMappedFile"),
         .target(name: "ReferatEngine", dependencies: ["ReferatIndex", "CChecksum", "CMappedFile"], swiftSettings: strictSettings),
         // Layer 4: the query language over the seam (it knows no engine); batch import.

@@ -20,8 +20,18 @@ struct ByteKeyTable: Sendable {
 
     private var arena: [UInt8] = []
     private var slots: [Slot]
+    /// The arena and slots where they lie in a mapped cache file, for a table read from one
+    /// (`init(reading:byteCount:valueBytes:)`); nil for a table in memory. Read-only.
+    private var borrowed: Borrowed?
     private(set) var mask: Int
     private(set) var count = 0
+
+    private struct Borrowed: @unchecked Sendable {
+        /// Keeps the mapping alive as long as the table.
+        let owner: MappedCacheFile
+        let arena: UnsafeBufferPointer<UInt8>
+        let slots: UnsafeBufferPointer<Slot>
+    }
 
     /// The longest key a slot can describe; longer keys are never stored.
     static let maximumKeyLength = Int(UInt16.max)
@@ -37,10 +47,10 @@ struct ByteKeyTable: Sendable {
     }
 
     /// Number of slots: a power of two.
-    var slotCount: Int { slots.count }
+    var slotCount: Int { borrowed?.slots.count ?? slots.count }
 
     /// True when one more key would make the table more than half full.
-    var needsGrowth: Bool { (count + 1) * 2 > slots.count }
+    var needsGrowth: Bool { (count + 1) * 2 > slotCount }
 
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -64,7 +74,8 @@ struct ByteKeyTable: Sendable {
     /// many questions in a row pays no reference counting per question.
     @inline(__always)
     func withView<R>(_ body: (View) -> R) -> R {
-        arena.withUnsafeBufferPointer { arena in
+        if let borrowed { return body(View(arena: borrowed.arena, slots: borrowed.slots, mask: mask)) }
+        return arena.withUnsafeBufferPointer { arena in
             slots.withUnsafeBufferPointer { slots in
                 body(View(arena: arena, slots: slots, mask: mask))
             }
@@ -119,7 +130,7 @@ struct ByteKeyTable: Sendable {
     /// most half full (`needsGrowth`, `grow`) and the key at most `maximumKeyLength` bytes.
     @discardableResult
     mutating func insertNew(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
-        precondition(bytes.count <= Self.maximumKeyLength && count * 2 < slots.count)
+        precondition(borrowed == nil && bytes.count <= Self.maximumKeyLength && count * 2 < slots.count)
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i].tag != 0 { i = (i + 1) & mask }
         slots[i] = Slot(offset: UInt32(arena.count), length: UInt16(bytes.count), tag: Self.tag(h))
@@ -142,6 +153,7 @@ struct ByteKeyTable: Sendable {
 
     /// Replaces the value kept after the key in `slot`.
     mutating func setValue(_ value: UInt16, at slot: Int) {
+        precondition(borrowed == nil)
         let at = Int(slots[slot].offset) + Int(slots[slot].length)
         arena[at] = UInt8(truncatingIfNeeded: value)
         arena[at + 1] = UInt8(truncatingIfNeeded: value >> 8)
@@ -150,6 +162,7 @@ struct ByteKeyTable: Sendable {
     /// Doubles the slots and re-places every key. Slot indices change, so only a table whose
     /// caller keeps no values by slot may grow (values in the arena stay with their keys).
     mutating func grow() {
+        precondition(borrowed == nil)
         let old = slots
         slots = LargeArray.make(repeating: Slot(), count: old.count * 2)
         mask = slots.count - 1
@@ -167,11 +180,7 @@ struct ByteKeyTable: Sendable {
     func hashes() -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(count)
-        arena.withUnsafeBufferPointer { arena in
-            for slot in slots where slot.tag != 0 {
-                out.append(Self.hash(UnsafeBufferPointer(rebasing: arena[Int(slot.offset)..<Int(slot.offset) + Int(slot.length)])))
-            }
-        }
+        forEachKey { key, _ in out.append(Self.hash(key)) }
         return out
     }
 }
@@ -200,10 +209,11 @@ extension ByteKeyTable {
     /// byte order; the cache is per machine.
     func serialized() -> [UInt8] {
         var out: [UInt8] = []
-        func append<T>(_ values: [T]) { values.withUnsafeBytes { out += $0 } }
-        append([UInt64(slots.count), UInt64(count), UInt64(arena.count)])
-        append(slots)
-        out += arena
+        withView { view in
+            [UInt64(view.slots.count), UInt64(count), UInt64(view.arena.count)].withUnsafeBytes { out += $0 }
+            out += UnsafeRawBufferPointer(view.slots)
+            out += view.arena
+        }
         return out
     }
 
@@ -221,6 +231,19 @@ extension ByteKeyTable {
         let slotCount = Int(clamping: header[0]), count = Int(clamping: header[1]), arenaCount = Int(clamping: header[2])
         guard slotCount > 0, slotCount & (slotCount - 1) == 0, count * 2 <= slotCount, slotCount <= Int(UInt32.max),
               byteCount == 24 + slotCount * slotSize + arenaCount else { return nil }
+        mask = slotCount - 1
+        self.count = count
+        if let slotRun = reader.borrow(slotCount * slotSize) {
+            // A mapped file: slots and arena stay where they lie. The slots start at a multiple
+            // of eight bytes into the file (headers of whole words), so they are aligned.
+            guard Int(bitPattern: slotRun.bytes.baseAddress) % MemoryLayout<Slot>.alignment == 0,
+                  let arenaRun = reader.borrow(arenaCount) else { return nil }
+            let slots = slotRun.bytes.bindMemory(to: Slot.self), arena = arenaRun.bytes.bindMemory(to: UInt8.self)
+            guard Self.isConsistent(slots: slots, count: count, arenaCount: arenaCount, valueBytes: valueBytes) else { return nil }
+            borrowed = Borrowed(owner: slotRun.owner, arena: arena, slots: slots)
+            self.slots = []
+            return
+        }
         var complete = true
         let slots: [Slot] = LargeArray.make(count: slotCount) { target in
             complete = reader.read(into: UnsafeMutableRawBufferPointer(target))
@@ -231,12 +254,18 @@ extension ByteKeyTable {
             complete = reader.read(into: UnsafeMutableRawBufferPointer(target))
             if !complete { target.initialize(repeating: 0) }
         }
-        // Every key and its value must lie inside the arena, and the count must be the slots in use.
-        guard complete, slots.allSatisfy({ $0.tag == 0 || Int($0.offset) + Int($0.length) + valueBytes <= arenaCount }),
-              slots.reduce(0, { $0 + ($1.tag != 0 ? 1 : 0) }) == count else { return nil }
+        guard complete, slots.withUnsafeBufferPointer({ Self.isConsistent(slots: $0, count: count, arenaCount: arenaCount, valueBytes: valueBytes) }) else { return nil }
         self.arena = arena
         self.slots = slots
-        mask = slotCount - 1
-        self.count = count
+    }
+
+    /// Every key and its value lie inside the arena, and `count` is the number of slots in use.
+    private static func isConsistent(slots: UnsafeBufferPointer<Slot>, count: Int, arenaCount: Int, valueBytes: Int) -> Bool {
+        var used = 0
+        for slot in slots where slot.tag != 0 {
+            guard Int(slot.offset) + Int(slot.length) + valueBytes <= arenaCount else { return false }
+            used += 1
+        }
+        return used == count
     }
 }

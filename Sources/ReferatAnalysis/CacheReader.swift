@@ -8,11 +8,13 @@ import Glibc
 /// Reading the whole file into one buffer and then copying its parts into their tables held
 /// the file twice at the moment of the copy: the largest share of a command-line search's
 /// peak memory. Read this way, each byte is written once, into its table. Reading from an
-/// array in memory (a test's, or `decode`'s) takes the same path.
+/// array in memory (a test's, or `decode`'s) takes the same path. From a mapped file, a table
+/// may take its bytes where they lie (`borrow`) and copy nothing.
 struct CacheReader {
     private enum Source {
         case bytes([UInt8])
         case file(Int32)
+        case mapped(MappedCacheFile)
     }
 
     private let source: Source
@@ -33,6 +35,12 @@ struct CacheReader {
         self.size = size
     }
 
+    /// Reads the first `size` bytes of a mapped file.
+    init(mapped file: MappedCacheFile, size: Int) {
+        source = .mapped(file)
+        self.size = min(size, file.bytes.count)
+    }
+
     /// The bytes left to read.
     var remaining: Int { size - offset }
 
@@ -43,6 +51,8 @@ struct CacheReader {
         switch source {
         case .bytes(let bytes):
             bytes.withUnsafeBytes { target.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + target.count)])) }
+        case .mapped(let file):
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: file.bytes[offset..<(offset + target.count)]))
         case .file(let fd):
             var done = 0
             while done < target.count {
@@ -55,6 +65,17 @@ struct CacheReader {
         hasher.add(UnsafeRawBufferPointer(target))
         offset += target.count
         return true
+    }
+
+    /// The next `count` bytes where they lie in a mapped file, hashed and passed over, with the
+    /// mapping that keeps them; nil when the source is not a mapping (the caller reads a copy
+    /// instead) or fewer bytes are left.
+    mutating func borrow(_ count: Int) -> (bytes: UnsafeRawBufferPointer, owner: MappedCacheFile)? {
+        guard case .mapped(let file) = source, count <= remaining else { return nil }
+        let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[offset..<(offset + count)])
+        hasher.add(bytes)
+        offset += count
+        return (bytes, file)
     }
 
     /// The next `n` 8-byte words in the host's byte order (as the cache is written); nil when

@@ -45,8 +45,9 @@ enum CompoundFormsCache {
         return forms(&reader, stored: stored)
     }
 
-    /// The forms in the file at `path` (`encode`), or nil: read straight into their tables,
-    /// never into a buffer of the whole file first.
+    /// The forms in the file at `path` (`encode`), or nil: their tables used where they lie in
+    /// a mapping of the file (`MappedCacheFile`), or, where it cannot be mapped, read straight
+    /// into memory, never into a buffer of the whole file first.
     static func read(_ path: String) -> CompoundForms? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -56,6 +57,13 @@ enum CompoundFormsCache {
         let size = Int(info.st_size)
         var stored: UInt64 = 0
         guard withUnsafeMutableBytes(of: &stored, { pread(fd, $0.baseAddress, 8, off_t(size - 8)) }) == 8 else { return nil }
+        if let file = MappedCacheFile(file: fd, size: size) {
+            var reader = CacheReader(mapped: file, size: size - 8)
+            let forms = forms(&reader, stored: UInt64(littleEndian: stored))
+            // Checking read every page; a search keeps only those its lookups touch again.
+            file.releasePages()
+            return file.isCutShort ? nil : forms
+        }
         var reader = CacheReader(file: fd, size: size - 8)
         return forms(&reader, stored: UInt64(littleEndian: stored))
     }

@@ -37,6 +37,20 @@ import Testing
         #expect(CompoundFormsCache.encode(decoded) == CompoundFormsCache.encode(built))
     }
 
+    /// A file is read through a mapping, its tables used where they lie: the same forms,
+    /// byte for byte, and the same answers, as those built.
+    @Test func theFormsReadThroughAMappingAreTheFormsBuilt() throws {
+        let built = DanishLexicon.shared.compoundForms
+        let path = try folder() + "/mapped.bin"
+        try Data(CompoundFormsCache.encode(built)).write(to: URL(fileURLWithPath: path))
+        let mapped = try #require(CompoundFormsCache.read(path))
+        #expect(mapped.count == built.count)
+        for word in Self.words + ["xyzzy", "ålborg", "special", "forældre", "vej", "ungdomsskole"] {
+            #expect(mapped.roles(of: word) == built.roles(of: word), "\(word)")
+        }
+        #expect(CompoundFormsCache.encode(mapped) == CompoundFormsCache.encode(built))
+    }
+
     @Test func aSecondLoadReadsTheFileAndAChangedInputRebuilds() throws {
         let folder = try folder(), input = try input()
         var builds = 0
