@@ -238,8 +238,15 @@ extension ByteKeyTable {
             // of eight bytes into the file (headers of whole words), so they are aligned.
             guard Int(bitPattern: slotRun.bytes.baseAddress) % MemoryLayout<Slot>.alignment == 0,
                   let arenaRun = reader.borrow(arenaCount) else { return nil }
+            var used: Int? = 0
+            // Checked a piece at a time, each let go after (`MappedCacheFile.visit`); the piece
+            // is a multiple of a slot's size, so each piece holds whole slots.
+            slotRun.owner.visit(slotRun.bytes, piece: slotSize << 17) { piece in
+                guard let sum = used, let more = Self.usedSlots(piece.bindMemory(to: Slot.self), arenaCount: arenaCount, valueBytes: valueBytes) else { return used = nil }
+                used = sum + more
+            }
+            guard used == count else { return nil }
             let slots = slotRun.bytes.bindMemory(to: Slot.self), arena = arenaRun.bytes.bindMemory(to: UInt8.self)
-            guard Self.isConsistent(slots: slots, count: count, arenaCount: arenaCount, valueBytes: valueBytes) else { return nil }
             borrowed = Borrowed(owner: slotRun.owner, arena: arena, slots: slots)
             self.slots = []
             return
@@ -254,18 +261,19 @@ extension ByteKeyTable {
             complete = reader.read(into: UnsafeMutableRawBufferPointer(target))
             if !complete { target.initialize(repeating: 0) }
         }
-        guard complete, slots.withUnsafeBufferPointer({ Self.isConsistent(slots: $0, count: count, arenaCount: arenaCount, valueBytes: valueBytes) }) else { return nil }
+        // The count must be the slots in use: a lookup's probe ends at an empty slot.
+        guard complete, slots.withUnsafeBufferPointer({ Self.usedSlots($0, arenaCount: arenaCount, valueBytes: valueBytes) }) == count else { return nil }
         self.arena = arena
         self.slots = slots
     }
 
-    /// Every key and its value lie inside the arena, and `count` is the number of slots in use.
-    private static func isConsistent(slots: UnsafeBufferPointer<Slot>, count: Int, arenaCount: Int, valueBytes: Int) -> Bool {
+    /// The number of `slots` in use, when every key and its value lie inside the arena; else nil.
+    private static func usedSlots(_ slots: UnsafeBufferPointer<Slot>, arenaCount: Int, valueBytes: Int) -> Int? {
         var used = 0
         for slot in slots where slot.tag != 0 {
-            guard Int(slot.offset) + Int(slot.length) + valueBytes <= arenaCount else { return false }
+            guard Int(slot.offset) + Int(slot.length) + valueBytes <= arenaCount else { return nil }
             used += 1
         }
-        return used == count
+        return used
     }
 }

@@ -73,7 +73,7 @@ struct CacheReader {
     mutating func borrow(_ count: Int) -> (bytes: UnsafeRawBufferPointer, owner: MappedCacheFile)? {
         guard case .mapped(let file) = source, count <= remaining else { return nil }
         let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[offset..<(offset + count)])
-        hasher.add(bytes)
+        file.visit(bytes) { hasher.add($0) }
         offset += count
         return (bytes, file)
     }

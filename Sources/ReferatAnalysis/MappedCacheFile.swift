@@ -33,6 +33,29 @@ final class MappedCacheFile: @unchecked Sendable {
     /// Lets the pages read so far go from the process; a later lookup maps its page again.
     func releasePages() { referat_release_pages(slot) }
 
+    /// Calls `body` with `range` (bytes of this mapping) in pieces of `piece` bytes, letting
+    /// each piece's pages go once `body` has read it: checking a whole file then never holds
+    /// more than a piece of it, where it would hold the file at the end of the check.
+    func visit(_ range: UnsafeRawBufferPointer, piece: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        while start < range.count {
+            let part = UnsafeRawBufferPointer(rebasing: range[start..<min(range.count, start + piece)])
+            body(part)
+            release(part)
+            start += part.count
+        }
+    }
+
+    /// Lets go the whole pages inside `part`.
+    private func release(_ part: UnsafeRawBufferPointer) {
+        guard let base = part.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + part.count) & ~(page - 1)
+        guard end > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(pointer, end - first, MADV_DONTNEED)
+    }
+
     /// True once a read met the end of a file cut short after it was mapped.
     var isCutShort: Bool { referat_mapping_cut_short(slot) != 0 }
 }

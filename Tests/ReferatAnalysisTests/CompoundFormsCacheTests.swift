@@ -91,6 +91,36 @@ import Testing
         #expect(forms.roles(of: "skolevej") == .all)
     }
 
+    /// A file whose hash is right but whose table points outside itself (made by hand, not by
+    /// damage) is rebuilt: the mapped tables are checked before they are used, or a lookup
+    /// would read past the file.
+    @Test(arguments: ["key past the arena", "count not the slots in use"])
+    func aFileWithATableThatDoesNotHoldTogetherIsRebuilt(fault: String) throws {
+        let folder = try folder(), input = try input()
+        var builds = 0
+        let build = { () -> CompoundForms in
+            builds += 1
+            return Self.smallForms()
+        }
+        _ = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
+        let file = folder + "/" + (try #require(CompoundFormsCache.name(inputs: [input], extra: [])))
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)).dropLast(8))
+        // The forms' header (5 words), the table's (3 words), then slots of 8 bytes: offset
+        // (u32), length (u16), tag (u16, 0 for an empty slot).
+        let slots = 64, slotCount = Int(bytes[40]) | Int(bytes[41]) << 8
+        let used = try #require((0..<slotCount).first { bytes[slots + $0 * 8 + 6] != 0 || bytes[slots + $0 * 8 + 7] != 0 })
+        switch fault {
+        case "key past the arena": bytes[slots + used * 8 + 4] = 0xFF; bytes[slots + used * 8 + 5] = 0xFF
+        default: bytes[48] &+= 1
+        }
+        withUnsafeBytes(of: CompoundFormsCache.hash(bytes[...]).littleEndian) { bytes += $0 }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(CompoundFormsCache.read(file) == nil)
+        let forms = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
+        #expect(builds == 2)
+        #expect(forms.roles(of: "skolevej") == .all)
+    }
+
     /// The hash fed in pieces of any size, as the file is read into its tables, equals the
     /// hash of the whole (a piece may end inside an 8-byte word).
     @Test(arguments: [1, 3, 7, 8, 9, 24, 1000])
