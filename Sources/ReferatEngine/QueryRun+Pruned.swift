@@ -1,42 +1,5 @@
 import ReferatIndex
 
-/// A query node with its leaves numbered: what pruned top k tests each candidate against,
-/// without hashing nodes.
-indirect enum LeafMatcher {
-    case leaf(Int)
-    case all([LeafMatcher], excluding: [LeafMatcher])
-    case any([LeafMatcher])
-
-    /// The same test with one-branch ANDs and ORs taken apart.
-    var simplified: LeafMatcher {
-        switch self {
-        case .leaf: return self
-        case .all(let required, let excluded):
-            if required.count == 1 && excluded.isEmpty { return required[0].simplified }
-            return .all(required.map(\.simplified), excluding: excluded.map(\.simplified))
-        case .any(let nodes):
-            return nodes.count == 1 ? nodes[0].simplified : .any(nodes.map(\.simplified))
-        }
-    }
-
-    /// Whether document `d` matches, moving the leaves' postings to `d` (never back).
-    func holds(_ d: Int, _ leaves: UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> Bool {
-        switch self {
-        case .leaf(let i):
-            try leaves[i].advance(to: d)
-            return leaves[i].document == d
-        case .all(let required, let excluded):
-            guard !required.isEmpty else { return false }
-            for node in required where !(try node.holds(d, leaves)) { return false }
-            for node in excluded where try node.holds(d, leaves) { return false }
-            return true
-        case .any(let nodes):
-            for node in nodes where try node.holds(d, leaves) { return true }
-            return false
-        }
-    }
-}
-
 /// Top k in relevance order with block-max pruning.
 ///
 /// Of the two classic ways, block-max WAND (pick a pivot from the sorted cursors) and
@@ -103,6 +66,7 @@ extension QueryRun {
         let generator = try self.generator(inside[0]).map { walk.number[$0]! }
         // A tier of one leaf that leads the walk is matched by every candidate.
         let member = LeafMatcher.all(inside.map { walk.matcher($0) }, excluding: outside.map { walk.matcher($0) }).simplified
+        let test = MatchProgram(member)
         let implied: Bool
         if case .leaf(let i) = member, generator == [i] { implied = true } else { implied = false }
         let scoringLeaves = Self.leaves(of: scoring).map { walk.number[$0]! }
@@ -206,7 +170,7 @@ extension QueryRun {
                         }
                     }
                 }
-                let matches = try implied || conjunction != nil ? true : member.holds(d, leaves)
+                let matches = try implied || conjunction != nil ? true : test.holds(d, leaves)
                 if matches {
                     // Summed as `score(_:by:)` sums: leaf by leaf in the question's order.
                     scored += 1
@@ -247,7 +211,7 @@ extension QueryRun {
         // an OR may be is held by as many as the limit, so is the query, without a walk.
         if check == nil, matchesAtLeast(match) >= Self.countLimit { return (Self.countLimit, true) }
         var walk = try self.walk([match], scored: false)
-        let member = walk.matcher(match).simplified
+        let test = MatchProgram(walk.matcher(match).simplified)
         let generator = try self.generator(match, scored: false).map { walk.number[$0]! }
         var count = 0, d = 0
         return try walk.leaves.withUnsafeMutableBufferPointer { (leaves: inout UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> (Int, Bool) in
@@ -260,7 +224,7 @@ extension QueryRun {
                     if d == LeafPostings.exhausted { return (count, false) }
                     continue
                 }
-                if snapshot.live.contains(d), try member.holds(d, leaves) {
+                if snapshot.live.contains(d), try test.holds(d, leaves) {
                     count += 1
                     if count == Self.countLimit { return (count, true) }
                 }
