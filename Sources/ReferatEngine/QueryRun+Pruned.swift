@@ -126,10 +126,14 @@ extension QueryRun {
         }
         var windowBound = 0.0, windowEnd = -1
         var d = 0
+        // The lists the loop reads at every candidate, in memory of their own (`Pinned`).
+        let generatorList = Pinned(generator), scoringList = Pinned(scoringLeaves), conjunctionList = conjunction.map(Pinned.init)
+        defer { withExtendedLifetime((generatorList, scoringList, conjunctionList)) {} }
         // The leaves are read in place through one buffer: through the walk's array, each
         // access paid a uniqueness check and reference counting.
         try walk.leaves.withUnsafeMutableBufferPointer { (leaves: inout UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) in
             let leaves = leaves
+            let generator = generatorList.items, scoringLeaves = scoringList.items, conjunction = conjunctionList?.items
             walking: while true {
                 d = try LeafWalk.next(at: d, among: generator, leaves)
                 if d == LeafPostings.exhausted { break }
@@ -214,8 +218,10 @@ extension QueryRun {
         let test = MatchProgram(walk.matcher(match).simplified)
         let generator = try self.generator(match, scored: false).map { walk.number[$0]! }
         var count = 0, d = 0
+        let generatorList = Pinned(generator)
+        defer { withExtendedLifetime(generatorList) {} }
         return try walk.leaves.withUnsafeMutableBufferPointer { (leaves: inout UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> (Int, Bool) in
-            let leaves = leaves
+            let leaves = leaves, generator = generatorList.items
             while true {
                 d = try LeafWalk.next(at: d, among: generator, leaves)
                 if d == LeafPostings.exhausted { return (count, false) }
@@ -319,7 +325,7 @@ struct LeafWalk {
     }
 
     /// The first document at or after `d` that one of `generator` holds, or `exhausted`.
-    static func next(at d: Int, among generator: [Int], _ leaves: UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> Int {
+    static func next(at d: Int, among generator: UnsafeBufferPointer<Int>, _ leaves: UnsafeMutableBufferPointer<LeafPostings>) throws(EngineError) -> Int {
         var next = LeafPostings.exhausted
         for g in generator {
             try leaves[g].advance(to: d)
@@ -327,4 +333,19 @@ struct LeafWalk {
         }
         return next
     }
+}
+
+/// A list of leaf numbers in memory of its own, for the loops that read it at every candidate:
+/// iterating an array the walk's closure captured retained and released its storage each
+/// time (a tenth of a search's profile).
+final class Pinned {
+    let items: UnsafeBufferPointer<Int>
+
+    init(_ list: [Int]) {
+        let memory = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, list.count))
+        _ = memory.initialize(from: list)
+        items = UnsafeBufferPointer(rebasing: memory[..<list.count])
+    }
+
+    deinit { UnsafeMutableRawPointer(mutating: items.baseAddress!).deallocate() }
 }
