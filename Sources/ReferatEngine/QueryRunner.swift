@@ -105,6 +105,21 @@ struct Leaf {
     }
 }
 
+/// A prefix's weights per document of a segment, summed over its terms: one pair of arrays
+/// for all the segments of a search, left zeroed after each (`QueryRun.add`). Fresh arrays
+/// per segment cost most of a prefix search in page faults and copying.
+struct PrefixSums {
+    var sums: [Double] = []
+    var holds: [Bool] = []
+
+    /// Room for `documents` documents, all zero.
+    mutating func prepare(_ documents: Int) {
+        guard sums.count < documents else { return }
+        sums = Array(repeating: 0, count: documents)
+        holds = Array(repeating: false, count: documents)
+    }
+}
+
 /// One search over a snapshot: leaves are looked up once and shared by the tiers.
 struct QueryRun {
     let snapshot: IndexSnapshot
@@ -286,15 +301,16 @@ struct QueryRun {
         if let known = leaves[node] { return known }
         var leaf = Leaf(set: DocumentSet(capacity: snapshot.capacity))
         let scoring = LeafScoring(snapshot)
+        var sums = PrefixSums()
         // Segments are numbered in order, so appending segment after segment keeps the
         // documents ascending.
         for (s, segment) in snapshot.segments.enumerated() {
             switch node {
             case .term(let term):
-                if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], s, scoring, &leaf) }
+                if let t = segment.lookup(TermEncoding.bytes(term)) { try add([t], s, scoring, &leaf, &sums) }
             case .prefix(let term):
                 let range = segment.range(withPrefix: TermEncoding.bytes(term))
-                if !range.isEmpty { try add(Array(range), s, scoring, &leaf) }
+                if !range.isEmpty { try add(Array(range), s, scoring, &leaf, &sums) }
             case .phrase(let words):
                 try phrase(words, s, scoring, &leaf)
             default:
@@ -307,7 +323,7 @@ struct QueryRun {
 
     /// Appends the live documents of one segment that hold any of `terms`, with their weighted
     /// occurrences summed over the terms.
-    private func add(_ terms: [Int], _ s: Int, _ scoring: LeafScoring, _ leaf: inout Leaf) throws(EngineError) {
+    private func add(_ terms: [Int], _ s: Int, _ scoring: LeafScoring, _ leaf: inout Leaf, _ scratch: inout PrefixSums) throws(EngineError) {
         let segment = snapshot.segments[s], base = snapshot.bases[s]
         let norms = snapshot.norms[s].buffer
         func weighted(_ cursor: PostingCursor) -> Double {
@@ -327,19 +343,26 @@ struct QueryRun {
         }
         // Several terms (a prefix): their postings interleave, so the weights are summed in
         // one slot per document of the segment and read back in order.
-        var sums = [Double](repeating: 0, count: segment.documentCount)
-        var holds = [Bool](repeating: false, count: segment.documentCount)
+        scratch.prepare(segment.documentCount)
+        var held = 0
         for t in terms {
             var cursor = try PostingCursor(segment: segment, term: t)
             try cursor.advance(to: 0)
             while cursor.document != PostingCursor.exhausted {
-                sums[cursor.document] += weighted(cursor)
-                holds[cursor.document] = true
+                if !scratch.holds[cursor.document] {
+                    scratch.holds[cursor.document] = true
+                    held += 1
+                }
+                scratch.sums[cursor.document] += weighted(cursor)
                 try cursor.next()
             }
         }
-        for d in 0..<segment.documentCount where holds[d] && snapshot.live.contains(base + d) {
-            leaf.append(base + d, sums[d])
+        leaf.documents.reserveCapacity(leaf.documents.count + held)
+        leaf.weights.reserveCapacity(leaf.weights.count + held)
+        for d in 0..<segment.documentCount where scratch.holds[d] {
+            if snapshot.live.contains(base + d) { leaf.append(base + d, scratch.sums[d]) }
+            scratch.sums[d] = 0
+            scratch.holds[d] = false
         }
     }
 
