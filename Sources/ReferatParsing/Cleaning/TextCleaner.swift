@@ -108,8 +108,9 @@ struct TextCleaner: Sendable {
                 lines.remove(at: last)
             }
             if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
+            let indent = line.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
             for piece in pieces.flatMap(RunInHeadings.split) {
-                lines.append(SourceLine(number: raw[i].number, text: Self.withoutTrailingLink(piece)))
+                lines.append(SourceLine(number: raw[i].number, text: Self.withoutTrailingLink(piece), indent: indent))
             }
         }
         raw.removeAll()

@@ -1,3 +1,5 @@
+import ReferatRecords
+
 /// Items of plain minutes whose numbered titles run straight into the minutes (family C7): a
 /// parish council's or an association's own minutes, typed as numbered paragraphs.
 ///
@@ -52,6 +54,61 @@ extension CaseSegmenter {
         }
         guard found.count >= 3, sentences >= 2 else { return nil }
         return found
+    }
+
+    /// The items of a bare agenda, a meeting's numbered titles with nothing under them but
+    /// nested points numbered from 1 again (a council's or board's own page: "Dagsorden:" /
+    /// "1. Valg af ordstyrer" / "2. Meddelelser" / "  1. Fra formanden" / "  2. Fra kassereren" /
+    /// "3. Høringssvar" / …), or nil. Asked only when nothing else started an item.
+    ///
+    /// The outermost list's entries are the items: three or more, the first numbered 1, all
+    /// titles, in an unbroken run of numbered lines under a header that names a dated meeting,
+    /// with points under at least one of them. Where the source indents the points, the least
+    /// indented lines are the entries, whatever their numbers (a list that restarts at 1 halfway
+    /// down is still the agenda). Where nothing is indented the numbers tell the levels: a 1
+    /// opens a list inside the entry above it, and a number that counts on from an open list's
+    /// last continues that list, the innermost first, closing those inside it.
+    ///
+    /// Prose between the entries ends the run: that is `numberedRun`'s and `numberedParagraphs`'
+    /// shape. A flat list is a viewer's contents above items the page was cut before, not an agenda.
+    func bareAgenda(_ lines: [SourceLine]) -> [Anchor]? {
+        var run: [(index: Int, number: Int, title: String)] = []
+        for i in lines.indices where !lines[i].isBlank {
+            let text = lines[i].text
+            if text.utf8.first?.isASCIIDigit == true, let n = numberedTitle(text), let number = Int(n.number) {
+                run.append((i, number, n.title))
+            } else if !run.isEmpty {
+                break
+            }
+        }
+        guard let first = run.first, first.number == 1 else { return nil }
+        let outer = lines[first.index].indent
+        var entries: [(index: Int, number: Int, title: String)] = []
+        if run.contains(where: { lines[$0.index].indent != outer }) {
+            guard run.allSatisfy({ lines[$0.index].indent >= outer }) else { return nil }
+            entries = run.filter { lines[$0.index].indent == outer }
+        } else {
+            var open: [Int] = []
+            for line in run {
+                if open.isEmpty {
+                    open = [1]
+                } else if line.number == 1 {
+                    open.append(1)
+                    continue
+                } else if let level = open.lastIndex(where: { $0 + 1 == line.number }) {
+                    open.removeSubrange((level + 1)...)
+                    open[level] = line.number
+                    guard level == 0 else { continue }
+                } else {
+                    break
+                }
+                entries.append(line)
+            }
+        }
+        guard entries.count >= 3, entries.count < run.count,
+              entries.allSatisfy({ isRunTitle($0.title) && !Self.listsItemsOnOneLine(lines[$0.index].text) }),
+              MeetingHeaderParser.parse(Array(lines[..<first.index]))?.date != nil else { return nil }
+        return entries.map { Anchor(titleIndex: $0.index, number: String($0.number), signal: "entry of a bare agenda's outermost list") }
     }
 
     nonisolated(unsafe) static let paragraphStart = #/^([0-9]{1,2})\.\s+(\p{Lu}.*)$/#

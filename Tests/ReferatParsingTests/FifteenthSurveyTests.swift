@@ -1,0 +1,44 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the fourteenth held-out set of real web pages brought (docs/layouts.md, "Checked on
+/// pages the survey did not see", eleventh look), each written anew with invented names,
+/// numbers and sentences.
+@Suite struct FifteenthSurveyTests {
+    struct Agenda: CustomTestStringConvertible, Sendable {
+        var name: String
+        var list: String
+        var titles: [String]
+        var header = "Indkaldelse til møde i Ældrerådet\n\nOnsdag den 7. marts 2029 kl. 10.00 i Mødelokale Bøgen\n\nDagsorden:\n\n"
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        Agenda(name: "indented points", list: " 1. Valg af ordstyrer\n 2. Meddelelser\n  1. Brev fra borgmesteren\n  2. Nyt om budgettet\n"
+               + " 3. Høringssvar\n  1. Trafikplanen\n   1. Busruten\n   2. Stoppestederne\n  2. Skolevejene\n 4. Eventuelt\n",
+               titles: ["Valg af ordstyrer", "Meddelelser", "Høringssvar", "Eventuelt"]),
+        // The indentation, not the numbers, tells an entry from a point: the list restarts at 1.
+        Agenda(name: "indented, restarting at 1", list: " 1. Valg af ordstyrer\n 2. Meddelelser\n  1. Brev fra borgmesteren\n"
+               + " 1. Nyt fra arbejdsgrupperne\n 2. Eventuelt\n", titles: ["Valg af ordstyrer", "Meddelelser", "Nyt fra arbejdsgrupperne", "Eventuelt"]),
+        // Without indentation a number that counts on from a point's list is that list's.
+        Agenda(name: "points without indentation", list: "1. Valg af ordstyrer\n1. Forslag fra Eva\n2. Forslag fra Ib\n3. Forslag fra Kaj\n"
+               + "2. Meddelelser\n3. Høringssvar\n4. Eventuelt\n", titles: ["Valg af ordstyrer", "Meddelelser", "Høringssvar", "Eventuelt"]),
+        Agenda(name: "blank lines between the entries", list: "1. Besøg fra seniorklubben\n\n1. Nyt fra klubben\n2. Udflugten\n\n"
+               + "2. Rekruttering\n\n1. Opslag på biblioteket\n\n3. Evt.\n", titles: ["Besøg fra seniorklubben", "Rekruttering", "Evt."]),
+        // A flat list is a viewer's contents above items the page was cut before, not an agenda.
+        Agenda(name: "a flat list", list: "1. Valg af ordstyrer\n2. Meddelelser\n3. Høringssvar\n4. Eventuelt\n", titles: []),
+        // Without a dated meeting above it a list is a note's or an article's.
+        Agenda(name: "no dated meeting", list: "1. Valg af ordstyrer\n2. Meddelelser\n1. Brev fra borgmesteren\n3. Eventuelt\n", titles: [],
+               header: "Ældrerådets arbejde\n\n"),
+        // Fewer than three entries: two points are no agenda.
+        Agenda(name: "two entries", list: "1. Valg af ordstyrer\n1. Forslag fra Eva\n2. Eventuelt\n", titles: []),
+        // Numbered sentences are no titles.
+        Agenda(name: "numbered sentences", list: "1. Rådet drøftede budgettet og var enige om at skrive til udvalget.\n1. Eva skriver brevet.\n"
+               + "2. Rådet besøgte plejecentret og hørte om de nye regler.\n3. Rådet holder næste møde i april og inviterer borgmesteren.\n", titles: []),
+    ])
+    func theOutermostEntriesOfABareAgendaAreItems(_ agenda: Agenda) throws {
+        let document = try parse(agenda.header + agenda.list)
+        #expect(document.cases.map(\.title) == agenda.titles)
+    }
+}
