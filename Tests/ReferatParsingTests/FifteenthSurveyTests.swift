@@ -42,3 +42,36 @@ import Testing
         #expect(document.cases.map(\.title) == agenda.titles)
     }
 }
+
+extension FifteenthSurveyTests {
+    struct Header: CustomTestStringConvertible, Sendable {
+        var line: String
+        var body: String?
+        var date: String?
+        var inline: String? = nil
+        var isHeader = true
+        var testDescription: String { line }
+    }
+
+    @Test(arguments: [
+        // Under "Indstilling og beslutning": the body, "den", the date and a colon.
+        Header(line: "Sundheds- og Ældreudvalget den 14. maj 2029:", body: "Sundheds- og Ældreudvalget", date: "2029-05-14"),
+        Header(line: "Sundheds- og Ældreudvalget den 14. maj 2029: Godkendt.", body: "Sundheds- og Ældreudvalget", date: "2029-05-14", inline: "Godkendt."),
+        // The step named by its treatment, with a weekday and the item's number.
+        Header(line: "Behandling i Udvalget for sundhed og nærhed onsdag den 16. maj 2029, pkt. 1", body: "Udvalget for sundhed og nærhed", date: "2029-05-16"),
+        // The public part of a closed item's decision.
+        Header(line: "Åben beslutning", body: nil, date: nil),
+        Header(line: "Behandling", body: nil, date: nil, isHeader: false),
+        Header(line: "Behandling i Ældrerådet", body: nil, date: nil, isHeader: false),
+        Header(line: "Byrådet den 3. maj 2029 godkendte planen.", body: nil, date: nil, isHeader: false),
+        Header(line: "Sagen blev behandlet i Byrådet den 3. maj 2029:", body: nil, date: nil, isHeader: false),
+        Header(line: "Børn og unge den 3. maj 2029:", body: nil, date: nil, isHeader: false),
+    ])
+    func stepHeadersWithoutTheWordBeslutning(_ header: Header) {
+        let parsed = DecisionHeader.parse(header.line)
+        #expect((parsed != nil) == header.isHeader)
+        #expect(parsed?.body == header.body)
+        #expect(parsed?.date == header.date)
+        #expect(parsed?.inlineText == header.inline)
+    }
+}
