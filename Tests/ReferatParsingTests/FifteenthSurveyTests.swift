@@ -75,3 +75,29 @@ extension FifteenthSurveyTests {
         #expect(parsed?.inlineText == header.inline)
     }
 }
+
+extension FifteenthSurveyTests {
+    static let protocolHeader = "Beslutningsprotokol\ntirsdag den 12. juni 2029 kl. 16:00\nUdvalg: | Kultur- og Fritidsudvalget |\n-\n"
+
+    struct Blocks: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var items: Int
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        Blocks(name: "identities over blocks without decisions", text: protocolHeader + "UdskrivSagsid.: 29/4410, Sagsinitialer: EH\nSagsfremstilling\nEt længere åbent kulturhus.\n-\n"
+               + "UdskrivSagsid.: 29/4502, Sagsinitialer: KB\nSagsfremstilling\nNye startskamler.\n", items: 2),
+        Blocks(name: "one identity, cut before the decision", text: protocolHeader + "Sagsid.: 29/4410, Sagsinitialer: EH\nSagsfremstilling\nEt længere åbent kulturhus.\n", items: 1),
+        // An identity over a numbered title is a titled item's, cut before its text: no untitled block.
+        Blocks(name: "identity over a numbered title", text: protocolHeader + "Sagsnr. 29/4410\n1. Længere åbent i kulturhuset\n", items: 0),
+        // Without a dated meeting above them the blocks are no items.
+        Blocks(name: "no dated meeting", text: "Kultur- og Fritidsudvalget\n\nSagsid.: 29/4410, Sagsinitialer: EH\nSagsfremstilling\nEt længere åbent kulturhus.\n", items: 0),
+    ])
+    func blocksOpenedByTheirIdentityWithoutADecisionAreItems(_ blocks: Blocks) throws {
+        let document = try parse(blocks.text)
+        #expect(document.cases.count == blocks.items)
+        if blocks.items > 0 { #expect(document.cases.first?.caseNumber == "29/4410") }
+    }
+}
