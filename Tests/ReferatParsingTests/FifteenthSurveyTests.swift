@@ -101,3 +101,38 @@ extension FifteenthSurveyTests {
         if blocks.items > 0 { #expect(document.cases.first?.caseNumber == "29/4410") }
     }
 }
+
+extension FifteenthSurveyTests {
+    struct HeaderRows: CustomTestStringConvertible, Sendable {
+        var name: String
+        var rows: String
+        var testDescription: String { name }
+    }
+
+    // A header table's rows of label and value, with the cells' bars a page's text keeps or
+    // without them: the same meeting, and who sent word once.
+    @Test(arguments: [
+        HeaderRows(name: "rows with cell bars", rows: "Mødested: | Mødelokale 3, Rådhuset |\nUdvalg: | Kultur- og Fritidsudvalget |\n"
+                   + "Medlemmer: | Eva Holm, Ib Lund, Kaj Berg |\nBemærkninger: | Der er afbud fra Ib Lund. |\n"),
+        HeaderRows(name: "plain rows", rows: "Mødested: Mødelokale 3, Rådhuset\nUdvalg: Kultur- og Fritidsudvalget\n"
+                   + "Medlemmer: Eva Holm, Ib Lund, Kaj Berg\nBemærkninger: Der er afbud fra Ib Lund.\n"),
+    ])
+    func aHeaderTablesRowsNameTheMeeting(_ header: HeaderRows) throws {
+        let document = try parse("Beslutningsprotokol\ntirsdag den 12. juni 2029 kl. 16:00\n" + header.rows
+                                 + "\nSagsid.: 29/4410, Sagsinitialer: EH\nSagsfremstilling\nEt længere åbent kulturhus.\n")
+        #expect(document.meeting?.body == "Kultur- og Fritidsudvalget")
+        #expect(document.meeting?.place == "Mødelokale 3, Rådhuset")
+        #expect(document.meeting?.members.map(\.name) == ["Eva Holm", "Ib Lund", "Kaj Berg"])
+        #expect(document.meeting?.absent.map(\.name) == ["Ib Lund"])
+    }
+
+    @Test(arguments: [
+        ("Mødested: | Byrådssalen |", "Mødested: Byrådssalen"),
+        // A table of several values keeps its bars.
+        ("Navn: | Eva Holm | Ib Lund |", "Navn: | Eva Holm | Ib Lund |"),
+        ("Eva Holm | Ib Lund |", "Eva Holm | Ib Lund |"),
+    ])
+    func cellBarsGoOnlyFromALabelledRow(_ line: String, _ cleaned: String) {
+        #expect(TextCleaner.withoutCellBars(line) == cleaned)
+    }
+}

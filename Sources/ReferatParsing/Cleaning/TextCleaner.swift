@@ -91,7 +91,8 @@ struct TextCleaner: Sendable {
                 lastWasPageBreak = true
             }
             let isExactlyEmpty = line.isEmpty
-            let normalised = Self.normalise(line)
+            var normalised = Self.normalise(line)
+            if normalised.utf8.last == 0x7C { normalised = Self.withoutCellBars(normalised) }
             if normalised.isEmpty {
                 // In double-spaced converter output, exactly-empty lines are artefacts and only
                 // whitespace lines are paragraph breaks.
@@ -208,6 +209,15 @@ struct TextCleaner: Sendable {
     }
 
     /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
+    /// "Mødested: | Byrådssalen, Skelbækvej |" as "Mødested: Byrådssalen, Skelbækvej": a
+    /// header table's row of label and value, its cells' bars kept by a page's text. Only a
+    /// labelled row: a table of several values keeps its bars.
+    static func withoutCellBars(_ line: String) -> String {
+        guard line.hasSuffix(" |"), let bar = line.firstRange(of: ": | "),
+              !line[bar.upperBound...].dropLast(2).contains("|") else { return line }
+        return String(line[..<bar.lowerBound]) + ": " + String(line[bar.upperBound...].dropLast(2)).stripping(" ")
+    }
+
     static func normalise(_ line: String) -> String {
         if let length = plainLength(line) {
             return length == line.utf8.count ? line : String(Substring(line.utf8.prefix(length)))
