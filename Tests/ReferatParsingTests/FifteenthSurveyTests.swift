@@ -31,6 +31,9 @@ import Testing
         // Without a dated meeting above it a list is a note's or an article's.
         Agenda(name: "no dated meeting", list: "1. Valg af ordstyrer\n2. Meddelelser\n1. Brev fra borgmesteren\n3. Eventuelt\n", titles: [],
                header: "Ældrerådets arbejde\n\n"),
+        // A news page's dated list of points names no meeting's record.
+        Agenda(name: "a news page", list: " 1. Flere cykelstier\n  1. Langs stranden\n  2. Ved skolen\n 2. Bedre lys\n 3. Nye stativer\n", titles: [],
+               header: "Nyheder\n\nNy plan for cykelstier\n\n3. maj 2029\n\nKommunen har vedtaget en plan:\n\n"),
         // Fewer than three entries: two points are no agenda.
         Agenda(name: "two entries", list: "1. Valg af ordstyrer\n1. Forslag fra Eva\n2. Eventuelt\n", titles: []),
         // Numbered sentences are no titles.

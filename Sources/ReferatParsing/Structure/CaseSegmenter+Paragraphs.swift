@@ -15,8 +15,7 @@ extension CaseSegmenter {
     /// same way, but its entries are titles: at least two paragraphs must hold a sentence's end,
     /// and the page must name a meeting's record near its top.
     func numberedParagraphs(_ lines: [SourceLine]) -> [Anchor]? {
-        let top = lines.lazy.filter { !$0.isBlank }.prefix(8).map { $0.text.lowercased() }
-        guard top.contains(where: { $0.contains("referat") || $0.contains("møde") }) else { return nil }
+        guard namesARecord(lines, within: 8) else { return nil }
         var found: [Anchor] = []
         var sentences = 0
         for i in lines.indices where !lines[i].isBlank && lines[i].text.utf8.first?.isASCIIDigit == true {
@@ -38,8 +37,7 @@ extension CaseSegmenter {
     /// sentence under them, none a header's label or an item's section, and the page names a
     /// meeting's record near its top.
     func colonHeadings(_ lines: [SourceLine]) -> [Anchor]? {
-        let top = lines.lazy.filter { !$0.isBlank }.prefix(10).map { $0.text.lowercased() }
-        guard top.contains(where: { $0.contains("referat") || $0.contains("møde") }) else { return nil }
+        guard namesARecord(lines, within: 10) else { return nil }
         var found: [Anchor] = []
         var sentences = 0
         for i in lines.indices where !lines[i].isBlank && lines[i].text.utf8.last == 0x3A {
@@ -56,6 +54,16 @@ extension CaseSegmenter {
         return found
     }
 
+    /// Whether one of the first `count` lines that hold text names a meeting's record
+    /// ("Referat", "møde"): the plain shapes below are a meeting's only on such a page, not on
+    /// a news page or a guide that numbers its points.
+    func namesARecord(_ lines: [SourceLine], within count: Int) -> Bool {
+        lines.lazy.filter { !$0.isBlank }.prefix(count).contains { line in
+            let lower = line.text.lowercased()
+            return lower.contains("referat") || lower.contains("møde")
+        }
+    }
+
     /// The items of a bare agenda, a meeting's numbered titles with nothing under them but
     /// nested points numbered from 1 again (a council's or board's own page: "Dagsorden:" /
     /// "1. Valg af ordstyrer" / "2. Meddelelser" / "  1. Fra formanden" / "  2. Fra kassereren" /
@@ -63,7 +71,8 @@ extension CaseSegmenter {
     ///
     /// The outermost list's entries are the items: three or more, the first numbered 1, all
     /// titles, in an unbroken run of numbered lines under a header that names a dated meeting,
-    /// with points under at least one of them. Where the source indents the points, the least
+    /// with points under at least one of them, on a page that names a meeting's record near its
+    /// top (`namesARecord`). Where the source indents the points, the least
     /// indented lines are the entries, whatever their numbers (a list that restarts at 1 halfway
     /// down is still the agenda). Where nothing is indented the numbers tell the levels: a 1
     /// opens a list inside the entry above it, and a number that counts on from an open list's
@@ -107,7 +116,7 @@ extension CaseSegmenter {
         }
         guard entries.count >= 3, entries.count < run.count,
               entries.allSatisfy({ isRunTitle($0.title) && !Self.listsItemsOnOneLine(lines[$0.index].text) }),
-              MeetingHeaderParser.parse(Array(lines[..<first.index]))?.date != nil else { return nil }
+              namesARecord(lines, within: 8), MeetingHeaderParser.parse(Array(lines[..<first.index]))?.date != nil else { return nil }
         return entries.map { Anchor(titleIndex: $0.index, number: String($0.number), signal: "entry of a bare agenda's outermost list") }
     }
 
