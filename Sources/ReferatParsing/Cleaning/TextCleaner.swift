@@ -208,7 +208,6 @@ struct TextCleaner: Sendable {
         return content >= 6 && followedByEmpty * 10 >= content * 7
     }
 
-    /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
     /// "Mødested: | Byrådssalen, Skelbækvej |" as "Mødested: Byrådssalen, Skelbækvej": a
     /// header table's row of label and value, its cells' bars kept by a page's text. Only a
     /// labelled row: a table of several values keeps its bars.
@@ -218,6 +217,7 @@ struct TextCleaner: Sendable {
         return String(line[..<bar.lowerBound]) + ": " + String(line[bar.upperBound...].dropLast(2)).stripping(" ")
     }
 
+    /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
     static func normalise(_ line: String) -> String {
         if let length = plainLength(line) {
             return length == line.utf8.count ? line : String(Substring(line.utf8.prefix(length)))
