@@ -91,7 +91,8 @@ struct TextCleaner: Sendable {
                 lastWasPageBreak = true
             }
             let isExactlyEmpty = line.isEmpty
-            let normalised = Self.normalise(line)
+            var normalised = Self.normalise(line)
+            if normalised.utf8.last == 0x7C { normalised = Self.withoutCellBars(normalised) }
             if normalised.isEmpty {
                 // In double-spaced converter output, exactly-empty lines are artefacts and only
                 // whitespace lines are paragraph breaks.
@@ -108,8 +109,9 @@ struct TextCleaner: Sendable {
                 lines.remove(at: last)
             }
             if lastWasPageBreak { pageEdges.insert(lines.count); lastWasPageBreak = false }
+            let indent = line.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
             for piece in pieces.flatMap(RunInHeadings.split) {
-                lines.append(SourceLine(number: raw[i].number, text: Self.withoutTrailingLink(piece)))
+                lines.append(SourceLine(number: raw[i].number, text: Self.withoutTrailingLink(piece), indent: indent))
             }
         }
         raw.removeAll()
@@ -204,6 +206,15 @@ struct TextCleaner: Sendable {
             if lines[i + 1].text.isEmpty { followedByEmpty += 1 }
         }
         return content >= 6 && followedByEmpty * 10 >= content * 7
+    }
+
+    /// "Mødested: | Byrådssalen, Skelbækvej |" as "Mødested: Byrådssalen, Skelbækvej": a
+    /// header table's row of label and value, its cells' bars kept by a page's text. Only a
+    /// labelled row: a table of several values keeps its bars.
+    static func withoutCellBars(_ line: String) -> String {
+        guard line.hasSuffix(" |"), let bar = line.firstRange(of: ": | "),
+              !line[bar.upperBound...].dropLast(2).contains("|") else { return line }
+        return String(line[..<bar.lowerBound]) + ": " + String(line[bar.upperBound...].dropLast(2)).stripping(" ")
     }
 
     /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.

@@ -19,7 +19,7 @@ struct DecisionHeader: Hashable, Sendable {
     /// "Beslutning i Økonomiudvalget (18-21) den 22-01-2018", "Beslutning: Byrådet, på mødet den
     /// 4. marts 2019, pkt. 3: Godkendt", "Beslutning fra ØU d. 3/5-21": a step's body and date
     /// after the word that opens a decision.
-    static func dated(_ line: String) -> Parts? {
+    static func dated(_ line: String, words: [String] = MinutesVocabulary.decisionHeaderWords) -> Parts? {
         let r = LineReader(line)
         var found: Parts?
         func bodyFrom(_ start: Int) -> Bool {
@@ -35,7 +35,7 @@ struct DecisionHeader: Hashable, Sendable {
                 return true
             }
         }
-        for word in MinutesVocabulary.decisionHeaderWords {
+        for word in words {
             guard let head = r.word(word, at: 0) else { continue }
             // An optional colon, then "i" or "fra" before the body, or the body at once.
             let colon = r.skipSpaces(head)
@@ -130,6 +130,22 @@ struct DecisionHeader: Hashable, Sendable {
             guard let date = r.date(q), case let dateEnd = date.end, let space = r.spaces(r[dateEnd] == "," && r.isSpace(dateEnd + 1) ? dateEnd + 1 : dateEnd),
                   let item = r.itemNumberEnd(space, words: MinutesVocabulary.itemReferenceWords), let rest = r.rest(item) else { return false }
             found = (r.text(0..<end), date.iso, rest)
+            return true
+        }
+        return found
+    }
+
+    /// "Børne- og Skoleudvalget den 6. november 2018:" over the step's decision (Bornholm's
+    /// "Indstilling og beslutning"): a body named like one, "den", its date, an optional item
+    /// reference and the colon that closes the line, or the decision after the colon.
+    static func bodyDatedColon(_ line: String) -> Parts? {
+        let r = LineReader(line)
+        var found: Parts?
+        _ = r.bodyEnds(from: 0) { end in
+            guard let space = r.spaces(end), let den = r.word("den", at: space), let q = r.spaces(den), let date = r.date(q) else { return false }
+            let colon = r.skipSpaces(r.itemReferenceEnd(date.end) ?? date.end)
+            guard r[colon] == ":" else { return false }
+            found = (r.text(0..<end), date.iso, colon + 1 == r.count ? nil : r.rest(colon))
             return true
         }
         return found
@@ -265,6 +281,11 @@ struct DecisionHeader: Hashable, Sendable {
                 return DecisionHeader(body: nil, date: nil, inlineText: rest.isEmpty ? nil : rest)
             }
         }
+        // "Behandling i Udvalget for … onsdag den 15. januar 2020, pkt. 1": the step, named by its treatment.
+        if lead == 0x42, line.hasPrefix("Behandling i "), line.hasASCIIDigit, let m = dated(line, words: MinutesVocabulary.treatmentHeaderWords) {
+            return make(body: m.body, iso: m.iso, rest: m.rest)
+        }
+        if lead == 0xC3, MinutesVocabulary.openDecisionHeadings.contains(line) { return DecisionHeader(body: nil, date: nil, inlineText: nil) }
         if first.isNumber, mayStartWithHistoryDate(line), let m = try? history.wholeMatch(in: line) {
             return make(body: m["body"]?.substring, date: m["date"]?.substring, rest: m["rest"]?.substring)
         }
@@ -286,6 +307,10 @@ struct DecisionHeader: Hashable, Sendable {
             if let m = committeeItem(line) ?? namedStep(line) {
                 return make(body: m.body, iso: m.iso, rest: m.rest)
             }
+        }
+        if first.isUppercase, line.utf8.last == 0x3A || line.containsBytes(": "), line.containsBytes(" den "), line.hasASCIIDigit,
+           let m = bodyDatedColon(line), MeetingHeaderParser.isBodyName(String(m.body)) {
+            return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         // "Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1": a
         // sentence before a page's running footer, not a body's name.

@@ -1,3 +1,5 @@
+import ReferatRecords
+
 /// Items of plain minutes whose numbered titles run straight into the minutes (family C7): a
 /// parish council's or an association's own minutes, typed as numbered paragraphs.
 ///
@@ -13,8 +15,7 @@ extension CaseSegmenter {
     /// same way, but its entries are titles: at least two paragraphs must hold a sentence's end,
     /// and the page must name a meeting's record near its top.
     func numberedParagraphs(_ lines: [SourceLine]) -> [Anchor]? {
-        let top = lines.lazy.filter { !$0.isBlank }.prefix(8).map { $0.text.lowercased() }
-        guard top.contains(where: { $0.contains("referat") || $0.contains("møde") }) else { return nil }
+        guard namesARecord(lines, within: 8) else { return nil }
         var found: [Anchor] = []
         var sentences = 0
         for i in lines.indices where !lines[i].isBlank && lines[i].text.utf8.first?.isASCIIDigit == true {
@@ -36,8 +37,7 @@ extension CaseSegmenter {
     /// sentence under them, none a header's label or an item's section, and the page names a
     /// meeting's record near its top.
     func colonHeadings(_ lines: [SourceLine]) -> [Anchor]? {
-        let top = lines.lazy.filter { !$0.isBlank }.prefix(10).map { $0.text.lowercased() }
-        guard top.contains(where: { $0.contains("referat") || $0.contains("møde") }) else { return nil }
+        guard namesARecord(lines, within: 10) else { return nil }
         var found: [Anchor] = []
         var sentences = 0
         for i in lines.indices where !lines[i].isBlank && lines[i].text.utf8.last == 0x3A {
@@ -52,6 +52,72 @@ extension CaseSegmenter {
         }
         guard found.count >= 3, sentences >= 2 else { return nil }
         return found
+    }
+
+    /// Whether one of the first `count` lines that hold text names a meeting's record
+    /// ("Referat", "møde"): the plain shapes below are a meeting's only on such a page, not on
+    /// a news page or a guide that numbers its points.
+    func namesARecord(_ lines: [SourceLine], within count: Int) -> Bool {
+        lines.lazy.filter { !$0.isBlank }.prefix(count).contains { line in
+            let lower = line.text.lowercased()
+            return lower.contains("referat") || lower.contains("møde")
+        }
+    }
+
+    /// The items of a bare agenda, a meeting's numbered titles with nothing under them but
+    /// nested points numbered from 1 again (a council's or board's own page: "Dagsorden:" /
+    /// "1. Valg af ordstyrer" / "2. Meddelelser" / "  1. Fra formanden" / "  2. Fra kassereren" /
+    /// "3. Høringssvar" / …), or nil. Asked only when nothing else started an item.
+    ///
+    /// The outermost list's entries are the items: three or more, the first numbered 1, all
+    /// titles, in an unbroken run of numbered lines under a header that names a dated meeting,
+    /// with points under at least one of them, on a page that names a meeting's record near its
+    /// top (`namesARecord`). Where the source indents the points, the least
+    /// indented lines are the entries, whatever their numbers (a list that restarts at 1 halfway
+    /// down is still the agenda). Where nothing is indented the numbers tell the levels: a 1
+    /// opens a list inside the entry above it, and a number that counts on from an open list's
+    /// last continues that list, the innermost first, closing those inside it.
+    ///
+    /// Prose between the entries ends the run: that is `numberedRun`'s and `numberedParagraphs`'
+    /// shape. A flat list is a viewer's contents above items the page was cut before, not an agenda.
+    func bareAgenda(_ lines: [SourceLine]) -> [Anchor]? {
+        var run: [(index: Int, number: Int, title: String)] = []
+        for i in lines.indices where !lines[i].isBlank {
+            let text = lines[i].text
+            if text.utf8.first?.isASCIIDigit == true, let n = numberedTitle(text), let number = Int(n.number) {
+                run.append((i, number, n.title))
+            } else if !run.isEmpty {
+                break
+            }
+        }
+        guard let first = run.first, first.number == 1 else { return nil }
+        let outer = lines[first.index].indent
+        var entries: [(index: Int, number: Int, title: String)] = []
+        if run.contains(where: { lines[$0.index].indent != outer }) {
+            guard run.allSatisfy({ lines[$0.index].indent >= outer }) else { return nil }
+            entries = run.filter { lines[$0.index].indent == outer }
+        } else {
+            var open: [Int] = []
+            for line in run {
+                if open.isEmpty {
+                    open = [1]
+                } else if line.number == 1 {
+                    open.append(1)
+                    continue
+                } else if let level = open.lastIndex(where: { $0 + 1 == line.number }) {
+                    open.removeSubrange((level + 1)...)
+                    open[level] = line.number
+                    guard level == 0 else { continue }
+                } else {
+                    break
+                }
+                entries.append(line)
+            }
+        }
+        guard entries.count >= 3, entries.count < run.count,
+              entries.allSatisfy({ isRunTitle($0.title) && !Self.listsItemsOnOneLine(lines[$0.index].text) }),
+              namesARecord(lines, within: 8), MeetingHeaderParser.parse(Array(lines[..<first.index]))?.date != nil else { return nil }
+        return entries.map { Anchor(titleIndex: $0.index, number: String($0.number), signal: "entry of a bare agenda's outermost list") }
     }
 
     nonisolated(unsafe) static let paragraphStart = #/^([0-9]{1,2})\.\s+(\p{Lu}.*)$/#

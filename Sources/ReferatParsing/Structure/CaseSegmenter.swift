@@ -255,6 +255,7 @@ struct CaseSegmenter {
         if anchors.isEmpty, let paragraphs = numberedParagraphs(lines) { return paragraphs }
         if let headless = headlessAnchors(lines, found: anchors) { return headless }
         if anchors.isEmpty, let headed = colonHeadings(lines) { return headed }
+        if anchors.isEmpty, let listed = bareAgenda(lines) { return listed }
         return anchors
     }
 

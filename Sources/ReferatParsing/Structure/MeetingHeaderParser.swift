@@ -253,8 +253,9 @@ enum MeetingHeaderParser {
                 }
                 meeting.members += members
             case .remarks:
-                if let (_, rest) = PeopleParser.absenceLabel(value) { meeting.absent += PeopleParser.people(inList: rest) }
-                else if let prose = AbsenceProse.read(value) { meeting.absent += prose.absent }
+                // The line's prose may have been read already: one person is listed once.
+                if let (_, rest) = PeopleParser.absenceLabel(value) { meeting.addAbsent(PeopleParser.people(inList: rest)) }
+                else if let prose = AbsenceProse.read(value) { meeting.addAbsent(prose.absent) }
             }
         }
         meeting.body = meeting.body.flatMap { $0 == namedByFields ? $0 : cleanBody($0) }

@@ -21,6 +21,14 @@ enum MinutesVocabulary {
     /// Words a step's dated decision header opens with: "Beslutning i Byrådet den 3. maj 2027".
     static let decisionHeaderWords = ["Beslutning", "BESLUTNING", "Beslutninger", "Afgørelse"]
 
+    /// Words a step's header opens with that name the treatment, not the decision: "Behandling
+    /// i Udvalget for det nære sundhedsvæsen onsdag den 15. januar 2020, pkt. 1" (Region
+    /// Sjælland's pages). Only with the body and date after them is the line a step.
+    static let treatmentHeaderWords = ["Behandling"]
+
+    /// Headings over the part of a closed item's decision that is made public: "Åben beslutning".
+    static let openDecisionHeadings = ["Åben beslutning", "Åben beslutning:"]
+
     /// Words before an item's number: "pkt. 1", "punkt 3".
     static let itemNumberWords = ["pkt", "punkt"]
 
