@@ -11,7 +11,7 @@ enum FlattenedPage {
     /// Labels that open a field, with their colon.
     static let labels = [
         "Punkt:", "Acadre sagsnr.:", "Sagsnr.:", "Sagsnr:", "Sagsid.:", "Sagsid:", "Journalnr.:", "J.nr.:", "Dok.nr.:", "Sagsforløb:",
-        "Mødedato:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
+        "Mødedato:", "Tid og sted:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
         "Fraværende:", "Ikke til stede:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
         "Kompetence:", "Beslutningskompetence:",
         // The contents after a header ("Fraværende: Bo Berg Følgende sager behandles: Pkt. Tekst Side 1 …"):
