@@ -6,6 +6,75 @@ import Testing
 /// committees' and boards' minutes; docs/layouts.md, "Checked on pages the survey did not
 /// see"), each written anew with invented names, numbers and sentences.
 @Suite struct SixteenthSurveyTests {
+    struct Line: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var lines: [String]
+        var testDescription: String { name }
+    }
+
+    static let minutes = "Referat fra møde i Fjordrådet Tid og sted: Torsdag 14. marts 2030, kl. 10.00 Havnehuset. "
+
+    @Test(arguments: [
+        Line(name: "titles counting on with their minutes run in",
+             text: minutes + "1. Godkendelse af dagsorden Dagsordenen blev godkendt. 2. Godkendelse af referat Referatet blev godkendt. "
+                 + "3. Nye bøjer i havnen Havnefogeden har bestilt tolv bøjer. De sættes ud i maj.",
+             lines: ["Referat fra møde i Fjordrådet", "Tid og sted: Torsdag 14. marts 2030, kl. 10.00 Havnehuset.",
+                     "1. Godkendelse af dagsorden", "Dagsordenen blev godkendt.", "2. Godkendelse af referat", "Referatet blev godkendt.",
+                     "3. Nye bøjer i havnen", "Havnefogeden har bestilt tolv bøjer. De sættes ud i maj."]),
+        // A title that ends on a name said again, or before a recommendation's clause.
+        Line(name: "a name said again and a clause",
+             text: "Til stede: Eva Holm og Kaj Berg. 1. Orientering ved Kaj Berg Kaj Berg fortalte om sæsonen. "
+                 + "2. Fælles havneplan at Rådet drøfter planen og sender den i høring. 3. Næste møde Rådet mødes igen i juni. Mødet sluttede kl. 12.",
+             lines: ["Til stede: Eva Holm og Kaj Berg.", "1. Orientering ved Kaj Berg", "Kaj Berg fortalte om sæsonen.",
+                     "2. Fælles havneplan", "at Rådet drøfter planen og sender den i høring.", "3. Næste møde", "Rådet mødes igen i juni. Mødet sluttede kl. 12."]),
+        // A list that starts again inside an item ("Bilag" / "1. Referat …") is no title of the count.
+        Line(name: "a list inside an item",
+             text: minutes + "1. Godkendelse af dagsorden Dagsordenen blev godkendt. 2. Referat fra sidste møde Bilag 1. Referat fra mødet i januar "
+                 + "Referatet blev godkendt. 3. Havnens økonomi Regnskabet viser et overskud. Det overføres til næste år.",
+             lines: ["Referat fra møde i Fjordrådet", "Tid og sted: Torsdag 14. marts 2030, kl. 10.00 Havnehuset.",
+                     "1. Godkendelse af dagsorden", "Dagsordenen blev godkendt.", "2. Referat fra sidste møde",
+                     "Bilag", "1. Referat fra mødet i januar Referatet blev godkendt.", "3. Havnens økonomi",
+                     "Regnskabet viser et overskud. Det overføres til næste år."]),
+    ])
+    func plainMinutesFlattenedIntoOneLineAreCutAtTheirTitles(_ line: Line) {
+        #expect(FlattenedPage.split(line.text) == line.lines)
+    }
+
+    @Test(arguments: [
+        // A table of contents on one line: titles counting on, but no sentence after any of them.
+        Line(name: "a table of contents", text: "Indholdsfortegnelse 1. Godkendelse af dagsorden 2. Nye bøjer i havnen og ved molen 3. Havnens økonomi og "
+             + "regnskabet for året 4. Eventuelt og næste møde i havnehuset ved kajen 5. Lukket punkt om salg af en grund ved havnen", lines: []),
+        Line(name: "a table of contents with page numbers", text: "1. Godkendelse af dagsorden...1 2. Nye bøjer. Der bestilles bøjer...2 "
+             + "3. Havnens økonomi. Regnskabet er godkendt...3 4. Eventuelt og næste møde i havnehuset ved kajen og i byen", lines: []),
+        // Two titles are too few to tell plain minutes from a paragraph that names two points.
+        Line(name: "two numbers in a paragraph", text: "Rådet drøftede sagen længe og besluttede følgende. 1. Planen sendes i høring hos borgerne i byen. "
+             + "2. Havnefogeden indkalder til et borgermøde i maj. Rådet tager sagen op igen, når høringen er slut, og senest i september.", lines: []),
+    ])
+    func otherLinesWithNumbersAreLeftWhole(_ line: Line) {
+        #expect(FlattenedPage.split(line.text) == [line.text])
+    }
+
+    struct Page: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var titles: [String]
+        var testDescription: String { name }
+    }
+
+    static let transcript = "Referat fra møde i Fjordrådet\n\nTranskript\n\n"
+
+    @Test(arguments: [
+        Page(name: "plain minutes in one transcript line", text: transcript + "1 " + minutes
+             + "1. Godkendelse af dagsorden Dagsordenen blev godkendt. 2. Referat fra sidste møde Bilag 1. Referat fra mødet i januar "
+             + "Referatet blev godkendt. 3. Havnens økonomi Regnskabet viser et overskud. Det overføres til næste år.\n",
+             titles: ["Godkendelse af dagsorden", "Referat fra sidste møde", "Havnens økonomi"]),
+    ])
+    func flattenedMinutesGiveTheirItems(_ page: Page) throws {
+        let document = try parse(page.text)
+        #expect(document.cases.map(\.title) == page.titles)
+    }
+
     @Test(arguments: [
         ("Tid og sted: Torsdag 14. marts 2030, kl. 10.00 Havnehuset", "2030-03-14"),
         ("Tid og sted: 2. maj 2030 i Havnehuset", "2030-05-02"),

@@ -340,6 +340,12 @@ struct CaseSegmenter {
             if text.isEmpty { continue }
             if Self.mayBeNumbered(text), let n = numberedTitle(text), let number = Int(n.number) {
                 let expected = kind == .ones ? 1 : count + 1
+                // A list that starts again inside an item's minutes ("Bilag" / "1. Referat fra
+                // sidste møde"): the item's text, not the run's end.
+                if kind == .counting, number < expected, textSince > 0 {
+                    textSince += 1
+                    continue
+                }
                 // A title with its minutes run in after it ("2. Siden sidst: Kirken er malet.") has
                 // its text on its own line, so the title before it may have had none (a one-line item).
                 let runIn = Self.runInTitle(n.title) != nil
