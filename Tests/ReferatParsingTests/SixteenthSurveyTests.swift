@@ -69,6 +69,11 @@ import Testing
              + "1. Godkendelse af dagsorden Dagsordenen blev godkendt. 2. Referat fra sidste møde Bilag 1. Referat fra mødet i januar "
              + "Referatet blev godkendt. 3. Havnens økonomi Regnskabet viser et overskud. Det overføres til næste år.\n",
              titles: ["Godkendelse af dagsorden", "Referat fra sidste møde", "Havnens økonomi"]),
+        // A contents page that lists the attachments by number ("Bilag 2: …") has no items in the list.
+        Page(name: "a list of attachments", text: transcript + "1 Bestyrelsesmøde tirsdag den 3. september 2030 Indholdsfortegnelse 1. Protokollat "
+             + "Nyt tag Eventuelt Bilag 1: Tilbud på tag Bilag 2: Tegning af taget Bilag 3: Regnskabsoversigt for afdelingerne Bilag 4: Revisionsprotokollat 1/9\n\n"
+             + "2 1. Protokollat Sagsfremstilling Protokollatet fra sidste møde er udsendt. Beslutning Protokollatet blev godkendt. 2/9\n",
+             titles: ["Protokollat"]),
     ])
     func flattenedMinutesGiveTheirItems(_ page: Page) throws {
         let document = try parse(page.text)

@@ -277,6 +277,8 @@ enum FlattenedPage {
                     guard after == text.endIndex || text[after] == " " else { continue }
                     let next = text[after...].dropFirst().first
                     guard next.map({ $0.isUppercase || $0.isNumber }) ?? true else { continue }
+                    // "Bilag 3: Regnskab 2015": an attachment's number, not a heading over text.
+                    if marker == "Bilag", text[after...].dropFirst().prefix(4).firstMatch(of: #/^[0-9]{1,2}:/#) != nil { continue }
                 }
                 cuts.append(range.lowerBound)
                 markers += 1
