@@ -89,3 +89,40 @@ import Testing
         #expect(document.meeting?.date == date)
     }
 }
+
+extension SixteenthSurveyTests {
+    struct Absence: CustomTestStringConvertible, Sendable {
+        var name: String
+        var line: String
+        var absent: [String]
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        // A flattened list of members that lost its commas: which words before each mark make
+        // the absentee's name is not known, so no name is read rather than a wrong one.
+        Absence(name: "members run together before their marks",
+                line: "Medlemmer: Ole Brink Hans Peter Dal (afbud) Rita Krog Inge Mose (afbud) Kaj Vind Øvrige: Eva Holm", absent: []),
+        Absence(name: "one member run into the next", line: "Medlemmer: Jens Ravn Lars B. Holm Eva Ny Kaj Lund (afbud)", absent: []),
+        // Names that keep their commas, as before.
+        Absence(name: "members with commas", line: "Medlemmer: Ole Brink, Hans Peter Dal (afbud), Rita Krog, Inge Mose (afbud)",
+                absent: ["Hans Peter Dal", "Inge Mose"]),
+        // A transcript's header row without colons, the contents after it.
+        Absence(name: "a header row's absentee before the contents",
+                line: "Bestyrelsen Ida Krog, Ole Bach og Rita Friis Afbud Svend Lind Indholdsfortegnelse 1. Protokollat fra sidste møde", absent: ["Svend Lind"]),
+    ])
+    func absenteesInAFlattenedHeader(_ absence: Absence) {
+        #expect((AbsenceProse.read(absence.line)?.absent ?? []).map(\.name) == absence.absent)
+    }
+
+    @Test(arguments: [
+        ("REFERAT Eva Holm", "Eva Holm"),
+        ("Bo Berg Næste møde 6. februar 2031", "Bo Berg"),
+        ("LO Egeby", nil),
+        ("DH Nordby", nil),
+        ("Eva Holm", "Eva Holm"),
+    ] as [(String, String?)])
+    func aHeadersWordsAroundANameAreNoPartOfIt(_ text: String, _ name: String?) {
+        #expect(PeopleParser.person(text)?.name == name)
+    }
+}
