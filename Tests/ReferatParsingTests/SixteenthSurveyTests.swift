@@ -126,3 +126,17 @@ extension SixteenthSurveyTests {
         #expect(PeopleParser.person(text)?.name == name)
     }
 }
+
+extension SixteenthSurveyTests {
+    @Test(arguments: [
+        // A transcript that printed the body's name only in the page's header lost it here, with the date's digits.
+        ("Beslutning i den : Godkendt.", nil, "Godkendt."),
+        ("Beslutning i den :", nil, nil),
+        ("Beslutning i Fritidsudvalget den : Anbefalet.", "Fritidsudvalget", "Anbefalet."),
+    ] as [(String, String?, String?)])
+    func aStepWhoseBodyAndDateWereLostIsTheMeetingsStep(_ line: String, _ body: String?, _ text: String?) throws {
+        let header = try #require(DecisionHeader.parse(line))
+        #expect(header.body == body)
+        #expect(header.inlineText == text)
+    }
+}
