@@ -140,3 +140,25 @@ extension SixteenthSurveyTests {
         #expect(header.inlineText == text)
     }
 }
+
+extension SixteenthSurveyTests {
+    struct Board: CustomTestStringConvertible, Sendable {
+        var name: String
+        var lastListed: String
+        var testDescription: String { name }
+    }
+
+    // "Pkt. 1" under a list of people ("Name, Organisation"): the title is the line below the
+    // number, and the list's last line is one of the people, not the item's title.
+    @Test(arguments: [
+        Board(name: "an appointed member", lastListed: "Bo Lund, udpeget af Kommunalbestyrelsen"),
+        Board(name: "a member for an association", lastListed: "Bo Lund, Idrætsforeningerne"),
+        Board(name: "a member with a role", lastListed: "Bo Lund, etnisk repræsentant"),
+    ])
+    func numberUnderAListOfPeopleLeadsItsTitle(_ board: Board) throws {
+        let document = try parse("Referat fra møde i Integrationsrådet\nTorsdag d. 12.09.30.\nAfbud:\nRita Krog, Oplysningsforbundene\n" + board.lastListed
+                                 + "\nPkt. 1\nValg af næstformand\nRådet valgte Kaj Berg som næstformand.\nPkt. 2\nTemadag\nRådet holder temadag i november.\n")
+        #expect(document.cases.map(\.title) == ["Valg af næstformand", "Temadag"])
+        #expect(document.meeting?.absent.map(\.name) == ["Rita Krog", "Bo Lund"])
+    }
+}

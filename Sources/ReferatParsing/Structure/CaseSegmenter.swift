@@ -151,7 +151,8 @@ struct CaseSegmenter {
             if Self.isIdentity(text), !text.hasPrefix("Sag nr"), let title = previousContent(lines, before: i), anchors.last.map({ $0.titleIndex < title && ($0.markerIndex ?? -1) < title }) ?? true,
                numberedTitle(lines[title].text) == nil, !Self.isIdentity(lines[title].text),
                nextContent(lines, after: i).map({ numberedTitle(lines[$0].text) == nil }) ?? true,
-               isOrphanTitle(lines, title, after: anchors.last), decisionSinceAnchor || anchors.isEmpty {
+               isOrphanTitle(lines, title, after: anchors.last), decisionSinceAnchor || anchors.isEmpty,
+               PeopleParser.person(lines[title].text) == nil {
                 anchors.append(Anchor(titleIndex: title, access: defaultAccess, markerIndex: i, signal: "title above a case number"))
                 decisionSinceAnchor = false
                 continue
@@ -266,7 +267,8 @@ struct CaseSegmenter {
     func numbersLeadTitles(_ lines: [SourceLine]) -> Bool {
         guard let first = lines.indices.first(where: { Self.hasNumberLabel(lines[$0].text) && lines[$0].text.wholeMatch(of: Self.numberAfterTitle) != nil })
         else { return false }
-        let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) } ?? false
+        // "Afbud:" / … / "Bo Berg, udpeget af Byrådet" / "Pkt. 1": a list of people's last line is no title.
+        let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) && PeopleParser.person(lines[$0].text) == nil } ?? false
         let titleBelow = nextContent(lines, after: first).map { isTitleLike(lines[$0].text) && numberedTitle(lines[$0].text) == nil } ?? false
         return !titleAbove && titleBelow
     }
