@@ -162,3 +162,21 @@ extension SixteenthSurveyTests {
         #expect(document.meeting?.absent.map(\.name) == ["Rita Krog", "Bo Lund"])
     }
 }
+
+extension SixteenthSurveyTests {
+    @Test(arguments: [
+        Line(name: "an item's number, title and heading",
+             text: "3 1. Godkendelse af referat Side 3 Sagsfremstilling Referatet fra mødet den 6. november 2030 skal godkendes og underskrives af formanden.",
+             lines: ["1. Godkendelse af referat", "Sagsfremstilling", "Referatet fra mødet den 6. november 2030 skal godkendes og underskrives af formanden."]),
+        Line(name: "without the page's footer",
+             text: "4 2. Budget for afdelingerne Resumé Budgettet for afdelingerne er udsendt til bestyrelsen og drøftes på mødet i dag med revisor.",
+             lines: ["2. Budget for afdelingerne", "Resumé", "Budgettet for afdelingerne er udsendt til bestyrelsen og drøftes på mødet i dag med revisor."]),
+        // No heading after the title: a page of prose that opens with a number stays whole.
+        Line(name: "no heading after the title",
+             text: "3 1. Godkendelse af referat Side 3 Referatet fra mødet den 6. november 2030 skal godkendes og underskrives af formanden og direktøren.",
+             lines: ["3 1. Godkendelse af referat Side 3 Referatet fra mødet den 6. november 2030 skal godkendes og underskrives af formanden og direktøren."]),
+    ])
+    func aPageOpeningWithAnItemAndItsHeadingIsAnItemsPage(_ line: Line) {
+        #expect(FlattenedPage.split(line.text) == line.lines)
+    }
+}

@@ -259,7 +259,10 @@ enum FlattenedPage {
         guard text.utf8.count >= 100 else { return [text] }
         let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil
         let titles = countingTitles(text)
-        guard itemAfterHeader != nil || !titles.isEmpty || mayBeFlattened(text) else { return [text] }
+        // A page that opens with a number may be an item's page with a heading after its title (`opensWithHeadedItem`).
+        let openingHeading = text.first?.isNumber == true && ["Sagsfremstilling ", "SAGSFREMSTILLING ", "Resumé ", "RESUMÉ ", "Sagsresume ", "Indstilling "]
+            .contains { text.prefix(200).contains($0) }
+        guard itemAfterHeader != nil || !titles.isEmpty || openingHeading || mayBeFlattened(text) else { return [text] }
         var cuts: [String.Index] = []
         var markers = 0
         for (marker, plain) in Self.allMarkers {
@@ -332,7 +335,10 @@ enum FlattenedPage {
         // A page that goes on with an item from the page before holds its decision: a step's
         // header and a label after it ("… Beslutning i Ældreudvalget den : Godkendt. Fraværende: …").
         let endsItem = steps >= 1 && markers >= 2
-        let marked = markers >= 3 || markers >= 2 && opensWithItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem
+        // "3 1. Godkendelse af referat Side 3 Sagsfremstilling Referat fra …": a page that opens with an
+        // item's number, its title and an opening heading is an item's page, with only that one marker.
+        let opensWithHeadedItem = opensWithItem && markers >= 1 && openingHeading
+        let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem
         guard marked || !titles.isEmpty else { return [text] }
         // A page known only by its titles counting on is cut at those titles alone.
         if marked { for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) } } else { cuts.append(contentsOf: titles) }
@@ -357,6 +363,10 @@ enum FlattenedPage {
             pieces[0] = String(first[m.range.upperBound...])
         }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
+        // "1. Godkendelse af referat Side 3": the page's footer between the title and its heading.
+        if opensWithHeadedItem, let k = pieces.firstIndex(where: { !$0.isEmpty }), let m = pieces[k].firstMatch(of: #/\s+Side\s+[0-9]{1,3}$/#) {
+            pieces[k] = String(pieces[k][..<m.range.lowerBound])
+        }
         // A label's value stays with it; a heading goes on a line of its own. Where labels stand
         // in a row ("Mødested: Medlemmer: Afbud: Rådhuset Bo Berg, …"), the values after them
         // are the table's values in another order: none of them belongs to the last label.
