@@ -180,3 +180,26 @@ extension SixteenthSurveyTests {
         #expect(FlattenedPage.split(line.text) == line.lines)
     }
 }
+
+extension SixteenthSurveyTests {
+    struct FirstPage: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var kind: DocumentKind
+        var testDescription: String { name }
+    }
+
+    static let front = "Referat bestyrelsesmøde\n\nTranskript\n\n1 Tidspunkt: Kl. 17:00 Sted: Mødelokale Fjorden Til stede: Jens Ravn, Eva Holm Fraværende: "
+
+    // A transcript cut after its first page: who was absent and the list of items, no item's
+    // text and no date (the transcript lost its digits). The meeting's record, not a plain document.
+    @Test(arguments: [
+        FirstPage(name: "absentees and the agenda", text: front + "Rita Krog, Per Vinther\n\n2 Dagsorden 1. Godkendelse af referat Regnskab Eventuelt\n", kind: .minutes),
+        FirstPage(name: "absentees and the contents", text: front + "Rita Krog\n\n2 Indholdsfortegnelse 1. Godkendelse af referat Regnskab 4\n", kind: .minutes),
+        FirstPage(name: "no one absent", text: front + "Ingen\n\n2 Dagsorden 1. Godkendelse af referat Regnskab Eventuelt\n", kind: .other),
+        FirstPage(name: "no list of items", text: front + "Rita Krog, Per Vinther\n\n2 Foreningen fylder 50 år i maj, og bestyrelsen vil fejre det.\n", kind: .other),
+    ])
+    func aTranscriptsFirstPageWithAbsenteesAndItsAgendaIsMinutes(_ page: FirstPage) throws {
+        #expect(try parse(page.text).kind == page.kind)
+    }
+}
