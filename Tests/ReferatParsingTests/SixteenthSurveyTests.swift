@@ -203,3 +203,34 @@ extension SixteenthSurveyTests {
         #expect(try parse(page.text).kind == page.kind)
     }
 }
+
+extension SixteenthSurveyTests {
+    @Test(arguments: [
+        // A network's or a forum's own minutes number their items without points, from "Dagsorden" on.
+        Line(name: "numbers without points after the agenda's heading",
+             text: "REFERAT 4. møde i Stinetværket Afbud: Per Vinther (Sydby Kommune) Dagsorden 1 Velkomst Formanden bød velkommen til mødet. "
+                 + "2 Godkendelse af dagsorden (beslutningspunkt) Netværket godkendte dagsordenen. 3 Cykelstier (orienteringspunkt) Kaj Berg orienterede om stierne.",
+             lines: ["REFERAT 4. møde i Stinetværket", "Afbud: Per Vinther (Sydby Kommune)", "Dagsorden", "1. Velkomst", "Formanden bød velkommen til mødet.",
+                     "2. Godkendelse af dagsorden (beslutningspunkt)", "Netværket godkendte dagsordenen.", "3. Cykelstier (orienteringspunkt)",
+                     "Kaj Berg orienterede om stierne."]),
+    ])
+    func anAgendasNumbersWithoutPointsCountOn(_ line: Line) {
+        #expect(FlattenedPage.split(line.text) == line.lines)
+    }
+
+    @Test(arguments: [
+        Line(name: "a title of one word", text: "1. Velkomst Formanden bød velkommen og fortalte om, at netværket har fået et nyt medlem.",
+             lines: ["1. Velkomst", "Formanden bød velkommen og fortalte om, at netværket har fået et nyt medlem."]),
+        Line(name: "a title's closing mark", text: "2. Godkendelse af dagsorden (B) Rådet godkendte dagsordenen, efter at punkt 4 var udsat.",
+             lines: ["2. Godkendelse af dagsorden (B)", "Rådet godkendte dagsordenen, efter at punkt 4 var udsat."]),
+        // Two capitalised words that belong together ("Regional Vækst- og …") are no title and its text.
+        Line(name: "a title in capitals that goes on", text: "3. Regional Vækst- og Udviklingsstrategi v. Eva Holm Orientering om arbejdet. Der er nedsat grupper.",
+             lines: ["3. Regional Vækst- og Udviklingsstrategi v. Eva Holm Orientering om arbejdet", "Der er nedsat grupper."]),
+    ])
+    func aPlainMinutesTitleEndsWhereItsTextStarts(_ line: Line) throws {
+        let piece = line.text
+        let digits = try #require(piece.firstIndex(where: { !$0.isNumber }))
+        #expect(FlattenedPage.splitTitle(piece, number: piece[..<digits], body: piece[digits...].drop { $0 == "." || $0 == " " }, sentenceLimit: 200, minutes: true)
+                == line.lines)
+    }
+}

@@ -144,7 +144,21 @@ enum FlattenedPage {
                 nameStart = before.endIndex
                 break
             }
-            guard minutes, k >= 2 else { continue }
+            guard minutes, k >= 1 else { continue }
+            // "Godkendelse af dagsorden (B) Rådet godkendte …": a title's closing mark, then the text.
+            if before.hasSuffix(")"), before.hasPrefix("(") || words[..<k].contains(where: { $0.hasPrefix("(") }), words[k].first?.isUppercase == true,
+               words[k].dropFirst().first?.isLowercase == true {
+                nameStart = before.endIndex
+                break
+            }
+            // "Velkomst Formanden bød velkommen …": a title of one word, then a sentence.
+            if k == 1, before.count >= 4, before.allSatisfy(\.isLetter), words.count > 2, words[1].first?.isUppercase == true,
+               words[1].dropFirst().allSatisfy({ $0.isLowercase }), words[2].allSatisfy({ $0.isLetter && $0.isLowercase }),
+               !CaseSegmenter.danglingWords.contains(String(words[2])) {
+                nameStart = before.endIndex
+                break
+            }
+            guard k >= 2 else { continue }
             // "Regional vækstdagsorden at Vækstforum drøfter …": the recommendation opens the text.
             if before == "at", words[k].first?.isUppercase == true, words[k - 2].last?.isLetter == true {
                 nameStart = words[k - 2].endIndex
@@ -186,12 +200,22 @@ enum FlattenedPage {
     /// januar" or a list inside an item, is passed by), two of them with a sentence's end in
     /// what follows them. A table of contents on one line has no sentences, or a dotted leader.
     static func countingTitles(_ text: String) -> [String.Index] {
-        guard text.utf8.count >= 200, numberedStarts(text) >= 3 else { return [] }
-        let starts: [(number: Int, at: String.Index)] = text.matches(of: itemNumber).compactMap { m in
-            let at = m.1.startIndex
-            guard let point = text[at...].firstIndex(of: "."), let n = Int(text[at..<point]) else { return nil }
-            return (n, at)
+        guard text.utf8.count >= 200 else { return [] }
+        var starts: [(number: Int, at: String.Index)] = []
+        if numberedStarts(text) >= 3 {
+            starts = text.matches(of: itemNumber).compactMap { m in
+                let at = m.1.startIndex
+                guard let point = text[at...].firstIndex(of: "."), let n = Int(text[at..<point]) else { return nil }
+                return (n, at)
+            }
+        } else if let agenda = text.firstRange(of: "Dagsorden 1 ") {
+            // "Dagsorden 1 Velkomst … 2 Godkendelse af dagsorden …": numbers without their points,
+            // counted only from the word that opens the list.
+            starts = text[agenda.lowerBound...].matches(of: numberWithoutPoint).compactMap { m in
+                Int(m.output.1).map { ($0, m.output.1.startIndex) }
+            }
         }
+        guard starts.count >= 3 else { return [] }
         var best: [(number: Int, at: String.Index)] = []
         for (k, first) in starts.enumerated() where first.number >= 1 {
             var chain = [first]
@@ -208,6 +232,9 @@ enum FlattenedPage {
         }
         return prose >= 2 ? best.map(\.at) : []
     }
+
+    /// An item's number without its point inside the text: " 2 Godkendelse".
+    nonisolated(unsafe) static let numberWithoutPoint = #/\s([0-9]{1,2})\s+[A-ZÆØÅ][\p{Ll}]/#
 
     /// How many item numbers `text` may hold: a digit, a point, a space and a capital. The
     /// cheap count before the regex.
@@ -342,6 +369,8 @@ enum FlattenedPage {
         guard marked || !titles.isEmpty else { return [text] }
         // A page known only by its titles counting on is cut at those titles alone.
         if marked { for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) } } else { cuts.append(contentsOf: titles) }
+        // "… Afbud: Bo Berg Dagsorden 1 Velkomst …": the list's heading is no part of the value before it.
+        if let first = titles.first, text[..<first].hasSuffix(" Dagsorden ") { cuts.append(text.index(first, offsetBy: -10)) }
         let titleStarts = Set(titles)
         // "1. Meddelelser a) Der afholdes …": the first lettered point after a title starts the text.
         if text.containsBytes(" a) ") { for m in text.matches(of: firstLetteredPoint) { cuts.append(m.1.startIndex) } }
@@ -379,8 +408,8 @@ enum FlattenedPage {
                 out.append(String(piece.dropFirst(label.count)).stripping(" "))
                 continue
             }
-            if runIn.contains(k), let point = piece.firstIndex(of: "."),
-               let titleAndText = splitTitle(piece, number: piece[..<point], body: piece[(piece.index(point, offsetBy: 2, limitedBy: piece.endIndex) ?? piece.endIndex)...],
+            if runIn.contains(k), let digits = piece.firstIndex(where: { !$0.isNumber }),
+               let titleAndText = splitTitle(piece, number: piece[..<digits], body: piece[digits...].drop { $0 == "." || $0 == " " },
                                              sentenceLimit: 200, minutes: true) {
                 out.append(contentsOf: titleAndText)
                 continue
