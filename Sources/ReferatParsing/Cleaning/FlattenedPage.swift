@@ -11,7 +11,7 @@ enum FlattenedPage {
     /// Labels that open a field, with their colon.
     static let labels = [
         "Punkt:", "Acadre sagsnr.:", "Sagsnr.:", "Sagsnr:", "Sagsid.:", "Sagsid:", "Journalnr.:", "J.nr.:", "Dok.nr.:", "Sagsforløb:",
-        "Mødedato:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
+        "Mødedato:", "Tid og sted:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
         "Fraværende:", "Ikke til stede:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
         "Kompetence:", "Beslutningskompetence:",
         // The contents after a header ("Fraværende: Bo Berg Følgende sager behandles: Pkt. Tekst Side 1 …"):
@@ -108,13 +108,21 @@ enum FlattenedPage {
     /// where neither is found within a title's length.
     static func splitItemPage(_ line: String) -> [String]? {
         guard let m = line.prefixMatch(of: itemPage) else { return nil }
-        let body = line[m.range.upperBound...]
+        return splitTitle(line, number: m.output.item, body: line[m.range.upperBound...])
+    }
+
+    /// A numbered title and the minutes run in after it, in `line` from `body` on: the title
+    /// ends at its first sentence's point, or before a name or a stray mark after a lower-case
+    /// word, or, in plain minutes (`minutes`), before a recommendation's clause ("… vækstdagsorden
+    /// at Rådet drøfter …") or a name said again ("… ved Bo Berg Bo Berg fortalte …"). A sentence
+    /// of up to `sentenceLimit` characters may be a long title.
+    static func splitTitle(_ line: String, number: Substring, body: Substring, sentenceLimit: Int = 160, minutes: Bool = false) -> [String]? {
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var sentenceEnd: Substring.Index?
         var length = 0
         for (k, word) in words.enumerated() {
             length += word.count + 1
-            if length > 160 { break }
+            if length > sentenceLimit { break }
             // "mål. Sundhedsudvalget": a word of three letters or more, or a year, closes a sentence;
             // "pr.", "2." and "stk." do not.
             let stem = word.dropLast()
@@ -130,21 +138,133 @@ enum FlattenedPage {
             length += words[k - 1].count + 1
             if length > 120 { break }
             let before = words[k - 1]
+            // In plain minutes a word in capitals after the first ("kommende EU-midler") is no name.
             if words[k].first?.isUppercase == true, k >= 2, before.count >= 4, before.allSatisfy({ $0.isLetter && $0.isLowercase }),
-               !CaseSegmenter.danglingWords.contains(String(before)) {
+               !CaseSegmenter.danglingWords.contains(String(before)), !minutes || words[k].dropFirst().first?.isLowercase == true {
                 nameStart = before.endIndex
+                break
+            }
+            guard minutes, k >= 1 else { continue }
+            // "Godkendelse af dagsorden (B) Rådet godkendte …": a title's closing mark, then the text.
+            if before.hasSuffix(")"), before.hasPrefix("(") || words[..<k].contains(where: { $0.hasPrefix("(") }), words[k].first?.isUppercase == true,
+               words[k].dropFirst().first?.isLowercase == true {
+                nameStart = before.endIndex
+                break
+            }
+            // "Velkomst Formanden bød velkommen …": a title of one word, then a sentence.
+            if k == 1, before.count >= 4, before.allSatisfy(\.isLetter), words.count > 2, words[1].first?.isUppercase == true,
+               words[1].dropFirst().allSatisfy({ $0.isLowercase }), words[2].allSatisfy({ $0.isLetter && $0.isLowercase }),
+               !CaseSegmenter.danglingWords.contains(String(words[2])) {
+                nameStart = before.endIndex
+                break
+            }
+            guard k >= 2 else { continue }
+            // "Regional vækstdagsorden at Vækstforum drøfter …": the recommendation opens the text.
+            if before == "at", words[k].first?.isUppercase == true, words[k - 2].last?.isLetter == true {
+                nameStart = words[k - 2].endIndex
+                break
+            }
+            // "… ved Bo Berg Bo Berg fortalte …": the title's last name opens the text.
+            if let said = (2...3).first(where: { n in k >= 2 * n && (0..<n).allSatisfy { words[k - n + $0] == words[k - 2 * n + $0] }
+                                                  && words[(k - n)..<k].allSatisfy { $0.first?.isUppercase == true } }) {
+                nameStart = words[k - said - 1].endIndex
                 break
             }
         }
         // A short first sentence is the title; a long one has the text run into it, which
         // starts where a name or a stray mark follows a lower-case word.
         let short = sentenceEnd.map { body.distance(from: body.startIndex, to: $0) <= 90 } ?? false
-        let end = short ? sentenceEnd : nameStart ?? sentenceEnd
+        // Plain minutes' titles have no point of their own: the text starts at whichever comes first.
+        var end = minutes ? [nameStart, sentenceEnd].compactMap { $0 }.min() : short ? sentenceEnd : nameStart ?? sentenceEnd
+        // Plain minutes' title and text too long to be read as a title, with nothing to say where
+        // the title ends: the title is its first words, up to a capital after the first line's worth.
+        if end == nil, minutes, !body.isShorter(than: 200) {
+            length = 0
+            for k in words.indices.dropFirst() {
+                length += words[k - 1].count + 1
+                if length > 120 { break }
+                if length > 60, words[k].first?.isUppercase == true { end = words[k - 1].endIndex }
+            }
+        }
         guard let end else { return nil }
         let title = String(body[..<end]).stripping(" .")
-        let rest = String(line[end...]).stripping(". ")
+        let rest = minutes ? String(line[end...].drop { $0 == "." || $0 == " " }) : String(line[end...]).stripping(". ")
         guard !title.isEmpty, !rest.isEmpty else { return nil }
-        return [m.output.item + ". " + title, rest]
+        return [number + ". " + title, rest]
+    }
+
+    /// Plain minutes flattened into one line: titles numbered on in order, each with its
+    /// minutes run in after it ("… 1. Godkendelse af dagsorden Dagsordenen blev godkendt. 2.
+    /// Godkendelse af referat … 3. …"), where no label or heading marks the page. Where each
+    /// title starts: at least three numbers counting on (a number out of the count, "30.
+    /// januar" or a list inside an item, is passed by), two of them with a sentence's end in
+    /// what follows them. A table of contents on one line has no sentences, or a dotted leader.
+    static func countingTitles(_ text: String) -> [String.Index] {
+        guard text.utf8.count >= 200 else { return [] }
+        var starts: [(number: Int, at: String.Index)] = []
+        if numberedStarts(text) >= 3 {
+            starts = text.matches(of: itemNumber).compactMap { m in
+                let at = m.1.startIndex
+                guard let point = text[at...].firstIndex(of: "."), let n = Int(text[at..<point]) else { return nil }
+                return (n, at)
+            }
+        } else if let agenda = text.firstRange(of: "Dagsorden 1 ") {
+            // "Dagsorden 1 Velkomst … 2 Godkendelse af dagsorden …": numbers without their points,
+            // counted only from the word that opens the list.
+            starts = text[agenda.lowerBound...].matches(of: numberWithoutPoint).compactMap { m in
+                Int(m.output.1).map { ($0, m.output.1.startIndex) }
+            }
+        }
+        guard starts.count >= 3 else { return [] }
+        var best: [(number: Int, at: String.Index)] = []
+        for (k, first) in starts.enumerated() where first.number >= 1 {
+            var chain = [first]
+            for next in starts[(k + 1)...] where next.number == chain[chain.count - 1].number + 1 { chain.append(next) }
+            if chain.count > best.count { best = chain }
+        }
+        guard best.count >= 3 else { return [] }
+        var prose = 0
+        for (j, member) in best.enumerated() {
+            // With the next title's first digit: "… Midtjylland. 2." ends a sentence.
+            let piece = text[member.at..<(j + 1 < best.count ? text.index(after: best[j + 1].at) : text.endIndex)]
+            if piece.contains("..") || piece.contains("…") { return [] }
+            if endsASentence(piece) { prose += 1 }
+        }
+        return prose >= 2 ? best.map(\.at) : []
+    }
+
+    /// An item's number without its point inside the text: " 2 Godkendelse".
+    nonisolated(unsafe) static let numberWithoutPoint = #/\s([0-9]{1,2})\s+[A-ZÆØÅ][\p{Ll}]/#
+
+    /// How many item numbers `text` may hold: a digit, a point, a space and a capital. The
+    /// cheap count before the regex.
+    static func numberedStarts(_ text: String) -> Int {
+        var count = 0
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        while let byte = utf8.next() {
+            if previous.0.isASCIIDigit, previous.1 == 0x2E, previous.2 == 0x20, byte >= 0x41 && byte <= 0x5A || byte == 0xC3 { count += 1 }
+            previous = (previous.1, previous.2, byte)
+        }
+        return count
+    }
+
+    /// Whether `text` holds a sentence's end: a word of three lower-case letters or more, a
+    /// point, a space, and a capital or a digit ("… godkendt. Referatet", "… Midtjylland. 2."),
+    /// where "pr. 28." and "30. januar" are none.
+    static func endsASentence(_ text: Substring) -> Bool {
+        let bytes = Array(text.utf8)
+        var i = 3
+        while i + 2 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == 0x2E, bytes[i + 1] == 0x20 else { continue }
+            let after = bytes[i + 2]
+            guard after.isASCIIDigit || after >= 0x41 && after <= 0x5A || after == 0xC3 else { continue }
+            // Three letters before the point, ASCII lower case or a Danish letter's second byte.
+            let letters = bytes[(i - 3)..<i].allSatisfy { $0 >= 0x61 && $0 <= 0x7A || $0 == 0xA6 || $0 == 0xB8 || $0 == 0xA5 || $0 == 0xC3 }
+            if letters { return true }
+        }
+        return false
     }
 
     /// A page's running header whose date and page number a transcript dropped, leaving the
@@ -165,7 +285,11 @@ enum FlattenedPage {
         // A transcript cut short may hold only the start of a page: a long line is enough.
         guard text.utf8.count >= 100 else { return [text] }
         let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil
-        guard itemAfterHeader != nil || mayBeFlattened(text) else { return [text] }
+        let titles = countingTitles(text)
+        // A page that opens with a number may be an item's page with a heading after its title (`opensWithHeadedItem`).
+        let openingHeading = text.first?.isNumber == true && ["Sagsfremstilling ", "SAGSFREMSTILLING ", "Resumé ", "RESUMÉ ", "Sagsresume ", "Indstilling "]
+            .contains { text.prefix(200).contains($0) }
+        guard itemAfterHeader != nil || !titles.isEmpty || openingHeading || mayBeFlattened(text) else { return [text] }
         var cuts: [String.Index] = []
         var markers = 0
         for (marker, plain) in Self.allMarkers {
@@ -183,6 +307,8 @@ enum FlattenedPage {
                     guard after == text.endIndex || text[after] == " " else { continue }
                     let next = text[after...].dropFirst().first
                     guard next.map({ $0.isUppercase || $0.isNumber }) ?? true else { continue }
+                    // "Bilag 3: Regnskab 2015": an attachment's number, not a heading over text.
+                    if marker == "Bilag", text[after...].dropFirst().prefix(4).firstMatch(of: #/^[0-9]{1,2}:/#) != nil { continue }
                 }
                 cuts.append(range.lowerBound)
                 markers += 1
@@ -236,16 +362,28 @@ enum FlattenedPage {
         // A page that goes on with an item from the page before holds its decision: a step's
         // header and a label after it ("… Beslutning i Ældreudvalget den : Godkendt. Fraværende: …").
         let endsItem = steps >= 1 && markers >= 2
-        guard markers >= 3 || markers >= 2 && opensWithItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem else { return [text] }
-        for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) }
+        // "3 1. Godkendelse af referat Side 3 Sagsfremstilling Referat fra …": a page that opens with an
+        // item's number, its title and an opening heading is an item's page, with only that one marker.
+        let opensWithHeadedItem = opensWithItem && markers >= 1 && openingHeading
+        let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem
+        guard marked || !titles.isEmpty else { return [text] }
+        // A page known only by its titles counting on is cut at those titles alone.
+        if marked { for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) } } else { cuts.append(contentsOf: titles) }
+        // "… Afbud: Bo Berg Dagsorden 1 Velkomst …": the list's heading is no part of the value before it.
+        if let first = titles.first, text[..<first].hasSuffix(" Dagsorden ") { cuts.append(text.index(first, offsetBy: -10)) }
+        let titleStarts = Set(titles)
         // "1. Meddelelser a) Der afholdes …": the first lettered point after a title starts the text.
         if text.containsBytes(" a) ") { for m in text.matches(of: firstLetteredPoint) { cuts.append(m.1.startIndex) } }
         var pieces: [String] = []
+        // The pieces that open with a title of the count, whose minutes may run in after it.
+        var runIn: Set<Int> = []
         var start = text.startIndex
         for cut in Set(cuts).sorted() where cut > start {
+            if titleStarts.contains(start) { runIn.insert(pieces.count) }
             pieces.append(String(text[start..<cut]).stripping(" "))
             start = cut
         }
+        if titleStarts.contains(start) { runIn.insert(pieces.count) }
         pieces.append(String(text[start...]).stripping(" "))
         if let first = pieces.first, let m = first.firstMatch(of: pagePrefix) { pieces[0] = String(first[m.range.upperBound...]) }
         // "Handicaprådet Mødedato Side Godkendelse af dagsorden": the running header's labels,
@@ -254,6 +392,10 @@ enum FlattenedPage {
             pieces[0] = String(first[m.range.upperBound...])
         }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
+        // "1. Godkendelse af referat Side 3": the page's footer between the title and its heading.
+        if opensWithHeadedItem, let k = pieces.firstIndex(where: { !$0.isEmpty }), let m = pieces[k].firstMatch(of: #/\s+Side\s+[0-9]{1,3}$/#) {
+            pieces[k] = String(pieces[k][..<m.range.lowerBound])
+        }
         // A label's value stays with it; a heading goes on a line of its own. Where labels stand
         // in a row ("Mødested: Medlemmer: Afbud: Rådhuset Bo Berg, …"), the values after them
         // are the table's values in another order: none of them belongs to the last label.
@@ -264,6 +406,12 @@ enum FlattenedPage {
                PeopleParser.absenceLabel(pieces[k - 1]) == nil || PeopleParser.absenceLabel(label) == nil {
                 out.append(label)
                 out.append(String(piece.dropFirst(label.count)).stripping(" "))
+                continue
+            }
+            if runIn.contains(k), let digits = piece.firstIndex(where: { !$0.isNumber }),
+               let titleAndText = splitTitle(piece, number: piece[..<digits], body: piece[digits...].drop { $0 == "." || $0 == " " },
+                                             sentenceLimit: 200, minutes: true) {
+                out.append(contentsOf: titleAndText)
                 continue
             }
             if let heading = headings.first(where: { piece.hasPrefix($0 + " ") || piece.hasPrefix($0 + ":") }), !labels.contains(where: { piece.hasPrefix($0) }),

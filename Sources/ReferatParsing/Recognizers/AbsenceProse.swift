@@ -122,7 +122,7 @@ enum AbsenceProse {
         }
         // "… NB. Fraværende Eva Holm, Bo Berg Stedfortræder Medlemmer …": a transcript's header row
         // without colons, the label's names running on up to the next label.
-        if found.absent.isEmpty, line.utf8.count > 40, line.containsBytes(" Fraværende "), let names = namesBeforeNextLabel(line) {
+        if found.absent.isEmpty, line.utf8.count > 40, line.containsBytes(" Fraværende ") || line.containsBytes(" Afbud "), let names = namesBeforeNextLabel(line) {
             found.absent += people(names)
         }
         guard line.isShorter(than: 1_000) else { return found.isEmpty ? nil : found }
@@ -133,8 +133,15 @@ enum AbsenceProse {
             }
             if sentence.containsBytes("(Afbud") || sentence.containsBytes("(afbud") || sentence.containsBytes("(Fravær") || sentence.containsBytes("(fravær")
                 || sentence.containsBytes("(Forfald") || sentence.containsBytes("(forfald") {
-                for m in sentence.matches(of: markedAbsent) {
-                    if let name = m["name"]?.substring { found.absent.append(Person(name: String(name), reason: "afbud")) }
+                let marked = sentence.matches(of: markedAbsent)
+                for m in marked {
+                    guard let name = m["name"]?.substring else { continue }
+                    // "Bo Berg Hans Ole Dam (afbud) Eva Ny Kaj Lund (afbud)": a flattened list that
+                    // lost its commas runs several members into the words before each mark, and
+                    // which of them make the absentee's name is not known (as `PeopleParser.person`).
+                    let words = name.split(separator: " ").count
+                    if words >= 5 || words == 4 && marked.count >= 2 { continue }
+                    found.absent.append(Person(name: String(name), reason: "afbud"))
                 }
             }
             // Only where someone came in the absentee's place ("er indkaldt som stedfortræder for …"),
@@ -287,13 +294,15 @@ enum AbsenceProse {
     /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
     /// initial ("N. J. Ottesen") or an abbreviation of one or two letters.
     /// Labels of a meeting header that may follow the absentees' names in a header row.
-    static let headerLabels = [" Stedfortræder", " Stedfortrædere", " Medlemmer", " Deltagere", " Mødedeltagere", " Bemærkninger", " Sted "]
+    static let headerLabels = [" Stedfortræder", " Stedfortrædere", " Medlemmer", " Deltagere", " Mødedeltagere", " Bemærkninger", " Sted ",
+                               // The contents that follow the header on a transcript's first page.
+                               " Indholdsfortegnelse", " INDHOLDSFORTEGNELSE"]
     nonisolated(unsafe) static let onlyNames = try! Regex("^" + names + "$")
 
-    /// The names between "Fraværende" and the next header label on the same line, when that
-    /// text is names and nothing else.
+    /// The names between "Fraværende" (or "Afbud") and the next header label on the same line,
+    /// when that text is names and nothing else.
     static func namesBeforeNextLabel(_ line: String) -> String? {
-        guard let label = line.firstRange(of: " Fraværende ") else { return nil }
+        guard let label = line.firstRange(of: " Fraværende ") ?? line.firstRange(of: " Afbud ") else { return nil }
         let after = line[label.upperBound...].prefix(300)
         guard let end = headerLabels.compactMap({ after.firstRange(of: $0)?.lowerBound }).min() else { return nil }
         let chunk = String(after[..<end]).stripping(" ,")

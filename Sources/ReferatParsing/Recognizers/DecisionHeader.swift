@@ -262,7 +262,9 @@ struct DecisionHeader: Hashable, Sendable {
                         body = String(body[..<found.range.lowerBound]).stripping(", ")
                         if body.hasSuffix(" den") { body = String(body.dropLast(4)) }
                     }
-                    // "i Sundhedsudvalget den : Godkendt.": a transcript lost the date's digits, not the decision after it.
+                    // "i Sundhedsudvalget den : Godkendt.": a transcript lost the date's digits, not the decision after it;
+                    // "i den : Godkendt.": and the body's name, which it printed only in the page's header.
+                    if body == "den" || body.hasPrefix("den ") { body = " " + body }
                     var inline: String?
                     if let den = body.firstRange(of: " den ") {
                         let after = body[den.upperBound...].stripping(" ")

@@ -119,6 +119,8 @@ enum PeopleParser {
         var text = raw.stripping("•-–;. ")
         // "Borgmester Anna Holm": the office is not part of the name.
         for role in rolePrefixes where text.hasPrefix(role) { text = String(text.dropFirst(role.count)) }
+        // "Fraværende: REFERAT Eva Holm": a transcript's page heading between a label and its value.
+        for heading in ["REFERAT ", "DAGSORDEN "] where text.hasPrefix(heading) { text = String(text.dropFirst(heading.count)) }
         // "Koncerndirektør fra Region Hovedstaden Svend Holm": an office and the organisation
         // it is held in, before the name.
         if text.containsBytes(" fra ") || text.containsBytes(" i ") || text.containsBytes(" ved "), let m = text.prefixMatch(of: officeInOrganisation) {
@@ -142,6 +144,8 @@ enum PeopleParser {
         guard words.count >= 2 || m.paren != nil, words.count <= 4 || words.contains(where: { $0.first?.isLowercase == true }) else { return nil }
         // "ÅBNE SAGER", "Punkt Titel Udskriv", "Norddjurs Kommune": headings, not people.
         if words.count >= 2, words.allSatisfy({ $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return nil }
+        // "LO Storkøbenhavn", "DH Egeby": an organisation by its letters, in "Name, Organisation" lines.
+        if words.count == 2, (2...4).contains(words[0].count), words[0].allSatisfy({ $0.isUppercase }) { return nil }
         if words.contains(where: { MinutesVocabulary.notInNames.contains($0.lowercased()) || MinutesVocabulary.isOrganisationWord($0) }) { return nil }
         var party: String?
         if let p = m.paren ?? m.party {

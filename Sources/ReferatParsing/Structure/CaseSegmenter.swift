@@ -151,7 +151,8 @@ struct CaseSegmenter {
             if Self.isIdentity(text), !text.hasPrefix("Sag nr"), let title = previousContent(lines, before: i), anchors.last.map({ $0.titleIndex < title && ($0.markerIndex ?? -1) < title }) ?? true,
                numberedTitle(lines[title].text) == nil, !Self.isIdentity(lines[title].text),
                nextContent(lines, after: i).map({ numberedTitle(lines[$0].text) == nil }) ?? true,
-               isOrphanTitle(lines, title, after: anchors.last), decisionSinceAnchor || anchors.isEmpty {
+               isOrphanTitle(lines, title, after: anchors.last), decisionSinceAnchor || anchors.isEmpty,
+               PeopleParser.person(lines[title].text) == nil {
                 anchors.append(Anchor(titleIndex: title, access: defaultAccess, markerIndex: i, signal: "title above a case number"))
                 decisionSinceAnchor = false
                 continue
@@ -267,7 +268,8 @@ struct CaseSegmenter {
     func numbersLeadTitles(_ lines: [SourceLine]) -> Bool {
         guard let first = lines.indices.first(where: { Self.hasNumberLabel(lines[$0].text) && lines[$0].text.wholeMatch(of: Self.numberAfterTitle) != nil })
         else { return false }
-        let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) } ?? false
+        // "Afbud:" / … / "Bo Berg, udpeget af Byrådet" / "Pkt. 1": a list of people's last line is no title.
+        let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) && PeopleParser.person(lines[$0].text) == nil } ?? false
         let titleBelow = nextContent(lines, after: first).map { isTitleLike(lines[$0].text) && numberedTitle(lines[$0].text) == nil } ?? false
         return !titleAbove && titleBelow
     }
@@ -341,6 +343,12 @@ struct CaseSegmenter {
             if text.isEmpty { continue }
             if Self.mayBeNumbered(text), let n = numberedTitle(text), let number = Int(n.number) {
                 let expected = kind == .ones ? 1 : count + 1
+                // A list that starts again inside an item's minutes ("Bilag" / "1. Referat fra
+                // sidste møde"): the item's text, not the run's end.
+                if kind == .counting, number < expected, textSince > 0 {
+                    textSince += 1
+                    continue
+                }
                 // A title with its minutes run in after it ("2. Siden sidst: Kirken er malet.") has
                 // its text on its own line, so the title before it may have had none (a one-line item).
                 let runIn = Self.runInTitle(n.title) != nil

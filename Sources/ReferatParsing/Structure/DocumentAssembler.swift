@@ -175,6 +175,9 @@ struct DocumentAssembler {
         let listsItemsOfMeeting = namesRecord && lines.prefix(40).contains { CaseSegmenter.listsItemsOnOneLine($0.text) }
         let describesMeeting = hasDatedDecision || listsItemsOfMeeting || Self.isTitledAsRecord(lines) || meeting.map { m in
             (m.date != nil || m.body != nil) && (m.date != nil && (m.body != nil || !m.absent.isEmpty || !m.members.isEmpty) || namesRecord || hasDecisionHeader)
+                // A transcript's first page that names who was absent and opens the list of items
+                // ("… Afbud: Eva Holm Dagsorden 1. Godkendelse …"), whose date the transcript lost.
+                || !m.absent.isEmpty && lines.prefix(40).contains { $0.text.firstMatch(of: Self.agendaOpening) != nil }
         } ?? false
         if cases.isEmpty && onlyLinksToDocument {
             kind = .other
@@ -281,6 +284,10 @@ struct DocumentAssembler {
         if text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsnr"), text.isShorter(than: 40), CaseNumbers.labelledNumber(in: text) != nil { return true }
         return CaseNumbers.kleNumber(in: text).map { $0.count + 6 >= text.count } ?? false
     }
+
+    /// The heading of a list of items and its first entry: "Indholdsfortegnelse 1. Protokollat",
+    /// "Dagsorden 1 Velkomst", "Dagsordenspunkter: 1. …".
+    nonisolated(unsafe) static let agendaOpening = #/(?:Indholdsfortegnelse|INDHOLDSFORTEGNELSE|Dagsorden|DAGSORDEN|Dagsordenspunkter):?\s+1\.?\s+[A-ZÆØÅ]/#
 
     func title(kind: DocumentKind, lines: [SourceLine], cases: [CaseRecord], meeting: Meeting?) -> String {
         let first = lines.first { !$0.isBlank }?.text ?? ""

@@ -6,7 +6,7 @@ import ReferatRecords
 ///     Referat til mødet i Byrådet den 6. april 2016 kl. 17:00 i Byrådssalen
 enum MeetingHeaderParser {
     static let labels: [(String, Field)] = [
-        ("mødedato", .date), ("dato", .date), ("starttidspunkt", .time), ("tidspunkt", .time), ("mødetidspunkt", .time),
+        ("mødedato", .date), ("dato", .date), ("tid og sted", .date), ("starttidspunkt", .time), ("tidspunkt", .time), ("mødetidspunkt", .time),
         ("sluttidspunkt", .endTime), ("lokale", .place), ("mødested", .place), ("mødelokale", .place), ("sted", .place),
         ("udvalg", .body), ("mødeforum", .body), ("forum", .body), ("medlemmer", .members), ("mødedeltagere", .members),
         ("deltagere", .members), ("tilstede", .members), ("til stede", .members),

@@ -141,6 +141,8 @@ enum MinutesVocabulary {
     static let notInNames: Set<String> = [
         "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
         "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side", "dagsordenen",
+        // What a transcript prints right after the header's names: "Bo Berg Næste møde 6. maj", "… Indholdsfortegnelse 1. …".
+        "næste", "indholdsfortegnelse",
         // Parties, whose seats a list of absentees may speak of ("Det Konservative Folkepartis plads står tom").
         "venstre", "socialdemokratiet", "enhedslisten", "alternativet", "moderaterne",
     ]
