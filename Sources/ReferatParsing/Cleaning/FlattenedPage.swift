@@ -208,7 +208,7 @@ enum FlattenedPage {
                 guard let point = text[at...].firstIndex(of: "."), let n = Int(text[at..<point]) else { return nil }
                 return (n, at)
             }
-        } else if let agenda = text.firstRange(of: "Dagsorden 1 ") {
+        } else if text.containsBytes("Dagsorden 1 "), let agenda = text.firstRange(of: "Dagsorden 1 ") {
             // "Dagsorden 1 Velkomst … 2 Godkendelse af dagsorden …": numbers without their points,
             // counted only from the word that opens the list.
             starts = text[agenda.lowerBound...].matches(of: numberWithoutPoint).compactMap { m in
