@@ -135,7 +135,7 @@ struct DecisionHeader: Hashable, Sendable {
         return found
     }
 
-    /// "Børne- og Skoleudvalget den 6. november 2018:" over the step's decision (Bornholm's
+    /// "Børne- og Skoleudvalget den 9. oktober 2031:" over the step's decision (Bornholm's
     /// "Indstilling og beslutning"): a body named like one, "den", its date, an optional item
     /// reference and the colon that closes the line, or the decision after the colon.
     static func bodyDatedColon(_ line: String) -> Parts? {
@@ -283,7 +283,7 @@ struct DecisionHeader: Hashable, Sendable {
                 return DecisionHeader(body: nil, date: nil, inlineText: rest.isEmpty ? nil : rest)
             }
         }
-        // "Behandling i Udvalget for … onsdag den 15. januar 2020, pkt. 1": the step, named by its treatment.
+        // "Behandling i Udvalget for … tirsdag den 11. marts 2031, pkt. 4": the step, named by its treatment.
         if lead == 0x42, line.hasPrefix("Behandling i "), line.hasASCIIDigit, let m = dated(line, words: MinutesVocabulary.treatmentHeaderWords) {
             return make(body: m.body, iso: m.iso, rest: m.rest)
         }

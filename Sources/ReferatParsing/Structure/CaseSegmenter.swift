@@ -390,7 +390,7 @@ struct CaseSegmenter {
     }
 
     /// A plain minutes' title that ends in a colon, its minutes on the lines below ("1. Udvalg:",
-    /// "3. Nyt fra skolens hverdag, Per Skøt:", a school board's or a club's own minutes): short,
+    /// "3. Nyt fra skolens hverdag, Per Lund:", a school board's or a club's own minutes): short,
     /// capitalised, one phrase (no sentence's end inside), and no label of who came or not.
     static func isColonTitle(_ title: String) -> Bool {
         guard title.hasSuffix(":"), title.utf8.count >= 4, title.isShorter(than: 81), title.first?.isUppercase == true,

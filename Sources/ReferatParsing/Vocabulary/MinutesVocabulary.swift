@@ -22,7 +22,7 @@ enum MinutesVocabulary {
     static let decisionHeaderWords = ["Beslutning", "BESLUTNING", "Beslutninger", "Afgørelse"]
 
     /// Words a step's header opens with that name the treatment, not the decision: "Behandling
-    /// i Udvalget for det nære sundhedsvæsen onsdag den 15. januar 2020, pkt. 1" (Region
+    /// i Udvalget for det nære sundhedsvæsen tirsdag den 11. marts 2031, pkt. 4" (Region
     /// Sjælland's pages). Only with the body and date after them is the line a step.
     static let treatmentHeaderWords = ["Behandling"]
 
