@@ -139,3 +139,32 @@ extension FifteenthSurveyTests {
         #expect(TextCleaner.withoutCellBars(line) == cleaned)
     }
 }
+
+extension FifteenthSurveyTests {
+    struct HTMLAgenda: CustomTestStringConvertible, Sendable {
+        var name: String
+        var list: String
+        var titles: [String]
+        var testDescription: String { name }
+    }
+
+    // The same bare agenda as an HTML page: the extractor prints its entries with bullets and
+    // no numbers, so the nested lists' indentation tells the entries from the points.
+    @Test(arguments: [
+        HTMLAgenda(name: "nested lists", list: "<ol><li>Valg af ordstyrer</li><li>Meddelelser<ol><li>Fra formanden</li><li>Fra kassereren</li></ol></li>"
+                   + "<li>Høringssvar</li><li>Eventuelt</li></ol>", titles: ["Valg af ordstyrer", "Meddelelser", "Høringssvar", "Eventuelt"]),
+        // A flat list is no agenda: nothing tells it from a viewer's contents or a page's links.
+        HTMLAgenda(name: "a flat list", list: "<ol><li>Valg af ordstyrer</li><li>Meddelelser</li><li>Høringssvar</li><li>Eventuelt</li></ol>", titles: []),
+    ])
+    func aBareAgendaInHTMLIsReadByItsIndentation(_ agenda: HTMLAgenda) throws {
+        let html = "<html><body><h1>Indkaldelse til møde i Seniorrådet</h1><p>Tirsdag den 11. september 2029 kl. 10.00</p><p>Dagsorden:</p>"
+            + agenda.list + "</body></html>"
+        let document = try DocumentParser().parse(bytes: Array(html.utf8), path: "t.html", format: .html)
+        #expect(document.cases.map(\.title) == agenda.titles)
+    }
+
+    @Test func aNestedListsItemsAreIndented() {
+        let text = HTMLText.extract("<ul><li>Meddelelser<ul><li>Fra formanden</li></ul></li><li>Eventuelt</li></ul>").text
+        #expect(text.split(separator: "\n").map(String.init) == ["• Meddelelser", "  • Fra formanden", "• Eventuelt"])
+    }
+}

@@ -353,6 +353,9 @@ struct TextCleaner: Sendable {
     /// Words that follow a suspended hyphen: "børne-" / "og unge" is not a broken word.
     static let conjunctions: Set<String> = ["og", "eller", "samt", "til", "som", "and", "&", "m.v.", "mv."]
 
+    /// The label over a meeting's list of items ("Dagsorden:"): the bullets below it are no menu.
+    static let agendaLabels: Set<String> = ["dagsorden", "dagsorden:", "dagsordenen", "dagsordenen:"]
+
     /// Rejoins words split across lines: "godken-" + "delse" → "godkendelse", "2023-" + "2024" → "2023-2024".
     /// Drops a web page's navigation menu: a run of at least eight short bullet lines that are
     /// neither headings, people, attachments nor sentences ("• Borger",
@@ -377,6 +380,12 @@ struct TextCleaner: Sendable {
         guard lines.lazy.filter({ $0.text.utf8.first == 0xE2 && $0.text.hasPrefix("•") }).count >= 8 else { return false }
         while start < lines.count {
             guard !lines[start].isBlank, isMenuLike(lines[start].text) else { start += 1; continue }
+            // A list right under "Dagsorden:" is the meeting's agenda, however many its points.
+            if let above = lines[..<start].lastIndex(where: { !$0.isBlank }), Self.agendaLabels.contains(lines[above].text.lowercased()) {
+                start += 1
+                while start < lines.count, lines[start].isBlank || lines[start].text.hasPrefix("•") { start += 1 }
+                continue
+            }
             // The run: bullet lines (blank lines between them allowed), after at most a line or
             // two of the menu's own ("Menu", "Søg").
             var end = start, count = 0, bullets = 0

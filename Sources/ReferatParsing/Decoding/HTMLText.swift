@@ -14,6 +14,8 @@ enum HTMLText {
         var capture: String?  // text inside <title> or <h1>
         var skipTag: String?
         var skipDepth = 0
+        // Lists open around the text: a nested list's items are indented, two spaces a level.
+        var listDepth = 0
         var i = html.startIndex
         while i < html.endIndex {
             let ch = html[i]
@@ -55,7 +57,8 @@ enum HTMLText {
                 }
                 if blocks.contains(name) {
                     out += "\n"
-                    if name == "li" && !isEnd { out += "• " }
+                    if (name == "ol" || name == "ul") && !selfClosing { listDepth = max(0, listDepth + (isEnd ? -1 : 1)) }
+                    if name == "li" && !isEnd { out += String(repeating: "  ", count: max(0, listDepth - 1)) + "• " }
                 } else if name == "td" || name == "th" {
                     out += " "
                 }
@@ -71,8 +74,12 @@ enum HTMLText {
         }
         // Text inside <title> must not be in the body.
         let text = decodeEntities(out)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ") }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).joined(separator: " ")
+            // A nested list's item keeps its indentation, the only sign of its level (`SourceLine.indent`).
+            let indent = line.prefix { $0 == " " }.count
+            return indent > 0 && words.hasPrefix("•") ? String(repeating: " ", count: indent) + words : words
+        }
         var collapsed: [String] = []
         for line in lines where !(line.isEmpty && collapsed.last?.isEmpty ?? true) { collapsed.append(line) }
         if let titleText = title, collapsed.first == titleText { collapsed.removeFirst() }

@@ -51,7 +51,8 @@ struct CaseParser: Sendable {
     func parse(_ lines: [SourceLine], anchor: CaseSegmenter.Anchor, links: [(line: Int, url: String)]) -> CaseRecord {
         let segmenter = CaseSegmenter()
         let titleLine = lines[anchor.titleLine ?? anchor.titleIndex]
-        var title = anchor.untitled ? "" : titleLine.text
+        // "• Valg af ordstyrer": an HTML list's entry; the bullet is no part of the title.
+        var title = anchor.untitled ? "" : titleLine.text.withoutBullet
         var number = anchor.number
         // The minutes run in after the title ("2. Siden sidst: Kirken er malet."): the item's first text.
         var runIn: String?

@@ -78,24 +78,34 @@ extension CaseSegmenter {
     /// opens a list inside the entry above it, and a number that counts on from an open list's
     /// last continues that list, the innermost first, closing those inside it.
     ///
+    /// An HTML page's list prints its entries with bullets and no numbers (`HTMLText`); only its
+    /// indentation tells the levels there.
+    ///
     /// Prose between the entries ends the run: that is `numberedRun`'s and `numberedParagraphs`'
     /// shape. A flat list is a viewer's contents above items the page was cut before, not an agenda.
     func bareAgenda(_ lines: [SourceLine]) -> [Anchor]? {
+        // Numbered lines, or bulleted ones (number 0): an HTML page's list, whose numbers the
+        // extractor does not print, keeps only its indentation.
         var run: [(index: Int, number: Int, title: String)] = []
         for i in lines.indices where !lines[i].isBlank {
             let text = lines[i].text
             if text.utf8.first?.isASCIIDigit == true, let n = numberedTitle(text), let number = Int(n.number) {
                 run.append((i, number, n.title))
+            } else if text.hasPrefix("• "), text.utf8.count > 4 {
+                run.append((i, 0, text.withoutBullet))
             } else if !run.isEmpty {
                 break
             }
         }
-        guard let first = run.first, first.number == 1 else { return nil }
+        let bulleted = run.contains { $0.number == 0 }
+        guard let first = run.first, bulleted ? run.allSatisfy({ $0.number == 0 }) : first.number == 1 else { return nil }
         let outer = lines[first.index].indent
         var entries: [(index: Int, number: Int, title: String)] = []
         if run.contains(where: { lines[$0.index].indent != outer }) {
             guard run.allSatisfy({ lines[$0.index].indent >= outer }) else { return nil }
             entries = run.filter { lines[$0.index].indent == outer }
+        } else if bulleted {
+            return nil
         } else {
             var open: [Int] = []
             for line in run {
@@ -117,7 +127,7 @@ extension CaseSegmenter {
         guard entries.count >= 3, entries.count < run.count,
               entries.allSatisfy({ isRunTitle($0.title) && !Self.listsItemsOnOneLine(lines[$0.index].text) }),
               namesARecord(lines, within: 8), MeetingHeaderParser.parse(Array(lines[..<first.index]))?.date != nil else { return nil }
-        return entries.map { Anchor(titleIndex: $0.index, number: String($0.number), signal: "entry of a bare agenda's outermost list") }
+        return entries.map { Anchor(titleIndex: $0.index, number: $0.number > 0 ? String($0.number) : nil, signal: "entry of a bare agenda's outermost list") }
     }
 
     nonisolated(unsafe) static let paragraphStart = #/^([0-9]{1,2})\.\s+(\p{Lu}.*)$/#
