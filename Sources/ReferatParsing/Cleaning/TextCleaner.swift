@@ -208,7 +208,7 @@ struct TextCleaner: Sendable {
         return content >= 6 && followedByEmpty * 10 >= content * 7
     }
 
-    /// "Mødested: | Byrådssalen, Skelbækvej |" as "Mødested: Byrådssalen, Skelbækvej": a
+    /// "Mødested: | Byrådssalen, Torvet 3 |" as "Mødested: Byrådssalen, Torvet 3": a
     /// header table's row of label and value, its cells' bars kept by a page's text. Only a
     /// labelled row: a table of several values keeps its bars.
     static func withoutCellBars(_ line: String) -> String {

@@ -36,9 +36,9 @@ extension CaseSegmenter {
             }
             // No decision yet (an agenda, or minutes cut before the first decision): the blocks
             // are items only under a header that names a dated meeting ("Dagsorden" / "Udvalget
-            // onsdag den 3. maj 2028 kl. 19.00" / "Sagsfremstilling" / …, or "Sagsid.: 17/3668"
+            // onsdag den 3. maj 2028 kl. 19.00" / "Sagsfremstilling" / …, or "Sagsid.: 29/4410"
             // over each block) and nothing else started an item. An identity over a numbered
-            // title ("Sagsnr. 10/9778" / "1. Titel") is a titled item's, cut before its text.
+            // title ("Sagsnr. 29/4410" / "1. Titel") is a titled item's, cut before its text.
             guard found.isEmpty, opener?.hasPrefix("heading ") == true || nextContent(lines, after: first).map({ numberedTitle(lines[$0].text) == nil }) ?? false,
                   MeetingHeaderParser.parse(Array(lines[..<first]))?.date != nil else { return nil }
         }
