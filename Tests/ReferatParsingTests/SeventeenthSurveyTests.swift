@@ -1,0 +1,60 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the sixteenth held-out set of real pages brought (boards' and councils' own minutes
+/// as PDF transcripts; docs/layouts.md, "Held-out set 16"), each written anew with invented
+/// names, numbers and sentences.
+@Suite struct SeventeenthSurveyTests {
+    struct Page: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var titles: [String]
+        var testDescription: String { name }
+    }
+
+    static let transcript = "Referat af bestyrelsesmøde på Egeby Gymnasium\n\nTranskript\n\n"
+    static let contents = "1 Referat af bestyrelsesmøde på Egeby Gymnasium den 4. marts 2031 Til stede: Eva Holm og Kaj Berg. "
+        + "Dagsorden: 1) Godkendelse af referat 2) Meddelelser fra rektor 3) Budgetopfølgning\n\n"
+
+    @Test(arguments: [
+        // A board's titles headed "Ad. 1.", with the minutes run in after each.
+        Page(name: "titles headed Ad. with a point", text: transcript + contents
+             + "2 Ad. 1. Godkendelse af referat Referatet blev godkendt og underskrevet. Ad. 2. Meddelelser fra rektor Rektor orienterede "
+             + "om optaget. Søgningen er steget. 2\n",
+             titles: ["Godkendelse af referat", "Meddelelser fra rektor"]),
+        // "Ad 1." after the contents on the same page, a heading between title and text.
+        Page(name: "titles headed Ad after the contents", text: transcript
+             + "1 Referat af møde i bestyrelsen for Egeby Gymnasium den 4. marts 2031 Dagsorden: 1. Godkendelse af referat "
+             + "2. Meddelelser fra rektor 3. Budget for efteråret 4. Kapacitet til næste skoleår 5. Renovering af kantinen og biblioteket "
+             + "6. Eventuelt Sagsfremstilling: Ad 1. Godkendelse af referat Beslutning Bestyrelsen "
+             + "godkendte referatet. Ad 2. Meddelelser fra rektor Orientering Rektor fortalte om optaget. Ad 3. Budget for efteråret "
+             + "Orientering Forbruget følger budgettet.\n",
+             titles: ["Godkendelse af referat", "Meddelelser fra rektor", "Budget for efteråret"]),
+    ])
+    func titlesHeadedAdAreItems(_ page: Page) throws {
+        let document = try parse(page.text)
+        #expect(document.cases.map(\.title) == page.titles)
+    }
+
+    struct Line: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var titles: Int
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        Line(name: "two titles counting on", text: "2 Ad. 1. Godkendelse af referat Referatet blev godkendt. Ad. 2. Meddelelser Intet nyt.", titles: 2),
+        Line(name: "titles without the point after Ad", text: "Ad 1. Godkendelse af referat Godkendt. Ad 2. Drøftelse af lokaler Rådet drøftede.", titles: 2),
+        // A decision's parts answering numbered recommendations ("Ad 1. Anbefales."): no items.
+        Line(name: "a decision's parts", text: "Beslutning i Økonomiudvalget den : Ad 1. Anbefales. Ad 2. Godkendt med bemærkninger.", titles: 0),
+        // One "Ad" alone is too few to tell a title from a reference.
+        Line(name: "one Ad alone", text: "Rådet henviste til sit svar. Ad 2. Meddelelser blev ikke behandlet på dette møde.", titles: 0),
+        // Numbers that do not count on.
+        Line(name: "numbers out of order", text: "Ad 3. Budgetopfølgning Forbruget følger budgettet. Ad 1. Godkendelse af referat Godkendt.", titles: 0),
+    ])
+    func adTitlesCountOnAndStateNoOutcome(_ line: Line) {
+        #expect(FlattenedPage.adTitles(line.text).count == line.titles)
+    }
+}
