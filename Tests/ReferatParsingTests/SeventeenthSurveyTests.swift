@@ -58,3 +58,34 @@ import Testing
         #expect(FlattenedPage.adTitles(line.text).count == line.titles)
     }
 }
+
+extension SeventeenthSurveyTests {
+    struct Absence: CustomTestStringConvertible, Sendable {
+        var name: String
+        var line: String
+        var absent: [String]
+        var testDescription: String { name }
+    }
+
+    /// A transcript page's minutes after its header, long enough to make the page one line of
+    /// more than a thousand characters.
+    static let longMinutes = String(repeating: "Bestyrelsen drøftede sagen og gav formanden mandat til at gå videre med den. ", count: 14)
+
+    @Test(arguments: [
+        // A transcript's page is one long line; who sent apologies stands in its header.
+        Absence(name: "apologies at the start of a long page",
+                line: "1 Referat af bestyrelsesmøde i Egeby Seniorråd Tirsdag d. 4. marts 2031 Afbud fra Lone Dahl, Kaj Berg, Rita Krog. "
+                    + "Dagsorden 1. Godkendelse af dagsorden Godkendt " + longMinutes,
+                absent: ["Lone Dahl", "Kaj Berg", "Rita Krog"]),
+        // Far into a long page "afbud fra" is the minutes' prose, not the header.
+        Absence(name: "apologies far into a long page", line: "1 Referat af bestyrelsesmøde i Egeby Seniorråd " + longMinutes
+                    + "Der var afbud fra Lone Dahl.", absent: []),
+        // The next label after the names ends the last name.
+        Absence(name: "a label after the last name",
+                line: "1 Referat Til stede: Eva Holm (formand) og Per Vinther. Afbud: Lone Dahl (næstformand), Kaj Berg og Rita Krog Note: Bilag eftersendes.",
+                absent: ["Lone Dahl", "Kaj Berg", "Rita Krog"]),
+    ])
+    func absenteesInATranscriptsHeader(_ absence: Absence) {
+        #expect((AbsenceProse.read(absence.line)?.absent ?? []).map(\.name) == absence.absent)
+    }
+}
