@@ -89,3 +89,32 @@ extension SeventeenthSurveyTests {
         #expect((AbsenceProse.read(absence.line)?.absent ?? []).map(\.name) == absence.absent)
     }
 }
+
+extension SeventeenthSurveyTests {
+    struct Agenda: CustomTestStringConvertible, Sendable {
+        var name: String
+        var body: String
+        var items: Int
+        var testDescription: String { name }
+    }
+
+    static let schoolBoard = "Skolebestyrelsesmøde april 2031\n\nReferat fra den 8. april 2031 kl. 18.30-20.30.\n\nAfbud: Lone Dahl\n\n"
+
+    @Test(arguments: [
+        // The table's titles were lost; each slot starts where the one before ended.
+        Agenda(name: "slots counting on", body: "18.30-18.45 - Godkendelse\n\nGodkendt.\n\n18.45-19.15 - Drøftelse\n\nSkolegården blev drøftet.\n\n"
+               + "19.15-19.45 - Orientering\n\nFormanden orienterede.\n\n19.45-20.00\n\nEventuelt\n", items: 4),
+        Agenda(name: "slots with colons and a dash", body: "18:30 – 18:45 Godkendelse\n\nGodkendt.\n\n18:45 – 19:15 Drøftelse\n\nDrøftet.\n\n"
+               + "19:15 – 19:45 Orientering\n\nTaget til efterretning.\n", items: 3),
+        // Two slots are too few, and slots that do not follow on are a timetable's lines.
+        Agenda(name: "two slots", body: "18.30-18.45 - Godkendelse\n\nGodkendt.\n\n18.45-19.15 - Drøftelse\n\nDrøftet.\n", items: 0),
+        Agenda(name: "slots with gaps", body: "Åbningstider\n\n08.00-12.00 mandag\n\n13.00-15.00 tirsdag\n\n16.00-18.00 onsdag\n", items: 0),
+        // A programme inside a numbered item is the item's text.
+        Agenda(name: "a programme inside an item", body: "1. Temadag\n\nSagsfremstilling\n\nProgrammet:\n\n10.00-10.30 Velkomst\n\n10.30-11.00 Oplæg\n\n"
+               + "11.00-11.30 Frokost\n\nBeslutning\n\nGodkendt.\n", items: 1),
+    ])
+    func timeSlotsOpenTheItemsOfAnAgendaWithoutTitles(_ agenda: Agenda) throws {
+        let document = try parse(Self.schoolBoard + agenda.body)
+        #expect(document.cases.count == agenda.items)
+    }
+}
