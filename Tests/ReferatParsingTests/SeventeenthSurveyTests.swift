@@ -118,3 +118,19 @@ extension SeventeenthSurveyTests {
         #expect(document.cases.count == agenda.items)
     }
 }
+
+extension SeventeenthSurveyTests {
+    @Test(arguments: [
+        // The running header's date went with its digits; the title that opens the page follows.
+        ("3 Byrådet s møde den Salg af grund ved havnen Sagsnr.: 13/30111 Sagsbehandler: Eva Holm Sagsfremstilling Kommunen har modtaget et bud. 3",
+         "Salg af grund ved havnen"),
+        ("3 Byrådets møde den Salg af grund ved havnen Sagsnr.: 13/30111 Sagsbehandler: Eva Holm Sagsfremstilling Kommunen har modtaget et bud. 3",
+         "Salg af grund ved havnen"),
+        // A date kept after "den" is no lost date: the line is left as it was.
+        ("3 Byrådets møde den 3. december 2030 Sagsnr.: 13/30111 Sagsbehandler: Eva Holm Sagsfremstilling Kommunen har modtaget et bud. 3",
+         "Byrådets møde den 3. december 2030"),
+    ])
+    func aRunningHeaderWithoutItsDateIsNoPartOfTheTitle(_ page: String, _ first: String) {
+        #expect(FlattenedPage.split(page).first == first)
+    }
+}

@@ -300,6 +300,10 @@ enum FlattenedPage {
     /// body's name and the bare labels: "Handicaprådet Mødedato Side " (then the item's title).
     nonisolated(unsafe) static let valuelessRunningHeader = #/[A-ZÆØÅ][\p{L}-]*(?:\s+(?:og|for|[A-ZÆØÅ][\p{L}-]*)){0,4}\s+Mødedato\s+Side\s+(?=[A-ZÆØÅ])/#
 
+    /// A page's running header that names the body's meeting, its date lost with the digits:
+    /// "Byrådets møde den " or, the genitive's "s" set apart, "Byrådet s møde den " (then the title).
+    nonisolated(unsafe) static let datelessMeetingHeader = #/^[A-ZÆØÅ][\p{L}-]*\s?s\s+møde\s+den\s+(?=[A-ZÆØÅ][\p{Ll}])/#
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -428,6 +432,9 @@ enum FlattenedPage {
         // "Handicaprådet Mødedato Side Godkendelse af dagsorden": the running header's labels,
         // whose values went with their digits, before the title that opens the page.
         if let first = pieces.first, first.containsBytes(" Mødedato Side "), let m = first.prefixMatch(of: valuelessRunningHeader) {
+            pieces[0] = String(first[m.range.upperBound...])
+        }
+        if let first = pieces.first, first.containsBytes(" møde den "), let m = first.prefixMatch(of: datelessMeetingHeader) {
             pieces[0] = String(first[m.range.upperBound...])
         }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
