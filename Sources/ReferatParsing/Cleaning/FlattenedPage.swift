@@ -1,3 +1,5 @@
+import ReferatRecords
+
 /// Breaks a PDF page that a viewer flattened into one paragraph back into lines.
 ///
 ///     2 1. Godkendelse af dagsorden Åben sag Sagsnr.: 13/104 Fraværende: Afbud: Bo Berg RESUMÉ …
@@ -233,6 +235,33 @@ enum FlattenedPage {
         return prose >= 2 ? best.map(\.at) : []
     }
 
+    /// A board's item heading inside a transcript: "Ad 1. Godkendelse af referat", "Ad. 2. Meddelelser".
+    nonisolated(unsafe) static let adHeading = #/(?:^|\s)(?<ad>Ad\.?\s+)(?<number>[0-9]{1,2})\.\s+[A-ZÆØÅ][\p{Ll}]/#
+
+    /// Titles that a board's own minutes head with "Ad" ("… underskrevet på mødet. Ad. 2.
+    /// Meddelelser Rektor orienterede …"), where each item's minutes run in after its title: at
+    /// least two counting on. Each with where "Ad" starts and where the title's number starts.
+    /// None where a part only states an outcome ("Ad 1. Anbefales. Ad 2. Godkendt."): that is a
+    /// decision's parts answering numbered recommendations, not items.
+    static func adTitles(_ text: String) -> [(ad: String.Index, number: String.Index)] {
+        guard text.containsBytes("Ad ") || text.containsBytes("Ad. ") else { return [] }
+        let found: [(n: Int, ad: String.Index, number: String.Index)] = text.matches(of: adHeading).compactMap { m in
+            Int(m.output.number).map { ($0, m.output.ad.startIndex, m.output.number.startIndex) }
+        }
+        var best: [(n: Int, ad: String.Index, number: String.Index)] = []
+        for (k, first) in found.enumerated() where first.n >= 1 {
+            var chain = [first]
+            for next in found[(k + 1)...] where next.n == chain[chain.count - 1].n + 1 { chain.append(next) }
+            if chain.count > best.count { best = chain }
+        }
+        guard best.count >= 2 else { return [] }
+        for member in best {
+            let title = String(text[member.number...].drop { $0.isNumber || $0 == "." || $0 == " " }.prefix(40))
+            if OutcomeClassifier.opensWithOutcome(title), OutcomeClassifier.classify(title) != .discussed { return [] }
+        }
+        return best.map { ($0.ad, $0.number) }
+    }
+
     /// An item's number without its point inside the text: " 2 Godkendelse".
     nonisolated(unsafe) static let numberWithoutPoint = #/\s([0-9]{1,2})\s+[A-ZÆØÅ][\p{Ll}]/#
 
@@ -271,6 +300,10 @@ enum FlattenedPage {
     /// body's name and the bare labels: "Handicaprådet Mødedato Side " (then the item's title).
     nonisolated(unsafe) static let valuelessRunningHeader = #/[A-ZÆØÅ][\p{L}-]*(?:\s+(?:og|for|[A-ZÆØÅ][\p{L}-]*)){0,4}\s+Mødedato\s+Side\s+(?=[A-ZÆØÅ])/#
 
+    /// A page's running header that names the body's meeting, its date lost with the digits:
+    /// "Byrådets møde den " or, the genitive's "s" set apart, "Byrådet s møde den " (then the title).
+    nonisolated(unsafe) static let datelessMeetingHeader = #/^[A-ZÆØÅ][\p{L}-]*\s?s\s+møde\s+den\s+(?=[A-ZÆØÅ][\p{Ll}])/#
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -285,7 +318,9 @@ enum FlattenedPage {
         // A transcript cut short may hold only the start of a page: a long line is enough.
         guard text.utf8.count >= 100 else { return [text] }
         let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil
-        let titles = countingTitles(text)
+        // Titles headed "Ad 1." are the items; a count of numbers elsewhere is their contents.
+        let adHeaded = adTitles(text)
+        let titles = adHeaded.isEmpty ? countingTitles(text) : adHeaded.map(\.number)
         // A page that opens with a number may be an item's page with a heading after its title (`opensWithHeadedItem`).
         let openingHeading = text.first?.isNumber == true && ["Sagsfremstilling ", "SAGSFREMSTILLING ", "Resumé ", "RESUMÉ ", "Sagsresume ", "Indstilling "]
             .contains { text.prefix(200).contains($0) }
@@ -372,6 +407,12 @@ enum FlattenedPage {
         // "… Afbud: Bo Berg Dagsorden 1 Velkomst …": the list's heading is no part of the value before it.
         if let first = titles.first, text[..<first].hasSuffix(" Dagsorden ") { cuts.append(text.index(first, offsetBy: -10)) }
         let titleStarts = Set(titles)
+        // "Ad" before a title's number goes with neither the text before it nor the title; the
+        // title is an item's by its label, which "Punkt" says to the segmenter.
+        let adStarts = Set(adHeaded.map(\.ad)), adNumbers = Set(adHeaded.map(\.number))
+        cuts.append(contentsOf: adStarts)
+        cuts.append(contentsOf: adNumbers)
+        var adPieces: Set<Int> = []
         // "1. Meddelelser a) Der afholdes …": the first lettered point after a title starts the text.
         if text.containsBytes(" a) ") { for m in text.matches(of: firstLetteredPoint) { cuts.append(m.1.startIndex) } }
         var pieces: [String] = []
@@ -380,15 +421,20 @@ enum FlattenedPage {
         var start = text.startIndex
         for cut in Set(cuts).sorted() where cut > start {
             if titleStarts.contains(start) { runIn.insert(pieces.count) }
-            pieces.append(String(text[start..<cut]).stripping(" "))
+            if adNumbers.contains(start) { adPieces.insert(pieces.count) }
+            if !adStarts.contains(start) { pieces.append(String(text[start..<cut]).stripping(" ")) }
             start = cut
         }
         if titleStarts.contains(start) { runIn.insert(pieces.count) }
+        if adNumbers.contains(start) { adPieces.insert(pieces.count) }
         pieces.append(String(text[start...]).stripping(" "))
         if let first = pieces.first, let m = first.firstMatch(of: pagePrefix) { pieces[0] = String(first[m.range.upperBound...]) }
         // "Handicaprådet Mødedato Side Godkendelse af dagsorden": the running header's labels,
         // whose values went with their digits, before the title that opens the page.
         if let first = pieces.first, first.containsBytes(" Mødedato Side "), let m = first.prefixMatch(of: valuelessRunningHeader) {
+            pieces[0] = String(first[m.range.upperBound...])
+        }
+        if let first = pieces.first, first.containsBytes(" møde den "), let m = first.prefixMatch(of: datelessMeetingHeader) {
             pieces[0] = String(first[m.range.upperBound...])
         }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
@@ -411,9 +457,15 @@ enum FlattenedPage {
             if runIn.contains(k), let digits = piece.firstIndex(where: { !$0.isNumber }),
                let titleAndText = splitTitle(piece, number: piece[..<digits], body: piece[digits...].drop { $0 == "." || $0 == " " },
                                              sentenceLimit: 200, minutes: true) {
-                out.append(contentsOf: titleAndText)
+                out.append(contentsOf: adPieces.contains(k) ? ["Punkt " + titleAndText[0]] + titleAndText.dropFirst() : titleAndText)
                 continue
             }
+            if adPieces.contains(k) {
+                out.append("Punkt " + piece)
+                continue
+            }
+            // "Sagsfremstilling: Ad 1. …": a heading over all the titles headed "Ad" is no item's section.
+            if adPieces.contains(k + 1), headings.contains(piece.stripping(": ")) { continue }
             if let heading = headings.first(where: { piece.hasPrefix($0 + " ") || piece.hasPrefix($0 + ":") }), !labels.contains(where: { piece.hasPrefix($0) }),
                !DecisionHeader.opensStep(piece) {
                 out.append(heading)

@@ -118,14 +118,31 @@ enum AbsenceProse {
         // columns that the viewer ran together; the names after them are the first column's.
         if line.utf8.count > 40, line.containsBytes(": "), let m = try? inlineLabel.firstMatch(in: line), m.range.lowerBound > line.startIndex,
            !line[..<m.range.lowerBound].hasSuffix(":"), let list = m["names"]?.substring {
-            found.absent += people(String(list))
+            var names = String(list)
+            // "Afbud: Bo Berg og Eva Ny Note: Bilag …": the word before the next colon is that
+            // label, no part of the last name.
+            if line[list.endIndex...].hasPrefix(":"), let space = names.lastIndex(of: " ") { names = String(names[..<space]) }
+            found.absent += people(names)
         }
         // "… NB. Fraværende Eva Holm, Bo Berg Stedfortræder Medlemmer …": a transcript's header row
         // without colons, the label's names running on up to the next label.
         if found.absent.isEmpty, line.utf8.count > 40, line.containsBytes(" Fraværende ") || line.containsBytes(" Afbud "), let names = namesBeforeNextLabel(line) {
             found.absent += people(names)
         }
-        guard line.isShorter(than: 1_000) else { return found.isEmpty ? nil : found }
+        guard line.isShorter(than: 1_000) else {
+            // A transcript's page is one long line, and its header says near the start who sent
+            // apologies ("1 Referat af bestyrelsesmøde … Afbud fra Eva Holm, Bo Berg. Dagsorden 1. …"):
+            // only the start's sentences are read for that.
+            if found.isEmpty, line.containsBytes("fbud fra ") {
+                for sentence in sentences(String(line.prefix(600))) where sentence.containsBytes(" fra ") || sentence.hasPrefix("Afbud fra") {
+                    if let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
+                        found.absent += people(String(list))
+                        break
+                    }
+                }
+            }
+            return found.isEmpty ? nil : found
+        }
         for sentence in sentences(line) where sentence.utf8.count > 8 {
             if sentence.containsBytes(" fra "), let m = try? afbudFra.firstMatch(in: sentence), let list = m["names"]?.substring {
                 found.absent += people(String(list))

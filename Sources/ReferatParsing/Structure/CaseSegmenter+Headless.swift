@@ -140,3 +140,27 @@ extension CaseSegmenter {
         }
     }
 }
+
+/// Items of an agenda by time slots whose titles' column was lost (a school board's table:
+/// "19.00-19.15 - Drøftelse" / text / "19.15-19.45 - Orientering" / …).
+extension CaseSegmenter {
+    /// A line that opens with a time slot: "19.00-19.15", "9:30 – 10:00".
+    nonisolated(unsafe) static let timeSlot = #/^([0-9]{1,2})[.:]([0-9]{2})\s*[-–]\s*([0-9]{1,2})[.:]([0-9]{2})(?![0-9])/#
+
+    /// An item at each line that opens with a time slot starting where the slot before it ended,
+    /// three or more in a row, or nil. Only where no other signal found an item: a programme
+    /// inside an item has slots too. The slot names no title, so none is invented.
+    func timeSlots(_ lines: [SourceLine]) -> [Anchor]? {
+        var best: [Int] = [], chain: [Int] = []
+        var lastEnd: Int?
+        for i in lines.indices where lines[i].text.utf8.first?.isASCIIDigit == true {
+            guard let m = lines[i].text.prefixMatch(of: Self.timeSlot), let h1 = Int(m.1), let m1 = Int(m.2), let h2 = Int(m.3), let m2 = Int(m.4),
+                  h1 < 24, h2 < 24, m1 < 60, m2 < 60, h2 * 60 + m2 > h1 * 60 + m1 else { continue }
+            chain = lastEnd == h1 * 60 + m1 ? chain + [i] : [i]
+            lastEnd = h2 * 60 + m2
+            if chain.count > best.count { best = chain }
+        }
+        guard best.count >= 3 else { return nil }
+        return best.map { Anchor(titleIndex: $0, access: nil, signal: "time slot that starts where the one before ended (the agenda prints no titles)", untitled: true) }
+    }
+}

@@ -257,6 +257,7 @@ struct CaseSegmenter {
         if let headless = headlessAnchors(lines, found: anchors) { return headless }
         if anchors.isEmpty, let headed = colonHeadings(lines) { return headed }
         if anchors.isEmpty, let listed = bareAgenda(lines) { return listed }
+        if anchors.isEmpty, let slots = timeSlots(lines) { return slots }
         return anchors
     }
 
