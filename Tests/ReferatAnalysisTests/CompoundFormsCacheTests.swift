@@ -71,6 +71,20 @@ import Testing
 
     @Test(arguments: ["flipped", "cut", "empty"])
     func aDamagedFileIsRebuilt(damage: String) throws {
+        try expectRebuilt { file in
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+            switch damage {
+            case "flipped": bytes[bytes.count / 2] ^= 0x04
+            case "cut": bytes.removeLast(bytes.count / 3)
+            default: bytes = []
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+        }
+    }
+
+    /// Writes the cache file, lets `change` alter it, and expects the next load to build the
+    /// forms again rather than use the file.
+    func expectRebuilt(after change: (String) throws -> Void) throws {
         let folder = try folder(), input = try input()
         var builds = 0
         let build = { () -> CompoundForms in
@@ -79,13 +93,7 @@ import Testing
         }
         _ = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
         let file = folder + "/" + (try #require(CompoundFormsCache.name(inputs: [input], extra: [])))
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-        switch damage {
-        case "flipped": bytes[bytes.count / 2] ^= 0x04
-        case "cut": bytes.removeLast(bytes.count / 3)
-        default: bytes = []
-        }
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        try change(file)
         let forms = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
         #expect(builds == 2)
         #expect(forms.roles(of: "skolevej") == .all)
@@ -96,29 +104,20 @@ import Testing
     /// would read past the file.
     @Test(arguments: ["key past the arena", "count not the slots in use"])
     func aFileWithATableThatDoesNotHoldTogetherIsRebuilt(fault: String) throws {
-        let folder = try folder(), input = try input()
-        var builds = 0
-        let build = { () -> CompoundForms in
-            builds += 1
-            return Self.smallForms()
+        try expectRebuilt { file in
+            var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)).dropLast(8))
+            // The forms' header (5 words), the table's (3 words), then slots of 8 bytes: offset
+            // (u32), length (u16), tag (u16, 0 for an empty slot).
+            let slots = 64, slotCount = Int(bytes[40]) | Int(bytes[41]) << 8
+            let used = try #require((0..<slotCount).first { bytes[slots + $0 * 8 + 6] != 0 || bytes[slots + $0 * 8 + 7] != 0 })
+            switch fault {
+            case "key past the arena": bytes[slots + used * 8 + 4] = 0xFF; bytes[slots + used * 8 + 5] = 0xFF
+            default: bytes[48] &+= 1
+            }
+            withUnsafeBytes(of: CompoundFormsCache.hash(bytes[...]).littleEndian) { bytes += $0 }
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            #expect(CompoundFormsCache.read(file) == nil)
         }
-        _ = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
-        let file = folder + "/" + (try #require(CompoundFormsCache.name(inputs: [input], extra: [])))
-        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)).dropLast(8))
-        // The forms' header (5 words), the table's (3 words), then slots of 8 bytes: offset
-        // (u32), length (u16), tag (u16, 0 for an empty slot).
-        let slots = 64, slotCount = Int(bytes[40]) | Int(bytes[41]) << 8
-        let used = try #require((0..<slotCount).first { bytes[slots + $0 * 8 + 6] != 0 || bytes[slots + $0 * 8 + 7] != 0 })
-        switch fault {
-        case "key past the arena": bytes[slots + used * 8 + 4] = 0xFF; bytes[slots + used * 8 + 5] = 0xFF
-        default: bytes[48] &+= 1
-        }
-        withUnsafeBytes(of: CompoundFormsCache.hash(bytes[...]).littleEndian) { bytes += $0 }
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
-        #expect(CompoundFormsCache.read(file) == nil)
-        let forms = CompoundFormsCache.load(inputs: [input], extra: [], folder: folder, build: build)
-        #expect(builds == 2)
-        #expect(forms.roles(of: "skolevej") == .all)
     }
 
     /// The hash fed in pieces of any size, as the file is read into its tables, equals the
