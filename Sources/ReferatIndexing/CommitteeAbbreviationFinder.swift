@@ -49,17 +49,19 @@ public enum CommitteeAbbreviationFinder {
             let key = pair.abbreviation + "\u{0}" + pair.name
             if found[key] == nil || explicit { found[key] = pair }
         }
-        for (abbreviation, name) in parenthesised(in: document.text) + legend(in: document.text) { add(abbreviation, name, explicit: true) }
+        let lines = TextLines.of(document.text)
+        for (abbreviation, name) in parenthesised(in: lines) + legend(in: lines) { add(abbreviation, name, explicit: true) }
 
         // Committees the document names in full, for abbreviations it uses without one.
         var named: [String]?
         func namedCommittees() -> [String] {
             if let named { return named }
             var names: [String] = []
-            var texts = [document.text]
+            var texts: [String] = []
             if let body = document.meeting?.body { texts.append(body) }
             for c in document.cases { texts += c.decisions.compactMap(\.body) }
-            for text in texts { names += committeeNames(in: text) }
+            names += committeeNames(in: lines)
+            for text in texts { names += committeeNames(in: TextLines.of(text)) }
             named = names
             return names
         }
@@ -88,7 +90,7 @@ public enum CommitteeAbbreviationFinder {
             for body in c.decisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
         }
         for body in document.mentionedDecisions.compactMap(\.body) where isAbbreviation(body) { pairByName(body) }
-        for abbreviation in lettersInColumns(in: document.text) + lettersAsLabels(in: document.text) + lettersInCodes(in: document.text) {
+        for abbreviation in lettersInColumns(in: lines) + lettersAsLabels(in: lines) + lettersInCodes(in: lines) {
             pairByName(abbreviation)
         }
         return found.values.sorted { ($0.abbreviation, $0.name) < ($1.abbreviation, $1.name) }
@@ -96,9 +98,9 @@ public enum CommitteeAbbreviationFinder {
 
     /// "Name (ABBR)" and "ABBR (Name)": the name is the shortest run of words before the
     /// parenthesis (or the parenthesis itself) that holds a committee word and spells the letters.
-    static func parenthesised(in text: String) -> [(String, String)] {
+    static func parenthesised(in lines: [Substring]) -> [(String, String)] {
         var out: [(String, String)] = []
-        for line in text.split(whereSeparator: \.isNewline) where line.contains("(") {
+        for line in lines where line.utf8.contains(UInt8(ascii: "(")) {
             var rest = line[...]
             while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
                 let inside = rest[rest.index(after: open)..<close].trimmingSpaces
@@ -127,10 +129,10 @@ public enum CommitteeAbbreviationFinder {
     ///   spaces ("KFU    Kultur- og Fritidsudvalget").
     /// The name is the shortest run of words after the letters that starts with a capital,
     /// holds a committee word and spells them, so text after the name does not spoil it.
-    static func legend(in text: String) -> [(String, String)] {
+    static func legend(in lines: [Substring]) -> [(String, String)] {
         var out: [(String, String)] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            if line.contains("=") || line.contains(":") { out += separatedEntries(in: line) }
+        for line in lines {
+            if line.utf8.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) { out += separatedEntries(in: line) }
             out += spacedEntries(in: line)
         }
         return out
@@ -156,6 +158,7 @@ public enum CommitteeAbbreviationFinder {
 
     /// The "ABBR<tab>Name" cells of one line, or the line's letters and name after spaces.
     static func spacedEntries(in line: Substring) -> [(String, String)] {
+        guard line.utf8.contains(UInt8(ascii: "\t")) || mayStartWithAbbreviation(line) else { return [] }
         let cells = line.split(separator: "\t").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         if cells.count > 1 {
             return zip(cells, cells.dropFirst()).compactMap { letters, next in
@@ -187,12 +190,20 @@ public enum CommitteeAbbreviationFinder {
     ///
     ///     lettersInColumns(in: "Sagsgang\nFOU\n\nSOS\nTMU\nØKE\nX\n")  // ["FOU", "SOS", "TMU", "ØKE"]
     public static func lettersInColumns(in text: String) -> [String] {
+        lettersInColumns(in: TextLines.of(text))
+    }
+
+    static func lettersInColumns(in lines: [Substring]) -> [String] {
         var out: [String] = [], run: [String] = []
         func close() {
             if run.count >= minimumColumn { out += run }
             run = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines {
+            guard mayStartWithAbbreviation(line) else {
+                if line.utf8.contains(where: { $0 != UInt8(ascii: " ") }) { close() }
+                continue
+            }
             let cell = line.trimmingSpaces
             if cell.isEmpty { continue }
             if isAbbreviation(cell) { run.append(String(cell)) } else { close() }
@@ -203,8 +214,9 @@ public enum CommitteeAbbreviationFinder {
 
     /// The letters of every line that holds nothing but an abbreviation and a colon ("MIU:"):
     /// a label a committee's decision follows.
-    public static func lettersAsLabels(in text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).compactMap { line in
+    static func lettersAsLabels(in lines: [Substring]) -> [String] {
+        lines.compactMap { line in
+            guard line.utf8.last(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: ":") else { return nil }
             let cell = line.trimmingSpaces
             guard cell.last == ":" else { return nil }
             let letters = cell.dropLast().trimmingSpaces
@@ -219,14 +231,23 @@ public enum CommitteeAbbreviationFinder {
     ///
     ///     lettersInCodes(in: "ændringsforslagene BUU-A-11 og BUU-A-12, COVID-19, VVM-redegørelse")  // ["BUU", "BUU", "COVID"]
     public static func lettersInCodes(in text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0.isNewline || $0 == "\t" || $0 == "/" }).compactMap { word in
-            let code = word.trimmingCharacters(in: ",.:;()[]\"'")
-            let parts = code.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count > 1, let head = parts.first, isAbbreviation(head),
-                  parts.dropFirst().contains(where: { $0.contains(where: \.isNumber) }),
-                  parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0.isLetter && $0.isUppercase } }) else { return nil }
-            return String(head)
+        lettersInCodes(in: TextLines.of(text))
+    }
+
+    static func lettersInCodes(in lines: [Substring]) -> [String] {
+        var out: [String] = []
+        // A code holds a hyphen: lines and words without one are passed over unread.
+        for line in lines where line.utf8.contains(UInt8(ascii: "-")) {
+            for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "/" }) where word.utf8.contains(UInt8(ascii: "-")) {
+                let code = word.trimmingCharacters(in: ",.:;()[]\"'")
+                let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count > 1, let head = parts.first, isAbbreviation(head),
+                      parts.dropFirst().contains(where: { $0.contains(where: \.isNumber) }),
+                      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0.isLetter && $0.isUppercase } }) else { continue }
+                out.append(String(head))
+            }
         }
+        return out
     }
 
     /// Fewer letters in a column than this are a short list, not a grid's headers.
@@ -235,9 +256,9 @@ public enum CommitteeAbbreviationFinder {
     /// Runs of words in `text` that end in a committee word and start with a capital, each as
     /// the longest such run of at most six words ("Kultur- og Fritidsudvalget", "Udvalget for
     /// Børn og Unge" is found from its committee word on, too).
-    static func committeeNames(in text: String) -> [String] {
+    static func committeeNames(in lines: [Substring]) -> [String] {
         var out: [String] = []
-        for line in text.split(whereSeparator: \.isNewline) where hasCommitteeWord(line) {
+        for line in lines where hasCommitteeWord(line) {
             let words = line.split(separator: " ").map { $0.trimmingCharacters(in: ",.:;()") }
             for (i, word) in words.enumerated() where hasCommitteeWord(word) {
                 // Backwards from the committee word: its list of suspended words ("Børne-, Unge- og").
@@ -299,6 +320,16 @@ public enum CommitteeAbbreviationFinder {
     /// 2–6 capital letters ("KFU", "ØK", "BUU"), the way committees are abbreviated.
     public static func isAbbreviation(_ text: some StringProtocol) -> Bool {
         (2...6).contains(text.count) && text.allSatisfy { $0.isLetter && $0.isUppercase }
+    }
+
+    /// Whether `line`, spaces before it aside, can start with an abbreviation at all: its first
+    /// two bytes are capitals or non-ASCII (a capital Æ, Ø or Å takes two). A byte test before
+    /// `isAbbreviation`, so that the lines of running text, which start with a capital and a
+    /// small letter, are passed over without reading their characters.
+    static func mayStartWithAbbreviation(_ line: Substring) -> Bool {
+        var bytes = line.utf8.drop { $0 == UInt8(ascii: " ") }.makeIterator()
+        func capitalOrWide(_ b: UInt8?) -> Bool { b.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 } ?? false }
+        return capitalOrWide(bytes.next()) && capitalOrWide(bytes.next())
     }
 
     /// Words that make a name a committee's ("udvalget", "byrådet", "kommunalbestyrelsen").
