@@ -70,9 +70,15 @@ public final class SegmentWriter {
     /// field and ascending, as the format stores them, without holding the document's tokens:
     /// a document of millions of tokens costs the writer what its postings cost.
     public func add(id: UInt64, tokens: some DocumentTokens, values: DocumentValues = DocumentValues()) {
-        let doc = UInt32(ids.count)
+        let doc = UInt32(ids.count), fieldCount = fieldCount
         ids.append(id)
         self.values.append(values)
+        // The tables are moved into locals for the document and back after it: a local's
+        // accesses are checked when compiled, a property's at every token.
+        var dictionary = self.dictionary, postings = self.postings, estimatedBytes = self.estimatedBytes
+        self.dictionary = TermTable()
+        self.postings = []
+        defer { (self.dictionary, self.postings, self.estimatedBytes) = (dictionary, postings, estimatedBytes) }
         estimatedBytes += values.values.reduce(16) { $0 + $1.text.utf8.count + 24 } + 8 + 4 * fieldCount
         for f in 0..<fieldCount {
             var distinct = 0, last: UInt32? = nil
