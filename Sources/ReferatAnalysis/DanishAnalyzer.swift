@@ -24,6 +24,8 @@ public final class DanishAnalyzer {
     private let decompounder: Decompounder
     private let synonymsTable: CommitteeSynonyms
     private var cache = WordFormsCache()
+    /// The forms `learnableWords(in:)` makes, kept apart from `cache`, whose forms are whole.
+    private var learnabilityCache = WordFormsCache(capacity: 20_000)
     public let lexicon: DanishLexicon
 
     static let conjunctions: Set<String> = ["og", "eller", "samt", "&"]
@@ -33,7 +35,7 @@ public final class DanishAnalyzer {
     public var learnableWords: Set<String>?
 
     /// True while `learnableWords(in:)` runs: words get only the forms that decide whether
-    /// they are learnable, and the cache is left alone.
+    /// they are learnable (cached in `learnabilityCache`), and `cache` is left alone.
     private var findsLearnableWordsOnly = false
 
     /// The learnable words of `text` (see `WordForms.isLearnable`), as document-mode analysis
@@ -334,7 +336,12 @@ public final class DanishAnalyzer {
 
     /// The forms of one word as written (its UTF-8 bytes), from the cache in document mode.
     private func forms(of raw: UnsafeBufferPointer<UInt8>, mode: AnalysisMode) -> WordForms {
-        if findsLearnableWordsOnly { return learnabilityForms(of: Substring(String(decoding: raw, as: UTF8.self))) }
+        if findsLearnableWordsOnly {
+            if let hit = learnabilityCache[raw] { return hit }
+            let forms = learnabilityForms(of: Substring(String(decoding: raw, as: UTF8.self)))
+            learnabilityCache.insert(forms, for: raw)
+            return forms
+        }
         guard mode == .document else { return makeForms(of: Substring(String(decoding: raw, as: UTF8.self)), mode: mode) }
         if let hit = cache[raw] { return hit }
         let forms = makeForms(of: Substring(String(decoding: raw, as: UTF8.self)), mode: mode)
@@ -390,7 +397,7 @@ public final class DanishAnalyzer {
     }
 
     /// Only the forms `learnableWords(in:)` needs: the folded word, whether it is a stop word
-    /// and whether it is learnable. The stem is left empty and nothing is cached.
+    /// and whether it is learnable. The stem is left empty.
     private func learnabilityForms(of raw: Substring) -> WordForms {
         let folded = CaseFolder.fold(raw)
         let isStopWord = StopWords.contains(folded)

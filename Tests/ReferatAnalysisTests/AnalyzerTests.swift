@@ -274,5 +274,16 @@ enum Fixtures {
         }
         #expect(checked >= 5)
     }
-}
 
+    /// One analyzer over every Corpus file in turn, as the importer's threads keep theirs: the
+    /// short pass's cached forms answer later files as they answered the first, and never
+    /// stand in for the whole forms of a document's analysis.
+    @Test func oneAnalyzerForManyFilesFindsWhatFreshOnesFind() throws {
+        let shared = DanishAnalyzer()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root + "/Corpus").sorted() where name.hasSuffix(".txt") {
+            guard let text = try? String(contentsOfFile: Fixtures.root + "/Corpus/" + name, encoding: .utf8) else { continue }
+            #expect(shared.learnableWords(in: text) == DanishAnalyzer().learnableWords(in: text), "\(name)")
+            #expect(shared.analyze(text, mode: .document) == DanishAnalyzer().analyze(text, mode: .document), "\(name)")
+        }
+    }
+}
