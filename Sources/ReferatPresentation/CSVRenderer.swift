@@ -1,7 +1,7 @@
 import Foundation
 import ReferatIndex
 import ReferatSearch
-public import ReferatStore
+import ReferatStore
 
 /// CSV in UTF-8 with CRLF line ends, for spreadsheets: optionally a byte-order mark (Excel)
 /// and Danish column headers; a field that a spreadsheet would read as a formula is quoted.

@@ -1,5 +1,5 @@
 import Foundation
-public import ReferatIndex
+import ReferatIndex
 import ReferatRecords
 import ReferatSearch
 public import ReferatStore

@@ -1,6 +1,6 @@
 import GRDB
 public import ReferatAnalysis
-public import ReferatIndexing
+import ReferatIndexing
 
 extension ArchiveStore {
     /// A committee abbreviation the index applies in one municipality, with how many of that

@@ -130,7 +130,6 @@ extension ArchiveStore {
                 d.warnings.isEmpty ? nil : json(d.warnings), d.cases.isEmpty ? d.text : d.preamble, importedAt,
             ])
         let documentID = db.lastInsertedRowID
-        let documentDate = d.date ?? d.meeting?.date
         for (ordinal, decision) in d.mentionedDecisions.enumerated() {
             try insert(decision, ordinal: ordinal, caseID: nil, documentID: documentID, people: &people, db)
         }

@@ -2,6 +2,7 @@ import GRDB
 import ReferatAnalysis
 import ReferatEngine
 import ReferatIndexing
+import ReferatRecords
 
 /// One write transaction's changes to the search index (`ReferatEngine`): entries added with
 /// their tokens and values, entries deleted. Made by `ArchiveStore.writeIndexed`, which
