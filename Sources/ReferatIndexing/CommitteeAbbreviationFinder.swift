@@ -108,13 +108,16 @@ public enum CommitteeAbbreviationFinder {
                 rest = rest[rest.index(after: close)...]
                 if isAbbreviation(inside) {
                     let words = before.split(separator: " ").suffix(8)
+                    // Every name tried is a tail of the longest: without a committee word in it,
+                    // none has one (a party's letters after a member's name, "Eva Holm (SF)").
+                    guard hasCommitteeWord(words.joined(separator: " ")) else { continue }
                     for k in 1...max(1, words.count) where k <= words.count {
                         let name = words.suffix(k).joined(separator: " ")
                         guard let first = name.first, first.isUppercase, hasCommitteeWord(name) else { continue }
                         if spells(inside, name) { out.append((String(inside), name)); break }
                     }
-                } else if hasCommitteeWord(inside), let word = before.split(separator: " ").last.map(String.init),
-                          isAbbreviation(word), spells(word, inside) {
+                } else if let word = before.split(separator: " ").last.map(String.init), isAbbreviation(word),
+                          hasCommitteeWord(inside), spells(word, inside) {
                     out.append((word, String(inside)))
                 }
             }
