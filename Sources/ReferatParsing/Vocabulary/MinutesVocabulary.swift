@@ -5,15 +5,16 @@
 /// every pattern that needs it.
 enum MinutesVocabulary {
     /// Words a deciding body's name ends with ("Børne- og Ungeudvalget", "Regionsrådet",
-    /// "Herning Byråd"), lower-cased.
+    /// "Herning Byråd", "Beredskabskommissionen", "Klagenævnet"), lower-cased.
     static let bodyEndings = [
         "udvalget", "udvalg", "bestyrelsen", "bestyrelse", "rådet", "råd", "magistraten", "repræsentationen",
-        "direktionen", "forsamlingen", "borgerrepræsentationen",
+        "direktionen", "forsamlingen", "borgerrepræsentationen", "kommissionen", "kommission", "nævnet", "nævn",
     ]
 
     /// How a body's name ends before a comma and a date ("Plan- og Miljøudvalget, 24.10.2016"),
     /// case as written.
-    static let commaBodyEndings = ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen"]
+    static let commaBodyEndings = ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen",
+                                   "kommissionen", "nævnet"]
 
     /// Weekdays, as a date may be printed after them ("fredag den 14. august 2020").
     static let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
@@ -46,6 +47,7 @@ enum MinutesVocabulary {
     /// A body's name and its definite form, for meeting compounds: "ældreråd" → "rådet".
     static let definiteEndings: [(String, String)] = [
         ("råd", "et"), ("udvalg", "et"), ("bestyrelse", "n"), ("forsamling", "en"), ("repræsentation", "en"),
+        ("kommission", "en"), ("nævn", "et"),
     ]
 
     /// The body a meeting compound names, in its definite form: "Byrådsmødet" and
