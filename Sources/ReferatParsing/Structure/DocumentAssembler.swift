@@ -74,10 +74,13 @@ struct DocumentAssembler {
         let headerEnd = anchors.first.map { max(0, $0.titleIndex - (Self.hasKLEAbove(lines, $0.titleIndex) ? 1 : 0)) } ?? lines.count
         // Without items the whole text may describe the meeting (who was absent, its decisions).
         var meeting = MeetingHeaderParser.parse(Array(lines[..<(anchors.isEmpty ? min(lines.count, 400) : headerEnd)]))
-        // "Rådsmøde 27.09.2022" over the items: the page's title names the meeting.
+        // "Rådsmøde 27.09.2022" over the items: the page's title names the meeting. A document
+        // site shows the title twice, cut short and in full ("Download \"Referat af … 2011\""):
+        // the first of the opening lines that names a meeting and its date.
         var councilKind: String?
-        if !anchors.isEmpty, meeting?.date == nil || meeting?.body == nil, let first = lines[..<headerEnd].first(where: { !$0.isBlank }),
-           let titled = MeetingHeaderParser.meetingTitle(first.text), meeting?.date == nil || meeting?.date == titled.date {
+        if !anchors.isEmpty, meeting?.date == nil || meeting?.body == nil,
+           let titled = lines[..<headerEnd].lazy.filter({ !$0.isBlank }).prefix(8).compactMap({ MeetingHeaderParser.meetingTitle($0.text) }).first,
+           meeting?.date == nil || meeting?.date == titled.date {
             var found = meeting ?? Meeting()
             found.date = found.date ?? titled.date
             found.body = found.body ?? titled.body

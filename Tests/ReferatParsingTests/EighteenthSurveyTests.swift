@@ -1,0 +1,53 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Shapes the leftovers of held-out sets 15 and 16 and the first run of set 17 brought (boards'
+/// and forums' PDF transcripts, absentees with their offices; docs/layouts.md, "Held-out set
+/// 17"), each written anew with invented names, numbers and sentences.
+@Suite struct EighteenthSurveyTests {
+    struct Title: CustomTestStringConvertible, Sendable {
+        var name: String
+        var line: String
+        var body: String?
+        var kind: String?
+        var date: String?
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        // A plain "møde": the body follows "i", or stands as a name after the word.
+        Title(name: "møde i a forum, running on", line: "8. møde i Egeby Vejforum den 14. maj 2031, kl. 10:00-15:00 efterfulgt af frokost kl",
+              body: "Egeby Vejforum", date: "2031-05-14"),
+        Title(name: "letters spaced out, then MØDE and a council", line: "R e f e r a t MØDE Egeby Seniorråd. Torsdag den 4. juni 2031 kl Salen, Rådhuset",
+              body: "Egeby Seniorråd", date: "2031-06-04"),
+        // A board's meeting at a place: the place is no body; the word names the kind.
+        Title(name: "a board's meeting at a school", line: "Referat af bestyrelsesmøde på Egeby Gymnasium den 4. marts 2031. Mødet holdtes i lærerværelset",
+              kind: "bestyrelsen", date: "2031-03-04"),
+        Title(name: "a document site's download line", line: "Download \"Referat af bestyrelsesmøde på Egeby Gymnasium den 4. marts 2031.\"",
+              kind: "bestyrelsen", date: "2031-03-04"),
+        Title(name: "a council's meeting in a room", line: "Referat af ældrerådsmøde i Mødelokale 2 den 6. maj 2031",
+              body: "Ældrerådet", date: "2031-05-06"),
+        // Words that name no meeting's record before the word, or a sentence between it and the date.
+        Title(name: "a plain møde and a date only", line: "Referat møde 14.03.2031"),
+        Title(name: "a sentence before the meeting", line: "Borgerne blev inviteret til møde i Egeby Hallen den 4. marts 2031"),
+        Title(name: "a sentence between meeting and date", line: "Referat af bestyrelsesmøde hvor regnskabet for 2030 blev godkendt den 4. marts 2031"),
+        Title(name: "a plain møde at a place", line: "15. møde på Egeby Rådhus den 4. marts 2031"),
+    ])
+    func aTitleNamesTheMeetingAndItsDate(_ title: Title) {
+        let found = MeetingHeaderParser.meetingTitle(title.line)
+        #expect(found?.body == title.body)
+        #expect(found?.kind == title.kind)
+        #expect(found?.date == title.date)
+    }
+
+    @Test func aDocumentSitesFullTitleDatesTheDecisionsWhenTheShortOneLostTheYear() throws {
+        let text = "Referat af bestyrelsesmøde på Egeby Gymnasium den 4. marts Mødet holdtes kl. 16.\n\nStarte visningen fra side:\n\n"
+            + "Download \"Referat af bestyrelsesmøde på Egeby Gymnasium den 4. marts 2031. Mødet holdtes kl. 16.\"\n\nTranskript\n\n"
+            + "1. Godkendelse af referat\n\nGodkendt.\n\n2. Budget for efteråret\n\nBestyrelsen godkendte budgettet.\n\n3. Eventuelt\n\nIntet.\n"
+        let document = try parse(text)
+        #expect(document.meeting?.date == "2031-03-04")
+        #expect(document.meeting?.body == "Bestyrelsen")
+        #expect(document.cases.flatMap(\.decisions).map(\.date) == ["2031-03-04", "2031-03-04"])
+    }
+}
