@@ -50,4 +50,27 @@ import Testing
         #expect(document.meeting?.body == "Bestyrelsen")
         #expect(document.cases.flatMap(\.decisions).map(\.date) == ["2031-03-04", "2031-03-04"])
     }
+
+    struct Absence: CustomTestStringConvertible, Sendable {
+        var name: String
+        var line: String
+        var absent: [String]
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        Absence(name: "offices in lower case", line: "formand Eva Holm, næstformand Bo Berg", absent: ["Eva Holm", "Bo Berg"]),
+        Absence(name: "a seat's office", line: "elevrepræsentant Mads Lund og medarbejderrepræsentant Rita Krog", absent: ["Mads Lund", "Rita Krog"]),
+        Absence(name: "capitalised offices", line: "Bestyrelsesmedlem Kaj Berg, Rådmand Ole Brink", absent: ["Kaj Berg", "Ole Brink"]),
+        // A lower-case word that is no office still starts no name.
+        Absence(name: "a lower-case word that is no office", line: "kassereren Eva Holm", absent: []),
+    ])
+    func anOfficeBeforeANameIsNoPartOfIt(_ absence: Absence) {
+        #expect(PeopleParser.people(inList: absence.line).map(\.name) == absence.absent)
+    }
+
+    @Test func membersNamedByTheirOfficeInThePluralStayedOut() {
+        let found = AbsenceProse.read("Udvalgsmedlemmerne Per Vinther og Sofie Krag deltog ikke i mødet.")
+        #expect(((found?.absent ?? []).map(\.name) + (found?.notParticipating ?? []).map(\.name)).sorted() == ["Per Vinther", "Sofie Krag"])
+    }
 }

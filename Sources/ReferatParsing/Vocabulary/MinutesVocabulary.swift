@@ -122,11 +122,17 @@ enum MinutesVocabulary {
     /// Words before a list of absentees in a sentence about who came: "Alle var mødt undtagen …".
     static let absentExceptions = ["var mødt undtagen", "mødt undtagen", "til stede undtagen"]
 
-    /// Offices printed before a name ("Borgmester Anna Holm").
+    /// Offices printed before a name ("Borgmester Anna Holm", "næstformand Bo Berg"), and before
+    /// two names joined by "og" ("Udvalgsmedlemmerne Eva Ny og Bo Berg deltog ikke").
     static let roles = [
         "Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem",
-        "Regionsrådsmedlem", "Byrådsmedlem", "Kommunalbestyrelsesmedlem", "Medlem",
+        "Regionsrådsmedlem", "Byrådsmedlem", "Kommunalbestyrelsesmedlem", "Bestyrelsesmedlem", "Medlem",
+        "Udvalgsmedlemmerne", "Byrådsmedlemmerne", "Kommunalbestyrelsesmedlemmerne", "Regionsrådsmedlemmerne", "Bestyrelsesmedlemmerne", "Medlemmerne",
     ]
+
+    /// How the word of an office before a name ends, lower-cased: the offices above and the
+    /// seats a board's members hold ("elevrepræsentant Bo Berg", "medarbejderrepræsentant Eva Ny").
+    static let roleEndings = ["borgmester", "rådmand", "formand", "medlem", "medlemmerne", "repræsentant"]
 
     /// Lower-case words inside a person's name: "Dorthe la Cour", "Luis da Silva Martins".
     static let nameParticles = ["af", "da", "de", "del", "di", "dos", "du", "la", "le", "van", "von", "den", "der", "ter"]
