@@ -74,3 +74,28 @@ import Testing
         #expect(((found?.absent ?? []).map(\.name) + (found?.notParticipating ?? []).map(\.name)).sorted() == ["Per Vinther", "Sofie Krag"])
     }
 }
+
+extension EighteenthSurveyTests {
+    @Test(arguments: [
+        // A name's initial closes no sentence; a capital word before the point does.
+        ("Forslag fra Jan E. Holm og Eva L. Ny om en bænk", true),
+        ("Forslag fra Per B. Vinther og Inge Ø. Mose", true),
+        ("Mødet d. 18. september", true),
+        ("Referatet blev godkendt. Intet nyt", false),
+        ("Forslag fra Bo Berg. Eva Ny orienterede", false),
+        ("Orientering om skolen I. Holm deltog", true),
+    ])
+    func aNamesInitialIsAnAbbreviation(_ text: String, _ abbreviations: Bool) {
+        #expect(CaseSegmenter.pointsAreAbbreviations(text[...]) == abbreviations)
+    }
+
+    @Test func aLongLabelledTitleNamingItsMoversWithInitialsIsAnItem() throws {
+        let movers = "Eva Holm, Kaj Berg, Rita Krog, Sofie Krag og Per B. Vinther og kommunalbestyrelsesmedlem Mads J. Lund, Inge Mose og Bo Dal"
+        let text = "Referat til mødet i Kommunalbestyrelsen den 6. oktober 2031 kl. 19:00\n\nDagsordenspunkter\n\n"
+            + "Pkt. 214 Forslag til beslutning fra rådmænd \(movers) om at opstille en bænk og et overdækket cykelskur ved hvert busstoppested\n\n"
+            + "Sagsfremstilling\n\nBeslutningsforslaget blev oversendt til Magistraten.\n\n"
+            + "Pkt. 215 Valg af nyt medlem til Egeby Havneråd\n\nBeslutning\n\nKommunalbestyrelsen tiltrådte indstillingen.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["214", "215"])
+    }
+}

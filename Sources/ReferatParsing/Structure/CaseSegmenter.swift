@@ -401,12 +401,19 @@ struct CaseSegmenter {
 
     /// Whether every point inside `text` closes an abbreviation or an ordinal, not a sentence:
     /// "Mødet d. 18. september", "Sag nr. 4 om skolen" (a short word or a digit before it, a digit
-    /// or a lower-case word after it), never "Referatet blev godkendt. Intet nyt".
+    /// or a lower-case word after it), never "Referatet blev godkendt. Intet nyt". A name's
+    /// initial is one too: "Forslag fra Jan E. Holm og Eva L. Ny" (a capital alone before it,
+    /// a capital after it).
     static func pointsAreAbbreviations(_ text: Substring) -> Bool {
         let bytes = Array(text.utf8)
         for (i, byte) in bytes.enumerated() where byte == 0x2E {
             guard i + 2 < bytes.count, bytes[i + 1] == 0x20 else { return false }
             let after = bytes[i + 2]
+            // "E. Holm", "Ø. Lund": a capital alone before the point (Æ, Ø, Å are 0xC3 and a byte
+            // from 0x80 to 0x9E), a capital's first byte after it.
+            let capitalBefore = i >= 2 && (0x41...0x5A).contains(bytes[i - 1]) && bytes[i - 2] == 0x20
+                || i >= 3 && (0x80...0x9E).contains(bytes[i - 1]) && bytes[i - 2] == 0xC3 && bytes[i - 3] == 0x20
+            if capitalBefore, (0x41...0x5A).contains(after) || after == 0xC3 { continue }
             guard after.isASCIIDigit || (0x61...0x7A).contains(after) else { return false }
             if i > 0, bytes[i - 1].isASCIIDigit { continue }
             var letters = 0, j = i - 1
