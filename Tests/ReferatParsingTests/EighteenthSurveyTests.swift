@@ -99,3 +99,25 @@ extension EighteenthSurveyTests {
         #expect(document.cases.map(\.number) == ["214", "215"])
     }
 }
+
+extension EighteenthSurveyTests {
+    @Test(arguments: [
+        ("Kultur- og Fritidsudvalget godkender indstillingen.", "Kultur- og Fritidsudvalget"),
+        ("Byrådet godkendte forslaget med 17 stemmer mod 4.", "Byrådet"),
+        ("Børne- og Ungeudvalget tog orienteringen til efterretning.", "Børne- og Ungeudvalget"),
+        // No body first, or no verb after it: no subject.
+        ("Godkendt.", nil),
+        ("Forvaltningen orienterede Byrådet om sagen.", nil),
+        ("Byrådet: Godkendt.", nil),
+    ] as [(String, String?)])
+    func aDecisionOpeningWithABodyNamesItsBody(_ text: String, _ body: String?) {
+        #expect(CaseParser.subjectBody(text) == body)
+    }
+
+    @Test func anItemPagesDecisionTakesTheBodyItOpensWith() throws {
+        let text = "Ny ordning for leje af idrætshaller\n\n18.15.00-G01-3-31 -\n\nSagsfremstilling\n\nForvaltningen foreslår to takster.\n\n"
+            + "Beslutning\n\nKultur- og Fritidsudvalget godkender indstillingen.\n"
+        let document = try parse(text)
+        #expect(document.cases.flatMap(\.decisions).map(\.body) == ["Kultur- og Fritidsudvalget"])
+    }
+}
