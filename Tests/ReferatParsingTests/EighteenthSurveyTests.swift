@@ -121,3 +121,16 @@ extension EighteenthSurveyTests {
         #expect(document.cases.flatMap(\.decisions).map(\.body) == ["Kultur- og Fritidsudvalget"])
     }
 }
+
+extension EighteenthSurveyTests {
+    @Test(arguments: [
+        // A news heading names the council and a date, but no record of its meeting.
+        ("Nyt fra byrådet den 12. marts 2031", false),
+        ("Nyheder fra Kommunalbestyrelsen 12. marts 2031", false),
+        ("Byrådet – Referat – 12. marts 2031", true),
+        ("Referat fra byrådet 12. marts 2031", true),
+    ])
+    func aNewsHeadingIsNoMeetingHeader(_ line: String, _ header: Bool) {
+        #expect((MeetingHeaderParser.bodyAndDate(line) != nil) == header)
+    }
+}

@@ -49,6 +49,7 @@ enum MeetingHeaderParser {
             rest = String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])
         }
         var lower = rest.lowercased()
+        if MinutesVocabulary.newsOpenings.contains(where: { lower.hasPrefix($0) }) { return nil }
         // "Godkendelse af dagsorden" is an item's title, not the record's name.
         // Every title starts with these words: most lines are turned away on bytes.
         if lower.containsPlain("godkendelse af ") {

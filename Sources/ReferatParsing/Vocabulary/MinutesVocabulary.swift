@@ -134,6 +134,10 @@ enum MinutesVocabulary {
     /// seats a board's members hold ("elevrepræsentant Bo Berg", "medarbejderrepræsentant Eva Ny").
     static let roleEndings = ["borgmester", "rådmand", "formand", "medlem", "medlemmerne", "repræsentant"]
 
+    /// How a news page's heading opens, lower-cased ("Nyt fra byrådet den 21. juni 2031"): the
+    /// page reports on a meeting; the line is not a record's header.
+    static let newsOpenings = ["nyt fra ", "nyheder fra ", "nyhed fra "]
+
     /// Lower-case words inside a person's name: "Dorthe la Cour", "Luis da Silva Martins".
     static let nameParticles = ["af", "da", "de", "del", "di", "dos", "du", "la", "le", "van", "von", "den", "der", "ter"]
     static let nameParticleSet = Set(nameParticles)
