@@ -134,3 +134,17 @@ extension EighteenthSurveyTests {
         #expect((MeetingHeaderParser.bodyAndDate(line) != nil) == header)
     }
 }
+
+extension EighteenthSurveyTests {
+    @Test(arguments: [
+        ("1 Referat Byrådet Mødested: Byrådssalen Medlemmer Eva Holm (hjevho) V Kaj Berg (kabe) V Fraværende Kaj Berg (kabe) V, Lone Dahl (lodah) Ø Bemærkninger",
+         ["Kaj Berg", "Lone Dahl"], ["V", "Ø"]),
+        ("1 Referat Byrådet Medlemmer Eva Holm (hjevho) V Fraværende Kaj Berg (kabe) V og Lone Dahl (lodah) Ø Bemærkninger",
+         ["Kaj Berg", "Lone Dahl"], ["V", "Ø"]),
+    ])
+    func membersWithLoginAndPartyInATranscriptsHeader(_ line: String, _ names: [String], _ parties: [String]) {
+        let absent = AbsenceProse.read(line)?.absent ?? []
+        #expect(absent.map(\.name) == names)
+        #expect(absent.compactMap(\.party) == parties)
+    }
+}
