@@ -148,3 +148,15 @@ extension EighteenthSurveyTests {
         #expect(absent.compactMap(\.party) == parties)
     }
 }
+
+extension EighteenthSurveyTests {
+    @Test(arguments: [
+        ("Lone Dahl har meddelt, at hun vil være forhindret i at deltage i byrådsmødet på grund af en rejse.", ["Lone Dahl"]),
+        ("Kaj Berg (V) har meddelt, at han er forhindret i at deltage i mødet.", ["Kaj Berg"]),
+        // A leave that starts later says nothing of this meeting.
+        ("Lars Bech har meddelt, at han holder orlov fra næste møde.", []),
+    ])
+    func aMemberWhoSaysHeIsPreventedIsAbsent(_ line: String, _ absent: [String]) {
+        #expect((AbsenceProse.read(line)?.absent ?? []).map(\.name) == absent)
+    }
+}
