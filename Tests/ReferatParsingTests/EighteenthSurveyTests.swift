@@ -160,3 +160,22 @@ extension EighteenthSurveyTests {
         #expect((AbsenceProse.read(line)?.absent ?? []).map(\.name) == absent)
     }
 }
+
+extension EighteenthSurveyTests {
+    static let localCouncil = "Dato: Onsdag den 9. april 2031\nAfbud: Lone, Mads\n\nMødet handlede om forslagene til den nye plan for landsbyens "
+        + "fællesarealer, som blev gennemgået ét for ét og rettet.\n\nPlanen bliver lagt på lokalrådets hjemmeside, og Kaj laver en kort "
+        + "præsentation til årsmødet i maj.\n"
+
+    @Test(arguments: [
+        // A title that calls itself the record names the meeting over a page without items.
+        ("Referat af lokalrådsmøde (9. april 2031)", "Lokalrådet"),
+        ("Referat af bestyrelsesmøde 9. april 2031", "Bestyrelsen"),
+        // A headline naming a meeting may be a news page's: no body from it.
+        ("Lokalrådsmøde 9. april 2031", nil),
+    ] as [(String, String?)])
+    func aRecordsTitleNamesTheMeetingOfAPageWithoutItems(_ title: String, _ body: String?) throws {
+        let document = try parse(title + "\n\n" + Self.localCouncil)
+        #expect(document.meeting?.body == body)
+        #expect(document.meeting?.date == "2031-04-09")
+    }
+}

@@ -76,10 +76,13 @@ struct DocumentAssembler {
         var meeting = MeetingHeaderParser.parse(Array(lines[..<(anchors.isEmpty ? min(lines.count, 400) : headerEnd)]))
         // "Rådsmøde 27.09.2022" over the items: the page's title names the meeting. A document
         // site shows the title twice, cut short and in full ("Download \"Referat af … 2011\""):
-        // the first of the opening lines that names a meeting and its date.
+        // the first of the opening lines that names a meeting and its date. Over no items only
+        // a title that calls itself the record ("Referat af lokalrådsmøde (4. marts 2031)"): a
+        // news page lists "Byrådsmøde 4. februar 2031" too.
         var councilKind: String?
-        if !anchors.isEmpty, meeting?.date == nil || meeting?.body == nil,
-           let titled = lines[..<headerEnd].lazy.filter({ !$0.isBlank }).prefix(8).compactMap({ MeetingHeaderParser.meetingTitle($0.text) }).first,
+        if meeting?.date == nil || meeting?.body == nil,
+           let titled = lines[..<headerEnd].lazy.filter({ !$0.isBlank }).prefix(8)
+               .filter({ !anchors.isEmpty || Self.opensWithRecordName($0.text) }).compactMap({ MeetingHeaderParser.meetingTitle($0.text) }).first,
            meeting?.date == nil || meeting?.date == titled.date {
             var found = meeting ?? Meeting()
             found.date = found.date ?? titled.date
@@ -412,6 +415,12 @@ struct DocumentAssembler {
             return SectionHeadings.key(text) != nil || CaseSegmenter.isIdentity(text)
                 || DecisionHeader.mayBeHeader(text) && DecisionHeader.parse(text) != nil
         }
+    }
+
+    /// Whether `text` opens with the record's name: "Referat af …", "Dagsorden for …".
+    static func opensWithRecordName(_ text: String) -> Bool {
+        let first = text.prefix { $0 != " " }.lowercased()
+        return first == "referat" || first == "dagsorden" || first == "beslutningsprotokol"
     }
 
     /// A headline (a short first line without a closing point) over at least two paragraphs.

@@ -322,7 +322,7 @@ enum MeetingHeaderParser {
         guard text.hasASCIIDigit, text.containsBytes("øde") || text.containsBytes("ØDE") else { return nil }
         let head = text.isShorter(than: 160) ? text : String(text.prefix(160))
         guard let found = DanishDate.first(in: head) else { return nil }
-        let words = head[..<found.range.lowerBound].split(separator: " ").map { $0.stripping(".:,\"") }.filter { !$0.isEmpty }
+        let words = head[..<found.range.lowerBound].split(separator: " ").map { $0.stripping(".:,\"()") }.filter { !$0.isEmpty }
         guard let k = words.firstIndex(where: { let w = $0.lowercased(); return w.hasSuffix("møde") || w.hasSuffix("mødet") }) else { return nil }
         let word = words[k]
         guard word.first?.isLetter == true else { return nil }
