@@ -179,3 +179,16 @@ extension EighteenthSurveyTests {
         #expect(document.meeting?.date == "2031-04-09")
     }
 }
+
+extension EighteenthSurveyTests {
+    @Test(arguments: [
+        ("1 12. februar 2031 Referat Deltagelse Til stede: Eva Holm (formand), Kaj Berg og Rita Krog.", "2031-02-12"),
+        ("12.02.2031 Dagsorden Til stede: Eva Holm og Kaj Berg.", "2031-02-12"),
+        // A date inside the text, or before words that name no record, dates no meeting.
+        ("1 Til stede: Eva Holm. Referat af 12. februar 2031 blev godkendt.", nil),
+        ("1 12. februar 2031 blev referatet godkendt af bestyrelsen.", nil),
+    ] as [(String, String?)])
+    func aTranscriptsFirstPageOpeningWithTheDateAndTheRecordDatesTheMeeting(_ line: String, _ date: String?) {
+        #expect(MeetingHeaderParser.datedRecordOpening(line) == date)
+    }
+}

@@ -142,6 +142,10 @@ enum MeetingHeaderParser {
             i += 1
             if text.isEmpty { continue }
             defer { lastContent = text }
+            if meeting.date == nil, text.utf8.first?.isASCIIDigit == true, let date = datedRecordOpening(text) {
+                meeting.date = date
+                found = true
+            }
             if mayBeProse(text), let m = text.firstMatch(of: prose) {
                 // "Møde i regionsrådet den 16. januar 2024": the name as a name.
                 let raw = String(m.1)
@@ -457,6 +461,15 @@ enum MeetingHeaderParser {
 
     /// A body's name inside a header line: "TÅRNBY KOMMUNE. Referat til Kommunalbestyrelsen" → "Kommunalbestyrelsen".
     nonisolated(unsafe) static let bodyInLine = #/((?:[A-ZÆØÅ][\p{L}]*-?,?\s+(?:(?:og|for|i)\s+)?)*(?:[A-ZÆØÅ][\p{L}-]*)?(?:[Uu]dvalget|[Uu]dvalg|[Bb]estyrelsen|[Rr]ådet|[Bb]yråd|[Rr]epræsentationen|Magistraten|[Dd]irektionen))(?![\p{L}])/#
+
+    /// A transcript's first page that opens with the date and the record's name, after the
+    /// page's number: "1 26. januar 2031 Referat Deltagelse Til stede: …" (a board's own minutes).
+    static func datedRecordOpening(_ text: String) -> String? {
+        let head = String(text.prefix(40))
+        guard let found = DanishDate.first(in: head), head[..<found.range.lowerBound].allSatisfy({ $0.isNumber || $0 == " " }) else { return nil }
+        let word = head[found.range.upperBound...].drop { $0 == " " }.prefix { $0.isLetter }.lowercased()
+        return word == "referat" || word == "dagsorden" || word == "beslutningsprotokol" ? found.iso : nil
+    }
 
     /// "Mandag den 16. marts 2015", "Kl. 17:00 den 4/3 2019": a line that is a date and little else.
     static func standaloneDate(_ text: String) -> String? {
