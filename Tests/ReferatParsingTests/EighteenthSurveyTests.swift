@@ -192,3 +192,19 @@ extension EighteenthSurveyTests {
         #expect(MeetingHeaderParser.datedRecordOpening(line) == date)
     }
 }
+
+extension EighteenthSurveyTests {
+    static let itemPage = "B-sag: Fordeling af puljen\n\n20.00.00-Ø00-4-31 -\n\nSagsresumé\n\nSagen handler om puljen.\n\n"
+
+    @Test(arguments: [
+        // A list under the item's "Indstilling", its last entry right above the decision.
+        ("Indstilling\n\nForvaltningen indstiller, at udvalget godkender:\n\n1. Fordelingen som beskrevet.\n2. Fristen som beskrevet.\n\n"
+            + "Beslutning\n\nKultur- og Fritidsudvalget godkender indstillingen.\n", 1),
+        // Without a section heading since the title, the numbered lines are the page's items.
+        ("1. Fordelingen af puljen\n2. Fristen for ansøgninger\n\nBeslutning\n\nGodkendt.\n", 2),
+    ] as [(String, Int)])
+    func aListInAnUnnumberedItemsSectionIsNoItem(_ body: String, _ items: Int) throws {
+        let text = body.hasPrefix("Indstilling") ? Self.itemPage + body : "B-sag: Fordeling af puljen\n\n20.00.00-Ø00-4-31 -\n\n" + body
+        #expect(try parse(text).cases.count == items)
+    }
+}

@@ -176,6 +176,11 @@ struct CaseSegmenter {
                 // A bare list that started again at 1 inside an item ("1. Orientering" / "2. Planer" /
                 // … with nothing between) goes on counting past the last item's number: still the list.
                 if let inner = innerList, number == inner.number + 1, previousContent(lines, before: i) == inner.index { restarts = true }
+                // A list under a section heading of an item whose title has no number ("Indstilling" /
+                // "1. Udmøntning af …" / "2. …" / "Beslutning"): its next entry, right under the one before.
+                if number > 1, let last = anchors.last, last.number == nil, let above = previousContent(lines, before: i),
+                   numberedTitle(lines[above].text).flatMap({ Int($0.number) }) == number - 1,
+                   hasSectionHeading(lines, after: last.titleLine ?? last.titleIndex, before: above) { restarts = true }
                 var keep = false, listed = false
                 if confirmation == .identity {
                     keep = true
@@ -273,6 +278,12 @@ struct CaseSegmenter {
         let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) && PeopleParser.person(lines[$0].text) == nil } ?? false
         let titleBelow = nextContent(lines, after: first).map { isTitleLike(lines[$0].text) && numberedTitle(lines[$0].text) == nil } ?? false
         return !titleAbove && titleBelow
+    }
+
+    /// Whether a section heading ("Indstilling", "Sagsfremstilling") stands between lines `start` and `end`.
+    func hasSectionHeading(_ lines: [SourceLine], after start: Int, before end: Int) -> Bool {
+        guard start + 1 < end else { return false }
+        return lines[(start + 1)..<end].contains { $0.text.isShorter(than: 60) && !$0.text.isEmpty && SectionHeadings.key($0.text) != nil }
     }
 
     /// Whether `span` holds more than one item's text: two decision headers, identities or
