@@ -322,10 +322,16 @@ enum AbsenceProse {
         guard let label = line.firstRange(of: " Fraværende ") ?? line.firstRange(of: " Afbud ") else { return nil }
         let after = line[label.upperBound...].prefix(300)
         guard let end = headerLabels.compactMap({ after.firstRange(of: $0)?.lowerBound }).min() else { return nil }
-        let chunk = String(after[..<end]).stripping(" ,")
+        var chunk = String(after[..<end]).stripping(" ,")
+        // "Klaus Holm (hjkh) V, Eva Ny (hjevny) A": each member's login, then the party.
+        if chunk.containsBytes(") ") { chunk = chunk.replacing(loginAndParty) { " (\($0.1))" } }
         guard !chunk.isEmpty, chunk.wholeMatch(of: onlyNames) != nil else { return nil }
         return chunk
     }
+
+    /// A member's login in parentheses and the party's letters after it, as a transcript of
+    /// an SBSYS header prints a member: "Klaus Holm (hjkh) V".
+    nonisolated(unsafe) static let loginAndParty = #/\s*\([a-z]{2,8}\)\s+([A-ZÆØÅ]{1,2})(?=\s*,|\s*$|\s+og\s)/#
 
     static func sentences(_ line: String) -> [String] {
         // Most lines are one sentence: no point, semicolon or colon followed by a space.

@@ -118,7 +118,10 @@ enum PeopleParser {
     static func person(_ raw: String) -> Person? {
         var text = raw.stripping("•-–;. ")
         // "Borgmester Anna Holm": the office is not part of the name.
-        for role in rolePrefixes where text.hasPrefix(role) { text = String(text.dropFirst(role.count)) }
+        // In either case: a list prints "Afbud: formand Eva Ny, elevrepræsentant Bo Berg".
+        while let space = text.utf8.firstIndex(of: 0x20), text.utf8.distance(from: text.utf8.startIndex, to: space) >= 5, isOffice(text[..<space]) {
+            text = String(text[space...].dropFirst())
+        }
         // "Fraværende: REFERAT Eva Holm": a transcript's page heading between a label and its value.
         for heading in ["REFERAT ", "DAGSORDEN "] where text.hasPrefix(heading) { text = String(text.dropFirst(heading.count)) }
         // "Koncerndirektør fra Region Hovedstaden Svend Holm": an office and the organisation
@@ -182,8 +185,12 @@ enum PeopleParser {
         return nil
     }
 
-    /// The offices before a name, each with the space after it ("Borgmester ").
-    static let rolePrefixes = MinutesVocabulary.roles.map { $0 + " " }
+    /// Whether `word` is an office printed before a name ("Borgmester", "næstformand",
+    /// "Udvalgsmedlemmerne", "elevrepræsentant"), in either case.
+    static func isOffice(_ word: Substring) -> Bool {
+        let lower = word.lowercased()
+        return MinutesVocabulary.roleEndings.contains { lower.hasSuffix($0) } && lower.allSatisfy(\.isLetter)
+    }
 
     /// A hyphen at a word's end and the next capitalised word: one double name broken in two.
     nonisolated(unsafe) static let brokenDoubleName = #/-\s+(?=[A-ZÆØÅ])/#

@@ -535,6 +535,18 @@ struct CaseParser: Sendable {
             // "Beslutning den 3. maj 2027" under a header naming only the body: that body's step.
             decision.body = meeting.body
         }
+        // "Beslutning" / "By- og Kulturudvalget godkender indstillingen." on a page that names
+        // no meeting (one item's page): the body the decision opens with, as its subject.
+        if decision.body == nil, let body = Self.subjectBody(decision.text) { decision.body = body }
+    }
+
+    /// The body that opens `text` as its subject, a verb in lower case after it: "Byrådet
+    /// godkendte …", "Børne- og Ungeudvalget tog orienteringen til efterretning".
+    static func subjectBody(_ text: String) -> String? {
+        guard text.first?.isUppercase == true, let m = text.prefixMatch(of: MeetingHeaderParser.bodyInLine) else { return nil }
+        let rest = text[m.range.upperBound...]
+        guard rest.first == " ", rest.dropFirst().first?.isLowercase == true else { return nil }
+        return MeetingHeaderParser.cleanBody(String(m.1))
     }
 
     /// `items` without later ones whose key was seen: a name listed twice is one person.

@@ -176,6 +176,11 @@ struct CaseSegmenter {
                 // A bare list that started again at 1 inside an item ("1. Orientering" / "2. Planer" /
                 // … with nothing between) goes on counting past the last item's number: still the list.
                 if let inner = innerList, number == inner.number + 1, previousContent(lines, before: i) == inner.index { restarts = true }
+                // A list under a section heading of an item whose title has no number ("Indstilling" /
+                // "1. Udmøntning af …" / "2. …" / "Beslutning"): its next entry, right under the one before.
+                if number > 1, let last = anchors.last, last.number == nil, let above = previousContent(lines, before: i),
+                   numberedTitle(lines[above].text).flatMap({ Int($0.number) }) == number - 1,
+                   hasSectionHeading(lines, after: last.titleLine ?? last.titleIndex, before: above) { restarts = true }
                 var keep = false, listed = false
                 if confirmation == .identity {
                     keep = true
@@ -273,6 +278,12 @@ struct CaseSegmenter {
         let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) && PeopleParser.person(lines[$0].text) == nil } ?? false
         let titleBelow = nextContent(lines, after: first).map { isTitleLike(lines[$0].text) && numberedTitle(lines[$0].text) == nil } ?? false
         return !titleAbove && titleBelow
+    }
+
+    /// Whether a section heading ("Indstilling", "Sagsfremstilling") stands between lines `start` and `end`.
+    func hasSectionHeading(_ lines: [SourceLine], after start: Int, before end: Int) -> Bool {
+        guard start + 1 < end else { return false }
+        return lines[(start + 1)..<end].contains { $0.text.isShorter(than: 60) && !$0.text.isEmpty && SectionHeadings.key($0.text) != nil }
     }
 
     /// Whether `span` holds more than one item's text: two decision headers, identities or
@@ -401,12 +412,19 @@ struct CaseSegmenter {
 
     /// Whether every point inside `text` closes an abbreviation or an ordinal, not a sentence:
     /// "Mødet d. 18. september", "Sag nr. 4 om skolen" (a short word or a digit before it, a digit
-    /// or a lower-case word after it), never "Referatet blev godkendt. Intet nyt".
+    /// or a lower-case word after it), never "Referatet blev godkendt. Intet nyt". A name's
+    /// initial is one too: "Forslag fra Jan E. Holm og Eva L. Ny" (a capital alone before it,
+    /// a capital after it).
     static func pointsAreAbbreviations(_ text: Substring) -> Bool {
         let bytes = Array(text.utf8)
         for (i, byte) in bytes.enumerated() where byte == 0x2E {
             guard i + 2 < bytes.count, bytes[i + 1] == 0x20 else { return false }
             let after = bytes[i + 2]
+            // "E. Holm", "Ø. Lund": a capital alone before the point (Æ, Ø, Å are 0xC3 and a byte
+            // from 0x80 to 0x9E), a capital's first byte after it.
+            let capitalBefore = i >= 2 && (0x41...0x5A).contains(bytes[i - 1]) && bytes[i - 2] == 0x20
+                || i >= 3 && (0x80...0x9E).contains(bytes[i - 1]) && bytes[i - 2] == 0xC3 && bytes[i - 3] == 0x20
+            if capitalBefore, (0x41...0x5A).contains(after) || after == 0xC3 { continue }
             guard after.isASCIIDigit || (0x61...0x7A).contains(after) else { return false }
             if i > 0, bytes[i - 1].isASCIIDigit { continue }
             var letters = 0, j = i - 1

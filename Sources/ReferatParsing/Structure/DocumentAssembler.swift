@@ -74,10 +74,16 @@ struct DocumentAssembler {
         let headerEnd = anchors.first.map { max(0, $0.titleIndex - (Self.hasKLEAbove(lines, $0.titleIndex) ? 1 : 0)) } ?? lines.count
         // Without items the whole text may describe the meeting (who was absent, its decisions).
         var meeting = MeetingHeaderParser.parse(Array(lines[..<(anchors.isEmpty ? min(lines.count, 400) : headerEnd)]))
-        // "Rådsmøde 27.09.2022" over the items: the page's title names the meeting.
+        // "Rådsmøde 27.09.2022" over the items: the page's title names the meeting. A document
+        // site shows the title twice, cut short and in full ("Download \"Referat af … 2011\""):
+        // the first of the opening lines that names a meeting and its date. Over no items only
+        // a title that calls itself the record ("Referat af lokalrådsmøde (4. marts 2031)"): a
+        // news page lists "Byrådsmøde 4. februar 2031" too.
         var councilKind: String?
-        if !anchors.isEmpty, meeting?.date == nil || meeting?.body == nil, let first = lines[..<headerEnd].first(where: { !$0.isBlank }),
-           let titled = MeetingHeaderParser.meetingTitle(first.text), meeting?.date == nil || meeting?.date == titled.date {
+        if meeting?.date == nil || meeting?.body == nil,
+           let titled = lines[..<headerEnd].lazy.filter({ !$0.isBlank }).prefix(8)
+               .filter({ !anchors.isEmpty || Self.opensWithRecordName($0.text) }).compactMap({ MeetingHeaderParser.meetingTitle($0.text) }).first,
+           meeting?.date == nil || meeting?.date == titled.date {
             var found = meeting ?? Meeting()
             found.date = found.date ?? titled.date
             found.body = found.body ?? titled.body
@@ -409,6 +415,12 @@ struct DocumentAssembler {
             return SectionHeadings.key(text) != nil || CaseSegmenter.isIdentity(text)
                 || DecisionHeader.mayBeHeader(text) && DecisionHeader.parse(text) != nil
         }
+    }
+
+    /// Whether `text` opens with the record's name: "Referat af …", "Dagsorden for …".
+    static func opensWithRecordName(_ text: String) -> Bool {
+        let first = text.prefix { $0 != " " }.lowercased()
+        return first == "referat" || first == "dagsorden" || first == "beslutningsprotokol"
     }
 
     /// A headline (a short first line without a closing point) over at least two paragraphs.

@@ -27,7 +27,7 @@ enum MeetingHeaderParser {
     /// Words around a body's name and a date in a header line ("Byrådet – Referat – 1. oktober 2018").
     static let headerWords: Set<String> = [
         "referat", "dagsorden", "beslutningsprotokol", "fra", "af", "for", "til", "møde", "mødet", "i", "den", "kl", "kl.",
-        "ordinært", "ekstraordinært", "ordinære", "ekstraordinære", "-", "–", "•", "|", ",", "samlet", "dokument", "type", "hent",
+        "ordinært", "ekstraordinært", "ordinære", "ekstraordinære", "-", "–", "•", "|", ",", "samlet", "dokument", "type", "hent", "download",
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "åbent", "åben",
         "dagsordener", "referater", "dagsordenpunkter", "dagsordenspunkter", "d.", "d",
     ]
@@ -49,6 +49,7 @@ enum MeetingHeaderParser {
             rest = String(text[..<found.range.lowerBound]) + " " + String(text[found.range.upperBound...])
         }
         var lower = rest.lowercased()
+        if MinutesVocabulary.newsOpenings.contains(where: { lower.hasPrefix($0) }) { return nil }
         // "Godkendelse af dagsorden" is an item's title, not the record's name.
         // Every title starts with these words: most lines are turned away on bytes.
         if lower.containsPlain("godkendelse af ") {
@@ -141,6 +142,10 @@ enum MeetingHeaderParser {
             i += 1
             if text.isEmpty { continue }
             defer { lastContent = text }
+            if meeting.date == nil, text.utf8.first?.isASCIIDigit == true, let date = datedRecordOpening(text) {
+                meeting.date = date
+                found = true
+            }
             if mayBeProse(text), let m = text.firstMatch(of: prose) {
                 // "Møde i regionsrådet den 16. januar 2024": the name as a name.
                 let raw = String(m.1)
@@ -306,23 +311,47 @@ enum MeetingHeaderParser {
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
-    /// A page's first line naming its meeting as one word and its date: "Rådsmøde 27.09.2022",
+    /// A page's first line naming its meeting and its date: "Rådsmøde 27.09.2022",
     /// "Menighedsrådsmøde tirsdag den 4. maj 2027", "Ekstraordinært bestyrelsesmøde 3/5 2027".
     /// The word names the body ("Byrådsmøde" → "Byrådet") or only what kind of body met
     /// ("Rådsmøde": `kind` is "rådet", a council the text names, see `council(ending:in:)`).
     /// Only a page of items is read so: a news page lists such lines too. The line may go on
     /// with the meeting's time, place and who came ("Referat af bestyrelsesmøde onsdag d. 7.
     /// november 2027 kl. 19.30 i Klubhuset. Tilstede: …", a board's own minutes on one line).
+    /// A place may stand between the word and the date ("Referat af bestyrelsesmøde på
+    /// Nordby Skole den 6. maj 2027"); after a plain "møde" the body does ("15. møde i
+    /// Vejforum den 3. juni 2027, kl. 10 efterfulgt af …", "R e f e r a t MØDE Sønderby
+    /// Ældreråd. Torsdag den 4. juni 2027 kl", a transcript's title running into its fields).
     static func meetingTitle(_ text: String) -> (body: String?, kind: String?, date: String)? {
-        guard text.hasASCIIDigit else { return nil }
-        let head = text.isShorter(than: 90) ? text : String(text.prefix(90))
+        guard text.hasASCIIDigit, text.containsBytes("øde") || text.containsBytes("ØDE") else { return nil }
+        let head = text.isShorter(than: 160) ? text : String(text.prefix(160))
         guard let found = DanishDate.first(in: head) else { return nil }
-        let words = head[..<found.range.lowerBound].split(separator: " ").map { $0.stripping(".:,") }
-            .filter { !headerWords.contains($0.lowercased()) && !$0.isEmpty }
-        guard words.count == 1, let word = words.first, word.first?.isLetter == true else { return nil }
+        let words = head[..<found.range.lowerBound].split(separator: " ").map { $0.stripping(".:,\"()") }.filter { !$0.isEmpty }
+        guard let k = words.firstIndex(where: { let w = $0.lowercased(); return w.hasSuffix("møde") || w.hasSuffix("mødet") }) else { return nil }
+        let word = words[k]
+        guard word.first?.isLetter == true else { return nil }
+        // Before the meeting: the record's name, an ordinal ("15. møde"), letters spaced out ("R e f e r a t").
+        guard words[..<k].allSatisfy({ headerWords.contains($0.lowercased()) || $0.allSatisfy(\.isNumber) || $0.count == 1 }) else { return nil }
+        let rest = words[(k + 1)...].filter { $0 == "i" || $0 == "på" || !headerWords.contains($0.lowercased()) && !$0.allSatisfy(\.isNumber) }
         var stem = word.lowercased()
-        guard stem.hasSuffix("møde") else { return nil }
+        if stem.hasSuffix("t") { stem.removeLast() }
+        let plain = stem == "møde"
+        var body: String?
+        if let first = rest.first {
+            // "på Nordby Skole", "i Klubhuset": after a word naming the body, a place; after "møde", "i" names the body.
+            let named = first == "i" || first == "på" ? rest.dropFirst() : rest[...]
+            guard !named.isEmpty, named.count <= 5, named.allSatisfy({ $0.first?.isUppercase == true || ["og", "for", "i"].contains($0) }) else { return nil }
+            let name = named.joined(separator: " ")
+            if plain {
+                guard first == "i" || MinutesVocabulary.endsLikeBody(name), first != "på" else { return nil }
+                body = cleanBody(name) ?? name
+            } else if first != "i" && first != "på" {
+                return nil
+            }
+        }
+        if let body { return (body, nil, found.iso) }
         if let body = MinutesVocabulary.bodyOfMeetingCompound(word) { return (body, nil, found.iso) }
+        guard !plain else { return nil }
         stem.removeLast(4)
         if stem.hasSuffix("s") { stem.removeLast() }
         let kind = MinutesVocabulary.definiteEndings.first { $0.0 == stem }.map { $0.0 + $0.1 }
@@ -432,6 +461,15 @@ enum MeetingHeaderParser {
 
     /// A body's name inside a header line: "TÅRNBY KOMMUNE. Referat til Kommunalbestyrelsen" → "Kommunalbestyrelsen".
     nonisolated(unsafe) static let bodyInLine = #/((?:[A-ZÆØÅ][\p{L}]*-?,?\s+(?:(?:og|for|i)\s+)?)*(?:[A-ZÆØÅ][\p{L}-]*)?(?:[Uu]dvalget|[Uu]dvalg|[Bb]estyrelsen|[Rr]ådet|[Bb]yråd|[Rr]epræsentationen|Magistraten|[Dd]irektionen))(?![\p{L}])/#
+
+    /// A transcript's first page that opens with the date and the record's name, after the
+    /// page's number: "1 26. januar 2031 Referat Deltagelse Til stede: …" (a board's own minutes).
+    static func datedRecordOpening(_ text: String) -> String? {
+        let head = String(text.prefix(40))
+        guard let found = DanishDate.first(in: head), head[..<found.range.lowerBound].allSatisfy({ $0.isNumber || $0 == " " }) else { return nil }
+        let word = head[found.range.upperBound...].drop { $0 == " " }.prefix { $0.isLetter }.lowercased()
+        return word == "referat" || word == "dagsorden" || word == "beslutningsprotokol" ? found.iso : nil
+    }
 
     /// "Mandag den 16. marts 2015", "Kl. 17:00 den 4/3 2019": a line that is a date and little else.
     static func standaloneDate(_ text: String) -> String? {

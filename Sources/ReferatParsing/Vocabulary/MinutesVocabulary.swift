@@ -103,6 +103,9 @@ enum MinutesVocabulary {
         "havde meldt afbud", "har meldt afbud", "havde meldt forfald", "har meldt forfald", "meldte afbud",
         "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald", "havde forfald", "har forfald",
         "udeblev", "var ikke til stede", "mødte ikke",
+        // An item calling in a substitute: "Eva Holm har meddelt, at hun vil være forhindret i at deltage i byrådsmødet …".
+        "har meddelt, at hun vil være forhindret", "har meddelt, at han vil være forhindret", "har meddelt, at hun er forhindret",
+        "har meddelt, at han er forhindret",
     ]
 
     /// What follows a list of names that did not take part in one item:
@@ -124,11 +127,21 @@ enum MinutesVocabulary {
     /// Words before a list of absentees in a sentence about who came: "Alle var mødt undtagen …".
     static let absentExceptions = ["var mødt undtagen", "mødt undtagen", "til stede undtagen"]
 
-    /// Offices printed before a name ("Borgmester Anna Holm").
+    /// Offices printed before a name ("Borgmester Anna Holm", "næstformand Bo Berg"), and before
+    /// two names joined by "og" ("Udvalgsmedlemmerne Eva Ny og Bo Berg deltog ikke").
     static let roles = [
         "Borgmester", "Viceborgmester", "Rådmand", "Formand", "Næstformand", "Udvalgsformand", "Regionsrådsformand", "Udvalgsmedlem",
-        "Regionsrådsmedlem", "Byrådsmedlem", "Kommunalbestyrelsesmedlem", "Medlem",
+        "Regionsrådsmedlem", "Byrådsmedlem", "Kommunalbestyrelsesmedlem", "Bestyrelsesmedlem", "Medlem",
+        "Udvalgsmedlemmerne", "Byrådsmedlemmerne", "Kommunalbestyrelsesmedlemmerne", "Regionsrådsmedlemmerne", "Bestyrelsesmedlemmerne", "Medlemmerne",
     ]
+
+    /// How the word of an office before a name ends, lower-cased: the offices above and the
+    /// seats a board's members hold ("elevrepræsentant Bo Berg", "medarbejderrepræsentant Eva Ny").
+    static let roleEndings = ["borgmester", "rådmand", "formand", "medlem", "medlemmerne", "repræsentant"]
+
+    /// How a news page's heading opens, lower-cased ("Nyt fra byrådet den 21. juni 2031"): the
+    /// page reports on a meeting; the line is not a record's header.
+    static let newsOpenings = ["nyt fra ", "nyheder fra ", "nyhed fra "]
 
     /// Lower-case words inside a person's name: "Dorthe la Cour", "Luis da Silva Martins".
     static let nameParticles = ["af", "da", "de", "del", "di", "dos", "du", "la", "le", "van", "von", "den", "der", "ter"]
