@@ -308,8 +308,6 @@ enum AbsenceProse {
         return false
     }
 
-    /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
-    /// initial ("N. J. Ottesen") or an abbreviation of one or two letters.
     /// Labels of a meeting header that may follow the absentees' names in a header row.
     static let headerLabels = [" Stedfortræder", " Stedfortrædere", " Medlemmer", " Deltagere", " Mødedeltagere", " Bemærkninger", " Sted ",
                                // The contents that follow the header on a transcript's first page.
@@ -333,6 +331,9 @@ enum AbsenceProse {
     /// an SBSYS header prints a member: "Klaus Holm (hjkh) V".
     nonisolated(unsafe) static let loginAndParty = #/\s*\([a-z]{2,8}\)\s+([A-ZÆØÅ]{1,2})(?=\s*,|\s*$|\s+og\s)/#
 
+    /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
+    /// initial ("N. J. Ottesen"), an abbreviation of one or two letters, or a given name
+    /// abbreviated inside a name ("Jens Chr. Holm").
     static func sentences(_ line: String) -> [String] {
         // Most lines are one sentence: no point, semicolon or colon followed by a space.
         if !line.containsBytes(". "), !line.containsBytes("; "), !line.containsBytes(": "), !Self.hasGluedSentence(line) {
@@ -366,7 +367,9 @@ enum AbsenceProse {
                 let digits = current.dropLast().reversed().prefix { $0.isASCII && $0.isNumber }
                 let wordBeforeNumber = current.dropLast(digits.count + 1).reversed().drop { $0 == " " }.drop { $0 == "." }.prefix { $0.isLetter }
                 let afterNumber = !digits.isEmpty && current.dropLast(digits.count + 1).last == " " && wordBeforeNumber.count > 2
-                if c != "." || afterParenthesis || afterNumber || word.count > 2 || word.first?.isLowercase == true && word.count > 1 {
+                // A given name abbreviated inside a name ("Jens Chr. Holm") is not a sentence's end either.
+                let nameAbbreviation = MinutesVocabulary.givenNameAbbreviations.contains(String(word.reversed()))
+                if c != "." || afterParenthesis || afterNumber || !nameAbbreviation && (word.count > 2 || word.first?.isLowercase == true && word.count > 1) {
                     out.append(current.stripping(" "))
                     current = ""
                 }

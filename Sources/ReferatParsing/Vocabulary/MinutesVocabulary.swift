@@ -16,6 +16,10 @@ enum MinutesVocabulary {
     static let commaBodyEndings = ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen",
                                    "kommissionen", "nævnet"]
 
+    /// Given names as Danish names abbreviate them in the middle of a name ("Jens Chr. Holm",
+    /// "Niels Kr. Berg"): a point after one closes no sentence.
+    static let givenNameAbbreviations: Set<String> = ["Chr", "Kr", "Th", "Fr", "Joh", "Jac", "Aa", "Wm"]
+
     /// Weekdays, as a date may be printed after them ("fredag den 14. august 2020").
     static let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
 
