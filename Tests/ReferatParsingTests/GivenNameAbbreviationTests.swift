@@ -19,3 +19,19 @@ import Testing
         #expect(document.meeting?.absent.map(\.name) == absent)
     }
 }
+
+/// A member on leave is marked in the list of members ("Katja Holm (orlov)"): absent, with
+/// the leave as the reason; a leave in prose names no one.
+@Suite struct MemberOnLeaveTests {
+    @Test(arguments: [
+        ("Medlemmer: Bo Berg (borgmester), Eva Holm, Katja Lind (orlov), Ib Dahl", ["Katja Lind"]),
+        ("Medlemmer: Anne Mark (Orlov), Per Sand, Lis Ravn (orlov)", ["Anne Mark", "Lis Ravn"]),
+        ("Byrådet bevilgede orlov til Per Sand fra 1. maj.", []),
+    ])
+    func aMemberOnLeaveIsAbsent(_ line: String, _ absent: [String]) throws {
+        let text = "Byrådet - Referat\nDato: 3. maj 2030\n\n\(line)\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n"
+        let document = try parse(text)
+        #expect((document.meeting?.absent ?? []).map(\.name) == absent)
+        #expect((document.meeting?.absent ?? []).allSatisfy { $0.reason == "orlov" })
+    }
+}

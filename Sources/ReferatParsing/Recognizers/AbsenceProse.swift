@@ -85,8 +85,9 @@ enum AbsenceProse {
     /// "Bo Berg meddeler, at han ikke kan deltage i behandling af pkt. 6 grundet inhabilitet":
     /// someone who said he or she would not take part in an item.
     nonisolated(unsafe) static let saysCannotTakePart = try! Regex(#"(?<name>"# + name + #")\s+(?:meddeler|meddelte|oplyser|oplyste|tilkendegiver|tilkendegav),?\s+at\s+(?:han|hun)\s+ikke\s+(?:kan|kunne)\s+deltage\s+i\s+(?<rest>[^.]*(?:\.\s*[0-9][^.]*)*)"#)
-    /// "Eva Holm (Afbud)" in a list of members.
-    nonisolated(unsafe) static let markedAbsent = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)\s*\((?:[Aa]fbud|[Ff]raværende|[Ff]orfald)\)"#)
+    /// "Eva Holm (Afbud)" in a list of members; "Eva Holm (orlov)", a member on leave, whose
+    /// substitute sits in her place.
+    nonisolated(unsafe) static let markedAbsent = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)\s*\((?<mark>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Oo]rlov)\)"#)
 
     /// Whether `line` may say that someone was absent or did not take part: the guard before
     /// the patterns, from the words every predicate and label holds. Asked of nearly every
@@ -99,6 +100,7 @@ enum AbsenceProse {
     static let absenceStems = [
         "fravær", "Fravær", "fbud", "eltog ikke", "eltager ikke", "ikke til stede", "j til stede", "inhabil", "forfald", "forhindre", "ikke mødt",
         "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", "uppleant deltager", "kke kan deltage", "kke kunne deltage", " stedet for", "edvirkede ikke",
+        "rlov)",
     ]
 
     static let stemTable = ByteStemTable(absenceStems)
@@ -149,7 +151,7 @@ enum AbsenceProse {
                 continue
             }
             if sentence.containsBytes("(Afbud") || sentence.containsBytes("(afbud") || sentence.containsBytes("(Fravær") || sentence.containsBytes("(fravær")
-                || sentence.containsBytes("(Forfald") || sentence.containsBytes("(forfald") {
+                || sentence.containsBytes("(Forfald") || sentence.containsBytes("(forfald") || sentence.containsBytes("rlov)") {
                 let marked = sentence.matches(of: markedAbsent)
                 for m in marked {
                     guard let name = m["name"]?.substring else { continue }
@@ -158,7 +160,8 @@ enum AbsenceProse {
                     // which of them make the absentee's name is not known (as `PeopleParser.person`).
                     let words = name.split(separator: " ").count
                     if words >= 5 || words == 4 && marked.count >= 2 { continue }
-                    found.absent.append(Person(name: String(name), reason: "afbud"))
+                    let onLeave = m["mark"]?.substring?.lowercased() == "orlov"
+                    found.absent.append(Person(name: String(name), reason: onLeave ? "orlov" : "afbud"))
                 }
             }
             // Only where someone came in the absentee's place ("er indkaldt som stedfortræder for …"),
