@@ -219,6 +219,20 @@ struct DecisionHeader: Hashable, Sendable {
         return DecisionHeader(body: nil, date: nil, inlineText: rest)
     }
 
+    /// A committee's recommendation on the item's way to the council, on a line of its own
+    /// between the recommendation and the decision: "Økonomiudvalget anbefaler indstillingen.",
+    /// "Økonomiudvalget anbefaler By- og Kulturudvalgets indstilling." A step of the item's
+    /// history, its body the committee, its date not printed. Only outside a decision's text
+    /// (`CaseParser`): under the committee's own dated header the sentence is that step's decision.
+    static func recommendation(_ line: String) -> DecisionHeader? {
+        guard line.containsBytes(" anbefaler "), line.containsBytes("indstilling"), line.isShorter(than: 160),
+              let cut = line.firstRange(of: " anbefaler "), line[cut.upperBound...].contains("indstilling") else { return nil }
+        let body = String(line[..<cut.lowerBound])
+        guard body.first?.isUppercase == true, body.split(separator: " ").count <= 6, !body.contains(","), !body.contains("."),
+              MinutesVocabulary.endsLikeBody(body) else { return nil }
+        return DecisionHeader(body: body, date: nil, inlineText: line)
+    }
+
     /// Whether `line` may be a decision header at all: every shape starts with a capital
     /// letter or a digit (a byte outside ASCII may be "Ø" or "Å").
     static func mayBeHeader(_ line: String) -> Bool {

@@ -23,6 +23,8 @@ struct CaseParser: Sendable {
         var afterStep = false
         /// The header calls itself a decision ("Beslutning Byrådet den …"), not only a body and date.
         var saysDecision = false
+        /// A committee's recommendation on a line of its own (`DecisionHeader.recommendation`).
+        var recommends = false
         var lines: [SourceLine] = []
     }
 
@@ -170,6 +172,15 @@ struct CaseParser: Sendable {
                 }
                 decisions.append(DecisionDraft(header: header, firstLine: line.number, byReferat: parsed == nil, afterStep: stepBefore,
                                                saysDecision: Self.callsItselfDecision(unbulleted)))
+                block = .decision(decisions.count - 1)
+                lastWasStep = true
+                continue
+            }
+            // "Økonomiudvalget anbefaler indstillingen." after the recommendation: a committee's
+            // step before the council's decision; the next committee's line is a step of its own.
+            let recommending = decisions.last?.recommends == true
+            if !isInDecision(block) || recommending, let step = DecisionHeader.recommendation(unbulleted) {
+                decisions.append(DecisionDraft(header: step, firstLine: line.number, afterStep: stepBefore, recommends: true))
                 block = .decision(decisions.count - 1)
                 lastWasStep = true
                 continue
