@@ -44,4 +44,15 @@ import Testing
         #expect(document.cases.flatMap(\.decisions).map(\.body) == [head.body, head.body])
         #expect(document.cases.flatMap(\.decisions).allSatisfy { $0.date != nil })
     }
+
+    /// A body, a comma and a date is a step's header; a title that speaks of a meeting of the
+    /// body before the same comma and date is not.
+    @Test(arguments: [
+        ("Plan- og Miljøudvalget, 24.10.2016", "Plan- og Miljøudvalget"),
+        ("Godkendelse af referat fra møde i Folkeoplysningsudvalget, den 20.06.2018", nil),
+        ("Dagsorden for mødet i Økonomiudvalget, den 3. maj 2030", nil),
+    ] as [(String, String?)])
+    func aBodyAndADateMakeAStep(_ line: String, _ body: String?) {
+        #expect(DecisionHeader.parse(line)?.body == body)
+    }
 }

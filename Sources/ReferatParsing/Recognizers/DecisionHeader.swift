@@ -330,7 +330,10 @@ struct DecisionHeader: Hashable, Sendable {
         }
         // "Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1": a
         // sentence before a page's running footer, not a body's name.
-        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = committeeDated(line), !m.body.contains(". ") {
+        // "Godkendelse af referat fra møde i Folkeoplysningsudvalget, den 20.06.2018": a title about
+        // a meeting, not a body's name (`namesRecord`).
+        if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = committeeDated(line), !m.body.contains(". "),
+           !namesRecord(m.body) {
             return make(body: m.body, iso: m.iso, rest: m.rest)
         }
         return nil
@@ -370,6 +373,13 @@ struct DecisionHeader: Hashable, Sendable {
         guard let comma = utf8.prefix(91).indices.first(where: { utf8[$0] == 0x2C && utf8.index(after: $0) < utf8.endIndex && utf8[utf8.index(after: $0)] == 0x20 }) else { return false }
         let head = line[..<comma]
         return MinutesVocabulary.commaBodyEndings.contains { head.hasSuffix($0) }
+    }
+
+    /// Whether a would-be body's name speaks of a meeting or its record ("… referat fra møde i
+    /// Folkeoplysningsudvalget"): no body is called so (`MeetingHeaderParser.isBodyName` turns
+    /// the same words away).
+    static func namesRecord(_ name: some StringProtocol) -> Bool {
+        name.split(separator: " ").contains { ["møde", "mødet", "referat", "dagsorden"].contains($0.lowercased()) }
     }
 
     /// "Byrådets beslutning" → "Byrådet"; nil for "Udvalgets beslutning", which names no body.
