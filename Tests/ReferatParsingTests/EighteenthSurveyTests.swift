@@ -137,7 +137,7 @@ extension EighteenthSurveyTests {
 
 extension EighteenthSurveyTests {
     @Test(arguments: [
-        ("1 Referat Byrådet Mødested: Byrådssalen Medlemmer Eva Holm (hjevho) V Kaj Berg (kabe) V Fraværende Kaj Berg (kabe) V, Lone Dahl (lodah) Ø Bemærkninger",
+        ("1 Referat Byrådet Mødested: Rådssalen Medlemmer Eva Holm (hjevho) V Kaj Berg (kabe) V Fraværende Kaj Berg (kabe) V, Lone Dahl (lodah) Ø Bemærkninger",
          ["Kaj Berg", "Lone Dahl"], ["V", "Ø"]),
         ("1 Referat Byrådet Medlemmer Eva Holm (hjevho) V Fraværende Kaj Berg (kabe) V og Lone Dahl (lodah) Ø Bemærkninger",
          ["Kaj Berg", "Lone Dahl"], ["V", "Ø"]),
@@ -151,7 +151,7 @@ extension EighteenthSurveyTests {
 
 extension EighteenthSurveyTests {
     @Test(arguments: [
-        ("Lone Dahl har meddelt, at hun vil være forhindret i at deltage i byrådsmødet på grund af en rejse.", ["Lone Dahl"]),
+        ("Lone Dahl har meddelt, at hun vil være forhindret i at deltage i næste uges møde, da hun er på studietur.", ["Lone Dahl"]),
         ("Kaj Berg (V) har meddelt, at han er forhindret i at deltage i mødet.", ["Kaj Berg"]),
         // A leave that starts later says nothing of this meeting.
         ("Lars Bech har meddelt, at han holder orlov fra næste møde.", []),

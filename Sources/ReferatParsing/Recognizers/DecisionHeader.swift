@@ -330,7 +330,7 @@ struct DecisionHeader: Hashable, Sendable {
         }
         // "Orienteringen blev taget til efterretning. Økonomiudvalg, 14. april 2031 Side 1": a
         // sentence before a page's running footer, not a body's name.
-        // "Godkendelse af referat fra møde i Folkeoplysningsudvalget, den 20.06.2018": a title about
+        // "Godkendelse af referat fra møde i Fritidsudvalget, den 12.03.2031": a title about
         // a meeting, not a body's name (`namesRecord`).
         if first.isUppercase, line.hasASCIIDigit, startsWithBodyAndComma(line), let m = committeeDated(line), !m.body.contains(". "),
            !namesRecord(m.body) {
@@ -376,7 +376,7 @@ struct DecisionHeader: Hashable, Sendable {
     }
 
     /// Whether a would-be body's name speaks of a meeting or its record ("… referat fra møde i
-    /// Folkeoplysningsudvalget"): no body is called so (`MeetingHeaderParser.isBodyName` turns
+    /// Fritidsudvalget"): no body is called so (`MeetingHeaderParser.isBodyName` turns
     /// the same words away).
     static func namesRecord(_ name: some StringProtocol) -> Bool {
         name.split(separator: " ").contains { ["møde", "mødet", "referat", "dagsorden"].contains($0.lowercased()) }
