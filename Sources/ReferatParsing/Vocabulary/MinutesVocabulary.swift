@@ -107,7 +107,7 @@ enum MinutesVocabulary {
         "havde meldt afbud", "har meldt afbud", "havde meldt forfald", "har meldt forfald", "meldte afbud",
         "deltog ikke i mødet", "deltog ikke på mødet", "deltog ikke i dagens møde", "var forhindret", "havde lovligt forfald", "havde forfald", "har forfald",
         "udeblev", "var ikke til stede", "mødte ikke",
-        // An item calling in a substitute: "Eva Holm har meddelt, at hun vil være forhindret i at deltage i byrådsmødet …".
+        // An item calling in a substitute: "Eva Holm har meddelt, at hun vil være forhindret i at deltage i mødet …".
         "har meddelt, at hun vil være forhindret", "har meddelt, at han vil være forhindret", "har meddelt, at hun er forhindret",
         "har meddelt, at han er forhindret",
     ]
