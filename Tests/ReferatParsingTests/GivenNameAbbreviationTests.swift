@@ -7,7 +7,7 @@ import Testing
 /// parts two (`MinutesVocabulary.givenNameAbbreviations`).
 @Suite struct GivenNameAbbreviationTests {
     @Test(arguments: [
-        ("Afbud: Jens Chr. Golding (A), Eva Holm (V)", ["Jens Chr. Golding", "Eva Holm"]),
+        ("Afbud: Jens Chr. Vedsted (A), Eva Holm (V)", ["Jens Chr. Vedsted", "Eva Holm"]),
         ("Afbud: Niels Kr. Berg og Ane Bak (Ø)", ["Niels Kr. Berg", "Ane Bak"]),
         ("Fraværende: Hans Th. Lund (V), Mette Fr. Ibsen (A)", ["Hans Th. Lund", "Mette Fr. Ibsen"]),
         ("Afbud: Bo Berg. Eva Holm (V) deltog i stedet", ["Bo Berg"]),
