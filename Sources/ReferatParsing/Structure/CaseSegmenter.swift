@@ -504,9 +504,10 @@ struct CaseSegmenter {
         let text = lines[index].text
         if let n = numberedTitle(text) {
             // Some systems end titles with a point: allowed where the item's identity or heading
-            // follows, and in plain minutes.
+            // follows, in plain minutes, and after an item's label ("Punkt 5 Årets video.", a
+            // school board's agenda) where the title reads as one (`isRunTitle`: no verb second).
             let title = n.title.hasSuffix(".") && (!n.title.contains(". ") || Self.pointsAreAbbreviations(n.title.dropLast()))
-                && (inRun && isRunTitle(n.title) || confirmation(lines, at: index) != .none)
+                && ((inRun || Self.hasItemLabel(text)) && isRunTitle(n.title) || confirmation(lines, at: index) != .none)
                 ? String(n.title.dropLast()) : n.title
             // A title the table of contents lists above is one, whatever it looks like ("3. Beslutning - Handleplan").
             let listed = contents[normalisedTitle(title)].map { $0 < index } ?? false
