@@ -7,9 +7,10 @@
 /// touched.
 enum GluedItemDurations {
     static func split(_ lines: inout [SourceLine]) {
-        // A cheap test first: the shape needs "min" right after digits.
-        guard lines.contains(where: { $0.text.containsBytes("min") && mayBeGlued($0.text) }) else { return }
-        let found = lines.indices.compactMap { i in lines[i].text.wholeMatch(of: glued).map { (i, $0) } }
+        // The pattern only where the bytes allow it: "Punkt" or "Pkt", a digit, "min".
+        let found = lines.indices.compactMap { i in
+            mayBeGlued(lines[i].text) ? lines[i].text.wholeMatch(of: glued).map { (i, $0) } : nil
+        }
         guard found.count >= 2 else { return }
         // Every way to read the first line, kept when each later line can follow it.
         for first in splits(String(found[0].1.digits)) {
@@ -38,8 +39,10 @@ enum GluedItemDurations {
         }
     }
 
-    /// Whether `line` can match `glued`: it opens with "Punkt" or "Pkt" and a digit follows.
+    /// Whether `line` can match `glued`: it opens with "Punkt" or "Pkt", a digit follows, and
+    /// "min" stands in it.
     static func mayBeGlued(_ line: String) -> Bool {
         (line.hasPrefix("Punkt") || line.hasPrefix("Pkt")) && line.utf8.dropFirst(3).prefix(5).contains(where: \.isASCIIDigit)
+            && line.containsBytes("min")
     }
 }
