@@ -99,11 +99,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Shared by the test targets: temporary folders that go away with the test process.
+        // Shared by the test targets: temporary folders that go away with the test process, a
+        // seeded random generator.
         .target(name: "ReferatTestSupport", path: "Tests/ReferatTestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatParsingTests", dependencies: ["ReferatTestSupport", "ReferatParsing", "ReferatRecords"], exclude: ["Golden", "FuzzRegressions"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatAnalysisTests", dependencies: ["ReferatTestSupport", "ReferatAnalysis"], exclude: ["Fixtures"], swiftSettings: strictSettings),
-        .testTarget(name: "ReferatIndexingTests", dependencies: ["ReferatIndexing", "ReferatParsing", "ReferatAnalysis", "ReferatRecords"], swiftSettings: strictSettings),
+        .testTarget(name: "ReferatIndexingTests", dependencies: ["ReferatTestSupport", "ReferatIndexing", "ReferatParsing", "ReferatAnalysis", "ReferatRecords"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatEngineTests", dependencies: ["ReferatTestSupport", "ReferatEngine", "ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatIndexTests", dependencies: ["ReferatIndex"], swiftSettings: strictSettings),
         .testTarget(name: "ReferatStoreTests", dependencies: ["ReferatTestSupport", "ReferatStore", "ReferatImport", "ReferatParsing", "ReferatRecords", "ReferatAnalysis", "ReferatIndexing", "ReferatIndex", "ReferatEngine", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 @testable import ReferatEngine
+import ReferatTestSupport
 import Testing
 
 /// Block-max pruning skips blocks and documents that cannot reach the top k; it must never

@@ -1,4 +1,5 @@
 @testable import ReferatEngine
+import ReferatTestSupport
 import Testing
 
 /// The checksum is CRC-32C: the standard check value, and the same value as the bitwise

@@ -1,18 +1,6 @@
 @testable import ReferatEngine
 import ReferatTestSupport
 
-/// A deterministic pseudo-random generator (SplitMix64), so that every run tests the same data.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Documents of three fields (title, decisions, body) over a vocabulary with a Zipf-like
 /// spread: a few terms in most documents, many rare, so that postings span many blocks and
 /// block bounds differ.

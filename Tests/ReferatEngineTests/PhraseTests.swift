@@ -1,4 +1,5 @@
 @testable import ReferatEngine
+import ReferatTestSupport
 import Testing
 
 /// Positions are stored per document and field; a phrase matches where its terms stand at

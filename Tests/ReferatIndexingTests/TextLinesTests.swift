@@ -1,4 +1,5 @@
 @testable import ReferatIndexing
+import ReferatTestSupport
 import Testing
 
 /// The byte-level line split and the capitals test that let the abbreviation finder pass over
@@ -18,7 +19,7 @@ import Testing
     /// Random texts over an alphabet of newlines, combining marks and wide letters.
     @Test func splitsRandomTextsAsCharactersDo() {
         let alphabet: [String] = ["a", "Æ", " ", "\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{301}", "é", "-", "\u{0B}"]
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(state: 7)
         for _ in 0..<2_000 {
             let text = (0..<Int(generator.next() % 24)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             #expect(TextLines.of(text).map(String.init) == text.split(whereSeparator: \.isNewline).map(String.init), "\(Array(text.unicodeScalars))")
@@ -38,24 +39,11 @@ import Testing
     /// Whenever a line's first word is an abbreviation, the byte test lets it through.
     @Test func capitalsTestTurnsNoAbbreviationAway() {
         let alphabet: [String] = ["A", "Ø", "Å", "a", "ø", " ", "É", "E\u{301}", "1", ":"]
-        var generator = SplitMix(seed: 11)
+        var generator = SeededGenerator(state: 11)
         for _ in 0..<5_000 {
             let line = (0..<Int(generator.next() % 9)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             guard let first = line.split(separator: " ").first, CommitteeAbbreviationFinder.isAbbreviation(first) else { continue }
             #expect(CommitteeAbbreviationFinder.mayStartWithAbbreviation(line[...]), "\(line)")
         }
-    }
-}
-
-/// A small seeded generator, so that a failure repeats.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

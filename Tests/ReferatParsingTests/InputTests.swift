@@ -1,6 +1,7 @@
 import Foundation
 @testable import ReferatParsing
 import ReferatRecords
+import ReferatTestSupport
 import Testing
 
 /// Encodings, noise and bad input: each gets a result or a clear error, never a crash.
@@ -115,7 +116,7 @@ import Testing
 
     /// Seeded random bytes and mutated corpus files: the parser returns or throws, never traps.
     @Test func randomBytesNeverCrashTheParser() throws {
-        var rng = SplitMix64(seed: 20261124)
+        var rng = SeededGenerator(state: 20261124)
         let seeds = try Package.corpusFiles().map { try [UInt8](Data(contentsOf: URL(fileURLWithPath: Package.corpus + "/" + $0))) }
         for round in 0..<300 {
             var bytes: [UInt8]
@@ -132,15 +133,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator, so a failing round can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
