@@ -185,7 +185,16 @@ struct DocumentAssembler {
                 // ("… Afbud: Eva Holm Dagsorden 1. Godkendelse …"), whose date the transcript lost.
                 || !m.absent.isEmpty && lines.prefix(40).contains { $0.text.firstMatch(of: Self.agendaOpening) != nil }
         } ?? false
-        if cases.isEmpty && onlyLinksToDocument {
+        // A news post that retells a meeting under headings of its own ("Cykelsti ved Åvej:" over
+        // a paragraph on what was approved) has headings, not items: nothing numbers them, no line
+        // marks a decision or a section, no line opens with the record's name ("Referat af …"), and
+        // the page reads as an article about the meeting.
+        let retellsMeeting = cases.count > 1 && cases.allSatisfy { $0.number == nil } && reportsOnMeeting(lines)
+            && !lines.prefix(15).contains { Self.opensWithRecordName($0.text) }
+        if retellsMeeting {
+            cases = []
+            kind = .webpage
+        } else if cases.isEmpty && onlyLinksToDocument {
             kind = .other
         } else if cases.count > 1 {
             kind = .minutes
