@@ -16,4 +16,20 @@ import Testing
         let document = try parse(text)
         #expect(document.cases.map(\.title) == titles)
     }
+
+    /// "Pkt. 3 (Eva)": who brings the item stands in parentheses after the label, the title on
+    /// the line below; a title's own closing parenthesis stays the title's.
+    @Test(arguments: [
+        ("Pkt. 3 (Eva)\n\nElevrådet har ordet", "Elevrådet har ordet"),
+        ("Pkt. 3 (Bo og Eva)\n\nElevrådet har ordet", "Elevrådet har ordet"),
+        ("Pkt. 3\n\nElevrådet har ordet", "Elevrådet har ordet"),
+        ("Pkt. 3 Budget (lukket)\n\nElevrådet har ordet", "Budget (lukket)"),
+    ])
+    func aPresenterInParenthesesIsNoTitle(_ item: String, _ title: String) throws {
+        let text = "Referat 25. maj 2031\n\nSkolebestyrelsesmøde den 25. maj 2031\n\nDagsorden\n\nTid\n\nPunkt\n\nReferat\n\n"
+            + "Pkt. 1\n\nGodkendelse af dagsorden\n\n18.30-18.35\n\nGodkendt.\n\n\(item)\n\n18.35-18.50\n\nOrientering om trivselsdagen.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", title])
+        #expect(document.cases.map(\.number) == ["1", "3"])
+    }
 }

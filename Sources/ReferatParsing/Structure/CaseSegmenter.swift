@@ -75,6 +75,9 @@ struct CaseSegmenter {
     }
 
     /// A label that says the number is an item's ("Punkt 12", "Pkt. 4", "Nr.112", "• 301.").
+    /// A short note in parentheses that ends a line, with the space before it: "Pkt. 3 (Eva)".
+    nonisolated(unsafe) static let presenterNote = #/\s+\([^()]{1,40}\)$/#
+
     static func hasItemLabel(_ text: String) -> Bool {
         hasNumberLabel(text) || text.hasPrefix("Nr.") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT")
     }
@@ -502,7 +505,12 @@ struct CaseSegmenter {
     /// the number stands alone.
     func numberedCandidate(_ lines: [SourceLine], at index: Int, contents: [String: Int] = [:], inRun: Bool = false) -> (number: String, title: String, titleLine: Int?)? {
         let text = lines[index].text
-        if let n = numberedTitle(text) {
+        // "Pkt. 3 (Eva)": a school board's agenda names who brings the item after its label; the
+        // title is on the line below, read as under a bare label.
+        let note = Self.hasItemLabel(text) ? text.firstMatch(of: Self.presenterNote).flatMap { note in
+            text[..<note.range.lowerBound].wholeMatch(of: Self.bareNumber) != nil ? note : nil
+        } : nil
+        if note == nil, let n = numberedTitle(text) {
             // Some systems end titles with a point: allowed where the item's identity or heading
             // follows, in plain minutes, and after an item's label ("Punkt 5 Årets video.", a
             // school board's agenda) where the title reads as one (`isRunTitle`: no verb second).
@@ -518,7 +526,8 @@ struct CaseSegmenter {
                title[at.upperBound...].first?.isUppercase == true { return nil }
             return (n.number, n.title, nil)
         }
-        guard Self.mayBeNumbered(text), text.utf8.count <= 16, let m = text.wholeMatch(of: Self.bareNumber),
+        let label = note.map { String(text[..<$0.range.lowerBound]) } ?? text
+        guard Self.mayBeNumbered(label), label.utf8.count <= 16, let m = label.wholeMatch(of: Self.bareNumber),
               let next = nextContent(lines, after: index) else { return nil }
         // "Side" / "2" / "5" / … / "63" / "Hjørring Kommune": the last of a column of page
         // numbers from a table of contents, before the page's running header, is no item's number.
