@@ -25,7 +25,7 @@ enum FlattenedPage {
     static let headings = [
         "RESUMÉ", "Resumé", "Resume", "SAGSFREMSTILLING", "Sagsfremstilling", "Baggrund", "INDSTILLING", "Indstilling",
         "BESLUTNING", "Beslutning", "Bilag", "Lovgrundlag", "Vurdering", "Økonomiske konsekvenser", "INDHOLDSFORTEGNELSE",
-        "Indholdsfortegnelse", "Åben sag", "Lukket sag", "Sagsresume", "Beslutningstema",
+        "Indholdsfortegnelse", "Åben sag", "Lukket sag", "Sagsresume", "Beslutningstema", "Sagsbeskrivelse",
     ]
 
     /// Labels and headings, each with whether its bytes settle that it is absent (see `String.isPlainNeedle`).
@@ -304,6 +304,24 @@ enum FlattenedPage {
     /// "Byrådets møde den " or, the genitive's "s" set apart, "Byrådet s møde den " (then the title).
     nonisolated(unsafe) static let datelessMeetingHeader = #/^[A-ZÆØÅ][\p{L}-]*\s?s\s+møde\s+den\s+(?=[A-ZÆØÅ][\p{Ll}])/#
 
+    /// An item's label inside a flattened page's text: "Punkt nr. 42:", "Punkt nr. 43 :".
+    nonisolated(unsafe) static let labelledItem = #/Punkt nr\.\s*[0-9]{1,3}\s*:/#
+
+    /// A title, the case officer after a slash: "Kultur- og Fritidsudvalget Orientering fra formanden / Eva Holm".
+    nonisolated(unsafe) static let slashOfficer = #/^(?<title>.{3,200}?)\s+/\s+[A-ZÆØÅ][\p{L}-]+(?:\s+[A-ZÆØÅ][\p{L}.-]*){1,3}$/#
+
+    /// The title of an item's page that opens "<running header> <title> / <case officer>": the
+    /// title without the officer, and without the running header, the words up to the first
+    /// that names a body ("Økonomiudvalget", "Kultur-, Fritids og Landdistriktsudvalget") among
+    /// the first six. Nil where the piece has no officer after a slash.
+    static func titleOverOfficer(_ piece: String) -> String? {
+        guard piece.containsBytes(" / "), let m = piece.wholeMatch(of: slashOfficer) else { return nil }
+        let words = m.output.title.split(separator: " ")
+        guard let header = words.prefix(6).firstIndex(where: { $0.first?.isUppercase == true && MinutesVocabulary.endsLikeBody(String($0).stripping(",.:")) }),
+              header + 1 < words.count else { return String(m.output.title) }
+        return words[(header + 1)...].joined(separator: " ")
+    }
+
     /// Whether a long line may be a flattened page: labels bring colons, and the headings
     /// without them are few. Most long lines are paragraphs with neither.
     static func mayBeFlattened(_ text: String) -> Bool {
@@ -311,7 +329,7 @@ enum FlattenedPage {
         for byte in text.utf8 where byte == 0x3A { colons += 1; if colons >= 2 { return true } }
         return text.containsBytes("RESUM") || text.containsBytes("BESLUTNING") || text.containsBytes("SAGSFREMSTILLING")
             || text.containsBytes(" Beslutning ") && (text.containsBytes(" Sagsfremstilling ") || text.containsBytes(" Bilag ") || text.containsBytes(" Indstilling "))
-            || text.containsBytes(", pkt.")
+            || text.containsBytes(", pkt.") || text.containsBytes(" Beslutningstema ")
     }
 
     static func split(_ text: String) -> [String] {
@@ -380,6 +398,13 @@ enum FlattenedPage {
                 if start > text.startIndex, text[text.index(before: start)] == " " { cuts.append(start) }
             }
         }
+        // "… Fraværende: Bo Berg Punkt nr. 42: Forslag …": an item's label inside the text starts its line.
+        if text.containsBytes("Punkt nr.") {
+            for m in text.matches(of: labelledItem) where m.range.lowerBound > text.startIndex && text[text.index(before: m.range.lowerBound)] == " " {
+                cuts.append(m.range.lowerBound)
+                markers += 1
+            }
+        }
         // A page that opens with an item's number is a page even with fewer markers.
         let afterPage = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...] }
         let typeLetter = afterPage.map { $0.prefix(4).firstMatch(of: leadingTypeLetter) != nil } ?? false
@@ -401,6 +426,14 @@ enum FlattenedPage {
         // item's number, its title and an opening heading is an item's page, with only that one marker.
         let opensWithHeadedItem = opensWithItem && markers >= 1 && openingHeading
         let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem
+        // "2 Økonomiudvalget Punkter på åbent møde: 15. Budget … Afbud: Eva Holm (A)": a contents
+        // page whose only label is the apologies at its end, which go on a line of their own for
+        // the header to read.
+        if !marked, titles.isEmpty, markers == 1, let label = cuts.first, case let tail = String(text[label...]), tail.utf8.count <= 160,
+           let list = PeopleParser.absenceLabel(tail), !list.rest.contains(":"), !PeopleParser.people(inList: list.rest).isEmpty {
+            let page = text.firstMatch(of: pagePrefix).map { $0.range.upperBound } ?? text.startIndex
+            return [String(text[page..<label]).stripping(" "), tail]
+        }
         guard marked || !titles.isEmpty else { return [text] }
         // A page known only by its titles counting on is cut at those titles alone.
         if marked { for m in text.matches(of: itemNumber) { cuts.append(m.1.startIndex) } } else { cuts.append(contentsOf: titles) }
@@ -438,6 +471,9 @@ enum FlattenedPage {
             pieces[0] = String(first[m.range.upperBound...])
         }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
+        // "Økonomiudvalget Køreplan for planen / Eva Holm" over "Beslutningstema …": an item's page
+        // that opens with the running header (the body's name), the title and the case officer.
+        if pieces.count > 1, pieces[1].hasPrefix("Beslutningstema"), let title = Self.titleOverOfficer(pieces[0]) { pieces[0] = title }
         // "1. Godkendelse af referat Side 3": the page's footer between the title and its heading.
         if opensWithHeadedItem, let k = pieces.firstIndex(where: { !$0.isEmpty }), let m = pieces[k].firstMatch(of: #/\s+Side\s+[0-9]{1,3}$/#) {
             pieces[k] = String(pieces[k][..<m.range.lowerBound])

@@ -1,0 +1,55 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Transcripts of a publishing system's PDFs whose item pages open with the body's name, the
+/// title and the case officer after a slash over "Beslutningstema", whose contents page ends
+/// with the apologies, and whose items are labelled "Punkt nr. 42:" inside the running text
+/// (docs/layouts.md, E1). Written anew with invented names and titles.
+@Suite struct KMDTranscriptTests {
+    struct Page: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var first: String
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        Page(name: "a body, a title and its officer", text: "3 Økonomiudvalget Køreplan for planen / Eva Holm Beslutningstema Godkendelse af køreplanen. Sagsbeskrivelse Planen skal følge budgettet. Indstilling Forvaltningen indstiller, at køreplanen godkendes.",
+             first: "Køreplan for planen"),
+        Page(name: "a body of several words", text: "4 Kultur-, Fritids og Landdistriktsudvalget Orientering fra formanden / Bo Berg Beslutningstema Orientering. Sagsbeskrivelse Formanden orienterer om hallerne. Indstilling Forvaltningen indstiller, at orienteringen tages til efterretning.",
+             first: "Orientering fra formanden"),
+        Page(name: "no body before the title", text: "5 Salg af grund i Nørremark / Bo Berg Beslutningstema Salg af en grund. Sagsbeskrivelse Der er kommet et bud. Indstilling Forvaltningen indstiller, at buddet antages.",
+             first: "Salg af grund i Nørremark"),
+    ])
+    func anItemsPageOpensWithItsTitle(_ page: Page) {
+        let lines = FlattenedPage.split(page.text)
+        #expect(lines.first == page.first)
+        #expect(lines.dropFirst().first == "Beslutningstema")
+    }
+
+    @Test func theApologiesAtAContentsPagesEndGoOnALineOfTheirOwn() {
+        let page = "2 Økonomiudvalget Punkter på åbent møde: 15. Køreplan for planen Budget 2031 Salg af grund Punkter på lukket møde: Afbud: Eva Holm (A)"
+        #expect(FlattenedPage.split(page) == ["Økonomiudvalget Punkter på åbent møde: 15. Køreplan for planen Budget 2031 Salg af grund Punkter på lukket møde:",
+                                              "Afbud: Eva Holm (A)"])
+        // A label after the names keeps the line whole: the names may be another label's values.
+        let labelled = "2 Økonomiudvalget Punkter på åbent møde: 15. Køreplan for planen Budget 2031 Afbud: Eva Holm (A) Referent: Bo Berg"
+        #expect(FlattenedPage.split(labelled) == [labelled])
+    }
+
+    @Test func aLabelledItemInsideThePageStartsItsLine() throws {
+        let text = """
+            MØDE I ØKONOMIUDVALGET FOR EGEBY KOMMUNE
+
+            Transkript
+
+            1 Referat MØDE I ØKONOMIUDVALGET FOR EGEBY KOMMUNE Tirsdag, den 14. marts 2031 Mødet afholdes i Byrådssalen
+
+            2 ØKONOMIUDVALGET EGEBY KOMMUNE MØDEDATO: J.NR.: A01 SAGSNR.: 26 SAGSBEH.: KB Fraværende: Rita Krog og Jens Chr. Lund Punkt nr. 12: Forslag til ny styrelsesvedtægt Sagsfremstilling Vedtægten skal vedtages inden årets udgang. Beslutning Godkendt.
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == ["Forslag til ny styrelsesvedtægt"])
+        #expect(document.cases.map(\.number) == ["12"])
+        #expect(document.meeting?.absent.map(\.name) == ["Rita Krog", "Jens Chr. Lund"])
+    }
+}
