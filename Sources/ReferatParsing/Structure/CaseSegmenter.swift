@@ -201,7 +201,7 @@ struct CaseSegmenter {
                     // The title as the table of contents lists it, after the table: the item itself.
                     keep = true
                     listed = true
-                } else if candidate.titleLine == nil, let startsRun {
+                } else if let startsRun {
                     // Plain minutes (a council's or board's own): titles 1, 2, 3 … (or 1, 1, 1 …)
                     // with the minutes' prose between them and nothing else to confirm them.
                     keep = true
@@ -339,24 +339,35 @@ struct CaseSegmenter {
     /// from a web page lost its numbering.
     enum NumberedRun { case counting, ones }
 
+    /// A numbered title of plain minutes at `index`: "3. Ældremessen", or the number on a line
+    /// of its own over the title ("3." / "Ældremessen"), as a web page's list prints them.
+    func runEntry(_ lines: [SourceLine], at index: Int) -> (number: String, title: String, titleLine: Int?)? {
+        let text = lines[index].text
+        if let n = numberedTitle(text) { return (n.number, n.title, nil) }
+        guard Self.mayBeNumbered(text), text.utf8.count <= 4, let m = text.wholeMatch(of: Self.bareNumber),
+              let next = nextContent(lines, after: index), numberedTitle(lines[next].text) == nil,
+              lines[next].text.wholeMatch(of: Self.bareNumber) == nil else { return nil }
+        return (String(m.1), lines[next].text, next)
+    }
+
     /// Whether the numbered title at `index` starts a run of at least three titles numbered
     /// on from it in order (1, 2, 3 …, or all 1), each followed by text before the next: the
     /// shape of plain minutes. A table of contents has nothing between its lines; a numbered
     /// list inside an item is made of sentences, which are not titles.
     func numberedRun(_ lines: [SourceLine], at index: Int) -> NumberedRun? {
-        guard let first = numberedTitle(lines[index].text), let start = Int(first.number), isRunTitle(first.title) else { return nil }
+        guard let first = runEntry(lines, at: index), let start = Int(first.number), isRunTitle(first.title) else { return nil }
         var kind: NumberedRun?
         var count = start, textSince = 0
         // Titles that are section words ("3. Økonomi"): an item's numbered sections are all such.
         var headings = SectionHeadings.key(first.title) == nil ? 0 : 1
         var titles = [normalisedTitle(first.title)]
-        var lastTitle = index
-        var j = index + 1
+        var lastTitle = first.titleLine ?? index
+        var j = lastTitle + 1
         while j < lines.count {
             defer { j += 1 }
             let text = lines[j].text
             if text.isEmpty { continue }
-            if Self.mayBeNumbered(text), let n = numberedTitle(text), let number = Int(n.number) {
+            if Self.mayBeNumbered(text), let n = runEntry(lines, at: j), let number = Int(n.number) {
                 let expected = kind == .ones ? 1 : count + 1
                 // A list that starts again inside an item's minutes ("Bilag" / "1. Referat fra
                 // sidste møde"): the item's text, not the run's end.
@@ -372,13 +383,15 @@ struct CaseSegmenter {
                 count += 1
                 textSince = runIn ? 1 : 0
                 titles.append(normalisedTitle(n.title))
+                if let t = n.titleLine { j = t }
                 lastTitle = j
                 if SectionHeadings.key(n.title) != nil { headings += 1 }
             } else if Self.mayHaveDottedLeader(text), text.firstMatch(of: Self.dottedLeader) != nil {
                 // A contents entry wrapped onto a second line that ends in its page number: the
                 // titles above are a table of contents, not minutes.
                 return nil
-            } else {
+            } else if text.utf8.count > 3 || !text.utf8.allSatisfy(\.isASCIIDigit) {
+                // A contents' page number ("4") between its titles is no text.
                 textSince += 1
             }
         }
@@ -534,7 +547,7 @@ struct CaseSegmenter {
         if let above = previousContent(lines, before: index), lines[above].text.wholeMatch(of: Self.pageNumber) != nil { return nil }
         let title = lines[next].text
         // Under a labelled number ("Pkt. 3") a plain minutes' title, which may end in a point or a colon.
-        guard isTitleLike(title) || Self.hasItemLabel(text) && isRunTitle(title), numberedTitle(title) == nil, title.firstMatch(of: Self.dottedLeader) == nil,
+        guard isTitleLike(title) || (Self.hasItemLabel(text) || inRun) && isRunTitle(title), numberedTitle(title) == nil, title.firstMatch(of: Self.dottedLeader) == nil,
               !CaseSegmenter.isIdentity(title), SectionHeadings.key(title) == nil else { return nil }
         return (String(m.1), title, next)
     }

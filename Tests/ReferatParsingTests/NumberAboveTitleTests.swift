@@ -1,0 +1,35 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Plain minutes on a web page may print each item's number on a line of its own over the
+/// title ("3." / "Ældremessen" / the minutes): a run of them counting up, each with text
+/// before the next, is the items. A table of contents in the same shape has only page
+/// numbers between its titles.
+@Suite struct NumberAboveTitleTests {
+    struct Page: CustomTestStringConvertible, Sendable {
+        var name: String
+        var body: String
+        var titles: [String]
+        var testDescription: String { name }
+    }
+
+    static let header = "Referat fra møde i Egeby Seniorråd torsdag 12. marts 2031\n\nFraværende:\nKaj Berg og Rita Krog, begge med afbud.\n\n"
+
+    @Test(arguments: [
+        Page(name: "numbers over titles, minutes between",
+             body: "1.\nGodkendelse af dagsordenen\nGodkendt.\n\n2.\nMessen for seniorer\n\nPlakater blev delt ud på mødet.\n\n3.\nSiden sidst\n\n3.1 Besøg på plejecentret\n3.2 Temadag i maj\n",
+             titles: ["Godkendelse af dagsordenen", "Messen for seniorer", "Siden sidst"]),
+        Page(name: "a contents' page numbers between titles",
+             body: "Indholdsfortegnelse\n\n1.\n\nGodkendelse af dagsordenen\n\n4\n\n2.\n\nMessen for seniorer\n\n6\n\n3.\n\nSiden sidst\n\n9\n",
+             titles: []),
+        Page(name: "two numbers are no run",
+             body: "1.\nGodkendelse af dagsordenen\nGodkendt.\n\n2.\nMessen for seniorer\n\nPlakater blev delt ud på mødet.\n",
+             titles: []),
+    ])
+    func aRunOfNumbersOverTitlesIsTheItems(_ page: Page) throws {
+        let document = try parse(Self.header + page.body)
+        #expect(document.cases.map(\.title) == page.titles)
+        if !page.titles.isEmpty { #expect(document.cases.map(\.number) == page.titles.indices.map { String($0 + 1) }) }
+    }
+}
