@@ -29,7 +29,7 @@ enum MeetingHeaderParser {
         "referat", "dagsorden", "beslutningsprotokol", "fra", "af", "for", "til", "møde", "mødet", "i", "den", "kl", "kl.",
         "ordinært", "ekstraordinært", "ordinære", "ekstraordinære", "-", "–", "•", "|", ",", "samlet", "dokument", "type", "hent", "download",
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "åbent", "åben",
-        "dagsordener", "referater", "dagsordenpunkter", "dagsordenspunkter", "d.", "d",
+        "dagsordener", "referater", "dagsordenpunkter", "dagsordenspunkter", "d.", "d", "nr", "nr.",
     ]
 
     /// The titles of the items that approve the agenda or the last minutes, which name the
@@ -309,6 +309,17 @@ enum MeetingHeaderParser {
         if genericBodyWords.contains(name.lowercased()) && name != "Byråd" { return nil }
         guard !name.isEmpty else { return nil }
         return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// The date after a "Mødedato:" label anywhere in a short line: a document site's title
+    /// that copies the header's fields ("Møde nr.: 5 Mødedato: 26. april 2031 Mødevarighed:").
+    static func labelledDate(_ text: String) -> String? {
+        guard text.isShorter(than: 160), text.hasASCIIDigit, let label = text.firstRange(of: "Mødedato:") else { return nil }
+        let after = String(text[label.upperBound...].prefix(40))
+        // The date is the label's value: at most a weekday and "den" stand before it.
+        guard let found = DanishDate.first(in: after), case let before = after[..<found.range.lowerBound],
+              before.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }), before.split(separator: " ").count <= 2 else { return nil }
+        return found.iso
     }
 
     /// A page's first line naming its meeting and its date: "Rådsmøde 27.09.2022",

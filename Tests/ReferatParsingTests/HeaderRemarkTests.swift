@@ -1,0 +1,44 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// A transcript's header as a document site shows it: the title copies the header's labelled
+/// date, which the transcript's own header lost with its digits, and a remark names who
+/// stayed out of part of the meeting in parentheses after the name (docs/layouts.md, E1).
+@Suite struct HeaderRemarkTests {
+    static let page = """
+        Møde nr.: 5 Mødedato: 26. april 2031 Mødevarighed:
+
+        Størrelse: px
+        Starte visningen fra side:
+
+        Download "Møde nr.: 5 Mødedato: 26. april 2031 Mødevarighed:"
+
+        Transkript
+
+        1 REFERAT Byråd Møde nr.: 5 Mødedato: Mødevarighed: Fraværende: Mødested: Byrådssalen Øvrige bemærkninger: Kaj Berg (Deltog ikke i mødet fra punkt 30 til punkt 35.) Indholdsfortegnelse: Åben dagsorden 1 ØK Havnens årsrapport
+        """
+
+    @Test func theSitesTitleDatesTheMeetingAndTheBodyLosesTheRecordsName() throws {
+        let document = try parse(Self.page)
+        #expect(document.meeting?.date == "2031-04-26")
+        #expect(document.meeting?.body == "Byråd")
+    }
+
+    @Test func aRemarkInParenthesesNamesWhoStayedOut() throws {
+        let document = try parse(Self.page)
+        #expect(document.meeting?.absent.map(\.name) == ["Kaj Berg"])
+        #expect(document.meeting?.absent.first?.reason == "deltog ikke i mødet fra punkt 30 til punkt 35")
+    }
+
+    @Test(arguments: [
+        ("Møde nr.: 5 Mødedato: 26. april 2031 Mødevarighed:", "2031-04-26"),
+        ("Referat. Mødedato: Onsdag den 9. oktober 2030. Mødetidspunkt: 16:00", "2030-10-09"),
+        // A date further on is no value of the label.
+        ("Mødedato: Mødetidspunkt: 16:00 Referat af 9. oktober 2030", nil),
+        ("Mødedato: 24. april Rådhus", nil),
+    ] as [(String, String?)])
+    func theLabelsValueIsTheDate(_ line: String, _ date: String?) {
+        #expect(MeetingHeaderParser.labelledDate(line) == date)
+    }
+}
