@@ -233,8 +233,9 @@ enum AbsenceProse {
     /// "Ib Holm (O), 1. næstformand - afbud", and a board's list by name and initials with the
     /// status in parentheses, "Eva Dam – ED (afbud)".
     nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*"# + laterNameWords + #"+)(?:\s*\([^()]{0,20}\))?(?:(?:,\s*[^:–()-]{1,40}?)?\s*[:–-]\s*|\s*[–-]\s*[A-ZÆØÅ]{2,4}\s*\()(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
-    /// A status line that belongs to the member on the line before: "• Deltog ikke under punkterne 20-21".
-    nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald)\b(.+)$/#
+    /// A status line that belongs to the member on the line before: "• Deltog ikke under punkterne
+    /// 20-21", "• Ikke til stede" (the rest may be empty: the caller says when that is a status).
+    nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede)\b(.*)$/#
 
     /// Reads a member line that says what the member did; nil for other lines.
     static func member(_ line: String) -> Found? {

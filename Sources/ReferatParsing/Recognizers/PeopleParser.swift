@@ -231,8 +231,17 @@ enum PeopleParser {
         if r[start] == "(" {
             var close = start + 1
             while let c = r[close], c != "(" && c != ")" { close += 1 }
-            if r[close] == ")", close - start - 1 <= 40, let reason = reason(r, close + 1) {
-                return (name, r.text(start + 1..<close), nil, reason)
+            if r[close] == ")", close - start - 1 <= 40 {
+                // "Eva Holm (A) (borgmester) - Deltog": an office in a second parenthesis after the
+                // party, before the member's status after a dash.
+                var after = close + 1
+                let second = r.skipSpaces(after)
+                if r[second] == "(" {
+                    var end = second + 1
+                    while let c = r[end], c != "(" && c != ")" { end += 1 }
+                    if r[end] == ")", end - second - 1 <= 40, let dash = r[r.skipSpaces(end + 1)], dash == "-" || dash == "–" { after = end + 1 }
+                }
+                if let reason = reason(r, after) { return (name, r.text(start + 1..<close), nil, reason) }
             }
         }
         // A party after a comma: ", A", ", SF", ", løsgænger".

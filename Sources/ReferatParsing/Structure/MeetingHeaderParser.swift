@@ -173,6 +173,15 @@ enum MeetingHeaderParser {
                 meeting.addAbsent(absent)
                 found = true
             }
+            // "• Ikke til stede" under a member's bulleted line that says nothing of its own ("• Anne
+            // Holm (direktør)"): that member's status. "• Afbud" there is the label over the names
+            // below (Region Syddanmark's lists).
+            if text.hasPrefix("•"), let previous = lastContent, previous.hasPrefix("•"), !previous.containsBytes(" - "),
+               let m = text.wholeMatch(of: AbsenceProse.bareStatus), m.1.isEmpty, text.lowercased().contains("ikke til stede"),
+               let person = PeopleParser.person(previous), PeopleParser.absenceLabel(previous) == nil {
+                meeting.absent.append(Person(name: person.name, party: person.party))
+                continue
+            }
             if let list = AbsenceList.read(lines, at: i - 1) {
                 meeting.addAbsent(list.absent)
                 meeting.addNotParticipating(list.notParticipating)
@@ -187,7 +196,7 @@ enum MeetingHeaderParser {
                 continue
             }
             // "• Deltog ikke under punkterne 20-21" under a member's line is about that member.
-            if let m = text.wholeMatch(of: AbsenceProse.bareStatus), let previous = lastContent, let person = PeopleParser.person(previous),
+            if let m = text.wholeMatch(of: AbsenceProse.bareStatus), !m.1.isEmpty, let previous = lastContent, let person = PeopleParser.person(previous),
                PeopleParser.absenceLabel(previous) == nil {
                 if text.lowercased().contains("deltog ikke") {
                     meeting.notParticipating.append(NonParticipant(name: person.name, party: person.party, reason: PeopleParser.reasonText(String(m.1))))
