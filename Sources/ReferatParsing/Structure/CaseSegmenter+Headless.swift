@@ -99,6 +99,15 @@ extension CaseSegmenter {
         if steps.allSatisfy({ $0.body == steps[0].body && $0.date == steps[0].date }) {
             return starts.map { Anchor(titleIndex: $0, access: nil, signal: "decision header of the same meeting (the page prints only decisions)", untitled: true) }
         }
+        // The meeting's header over each item, an item's earlier steps printed after it
+        // ("Forretningsudvalgets beslutning den 23. september 2031:" / "Anbefalet." /
+        // "Forretningsudvalgets beslutning den 26. august 2031:" / "Sagen blev udsat."): an item
+        // at each header of the first one's meeting, the earlier steps its history.
+        let meeting = steps.indices.filter { steps[$0].body == steps[0].body && steps[$0].date == steps[0].date }
+        if meeting.count >= 2, steps.allSatisfy({ $0.date <= steps[0].date }) {
+            return meeting.map { Anchor(titleIndex: starts[$0], access: nil, signal: "decision header of the same meeting, earlier steps after it (the page prints only decisions)",
+                                        untitled: true) }
+        }
         guard zip(steps, steps.dropFirst()).allSatisfy({ $0.body != $1.body && $0.date <= $1.date }) else { return nil }
         return [Anchor(titleIndex: starts[0], access: nil, signal: "one item's decision history (the page starts inside the item)", untitled: true,
                        startsBeforePage: true)]

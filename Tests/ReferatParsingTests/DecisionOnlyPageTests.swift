@@ -1,0 +1,42 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// A publication that prints an item's decisions but not its title (a region's HTML
+/// publication cut into fragments): each header of the page's meeting opens an item, and the
+/// earlier steps printed after it are that item's history (docs/layouts.md, D4).
+@Suite struct DecisionOnlyPageTests {
+    struct Page: CustomTestStringConvertible, Sendable {
+        var name: String
+        var headers: [String]
+        var items: [[String]]
+        var testDescription: String { name }
+    }
+
+    static let texts = ["Dagsordenen blev godkendt.", "Anbefalet.", "Sagen blev udsat.", "Godkendt."]
+
+    @Test(arguments: [
+        Page(name: "the meeting's header twice, an earlier step after the second",
+             headers: ["Forretningsudvalgets beslutning den 23. september 2031:", "Forretningsudvalgets beslutning den 23. september 2031:",
+                       "Forretningsudvalgets beslutning den 26. august 2031:"],
+             items: [["2031-09-23"], ["2031-09-23", "2031-08-26"]]),
+        Page(name: "every header the meeting's",
+             headers: ["Regionsrådets beslutning den 7. oktober 2031:", "Regionsrådets beslutning den 7. oktober 2031:", "Regionsrådets beslutning den 7. oktober 2031:"],
+             items: [["2031-10-07"], ["2031-10-07"], ["2031-10-07"]]),
+        // Steps forward in time from other bodies: one item's history, a page that starts inside it.
+        Page(name: "one item's steps forward in time",
+             headers: ["Udvalgets beslutning den 2. september 2031:", "Forretningsudvalgets beslutning den 16. september 2031:",
+                       "Regionsrådets beslutning den 23. september 2031:"],
+             items: [["2031-09-02", "2031-09-16", "2031-09-23"]]),
+        // A later step after the first meeting's header is no history of it.
+        Page(name: "a later step after the meeting's header",
+             headers: ["Forretningsudvalgets beslutning den 23. september 2031:", "Forretningsudvalgets beslutning den 23. september 2031:",
+                       "Regionsrådets beslutning den 7. oktober 2031:"],
+             items: []),
+    ])
+    func eachHeaderOfTheMeetingOpensAnItem(_ page: Page) throws {
+        let text = zip(page.headers, Self.texts).map { "\($0)\n\($1)" }.joined(separator: "\n") + "\nAdministrationen fremlægger et forslag til en ny strategi.\n"
+        let document = try parse(text)
+        #expect(document.cases.map { $0.decisions.compactMap(\.date) } == page.items)
+    }
+}
