@@ -38,6 +38,14 @@ struct TextCleaner: Sendable {
         "kopier link til punktet - print", "kopier link", "fold ud", "lignende dokumenter", "relaterede dokumenter", "transkript", "transkript:", "tidligerepolitiskbehandling", "fold alle ud", "fold alle sammen", "skip navigationen",
     ]
 
+    /// A line without the link texts a text browser prints in brackets after it: "fold alle
+    /// punkter [ud] [ind]" → "fold alle punkter".
+    static func withoutBracketedLinks(_ line: String) -> String {
+        var text = line
+        while text.hasSuffix("]"), let open = text.lastIndex(of: "[") { text = String(text[..<open]).stripping(" ") }
+        return text
+    }
+
     /// Headings of a document site's list of other documents (docplayer): the titles under them
     /// name other meetings and municipalities, up to the document's own text (`Transkript`).
     static let otherDocumentsHeadings: Set<String> = ["relaterede dokumenter", "lignende dokumenter"]
@@ -141,7 +149,7 @@ struct TextCleaner: Sendable {
             if !line.isBlank { contentLines += 1 }
             if short, !itemPage, MinutesVocabulary.itemPageLinks.contains(lower) { itemPage = true }
             let cookie = line.text.utf8.count < 200 && (line.text.containsBytes("ookie"))
-            if short && Self.furniture.contains(lower) || cookie {
+            if short && (Self.furniture.contains(lower) || lower.hasSuffix("]") && Self.furniture.contains(Self.withoutBracketedLinks(lower))) || cookie {
                 webpage = webpage || cookie || lower.hasPrefix("skip") || lower.hasPrefix("spring") || lower.hasPrefix("til top")
                 continue
             }

@@ -95,10 +95,11 @@ enum MeetingHeaderParser {
     nonisolated(unsafe) static let ended = #/(?i)mødet\s+(?:sluttede|afsluttet|hævet|hævedes|slut)\s+(?:kl\.\s*)?([0-9]{1,2}[:.][0-9]{2})/#
 
     /// Parses `lines` (the part before the first item); nil when nothing there describes a meeting.
-    /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde". A body
+    /// "Økonomiudvalgets møde den 21. januar 2026": a body's genitive, then "møde"; the body's
+    /// term may stand before the genitive's "s" ("Økonomiudvalget 2026 - 2029s møde den …"). A body
     /// named by its fields alone ("Kultur og fritids møde den 6. marts 2028", "Børn, unge og
     /// fritids møde den …", as some municipalities name their committees) counts when the date follows.
-    nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd)|[A-ZÆØÅ][\p{L}-]*(?:(?:,\s+|\s+og\s+)[\p{L}-]+){1,3}(?=s\s+møde\s+den\s+[0-9]))s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
+    nonisolated(unsafe) static let genitiveMeeting = #/^(?:(?:Referat|Dagsorden|Beslutningsprotokol)\s+(?:af|fra|for|til)\s+)?((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*(?:udvalget|rådet|bestyrelsen|repræsentationen|Magistraten|Byråd|byråd)|[A-ZÆØÅ][\p{L}-]*(?:(?:,\s+|\s+og\s+)[\p{L}-]+){1,3}(?=s\s+møde\s+den\s+[0-9]))(?:\s+[0-9]{4}\s*[-–]\s*[0-9]{4})?s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b/#
 
     /// False when `text` cannot match `prose`: every match holds "møde" (in either case; "ø"
     /// and "Ø" have no other form) and a date's ASCII digits. The pattern is searched

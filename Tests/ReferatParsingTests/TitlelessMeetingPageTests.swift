@@ -1,0 +1,58 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// A meeting page whose extraction lost every item's title (docs/layouts.md, B11): the fold
+/// control's line keeps its link texts in brackets and is no title, the body's term stands in
+/// the meeting's name ("Økonomiudvalget 2026 - 2029s møde den …"), and each block is an
+/// untitled item whose decision has the meeting's body and date.
+@Suite struct TitlelessMeetingPageTests {
+    static let page = """
+        Gå til sidens indhold
+
+        Økonomiudvalget 2030 - 2033s møde den 12. juni 2031
+
+        Mødelokale 4 kl. 13.00
+
+        Referat
+
+        Fold alle punkter [ud] [ind]
+        Beslutning
+
+        Godkendt.
+
+        Fraværende:
+
+        Eva Holm (A).
+
+        Sagsfremstilling
+
+        Borgmesteren orienterede om rengøringen på Havnevej og om folkemødet.
+
+        Beslutning
+
+        Taget til efterretning.
+
+        Fraværende:
+
+        Eva Holm (A).
+        """
+
+    @Test func blocksWithoutTitlesAreTheMeetingsItems() throws {
+        let document = try parse(Self.page)
+        #expect(document.meeting?.body == "Økonomiudvalget")
+        #expect(document.meeting?.date == "2031-06-12")
+        #expect(document.cases.map(\.title) == ["", ""])
+        #expect(document.cases.flatMap(\.decisions).map { "\($0.body ?? "-") \($0.date ?? "-")" } == ["Økonomiudvalget 2031-06-12", "Økonomiudvalget 2031-06-12"])
+    }
+
+    @Test(arguments: [
+        ("fold alle punkter [ud] [ind]", "fold alle punkter"),
+        ("luk alle punkter [luk]", "luk alle punkter"),
+        ("budget [2031]", "budget"),
+        ("budget", "budget"),
+    ])
+    func bracketedLinkTextsEndALine(_ line: String, _ bare: String) {
+        #expect(TextCleaner.withoutBracketedLinks(line) == bare)
+    }
+}
