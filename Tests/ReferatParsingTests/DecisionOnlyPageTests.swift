@@ -1,3 +1,4 @@
+import Foundation
 @testable import ReferatParsing
 import ReferatRecords
 import Testing
@@ -38,5 +39,45 @@ import Testing
         let text = zip(page.headers, Self.texts).map { "\($0)\n\($1)" }.joined(separator: "\n") + "\nAdministrationen fremlægger et forslag til en ny strategi.\n"
         let document = try parse(text)
         #expect(document.cases.map { $0.decisions.compactMap(\.date) } == page.items)
+    }
+}
+
+extension DecisionOnlyPageTests {
+    /// A meeting page whose one item lost its title: the item opens under the agenda's heading
+    /// and holds the decision, with the meeting's body and date.
+    @Test func theOneDecisionUnderADatedMeetingIsAnUntitledItem() throws {
+        let text = """
+            Kommunalbestyrelsen
+
+            26.08.2031 kl. 18:00
+            Kommunalbestyrelsens mødesal
+
+            Deltagere
+              • Eva Holm (A) (borgmester) - Deltog
+            AFBUD/FRAVÆRENDE
+              • Kaj Moe (O) - Afbud
+
+            Åben dagsorden
+
+            Beslutning
+
+            Intet
+
+            Tidligere behandling
+
+            Kommunalbestyrelsen den 29. april 2031 Punkt 4
+
+            Indhold
+
+            Sammendrag
+
+            Anden budgetopfølgning for 2031 forelægges til godkendelse.
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == [""])
+        #expect(document.cases.flatMap(\.decisions).map { "\($0.body ?? "-") \($0.date ?? "-")" } == ["Kommunalbestyrelsen 2031-08-26"])
+        // Without a dated meeting above it, the decision opens no item.
+        let undated = try parse(text.replacingOccurrences(of: "26.08.2031 kl. 18:00\n", with: ""))
+        #expect(undated.cases.isEmpty)
     }
 }

@@ -22,6 +22,8 @@ import Testing
              absent: ["Ane Lund"], notParticipating: []),
         List(name: "a label over the absent", lines: ["• Bo Berg, V", "• Ane Lund, Ø", "", "• Afbud", "", "• Kaj Moe, A"],
              absent: ["Kaj Moe"], notParticipating: []),
+        List(name: "a list's heading of two labels", lines: ["Ane Lund (sekretariatschef) - Deltog", "Afbud/Fraværende", "Kaj Moe (A) - Afbud"],
+             absent: ["Kaj Moe"], notParticipating: []),
     ])
     func aStatusBelongsToItsMember(_ list: List) {
         let lines = (["Økonomiudvalget", "", "14.03.2031 kl. 08:00", "", "Deltagere"] + list.lines).enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }

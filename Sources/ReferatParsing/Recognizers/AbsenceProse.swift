@@ -235,7 +235,8 @@ enum AbsenceProse {
     nonisolated(unsafe) static let memberStatus = try! Regex(#"^(?:•\s*)?(?<name>[A-ZÆØÅ][\p{L}'’-]*"# + laterNameWords + #"+)(?:\s*\([^()]{0,20}\))?(?:(?:,\s*[^:–()-]{1,40}?)?\s*[:–-]\s*|\s*[–-]\s*[A-ZÆØÅ]{2,4}\s*\()(?<status>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede|[Dd]eltog ikke)\b(?<rest>.*)$"#)
     /// A status line that belongs to the member on the line before: "• Deltog ikke under punkterne
     /// 20-21", "• Ikke til stede" (the rest may be empty: the caller says when that is a status).
-    nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede)\b(.*)$/#
+    /// "Afbud/Fraværende" is the heading of a list.
+    nonisolated(unsafe) static let bareStatus = #/^(?:•\s*)?(?:[Dd]eltog ikke|[Aa]fbud|[Ff]raværende|[Ff]orfald|[Ii]kke til stede)\b(?!\/)(.*)$/#
 
     /// Reads a member line that says what the member did; nil for other lines.
     static func member(_ line: String) -> Found? {

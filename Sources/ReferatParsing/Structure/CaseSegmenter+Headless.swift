@@ -25,7 +25,7 @@ extension CaseSegmenter {
             if opener == nil { opener = key }
             if key == opener { starts.append(i) }
         }
-        if starts.isEmpty, found.isEmpty { return decisionBlocks(lines) }
+        if starts.isEmpty, found.isEmpty { return decisionBlocks(lines) ?? loneDecision(lines) }
         guard let first = starts.first else { return nil }
         if !hasDecisionHeader(lines, after: first) {
             // One item's page that prints its decision first ("Referat • <date>" / "Indhold" /
@@ -112,6 +112,25 @@ extension CaseSegmenter {
         return [Anchor(titleIndex: starts[0], access: nil, signal: "one item's decision history (the page starts inside the item)", untitled: true,
                        startsBeforePage: true)]
     }
+
+    /// The one item of a meeting's page that lost its title ("Åben dagsorden" / "Beslutning" /
+    /// "Intet" / "Tidligere behandling" / …): one decision header under a header that names a
+    /// dated meeting. The item opens after the agenda's heading above the decision, or at the
+    /// decision where there is none.
+    func loneDecision(_ lines: [SourceLine]) -> [Anchor]? {
+        var header: Int?
+        for i in lines.indices where !lines[i].isBlank && DecisionHeader.mayBeHeader(lines[i].text) && DecisionHeader.parse(lines[i].text.withoutBullet) != nil {
+            guard header == nil else { return nil }
+            header = i
+        }
+        guard let header, MeetingHeaderParser.parse(Array(lines[..<header]))?.date != nil else { return nil }
+        let agenda = lines[..<header].lastIndex { Self.agendaHeadings.contains($0.text.lowercased()) }
+        let start = agenda.flatMap { nextContent(lines, after: $0) } ?? header
+        return [Anchor(titleIndex: start, access: nil, signal: "the one decision under a dated meeting's header (the page prints no title)", untitled: true)]
+    }
+
+    /// The headings over a meeting page's list of items.
+    static let agendaHeadings: Set<String> = ["åben dagsorden", "åbent møde", "åbne punkter", "lukket dagsorden", "lukket møde", "dagsorden"]
 
     /// The kind of line a headless block opens with: an identity line ("Sagsid.:", "Sagsnr.:
     /// 19/18870"), by its label, or an opening section heading ("Resumé", "Sagsfremstilling").
