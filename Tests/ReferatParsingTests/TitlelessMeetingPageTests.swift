@@ -56,3 +56,18 @@ import Testing
         #expect(TextCleaner.withoutBracketedLinks(line) == bare)
     }
 }
+
+extension TitlelessMeetingPageTests {
+    /// "Konstituerende møde i Kommunalbestyrelsen" over the date on a line of its own names the body.
+    @Test(arguments: [
+        ("Konstituerende møde i Kommunalbestyrelsen", "Kommunalbestyrelsen"),
+        ("Ekstraordinært møde i Udvalget for Teknik og Miljø", "Udvalget for Teknik og Miljø"),
+        ("Møde i Egeby Seniorråd", "Egeby Seniorråd"),
+        ("Møde i Kulturhuset", nil),
+    ] as [(String, String?)])
+    func aMeetingsTitleNamesItsBody(_ title: String, _ body: String?) throws {
+        let document = try parse("\(title)\n\n01-12-2031\n\nSager 1 - 2\n\nValg af formand\nSag nr. 1\n\nBeslutning\n\nEva Holm blev valgt.\n")
+        #expect(document.meeting?.body == body)
+        #expect(document.meeting?.date == "2031-12-01")
+    }
+}

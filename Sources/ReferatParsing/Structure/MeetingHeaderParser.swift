@@ -283,6 +283,10 @@ enum MeetingHeaderParser {
     /// never decides what a document is.
     static func bodyOfMeetingWord(_ lines: [SourceLine]) -> String? {
         for line in lines.prefix(40) where line.text.containsBytes("møde") || line.text.containsBytes("Møde") {
+            // "Konstituerende møde i Kommunalbestyrelsen": a title that names the body, its date on a line of its own.
+            if line.text.isShorter(than: 80), let m = line.text.wholeMatch(of: meetingInBody), MinutesVocabulary.endsLikeBody(String(m.1)) {
+                return String(m.1)
+            }
             for word in line.text.split(whereSeparator: { !$0.isLetter }) where word.count > 9 {
                 if let body = MinutesVocabulary.bodyOfMeetingCompound(word) { return body }
             }
@@ -290,6 +294,9 @@ enum MeetingHeaderParser {
         }
         return nil
     }
+
+    /// A meeting's title of the kind of meeting and the body: "Konstituerende møde i Kommunalbestyrelsen".
+    nonisolated(unsafe) static let meetingInBody = #/^(?:[A-ZÆØÅ][a-zæøå]+\s+)?[Mm]øde\s+i\s+((?:[A-ZÆØÅ][\p{L}-]*\s+(?:og\s+|for\s+)?)*[A-ZÆØÅ][\p{L}-]*)$/#
 
     /// A body's name as a header gave it, made plain: "Beslutning i Forretningsudvalget" and
     /// "ORDINÆRT MØDE I FORRETNINGSUDVALGET" → "Forretningsudvalget"; a label or a cell border
