@@ -121,7 +121,9 @@ struct CaseSegmenter {
                     anchors[existing].access = access
                     anchors[existing].markerIndex = i
                 } else if isTitleLike(lines[title].text), numberedTitle(lines[title].text) == nil || isConfirmed(lines, at: title) == false,
-                          anchors.last.map({ $0.titleIndex < title }) ?? true {
+                          anchors.last.map({ $0.titleIndex < title }) ?? true,
+                          // "Åbent punkt" / "2 Orientering …": a marker over the next item's numbered title is that item's.
+                          nextContent(lines, after: i).map({ numberedTitle(lines[$0].text) == nil }) ?? true {
                     anchors.append(Anchor(titleIndex: title, number: numberedTitle(lines[title].text)?.number, access: access, markerIndex: i,
                                           signal: "title above an access marker"))
                     decisionSinceAnchor = false

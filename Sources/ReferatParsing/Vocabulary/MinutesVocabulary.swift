@@ -13,7 +13,7 @@ enum MinutesVocabulary {
 
     /// How a body's name ends before a comma and a date ("Plan- og Miljøudvalget, 24.10.2016"),
     /// case as written.
-    static let commaBodyEndings = ["udvalget", "udvalg", "bestyrelsen", "rådet", "Byråd", "byråd", "Magistraten", "repræsentationen", "direktionen",
+    static let commaBodyEndings = ["udvalget", "udvalg", "bestyrelsen", "rådet", "råd", "Råd", "Magistraten", "repræsentationen", "direktionen",
                                    "kommissionen", "nævnet"]
 
     /// Given names as Danish names abbreviate them in the middle of a name ("Jens Chr. Holm",
