@@ -41,4 +41,16 @@ import Testing
     func theLabelsValueIsTheDate(_ line: String, _ date: String?) {
         #expect(MeetingHeaderParser.labelledDate(line) == date)
     }
+
+    /// A header row without colons names the absent up to the next label, each with initials in
+    /// parentheses and the party after them; a transcript's next heading ends the last name.
+    @Test(arguments: [
+        ("Medlemmer Eva Holm (EH) V Kaj Berg (KB) V Fraværende Poul Lund (PL) O, Jan Moe (JM) Ø Bemærkninger.", ["Poul Lund", "Jan Moe"]),
+        ("Medlemmer Eva Holm (evho) V Fraværende Poul Lund (pol) O, Jan Moe (jmo) Ø Bemærkninger.", ["Poul Lund", "Jan Moe"]),
+        ("Deltagere: Ane Bak (1. suppleant - Ø) Fraværende: Rita Krog Sagsoversigt 01. Godkendelse af dagsorden", ["Rita Krog"]),
+    ])
+    func aHeaderRowNamesTheAbsent(_ row: String, _ absent: [String]) throws {
+        let document = try parse("Referat\n\nTranskript\n\n1 Referat Byrådet Møde nr.: 6/2031 Mødedato: Mandag den 10. marts 2031 Mødested: Byrådssalen \(row)\n")
+        #expect(document.meeting?.absent.map(\.name) == absent)
+    }
 }

@@ -335,9 +335,9 @@ enum AbsenceProse {
         return chunk
     }
 
-    /// A member's login in parentheses and the party's letters after it, as a transcript of
-    /// an SBSYS header prints a member: "Klaus Holm (hjkh) V".
-    nonisolated(unsafe) static let loginAndParty = #/\s*\([a-z]{2,8}\)\s+([A-ZÆØÅ]{1,2})(?=\s*,|\s*$|\s+og\s)/#
+    /// A member's login or initials in parentheses and the party's letters after it, as a
+    /// transcript of an SBSYS header prints a member: "Klaus Holm (hjkh) V", "Eva Ny (EN) Ø".
+    nonisolated(unsafe) static let loginAndParty = #/\s*\((?:[a-zæøå]{2,8}|[A-ZÆØÅ]{2,5})\)\s+([A-ZÆØÅ]{1,2})(?=\s*,|\s*$|\s+og\s)/#
 
     /// Splits a line into sentences at ". " or "; " before a capital letter, but not after an
     /// initial ("N. J. Ottesen"), an abbreviation of one or two letters, or a given name

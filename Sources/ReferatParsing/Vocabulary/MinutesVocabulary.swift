@@ -161,7 +161,7 @@ enum MinutesVocabulary {
         "punkt", "titel", "udskriv", "kommune", "kommunes", "region", "sager", "sag", "dagsorden", "referat", "bilag", "mødet",
         "byrådet", "udvalget", "kommunalbestyrelsen", "regionsrådet", "fraværende", "afbud", "godkendt", "beslutning", "ingen", "side", "dagsordenen",
         // What a transcript prints right after the header's names: "Bo Berg Næste møde 6. maj", "… Indholdsfortegnelse 1. …".
-        "næste", "indholdsfortegnelse",
+        "næste", "indholdsfortegnelse", "sagsoversigt", "sagsliste",
         // Parties, whose seats a list of absentees may speak of ("Det Konservative Folkepartis plads står tom").
         "venstre", "socialdemokratiet", "enhedslisten", "alternativet", "moderaterne",
     ]
