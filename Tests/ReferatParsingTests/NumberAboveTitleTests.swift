@@ -33,3 +33,18 @@ import Testing
         if !page.titles.isEmpty { #expect(document.cases.map(\.number) == page.titles.indices.map { String($0 + 1) }) }
     }
 }
+
+extension NumberAboveTitleTests {
+    /// A PDF's extraction that runs the item's first text in after its opening heading
+    /// ("Sagsfremstilling Udsat med henblik på …") confirms the numbered title above it.
+    @Test(arguments: [
+        ("Sagsfremstilling Udsat med henblik på et fælles møde.", ["Håndhævelse af lokalplaner"]),
+        ("Resumé Forvaltningen foreslår en ny praksis.", ["Håndhævelse af lokalplaner"]),
+        // A sentence that merely starts with the word is no heading.
+        ("Sagsfremstilling og indstilling følger senere.", []),
+    ])
+    func aRunInHeadingConfirmsTheTitle(_ line: String, _ titles: [String]) throws {
+        let text = "Byplanudvalget\n\nProtokol\n\n19-08-2031 kl. 08:15 Udvalgsværelse 1\n\n1. Håndhævelse af lokalplaner\n\n\(line)\n"
+        #expect(try parse(text).cases.map(\.title) == titles)
+    }
+}

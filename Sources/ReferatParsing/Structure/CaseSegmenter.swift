@@ -656,6 +656,16 @@ struct CaseSegmenter {
 
     /// What follows a numbered line before the next numbered line: the item's identity, its
     /// opening heading, or a decision header.
+    /// Headings that only open an item's text, with the text run in after them on the same
+    /// line in a PDF's extraction ("Sagsfremstilling Udsat med henblik på …").
+    static let runInHeadings = ["Sagsfremstilling ", "SAGSFREMSTILLING ", "Beslutningstema ", "Sagsbeskrivelse ", "Resumé ", "RESUMÉ ", "Sagsresume "]
+
+    /// Whether `text` opens with such a heading and a new sentence after it.
+    static func opensWithRunInHeading(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == 0x53 || first == 0x42 || first == 0x52 else { return false }
+        return runInHeadings.contains { text.hasPrefix($0) && text.dropFirst($0.count).first?.isUppercase == true }
+    }
+
     func confirmation(_ lines: [SourceLine], at index: Int) -> Confirmation {
         var seen = 0
         var j = index + 1
@@ -678,7 +688,7 @@ struct CaseSegmenter {
                 return .identity
             }
             if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key) { return .heading }
-            if SectionHeadings.inlineRouting(text) != nil { return .heading }
+            if SectionHeadings.inlineRouting(text) != nil || Self.opensWithRunInHeading(text) { return .heading }
             if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) ?? DecisionHeader.insideItem(text) != nil { return .decision }
             if let n = numberedTitle(text) {
                 // The same title printed twice is still this item.
