@@ -115,11 +115,20 @@ enum RunInHeadings {
         // "4 PKT. 1. GODKENDELSE AF DAGSORDEN Referat Beslutning: … PKT. 2. ORIENTERING - …": a
         // transcript that runs items labelled and titled in capitals into its text. Each label and
         // title goes on a line of its own (a page number before the first is dropped).
-        if text.utf8.count > 20, text.containsBytes("PKT. "), let m = text.firstMatch(of: capitalItem) {
+        // "SAG NR. 1 GODKENDELSE AF VALGBOG ADMINISTRATIONENS INDSTILLING 1. at …": the title ends
+        // where a heading in capitals starts.
+        if text.utf8.count > 20, text.containsBytes("PKT. ") || text.containsBytes("SAG NR. "), let m = text.firstMatch(of: capitalItem) {
             var before = String(text[..<m.range.lowerBound]).stripping(" ")
             if before.utf8.allSatisfy(\.isASCIIDigit) { before = "" }
-            let rest = String(text[m.range.upperBound...]).stripping(" ")
-            return (before.isEmpty ? [] : split(before)) + [String(m.output).stripping(" ")] + (rest.isEmpty ? [] : split(rest))
+            // The heading goes on a line of its own.
+            var item = m.range, heading: [String] = [], restStart = m.range.upperBound
+            if let found = titleEndingsInCapitals.compactMap({ text[m.range].firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+                item = m.range.lowerBound..<found.lowerBound
+                heading = [String(text[found]).stripping(" ")]
+                restStart = found.upperBound
+            }
+            let rest = String(text[restStart...]).stripping(" ")
+            return (before.isEmpty ? [] : split(before)) + [String(text[item]).stripping(" ")] + heading + (rest.isEmpty ? [] : split(rest))
         }
         // A heading in capitals after a sentence.
         if text.utf8.count > 40, hasTwoCapitals(text) {
@@ -210,8 +219,11 @@ enum RunInHeadings {
         }
     }
 
+    /// Headings in capitals that end a title in capitals run on into them.
+    static let titleEndingsInCapitals = [" ADMINISTRATIONENS INDSTILLING ", " INDSTILLING ", " SAGSFREMSTILLING ", " RESUMÉ ", " RESUME ", " BAGGRUND ", " BESLUTNING "]
+
     /// An item's label, number and title in capitals, up to the first word that is not in capitals.
-    nonisolated(unsafe) static let capitalItem = #/PKT\.\s*[0-9]{1,3}\.?\s+[A-ZÆØÅ][A-ZÆØÅ0-9.\-]+(?:[ ,]+[A-ZÆØÅ0-9][A-ZÆØÅ0-9.\-]*)*(?=[ ,]+[-–]|[ ,]+[A-ZÆØÅ]?[a-zæøå]|\s*$)/#
+    nonisolated(unsafe) static let capitalItem = #/(?:PKT\.|SAG NR\.)\s*[0-9]{1,3}\.?\s+[A-ZÆØÅ][A-ZÆØÅ0-9.\-]+(?:[ ,]+[A-ZÆØÅ0-9][A-ZÆØÅ0-9.\-]*)*(?=[ ,]+[-–]|[ ,]+[A-ZÆØÅ]?[a-zæøå]|\s*$)/#
 
     nonisolated(unsafe) static let dateThenNumbered = #/^(.*?[0-9]{1,2}\.(?:[0-9]{1,2}\.|\s*\p{Ll}+\.?\s+)(?:19|20)[0-9]{2})([0-9]{1,3}\.\s+[A-ZÆØÅ].*)$/#
 

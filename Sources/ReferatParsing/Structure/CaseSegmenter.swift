@@ -47,7 +47,7 @@ struct CaseSegmenter {
 
     let answers = Answers()
 
-    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
+    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|SAG NR\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
     /// "2. behandling …", "2. økonomirapport for året": an ordinal and a word in lower
     /// case, never "at" (a numbered recommendation) nor a month (a date).
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
@@ -70,7 +70,7 @@ struct CaseSegmenter {
     /// The same for `numbered`, which also takes a leading "Nr.", a bullet or a digit.
     static func mayBeNumbered(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
-        return first.isASCIIDigit || text.hasPrefix("Nr.") || text.hasPrefix("•") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT")
+        return first.isASCIIDigit || text.hasPrefix("Nr.") || text.hasPrefix("•") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT") || text.hasPrefix("SAG NR.")
             || hasNumberLabel(text)
     }
 
@@ -79,7 +79,7 @@ struct CaseSegmenter {
     nonisolated(unsafe) static let presenterNote = #/\s+\([^()]{1,40}\)$/#
 
     static func hasItemLabel(_ text: String) -> Bool {
-        hasNumberLabel(text) || text.hasPrefix("Nr.") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT")
+        hasNumberLabel(text) || text.hasPrefix("Nr.") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT") || text.hasPrefix("SAG NR.")
     }
 
     func anchors(in lines: [SourceLine]) -> [Anchor] {
@@ -588,7 +588,9 @@ struct CaseSegmenter {
         guard let first = text.first, first.isUppercase || first.isNumber || first == "\"" || first == "”" || first == "(" || first == "«" else { return false }
         guard text.utf8.count >= 3, text.isShorter(than: 241) else { return false }
         if let last = text.last, last == "," || last == ";" || last == ":" && text.isShorter(than: 30) { return false }
-        if text.hasSuffix("."), !(text.hasSuffix("m.v.") || text.hasSuffix("mv.") || text.hasSuffix("m.m.") || text.hasSuffix("etc.")) { return false }
+        // "… m.v.", and in a title in capitals "… MV.": an abbreviation, no sentence's end.
+        if text.hasSuffix("."), case let end = text.suffix(5).lowercased(),
+           !(end.hasSuffix("m.v.") || end.hasSuffix("mv.") || end.hasSuffix("m.m.") || end.hasSuffix("etc.")) { return false }
         if text.hasPrefix("At ") || text.hasPrefix("at ") || text.hasSuffix(":") || text.contains(", at ") || text.hasSuffix(" at") { return false }
         // "Onsdag den 11. august 2027": a date alone; "Eva Ny deltog som stedfortræder": who came.
         if text.hasASCIIDigit, text.isShorter(than: 40), MeetingHeaderParser.standaloneDate(text) != nil { return false }
