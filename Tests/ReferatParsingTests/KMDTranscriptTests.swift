@@ -52,4 +52,24 @@ import Testing
         #expect(document.cases.map(\.number) == ["12"])
         #expect(document.meeting?.absent.map(\.name) == ["Rita Krog", "Jens Chr. Lund"])
     }
+
+    /// "3 Egeby Kommune Dato Side Erhvervsudvalget Godkendelse af dagsorden Sagsnr.: 14/ Sagen
+    /// afgøres i: …": the running header, its values lost with the digits, before each item's title.
+    @Test func aMunicipalitysRunningHeaderIsNoPartOfTheTitle() throws {
+        let text = """
+            Erhvervsudvalget. Referat. Dato 08. september 2031.
+
+            Transkript
+
+            1 Erhvervsudvalget Referat Dato 08. september 2031 Mødetidspunkt 16:00 Sluttidspunkt 18:00 Mødested Mødelokale 3
+
+            2 Indholdsfortegnelse Sag nr. Side 1. Godkendelse af dagsorden Orientering fra formanden Eventuelt...9
+
+            3 Egeby Kommune Dato Side Erhvervsudvalget Godkendelse af dagsorden Sagsnr.: 14/ Sagen afgøres i: Erhvervsudvalget Område: Sekretariatet - Sagsbeh: Eva Holm Lovgrundlag Lov om kommunernes styrelse Sagsfremstilling Dagsordenen er sendt ud. Indstilling Administrationen indstiller, at dagsordenen godkendes. Beslutning i Erhvervsudvalget den Indstillingen tiltrådt. 2
+
+            4 Egeby Kommune Dato Side Erhvervsudvalget Orientering fra formanden Sagsnr.: 13/ Sagen afgøres i: Erhvervsudvalget Område: Sekretariatet - Sagsbeh: Eva Holm Sagsfremstilling Formanden orienterer om
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", "Orientering fra formanden"])
+    }
 }

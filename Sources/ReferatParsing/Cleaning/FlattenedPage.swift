@@ -15,7 +15,7 @@ enum FlattenedPage {
         "Punkt:", "Acadre sagsnr.:", "Sagsnr.:", "Sagsnr:", "Sagsid.:", "Sagsid:", "Journalnr.:", "J.nr.:", "Dok.nr.:", "Sagsforløb:",
         "Mødedato:", "Tid og sted:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
         "Fraværende:", "Ikke til stede:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
-        "Kompetence:", "Beslutningskompetence:",
+        "Kompetence:", "Beslutningskompetence:", "Sagen afgøres i:", "Sagsbeh:",
         // The contents after a header ("Fraværende: Bo Berg Følgende sager behandles: Pkt. Tekst Side 1 …"):
         // no list of people goes on past it.
         "Følgende sager behandles:",
@@ -300,6 +300,16 @@ enum FlattenedPage {
     /// body's name and the bare labels: "Handicaprådet Mødedato Side " (then the item's title).
     nonisolated(unsafe) static let valuelessRunningHeader = #/[A-ZÆØÅ][\p{L}-]*(?:\s+(?:og|for|[A-ZÆØÅ][\p{L}-]*)){0,4}\s+Mødedato\s+Side\s+(?=[A-ZÆØÅ])/#
 
+    /// A page's running header of the municipality, the bare labels and the body's name, before
+    /// the item's title: "Egeby Kommune Dato Side Erhvervsudvalget " (then "Godkendelse af …").
+    nonisolated(unsafe) static let municipalityDateSide = #/^[A-ZÆØÅ][\p{L}]*(?:-[A-ZÆØÅ][\p{L}]*)?\s+Kommune\s+Dato\s+Side\s+((?:[A-ZÆØÅ][\p{L}-]*,?\s+(?:og\s+)?){0,3}[A-ZÆØÅ][\p{L}-]*)\s+(?=[A-ZÆØÅ])/#
+
+    /// Where the title starts after such a header, when the header's last words name a body.
+    static func municipalityHeader(_ text: Substring) -> String.Index? {
+        guard let m = text.prefixMatch(of: municipalityDateSide), MinutesVocabulary.endsLikeBody(String(m.output.1)) else { return nil }
+        return m.range.upperBound
+    }
+
     /// A page's running header that names the body's meeting, its date lost with the digits:
     /// "Byrådets møde den " or, the genitive's "s" set apart, "Byrådet s møde den " (then the title).
     nonisolated(unsafe) static let datelessMeetingHeader = #/^[A-ZÆØÅ][\p{L}-]*\s?s\s+møde\s+den\s+(?=[A-ZÆØÅ][\p{Ll}])/#
@@ -425,7 +435,10 @@ enum FlattenedPage {
         // "3 1. Godkendelse af referat Side 3 Sagsfremstilling Referat fra …": a page that opens with an
         // item's number, its title and an opening heading is an item's page, with only that one marker.
         let opensWithHeadedItem = opensWithItem && markers >= 1 && openingHeading
-        let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem
+        // "3 Egeby Kommune Dato Side Erhvervsudvalget Godkendelse af dagsorden Sagsnr.: …": an item's
+        // page under the running header whose values went with their digits.
+        let opensUnderHeader = markers >= 1 && text.containsBytes(" Kommune Dato Side ") && afterPage.map { municipalityHeader($0) != nil } ?? false
+        let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem || opensUnderHeader
         // "2 Økonomiudvalget Punkter på åbent møde: 15. Budget … Afbud: Eva Holm (A)": a contents
         // page whose only label is the apologies at its end, which go on a line of their own for
         // the header to read.
@@ -466,6 +479,9 @@ enum FlattenedPage {
         // whose values went with their digits, before the title that opens the page.
         if let first = pieces.first, first.containsBytes(" Mødedato Side "), let m = first.prefixMatch(of: valuelessRunningHeader) {
             pieces[0] = String(first[m.range.upperBound...])
+        }
+        if let first = pieces.first, first.containsBytes(" Kommune Dato Side "), let end = municipalityHeader(first[...]) {
+            pieces[0] = String(first[end...])
         }
         if let first = pieces.first, first.containsBytes(" møde den "), let m = first.prefixMatch(of: datelessMeetingHeader) {
             pieces[0] = String(first[m.range.upperBound...])

@@ -466,7 +466,9 @@ struct CaseParser: Sendable {
         }
         if text.hasLowercasedPrefix("lukket sag") { record.access = .closed; consumed = true }
         // Empty labels ("J.nr.:. Sagsid.: Initialer:") are identity lines too.
-        if !consumed && (text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnr")) { consumed = true }
+        // "Sagen afgøres i:" names who decides, as the routing does; alone, its value lost, it is furniture.
+        if !consumed && (text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnr")
+            || text.hasPrefix("Sagen afgøres i:")) { consumed = true }
         return consumed
     }
 

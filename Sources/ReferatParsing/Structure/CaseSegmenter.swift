@@ -852,7 +852,8 @@ struct CaseSegmenter {
         if text.hasLowercasedPrefix("sag") && (text.hasLowercasedPrefix("sagsnr") || text.hasLowercasedPrefix("sagnr") || text.hasLowercasedPrefix("sagsid") || text.hasLowercasedPrefix("sagsnummer"))
             || text.hasLowercasedPrefix("j.nr") || text.hasLowercasedPrefix("j. nr") || text.hasLowercasedPrefix("journalnr")
             || text.hasLowercasedPrefix("dok.nr") || text.hasLowercasedPrefix("kle") || text.hasLowercasedPrefix("lukket sag")
-            || text.hasLowercasedPrefix("initialer") || text.hasLowercasedPrefix("sagsbehandler") || text.hasLowercasedPrefix("øvrige sagsbehandlere")
+            || text.hasLowercasedPrefix("initialer") || text.hasLowercasedPrefix("sagsbeh") || text.hasLowercasedPrefix("øvrige sagsbehandlere")
+            || text.hasPrefix("Sagen afgøres i:")
             || text.hasLowercasedPrefix("sagsansvarlig") || text.hasLowercasedPrefix("sagsinitialer") || text.hasLowercasedPrefix("dokumentnr")
             || text.hasPrefix("Øvrige sagsbehandlere") || (text.hasPrefix("Dok. ") && text.hasASCIIDigit) || text.hasLowercasedPrefix("acadre sagsnr") {
             return true
