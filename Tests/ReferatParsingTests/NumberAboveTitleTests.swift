@@ -48,3 +48,32 @@ extension NumberAboveTitleTests {
         #expect(try parse(text).cases.map(\.title) == titles)
     }
 }
+
+extension NumberAboveTitleTests {
+    /// A parish council's own minutes number their titles "1)": a run of them is the items; the
+    /// same numbers before sentences inside an item ("1) at …") are a list, not items.
+    @Test func titlesNumberedWithAParenthesisAreARun() throws {
+        let text = """
+            Referat fra menighedsrådsmøde 8. sept. 2031
+
+            Tilstede: Inge, Lars, Hans, Knud.
+
+            1) Indledning v/ Knud.
+
+            2) Godkendelse af dagsorden.
+            Dagsorden godkendt.
+
+            3) Kirkeværge:
+            Der er bevilget penge til nye stole.
+            Menighedsrådet indstiller:
+            1) at stolene købes i år,
+            2) at de gamle sælges.
+
+            4) Kalender:
+            Høstgudstjeneste 11.9.
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2", "3", "4"])
+        #expect(document.cases.map(\.title) == ["Indledning v/ Knud.", "Godkendelse af dagsorden.", "Kirkeværge", "Kalender"])
+    }
+}

@@ -47,7 +47,7 @@ struct CaseSegmenter {
 
     let answers = Answers()
 
-    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|SAG NR\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
+    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|SAG NR\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\)|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
     /// "2. behandling …", "2. økonomirapport for året": an ordinal and a word in lower
     /// case, never "at" (a numbered recommendation) nor a month (a date).
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
