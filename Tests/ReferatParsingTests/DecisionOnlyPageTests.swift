@@ -81,3 +81,40 @@ extension DecisionOnlyPageTests {
         #expect(undated.cases.isEmpty)
     }
 }
+
+extension DecisionOnlyPageTests {
+    /// A decision printed twice under its item ("Beslutning" / "Taget til efterretning" /
+    /// "Beslutning" / "Taget til efterretning"): the decision's text is no title of a new item.
+    @Test func aDecisionPrintedTwiceOpensNoItem() throws {
+        let text = """
+            Børne- og Skoleudvalget
+
+            Referat 14.02.2031
+
+            Meddelelser
+
+            Sag nr. 11
+
+            1. Nyhedsliste for perioden.
+            2. Notat om skoledistrikter.
+
+            Beslutning
+
+            Taget til efterretning
+
+            Beslutning
+
+            Taget til efterretning
+
+            Renovering af legepladser
+
+            Sag nr. 12
+
+            Beslutning
+
+            Godkendt
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == ["Meddelelser", "Renovering af legepladser"])
+    }
+}

@@ -240,7 +240,10 @@ struct CaseSegmenter {
                 innerList = (i, number)
             }
             if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil {
-                if decisionSinceAnchor || anchors.isEmpty, let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last) {
+                // "Beslutning" / "Taget til efterretning" / "Beslutning" (a decision printed twice):
+                // the line under a decision header is its text, no title.
+                if decisionSinceAnchor || anchors.isEmpty, let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last),
+                   previousContent(lines, before: title).map({ !(DecisionHeader.mayBeHeader(lines[$0].text) && DecisionHeader.parse(lines[$0].text) != nil) }) ?? true {
                     anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above a decision"))
                 }
                 decisionSinceAnchor = true
