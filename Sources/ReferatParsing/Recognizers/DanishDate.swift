@@ -62,8 +62,8 @@ public enum DanishDate {
 
     // 19-01-2023, 23.08.2017, 31.1.2017, 14/12 2005, 29/10-18, 14/12-2005
     nonisolated(unsafe) static let numeric = #/(?:^|[^[0-9]/.-])([0-9]{1,2})[-./]([0-9]{1,2})[-./ ]([0-9]{4}|[0-9]{2})(?![[0-9]/]|-[0-9])/#
-    // 4. marts 2019, 15-maj-2002, 1. sept. 2021
-    nonisolated(unsafe) static let named = #/(?:^|[^0-9])([0-9]{1,2})\.?[ -]?([a-zæøå]{3,9}\.?)[ -]([0-9]{4})(?![0-9])/#
+    // 4. marts 2019, 15-maj-2002, 1. sept. 2021, 2 december, 2021
+    nonisolated(unsafe) static let named = #/(?:^|[^0-9])([0-9]{1,2})\.?[ -]?([a-zæøå]{3,9}\.?),?[ -]([0-9]{4})(?![0-9])/#
     // april 3, 2019
     nonisolated(unsafe) static let english = #/([a-z]{3,9}) ([0-9]{1,2}), ([0-9]{4})/#
     nonisolated(unsafe) static let isoShape = #/(?:^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])/#
