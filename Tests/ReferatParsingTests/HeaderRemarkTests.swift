@@ -53,4 +53,16 @@ import Testing
         let document = try parse("Referat\n\nTranskript\n\n1 Referat Byrådet Møde nr.: 6/2031 Mødedato: Mandag den 10. marts 2031 Mødested: Byrådssalen \(row)\n")
         #expect(document.meeting?.absent.map(\.name) == absent)
     }
+
+    /// A date label whose value stands on the next line ("Dato:" / "Torsdag, 2 december, 2031 -
+    /// 18:30") dates the meeting; a site's own date above the title, outside any label, does not.
+    @Test(arguments: [
+        ("Konstituerende møde\n\nReferat\nDato:\nTorsdag, 2 december, 2031 - 18:30\n", "2031-12-02"),
+        ("Mødedato:\n4. marts 2031\n", "2031-03-04"),
+        ("Mandag, 09 december 2033\n14. august 2031 (ekstraordinær)\n\nREFERAT\n", "2031-08-14"),
+    ])
+    func aDateLabelsValueBelowIt(_ header: String, _ date: String) throws {
+        let document = try parse(header + "1. Godkendelse af dagsorden\n\nResume\n\nTekst.\n\nBeslutning\n\nGodkendt.\n")
+        #expect(document.meeting?.date == date)
+    }
 }

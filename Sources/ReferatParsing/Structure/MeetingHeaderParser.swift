@@ -224,6 +224,13 @@ enum MeetingHeaderParser {
                     continue
                 }
             }
+            // "Dato:" / "Torsdag, 2 december, 2031 - 18:30": the label's value on the next line.
+            if meeting.date == nil, text.isShorter(than: 12), ["dato:", "mødedato:"].contains(text.lowercased()),
+               let next = lines[i...].first(where: { !$0.isBlank }), next.text.isShorter(than: 80), let date = DanishDate.firstISO(in: next.text) {
+                meeting.date = date
+                found = true
+                continue
+            }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
                 if meeting.body == nil, text.utf8.count < 120, mayBeGenitiveMeeting(text), let m = text.firstMatch(of: genitiveMeeting) {
