@@ -73,3 +73,23 @@ import Testing
         #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", "Orientering fra formanden"])
     }
 }
+
+extension KMDTranscriptTests {
+    /// A transcript's page that opens with an item's label, number and title: the identity label
+    /// after the title ends it ("2 Punkt 135 Budget 2032 J. nr Efter …"), or, with none, the
+    /// title's own end ("3 Punkt 1. Velkomst. Eva Holm bød velkommen.").
+    @Test(arguments: [
+        ("2 Punkt 135 Budget 2032 og overslagsårene J. nr Efter bekendtgørelsen skal formanden udarbejde et budgetforslag til udvalget, som behandler det to gange.",
+         "135", "Budget 2032 og overslagsårene"),
+        ("3 Punkt 1. Velkomst. Eva Holm bød velkommen og præsenterede de nye medlemmer af komitéen, som var mødt for første gang.",
+         "1", "Velkomst"),
+    ])
+    func aPageOpensWithALabelledItem(_ page: String, _ number: String, _ title: String) throws {
+        let text = "Referat fra Sammenlægningsudvalgets ordinære møde mandag den 18. september 2031 på Egeby Rådhus PUNKTER VEDR. EGEBY KOMMUNE\n\nTranskript\n\n\(page)\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == [number])
+        #expect(document.cases.map(\.title) == [title])
+        #expect(document.meeting?.body == "Sammenlægningsudvalget")
+        #expect(document.meeting?.date == "2031-09-18")
+    }
+}

@@ -43,6 +43,12 @@ enum FlattenedPage {
     /// footer: "2 Økonomiudvalget …", "3 Side 1 1. ØU - …".
     nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}(?:\s+Side\s+[0-9]{1,3})?(?:\s+(?=\S)|$)/#
 
+    /// A page's number, then an item's label and number: "2 Punkt 135 Budget …", "3 Pkt. 4. Velkomst …".
+    nonisolated(unsafe) static let labelledItemPage = #/^[0-9]{1,3}\s+(?<item>(?:Punkt|Pkt\.)\s*[0-9]{1,3}\.?\s+[A-ZÆØÅ])/#
+
+    /// An item's label and number, and where its title starts: "Punkt 1. ", "Pkt. 4 ".
+    nonisolated(unsafe) static let labelNumber = #/^(?:Punkt|Pkt\.)\s*(?<number>[0-9]{1,3})\.?\s+/#
+
     /// An item number at the start of a page, perhaps after a running header's word ("Refer 1. …").
     nonisolated(unsafe) static let leadingItemNumber = #/^(?:[A-ZÆØÅ][\p{L}]*\s+)?[0-9]{1,3}\.\s+[A-ZÆØÅ]/#
 
@@ -346,13 +352,16 @@ enum FlattenedPage {
         // A transcript cut short may hold only the start of a page: a long line is enough.
         guard text.utf8.count >= 100 else { return [text] }
         let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil
+        // "2 Punkt 135 Budget 2031 J. nr Efter …": a page that opens with an item's label, number and title.
+        let labelledStart = itemAfterHeader == nil && text.first?.isNumber == true && (text.containsBytes(" Punkt ") || text.containsBytes(" Pkt."))
+            ? text.prefixMatch(of: labelledItemPage)?.output.item.startIndex : nil
         // Titles headed "Ad 1." are the items; a count of numbers elsewhere is their contents.
         let adHeaded = adTitles(text)
         let titles = adHeaded.isEmpty ? countingTitles(text) : adHeaded.map(\.number)
         // A page that opens with a number may be an item's page with a heading after its title (`opensWithHeadedItem`).
         let openingHeading = text.first?.isNumber == true && ["Sagsfremstilling ", "SAGSFREMSTILLING ", "Resumé ", "RESUMÉ ", "Sagsresume ", "Indstilling "]
             .contains { text.prefix(200).contains($0) }
-        guard itemAfterHeader != nil || !titles.isEmpty || openingHeading || mayBeFlattened(text) else { return [text] }
+        guard itemAfterHeader != nil || labelledStart != nil || !titles.isEmpty || openingHeading || mayBeFlattened(text) else { return [text] }
         var cuts: [String.Index] = []
         var markers = 0
         for (marker, plain) in Self.allMarkers {
@@ -419,14 +428,24 @@ enum FlattenedPage {
         let afterPage = text.firstMatch(of: pagePrefix).map { text[$0.range.upperBound...] }
         let typeLetter = afterPage.map { $0.prefix(4).firstMatch(of: leadingTypeLetter) != nil } ?? false
         let opensWithItem = typeLetter || afterPage.map { $0.prefix(24).firstMatch(of: leadingItemNumber) != nil } ?? false
-        if let itemAfterHeader {
-            cuts.append(itemAfterHeader)
+        // The title of a labelled item's page that names no identity, up to its text ("Punkt 1.
+        // Velkomst Eva Holm bød velkommen."), by the title's own end (`splitTitle`).
+        var labelledTitle: [String]?
+        if let itemStart = itemAfterHeader ?? labelledStart {
+            cuts.append(itemStart)
             // The item's identity labels after its title, their colons lost with their values
             // ("562. Fjernvarme - Kommunegaranti Sagsnr J.nr Fjernvarme A/S anmoder …").
-            let title = text[itemAfterHeader...].prefix(200)
-            if let label = ["Sagsnr", "Sagsid", "J.nr"].compactMap({ title.firstRange(of: " " + $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            let title = text[itemStart...].prefix(200)
+            if let label = ["Sagsnr", "Sagsid", "J.nr", "J. nr"].compactMap({ title.firstRange(of: " " + $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
                 cuts.append(text.index(after: label.lowerBound))
+            } else if itemAfterHeader == nil, markers == 0, let m = text[itemStart...].prefixMatch(of: labelNumber) {
+                labelledTitle = splitTitle(String(text[itemStart...]), number: m.output.number, body: text[m.range.upperBound...], sentenceLimit: 200, minutes: true)
+                    .map { ["Punkt " + $0[0]] + $0.dropFirst() }
             }
+        }
+        if let labelledStart, let labelledTitle {
+            let before = text.firstMatch(of: pagePrefix).map { String(text[$0.range.upperBound..<labelledStart]).stripping(" ") } ?? ""
+            return (before.isEmpty ? [] : [before]) + labelledTitle
         }
         let opensWithIdentifiedItem = markers >= 1 && afterPage.map { $0.prefix(200).firstMatch(of: leadingIdentifiedItem) != nil } ?? false
         // A page that goes on with an item from the page before holds its decision: a step's
@@ -438,7 +457,8 @@ enum FlattenedPage {
         // "3 Egeby Kommune Dato Side Erhvervsudvalget Godkendelse af dagsorden Sagsnr.: …": an item's
         // page under the running header whose values went with their digits.
         let opensUnderHeader = markers >= 1 && text.containsBytes(" Kommune Dato Side ") && afterPage.map { municipalityHeader($0) != nil } ?? false
-        let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || opensWithIdentifiedItem || endsItem || opensUnderHeader
+        let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || labelledStart != nil || opensWithIdentifiedItem
+            || endsItem || opensUnderHeader
         // "2 Økonomiudvalget Punkter på åbent møde: 15. Budget … Afbud: Eva Holm (A)": a contents
         // page whose only label is the apologies at its end, which go on a line of their own for
         // the header to read.

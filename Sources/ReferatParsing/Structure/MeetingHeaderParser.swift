@@ -233,7 +233,7 @@ enum MeetingHeaderParser {
             }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
-                if meeting.body == nil, text.utf8.count < 120, mayBeGenitiveMeeting(text), let m = text.firstMatch(of: genitiveMeeting) {
+                if meeting.body == nil, text.utf8.count < 200, mayBeGenitiveMeeting(text), let m = text.firstMatch(of: genitiveMeeting) {
                     // A body named by its fields ("Kultur og fritid") ends like no body: it stands as printed.
                     meeting.body = cleanBody(String(m.1)) ?? String(m.1)
                     if cleanBody(String(m.1)) == nil { namedByFields = String(m.1) }
