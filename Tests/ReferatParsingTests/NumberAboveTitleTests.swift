@@ -77,3 +77,31 @@ extension NumberAboveTitleTests {
         #expect(document.cases.map(\.title) == ["Indledning v/ Knud.", "Godkendelse af dagsorden.", "Kirkeværge", "Kalender"])
     }
 }
+
+extension NumberAboveTitleTests {
+    /// A citizen's question numbered inside an item ("1. at planen …" / "2. Styrelsen anfører …")
+    /// is a list: its second entry, a title's shape or not, opens no item.
+    @Test func aListOfSentencesInsideAnItemOpensNoItem() throws {
+        let text = """
+            Byrådet
+
+            Referat 4. februar 2031
+
+            1. Spørgetid i Byrådet
+
+            Sagsfremstilling
+
+            Der er modtaget følgende spørgsmål fra en borger. Vil du som borgmester arbejde for:
+
+            1. at tillægget kommer til at følge vejledningen med et krav om vurdering af påvirkningen af turismen og fiskeriet?
+
+            2. Styrelsen anfører nederst på
+
+            Beslutning
+
+            Borgmesteren svarede.
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == ["Spørgetid i Byrådet"])
+    }
+}

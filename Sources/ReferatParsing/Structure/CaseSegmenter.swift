@@ -233,9 +233,9 @@ struct CaseSegmenter {
                 continue
             }
             // A numbered line too much of a sentence to be a title ("3. Orientering fra
-            // Administrationen.") still counts in a list that started again inside an item, so
-            // the list's next line is not taken for the next item.
-            if text.utf8.first?.isASCIIDigit == true, let last = lastNumber, let n = numberedTitle(text), let number = Int(n.number),
+            // Administrationen.", "1. at planen følger loven …") still counts in a list that started
+            // again inside an item, so the list's next line is not taken for the next item.
+            if text.utf8.first?.isASCIIDigit == true, let last = lastNumber, let m = text.wholeMatch(of: Self.numbered), let number = Int(m.1),
                number <= last || innerList.map({ number == $0.number + 1 && previousContent(lines, before: i) == $0.index }) ?? false {
                 innerList = (i, number)
             }
