@@ -37,6 +37,13 @@ import Testing
         #expect(FlattenedPage.split(labelled) == [labelled])
     }
 
+    /// The case officer's label, with or without its point, ends the title before it.
+    @Test(arguments: ["Sagsbeh.:", "Sagsbeh:"])
+    func theCaseOfficersLabelEndsTheTitle(_ label: String) {
+        let page = "3 1. Valg af rådets medlemmer \(label) Eva Holm Sagsnr.: Sagsfremstilling Rådets periode følger valgperioden. Byrådet udpeger medlemmerne."
+        #expect(FlattenedPage.split(page).first == "1. Valg af rådets medlemmer")
+    }
+
     @Test func aLabelledItemInsideThePageStartsItsLine() throws {
         let text = """
             MØDE I ØKONOMIUDVALGET FOR EGEBY KOMMUNE

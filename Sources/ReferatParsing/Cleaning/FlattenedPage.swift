@@ -15,7 +15,7 @@ enum FlattenedPage {
         "Punkt:", "Acadre sagsnr.:", "Sagsnr.:", "Sagsnr:", "Sagsid.:", "Sagsid:", "Journalnr.:", "J.nr.:", "Dok.nr.:", "Sagsforløb:",
         "Mødedato:", "Tid og sted:", "Mødetidspunkt:", "Mødested:", "Mødelokale:", "Sluttidspunkt:", "Starttidspunkt:", "Deltagere:", "Afbud:",
         "Fraværende:", "Ikke til stede:", "Medlemmer:", "Sagsansvarlig enhed:", "Sagsansvarlig:", "Sagsbehandler:", "Bemærkninger:", "Initialer:",
-        "Kompetence:", "Beslutningskompetence:", "Sagen afgøres i:", "Sagsbeh:",
+        "Kompetence:", "Beslutningskompetence:", "Sagen afgøres i:", "Sagsbeh:", "Sagsbeh.:",
         // The contents after a header ("Fraværende: Bo Berg Følgende sager behandles: Pkt. Tekst Side 1 …"):
         // no list of people goes on past it.
         "Følgende sager behandles:",
