@@ -71,3 +71,43 @@ extension TitlelessMeetingPageTests {
         #expect(document.meeting?.date == "2031-12-01")
     }
 }
+
+extension TitlelessMeetingPageTests {
+    /// Blocks that lost their titles ("Resume" / … / "Beslutning" / "Godkendt" / "Resume" / …):
+    /// the decision's text above the next block is no title, and a recommendation's numbered
+    /// list after "…, at" opens no item.
+    @Test func aDecisionsTextIsNoTitleOfTheNextBlock() throws {
+        let text = """
+            Referat
+
+            Onsdag d. 1 december 2031
+
+            UdvalgKommunalbestyrelsen
+
+            Resume
+
+            Godkendelse af åben dagsorden for KB den 1. december 2031.
+
+            Beslutning
+
+            Godkendt
+
+            Resume
+
+            Efter styrelsesloven vælger den nye kommunalbestyrelse sin formand på det konstituerende møde.
+
+            Indstilling
+
+            Forvaltningen indstiller til kommunalbestyrelsen, at
+
+            1. Formanden (borgmesteren) vælges blandt kommunalbestyrelsens medlemmer.
+
+            Beslutning
+
+            Eva Holm blev valgt som formand.
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == ["", ""])
+        #expect(document.cases.map(\.decisions.count) == [1, 1])
+    }
+}

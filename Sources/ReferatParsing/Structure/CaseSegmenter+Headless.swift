@@ -154,7 +154,8 @@ extension CaseSegmenter {
                 j = prev
                 continue
             }
-            return isTitleLike(text) ? prev : nil
+            // "Beslutning" / "Godkendt" / the next block: the decision's text is no title.
+            return isTitleLike(text) && !followsDecisionHeader(lines, prev) ? prev : nil
         }
         return nil
     }

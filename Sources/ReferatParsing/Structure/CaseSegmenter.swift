@@ -167,7 +167,9 @@ struct CaseSegmenter {
             // Holm" / "2. Bemærkninger til dagsordenen:" / "3. Godkendelse af regnskab" / text / …).
             let startsRun = run == nil && anchors.isEmpty && (text.utf8.first == 0x31 || passed.isEmpty && text.utf8.first?.isASCIIDigit == true)
                 ? numberedRun(lines, at: i) : nil
-            if let candidate = numberedCandidate(lines, at: i, contents: contents, inRun: run != nil || startsRun != nil) {
+            // "Forvaltningen indstiller, at" / "1. Formanden vælges …": the recommendation's list.
+            let afterLeadIn = previousContent(lines, before: i).map { lines[$0].text.hasSuffix(", at") || lines[$0].text.hasSuffix(" at:") } ?? false
+            if !afterLeadIn, let candidate = numberedCandidate(lines, at: i, contents: contents, inRun: run != nil || startsRun != nil) {
                 let number = Int(candidate.number) ?? 0
                 // The same title printed twice in a row is one item.
                 if let last = anchors.last, last.titleIndex >= i - 3,
@@ -243,17 +245,17 @@ struct CaseSegmenter {
                 // "Beslutning" / "Taget til efterretning" / "Beslutning" (a decision printed twice):
                 // the line under a decision header is its text, no title.
                 if decisionSinceAnchor || anchors.isEmpty, let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last),
-                   previousContent(lines, before: title).map({ !(DecisionHeader.mayBeHeader(lines[$0].text) && DecisionHeader.parse(lines[$0].text) != nil) }) ?? true {
+                   !followsDecisionHeader(lines, title) {
                     anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above a decision"))
                 }
                 decisionSinceAnchor = true
                 continue
             }
             if let key = SectionHeadings.key(text), SectionHeadings.opening.contains(key), decisionSinceAnchor || anchors.isEmpty {
-                if let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last) {
+                if let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last), !followsDecisionHeader(lines, title) {
                     anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above an opening heading"))
                     decisionSinceAnchor = false
-                } else if anchors.isEmpty, let title = leadTitle(lines, before: i) {
+                } else if anchors.isEmpty, let title = leadTitle(lines, before: i), !followsDecisionHeader(lines, title) {
                     anchors.append(Anchor(titleIndex: title, access: defaultAccess, signal: "title above the item's lead"))
                     decisionSinceAnchor = false
                 }
@@ -286,6 +288,12 @@ struct CaseSegmenter {
         let titleAbove = previousContent(lines, before: first).map { isTitleLike(lines[$0].text) && PeopleParser.person(lines[$0].text) == nil } ?? false
         let titleBelow = nextContent(lines, after: first).map { isTitleLike(lines[$0].text) && numberedTitle(lines[$0].text) == nil } ?? false
         return !titleAbove && titleBelow
+    }
+
+    /// Whether line `index` stands right under a decision header: the decision's text
+    /// ("Beslutning" / "Godkendt"), never a title above the next header or heading.
+    func followsDecisionHeader(_ lines: [SourceLine], _ index: Int) -> Bool {
+        previousContent(lines, before: index).map { DecisionHeader.mayBeHeader(lines[$0].text) && DecisionHeader.parse(lines[$0].text) != nil } ?? false
     }
 
     /// Whether a section heading ("Indstilling", "Sagsfremstilling") stands between lines `start` and `end`.
