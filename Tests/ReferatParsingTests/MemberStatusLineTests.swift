@@ -22,6 +22,8 @@ import Testing
              absent: ["Ane Lund"], notParticipating: []),
         List(name: "a label over the absent", lines: ["• Bo Berg, V", "• Ane Lund, Ø", "", "• Afbud", "", "• Kaj Moe, A"],
              absent: ["Kaj Moe"], notParticipating: []),
+        List(name: "a stand-in marked in parentheses", lines: ["• Bo Berg, V", "• Ane Lund, F (midlertidigt for Kaj B. Moe)", "• Eva Holm, A"],
+             absent: ["Kaj B. Moe"], notParticipating: []),
         List(name: "a list's heading of two labels", lines: ["Ane Lund (sekretariatschef) - Deltog", "Afbud/Fraværende", "Kaj Moe (A) - Afbud"],
              absent: ["Kaj Moe"], notParticipating: []),
     ])

@@ -75,7 +75,8 @@ enum AbsenceProse {
 
     /// "stedfortræder for Bo Berg", "suppleant for Bo Berg": the one replaced was absent. One
     /// name each time: "A deltog som stedfortræder for B og C deltog som stedfortræder for D".
-    nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant)\s+for\s+(?<name>"# + name + #")"#)
+    /// "(midlertidigt for Bo Berg)" after a member in a list of members says the same.
+    nonisolated(unsafe) static let replacedNames = try! Regex(#"(?:[Ss]tedfortræder|[Ss]uppleant|\([Mm]idlertidigt)\s+for\s+(?<name>"# + name + #")"#)
     /// "Eva Ny deltager i stedet for byrådsmedlem Bo Berg": one name each time, since such
     /// sentences pair people ("A i stedet for B, C i stedet for D").
     nonisolated(unsafe) static let insteadOf = try! Regex(#"[Ii] stedet for\s+(?:\p{Ll}*(?:medlem|mand|borgmester)\s+)?(?<name>"# + name + #")"#)
@@ -100,7 +101,7 @@ enum AbsenceProse {
     /// The words of every absence predicate and label, the shortest form each is known by.
     static let absenceStems = [
         "fravær", "Fravær", "fbud", "eltog ikke", "eltager ikke", "ikke til stede", "j til stede", "inhabil", "forfald", "forhindre", "ikke mødt",
-        "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", "uppleant deltager", "kke kan deltage", "kke kunne deltage", " stedet for", "edvirkede ikke",
+        "forlod mødet", "forlod lokalet", "undtagen", "udeblev", "mødte ikke", "stedfortræder for", "uppleant for", "uppleant deltager", "idlertidigt for", "kke kan deltage", "kke kunne deltage", " stedet for", "edvirkede ikke",
         "rlov)",
     ]
 
@@ -175,6 +176,7 @@ enum AbsenceProse {
             // Sakio Holm, (S)".
             let marksStandIn = sentence.containsBytes(", Suppleant for ") || sentence.containsBytes(", suppleant for ")
                 || sentence.containsBytes(", Stedfortræder for ") || sentence.containsBytes(", stedfortræder for ")
+                || sentence.containsBytes("(midlertidigt for ") || sentence.containsBytes("(Midlertidigt for ")
             if cameInstead || marksStandIn, sentence.containsBytes(" for "), !sentence.containsBytes(" stedet for") {
                 for m in sentence.matches(of: replacedNames) {
                     if let one = m["name"]?.substring { found.absent += people(String(one)) }
