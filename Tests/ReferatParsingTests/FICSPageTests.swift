@@ -9,7 +9,7 @@ import Testing
     static let page = """
         Referat
         Egeby Ældreråd
-        23-03-2031 kl. 09:30
+        16-03-2031 kl. 10:00
 
         Til indholdsfortegnelse
 
@@ -17,7 +17,7 @@ import Testing
 
          1  Fraværende og bemærkninger til dagsordenen
 
-        27.15.00P35-0007
+        00.22.04P35-0011
 
         Fraværende
 
@@ -31,9 +31,9 @@ import Testing
 
          2  Orientering fra følgegruppen
 
-        27.15.00P35-0007
+        00.22.04P35-0011
 
-        Egeby Ældreråd, den 23. marts 2031:
+        Egeby Ældreråd, den 16. marts 2031:
 
         Følgegruppen har holdt møde. Referatet er sendt ud til rådet.
         """
@@ -41,12 +41,12 @@ import Testing
     @Test func theMarkerOverANumberedTitleIsThatItemsAndTheCouncilsHeaderDatesTheDecision() throws {
         let document = try parse(Self.page)
         #expect(document.cases.map(\.title) == ["Fraværende og bemærkninger til dagsordenen", "Orientering fra følgegruppen"])
-        #expect(document.cases.flatMap(\.decisions).map { "\($0.body ?? "-") \($0.date ?? "-")" } == ["Egeby Ældreråd 2031-03-23"])
+        #expect(document.cases.flatMap(\.decisions).map { "\($0.body ?? "-") \($0.date ?? "-")" } == ["Egeby Ældreråd 2031-03-16"])
         #expect(document.meeting?.absent.map(\.name) == ["Hanne Kjær"])
     }
 
     @Test(arguments: [
-        ("Egeby Ældreråd, den 23. marts 2031:", "Egeby Ældreråd"),
+        ("Egeby Ældreråd, den 16. marts 2031:", "Egeby Ældreråd"),
         ("Handicaprådet, 23.03.2031 Anbefales.", "Handicaprådet"),
         // Without a date after the comma, no step's header.
         ("Egeby Ældreråd, som holder møde hver måned", nil),

@@ -15,10 +15,10 @@ import Testing
     }
 
     @Test(arguments: [
-        Page(name: "a body, a title and its officer", text: "3 Økonomiudvalget Køreplan for planen / Eva Holm Beslutningstema Godkendelse af køreplanen. Sagsbeskrivelse Planen skal følge budgettet. Indstilling Forvaltningen indstiller, at køreplanen godkendes.",
-             first: "Køreplan for planen"),
-        Page(name: "a body of several words", text: "4 Kultur-, Fritids og Landdistriktsudvalget Orientering fra formanden / Bo Berg Beslutningstema Orientering. Sagsbeskrivelse Formanden orienterer om hallerne. Indstilling Forvaltningen indstiller, at orienteringen tages til efterretning.",
-             first: "Orientering fra formanden"),
+        Page(name: "a body, a title and its officer", text: "3 Økonomiudvalget Vejplan for havnen / Eva Holm Beslutningstema Godkendelse af vejplanen. Sagsbeskrivelse Planen skal følge budgettet. Indstilling Forvaltningen indstiller, at køreplanen godkendes.",
+             first: "Vejplan for havnen"),
+        Page(name: "a body of several words", text: "4 Kultur-, Fritids og Havneudvalget Nyt fra formanden / Bo Berg Beslutningstema Orientering. Sagsbeskrivelse Formanden orienterer om hallerne. Indstilling Forvaltningen indstiller, at orienteringen tages til efterretning.",
+             first: "Nyt fra formanden"),
         Page(name: "no body before the title", text: "5 Salg af grund i Nørremark / Bo Berg Beslutningstema Salg af en grund. Sagsbeskrivelse Der er kommet et bud. Indstilling Forvaltningen indstiller, at buddet antages.",
              first: "Salg af grund i Nørremark"),
     ])
@@ -29,18 +29,18 @@ import Testing
     }
 
     @Test func theApologiesAtAContentsPagesEndGoOnALineOfTheirOwn() {
-        let page = "2 Økonomiudvalget Punkter på åbent møde: 15. Køreplan for planen Budget 2031 Salg af grund Punkter på lukket møde: Afbud: Eva Holm (A)"
-        #expect(FlattenedPage.split(page) == ["Økonomiudvalget Punkter på åbent møde: 15. Køreplan for planen Budget 2031 Salg af grund Punkter på lukket møde:",
+        let page = "2 Økonomiudvalget Punkter på åbent møde: 22. Vejplan for havnen Budget 2031 Salg af grund Punkter på lukket møde: Afbud: Eva Holm (A)"
+        #expect(FlattenedPage.split(page) == ["Økonomiudvalget Punkter på åbent møde: 22. Vejplan for havnen Budget 2031 Salg af grund Punkter på lukket møde:",
                                               "Afbud: Eva Holm (A)"])
         // A label after the names keeps the line whole: the names may be another label's values.
-        let labelled = "2 Økonomiudvalget Punkter på åbent møde: 15. Køreplan for planen Budget 2031 Afbud: Eva Holm (A) Referent: Bo Berg"
+        let labelled = "2 Økonomiudvalget Punkter på åbent møde: 22. Vejplan for havnen Budget 2031 Afbud: Eva Holm (A) Referent: Bo Berg"
         #expect(FlattenedPage.split(labelled) == [labelled])
     }
 
     /// The case officer's label, with or without its point, ends the title before it.
     @Test(arguments: ["Sagsbeh.:", "Sagsbeh:"])
     func theCaseOfficersLabelEndsTheTitle(_ label: String) {
-        let page = "3 1. Valg af rådets medlemmer \(label) Eva Holm Sagsnr.: Sagsfremstilling Rådets periode følger valgperioden. Byrådet udpeger medlemmerne."
+        let page = "3 1. Valg af rådets medlemmer \(label) Eva Holm Sagsnr.: Sagsfremstilling Rådet vælges for fire år ad gangen."
         #expect(FlattenedPage.split(page).first == "1. Valg af rådets medlemmer")
     }
 
@@ -52,51 +52,51 @@ import Testing
 
             1 Referat MØDE I ØKONOMIUDVALGET FOR EGEBY KOMMUNE Tirsdag, den 14. marts 2031 Mødet afholdes i Byrådssalen
 
-            2 ØKONOMIUDVALGET EGEBY KOMMUNE MØDEDATO: J.NR.: A01 SAGSNR.: 26 SAGSBEH.: KB Fraværende: Rita Krog og Jens Chr. Lund Punkt nr. 12: Forslag til ny styrelsesvedtægt Sagsfremstilling Vedtægten skal vedtages inden årets udgang. Beslutning Godkendt.
+            2 ØKONOMIUDVALGET EGEBY KOMMUNE MØDEDATO: J.NR.: B07 SAGSNR.: 41 SAGSBEH.: EH Fraværende: Rita Krog og Jens Chr. Lund Punkt nr. 12: Forslag til ny mødeplan Sagsfremstilling Planen skal vedtages inden årets udgang. Beslutning Godkendt.
             """
         let document = try parse(text)
-        #expect(document.cases.map(\.title) == ["Forslag til ny styrelsesvedtægt"])
+        #expect(document.cases.map(\.title) == ["Forslag til ny mødeplan"])
         #expect(document.cases.map(\.number) == ["12"])
         #expect(document.meeting?.absent.map(\.name) == ["Rita Krog", "Jens Chr. Lund"])
     }
 
-    /// "3 Egeby Kommune Dato Side Erhvervsudvalget Godkendelse af dagsorden Sagsnr.: 14/ Sagen
+    /// "3 Egeby Kommune Dato Side Havneudvalget Godkendelse af dagsorden Sagsnr.: 31/ Sagen
     /// afgøres i: …": the running header, its values lost with the digits, before each item's title.
     @Test func aMunicipalitysRunningHeaderIsNoPartOfTheTitle() throws {
         let text = """
-            Erhvervsudvalget. Referat. Dato 08. september 2031.
+            Havneudvalget. Referat. Dato 17. marts 2031.
 
             Transkript
 
-            1 Erhvervsudvalget Referat Dato 08. september 2031 Mødetidspunkt 16:00 Sluttidspunkt 18:00 Mødested Mødelokale 3
+            1 Havneudvalget Referat Dato 17. marts 2031 Mødetidspunkt 15:00 Sluttidspunkt 17:30 Mødested Havnekontoret
 
-            2 Indholdsfortegnelse Sag nr. Side 1. Godkendelse af dagsorden Orientering fra formanden Eventuelt...9
+            2 Indholdsfortegnelse Sag nr. Side 1. Godkendelse af dagsorden Nyt fra formanden Eventuelt...7
 
-            3 Egeby Kommune Dato Side Erhvervsudvalget Godkendelse af dagsorden Sagsnr.: 14/ Sagen afgøres i: Erhvervsudvalget Område: Sekretariatet - Sagsbeh: Eva Holm Lovgrundlag Lov om kommunernes styrelse Sagsfremstilling Dagsordenen er sendt ud. Indstilling Administrationen indstiller, at dagsordenen godkendes. Beslutning i Erhvervsudvalget den Indstillingen tiltrådt. 2
+            3 Egeby Kommune Dato Side Havneudvalget Godkendelse af dagsorden Sagsnr.: 31/ Sagen afgøres i: Havneudvalget Område: Havnekontoret - Sagsbeh: Eva Holm Sagsfremstilling Dagsordenen er sendt ud. Indstilling Havnefogeden foreslår, at den godkendes. Beslutning i Havneudvalget den Godkendt. 2
 
-            4 Egeby Kommune Dato Side Erhvervsudvalget Orientering fra formanden Sagsnr.: 13/ Sagen afgøres i: Erhvervsudvalget Område: Sekretariatet - Sagsbeh: Eva Holm Sagsfremstilling Formanden orienterer om
+            4 Egeby Kommune Dato Side Havneudvalget Nyt fra formanden Sagsnr.: 29/ Sagen afgøres i: Havneudvalget Område: Havnekontoret - Sagsbeh: Eva Holm Sagsfremstilling Formanden fortæller om
             """
         let document = try parse(text)
-        #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", "Orientering fra formanden"])
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", "Nyt fra formanden"])
     }
 }
 
 extension KMDTranscriptTests {
     /// A transcript's page that opens with an item's label, number and title: the identity label
-    /// after the title ends it ("2 Punkt 135 Budget 2032 J. nr Efter …"), or, with none, the
+    /// after the title ends it ("2 Punkt 88 Budget 2032 J. nr Efter …"), or, with none, the
     /// title's own end ("3 Punkt 1. Velkomst. Eva Holm bød velkommen.").
     @Test(arguments: [
-        ("2 Punkt 135 Budget 2032 og overslagsårene J. nr Efter bekendtgørelsen skal formanden udarbejde et budgetforslag til udvalget, som behandler det to gange.",
-         "135", "Budget 2032 og overslagsårene"),
-        ("3 Punkt 1. Velkomst. Eva Holm bød velkommen og præsenterede de nye medlemmer af komitéen, som var mødt for første gang.",
+        ("2 Punkt 88 Budget 2032 og de følgende år J. nr Efter reglerne lægger formanden et forslag frem, som udvalget læser to gange.",
+         "88", "Budget 2032 og de følgende år"),
+        ("3 Punkt 1. Velkomst. Eva Holm hilste på de nye medlemmer, som var med for første gang, og gav ordet videre til sekretæren.",
          "1", "Velkomst"),
     ])
     func aPageOpensWithALabelledItem(_ page: String, _ number: String, _ title: String) throws {
-        let text = "Referat fra Sammenlægningsudvalgets ordinære møde mandag den 18. september 2031 på Egeby Rådhus PUNKTER VEDR. EGEBY KOMMUNE\n\nTranskript\n\n\(page)\n"
+        let text = "Referat fra Sammenlægningsudvalgets ordinære møde torsdag den 5. oktober 2031 på Egeby Rådhus PUNKTER VEDR. EGEBY KOMMUNE\n\nTranskript\n\n\(page)\n"
         let document = try parse(text)
         #expect(document.cases.map(\.number) == [number])
         #expect(document.cases.map(\.title) == [title])
         #expect(document.meeting?.body == "Sammenlægningsudvalget")
-        #expect(document.meeting?.date == "2031-09-18")
+        #expect(document.meeting?.date == "2031-10-05")
     }
 }

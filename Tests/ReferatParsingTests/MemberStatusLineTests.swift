@@ -3,7 +3,7 @@ import ReferatRecords
 import Testing
 
 /// A meeting page's list of who came, one member a bulleted line with the status after a dash
-/// ("• Eva Holm (A) (borgmester) - Deltog"), a status of its own on the line below a member
+/// ("• Eva Holm (A) (formand) - Deltog"), a status of its own on the line below a member
 /// ("• Deltog ikke under punkterne 5-8", "• Ikke til stede"); "• Afbud" in a list without dashes
 /// is the label over the absent (docs/layouts.md, C3).
 @Suite struct MemberStatusLineTests {
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test(arguments: [
-        List(name: "an office after the party, a status below", lines: ["• Eva Holm (A) (borgmester) - Deltog", "• Deltog ikke under punkterne 5-8", "• Bo Berg (V) - Deltog"],
+        List(name: "an office after the party, a status below", lines: ["• Eva Holm (A) (formand) - Deltog", "• Deltog ikke under punkterne 6-9", "• Bo Berg (V) - Deltog"],
              absent: [], notParticipating: ["Eva Holm"]),
         List(name: "not present, below a line without a status", lines: ["• Bo Berg (V) - Deltog", "• Ane Lund (direktør)", "• Ikke til stede", "• Kaj Moe (direktør) - Deltog"],
              absent: ["Ane Lund"], notParticipating: []),

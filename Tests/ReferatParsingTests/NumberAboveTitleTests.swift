@@ -36,15 +36,15 @@ import Testing
 
 extension NumberAboveTitleTests {
     /// A PDF's extraction that runs the item's first text in after its opening heading
-    /// ("Sagsfremstilling Udsat med henblik på …") confirms the numbered title above it.
+    /// ("Sagsfremstilling Udskudt til et senere møde …") confirms the numbered title above it.
     @Test(arguments: [
-        ("Sagsfremstilling Udsat med henblik på et fælles møde.", ["Håndhævelse af lokalplaner"]),
-        ("Resumé Forvaltningen foreslår en ny praksis.", ["Håndhævelse af lokalplaner"]),
+        ("Sagsfremstilling Udskudt til et senere møde.", ["Tilsyn med byggeri"]),
+        ("Resumé Forvaltningen foreslår en ny praksis.", ["Tilsyn med byggeri"]),
         // A sentence that merely starts with the word is no heading.
         ("Sagsfremstilling og indstilling følger senere.", []),
     ])
     func aRunInHeadingConfirmsTheTitle(_ line: String, _ titles: [String]) throws {
-        let text = "Byplanudvalget\n\nProtokol\n\n19-08-2031 kl. 08:15 Udvalgsværelse 1\n\n1. Håndhævelse af lokalplaner\n\n\(line)\n"
+        let text = "Planudvalget\n\nProtokol\n\n21-05-2031 kl. 09:00 Mødelokale 4\n\n1. Tilsyn med byggeri\n\n\(line)\n"
         #expect(try parse(text).cases.map(\.title) == titles)
     }
 }
@@ -91,11 +91,11 @@ extension NumberAboveTitleTests {
 
             Sagsfremstilling
 
-            Der er modtaget følgende spørgsmål fra en borger. Vil du som borgmester arbejde for:
+            Der er kommet et spørgsmål fra en borger, som lyder:
 
             1. at tillægget kommer til at følge vejledningen med et krav om vurdering af påvirkningen af turismen og fiskeriet?
 
-            2. Styrelsen anfører nederst på
+            2. Styrelsen skriver på side
 
             Beslutning
 

@@ -61,14 +61,14 @@ extension TitlelessMeetingPageTests {
     /// "Konstituerende møde i Kommunalbestyrelsen" over the date on a line of its own names the body.
     @Test(arguments: [
         ("Konstituerende møde i Kommunalbestyrelsen", "Kommunalbestyrelsen"),
-        ("Ekstraordinært møde i Udvalget for Teknik og Miljø", "Udvalget for Teknik og Miljø"),
+        ("Ekstraordinært møde i Udvalget for Klima og Natur", "Udvalget for Klima og Natur"),
         ("Møde i Egeby Seniorråd", "Egeby Seniorråd"),
         ("Møde i Kulturhuset", nil),
     ] as [(String, String?)])
     func aMeetingsTitleNamesItsBody(_ title: String, _ body: String?) throws {
-        let document = try parse("\(title)\n\n01-12-2031\n\nSager 1 - 2\n\nValg af formand\nSag nr. 1\n\nBeslutning\n\nEva Holm blev valgt.\n")
+        let document = try parse("\(title)\n\n03-12-2031\n\nSager 1 - 2\n\nValg af formand\nSag nr. 1\n\nBeslutning\n\nEva Holm blev valgt.\n")
         #expect(document.meeting?.body == body)
-        #expect(document.meeting?.date == "2031-12-01")
+        #expect(document.meeting?.date == "2031-12-03")
     }
 }
 
@@ -80,13 +80,13 @@ extension TitlelessMeetingPageTests {
         let text = """
             Referat
 
-            Onsdag d. 1 december 2031
+            Onsdag d. 3 december 2031
 
             UdvalgKommunalbestyrelsen
 
             Resume
 
-            Godkendelse af åben dagsorden for KB den 1. december 2031.
+            Dagsordenen lægges frem til godkendelse.
 
             Beslutning
 
@@ -94,13 +94,13 @@ extension TitlelessMeetingPageTests {
 
             Resume
 
-            Efter styrelsesloven vælger den nye kommunalbestyrelse sin formand på det konstituerende møde.
+            Den nye kommunalbestyrelse vælger sin formand først.
 
             Indstilling
 
             Forvaltningen indstiller til kommunalbestyrelsen, at
 
-            1. Formanden (borgmesteren) vælges blandt kommunalbestyrelsens medlemmer.
+            1. Formanden vælges ved flertalsvalg blandt medlemmerne.
 
             Beslutning
 

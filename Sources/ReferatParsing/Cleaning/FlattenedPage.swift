@@ -43,7 +43,7 @@ enum FlattenedPage {
     /// footer: "2 Økonomiudvalget …", "3 Side 1 1. ØU - …".
     nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}(?:\s+Side\s+[0-9]{1,3})?(?:\s+(?=\S)|$)/#
 
-    /// A page's number, then an item's label and number: "2 Punkt 135 Budget …", "3 Pkt. 4. Velkomst …".
+    /// A page's number, then an item's label and number: "2 Punkt 88 Budget …", "3 Pkt. 4. Velkomst …".
     nonisolated(unsafe) static let labelledItemPage = #/^[0-9]{1,3}\s+(?<item>(?:Punkt|Pkt\.)\s*[0-9]{1,3}\.?\s+[A-ZÆØÅ])/#
 
     /// An item's label and number, and where its title starts: "Punkt 1. ", "Pkt. 4 ".
@@ -307,7 +307,7 @@ enum FlattenedPage {
     nonisolated(unsafe) static let valuelessRunningHeader = #/[A-ZÆØÅ][\p{L}-]*(?:\s+(?:og|for|[A-ZÆØÅ][\p{L}-]*)){0,4}\s+Mødedato\s+Side\s+(?=[A-ZÆØÅ])/#
 
     /// A page's running header of the municipality, the bare labels and the body's name, before
-    /// the item's title: "Egeby Kommune Dato Side Erhvervsudvalget " (then "Godkendelse af …").
+    /// the item's title: "Egeby Kommune Dato Side Havneudvalget " (then "Godkendelse af …").
     nonisolated(unsafe) static let municipalityDateSide = #/^[A-ZÆØÅ][\p{L}]*(?:-[A-ZÆØÅ][\p{L}]*)?\s+Kommune\s+Dato\s+Side\s+((?:[A-ZÆØÅ][\p{L}-]*,?\s+(?:og\s+)?){0,3}[A-ZÆØÅ][\p{L}-]*)\s+(?=[A-ZÆØÅ])/#
 
     /// Where the title starts after such a header, when the header's last words name a body.
@@ -320,7 +320,7 @@ enum FlattenedPage {
     /// "Byrådets møde den " or, the genitive's "s" set apart, "Byrådet s møde den " (then the title).
     nonisolated(unsafe) static let datelessMeetingHeader = #/^[A-ZÆØÅ][\p{L}-]*\s?s\s+møde\s+den\s+(?=[A-ZÆØÅ][\p{Ll}])/#
 
-    /// An item's label inside a flattened page's text: "Punkt nr. 42:", "Punkt nr. 43 :".
+    /// An item's label inside a flattened page's text: "Punkt nr. 12:", "Punkt nr. 13 :".
     nonisolated(unsafe) static let labelledItem = #/Punkt nr\.\s*[0-9]{1,3}\s*:/#
 
     /// A title, the case officer after a slash: "Kultur- og Fritidsudvalget Orientering fra formanden / Eva Holm".
@@ -328,7 +328,7 @@ enum FlattenedPage {
 
     /// The title of an item's page that opens "<running header> <title> / <case officer>": the
     /// title without the officer, and without the running header, the words up to the first
-    /// that names a body ("Økonomiudvalget", "Kultur-, Fritids og Landdistriktsudvalget") among
+    /// that names a body ("Økonomiudvalget", "Kultur-, Fritids og Havneudvalget") among
     /// the first six. Nil where the piece has no officer after a slash.
     static func titleOverOfficer(_ piece: String) -> String? {
         guard piece.containsBytes(" / "), let m = piece.wholeMatch(of: slashOfficer) else { return nil }
@@ -352,7 +352,7 @@ enum FlattenedPage {
         // A transcript cut short may hold only the start of a page: a long line is enough.
         guard text.utf8.count >= 100 else { return [text] }
         let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil
-        // "2 Punkt 135 Budget 2031 J. nr Efter …": a page that opens with an item's label, number and title.
+        // "2 Punkt 88 Budget 2031 J. nr Efter …": a page that opens with an item's label, number and title.
         let labelledStart = itemAfterHeader == nil && text.first?.isNumber == true && (text.containsBytes(" Punkt ") || text.containsBytes(" Pkt."))
             ? text.prefixMatch(of: labelledItemPage)?.output.item.startIndex : nil
         // Titles headed "Ad 1." are the items; a count of numbers elsewhere is their contents.
@@ -454,12 +454,12 @@ enum FlattenedPage {
         // "3 1. Godkendelse af referat Side 3 Sagsfremstilling Referat fra …": a page that opens with an
         // item's number, its title and an opening heading is an item's page, with only that one marker.
         let opensWithHeadedItem = opensWithItem && markers >= 1 && openingHeading
-        // "3 Egeby Kommune Dato Side Erhvervsudvalget Godkendelse af dagsorden Sagsnr.: …": an item's
+        // "3 Egeby Kommune Dato Side Havneudvalget Godkendelse af dagsorden Sagsnr.: …": an item's
         // page under the running header whose values went with their digits.
         let opensUnderHeader = markers >= 1 && text.containsBytes(" Kommune Dato Side ") && afterPage.map { municipalityHeader($0) != nil } ?? false
         let marked = markers >= 3 || markers >= 2 && opensWithItem || opensWithHeadedItem || itemAfterHeader != nil || labelledStart != nil || opensWithIdentifiedItem
             || endsItem || opensUnderHeader
-        // "2 Økonomiudvalget Punkter på åbent møde: 15. Budget … Afbud: Eva Holm (A)": a contents
+        // "2 Økonomiudvalget Punkter på åbent møde: 22. Budget … Afbud: Eva Holm (A)": a contents
         // page whose only label is the apologies at its end, which go on a line of their own for
         // the header to read.
         if !marked, titles.isEmpty, markers == 1, let label = cuts.first, case let tail = String(text[label...]), tail.utf8.count <= 160,
@@ -507,7 +507,7 @@ enum FlattenedPage {
             pieces[0] = String(first[m.range.upperBound...])
         }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
-        // "Økonomiudvalget Køreplan for planen / Eva Holm" over "Beslutningstema …": an item's page
+        // "Økonomiudvalget Vejplan for havnen / Eva Holm" over "Beslutningstema …": an item's page
         // that opens with the running header (the body's name), the title and the case officer.
         if pieces.count > 1, pieces[1].hasPrefix("Beslutningstema"), let title = Self.titleOverOfficer(pieces[0]) { pieces[0] = title }
         // "1. Godkendelse af referat Side 3": the page's footer between the title and its heading.

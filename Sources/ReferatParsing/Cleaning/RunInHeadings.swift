@@ -115,7 +115,7 @@ enum RunInHeadings {
         // "4 PKT. 1. GODKENDELSE AF DAGSORDEN Referat Beslutning: … PKT. 2. ORIENTERING - …": a
         // transcript that runs items labelled and titled in capitals into its text. Each label and
         // title goes on a line of its own (a page number before the first is dropped).
-        // "SAG NR. 1 GODKENDELSE AF VALGBOG ADMINISTRATIONENS INDSTILLING 1. at …": the title ends
+        // "SAG NR. 4 PLAN FOR NYE CYKELSTIER ADMINISTRATIONENS INDSTILLING 1. at …": the title ends
         // where a heading in capitals starts.
         if text.utf8.count > 20, text.containsBytes("PKT. ") || text.containsBytes("SAG NR. "), let m = text.firstMatch(of: capitalItem) {
             var before = String(text[..<m.range.lowerBound]).stripping(" ")

@@ -87,7 +87,7 @@ enum AbsenceProse {
     /// someone who said he or she would not take part in an item.
     nonisolated(unsafe) static let saysCannotTakePart = try! Regex(#"(?<name>"# + name + #")\s+(?:meddeler|meddelte|oplyser|oplyste|tilkendegiver|tilkendegav),?\s+at\s+(?:han|hun)\s+ikke\s+(?:kan|kunne)\s+deltage\s+i\s+(?<rest>[^.]*(?:\.\s*[0-9][^.]*)*)"#)
     /// "Eva Holm (Afbud)" in a list of members; "Eva Holm (orlov)", a member on leave, whose
-    /// substitute sits in her place; "Eva Holm (Deltog ikke i mødet fra punkt 30 til punkt 35.)",
+    /// substitute sits in her place; "Eva Holm (Deltog ikke i mødet fra punkt 12 til punkt 14.)",
     /// a header's remark on who stayed out of part of the meeting.
     nonisolated(unsafe) static let markedAbsent = try! Regex(#"(?<name>[A-ZÆØÅ][\p{L}'’-]*(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\p{L}'’-]*))+)\s*\((?<mark>[Aa]fbud|[Ff]raværende|[Ff]orfald|[Oo]rlov|[Dd]eltog ikke[^()]{0,80})\)"#)
 
@@ -163,7 +163,7 @@ enum AbsenceProse {
                     // which of them make the absentee's name is not known (as `PeopleParser.person`).
                     let words = name.split(separator: " ").count
                     if words >= 5 || words == 4 && marked.count >= 2 { continue }
-                    // "Bo Berg (Deltog ikke i mødet fra punkt 30 til punkt 35.)": the mark is the reason.
+                    // "Bo Berg (Deltog ikke i mødet fra punkt 12 til punkt 14.)": the mark is the reason.
                     let mark = (m["mark"]?.substring).map { String($0).lowercased().stripping(". ") } ?? ""
                     found.absent.append(Person(name: String(name), reason: mark == "orlov" || mark.hasPrefix("deltog") ? mark : "afbud"))
                 }

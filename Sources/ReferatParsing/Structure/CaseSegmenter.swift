@@ -670,7 +670,7 @@ struct CaseSegmenter {
     /// What follows a numbered line before the next numbered line: the item's identity, its
     /// opening heading, or a decision header.
     /// Headings that only open an item's text, with the text run in after them on the same
-    /// line in a PDF's extraction ("Sagsfremstilling Udsat med henblik på …").
+    /// line in a PDF's extraction ("Sagsfremstilling Udskudt til et senere møde …").
     static let runInHeadings = ["Sagsfremstilling ", "SAGSFREMSTILLING ", "Beslutningstema ", "Sagsbeskrivelse ", "Resumé ", "RESUMÉ ", "Sagsresume "]
 
     /// Whether `text` opens with such a heading and a new sentence after it.

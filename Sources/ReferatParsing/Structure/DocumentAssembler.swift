@@ -90,7 +90,7 @@ struct DocumentAssembler {
             councilKind = titled.kind
             meeting = found
         }
-        // "Møde nr.: 5 Mødedato: 26. april 2031 Mødevarighed:": a document site's title holds the
+        // "Møde nr.: 9 Mødedato: 14. april 2031 Mødevarighed:": a document site's title holds the
         // labelled date the transcript's own header lost with its digits.
         if meeting != nil, meeting?.date == nil,
            let dated = lines[..<headerEnd].lazy.filter({ !$0.isBlank }).prefix(8).compactMap({ MeetingHeaderParser.labelledDate($0.text) }).first {

@@ -224,7 +224,7 @@ enum MeetingHeaderParser {
                     continue
                 }
             }
-            // "Dato:" / "Torsdag, 2 december, 2031 - 18:30": the label's value on the next line.
+            // "Dato:" / "Tirsdag, 7 december, 2031 - 17:00": the label's value on the next line.
             if meeting.date == nil, text.isShorter(than: 12), ["dato:", "mødedato:"].contains(text.lowercased()),
                let next = lines[i...].first(where: { !$0.isBlank }), next.text.isShorter(than: 80), let date = DanishDate.firstISO(in: next.text) {
                 meeting.date = date
@@ -336,7 +336,7 @@ enum MeetingHeaderParser {
     }
 
     /// The date after a "Mødedato:" label anywhere in a short line: a document site's title
-    /// that copies the header's fields ("Møde nr.: 5 Mødedato: 26. april 2031 Mødevarighed:").
+    /// that copies the header's fields ("Møde nr.: 9 Mødedato: 14. april 2031 Mødevarighed:").
     static func labelledDate(_ text: String) -> String? {
         guard text.isShorter(than: 160), text.hasASCIIDigit, let label = text.firstRange(of: "Mødedato:") else { return nil }
         let after = String(text[label.upperBound...].prefix(40))
