@@ -118,3 +118,36 @@ extension DecisionOnlyPageTests {
         #expect(document.cases.map(\.title) == ["Meddelelser", "Renovering af legepladser"])
     }
 }
+
+extension DecisionOnlyPageTests {
+    /// Aalborg's council pages print no titles: each item a bare access word over its blocks
+    /// ("Åben" / "Beslutning" / the decision). Every access word opens an item, the decision's
+    /// text above the next one no title.
+    @Test func aBareAccessWordOpensEachUntitledItem() throws {
+        let text = """
+            Udsatterådet 12. marts 2031
+
+            Åben
+
+            Beslutning
+
+            Dagsorden godkendes
+
+            Åben
+
+            Beslutning
+
+            Rådet fik en ny sekretær, som præsenterede sig.
+
+            Lukket
+
+            Beslutning
+
+            Godkendt.
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.title) == ["", "", ""])
+        #expect(document.cases.map(\.access) == [.open, .open, .closed])
+        #expect(document.cases.map(\.decisions.count) == [1, 1, 1])
+    }
+}

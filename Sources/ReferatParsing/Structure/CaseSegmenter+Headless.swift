@@ -133,10 +133,13 @@ extension CaseSegmenter {
     static let agendaHeadings: Set<String> = ["åben dagsorden", "åbent møde", "åbne punkter", "lukket dagsorden", "lukket møde", "dagsorden"]
 
     /// The kind of line a headless block opens with: an identity line ("Sagsid.:", "Sagsnr.:
-    /// 19/18870"), by its label, or an opening section heading ("Resumé", "Sagsfremstilling").
+    /// 19/18870"), by its label, an opening section heading ("Resumé", "Sagsfremstilling"), or
+    /// the bare access word of Aalborg's pages ("Åben", "Lukket").
     static func blockOpener(_ text: String) -> String? {
         guard text.isShorter(than: 91) else { return nil }
         let line = text.withoutBullet
+        // "Åben" / "Beslutning" / …: an access marker over each block (Aalborg's council pages).
+        if line == "Åben" || line == "Lukket" { return "access" }
         if let key = SectionHeadings.key(line) {
             return SectionHeadings.opening.contains(key) && !SectionHeadings.routing.contains(key) ? "heading " + key : nil
         }

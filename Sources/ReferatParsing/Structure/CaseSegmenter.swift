@@ -122,6 +122,9 @@ struct CaseSegmenter {
                     anchors[existing].markerIndex = i
                 } else if isTitleLike(lines[title].text), numberedTitle(lines[title].text) == nil || isConfirmed(lines, at: title) == false,
                           anchors.last.map({ $0.titleIndex < title }) ?? true,
+                          // "Beslutning" / "Dagsorden godkendes" / "Åben": a page that prints no titles,
+                          // the decision's text above the next block's bare access word.
+                          !(text == "Åben" || text == "Lukket") || !followsDecisionHeader(lines, title),
                           // "Åbent punkt" / "2 Orientering …": a marker over the next item's numbered title is that item's.
                           nextContent(lines, after: i).map({ numberedTitle(lines[$0].text) == nil }) ?? true {
                     anchors.append(Anchor(titleIndex: title, number: numberedTitle(lines[title].text)?.number, access: access, markerIndex: i,
