@@ -105,3 +105,18 @@ extension NumberAboveTitleTests {
         #expect(document.cases.map(\.title) == ["Spørgetid i Byrådet"])
     }
 }
+
+extension NumberAboveTitleTests {
+    /// A local council's own minutes may have an item of one line ("2. Præsentation af
+    /// medlemmerne.") between items with text: still the run. Titles in a row with nothing
+    /// between them are a table of contents.
+    @Test(arguments: [
+        ("1. Nyt fra formanden\nFormanden har været til møde i landsbyrådet.\n2. Præsentation af medlemmerne.\n3. Konstituering\nFormand: Arne\n4. Stisystemet\nKommunen svarer i maj.\n",
+         ["Nyt fra formanden", "Præsentation af medlemmerne.", "Konstituering", "Stisystemet"]),
+        ("1. Nyt fra formanden\n2. Præsentation af medlemmerne\n3. Konstituering\nFormand: Arne\n4. Stisystemet\n", []),
+    ])
+    func anItemOfOneLineStaysInTheRun(_ body: String, _ titles: [String]) throws {
+        let document = try parse("Referat af lokalrådsmøde nr 7 mandag d. 14. marts 2031\n\n" + body)
+        #expect(document.cases.map(\.title) == titles)
+    }
+}

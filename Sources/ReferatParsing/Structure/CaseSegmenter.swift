@@ -374,6 +374,9 @@ struct CaseSegmenter {
         guard let first = runEntry(lines, at: index), let start = Int(first.number), isRunTitle(first.title) else { return nil }
         var kind: NumberedRun?
         var count = start, textSince = 0
+        // Titles with no text before the next (a one-line item, "2. Præsentation af medlemmerne."):
+        // a few, never two in a row, as a table of contents has them all.
+        var textless = 0, lastTextless = false
         // Titles that are section words ("3. Økonomi"): an item's numbered sections are all such.
         var headings = SectionHeadings.key(first.title) == nil ? 0 : 1
         var titles = [normalisedTitle(first.title)]
@@ -394,7 +397,11 @@ struct CaseSegmenter {
                 // A title with its minutes run in after it ("2. Siden sidst: Kirken er malet.") has
                 // its text on its own line, so the title before it may have had none (a one-line item).
                 let runIn = Self.runInTitle(n.title) != nil
-                guard textSince > 0 || runIn, isRunTitle(n.title), number == expected || kind == nil && start == 1 && number == 1 else { break }
+                let oneLine = textSince == 0 && !runIn
+                guard !oneLine || !lastTextless && kind == .counting, isRunTitle(n.title),
+                      number == expected || kind == nil && start == 1 && number == 1 else { break }
+                if oneLine { textless += 1 }
+                lastTextless = oneLine
                 if kind == nil { kind = number == 1 ? .ones : .counting }
                 count += 1
                 textSince = runIn ? 1 : 0
@@ -411,7 +418,7 @@ struct CaseSegmenter {
                 textSince += 1
             }
         }
-        guard count - start >= 2, headings < count - start + 1 else { return nil }
+        guard count - start >= 2, headings < count - start + 1, textless == 0 || textless * 3 <= count - start + 1 && count - start + 1 - textless >= 3 else { return nil }
         // A table of contents whose titles wrap onto a second line has text between its titles,
         // but its titles come again further down, as the items' own (perhaps longer, unwrapped).
         for line in lines[(lastTitle + 1)...] where line.text.first?.isNumber == true {
