@@ -100,3 +100,35 @@ extension KMDTranscriptTests {
         #expect(document.meeting?.date == "2031-10-05")
     }
 }
+
+extension KMDTranscriptTests {
+    /// A transcript's running header names the meeting before its page number ("Økonomiudvalget
+    /// 17. juni 2031 Side: 3 …"); the identity labels whose values went with the digits ("Sagsnr
+    /// J.nr") stand on a line of their own, so they confirm the title above them.
+    @Test func theRunningHeaderDatesTheMeetingAndTheLostLabelsConfirmTheItem() throws {
+        let text = """
+            ØKONOMIUDVALGET FOR EGEBY KOMMUNE
+
+            Transkript
+
+            1 ØKONOMIUDVALGET FOR EGEBY KOMMUNE REFERAT FRA MØDE NR. 12 ONSDAG DEN 17. JUNI 2031, KL PÅ EGEBY RÅDHUS
+
+            3 Økonomiudvalget 17. juni 2031 Side: 3 SAGER TIL UDVALGETS AFGØRELSE 412. Regnskab for legatet Sagsnr J.nr Legatet har aflagt regnskab med et lille overskud, som uddeles i august efter fundatsen.
+            """
+        let document = try parse(text)
+        #expect(document.meeting?.body == "Økonomiudvalget")
+        #expect(document.meeting?.date == "2031-06-17")
+        #expect(document.cases.map(\.number) == ["412"])
+        #expect(document.cases.map(\.title) == ["Regnskab for legatet"])
+    }
+
+    @Test(arguments: [
+        ("Økonomiudvalget 17. juni 2031 Side: 3 SAGER TIL UDVALGETS AFGØRELSE", "Økonomiudvalget", "2031-06-17"),
+        ("Kommunalbestyrelsen 22. marts 2031, Side 12", "Kommunalbestyrelsen", "2031-03-22"),
+    ] as [(String, String?, String?)])
+    func aRunningHeaderNamesItsMeeting(_ line: String, _ body: String?, _ date: String?) {
+        let found = MeetingHeaderParser.bodyAndDate(line)
+        #expect(found?.body == body)
+        #expect(found?.date == date)
+    }
+}

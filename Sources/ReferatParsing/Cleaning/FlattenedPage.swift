@@ -43,6 +43,9 @@ enum FlattenedPage {
     /// footer: "2 Økonomiudvalget …", "3 Side 1 1. ØU - …".
     nonisolated(unsafe) static let pagePrefix = #/^[0-9]{1,3}(?:\s+Side\s+[0-9]{1,3})?(?:\s+(?=\S)|$)/#
 
+    /// Identity labels whose values a transcript lost with the digits, after an item's title.
+    static let lostIdentityLabels = ["Sagsnr", "Sagsid", "J.nr", "J. nr"]
+
     /// A page's number, then an item's label and number: "2 Punkt 88 Budget …", "3 Pkt. 4. Velkomst …".
     nonisolated(unsafe) static let labelledItemPage = #/^[0-9]{1,3}\s+(?<item>(?:Punkt|Pkt\.)\s*[0-9]{1,3}\.?\s+[A-ZÆØÅ])/#
 
@@ -436,8 +439,15 @@ enum FlattenedPage {
             // The item's identity labels after its title, their colons lost with their values
             // ("562. Fjernvarme - Kommunegaranti Sagsnr J.nr Fjernvarme A/S anmoder …").
             let title = text[itemStart...].prefix(200)
-            if let label = ["Sagsnr", "Sagsid", "J.nr", "J. nr"].compactMap({ title.firstRange(of: " " + $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            if let label = Self.lostIdentityLabels.compactMap({ title.firstRange(of: " " + $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
                 cuts.append(text.index(after: label.lowerBound))
+                // The labels end where the item's text starts ("Sagsnr J.nr Forelæggelse af …"):
+                // alone on their line they are the item's identity.
+                var end = label.upperBound
+                while let next = Self.lostIdentityLabels.first(where: { text[end...].hasPrefix(" " + $0) }) {
+                    end = text.index(end, offsetBy: next.count + 1)
+                }
+                if end < text.endIndex, text[end] == " " { cuts.append(text.index(after: end)) }
             } else if itemAfterHeader == nil, markers == 0, let m = text[itemStart...].prefixMatch(of: labelNumber) {
                 labelledTitle = splitTitle(String(text[itemStart...]), number: m.output.number, body: text[m.range.upperBound...], sentenceLimit: 200, minutes: true)
                     .map { ["Punkt " + $0[0]] + $0.dropFirst() }

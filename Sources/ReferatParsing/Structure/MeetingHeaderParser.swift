@@ -37,10 +37,17 @@ enum MeetingHeaderParser {
     /// ("Handicaprådet Mødedato Side Godkendelse af dagsorden", family E1) is the item's start.
     static let approvalTitles = ["godkendelse af dagsorden", "godkendelse af referat", "godkendelse af åben dagsorden", "godkendelse af den åbne dagsorden"]
 
+    /// A running header's page number: " Side: 3", " Side 12".
+    nonisolated(unsafe) static let runningPageNumber = #/,?\s+Side:?\s*[0-9]{1,3}(?![0-9])/#
+
     /// A short header line naming the body and the date, or the kind of record with a date:
     /// "Byrådet 22-11-2016", "Økonomiudvalget – Referat – 1. oktober 2018", "24. april 2023 -
     /// referat fra byrådet", "Referat • 25. marts 2025 kl. 17.00", "Byrådet - Referat".
-    static func bodyAndDate(_ text: String) -> (body: String?, date: String?)? {
+    static func bodyAndDate(_ raw: String) -> (body: String?, date: String?)? {
+        // "Økonomiudvalget 17. juni 2031 Side: 3 SAGER TIL …": a page's running header names the
+        // meeting before its page number; what follows is the page's.
+        var text = raw
+        if raw.containsBytes(" Side"), let side = raw.firstMatch(of: runningPageNumber) { text = String(raw[..<side.range.lowerBound]) }
         guard text.isShorter(than: 110), let first = text.first, first.isLetter || first.isNumber else { return nil }
         var rest = text
         var date: String?
