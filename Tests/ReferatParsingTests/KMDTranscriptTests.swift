@@ -131,4 +131,11 @@ extension KMDTranscriptTests {
         #expect(found?.body == body)
         #expect(found?.date == date)
     }
+
+    /// A transcript cut short inside a page's first lines: a shorter line that opens with the
+    /// page's number and holds a label is still a flattened page.
+    @Test func aPageCutShortIsStillSplit() {
+        let page = "4 2. Meddelelser Åben sag Sagsnr.: 31/104 Sagsansvarlig: eh RESUMÉ A. Tilsynet,"
+        #expect(FlattenedPage.split(page).first == "2. Meddelelser")
+    }
 }

@@ -352,8 +352,10 @@ enum FlattenedPage {
     }
 
     static func split(_ text: String) -> [String] {
-        // A transcript cut short may hold only the start of a page: a long line is enough.
-        guard text.utf8.count >= 100 else { return [text] }
+        // A transcript cut short may hold only the start of a page: a long line is enough, or a
+        // shorter one that opens with the page's number and holds a label ("4 2. Meddelelser Åben
+        // sag Sagsnr.: 31/104 Sagsansvarlig: eh RESUMÉ A. Tilsynet,").
+        guard text.utf8.count >= 100 || text.utf8.count >= 50 && text.first?.isNumber == true && text.containsBytes(": ") else { return [text] }
         let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil
         // "2 Punkt 88 Budget 2031 J. nr Efter …": a page that opens with an item's label, number and title.
         let labelledStart = itemAfterHeader == nil && text.first?.isNumber == true && (text.containsBytes(" Punkt ") || text.containsBytes(" Pkt."))
