@@ -33,3 +33,18 @@ import Testing
         #expect(document.cases.map(\.number) == ["1", "3"])
     }
 }
+
+extension LabelledTitleTests {
+    /// A council's agenda may label its items with the body's abbreviation ("HR. 1 Præsentation
+    /// af rådet", Handicaprådet's item 1).
+    @Test(arguments: [
+        ("HR. 1 Præsentation af rådet", "1", "Præsentation af rådet"),
+        ("ÆR. 12 Budget for 2032", "12", "Budget for 2032"),
+    ])
+    func aBodysAbbreviationLabelsTheNumber(_ line: String, _ number: String, _ title: String) throws {
+        let text = "Referat af Handicaprådets møde den 4. marts 2031\n\n\(line)\n\nSagsfremstilling\n\nRådet drøftede sagen.\n\nBeslutning\n\nTaget til efterretning.\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == [number])
+        #expect(document.cases.map(\.title) == [title])
+    }
+}

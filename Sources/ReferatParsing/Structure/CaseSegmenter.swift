@@ -47,7 +47,7 @@ struct CaseSegmenter {
 
     let answers = Answers()
 
-    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|SAG NR\.|Dagsordenspunkt)\s*)?([0-9]{1,3})(?:\.(?![0-9])|\)|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
+    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|SAG NR\.|Dagsordenspunkt|[A-ZÆØÅ]{2,4}\.(?=\s*[0-9]))\s*)?([0-9]{1,3})(?:\.(?![0-9])|\)|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
     /// "2. behandling …", "2. økonomirapport for året": an ordinal and a word in lower
     /// case, never "at" (a numbered recommendation) nor a month (a date).
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
@@ -71,7 +71,17 @@ struct CaseSegmenter {
     static func mayBeNumbered(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         return first.isASCIIDigit || text.hasPrefix("Nr.") || text.hasPrefix("•") || text.hasPrefix("PKT") || text.hasPrefix("PUNKT") || text.hasPrefix("SAG NR.")
-            || hasNumberLabel(text)
+            || hasNumberLabel(text) || hasBodyLabel(text)
+    }
+
+    /// A body's abbreviation with its point before an item's number, as a council's agenda labels
+    /// its items ("HR. 1 Præsentation af rådet": Handicaprådet's item 1).
+    static func hasBodyLabel(_ text: String) -> Bool {
+        // A capital's first byte (A–Z, or Æ, Ø, Å's lead byte) before the characters are read.
+        guard let first = text.utf8.first, first >= 0x41 && first <= 0x5A || first == 0xC3 else { return false }
+        let head = Array(text.prefix(6))
+        guard let point = head.firstIndex(of: "."), (2...4).contains(point), point + 1 < head.count else { return false }
+        return head[..<point].allSatisfy { $0.isUppercase } && (head[point + 1] == " " || head[point + 1].isASCII && head[point + 1].isNumber)
     }
 
     /// A label that says the number is an item's ("Punkt 12", "Pkt. 4", "Nr.112", "• 301.").
