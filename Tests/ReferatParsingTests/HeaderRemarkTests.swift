@@ -65,4 +65,24 @@ import Testing
         let document = try parse(header + "1. Godkendelse af dagsorden\n\nResume\n\nTekst.\n\nBeslutning\n\nGodkendt.\n")
         #expect(document.meeting?.date == date)
     }
+
+    /// A council's own minutes name the absent by first name, a full name among them; the
+    /// numbered paragraphs below, the number glued to the title ("1.Valg af ordstyrer."), are
+    /// the items, the page naming no record but who sent apologies.
+    @Test func firstNamesAndNumberedParagraphs() throws {
+        let text = """
+            Torsdag den 9. juni 2031 kl. 9.00 – 11.30 på Egebo
+
+            Afbud fra Jesper, Marianne, Kjeld Holm, Niels.
+
+            1.Valg af ordstyrer. Lise blev valgt som ordstyrer.
+
+            2.Godkendelse af dagsorden. Dagsordenen blev godkendt.
+
+            3.Høringssvar. Der var ingen høringssvar i perioden.
+            """
+        let document = try parse(text)
+        #expect(document.meeting?.absent.map(\.name) == ["Jesper", "Marianne", "Kjeld Holm", "Niels"])
+        #expect(document.cases.map(\.number) == ["1", "2", "3"])
+    }
 }

@@ -120,7 +120,7 @@ enum AbsenceList {
             return PeopleParser.person(PeopleParser.withoutSubstitutes(line)).map { AbsenceProse.isAbsentee($0) ? [$0] : [] } ?? []
         }
         let listed = AbsenceProse.people(line)
-        if listed.isEmpty, case let names = firstNames(line), !names.isEmpty { return names }
+        if listed.count < PeopleParser.splitList(line).count, case let names = firstNames(line), names.count > listed.count { return names }
         if listed.count <= 1, let whole = PeopleParser.person(PeopleParser.withoutSubstitutes(line)), AbsenceProse.isAbsentee(whole) {
             return [whole]
         }
@@ -144,18 +144,23 @@ enum AbsenceList {
         return line
     }
 
-    /// A labelled list of first names only ("Afbud: Elisabeth, Hanne, Anne-Marie og Søren.",
-    /// a parish council's or a board's own minutes): two or more single capitalised words, none
-    /// a word that is never a name. One word alone ("Ingen", "Formanden") is no list.
+    /// A labelled list of first names ("Afbud: Elisabeth, Hanne, Anne-Marie og Søren.", a parish
+    /// council's or a board's own minutes): two or more single capitalised words, none a word
+    /// that is never a name; a full name among them is read as one ("Jesper, Kjeld Holm, Niels").
+    /// One word alone ("Ingen", "Formanden") is no list.
     static func firstNames(_ line: String) -> [Person] {
         let parts = PeopleParser.splitList(line)
-        guard parts.count >= 2 else { return [] }
+        guard parts.count >= 2, parts.filter({ !$0.contains(" ") }).count >= 2 else { return [] }
         for part in parts {
+            if part.contains(" ") {
+                guard PeopleParser.person(part) != nil else { return [] }
+                continue
+            }
             guard let first = part.first, first.isUppercase, part.count >= 3, part.allSatisfy({ $0.isLetter || $0 == "-" }),
                   !MinutesVocabulary.notInNames.contains(part.lowercased()), !CaseSegmenter.headerWords.contains(part.lowercased()),
                   !MinutesVocabulary.endsLikeBody(part), !MinutesVocabulary.roles.contains(where: { part.lowercased().hasPrefix($0.lowercased()) }) else { return [] }
         }
-        return parts.map { Person(name: $0) }
+        return parts.map { part in part.contains(" ") ? PeopleParser.person(part) ?? Person(name: part) : Person(name: part) }
     }
 
     /// A line that is only a name, or a row of names each with a party ("Per Holm (Ø) Bo Dahl

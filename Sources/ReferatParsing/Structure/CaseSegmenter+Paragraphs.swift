@@ -55,12 +55,12 @@ extension CaseSegmenter {
     }
 
     /// Whether one of the first `count` lines that hold text names a meeting's record
-    /// ("Referat", "møde"): the plain shapes below are a meeting's only on such a page, not on
-    /// a news page or a guide that numbers its points.
+    /// ("Referat", "møde") or who sent apologies ("Afbud fra Eva, Bo"): the plain shapes below
+    /// are a meeting's only on such a page, not on a news page or a guide that numbers its points.
     func namesARecord(_ lines: [SourceLine], within count: Int) -> Bool {
         lines.lazy.filter { !$0.isBlank }.prefix(count).contains { line in
             let lower = line.text.lowercased()
-            return lower.contains("referat") || lower.contains("møde")
+            return lower.contains("referat") || lower.contains("møde") || lower.hasPrefix("afbud")
         }
     }
 
@@ -130,7 +130,7 @@ extension CaseSegmenter {
         return entries.map { Anchor(titleIndex: $0.index, number: $0.number > 0 ? String($0.number) : nil, signal: "entry of a bare agenda's outermost list") }
     }
 
-    nonisolated(unsafe) static let paragraphStart = #/^([0-9]{1,2})\.\s+(\p{Lu}.*)$/#
+    nonisolated(unsafe) static let paragraphStart = #/^([0-9]{1,2})\.\s*(\p{Lu}.*)$/#
 
     /// "2. Kvartalsrapport blev gennemgået …": the number and the paragraph, of any length.
     static func numberedParagraph(_ text: String) -> (number: String, text: String)? {
