@@ -46,6 +46,9 @@ enum AbsenceList {
         // The names may follow on lines of their own, after a blank line; not after a
         // sentence that named them ("Afbud fra Bo Berg og Eva Ny.").
         var i = index + 1
+        // The last word of a list's line that ends without a comma ("…, Toufic"), a name the
+        // line's end broke in two, whose family name opens the next line ("Awada, Rasmus …").
+        var broken = brokenName(rest)
         while i < lines.count, read.absent.isEmpty || !text.hasSuffix(".") {
             // A blank line ends the list, unless only a plain name (or the last name's party) follows it.
             if lines[i].isBlank {
@@ -54,6 +57,10 @@ enum AbsenceList {
                 break
             }
             var line = lines[i].text
+            if let fragment = broken, let comma = line.firstIndex(of: ","), line.first?.isUppercase == true, !line[..<comma].contains(" ") {
+                line = fragment + " " + line
+            }
+            broken = nil
             // "Forældrevalgte: Dorte Holm." / "Elevrepræsentanter: Afbud fra Ib Lund.": the names of
             // one group of the board's members, after the group's label.
             if let rest = memberGroupRest(line) {
@@ -91,6 +98,7 @@ enum AbsenceList {
                 guard let p = person(first) ?? person(plain), !isSentence(line, after: p),
                       (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
                 read.absent += names(line)
+                broken = brokenName(line)
             } else {
                 guard let p = person(plain), !isSentence(line, after: p), (p.reason?.split(separator: " ").count ?? 0) <= 8 else { break }
                 if AbsenceProse.isAbsentee(p) { read.absent.append(p) }
@@ -110,6 +118,14 @@ enum AbsenceList {
         guard PeopleParser.mayNameSubstitute(line), let reason = PeopleParser.person(PeopleParser.splitList(line).last ?? line)?.reason?.lowercased() else { return false }
         return MinutesVocabulary.attendanceVerbs.contains { reason.hasPrefix($0 + " ") }
             && MinutesVocabulary.substituteWords.contains { reason.contains($0) }
+    }
+
+    /// The single capitalised word a list's line ends with, no comma or point after it: the
+    /// given name of a name broken over two lines ("… Henriette Hansen, Toufic").
+    static func brokenName(_ line: String) -> String? {
+        guard let last = line.last, last.isLetter, line.contains(","), let part = PeopleParser.splitList(line).last,
+              !part.contains(" "), part.first?.isUppercase == true, part.count >= 2 else { return nil }
+        return part
     }
 
     /// The absentees of one line: a list ("Bo Berg, Eva Ny og Ib Lund"), or one person with a

@@ -387,6 +387,8 @@ struct CaseSegmenter {
         // Titles with no text before the next (a one-line item, "2. Præsentation af medlemmerne."):
         // a few, never two in a row, as a table of contents has them all.
         var textless = 0, lastTextless = false
+        // Lines of a contents list's page numbers ("4") seen between the titles.
+        var pageNumbers = 0
         // Titles that are section words ("3. Økonomi"): an item's numbered sections are all such.
         var headings = SectionHeadings.key(first.title) == nil ? 0 : 1
         var titles = [normalisedTitle(first.title)]
@@ -407,7 +409,9 @@ struct CaseSegmenter {
                 // A title with its minutes run in after it ("2. Siden sidst: Kirken er malet.") has
                 // its text on its own line, so the title before it may have had none (a one-line item).
                 let runIn = Self.runInTitle(n.title) != nil
-                let oneLine = textSince == 0 && !runIn
+                // A number on its own line over each title ("2." / "Godkendelse af indkaldelse – Ok" /
+                // "3." / …) marks the entries itself; a contents list in that shape has page numbers.
+                let oneLine = textSince == 0 && !runIn && (n.titleLine == nil || pageNumbers > 0)
                 guard !oneLine || !lastTextless && kind == .counting, isRunTitle(n.title),
                       number == expected || kind == nil && start == 1 && number == 1 else { break }
                 if oneLine { textless += 1 }
@@ -426,6 +430,8 @@ struct CaseSegmenter {
             } else if text.utf8.count > 3 || !text.utf8.allSatisfy(\.isASCIIDigit) {
                 // A contents' page number ("4") between its titles is no text.
                 textSince += 1
+            } else {
+                pageNumbers += 1
             }
         }
         guard count - start >= 2, headings < count - start + 1, textless == 0 || textless * 3 <= count - start + 1 && count - start + 1 - textless >= 3 else { return nil }
