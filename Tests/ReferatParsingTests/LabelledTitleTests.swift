@@ -48,3 +48,13 @@ extension LabelledTitleTests {
         #expect(document.cases.map(\.title) == [title])
     }
 }
+
+extension LabelledTitleTests {
+    /// A school board's form: "Punkt: 1" over the title, then its fields ("Ansvarlig:" / …).
+    @Test func aLabelWithAColonOverTheTitle() throws {
+        let text = "Referat af Fællesbestyrelsesmøde\n\nFraværende: Søren, Marianne\n\nPunkt: 1\nGodkendelse af referat\nAnsvarlig:\nSH\nBeslutning:\nReferat godkendt\nPunkt: 2\nOrientering (15 min)\nAnsvarlig:\nElevrådet\nBeslutning:\nTaget til efterretning\n"
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2"])
+        #expect(document.cases.map(\.title) == ["Godkendelse af referat", "Orientering (15 min)"])
+    }
+}

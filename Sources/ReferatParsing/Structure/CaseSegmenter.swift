@@ -52,7 +52,7 @@ struct CaseSegmenter {
     /// case, never "at" (a numbered recommendation) nor a month (a date).
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
     nonisolated(unsafe) static let glued = #/^([0-9]{1,3})([A-ZÆØÅ][\p{Ll}].*)$/#
-    nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*)?([0-9]{1,3})\.?$/#
+    nonisolated(unsafe) static let bareNumber = #/^(?:•\s*)?(?:(?:Punkt|Pkt\.|Nr\.)\s*:?\s*)?([0-9]{1,3})\.?$/#
     /// A number alone without a point: a page number, as a contents' column prints them.
     nonisolated(unsafe) static let pageNumber = #/[0-9]{1,3}/#
     nonisolated(unsafe) static let numberAfterTitle = #/^(?:Sag nr\.|Pkt\.|Punkt|Dagsordenspunkt)\s*:?\s*([0-9]{1,3})\s*:?$/#
