@@ -111,3 +111,34 @@ extension TitlelessMeetingPageTests {
         #expect(document.cases.map(\.decisions.count) == [1, 1])
     }
 }
+
+extension TitlelessMeetingPageTests {
+    /// A page whose second item lost its title line: its case number and officer over its first
+    /// heading, right after the first item's decision, open an untitled item. "Kategori:" labels
+    /// the body.
+    @Test func aCaseNumberOverAHeadingAfterADecisionOpensAnItem() throws {
+        let text = """
+            Kategori: Kultur- og Fritidsudvalget
+            Type: Referat
+            Mødedato: Mandag 28. november 2031
+
+            156. Godkendelse af dagsorden
+
+            Sagsnr: 00.01.00-P35-23-31 Sagsansvarlig: Eva Holm
+
+            Beslutning i Kultur- og Fritidsudvalget den 28. november 2031
+
+            Godkendt.
+
+            Sagsnr: 01.02.00-P16-2-31 Sagsansvarlig: Bo Berg
+
+            Sagsfremstilling
+
+            Lokalplanen for det gamle rådhus ophæves, da bygningen er solgt.
+            """
+        let document = try parse(text)
+        #expect(document.meeting?.body == "Kultur- og Fritidsudvalget")
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", ""])
+        #expect(document.cases.map(\.caseNumber) == ["00.01.00-P35-23-31", "01.02.00-P16-2-31"])
+    }
+}

@@ -165,6 +165,16 @@ struct CaseSegmenter {
                 i = title
                 continue
             }
+            // "Sagsnr: … Sagsansvarlig: Eva Holm" over "Sagsfremstilling", after a decision: the next
+            // item, whose title line the page lost.
+            if decisionSinceAnchor, text.hasLowercasedPrefix("sagsnr"), text.containsBytes(" Sagsansvarlig:") || text.containsBytes(" Sagsbehandler:"),
+               Self.isIdentity(text), let next = nextContent(lines, after: i), let key = SectionHeadings.key(lines[next].text), SectionHeadings.opening.contains(key),
+               previousContent(lines, before: i).map({ !isTitleLike(lines[$0].text) }) ?? true {
+                anchors.append(Anchor(titleIndex: i, access: defaultAccess, markerIndex: i, signal: "case number over an opening heading after a decision (the title lost)",
+                                      untitled: true))
+                decisionSinceAnchor = false
+                continue
+            }
             // A title above its case number, in layouts without numbers ("Titel" / "25/19069 -").
             if Self.isIdentity(text), !text.hasPrefix("Sag nr"), let title = previousContent(lines, before: i), anchors.last.map({ $0.titleIndex < title && ($0.markerIndex ?? -1) < title }) ?? true,
                numberedTitle(lines[title].text) == nil, !Self.isIdentity(lines[title].text),

@@ -8,7 +8,7 @@ enum MeetingHeaderParser {
     static let labels: [(String, Field)] = [
         ("mødedato", .date), ("dato", .date), ("tid og sted", .date), ("starttidspunkt", .time), ("tidspunkt", .time), ("mødetidspunkt", .time),
         ("sluttidspunkt", .endTime), ("lokale", .place), ("mødested", .place), ("mødelokale", .place), ("sted", .place),
-        ("udvalg", .body), ("mødeforum", .body), ("forum", .body), ("medlemmer", .members), ("mødedeltagere", .members),
+        ("udvalg", .body), ("mødeforum", .body), ("forum", .body), ("kategori", .body), ("medlemmer", .members), ("mødedeltagere", .members),
         ("deltagere", .members), ("tilstede", .members), ("til stede", .members),
         ("bemærkninger", .remarks),
     ]
