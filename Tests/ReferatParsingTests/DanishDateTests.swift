@@ -16,6 +16,7 @@ import Testing
         ("1. sept. 2021", "2021-09-01"),
         ("2024-12-17", "2024-12-17"),
         ("Tirsdag, 7 december, 2027", "2027-12-07"),
+        ("d.18.1.2030", "2030-01-18"),
     ])
     func parsesDanishDateShapes(_ input: String, _ iso: String) {
         #expect(DanishDate.firstISO(in: input) == iso)
