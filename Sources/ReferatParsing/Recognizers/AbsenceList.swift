@@ -89,6 +89,12 @@ enum AbsenceList {
             if AbsenceProse.mayMentionAbsence(line) || line.containsBytes("inhabil") {
                 guard AbsenceProse.member(line) == nil, PeopleParser.nonParticipant(line) == nil, AbsenceProse.read(line) == nil else { break }
             }
+            // "Jan Holm, A, ankom til mødet kl. 17.35 under behandlingen af punkt 2.": a late
+            // arrival below the absent, who took part from then on.
+            if line.containsBytes(" ankom ") {
+                i += 1
+                continue
+            }
             // A line of the list starts with a name: "Carsten Holm, Lotte Berg.", "Eva Ny og Ib
             // Lund, Kaj Moe deltog", "Britt Holm (A), sag 129-138", "Ole Lund, F - Eva Ny stedfortræder".
             let plain = PeopleParser.withoutSubstitutes(line)

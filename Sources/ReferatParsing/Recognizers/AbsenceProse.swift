@@ -304,7 +304,9 @@ enum AbsenceProse {
     static func isAbsentee(_ person: Person) -> Bool {
         guard let reason = person.reason?.lowercased() else { return true }
         if reason.contains("deltog ikke") || reason.contains("mødte ikke") { return true }
-        return !(reason.contains("mødte") || reason.contains("deltog") || reason.contains("i stedet") || reason.contains("indkaldt"))
+        // "ankom til mødet kl. 17.35": a late arrival, who took part from then on.
+        return !(reason.contains("mødte") || reason.contains("deltog") || reason.contains("i stedet") || reason.contains("indkaldt")
+            || reason.hasPrefix("ankom"))
     }
 
     /// Whether a point stands right before a capital letter ("Petersen.Rådmand"): sentences
