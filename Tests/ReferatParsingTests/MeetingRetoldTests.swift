@@ -47,3 +47,17 @@ import Testing
         #expect(document.cases.isEmpty == (page.kind == .webpage))
     }
 }
+
+extension MeetingRetoldTests {
+    /// A transcript titled as a meeting's record in one word ("Referat fra Repræsentantskabsmøde
+    /// i Egetrafik", a joint body's council) is minutes, though no item was read from it.
+    @Test(arguments: [
+        ("Referat fra Repræsentantskabsmøde i Egetrafik", DocumentKind.minutes),
+        ("Dagsorden for Bestyrelsesmødet i Egeby Forsyning", DocumentKind.minutes),
+        ("Referat fra møde", DocumentKind.other),
+    ])
+    func aRecordsTitleThatNamesTheMeetingInOneWord(_ title: String, _ kind: DocumentKind) throws {
+        let text = "\(title)\n\nStørrelse: px\nStarte visningen fra side:\n\nTranskript\n\n1 \(title) Dato 23. maj 2031 Sted Havnevej 3 Mødedeltagere Eva Holm (Egeby Kommune), Bo Berg (Nordby Kommune) Afbud Kaj Moe og dennes suppleant Ib Lund (Sønderby Kommune)\n"
+        #expect(try parse(text).kind == kind)
+    }
+}

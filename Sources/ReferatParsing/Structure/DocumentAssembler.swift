@@ -455,9 +455,12 @@ struct DocumentAssembler {
         for line in lines.lazy.filter({ !$0.isBlank }).prefix(12) {
             let head = line.text.prefix(160)
             guard let word = head.firstMatch(of: recordWord), head.distance(from: head.startIndex, to: word.range.lowerBound) < 60 else { continue }
+            // The body, or its meeting in one word ("Referat fra Repræsentantskabsmøde i Midttrafik").
             let namesBody = head.split(separator: " ").contains { word in
                 let w = String(word).stripping(".,:;()")
-                return MinutesVocabulary.endsLikeBody(w) && w.first?.isUppercase == true
+                guard w.first?.isUppercase == true else { return false }
+                let lower = w.lowercased()
+                return MinutesVocabulary.endsLikeBody(w) || lower.count > 8 && (lower.hasSuffix("smøde") || lower.hasSuffix("smødet"))
             }
             if namesBody { return true }
         }
