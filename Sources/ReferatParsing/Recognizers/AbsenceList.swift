@@ -89,7 +89,7 @@ enum AbsenceList {
             if AbsenceProse.mayMentionAbsence(line) || line.containsBytes("inhabil") {
                 guard AbsenceProse.member(line) == nil, PeopleParser.nonParticipant(line) == nil, AbsenceProse.read(line) == nil else { break }
             }
-            // "Jan Holm, A, ankom til mødet kl. 17.35 under behandlingen af punkt 2.": a late
+            // "Jan Holm, A, ankom til mødet kl. 18.10 under behandlingen af punkt 4.": a late
             // arrival below the absent, who took part from then on.
             if line.containsBytes(" ankom ") {
                 i += 1
@@ -166,7 +166,7 @@ enum AbsenceList {
         return line
     }
 
-    /// A labelled list of first names ("Afbud: Elisabeth, Hanne, Anne-Marie og Søren.", a parish
+    /// A labelled list of first names ("Afbud: Lisbeth, Hanne, Anne-Mette og Svend.", a parish
     /// council's or a board's own minutes): two or more single capitalised words, none a word
     /// that is never a name; a full name among them is read as one ("Jesper, Kjeld Holm, Niels").
     /// One word alone ("Ingen", "Formanden") is no list.
