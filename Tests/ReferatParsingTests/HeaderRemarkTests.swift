@@ -86,8 +86,8 @@ import Testing
         #expect(document.cases.map(\.number) == ["1", "2", "3"])
     }
 
-    /// Late arrivals listed below the absent ("Jan Holm, A, ankom til mødet kl. 17.35 under
-    /// behandlingen af punkt 2.") took part from then on: no absentees.
+    /// Late arrivals listed below the absent ("Jan Holm, A, ankom til mødet kl. 18.10 under
+    /// behandlingen af punkt 4.") took part from then on: no absentees.
     @Test func aLateArrivalIsNoAbsentee() throws {
         let text = "Referat\n\nBorgerrepræsentationen\n\nMødedato: 4. marts 2031\n\nFraværende: Karen Lind\n\nJan Holm, A, ankom til mødet kl. 18.10 under behandlingen af punkt 4.\nEva Ny, V, ankom til mødet kl. 18.25.\n\n1. Godkendelse af dagsordenen\n\nBeslutning\n\nGodkendt.\n"
         let document = try parse(text)

@@ -103,7 +103,7 @@ extension KMDTranscriptTests {
 
 extension KMDTranscriptTests {
     /// A transcript's running header names the meeting before its page number ("Økonomiudvalget
-    /// 17. juni 2031 Side: 3 …"); the identity labels whose values went with the digits ("Sagsnr
+    /// 17. juni 2031 Side: 5 …"); the identity labels whose values went with the digits ("Sagsnr
     /// J.nr") stand on a line of their own, so they confirm the title above them.
     @Test func theRunningHeaderDatesTheMeetingAndTheLostLabelsConfirmTheItem() throws {
         let text = """
@@ -113,7 +113,7 @@ extension KMDTranscriptTests {
 
             1 ØKONOMIUDVALGET FOR EGEBY KOMMUNE REFERAT FRA MØDE NR. 12 ONSDAG DEN 17. JUNI 2031, KL PÅ EGEBY RÅDHUS
 
-            3 Økonomiudvalget 17. juni 2031 Side: 3 SAGER TIL UDVALGETS AFGØRELSE 412. Regnskab for legatet Sagsnr J.nr Legatet har aflagt regnskab med et lille overskud, som uddeles i august efter fundatsen.
+            5 Økonomiudvalget 17. juni 2031 Side: 5 SAGER TIL UDVALGETS AFGØRELSE 412. Regnskab for legatet Sagsnr J.nr Legatet har aflagt regnskab med et lille overskud, som uddeles i august efter fundatsen.
             """
         let document = try parse(text)
         #expect(document.meeting?.body == "Økonomiudvalget")
@@ -123,7 +123,7 @@ extension KMDTranscriptTests {
     }
 
     @Test(arguments: [
-        ("Økonomiudvalget 17. juni 2031 Side: 3 SAGER TIL UDVALGETS AFGØRELSE", "Økonomiudvalget", "2031-06-17"),
+        ("Økonomiudvalget 17. juni 2031 Side: 5 SAGER TIL UDVALGETS AFGØRELSE", "Økonomiudvalget", "2031-06-17"),
         ("Kommunalbestyrelsen 22. marts 2031, Side 12", "Kommunalbestyrelsen", "2031-03-22"),
     ] as [(String, String?, String?)])
     func aRunningHeaderNamesItsMeeting(_ line: String, _ body: String?, _ date: String?) {
@@ -135,7 +135,7 @@ extension KMDTranscriptTests {
     /// A transcript cut short inside a page's first lines: a shorter line that opens with the
     /// page's number and holds a label is still a flattened page.
     @Test func aPageCutShortIsStillSplit() {
-        let page = "4 2. Meddelelser Åben sag Sagsnr.: 31/104 Sagsansvarlig: eh RESUMÉ A. Tilsynet,"
-        #expect(FlattenedPage.split(page).first == "2. Meddelelser")
+        let page = "5 3. Meddelelser Åben sag Sagsnr.: 31/104 Sagsansvarlig: eh RESUMÉ A. Tilsynet,"
+        #expect(FlattenedPage.split(page).first == "3. Meddelelser")
     }
 }

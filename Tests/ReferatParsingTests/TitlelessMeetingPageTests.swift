@@ -124,13 +124,13 @@ extension TitlelessMeetingPageTests {
 
             156. Godkendelse af dagsorden
 
-            Sagsnr: 00.01.00-P35-23-31 Sagsansvarlig: Eva Holm
+            Sagsnr: 00.01.00-P35-7-31 Sagsansvarlig: Eva Holm
 
             Beslutning i Kultur- og Fritidsudvalget den 28. november 2031
 
             Godkendt.
 
-            Sagsnr: 01.02.00-P16-2-31 Sagsansvarlig: Bo Berg
+            Sagsnr: 01.02.05-P16-4-31 Sagsansvarlig: Bo Berg
 
             Sagsfremstilling
 
@@ -139,6 +139,6 @@ extension TitlelessMeetingPageTests {
         let document = try parse(text)
         #expect(document.meeting?.body == "Kultur- og Fritidsudvalget")
         #expect(document.cases.map(\.title) == ["Godkendelse af dagsorden", ""])
-        #expect(document.cases.map(\.caseNumber) == ["00.01.00-P35-23-31", "01.02.00-P16-2-31"])
+        #expect(document.cases.map(\.caseNumber) == ["00.01.00-P35-7-31", "01.02.05-P16-4-31"])
     }
 }

@@ -353,7 +353,7 @@ enum FlattenedPage {
 
     static func split(_ text: String) -> [String] {
         // A transcript cut short may hold only the start of a page: a long line is enough, or a
-        // shorter one that opens with the page's number and holds a label ("4 2. Meddelelser Åben
+        // shorter one that opens with the page's number and holds a label ("5 3. Meddelelser Åben
         // sag Sagsnr.: 31/104 Sagsansvarlig: eh RESUMÉ A. Tilsynet,").
         guard text.utf8.count >= 100 || text.utf8.count >= 50 && text.first?.isNumber == true && text.containsBytes(": ") else { return [text] }
         let itemAfterHeader = text.first?.isNumber == true && text.containsBytes(" Side") ? itemAfterRunningHeader(text) : nil

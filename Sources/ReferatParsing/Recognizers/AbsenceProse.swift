@@ -304,7 +304,7 @@ enum AbsenceProse {
     static func isAbsentee(_ person: Person) -> Bool {
         guard let reason = person.reason?.lowercased() else { return true }
         if reason.contains("deltog ikke") || reason.contains("mødte ikke") { return true }
-        // "ankom til mødet kl. 17.35": a late arrival, who took part from then on.
+        // "ankom til mødet kl. 18.10": a late arrival, who took part from then on.
         return !(reason.contains("mødte") || reason.contains("deltog") || reason.contains("i stedet") || reason.contains("indkaldt")
             || reason.hasPrefix("ankom"))
     }

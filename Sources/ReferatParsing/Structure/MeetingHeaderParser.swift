@@ -44,7 +44,7 @@ enum MeetingHeaderParser {
     /// "Byrådet 22-11-2016", "Økonomiudvalget – Referat – 1. oktober 2018", "24. april 2023 -
     /// referat fra byrådet", "Referat • 25. marts 2025 kl. 17.00", "Byrådet - Referat".
     static func bodyAndDate(_ raw: String) -> (body: String?, date: String?)? {
-        // "Økonomiudvalget 17. juni 2031 Side: 3 SAGER TIL …": a page's running header names the
+        // "Økonomiudvalget 17. juni 2031 Side: 5 SAGER TIL …": a page's running header names the
         // meeting before its page number; what follows is the page's.
         var text = raw
         if raw.containsBytes(" Side"), let side = raw.firstMatch(of: runningPageNumber) { text = String(raw[..<side.range.lowerBound]) }
