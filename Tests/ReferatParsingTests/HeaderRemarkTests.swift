@@ -73,7 +73,7 @@ import Testing
         let text = """
             Torsdag den 9. juni 2031 kl. 9.00 – 11.30 på Egebo
 
-            Afbud fra Jesper, Marianne, Kjeld Holm, Niels.
+            Afbud fra Jonas, Marie, Kjeld Holm, Nils.
 
             1.Valg af ordstyrer. Lise blev valgt som ordstyrer.
 
@@ -82,7 +82,7 @@ import Testing
             3.Høringssvar. Der var ingen høringssvar i perioden.
             """
         let document = try parse(text)
-        #expect(document.meeting?.absent.map(\.name) == ["Jesper", "Marianne", "Kjeld Holm", "Niels"])
+        #expect(document.meeting?.absent.map(\.name) == ["Jonas", "Marie", "Kjeld Holm", "Nils"])
         #expect(document.cases.map(\.number) == ["1", "2", "3"])
     }
 

@@ -46,8 +46,8 @@ enum AbsenceList {
         // The names may follow on lines of their own, after a blank line; not after a
         // sentence that named them ("Afbud fra Bo Berg og Eva Ny.").
         var i = index + 1
-        // The last word of a list's line that ends without a comma ("…, Toufic"), a name the
-        // line's end broke in two, whose family name opens the next line ("Awada, Rasmus …").
+        // The last word of a list's line that ends without a comma ("…, Emil"), a name the
+        // line's end broke in two, whose family name opens the next line ("Strand, Oskar …").
         var broken = brokenName(rest)
         while i < lines.count, read.absent.isEmpty || !text.hasSuffix(".") {
             // A blank line ends the list, unless only a plain name (or the last name's party) follows it.
@@ -127,7 +127,7 @@ enum AbsenceList {
     }
 
     /// The single capitalised word a list's line ends with, no comma or point after it: the
-    /// given name of a name broken over two lines ("… Henriette Hansen, Toufic").
+    /// given name of a name broken over two lines ("… Lea Holt, Emil").
     static func brokenName(_ line: String) -> String? {
         guard let last = line.last, last.isLetter, line.contains(","), let part = PeopleParser.splitList(line).last,
               !part.contains(" "), part.first?.isUppercase == true, part.count >= 2 else { return nil }

@@ -419,7 +419,7 @@ struct CaseSegmenter {
                 // A title with its minutes run in after it ("2. Siden sidst: Kirken er malet.") has
                 // its text on its own line, so the title before it may have had none (a one-line item).
                 let runIn = Self.runInTitle(n.title) != nil
-                // A number on its own line over each title ("2." / "Godkendelse af indkaldelse – Ok" /
+                // A number on its own line over each title ("2." / "Godkendelse af indkaldelse – Godkendt" /
                 // "3." / …) marks the entries itself; a contents list in that shape has page numbers.
                 let oneLine = textSince == 0 && !runIn && (n.titleLine == nil || pageNumbers > 0)
                 guard !oneLine || !lastTextless && kind == .counting, isRunTitle(n.title),
