@@ -422,7 +422,7 @@ enum FlattenedPage {
                 if start > text.startIndex, text[text.index(before: start)] == " " { cuts.append(start) }
             }
         }
-        // "… Fraværende: Bo Berg Punkt nr. 42: Forslag …": an item's label inside the text starts its line.
+        // "… Fraværende: Bo Berg Punkt nr. 12: Forslag …": an item's label inside the text starts its line.
         if text.containsBytes("Punkt nr.") {
             for m in text.matches(of: labelledItem) where m.range.lowerBound > text.startIndex && text[text.index(before: m.range.lowerBound)] == " " {
                 cuts.append(m.range.lowerBound)
