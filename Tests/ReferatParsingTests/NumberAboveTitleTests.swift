@@ -148,3 +148,28 @@ extension NumberAboveTitleTests {
         #expect(document.meeting?.absent.map(\.name) == ["Mads Kjær", "Sofie Brandt", "Lea Holt", "Emil Strand", "Oskar Lind", "Ida Vester"])
     }
 }
+
+extension NumberAboveTitleTests {
+    /// A parish council's title may be long and end in a point ("4. Godkendelse af det nye
+    /// budgetbidrag vedrørende optagelse af lån til budgettet og arkivering af protokollen."):
+    /// in a run it is still a title.
+    @Test func aLongTitleEndingInAPointStaysInTheRun() throws {
+        let text = """
+            Referat af menighedsrådsmøde 31. august 2031
+
+            1. Godkendelse af dagsordenen
+            Godkendt.
+
+            2. Meddelelser
+            Formanden orienterede om kirkegårdens nye låger.
+
+            3. Godkendelse af det nye budgetbidrag vedrørende eventuel optagelse af lån til kirketaget og arkivering af protokollen.
+            Godkendt med bemærkning om lånets løbetid.
+
+            4. Informationer fra udvalgene
+            Kirkegårdsudvalget har holdt møde.
+            """
+        let document = try parse(text)
+        #expect(document.cases.map(\.number) == ["1", "2", "3", "4"])
+    }
+}

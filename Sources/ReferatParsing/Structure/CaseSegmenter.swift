@@ -462,7 +462,7 @@ struct CaseSegmenter {
         if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
         if Self.runInTitle(title) != nil { return true }
         if Self.isColonTitle(title) { return true }
-        guard title.hasSuffix("."), Self.pointsAreAbbreviations(title.dropLast()), title.isShorter(than: 100), isTitleLike(String(title.dropLast())) else { return false }
+        guard title.hasSuffix("."), Self.pointsAreAbbreviations(title.dropLast()), title.isShorter(than: 160), isTitleLike(String(title.dropLast())) else { return false }
         return !Self.hasVerbSecond(title)
     }
 
