@@ -233,6 +233,11 @@ struct DecisionHeader: Hashable, Sendable {
         return DecisionHeader(body: body, date: nil, inlineText: line)
     }
 
+    /// Whether `line` is a decision header: the cheap test, then the reading.
+    static func isHeader(_ line: String) -> Bool {
+        mayBeHeader(line) && parse(line) != nil
+    }
+
     /// Whether `line` may be a decision header at all: every shape starts with a capital
     /// letter or a digit (a byte outside ASCII may be "Ø" or "Å").
     static func mayBeHeader(_ line: String) -> Bool {

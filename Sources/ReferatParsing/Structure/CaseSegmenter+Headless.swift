@@ -168,7 +168,7 @@ extension CaseSegmenter {
     func hasDecisionHeader(_ lines: [SourceLine], after index: Int) -> Bool {
         lines[(index + 1)...].contains { line in
             let text = line.text.withoutBullet
-            return DecisionHeader.mayBeHeader(text) && DecisionHeader.parse(text) != nil
+            return DecisionHeader.isHeader(text)
         }
     }
 }

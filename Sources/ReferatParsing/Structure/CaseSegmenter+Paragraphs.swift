@@ -44,7 +44,7 @@ extension CaseSegmenter {
             let text = lines[i].text
             guard Self.isColonTitle(text) else { continue }
             let word = String(text.dropLast())
-            guard !Self.headerWords.contains(word.lowercased()), !(DecisionHeader.mayBeHeader(word) && DecisionHeader.parse(word) != nil) else { continue }
+            guard !Self.headerWords.contains(word.lowercased()), !DecisionHeader.isHeader(word) else { continue }
             if let key = SectionHeadings.key(word), SectionHeadings.opening.contains(key) { continue }
             guard let next = nextContent(lines, after: i), lines[next].text.utf8.last != 0x3A else { continue }
             if lines[next].text.hasSuffix(".") || lines[next].text.hasSuffix("?") || Self.endsASentence(lines[next].text[...]) { sentences += 1 }

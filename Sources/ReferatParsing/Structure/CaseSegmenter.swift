@@ -78,7 +78,7 @@ struct CaseSegmenter {
     /// its items ("HR. 1 Præsentation af rådet": Handicaprådet's item 1).
     static func hasBodyLabel(_ text: String) -> Bool {
         // A capital's first byte (A–Z, or Æ, Ø, Å's lead byte) before the characters are read.
-        guard let first = text.utf8.first, first >= 0x41 && first <= 0x5A || first == 0xC3 else { return false }
+        guard let first = text.utf8.first, first >= 0x41 && first <= 0x5A || first == 0xC3, text.utf8.prefix(9).contains(0x2E) else { return false }
         let head = Array(text.prefix(6))
         guard let point = head.firstIndex(of: "."), (2...4).contains(point), point + 1 < head.count else { return false }
         return head[..<point].allSatisfy { $0.isUppercase } && (head[point + 1] == " " || head[point + 1].isASCII && head[point + 1].isNumber)
@@ -167,8 +167,7 @@ struct CaseSegmenter {
             }
             // "Sagsnr: … Sagsansvarlig: Eva Holm" over "Sagsfremstilling", after a decision: the next
             // item, whose title line the page lost.
-            if decisionSinceAnchor, text.hasLowercasedPrefix("sagsnr"), text.containsBytes(" Sagsansvarlig:") || text.containsBytes(" Sagsbehandler:"),
-               Self.isIdentity(text), let next = nextContent(lines, after: i), let key = SectionHeadings.key(lines[next].text), SectionHeadings.opening.contains(key),
+            if decisionSinceAnchor, Self.opensWithCaseHandler(text, labels: [" Sagsansvarlig:", " Sagsbehandler:"]), let next = nextContent(lines, after: i), let key = SectionHeadings.key(lines[next].text), SectionHeadings.opening.contains(key),
                previousContent(lines, before: i).map({ !isTitleLike(lines[$0].text) }) ?? true {
                 anchors.append(Anchor(titleIndex: i, access: defaultAccess, markerIndex: i, signal: "case number over an opening heading after a decision (the title lost)",
                                       untitled: true))
@@ -264,7 +263,7 @@ struct CaseSegmenter {
                number <= last || innerList.map({ number == $0.number + 1 && previousContent(lines, before: i) == $0.index }) ?? false {
                 innerList = (i, number)
             }
-            if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil {
+            if DecisionHeader.isHeader(text) {
                 // "Beslutning" / "Taget til efterretning" / "Beslutning" (a decision printed twice):
                 // the line under a decision header is its text, no title.
                 if decisionSinceAnchor || anchors.isEmpty, let title = titleAbove(lines, before: i), isOrphanTitle(lines, title, after: anchors.last),
@@ -316,7 +315,7 @@ struct CaseSegmenter {
     /// Whether line `index` stands right under a decision header: the decision's text
     /// ("Beslutning" / "Godkendt"), never a title above the next header or heading.
     func followsDecisionHeader(_ lines: [SourceLine], _ index: Int) -> Bool {
-        previousContent(lines, before: index).map { DecisionHeader.mayBeHeader(lines[$0].text) && DecisionHeader.parse(lines[$0].text) != nil } ?? false
+        previousContent(lines, before: index).map { DecisionHeader.isHeader(lines[$0].text) } ?? false
     }
 
     /// Whether a section heading ("Indstilling", "Sagsfremstilling") stands between lines `start` and `end`.
@@ -332,7 +331,7 @@ struct CaseSegmenter {
         for line in span where !line.text.isEmpty && line.text.isShorter(than: 200) {
             if Self.isIdentity(line.text) { identities += 1 }
             if let key = SectionHeadings.key(line.text), SectionHeadings.opening.contains(key) { openings += 1 }
-            if DecisionHeader.mayBeHeader(line.text), DecisionHeader.parse(line.text) != nil { decisions += 1 }
+            if DecisionHeader.isHeader(line.text) { decisions += 1 }
             if decisions > 1 || identities > 1 || openings > 1 { return true }
         }
         return false
@@ -666,7 +665,7 @@ struct CaseSegmenter {
         // "Bente Holm (A)": a member, not a title.
         if text.isShorter(than: 60), text.contains("(") || text.contains(","), let person = PeopleParser.person(text), person.party != nil,
            person.name.contains(" ") { return false }
-        if DecisionHeader.mayBeHeader(text), DecisionHeader.parse(text) != nil { return false }
+        if DecisionHeader.isHeader(text) { return false }
         if PeopleParser.absenceLabel(text) != nil || AbsenceProse.read(text) != nil { return false }
         return true
     }
@@ -875,9 +874,9 @@ struct CaseSegmenter {
     }
 
     /// "Sagsnr.: 05.00.00-A00-2-27 Sagsbehandler: Eva Holm": an item's identity line naming its
-    /// case handler, which agenda viewers print first in every item.
-    static func opensWithCaseHandler(_ text: String) -> Bool {
-        text.hasLowercasedPrefix("sagsnr") && text.containsBytes(" Sagsbehandler:") && isIdentity(text)
+    /// case handler (by one of `labels`), which agenda viewers print first in every item.
+    static func opensWithCaseHandler(_ text: String, labels: [String] = [" Sagsbehandler:"]) -> Bool {
+        text.hasLowercasedPrefix("sagsnr") && labels.contains { text.containsBytes(of: $0) } && isIdentity(text)
     }
 
     static func isIdentity(_ text: String) -> Bool {

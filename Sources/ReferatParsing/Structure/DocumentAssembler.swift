@@ -428,7 +428,7 @@ struct DocumentAssembler {
             let text = line.text
             guard !text.isEmpty, text.isShorter(than: 120) else { return false }
             return SectionHeadings.key(text) != nil || CaseSegmenter.isIdentity(text)
-                || DecisionHeader.mayBeHeader(text) && DecisionHeader.parse(text) != nil
+                || DecisionHeader.isHeader(text)
         }
     }
 

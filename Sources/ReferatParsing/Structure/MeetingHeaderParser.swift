@@ -346,11 +346,8 @@ enum MeetingHeaderParser {
     /// that copies the header's fields ("Møde nr.: 9 Mødedato: 14. april 2031 Mødevarighed:").
     static func labelledDate(_ text: String) -> String? {
         guard text.isShorter(than: 160), text.hasASCIIDigit, let label = text.firstRange(of: "Mødedato:") else { return nil }
-        let after = String(text[label.upperBound...].prefix(40))
-        // The date is the label's value: at most a weekday and "den" stand before it.
-        guard let found = DanishDate.first(in: after), case let before = after[..<found.range.lowerBound],
-              before.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }), before.split(separator: " ").count <= 2 else { return nil }
-        return found.iso
+        // The date is the label's value: only header words ("Onsdag den") stand before it.
+        return standaloneDate(String(text[label.upperBound...].prefix(40)))
     }
 
     /// A page's first line naming its meeting and its date: "Rådsmøde 27.09.2022",
