@@ -16,34 +16,52 @@ import Foundation
 public final class IndexCommit {
     public let base: IndexSnapshot
     public let generation: Int
-    private let writer: SegmentWriter
+    /// One segment writer per lane: `add(id:fields:values:)` fills lane 0, and
+    /// `add(ids:document:)` fills every lane at once, each on its own thread, as an import
+    /// thread owns its writer (no locks while documents are added).
+    private let lanes: [Lane]
     private var written: [SegmentReader] = []
     /// Tombstones: per segment name, local numbers.
     private var deleted: [String: Set<Int>]
-    /// Documents added in this commit: external id → (segment index in `written`, or the
-    /// writer's buffer when nil, and the local number).
-    private var added: [UInt64: (segment: Int?, local: Int)] = [:]
-    private var pendingDeletes: Set<Int> = []
+    /// Where a document added in this commit is: in a written segment, or still in a lane's
+    /// writer.
+    private enum Place {
+        case written(segment: Int, local: Int)
+        case buffered(lane: Int, local: Int)
+    }
+    /// Documents added in this commit, by external id.
+    private var added: [UInt64: Place] = [:]
     /// Segments of the base left out of the next generation (merged into a new one).
     private var dropped: Set<String> = []
-    /// Merged segments written by this commit, for their names.
+    /// Segments this commit flushed, and merged, so far: for their names.
+    private var flushes = 0
     private var merges = 0
     public private(set) var changed = false
 
-    public init(base: IndexSnapshot, memoryBudget: Int) {
+    /// `memoryBudget` is shared by the `lanes` writers.
+    public init(base: IndexSnapshot, memoryBudget: Int, lanes: Int = 1) {
         self.base = base
         generation = base.generation + 1
-        writer = SegmentWriter(fieldCount: IndexSnapshot.fieldWeights.count, memoryBudget: memoryBudget)
+        let count = max(1, lanes)
+        self.lanes = (0..<count).map { _ in
+            Lane(SegmentWriter(fieldCount: IndexSnapshot.fieldWeights.count, memoryBudget: max(1, memoryBudget / count)))
+        }
         deleted = (base.manifest.deleted ?? [:]).mapValues(Set.init)
     }
+
+    /// How many threads `add(ids:document:)` adds on.
+    public var laneCount: Int { lanes.count }
 
     private var folder: String { base.folder }
 
     /// Deletes the document with this external id, if the index or this commit holds it.
     public func delete(id: UInt64) {
-        if let where_ = added.removeValue(forKey: id) {
+        if let place = added.removeValue(forKey: id) {
             changed = true
-            if let s = where_.segment { deleted[written[s].fileName, default: []].insert(where_.local) } else { pendingDeletes.insert(where_.local) }
+            switch place {
+            case .written(let s, let local): deleted[written[s].fileName, default: []].insert(local)
+            case .buffered(let lane, let local): lanes[lane].pendingDeletes.insert(local)
+            }
             return
         }
         guard let doc = base.locations[id] else { return }
@@ -56,27 +74,118 @@ public final class IndexCommit {
     public func add(id: UInt64, fields: some DocumentTokens, values: DocumentValues) throws(EngineError) {
         delete(id: id)
         changed = true
-        added[id] = (nil, writer.documentCount)
+        let writer = lanes[0].writer
+        added[id] = .buffered(lane: 0, local: writer.documentCount)
         writer.add(id: id, tokens: fields, values: values)
-        if writer.isFull { try flush() }
+        if writer.isFull { try flush(only: 0) }
+    }
+
+    /// Adds the documents `ids` (each once; the same ids deleted first when present) on
+    /// `laneCount` threads: lane k takes the k-th of as many consecutive runs of `ids`, asks
+    /// `document(i, k)` for document i's tokens and values, and adds it to its own writer,
+    /// which writes its segment whenever it is full. `document` runs on lane k's thread; the
+    /// lane number lets the caller give each thread its own analyzer.
+    public func add<Tokens: DocumentTokens & SendableMetatype>(ids: [UInt64],
+                                            document: @Sendable (_ index: Int, _ lane: Int) -> (tokens: Tokens, values: DocumentValues)) throws(EngineError) {
+        guard !ids.isEmpty else { return }
+        for id in ids { delete(id: id) }
+        changed = true
+        let count = min(lanes.count, ids.count)
+        let runs = (0..<count).map { k in (k * ids.count / count)..<((k + 1) * ids.count / count) }
+        let names = segmentNames()
+        let all = lanes
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            let lane = all[k]
+            for i in runs[k] {
+                let (tokens, values) = document(i, k)
+                lane.placed.append((ids[i], lane.flushed.count, lane.writer.documentCount))
+                lane.writer.add(id: ids[i], tokens: tokens, values: values)
+                if lane.writer.isFull, !lane.flush(to: names(k, lane.flushed.count)) { return }
+            }
+        }
+        try register()
+    }
+
+    /// Writes the lanes' buffered documents as segments (only lane `only`, when given), each
+    /// lane on its own thread.
+    private func flush(only: Int? = nil) throws(EngineError) {
+        let full = (only.map { [$0] } ?? Array(lanes.indices)).filter { !lanes[$0].writer.isEmpty }
+        guard !full.isEmpty else { return }
+        let names = segmentNames()
+        let all = lanes
+        DispatchQueue.concurrentPerform(iterations: full.count) { j in
+            let k = full[j]
+            _ = all[k].flush(to: names(k, 0))
+        }
+        try register()
+    }
+
+    /// Names for the segments the lanes write next: lane k's n-th.
+    private func segmentNames() -> @Sendable (Int, Int) -> String {
+        let folder = self.folder, generation = self.generation, first = flushes
+        return { k, n in folder + "/\(generation)-\(first + n)-\(k).seg" }
+    }
+
+    /// Takes in what the lanes wrote since the last call, in lane order: their segments, the
+    /// tombstones of documents deleted while buffered, and where each document they placed
+    /// is now. Throws the first error a lane met.
+    private func register() throws(EngineError) {
+        var flushed = 0
+        for (k, lane) in lanes.enumerated() {
+            let first = written.count
+            if let segment = lane.flushed.first {
+                // What the lane buffered before: in its first segment now, with its deletes.
+                if !lane.pendingDeletes.isEmpty { deleted[segment.fileName] = lane.pendingDeletes }
+                lane.pendingDeletes = []
+                for (id, place) in added {
+                    if case .buffered(k, let local) = place { added[id] = .written(segment: first, local: local) }
+                }
+            }
+            written += lane.flushed
+            for (id, segment, local) in lane.placed {
+                added[id] = segment < lane.flushed.count ? .written(segment: first + segment, local: local) : .buffered(lane: k, local: local)
+            }
+            flushed = max(flushed, lane.flushed.count)
+            lane.flushed = []
+            lane.placed = []
+        }
+        flushes += flushed
+        if let error = lanes.lazy.compactMap(\.error).first {
+            for lane in lanes { lane.error = nil }
+            throw error
+        }
+    }
+
+    /// A writer and what its thread did since the commit last took it in (`register`): only
+    /// that thread touches it meanwhile.
+    private final class Lane: @unchecked Sendable {
+        let writer: SegmentWriter
+        /// Local numbers of buffered documents deleted again.
+        var pendingDeletes: Set<Int> = []
+        var flushed: [SegmentReader] = []
+        /// Documents added: (id, how many segments the lane had written before it, local number).
+        var placed: [(id: UInt64, segment: Int, local: Int)] = []
+        var error: EngineError?
+
+        init(_ writer: SegmentWriter) { self.writer = writer }
+
+        /// Writes the buffered documents to `path`; false (the error kept) when it fails.
+        func flush(to path: String) -> Bool {
+            do throws(EngineError) {
+                flushed.append(try writer.flush(to: path))
+                TestHook.reached("segmentWritten")
+                return true
+            } catch {
+                self.error = error
+                return false
+            }
+        }
     }
 
     /// The values of a live document (of the base or added here).
     public func values(ofID id: UInt64) -> DocumentValues? {
         if added[id] != nil { return nil }
         return base.values(ofID: id)
-    }
-
-    private func flush() throws(EngineError) {
-        guard !writer.isEmpty else { return }
-        let name = "\(generation)-\(written.count).seg"
-        let reader = try writer.flush(to: folder + "/" + name)
-        TestHook.reached("segmentWritten")
-        let index = written.count
-        written.append(reader)
-        for (id, place) in added where place.segment == nil { added[id] = (index, place.local) }
-        if !pendingDeletes.isEmpty { deleted[name] = pendingDeletes }
-        pendingDeletes = []
     }
 
     /// Leaves out the segments none of whose documents is live, and merges segments while

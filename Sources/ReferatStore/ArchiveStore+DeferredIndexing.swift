@@ -49,7 +49,7 @@ extension ArchiveStore {
     }
 
     /// The owed step: indexes the entries the records hold and the search index does not, from
-    /// their records (the text `entry_content` gives), analysed on `jobs` threads with the
+    /// their records (the text `entry_content` gives), analysed and added on `jobs` threads with the
     /// lexicon and abbreviations learned. Commits every `entriesPerCommit` entries, calling
     /// `progress` with the entries indexed so far and the total. Returns how many it indexed.
     public func indexDeferredEntries(jobs: Int = 2, entriesPerCommit: Int = defaultEntriesPerCommit,
@@ -61,13 +61,13 @@ extension ArchiveStore {
         }
         var done = 0
         while true {
-            let (count, finished) = try writeIndexed { db, index -> (Int, Bool) in
+            let (count, finished) = try writeIndexed(lanes: jobs) { db, index -> (Int, Bool) in
                 let from = try Self.indexedEntriesBound(db)
                 guard from != .max else {
                     try Self.setIndexedEntriesBound(nil, db)
                     return (0, true)
                 }
-                let (count, next) = try Self.indexFromRecords(from: from, limit: max(1, entriesPerCommit), analyzers: analyzers, jobs: jobs, index, db)
+                let (count, next) = try Self.indexFromRecords(from: from, limit: max(1, entriesPerCommit), analyzers: analyzers, index, db)
                 try Self.setIndexedEntriesBound(next, db)
                 return (count, next == nil)
             }
@@ -78,9 +78,9 @@ extension ArchiveStore {
     }
 
     /// Adds the entries from id `from` on to `index`, at most `limit` of them, analysed from
-    /// their records on `jobs` threads: one definition for a rebuild and for the deferred step.
-    /// Returns how many it added and the id to go on from (nil when none is left).
-    static func indexFromRecords(from: Int64, limit: Int = .max, analyzers: AnalyzerPool, jobs: Int,
+    /// their records on the batch's lanes: one definition for a rebuild and for the deferred
+    /// step. Returns how many it added and the id to go on from (nil when none is left).
+    static func indexFromRecords(from: Int64, limit: Int = .max, analyzers: AnalyzerPool,
                                  _ index: EngineBatch, _ db: Database) throws -> (count: Int, next: Int64?) {
         var next = from, count = 0
         while count < limit {
@@ -89,10 +89,7 @@ extension ArchiveStore {
             guard let last = rows.last else { return (count, nil) }
             next = (last[0] as Int64) + 1
             let entries: [(id: Int64, columns: [String?])] = rows.map { ($0[0], [$0[1], $0[2], $0[3], $0[4]]) }
-            let analysed = analyzers.concurrentMap(count: entries.count, jobs: jobs) { i, analyzer in
-                AnalysedText.fields(entries[i].columns, analyzer: analyzer)
-            }
-            for (k, entry) in entries.enumerated() { try index.add(entry.id, columns: entry.columns, analysed: analysed[k], db) }
+            try index.add(entries, analyzers: analyzers, db)
             count += entries.count
         }
         // Whether anything is left is for the next piece to find.

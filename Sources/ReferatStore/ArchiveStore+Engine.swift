@@ -95,8 +95,9 @@ extension ArchiveStore {
 
     /// Runs `body` in one write transaction with a batch of search-index changes, and commits
     /// both as one: the batch's segments and manifest written and synced, then the new
-    /// generation recorded in the same transaction (see `EngineBatch`).
-    func writeIndexed<T>(_ body: (Database, EngineBatch) throws -> T) throws(StoreError) -> T {
+    /// generation recorded in the same transaction (see `EngineBatch`). The batch adds on
+    /// `lanes` threads where it is given many entries at once (`EngineBatch.add(_:analyzers:_:)`).
+    func writeIndexed<T>(lanes: Int = 1, _ body: (Database, EngineBatch) throws -> T) throws(StoreError) -> T {
         var next: IndexSnapshot?, replaced: IndexSnapshot?
         let lexicon = self.lexicon
         let result = try mappingErrors {
@@ -105,7 +106,7 @@ extension ArchiveStore {
                     throw StoreError(path: self.path, message: "the search index was not opened for writing")
                 }
                 let base = try self.load(generation)
-                let batch = EngineBatch(base: base, lexicon: lexicon)
+                let batch = EngineBatch(base: base, lexicon: lexicon, lanes: lanes)
                 let result = try body(db, batch)
                 if batch.commit.changed {
                     let prepared: IndexSnapshot
@@ -155,11 +156,12 @@ extension ArchiveStore {
         }
     }
 
-    /// Indexes every entry from its records: the text the view gives, analysed on two threads.
+    /// Indexes every entry from its records: the text the view gives, analysed and added on
+    /// two threads.
     func rebuildSearchIndex() throws(StoreError) -> Int {
         let analyzers = AnalyzerPool(lexicon: lexicon)
-        return try writeIndexed { db, batch in
-            let count = try Self.indexFromRecords(from: 0, analyzers: analyzers, jobs: 2, batch, db).count
+        return try writeIndexed(lanes: 2) { db, batch in
+            let count = try Self.indexFromRecords(from: 0, analyzers: analyzers, batch, db).count
             // Every entry is in the search index now, those a cut-short import left too.
             try Self.setIndexedEntriesBound(nil, db)
             return count

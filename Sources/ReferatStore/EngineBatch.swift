@@ -22,8 +22,10 @@ final class EngineBatch {
     /// raises an import's peak (BENCHMARKS.md, "Memory").
     static let memoryBudget = 48 << 20
 
-    init(base: IndexSnapshot, lexicon: DanishLexicon) {
-        commit = IndexCommit(base: base, memoryBudget: Self.memoryBudget)
+    /// `lanes`: the threads `add(_:analyzers:_:)` adds on, each into its own segment writer,
+    /// the memory budget shared.
+    init(base: IndexSnapshot, lexicon: DanishLexicon, lanes: Int = 1) {
+        commit = IndexCommit(base: base, memoryBudget: Self.memoryBudget, lanes: lanes)
         self.lexicon = lexicon
     }
 
@@ -57,6 +59,37 @@ final class EngineBatch {
         } catch {
             throw StoreError(path: error.file, message: error.message)
         }
+    }
+
+    /// Adds entries given with their columns as `add(_:columns:analysed:_:)` does, on the
+    /// commit's lanes: what only the records' connection can read (values, abbreviations) is
+    /// read first, then each lane analyses its run of the entries as its writer reads them,
+    /// with an analyzer of its own from `analyzers`. The step that indexes a whole archive
+    /// (after learning, or rebuilding) goes through here: analysing and adding on one thread
+    /// while the other waited made it the import's longest step.
+    func add(_ entries: [(id: Int64, columns: [String?])], analyzers: AnalyzerPool, _ db: Database) throws {
+        let read = try entries.map { entry in
+            let (values, municipality) = try Self.values(of: entry.id, db)
+            return (values: values, abbreviations: try localAbbreviations(of: municipality, db))
+        }
+        let lanes = LaneAnalyzers((0..<commit.laneCount).map { _ in analyzers.take() })
+        defer { lanes.analyzers.forEach(analyzers.give) }
+        do throws(EngineError) {
+            try commit.add(ids: entries.map { UInt64(bitPattern: $0.id) }) { i, lane in
+                let texts = AnalysedText.fieldTexts(entries[i].columns).map { field in
+                    field.map { EntryTokens.Source.text($0, lanes.analyzers[lane]) }
+                }
+                return (EntryTokens(texts: texts, abbreviations: read[i].abbreviations), read[i].values)
+            }
+        } catch {
+            throw StoreError(path: error.file, message: error.message)
+        }
+    }
+
+    /// One analyzer per lane, each used by its lane's thread alone.
+    private final class LaneAnalyzers: @unchecked Sendable {
+        let analyzers: [DanishAnalyzer]
+        init(_ analyzers: [DanishAnalyzer]) { self.analyzers = analyzers }
     }
 
     func delete(_ id: Int64) {

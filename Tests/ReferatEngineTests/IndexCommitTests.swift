@@ -113,6 +113,62 @@ import Testing
         #expect(try Self.ids(emptied, "budget").isEmpty)
     }
 
+    /// Documents added on several lanes at once (each lane its own writer and segments,
+    /// flushed when its share of the budget is full), mixed with documents added one by one,
+    /// re-added and deleted, answer every search as the same documents added one by one on
+    /// one writer: the same entries with the same scores, the same counts.
+    @Test(arguments: [1, 2, 3])
+    func documentsAddedOnLanesAnswerAsDocumentsAddedOneByOne(lanes: Int) throws {
+        let words = ["budget", "skole", "vej", "plan", "takst", "ældre", "havn", "sti"]
+        var generator = SeededGenerator(state: 7)
+        let texts = (0..<240).map { _ in
+            (title: words[Int.random(in: 0..<words.count, using: &generator)],
+             body: (0..<Int.random(in: 3...40, using: &generator)).map { _ in words[Int.random(in: 0..<words.count, using: &generator)] }.joined(separator: " "))
+        }
+        let dates = (0..<240).map { "2024-0\($0 % 9 + 1)-1\($0 % 10)" }
+        let deleted: [UInt64] = [3, 77, 150, 239]
+
+        let plainFolder = try Scratch.directory("lanes-plain")
+        let plain = IndexCommit(base: try IndexFolder.openForWriting(plainFolder, generation: nil), memoryBudget: 1 << 24)
+        for (i, text) in texts.enumerated() {
+            try plain.add(id: UInt64(i), fields: Self.fields(text.title, text.body), values: Self.values(date: dates[i]))
+        }
+        for id in deleted { plain.delete(id: id) }
+        let expected = try plain.prepare()
+
+        let laneFolder = try Scratch.directory("lanes")
+        // A budget that fills a lane's writer every few dozen documents.
+        let commit = IndexCommit(base: try IndexFolder.openForWriting(laneFolder, generation: nil), memoryBudget: 6_000 * lanes, lanes: lanes)
+        let fields = texts.map { Self.fields($0.title, $0.body) }
+        // Ten one by one (buffered in lane 0), then two runs on the lanes: the second re-adds
+        // document 5, buffered or written by then.
+        for i in 0..<10 { try commit.add(id: UInt64(i), fields: fields[i], values: Self.values(date: dates[i])) }
+        try commit.add(ids: (10..<120).map { UInt64($0) }) { i, _ in (fields[10 + i], Self.values(date: dates[10 + i])) }
+        commit.delete(id: 77)
+        try commit.add(ids: [5] + (120..<240).map { UInt64($0) }) { i, _ in
+            let doc = i == 0 ? 5 : 119 + i
+            return (fields[doc], Self.values(date: dates[doc]))
+        }
+        for id in deleted where id != 77 { commit.delete(id: id) }
+        let snapshot = try commit.prepare()
+        if lanes > 1 { #expect(snapshot.segments.count > lanes, "no lane filled its writer: the test proved less") }
+
+        for word in words {
+            var query = IndexQuery(match: .term(IndexTerm(word)))
+            query.limit = 300
+            let got = try snapshot.search(query), want = try expected.search(query)
+            #expect(got.total == want.total, "\(word)")
+            let scores = { (page: RankedPage) in Dictionary(uniqueKeysWithValues: page.entries.map { ($0.id, $0.score) }) }
+            let (gotScores, wantScores) = (scores(got), scores(want))
+            #expect(gotScores.keys.sorted() == wantScores.keys.sorted(), "\(word)")
+            for (id, score) in wantScores { #expect(abs((gotScores[id] ?? -1) - score) < 1e-9, "\(word) entry \(id)") }
+        }
+        #expect(try Self.ids(snapshot, "budget", limit: 300).allSatisfy { !deleted.contains(UInt64($0)) })
+        // Segments the merges took in are gone; the empty generation 0 waits for its removal.
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: laneFolder))
+        #expect(files == Set(snapshot.manifest.segments + [Manifest.fileName(generation: 0), Manifest.fileName(generation: 1)]))
+    }
+
     @Test func aGenerationNobodyRecordedIsRemovedAndThePreviousOneStands() throws {
         let folder = try Scratch.directory("commit")
         let empty = try IndexFolder.openForWriting(folder, generation: nil)
