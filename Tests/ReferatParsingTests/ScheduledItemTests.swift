@@ -1,0 +1,39 @@
+@testable import ReferatParsing
+import ReferatRecords
+import Testing
+
+/// Agendas of councils for the elderly and of school boards print the time set aside for an
+/// item beside its number ("1 - 09.00-09.05 Godkendelse af dagsordenen", "19.00 11. Budget"),
+/// and web pages render ordered lists whose entries carry their own numbers ("1. 2. Siden
+/// sidst"): the item is the number and the title either way.
+@Suite struct ScheduledItemTests {
+    static func minutes(_ headings: [String]) -> String {
+        var text = "Referat af Seniorrådets møde 14. marts 2031\n\nAfbud: Bo Lindqvist\n\n"
+        let bodies = ["Rådet godkendte dagsordenen.", "Formanden orienterede om økonomien.", "Rådet drøftede høringssvaret.", "Næste møde holdes i april."]
+        for (heading, body) in zip(headings, bodies) { text += "\(heading)\n\n\(body)\n\nGodkendt.\n\n" }
+        return text
+    }
+
+    @Test(arguments: [
+        (["1 - 09.00-09.05 Godkendelse af dagsordenen", "2 - 09.05-09.30 Orientering fra formanden", "3 - 09.30-10.15 Høring om trafikplan"], ["1", "2", "3"]),
+        (["1. Kl. 9.00-9.05 Godkendelse af dagsordenen", "2. Kl. 9.05-9.30 Orientering fra formanden", "3. kl. 9.30 Høring om trafikplan"], ["1", "2", "3"]),
+        (["19.00 4. Godkendelse af dagsordenen", "19:10 5. Orientering fra formanden", "19.40 6. Høring om trafikplan"], ["4", "5", "6"]),
+        (["1. 2. Godkendelse af dagsordenen", "1. 3. Orientering fra formanden", "1. 4. Høring om trafikplan"], ["2", "3", "4"]),
+        (["1.  1. Godkendelse af dagsordenen", "2.  2. Orientering fra formanden", "3.  3. Høring om trafikplan"], ["1", "2", "3"]),
+    ])
+    func theTimeAndTheListsNumberAreNoPartOfTheTitle(_ headings: [String], _ numbers: [String]) throws {
+        let document = try parse(Self.minutes(headings))
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsordenen", "Orientering fra formanden", "Høring om trafikplan"])
+        #expect(document.cases.map(\.number) == numbers)
+    }
+
+    /// A number before a date or an amount stays what it was: no item is made of it.
+    @Test(arguments: [
+        "1. 12. Marts 2031 holdt rådet møde",
+        "1. 10.30 mio. kr. er brugt",
+    ])
+    func aDateOrAnAmountAfterTheNumberIsNoItem(_ line: String) throws {
+        let document = try parse(Self.minutes(["1. Godkendelse af dagsordenen", "2. Orientering fra formanden", "3. Høring om trafikplan", line]))
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsordenen", "Orientering fra formanden", "Høring om trafikplan"])
+    }
+}
