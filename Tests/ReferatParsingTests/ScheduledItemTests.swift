@@ -37,3 +37,22 @@ import Testing
         #expect(document.cases.map(\.title) == ["Godkendelse af dagsordenen", "Orientering fra formanden", "Høring om trafikplan"])
     }
 }
+
+extension ScheduledItemTests {
+    /// The list's number goes only where the doubled lines are the page's items: not under an
+    /// item whose options they number, nor before a date or an ordinal.
+    @Test(arguments: [
+        (["1.  1. Formøde", "tekst", "2.  2. Gæster"], ["1. Formøde", "tekst", "2. Gæster"]),
+        (["1 Referat godkendt.", "1. 2. Siden sidst", "1. 3. Programmet"], ["1 Referat godkendt.", "2. Siden sidst", "3. Programmet"]),
+        (["1. Formøde 2. Gæster", "1. 1. Formøde", "2. 2. Gæster"], ["1. Formøde 2. Gæster", "1. Formøde", "2. Gæster"]),
+        (["3. Udbud af kantinedrift", "1. 1. Model med økologi", "2. 2. Model med lav pris"], ["3. Udbud af kantinedrift", "1. 1. Model med økologi", "2. 2. Model med lav pris"]),
+        (["1. 12. Marts 2031", "1. 13. Marts 2031"], ["1. 12. Marts 2031", "1. 13. Marts 2031"]),
+        (["1. 2. behandling af budgettet", "2. 3. behandling af budgettet"], ["1. 2. behandling af budgettet", "2. 3. behandling af budgettet"]),
+        (["1. 1. Formøde", "2. 4. Gæster"], ["1. 1. Formøde", "2. 4. Gæster"]),
+    ])
+    func listedNumbersGiveWayToTheItems(_ texts: [String], _ expected: [String]) {
+        var lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        ListedNumbers.rewrite(&lines)
+        #expect(lines.map(\.text) == expected)
+    }
+}

@@ -170,6 +170,7 @@ struct TextCleaner: Sendable {
         while result.first?.isBlank == true { result.removeFirst() }
         while result.last?.isBlank == true { result.removeLast() }
         GluedItemDurations.split(&result)
+        ListedNumbers.rewrite(&result)
         GluedHeaderLabels.split(&result)
         return Output(lines: result, links: links, routingGrids: grids.map(\.grid), looksLikeWebpage: webpage, linksLikeItemPage: itemPage,
                       fromDocumentSite: documentSite, onlyLinksToDocument: otherDocuments)

@@ -860,9 +860,6 @@ struct CaseSegmenter {
     /// councils for the elderly and school boards print their agendas: a clock time or a range,
     /// or anything after "kl." up to the next space.
     nonisolated(unsafe) static let scheduledTime = #/^(?:[Kk]l\.?\s*[0-9][0-9.:\-–]*|[0-2]?[0-9][.:][0-5][0-9](?:\s*[-–]\s*[0-2]?[0-9][.:][0-5][0-9])?)\s+/#
-    /// "1. 2. Siden sidst", "2.  2. Gæster": a web page's ordered list numbering entries that
-    /// carry their own numbers; the inner number is the item's.
-    nonisolated(unsafe) static let listedNumber = #/^([0-9]{1,3})\.\s+(\p{Lu}.*)$/#
 
     /// `numberedTitle` without the segmenter's memory, for a line that passed its guards.
     private static func numberedTitle(_ text: String) -> (number: String, title: String)? {
@@ -874,10 +871,6 @@ struct CaseSegmenter {
             if title.first?.isNumber == true || title.first == "K" || title.first == "k", let time = title.prefixMatch(of: scheduledTime),
                title[time.range.upperBound...].first?.isUppercase == true {
                 title = String(title[time.range.upperBound...])
-            }
-            if title.first?.isNumber == true, let inner = title.wholeMatch(of: listedNumber),
-               let word = inner.2.split(separator: " ", maxSplits: 1).first, DanishDate.months[word.lowercased().stripping(".,")] == nil {
-                return (String(inner.1), String(inner.2))
             }
             // "2. behandling af budget 2019-2022": a title may start with an ordinal.
             let ordinal = title.first?.isNumber == true
