@@ -56,3 +56,19 @@ extension ScheduledItemTests {
         #expect(lines.map(\.text) == expected)
     }
 }
+
+extension ScheduledItemTests {
+    /// Items whose entries print their times may have no text, one after another (the agenda's
+    /// first, formal items): still the items, where two or more have text. A contents list
+    /// prints page numbers, and one without times and text stays no items.
+    @Test(arguments: [
+        ("1. Kl. 9.00-9.01 Godkendelse af dagsordenen\n\n2. Kl. 9.01-9.02 Godkendelse af referat\n\n3. Kl. 9.02-9.30 Orientering fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Kl. 9.30-10.00 Høring om trafikplan\n\nRådet drøftede planen.\n",
+         ["Godkendelse af dagsordenen", "Godkendelse af referat", "Orientering fra formanden", "Høring om trafikplan"]),
+        ("1. Godkendelse af dagsordenen\n\n2. Godkendelse af referat\n\n3. Orientering fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Høring om trafikplan\n\nRådet drøftede planen.\n",
+         []),
+    ])
+    func timedItemsMayHaveNoText(_ body: String, _ titles: [String]) throws {
+        let document = try parse("Referat af Seniorrådets møde 14. marts 2031\n\nAfbud: Bo Lindqvist\n\n" + body)
+        #expect(document.cases.map(\.title) == titles)
+    }
+}

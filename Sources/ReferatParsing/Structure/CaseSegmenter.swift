@@ -400,6 +400,9 @@ struct CaseSegmenter {
         var pageNumbers = 0
         // Titles that are section words ("3. Økonomi"): an item's numbered sections are all such.
         var headings = SectionHeadings.key(first.title) == nil ? 0 : 1
+        // Entries that print the time set aside for them: an agenda's items, never a contents
+        // list (which prints page numbers), so one-line items may follow each other.
+        var timed = Self.hasScheduledTime(lines[index].text) ? 1 : 0
         var titles = [normalisedTitle(first.title)]
         var lastTitle = first.titleLine ?? index
         var j = lastTitle + 1
@@ -421,9 +424,11 @@ struct CaseSegmenter {
                 // A number on its own line over each title ("2." / "Godkendelse af indkaldelse – Godkendt" /
                 // "3." / …) marks the entries itself; a contents list in that shape has page numbers.
                 let oneLine = textSince == 0 && !runIn && (n.titleLine == nil || pageNumbers > 0)
-                guard !oneLine || !lastTextless && kind == .counting, isRunTitle(n.title),
+                let isTimed = Self.hasScheduledTime(text)
+                guard !oneLine || isTimed && timed == count - start + 1 || !lastTextless && kind == .counting, isRunTitle(n.title),
                       number == expected || kind == nil && start == 1 && number == 1 else { break }
                 if oneLine { textless += 1 }
+                if isTimed { timed += 1 }
                 lastTextless = oneLine
                 if kind == nil { kind = number == 1 ? .ones : .counting }
                 count += 1
@@ -443,7 +448,9 @@ struct CaseSegmenter {
                 pageNumbers += 1
             }
         }
-        guard count - start >= 2, headings < count - start + 1, textless == 0 || textless * 3 <= count - start + 1 && count - start + 1 - textless >= 3 else { return nil }
+        let entries = count - start + 1
+        guard count - start >= 2, headings < entries,
+              textless == 0 || textless * 3 <= entries && entries - textless >= 3 || timed == entries && entries - textless >= 2 else { return nil }
         // A table of contents whose titles wrap onto a second line has text between its titles,
         // but its titles come again further down, as the items' own (perhaps longer, unwrapped).
         for line in lines[(lastTitle + 1)...] where line.text.first?.isNumber == true {
@@ -860,6 +867,17 @@ struct CaseSegmenter {
     /// councils for the elderly and school boards print their agendas: a clock time or a range,
     /// or anything after "kl." up to the next space.
     nonisolated(unsafe) static let scheduledTime = #/^(?:[Kk]l\.?\s*[0-9][0-9.:\-–]*|[0-2]?[0-9][.:][0-5][0-9](?:\s*[-–]\s*[0-2]?[0-9][.:][0-5][0-9])?)\s+/#
+
+    /// Whether a numbered line prints the time set aside for its item (`scheduledTime`), before
+    /// its number or after it.
+    static func hasScheduledTime(_ text: String) -> Bool {
+        if text.prefixMatch(of: scheduledTime) != nil { return true }
+        guard let m = text.prefixMatch(of: numberLead) else { return false }
+        return text[m.range.upperBound...].prefixMatch(of: scheduledTime) != nil
+    }
+
+    /// An item's number and what separates it from its title ("1 - ", "1. ").
+    nonisolated(unsafe) static let numberLead = #/[0-9]{1,3}(?:\.|\)|\s*[-–:])?\s+/#
 
     /// `numberedTitle` without the segmenter's memory, for a line that passed its guards.
     private static func numberedTitle(_ text: String) -> (number: String, title: String)? {
