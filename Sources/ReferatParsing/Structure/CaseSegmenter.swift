@@ -425,7 +425,11 @@ struct CaseSegmenter {
                 // "3." / …) marks the entries itself; a contents list in that shape has page numbers.
                 let oneLine = textSince == 0 && !runIn && (n.titleLine == nil || pageNumbers > 0)
                 let isTimed = Self.hasScheduledTime(text)
-                guard !oneLine || isTimed && timed == count - start + 1 || !lastTextless && kind == .counting, isRunTitle(n.title),
+                // The first title may be of one line too ("1. Velkomst" / "2. Valg af dirigent" / text),
+                // unless it ends in a page number, as a contents entry does ("1 Meddelelser 5").
+                let firstOfOneLine = kind == nil && number == start + 1 && !Self.endsInPageNumber(first.title)
+                guard !oneLine || isTimed && timed == count - start + 1 || !lastTextless && (kind == .counting || firstOfOneLine),
+                      isRunTitle(n.title),
                       number == expected || kind == nil && start == 1 && number == 1 else { break }
                 if oneLine { textless += 1 }
                 if isTimed { timed += 1 }
@@ -867,6 +871,17 @@ struct CaseSegmenter {
     /// councils for the elderly and school boards print their agendas: a clock time or a range,
     /// or anything after "kl." up to the next space.
     nonisolated(unsafe) static let scheduledTime = #/^(?:[Kk]l\.?\s*[0-9][0-9.:\-–]*|[0-2]?[0-9][.:][0-5][0-9](?:\s*[-–]\s*[0-2]?[0-9][.:][0-5][0-9])?)\s+/#
+
+    /// Whether a title ends in a number of up to three digits after a space (markup a page
+    /// printed as text aside): a contents entry's page number ("Meddelelser 5<br />").
+    static func endsInPageNumber(_ title: String) -> Bool {
+        var rest = Substring(title)
+        while rest.hasSuffix(" ") || rest.hasSuffix("<br />") || rest.hasSuffix("<br>") {
+            rest = rest.hasSuffix(" ") ? rest.dropLast() : rest.dropLast(rest.hasSuffix("<br />") ? 6 : 4)
+        }
+        let digits = rest.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        return (1...3).contains(digits) && rest.dropLast(digits).hasSuffix(" ")
+    }
 
     /// Whether a numbered line prints the time set aside for its item (`scheduledTime`), before
     /// its number or after it.
