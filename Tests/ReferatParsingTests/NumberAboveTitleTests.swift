@@ -191,3 +191,18 @@ extension NumberAboveTitleTests {
         #expect(document.cases.map(\.title) == page.titles)
     }
 }
+
+extension NumberAboveTitleTests {
+    /// A general meeting's title may run on into the item's first sentences ("6. Valg af
+    /// bestyrelse. Det foreslås, at …"): still a title of the run, where its first sentence is
+    /// one.
+    @Test(arguments: [
+        ("4. Valg af bestyrelse. Det foreslås, at Kaj Berg vælges.", ["Regnskab", "Kontingent", "Valg af bestyrelse. Det foreslås, at Kaj Berg vælges.", "Eventuelt"]),
+        ("4. Valg af bestyrelse.", ["Regnskab", "Kontingent", "Valg af bestyrelse.", "Eventuelt"]),
+    ])
+    func aTitleMayRunOnIntoItsFirstSentences(_ line: String, _ titles: [String]) throws {
+        let body = "2. Regnskab\n\nRegnskabet blev godkendt.\n\n3. Kontingent\n\nKontingentet blev fastsat til 100 kr.\n\n\(line)\n\nDe foreslåede blev valgt.\n\n5. Eventuelt\n\nIntet.\n"
+        let document = try parse(Self.header + body)
+        #expect(document.cases.map(\.title) == titles)
+    }
+}

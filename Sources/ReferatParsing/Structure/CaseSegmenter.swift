@@ -472,6 +472,12 @@ struct CaseSegmenter {
         if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
         if Self.runInTitle(title) != nil { return true }
         if Self.isColonTitle(title) { return true }
+        // "Valg af bestyrelsesmedlemmer. Det foreslås, at …": a title, then the item's first
+        // sentences on its line, as a general meeting's minutes run them in.
+        if let point = title.firstRange(of: ". "), title[point.upperBound...].first?.isUppercase == true {
+            let head = title[..<point.lowerBound]
+            if head.count >= 3, head.count <= 80, Self.pointsAreAbbreviations(head), isTitleLike(String(head)), !Self.hasVerbSecond(String(head)) { return true }
+        }
         guard title.hasSuffix("."), Self.pointsAreAbbreviations(title.dropLast()), title.isShorter(than: 160), isTitleLike(String(title.dropLast())) else { return false }
         return !Self.hasVerbSecond(title)
     }
