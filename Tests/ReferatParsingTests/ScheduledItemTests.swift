@@ -60,11 +60,17 @@ extension ScheduledItemTests {
 extension ScheduledItemTests {
     /// Items whose entries print their times may have no text, one after another (the agenda's
     /// first, formal items): still the items, where two or more have text. A contents list
-    /// prints page numbers, and one without times and text stays no items.
+    /// prints page numbers, and one without times and text stays no items. Two timed items
+    /// with text are enough (a page cut short); two without times are not.
     @Test(arguments: [
         ("1. Kl. 9.00-9.01 Godkendelse af dagsordenen\n\n2. Kl. 9.01-9.02 Godkendelse af referat\n\n3. Kl. 9.02-9.30 Orientering fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Kl. 9.30-10.00 Høring om trafikplan\n\nRådet drøftede planen.\n",
          ["Godkendelse af dagsordenen", "Godkendelse af referat", "Orientering fra formanden", "Høring om trafikplan"]),
         ("1. Godkendelse af dagsordenen\n\n2. Godkendelse af referat\n\n3. Orientering fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Høring om trafikplan\n\nRådet drøftede planen.\n",
+         []),
+        // A page cut short after two timed items, each with text.
+        ("19.00 10. Nyt fra elevrådet\n\nElevrådet fortalte om trivselsdagen.\n\n19.30 11. Konstituering\n\nEva Holm blev valgt som formand.\n",
+         ["Nyt fra elevrådet", "Konstituering"]),
+        ("10. Nyt fra elevrådet\n\nElevrådet fortalte om trivselsdagen.\n\n11. Konstituering\n\nEva Holm blev valgt som formand.\n",
          []),
     ])
     func timedItemsMayHaveNoText(_ body: String, _ titles: [String]) throws {

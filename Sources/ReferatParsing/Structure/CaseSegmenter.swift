@@ -453,7 +453,8 @@ struct CaseSegmenter {
             }
         }
         let entries = count - start + 1
-        guard count - start >= 2, headings < entries,
+        // Two entries that print their times, each with text, are enough: a page cut short.
+        guard count - start >= 2 || entries == 2 && timed == 2 && textless == 0 && textSince > 0, headings < entries,
               textless == 0 || textless * 3 <= entries && entries - textless >= 3 || timed == entries && entries - textless >= 2 else { return nil }
         // A table of contents whose titles wrap onto a second line has text between its titles,
         // but its titles come again further down, as the items' own (perhaps longer, unwrapped).
