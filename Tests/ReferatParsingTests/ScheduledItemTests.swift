@@ -3,7 +3,7 @@ import ReferatRecords
 import Testing
 
 /// Agendas of councils for the elderly and of school boards print the time set aside for an
-/// item beside its number ("1 - 09.00-09.05 Godkendelse af dagsordenen", "19.00 11. Budget"),
+/// item beside its number ("1 - 13.00-13.05 Godkendelse af dagsordenen", "19.00 11. Budget"),
 /// and web pages render ordered lists whose entries carry their own numbers ("1. 2. Siden
 /// sidst"): the item is the number and the title either way.
 @Suite struct ScheduledItemTests {
@@ -15,15 +15,15 @@ import Testing
     }
 
     @Test(arguments: [
-        (["1 - 09.00-09.05 Godkendelse af dagsordenen", "2 - 09.05-09.30 Orientering fra formanden", "3 - 09.30-10.15 Høring om trafikplan"], ["1", "2", "3"]),
-        (["1. Kl. 9.00-9.05 Godkendelse af dagsordenen", "2. Kl. 9.05-9.30 Orientering fra formanden", "3. kl. 9.30 Høring om trafikplan"], ["1", "2", "3"]),
-        (["19.00 4. Godkendelse af dagsordenen", "19:10 5. Orientering fra formanden", "19.40 6. Høring om trafikplan"], ["4", "5", "6"]),
-        (["1. 2. Godkendelse af dagsordenen", "1. 3. Orientering fra formanden", "1. 4. Høring om trafikplan"], ["2", "3", "4"]),
-        (["1.  1. Godkendelse af dagsordenen", "2.  2. Orientering fra formanden", "3.  3. Høring om trafikplan"], ["1", "2", "3"]),
+        (["1 - 13.00-13.05 Godkendelse af dagsordenen", "2 - 13.05-13.35 Nyt fra formanden", "3 - 13.35-14.15 Høring om trafikplan"], ["1", "2", "3"]),
+        (["1. Kl. 13.00-13.05 Godkendelse af dagsordenen", "2. Kl. 13.05-13.35 Nyt fra formanden", "3. kl. 13.35 Høring om trafikplan"], ["1", "2", "3"]),
+        (["19.00 4. Godkendelse af dagsordenen", "19:10 5. Nyt fra formanden", "19.40 6. Høring om trafikplan"], ["4", "5", "6"]),
+        (["1. 2. Godkendelse af dagsordenen", "1. 3. Nyt fra formanden", "1. 4. Høring om trafikplan"], ["2", "3", "4"]),
+        (["1.  1. Godkendelse af dagsordenen", "2.  2. Nyt fra formanden", "3.  3. Høring om trafikplan"], ["1", "2", "3"]),
     ])
     func theTimeAndTheListsNumberAreNoPartOfTheTitle(_ headings: [String], _ numbers: [String]) throws {
         let document = try parse(Self.minutes(headings))
-        #expect(document.cases.map(\.title) == ["Godkendelse af dagsordenen", "Orientering fra formanden", "Høring om trafikplan"])
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsordenen", "Nyt fra formanden", "Høring om trafikplan"])
         #expect(document.cases.map(\.number) == numbers)
     }
 
@@ -33,8 +33,8 @@ import Testing
         "1. 10.30 mio. kr. er brugt",
     ])
     func aDateOrAnAmountAfterTheNumberIsNoItem(_ line: String) throws {
-        let document = try parse(Self.minutes(["1. Godkendelse af dagsordenen", "2. Orientering fra formanden", "3. Høring om trafikplan", line]))
-        #expect(document.cases.map(\.title) == ["Godkendelse af dagsordenen", "Orientering fra formanden", "Høring om trafikplan"])
+        let document = try parse(Self.minutes(["1. Godkendelse af dagsordenen", "2. Nyt fra formanden", "3. Høring om trafikplan", line]))
+        #expect(document.cases.map(\.title) == ["Godkendelse af dagsordenen", "Nyt fra formanden", "Høring om trafikplan"])
     }
 }
 
@@ -63,12 +63,12 @@ extension ScheduledItemTests {
     /// prints page numbers, and one without times and text stays no items. Two timed items
     /// with text are enough (a page cut short); two without times are not.
     @Test(arguments: [
-        ("1. Kl. 9.00-9.01 Godkendelse af dagsordenen\n\n2. Kl. 9.01-9.02 Godkendelse af referat\n\n3. Kl. 9.02-9.30 Orientering fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Kl. 9.30-10.00 Høring om trafikplan\n\nRådet drøftede planen.\n",
-         ["Godkendelse af dagsordenen", "Godkendelse af referat", "Orientering fra formanden", "Høring om trafikplan"]),
-        ("1. Godkendelse af dagsordenen\n\n2. Godkendelse af referat\n\n3. Orientering fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Høring om trafikplan\n\nRådet drøftede planen.\n",
+        ("1. Kl. 13.00-13.05 Godkendelse af dagsordenen\n\n2. Kl. 13.05-13.10 Godkendelse af referat\n\n3. Kl. 13.10-13.40 Nyt fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Kl. 13.35-14.00 Høring om trafikplan\n\nRådet drøftede planen.\n",
+         ["Godkendelse af dagsordenen", "Godkendelse af referat", "Nyt fra formanden", "Høring om trafikplan"]),
+        ("1. Godkendelse af dagsordenen\n\n2. Godkendelse af referat\n\n3. Nyt fra formanden\n\nFormanden fortalte om budgettet.\n\n4. Høring om trafikplan\n\nRådet drøftede planen.\n",
          []),
         // A page cut short after two timed items, each with text.
-        ("19.00 10. Nyt fra elevrådet\n\nElevrådet fortalte om trivselsdagen.\n\n19.30 11. Konstituering\n\nEva Holm blev valgt som formand.\n",
+        ("18.15 6. Nyt fra elevrådet\n\nElevrådet fortalte om trivselsdagen.\n\n18.45 7. Konstituering\n\nEva Holm blev valgt som formand.\n",
          ["Nyt fra elevrådet", "Konstituering"]),
         ("10. Nyt fra elevrådet\n\nElevrådet fortalte om trivselsdagen.\n\n11. Konstituering\n\nEva Holm blev valgt som formand.\n",
          []),

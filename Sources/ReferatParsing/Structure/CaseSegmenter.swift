@@ -473,7 +473,7 @@ struct CaseSegmenter {
         if isTitleLike(title) || SectionHeadings.key(title) != nil && title.first?.isUppercase == true { return true }
         if Self.runInTitle(title) != nil { return true }
         if Self.isColonTitle(title) { return true }
-        // "Valg af bestyrelsesmedlemmer. Det foreslås, at …": a title, then the item's first
+        // "Valg til bestyrelsen. Det indstilles, at …": a title, then the item's first
         // sentences on its line, as a general meeting's minutes run them in.
         if let point = title.firstRange(of: ". "), title[point.upperBound...].first?.isUppercase == true {
             let head = title[..<point.lowerBound]
@@ -873,8 +873,8 @@ struct CaseSegmenter {
         return answer
     }
 
-    /// The time an agenda sets aside for an item, before its number ("19.00 11. Konstituering")
-    /// or its title ("1 - 09.00-09.01 Godkendelse af dagsordenen", "1. Kl. 9.00-9.01 …"), as
+    /// The time an agenda sets aside for an item, before its number ("18.45 7. Konstituering")
+    /// or its title ("1 - 13.00-13.05 Godkendelse af dagsordenen", "1. Kl. 13.00-13.05 …"), as
     /// councils for the elderly and school boards print their agendas: a clock time or a range,
     /// or anything after "kl." up to the next space.
     nonisolated(unsafe) static let scheduledTime = #/^(?:[Kk]l\.?\s*[0-9][0-9.:\-–]*|[0-2]?[0-9][.:][0-5][0-9](?:\s*[-–]\s*[0-2]?[0-9][.:][0-5][0-9])?)\s+/#
