@@ -115,6 +115,8 @@ extension ThirteenthSurveyTests {
         ("under behandlingen af punkt 7", 7...7),
         ("efter punkt 5", 6...Int.max),
         ("fra punkt 5", 5...Int.max),
+        ("kl. 16.25 under behandling af pkt. 4", 4...4),
+        ("kl. 11.05 efter behandlingen af punkt 2", 3...Int.max),
     ])
     func aReasonNamesTheItemsSomeoneTookNoPartIn(_ reason: String, _ items: ClosedRange<Int>) {
         #expect(DocumentAssembler.namedItems(reason) == items)
@@ -129,6 +131,20 @@ extension ThirteenthSurveyTests {
         let document = try parse("Referat\n\nByrådet\n\nMødedato: 12. marts 2028\n\n1. Godkendelse af dagsorden\nSagsnr.: 28/1\nBeslutning\nGodkendt.\n"
             + "Bo Berg (A) forlod mødet under punkt 3.\n\n2. Budget\nSagsnr.: 28/2\nBeslutning\nGodkendt.\n\n3. Skolevej\nSagsnr.: 28/3\nBeslutning\nGodkendt.\n")
         #expect(document.cases.map { $0.decisions.flatMap(\.notParticipating).map(\.name) } == [[], [], ["Bo Berg"]])
+    }
+
+    /// An item's own page: who left at a time during a later item took part in this one; who
+    /// took no part in later items, said without a time, keeps the note on this item, the only
+    /// place the page has for it.
+    @Test(arguments: [
+        ("Bo Berg forlod mødet kl. 16.25 under behandling af pkt. 4.", [String]()),
+        ("Bo Berg forlod mødet kl. 16.25 efter behandlingen af punkt 1.", [String]()),
+        ("Bo Berg forlod mødet kl. 16.25 under behandlingen af punkt 1.", ["Bo Berg"]),
+        ("Bo Berg deltog ikke under punkterne 8-11.", ["Bo Berg"]),
+    ])
+    func aDepartureDuringALaterItemOnAnItemsOwnPage(_ line: String, _ names: [String]) throws {
+        let document = try parse("Referat\n\nByrådet\n\nMødedato: 12. marts 2028\n\n1. Godkendelse af dagsorden\nSagsnr.: 28/1\nBeslutning\n\(line)\n\nGodkendt.\n")
+        #expect(document.cases.map { $0.decisions.flatMap(\.notParticipating).map(\.name) } == [names])
     }
 }
 

@@ -25,7 +25,11 @@ struct DocumentAssembler {
     /// "Bo Berg (A) forlod mødet under punkt 3." or "Eva Ny deltog ikke under punkterne 12-15."
     /// in an earlier item's decision (most often the agenda's approval): the person took no
     /// part in the items named, so the name goes to those items' decisions where the page holds
-    /// them, and leaves the item it was written in. A reason naming no later item stays.
+    /// them, and leaves the item it was written in. Where the page holds none of them (an item's
+    /// own page), a departure at a time ("forlod mødet kl. 16.25 under behandling af pkt. 4")
+    /// leaves it too: the person took part in this item and left later; a statement about the
+    /// items alone ("deltog ikke under punkterne 40-47") stays, the only place it is kept. A
+    /// reason naming no later item stays.
     static func moveNonParticipantsToNamedItems(cases: inout [CaseRecord]) {
         let numbers = cases.map { $0.number.flatMap { Int($0) } }
         var moves: [(from: (c: Int, d: Int), person: NonParticipant, to: [Int])] = []
@@ -36,7 +40,7 @@ struct DocumentAssembler {
                     guard let reason = person.reason, reason.containsBytes("unkt") || reason.containsBytes("kt.") || reason.containsBytes("ag"),
                           let named = namedItems(reason), named.lowerBound > own else { continue }
                     let targets = cases.indices.filter { numbers[$0].map(named.contains) ?? false && !cases[$0].decisions.isEmpty }
-                    if !targets.isEmpty { moves.append(((c, d), person, targets)) }
+                    if !targets.isEmpty || reason.lowercased().hasPrefix("kl") { moves.append(((c, d), person, targets)) }
                 }
             }
         }
@@ -52,7 +56,8 @@ struct DocumentAssembler {
     }
 
     /// The items a non-participant's reason names: "under punkt 3" (3), "(under) punkterne 12-15"
-    /// (12 to 15), "efter punkt 5" (6 on), "fra punkt 5" (5 on).
+    /// (12 to 15), "efter punkt 5" (6 on), "fra punkt 5" (5 on), perhaps after the time
+    /// ("kl. 16.25 under behandling af pkt. 4").
     static func namedItems(_ reason: String) -> ClosedRange<Int>? {
         guard let m = reason.firstMatch(of: namedItemsPattern), let first = Int(m.2) else { return nil }
         let word = m.1?.lowercased() ?? "under"
@@ -63,7 +68,7 @@ struct DocumentAssembler {
     }
 
     nonisolated(unsafe) static let namedItemsPattern =
-        #/^(?i)(?:(under|efter|fra)\s+)?(?:behandlingen\s+af\s+)?(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s+([0-9]{1,3})(?:\s*(?:-|–|og|til)\s*([0-9]{1,3}))?/#
+        #/^(?i)(?:kl\.?\s*[0-9]{1,2}[.:][0-9]{2}\s+)?(?:(under|efter|fra)\s+)?(?:behandling(?:en)?\s+af\s+)?(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s+([0-9]{1,3})(?:\s*(?:-|–|og|til)\s*([0-9]{1,3}))?/#
 
     func assemble() -> Document {
         var lines = self.lines
