@@ -30,6 +30,8 @@ import Testing
         ("Fraværende: Eva Holm", "Eva Holm"), ("afbud: Bo Berg", "Bo Berg"), ("Ikke til stede: Ib Lund", "Ib Lund"), ("Ej til stede: Eva Ny", "Eva Ny"),
         ("• Afbud: Bo Berg (V)", "Bo Berg (V)"), ("F\u{308}raværende: Eva Holm", nil), ("\u{130}kke til stede: Bo Berg", nil),
         ("Øvrige: Bo Berg", nil), ("•Afbud: Bo Berg", nil), ("", nil),
+        ("Deltog ikke: Eva Ny og Bo Berg.", "Eva Ny og Bo Berg"), ("deltog ikke: Ib Lund", "Ib Lund"),
+        ("Deltog ikke i behandlingen: Ib Lund", nil), ("Det blev godkendt.", nil), ("Deltog: Eva Ny", nil),
     ] as [(String, String?)])
     func labelsAfterTheFirstByteGuard(_ line: String, _ rest: String?) {
         #expect(PeopleParser.absenceLabel(line)?.rest == rest)

@@ -38,12 +38,17 @@ enum PeopleParser {
         return nil
     }
 
-    /// False when `line` cannot start with an absence label's first letter (F, A, I or E in
+    /// False when `line` cannot start with an absence label's first letter (F, A, I, E or D in
     /// either case), on its first byte: a character equal to one of these letters is that
     /// byte, with no other form. Asked of nearly every line, where comparing characters costs.
     static func mayStartWithLabelLetter(_ line: String) -> Bool {
         guard let first = line.utf8.first else { return false }
-        return first == 0x46 || first == 0x66 || first == 0x41 || first == 0x61 || first == 0x49 || first == 0x69 || first == 0x45 || first == 0x65
+        switch first | 0x20 {
+        case 0x66, 0x61, 0x69, 0x65: return true
+        // "Deltog ikke:", not the many lines that open with "De", "Der", "Det".
+        case 0x64: return line.utf8.dropFirst(2).first == 0x6C
+        default: return false
+        }
     }
 
     /// The first two characters of every absence label.

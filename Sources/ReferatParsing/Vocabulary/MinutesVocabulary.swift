@@ -85,13 +85,16 @@ enum MinutesVocabulary {
     ]
 
     /// Labels that open a list of absentees, longest first: `Fraværende med afbud:`, `Afbud:`,
-    /// `Følgende havde meldt afbud:`.
+    /// `Følgende havde meldt afbud:`, `Deltog ikke:`.
     static let absenceLabels = [
         "følgende udeblev uden afbud", "følgende havde meldt afbud", "følgende har meldt afbud", "følgende havde forfald",
         "følgende var fraværende", "følgende udeblev",
         "fraværende uden afbud", "fraværende med afbud", "fraværende i mødet", "fraværende under punktet",
         "fravær uden afbud", "fravær med afbud",
         "fraværende", "afbud fra", "afbud", "ikke til stede", "ej til stede", "ikke mødt", "forfald", "fravær",
+        // "Deltog ikke: Eva Holm og Bo Berg." (Stevns' councils); only with its colon, as
+        // "Deltog ikke i behandlingen …" is a sentence.
+        "deltog ikke:",
     ]
 
     /// Phrases that say nobody was absent.
