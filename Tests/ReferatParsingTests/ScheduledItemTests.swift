@@ -78,3 +78,19 @@ extension ScheduledItemTests {
         #expect(document.cases.map(\.title) == titles)
     }
 }
+
+extension ScheduledItemTests {
+    /// The byte tests before the patterns never hide a match.
+    @Test(arguments: [
+        "13.00-13.05 Godkendelse", "9.00 Velkomst", "9:05 - 9:30 Nyt", "Kl. 9-10.9.30 Høring", "kl 13 Frokost", "18:45 7. Konstituering",
+        "1. Godkendelse", "Kommuneplan 2030", "12 Budget", "2031 Plan", "10.30 mio. kr.", "k", "",
+    ])
+    func theTimeGuardHidesNoTime(_ text: String) {
+        if text.prefixMatch(of: CaseSegmenter.scheduledTime) != nil { #expect(CaseSegmenter.mayOpenWithTime(text[...])) }
+    }
+
+    @Test(arguments: ["1.  1. Formøde", "12. 3. Budget", "1.\t2. Nyt", "1. Formøde", "1.2. Nyt", "12 3. Budget", ""])
+    func theListedNumberGuardHidesNoEntry(_ text: String) {
+        if text.wholeMatch(of: ListedNumbers.twice) != nil { #expect(ListedNumbers.mayBeTwice(text)) }
+    }
+}

@@ -13,7 +13,7 @@ enum ListedNumbers {
     static func rewrite(_ lines: inout [SourceLine]) {
         var found: [(index: Int, inner: Int, title: Substring)] = []
         for i in lines.indices where lines[i].text.utf8.first?.isASCIIDigit == true {
-            guard let m = lines[i].text.wholeMatch(of: twice), let inner = Int(m.inner),
+            guard mayBeTwice(lines[i].text), let m = lines[i].text.wholeMatch(of: twice), let inner = Int(m.inner),
                   let word = m.title.split(separator: " ", maxSplits: 1).first,
                   DanishDate.months[word.lowercased().stripping(".,")] == nil else { continue }
             found.append((i, inner, m.title))
@@ -29,6 +29,16 @@ enum ListedNumbers {
         }
         guard !outside else { return }
         for entry in found { lines[entry.index].text = "\(entry.inner). \(entry.title)" }
+    }
+
+    /// Whether a line may be `twice`: digits, a point, spaces, a digit; the byte test before
+    /// the pattern.
+    static func mayBeTwice(_ text: String) -> Bool {
+        var bytes = text.utf8.drop(while: \.isASCIIDigit)
+        guard bytes.first == 0x2E else { return false }
+        bytes = bytes.dropFirst()
+        let spaces = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+        return spaces > 0 && bytes.dropFirst(spaces).first?.isASCIIDigit == true
     }
 
     /// "1.  2. Siden sidst": the list's number, the item's, the title (a capital first).

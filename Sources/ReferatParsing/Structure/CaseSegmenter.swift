@@ -890,12 +890,25 @@ struct CaseSegmenter {
         return (1...3).contains(digits) && rest.dropLast(digits).hasSuffix(" ")
     }
 
+    /// Whether `text` may open with `scheduledTime`: "kl" or "Kl", or one or two digits then a
+    /// point or a colon and a digit. The byte test that spares the pattern on nearly every line.
+    static func mayOpenWithTime(_ text: Substring) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let a = bytes.next(), let b = bytes.next() else { return false }
+        if a | 0x20 == 0x6B { return b == 0x6C }
+        guard a.isASCIIDigit, let c = bytes.next() else { return false }
+        if b == 0x2E || b == 0x3A { return c.isASCIIDigit }
+        guard b.isASCIIDigit, c == 0x2E || c == 0x3A, let d = bytes.next() else { return false }
+        return d.isASCIIDigit
+    }
+
     /// Whether a numbered line prints the time set aside for its item (`scheduledTime`), before
     /// its number or after it.
     static func hasScheduledTime(_ text: String) -> Bool {
-        if text.prefixMatch(of: scheduledTime) != nil { return true }
+        if mayOpenWithTime(text[...]), text.prefixMatch(of: scheduledTime) != nil { return true }
         guard let m = text.prefixMatch(of: numberLead) else { return false }
-        return text[m.range.upperBound...].prefixMatch(of: scheduledTime) != nil
+        let rest = text[m.range.upperBound...]
+        return mayOpenWithTime(rest) && rest.prefixMatch(of: scheduledTime) != nil
     }
 
     /// An item's number and what separates it from its title ("1 - ", "1. ").
@@ -903,12 +916,12 @@ struct CaseSegmenter {
 
     /// `numberedTitle` without the segmenter's memory, for a line that passed its guards.
     private static func numberedTitle(_ text: String) -> (number: String, title: String)? {
-        if let time = text.prefixMatch(of: scheduledTime), text[time.range.upperBound...].first?.isNumber == true {
+        if mayOpenWithTime(text[...]), let time = text.prefixMatch(of: scheduledTime), text[time.range.upperBound...].first?.isNumber == true {
             return numberedTitle(String(text[time.range.upperBound...]))
         }
         if let m = text.wholeMatch(of: Self.numbered) {
             var title = String(m.2)
-            if title.first?.isNumber == true || title.first == "K" || title.first == "k", let time = title.prefixMatch(of: scheduledTime),
+            if Self.mayOpenWithTime(title[...]), let time = title.prefixMatch(of: scheduledTime),
                title[time.range.upperBound...].first?.isUppercase == true {
                 title = String(title[time.range.upperBound...])
             }
