@@ -36,10 +36,12 @@ import Testing
 
 extension LabelledTitleTests {
     /// A council's agenda may label its items with the body's abbreviation ("HR. 1 Præsentation
-    /// af rådet", Handicaprådet's item 1).
+    /// af rådet", Handicaprådet's item 1), the point after the number instead ("HR 1. …").
     @Test(arguments: [
         ("HR. 1 Præsentation af rådet", "1", "Præsentation af rådet"),
         ("ÆR. 12 Budget for 2032", "12", "Budget for 2032"),
+        ("HR 1.            Rådets kalender for 2032", "1", "Rådets kalender for 2032"),
+        ("ÆR 12. Budget for 2032", "12", "Budget for 2032"),
     ])
     func aBodysAbbreviationLabelsTheNumber(_ line: String, _ number: String, _ title: String) throws {
         let text = "Referat af Handicaprådets møde den 4. marts 2031\n\n\(line)\n\nSagsfremstilling\n\nRådet drøftede sagen.\n\nBeslutning\n\nTaget til efterretning.\n"

@@ -47,7 +47,7 @@ struct CaseSegmenter {
 
     let answers = Answers()
 
-    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|SAG NR\.|Dagsordenspunkt|[A-ZÆØÅ]{2,4}\.(?=\s*[0-9]))\s*)?([0-9]{1,3})(?:\.(?![0-9])|\)|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
+    nonisolated(unsafe) static let numbered = #/^(?:•\s*)?(?:(?:Nr\.|Pkt\.|PKT\.|Punkt nr\.|Punkt|PUNKT|Sag nr\.|SAG NR\.|Dagsordenspunkt|[A-ZÆØÅ]{2,4}\.(?=\s*[0-9])|[A-ZÆØÅ]{2,4}(?=\s+[0-9]{1,3}\.\s))\s*)?([0-9]{1,3})(?:\.(?![0-9])|\)|\s*:|\s*[-–]\s|\s)\s*(\S.*)$/#
     /// "2. behandling …", "2. økonomirapport for året": an ordinal and a word in lower
     /// case, never "at" (a numbered recommendation) nor a month (a date).
     nonisolated(unsafe) static let ordinalStart = #/^[0-9]{1,2}\.\s+(?!at\b)(\p{Ll}+)/#
@@ -74,14 +74,18 @@ struct CaseSegmenter {
             || hasNumberLabel(text) || hasBodyLabel(text)
     }
 
-    /// A body's abbreviation with its point before an item's number, as a council's agenda labels
-    /// its items ("HR. 1 Præsentation af rådet": Handicaprådet's item 1).
+    /// A body's abbreviation before an item's number, as a council's agenda labels its items:
+    /// with its point ("HR. 1 Præsentation af rådet": Handicaprådet's item 1) or without it
+    /// before a number with one ("HR 1. Handicaprådets kalender").
     static func hasBodyLabel(_ text: String) -> Bool {
         // A capital's first byte (A–Z, or Æ, Ø, Å's lead byte) before the characters are read.
-        guard let first = text.utf8.first, first >= 0x41 && first <= 0x5A || first == 0xC3, text.utf8.prefix(9).contains(0x2E) else { return false }
-        let head = Array(text.prefix(6))
-        guard let point = head.firstIndex(of: "."), (2...4).contains(point), point + 1 < head.count else { return false }
-        return head[..<point].allSatisfy { $0.isUppercase } && (head[point + 1] == " " || head[point + 1].isASCII && head[point + 1].isNumber)
+        guard let first = text.utf8.first, first >= 0x41 && first <= 0x5A || first == 0xC3, text.utf8.prefix(12).contains(0x2E) else { return false }
+        let head = Array(text.prefix(9))
+        if let point = head.firstIndex(of: "."), (2...4).contains(point), point + 1 < head.count,
+           head[..<point].allSatisfy({ $0.isUppercase }), head[point + 1] == " " || head[point + 1].isASCII && head[point + 1].isNumber { return true }
+        guard let space = head.firstIndex(of: " "), (2...4).contains(space), head[..<space].allSatisfy({ $0.isUppercase }) else { return false }
+        let digits = head[(space + 1)...].prefix { $0.isASCII && $0.isNumber }
+        return (1...3).contains(digits.count) && space + 1 + digits.count < head.count && head[space + 1 + digits.count] == "."
     }
 
     /// A label that says the number is an item's ("Punkt 12", "Pkt. 4", "Nr.112", "• 301.").
