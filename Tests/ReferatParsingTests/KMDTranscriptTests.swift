@@ -139,3 +139,20 @@ extension KMDTranscriptTests {
         #expect(FlattenedPage.split(page).first == "3. Meddelelser")
     }
 }
+
+extension KMDTranscriptTests {
+    /// A transcript's running header of the body's name and "d" before the date the digits took
+    /// ("Økonomiudvalget d ") is no part of the title that opens the page; a title that opens
+    /// with such a word stays whole.
+    @Test(arguments: [
+        ("3 Økonomiudvalget d Godkendelse af dagsorden Åben sag Sagsnr.: 31/104 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet anbefaler, at dagsordenen godkendes.",
+         "Godkendelse af dagsorden"),
+        ("4 Kulturudvalget den Nyt fra formanden Åben sag Sagsnr.: 31/105 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet anbefaler, at orienteringen tages til efterretning.",
+         "Nyt fra formanden"),
+        ("5 Dansk idræt i udvalget Åben sag Sagsnr.: 31/106 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet anbefaler, at sagen drøftes.",
+         "Dansk idræt i udvalget"),
+    ])
+    func aDatelessBodyHeaderIsNoPartOfTheTitle(_ text: String, _ first: String) {
+        #expect(FlattenedPage.split(text).first == first)
+    }
+}

@@ -323,6 +323,10 @@ enum FlattenedPage {
     /// "Byrådets møde den " or, the genitive's "s" set apart, "Byrådet s møde den " (then the title).
     nonisolated(unsafe) static let datelessMeetingHeader = #/^[A-ZÆØÅ][\p{L}-]*\s?s\s+møde\s+den\s+(?=[A-ZÆØÅ][\p{Ll}])/#
 
+    /// A page's running header that names the body and "d." or "den" before the date lost with
+    /// the digits: "Økonomiudvalget d " (then the title). The body's name ends as bodies' do.
+    nonisolated(unsafe) static let datelessBodyHeader = #/^[A-ZÆØÅ][\p{L}-]*(?:udvalget|udvalg|rådet|bestyrelsen|[Bb]yråd|repræsentationen)\s+d(?:en|\.)?\s+(?=[A-ZÆØÅ][\p{Ll}])/#
+
     /// An item's label inside a flattened page's text: "Punkt nr. 12:", "Punkt nr. 13 :".
     nonisolated(unsafe) static let labelledItem = #/Punkt nr\.\s*[0-9]{1,3}\s*:/#
 
@@ -516,6 +520,9 @@ enum FlattenedPage {
             pieces[0] = String(first[end...])
         }
         if let first = pieces.first, first.containsBytes(" møde den "), let m = first.prefixMatch(of: datelessMeetingHeader) {
+            pieces[0] = String(first[m.range.upperBound...])
+        }
+        if let first = pieces.first, first.containsBytes(" d"), let m = first.prefixMatch(of: datelessBodyHeader) {
             pieces[0] = String(first[m.range.upperBound...])
         }
         if typeLetter { pieces[0] = String(pieces[0].dropFirst(2)) }
