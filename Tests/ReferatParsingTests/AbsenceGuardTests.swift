@@ -153,3 +153,17 @@ private extension String {
         #expect("Godkendelse af Referat".mayHaveSuffix("Referat"))
     }
 }
+
+extension AbsenceGuardTests {
+    /// A list of apologies may name the member away through the one who came instead
+    /// ("Ib Lund (i stedet for Bo Berg)"): the member is the absentee.
+    @Test(arguments: [
+        ("Afbud: Eva Ny, Ib Lund ( i stedet for Bo Berg)", ["Eva Ny", "Bo Berg"]),
+        ("Afbud: Ib Lund (i stedet for Bo Berg)", ["Bo Berg"]),
+        ("Afbud: Eva Ny, Ib Lund (sygdom)", ["Eva Ny", "Ib Lund"]),
+    ])
+    func theMemberAStandInReplacedIsAbsent(_ line: String, _ names: [String]) throws {
+        let read = try #require(AbsenceList.read([SourceLine(number: 1, text: line)], at: 0))
+        #expect(read.absent.map(\.name) == names)
+    }
+}

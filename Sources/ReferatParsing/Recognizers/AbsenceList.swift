@@ -137,7 +137,7 @@ enum AbsenceList {
     /// The absentees of one line: a list ("Bo Berg, Eva Ny og Ib Lund"), or one person with a
     /// remark ("Lærke Holm (SF), barsel", "Emil Strand (C), sag 171-174").
     static func names(_ raw: String) -> [Person] {
-        let line = beforePlace(raw)
+        let line = membersStoodInFor(beforePlace(raw))
         if !isList(line) {
             return PeopleParser.person(PeopleParser.withoutSubstitutes(line)).map { AbsenceProse.isAbsentee($0) ? [$0] : [] } ?? []
         }
@@ -148,6 +148,17 @@ enum AbsenceList {
         }
         return listed
     }
+
+    /// "Winnie Holm (i stedet for Bo Berg)" in a list of apologies names the member away
+    /// through the one who came in the member's place: the list is read with the member's name
+    /// there ("Bo Berg").
+    static func membersStoodInFor(_ line: String) -> String {
+        guard line.containsBytes("stedet for ") else { return line }
+        return line.replacing(insteadOfMember) { String($0.output.member) }
+    }
+
+    /// A name, then the member it stands in for in parentheses.
+    nonisolated(unsafe) static let insteadOfMember = #/[^,()\s][^,()]*?\s*\(\s*[Ii] stedet for\s+(?<member>[^()]+?)\s*\)/#
 
     /// The list before a meeting room or building that follows a name outside parentheses:
     /// "Anna Holm Byrådssalen, Rådhuset …", a flattened header that runs on into the meeting's
