@@ -24,3 +24,16 @@ import Testing
         #expect(document.meeting?.absent.map(\.name) == ["Claus Holm", "Eva Ny"])
     }
 }
+
+extension GluedHeaderLabelsTests {
+    /// A council's web page glues its committee's label to the committee's name, which names
+    /// its areas ("UdvalgArbejdsmarked, Erhverv og Kultur"; `RunInHeadings` puts the label on a
+    /// line of its own): the meeting's body, as with the label's colon.
+    @Test(arguments: ["UdvalgArbejdsmarked, Erhverv og Kultur", "Udvalg: Arbejdsmarked, Erhverv og Kultur"])
+    func aCommitteeNamedByItsAreas(_ line: String) throws {
+        let text = "Referat\n\nOnsdag d. 4 januar 2031, kl. 15:00\nMødestedRådhuset\n\(line)\nBemærkninger\n\nResume\n\nGodkendelse af dagsorden.\n\nBeslutning\n\nGodkendt.\n"
+        let document = try parse(text)
+        #expect(document.meeting?.body == "Arbejdsmarked, Erhverv og Kultur")
+        #expect(document.cases.first?.decisions.first?.body == "Arbejdsmarked, Erhverv og Kultur")
+    }
+}

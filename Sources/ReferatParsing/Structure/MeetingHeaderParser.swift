@@ -16,6 +16,15 @@ enum MeetingHeaderParser {
     enum Field { case date, time, endTime, place, body, members, remarks }
 
     /// Words that end like a body's name but name none on their own.
+    /// A committee named by its areas alone ("Arbejdsmarked, Erhverv, Kultur og Turisme", as
+    /// Stevns names its committees): up to eight words, each capitalised but "og", the areas
+    /// apart by commas or "og"; no digit.
+    static func namesAreas(_ value: String) -> Bool {
+        let words = value.split(separator: " ")
+        guard (2...8).contains(words.count), value.containsBytes(" og ") || value.containsBytes(","), !value.contains(where: \.isNumber) else { return false }
+        return words.allSatisfy { word in word == "og" || word == "&" || word.first?.isUppercase == true && word.dropLast(word.hasSuffix(",") ? 1 : 0).allSatisfy { $0.isLetter || $0 == "-" } }
+    }
+
     static let genericBodyWords: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "bestyrelsen", "bestyrelse", "direktionen", "udvalgene"]
 
     /// Labels of a members' list that may stand alone on their line, the list on the next.
@@ -128,6 +137,8 @@ enum MeetingHeaderParser {
     }
 
     static func parse(_ lines: [SourceLine]) -> Meeting? {
+        // Mutable for a label's value on the next line, read as the label's (see below).
+        var lines = lines
         var meeting = Meeting()
         var found = false
         // A prose header broken over short lines: "Referat / til / mødet i Odense Byråd / den 6. april 2016 kl. 17:00".
@@ -238,6 +249,14 @@ enum MeetingHeaderParser {
                 found = true
                 continue
             }
+            // "Udvalg" / "Arbejdsmarked, Erhverv og Kultur": a label alone on its line (a glued
+            // label that `RunInHeadings` put on a line of its own, a table's cell), its value on the next.
+            if text.isShorter(than: 20), labelled(text) == nil, let (field, _) = labelled(text + ": x"), field == .body || field == .place,
+               let next = lines[i...].firstIndex(where: { !$0.isBlank }), next <= i + 1,
+               lines[next].text.isShorter(than: 120), labelled(lines[next].text) == nil, !lines[next].text.contains(":") {
+                lines[next].text = text.stripping(": ") + ": " + lines[next].text
+                continue
+            }
             guard let (field, value) = labelled(text) else {
                 if meeting.body == nil, isBodyName(text) { meeting.body = text; found = true }
                 if meeting.body == nil, text.utf8.count < 200, mayBeGenitiveMeeting(text), let m = text.firstMatch(of: genitiveMeeting) {
@@ -271,7 +290,12 @@ enum MeetingHeaderParser {
             case .place: meeting.place = meeting.place ?? value
             case .body:
                 // A labelled body ("Udvalg: Byrådet") is more certain than one guessed from a title line.
-                if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") {
+                if Self.namesAreas(value) {
+                    // The label says it is the committee, which no body word in the name does: it
+                    // stands as printed.
+                    meeting.body = value.stripping("|:,. ")
+                    namedByFields = meeting.body
+                } else if MinutesVocabulary.endsLikeBody(value) || value.split(separator: " ").count <= 3 && !value.contains(" Type ") {
                     meeting.body = cleanBody(value) ?? meeting.body
                 }
             case .members:
