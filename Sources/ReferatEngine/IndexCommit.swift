@@ -37,6 +37,10 @@ public final class IndexCommit {
     private var flushes = 0
     private var merges = 0
     public private(set) var changed = false
+    /// Set for the last commit of a bulk import: the small segments its lanes wrote are merged
+    /// into one (`MergePolicy.small`), so that searches look terms up in fewer segments than the
+    /// lanes left (each writes its own at every commit).
+    public var consolidates = false
 
     /// `memoryBudget` is shared by the `lanes` writers.
     public init(base: IndexSnapshot, memoryBudget: Int, lanes: Int = 1) {
@@ -204,7 +208,7 @@ public final class IndexCommit {
                 leaveOut(Set(empty.map { names[$0] }))
                 continue
             }
-            guard let group = MergePolicy.pick(sizes: sizes) else { return }
+            guard let group = MergePolicy.pick(sizes: sizes) ?? (consolidates ? MergePolicy.small(sizes: sizes) : nil) else { return }
             let inputs = group.map { k in SegmentMerger.Input(segment: readers[names[k]]!, deleted: deleted[names[k]] ?? []) }
             let mergedName = "\(generation)-m\(merges).seg"
             merges += 1
@@ -263,6 +267,13 @@ enum MergePolicy {
         }
         for level in levels.keys.sorted() where levels[level]!.count >= factor { return Array(levels[level]!.prefix(factor)) }
         return nil
+    }
+
+    /// Indexes of the segments below the second level (fewer live documents than
+    /// `factor` × 64 × `factor`), when there are two or more: one merge makes them one.
+    static func small(sizes: [Int]) -> [Int]? {
+        let found = sizes.indices.filter { sizes[$0] < factor * 64 * factor }
+        return found.count >= 2 ? found : nil
     }
 }
 

@@ -1,5 +1,6 @@
 import GRDB
 import ReferatAnalysis
+import ReferatEngine
 import ReferatIndexing
 
 extension ArchiveStore {
@@ -69,6 +70,8 @@ extension ArchiveStore {
                 }
                 let (count, next) = try Self.indexFromRecords(from: from, limit: max(1, entriesPerCommit), analyzers: analyzers, index, db)
                 try Self.setIndexedEntriesBound(next, db)
+                // The last piece: the lanes' small segments become one (`IndexCommit.consolidates`).
+                if next == nil || count < entriesPerCommit { index.commit.consolidates = true }
                 return (count, next == nil)
             }
             done += count

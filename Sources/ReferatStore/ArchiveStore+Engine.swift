@@ -162,6 +162,7 @@ extension ArchiveStore {
         let analyzers = AnalyzerPool(lexicon: lexicon)
         return try writeIndexed(lanes: 2) { db, batch in
             let count = try Self.indexFromRecords(from: 0, analyzers: analyzers, batch, db).count
+            batch.commit.consolidates = true
             // Every entry is in the search index now, those a cut-short import left too.
             try Self.setIndexedEntriesBound(nil, db)
             return count

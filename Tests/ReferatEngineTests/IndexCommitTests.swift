@@ -169,6 +169,26 @@ import Testing
         #expect(files == Set(snapshot.manifest.segments + [Manifest.fileName(generation: 0), Manifest.fileName(generation: 1)]))
     }
 
+    /// A bulk import's last commit merges the small segments the lanes left into one; the
+    /// answers stay the same.
+    @Test func theLastCommitOfABulkImportMergesTheSmallSegments() throws {
+        let folder = try Scratch.directory("consolidate")
+        var snapshot = try IndexFolder.openForWriting(folder, generation: nil)
+        for round in 0..<3 {
+            let commit = IndexCommit(base: snapshot, memoryBudget: 1 << 20, lanes: 2)
+            try commit.add(ids: (0..<10).map { UInt64(round * 10 + $0) }) { i, _ in
+                (Self.fields("budget", "text \(round) \(i)"), Self.values(date: "2024-01-01"))
+            }
+            commit.consolidates = round == 2
+            let next = try commit.prepare()
+            IndexFolder.removeReplaced(snapshot.manifest, by: next.manifest, in: folder)
+            #expect(next.segments.count == (round == 2 ? 1 : 2 * (round + 1)), "round \(round)")
+            snapshot = next
+        }
+        #expect(try Self.ids(snapshot, "budget").sorted() == (0..<30).map { Int64($0) })
+        #expect(try snapshot.search(IndexQuery(match: .term(IndexTerm("budget")))).total == 30)
+    }
+
     @Test func aGenerationNobodyRecordedIsRemovedAndThePreviousOneStands() throws {
         let folder = try Scratch.directory("commit")
         let empty = try IndexFolder.openForWriting(folder, generation: nil)
