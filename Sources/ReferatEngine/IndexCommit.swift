@@ -270,10 +270,12 @@ enum MergePolicy {
     }
 
     /// Indexes of the segments below the second level (fewer live documents than
-    /// `factor` × 64 × `factor`), when there are two or more: one merge makes them one.
+    /// `factor` × 64 × `factor`), when there are more than half a level's worth: one merge
+    /// makes them one. A few small segments cost a search less than rewriting them costs
+    /// a small import.
     static func small(sizes: [Int]) -> [Int]? {
         let found = sizes.indices.filter { sizes[$0] < factor * 64 * factor }
-        return found.count >= 2 ? found : nil
+        return found.count > factor / 2 ? found : nil
     }
 }
 
