@@ -1,12 +1,14 @@
 import Foundation
 
-/// The changes one write transaction makes to an index folder: documents added (buffered in a
-/// segment writer, flushed to a segment file whenever its memory budget is reached) and
-/// documents deleted (tombstones in the next manifest), committed as one new generation.
+/// The changes one write transaction makes to an index folder: documents added (buffered in
+/// segment writers, one per lane, each flushed to a segment file whenever its share of the
+/// memory budget is reached) and documents deleted (tombstones in the next manifest), committed
+/// as one new generation.
 ///
-///     let commit = IndexCommit(base: snapshot, memoryBudget: 64 << 20)
+///     let commit = IndexCommit(base: snapshot, memoryBudget: 64 << 20, lanes: 2)
 ///     commit.delete(id: 17)
 ///     commit.add(id: 18, fields: fields, values: values)
+///     try commit.add(ids: [19, 20, 21]) { i, lane in (tokens(i, analyzers[lane]), values(i)) }
 ///     let next = try commit.prepare()      // segments and manifest-<g+1> written and synced
 ///     // … store g+1 with the records, in their transaction; then use `next`
 ///

@@ -101,6 +101,7 @@ struct TextCleaner: Sendable {
             let isExactlyEmpty = line.isEmpty
             var normalised = Self.normalise(line)
             if normalised.utf8.last == 0x7C { normalised = Self.withoutCellBars(normalised) }
+            if normalised.hasPrefix("fold ") || normalised.hasPrefix("Fold "), let rest = Self.afterFoldToggle(normalised) { normalised = rest }
             if normalised.isEmpty {
                 // In double-spaced converter output, exactly-empty lines are artefacts and only
                 // whitespace lines are paragraph breaks.
@@ -229,6 +230,19 @@ struct TextCleaner: Sendable {
     }
 
     /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
+    /// A section's heading after the toggle of the accordion it opens ("fold dette punkt ind
+    /// Beslutning i Udvalget for Regional Udvikling den 11-10-2031", Region Syddanmark's pages):
+    /// the heading alone, so that it starts its line as headings do; nil when the line is no
+    /// toggle before a capital.
+    static func afterFoldToggle(_ line: String) -> String? {
+        for toggle in ["fold dette punkt ind ", "fold dette punkt ud ", "fold punktet ind ", "fold punktet ud ", "fold ind ", "fold ud "] {
+            guard line.count > toggle.count, line.lowercased().hasPrefix(toggle) else { continue }
+            let rest = String(line.dropFirst(toggle.count))
+            return rest.first?.isUppercase == true ? rest : nil
+        }
+        return nil
+    }
+
     static func normalise(_ line: String) -> String {
         if let length = plainLength(line) {
             return length == line.utf8.count ? line : String(Substring(line.utf8.prefix(length)))
