@@ -161,6 +161,9 @@ extension AbsenceGuardTests {
         ("Afbud: Eva Ny, Ib Lund ( i stedet for Bo Berg)", ["Eva Ny", "Bo Berg"]),
         ("Afbud: Ib Lund (i stedet for Bo Berg)", ["Bo Berg"]),
         ("Afbud: Eva Ny, Ib Lund (sygdom)", ["Eva Ny", "Ib Lund"]),
+        // A name's initial is no sentence's end; a substitutes' label ends the list.
+        ("Afbud: Kaj L. Dam. I stedet deltog Eva Ny.", ["Kaj L. Dam"]),
+        ("Afbud: Kaj E. Holm (A) Stedfortrædere: Bo Berg (A)", ["Kaj E. Holm"]),
     ])
     func theMemberAStandInReplacedIsAbsent(_ line: String, _ names: [String]) throws {
         let read = try #require(AbsenceList.read([SourceLine(number: 1, text: line)], at: 0))

@@ -106,14 +106,25 @@ enum PeopleParser {
         let lower = list.lowercased()
         guard MinutesVocabulary.substituteWords.contains(where: { lower.contains($0) }) else { return list }
         for separator in [" – ", " - ", ". ", "; "] {
-            // Outside parentheses: "Ole Lund (stedfortræder: Per B. Holm) og …" is one remark.
+            // Outside parentheses: "Ole Lund (stedfortræder: Per B. Holm) og …" is one remark;
+            // and not after a name's initial: "Kaj L. Dam. I stedet deltog …".
             if let range = list.ranges(of: separator).first(where: { range in
                 let before = list[..<range.lowerBound]
+                if separator == ". ", let initial = before.last, initial.isUppercase, before.dropLast().last.map({ $0 == " " }) ?? true { return false }
                 return before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
             }) {
                 let tail = list[range.upperBound...].lowercased()
                 if MinutesVocabulary.substituteWords.contains(where: { tail.contains($0) }) { return String(list[..<range.lowerBound]) }
             }
+        }
+        // "Kaj E. Holm (A) Stedfortrædere: Bo Berg (A)": the next label, capitalised,
+        // outside parentheses, ends the list.
+        for word in MinutesVocabulary.substituteWords {
+            let label = " " + word.prefix(1).uppercased() + word.dropFirst()
+            if let range = list.ranges(of: label).first(where: { range in
+                let before = list[..<range.lowerBound]
+                return before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
+            }) { return String(list[..<range.lowerBound]) }
         }
         // "Ole Lund (stedfortræder: Per Berg)": the parentheses go with the person parser.
         return list
