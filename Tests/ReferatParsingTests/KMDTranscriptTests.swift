@@ -145,9 +145,9 @@ extension KMDTranscriptTests {
     /// ("Økonomiudvalget d ") is no part of the title that opens the page; a title that opens
     /// with such a word stays whole.
     @Test(arguments: [
-        ("3 Økonomiudvalget d Godkendelse af dagsorden Åben sag Sagsnr.: 31/104 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet anbefaler, at dagsordenen godkendes.",
-         "Godkendelse af dagsorden"),
-        ("4 Kulturudvalget den Nyt fra formanden Åben sag Sagsnr.: 31/105 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet anbefaler, at orienteringen tages til efterretning.",
+        ("3 Økonomiudvalget d Valg af næstformand Åben sag Sagsnr.: 31/104 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet foreslår, at Eva Ny vælges.",
+         "Valg af næstformand"),
+        ("4 Kulturudvalget den Nyt fra formanden Åben sag Sagsnr.: 31/105 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet foreslår, at orienteringen noteres.",
          "Nyt fra formanden"),
         ("5 Dansk idræt i udvalget Åben sag Sagsnr.: 31/106 Sagsansvarlig: eh Fraværende: Afbud: Bo Berg INDSTILLING Sekretariatet anbefaler, at sagen drøftes.",
          "Dansk idræt i udvalget"),

@@ -235,9 +235,9 @@ import Testing
     /// A sentence under a list of absentees tells of someone else; a name cut short where the
     /// page broke off is the same person as the whole name.
     @Test func listsEndAtSentencesAndCutNamesAreOnePerson() throws {
-        let text = "Byrådet 12-03-2021\nAfbud fra Ole Dahl (A) og Peter E.\nBirger Holm forlod mødet efter behandlingen af punkt 8.\nAfbud: Peter E. Nielsen (A)\n\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
+        let text = "Byrådet 12-03-2021\nAfbud fra Ole Dahl (A) og Kaj E.\nBirger Holm forlod mødet efter behandlingen af punkt 8.\nAfbud: Kaj E. Holm (A)\n\n1. Godkendelse af dagsorden\nSagsnr.: 20/1\nBeslutning\nGodkendt.\n"
         let document = try DocumentParser().parse(bytes: Array(text.utf8), path: "t.txt")
-        #expect(document.meeting?.absent.map(\.name) == ["Ole Dahl", "Peter E. Nielsen"])
+        #expect(document.meeting?.absent.map(\.name) == ["Ole Dahl", "Kaj E. Holm"])
     }
 
     /// Non-participants named under an item without a decision stay with the meeting.

@@ -82,7 +82,7 @@ extension ScheduledItemTests {
 extension ScheduledItemTests {
     /// The byte tests before the patterns never hide a match.
     @Test(arguments: [
-        "13.00-13.05 Godkendelse", "9.00 Velkomst", "9:05 - 9:30 Nyt", "Kl. 9-10.9.30 Høring", "kl 13 Frokost", "18:45 7. Konstituering",
+        "13.00-13.05 Godkendelse", "9.00 Velkomst", "9:05 - 9:30 Nyt", "Kl. 13-14.13.30 Høring", "kl 13 Frokost", "18:45 7. Konstituering",
         "1. Godkendelse", "Kommuneplan 2030", "12 Budget", "2031 Plan", "10.30 mio. kr.", "k", "",
     ])
     func theTimeGuardHidesNoTime(_ text: String) {

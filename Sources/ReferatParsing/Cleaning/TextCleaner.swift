@@ -231,7 +231,7 @@ struct TextCleaner: Sendable {
 
     /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
     /// A section's heading after the toggle of the accordion it opens ("fold dette punkt ind
-    /// Beslutning i Udvalget for Regional Udvikling den 11-10-2031", Region Syddanmark's pages):
+    /// Beslutning i Udvalget for Trafik den 3-5-2031", Region Syddanmark's pages):
     /// the heading alone, so that it starts its line as headings do; nil when the line is no
     /// toggle before a capital.
     static func afterFoldToggle(_ line: String) -> String? {

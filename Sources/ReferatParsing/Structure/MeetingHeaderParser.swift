@@ -566,7 +566,7 @@ enum MeetingHeaderParser {
 
 extension Meeting {
     /// Adds people to the meeting's absentees, each name once. A name cut short where a
-    /// transcript broke off ("Peter E." beside "Peter E. Nielsen") is the same person: the
+    /// transcript broke off ("Kaj E." beside "Kaj E. Holm") is the same person: the
     /// longer name is kept.
     mutating func addAbsent(_ people: [Person]) {
         for person in people {
@@ -579,7 +579,7 @@ extension Meeting {
     }
 
     /// Whether two names found for the meeting are one person: equal, or one is the other's
-    /// beginning up to a word's end ("Peter E." or "Peter E" and "Peter E. Nielsen").
+    /// beginning up to a word's end ("Kaj E." or "Kaj E" and "Kaj E. Holm").
     static func samePerson(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
