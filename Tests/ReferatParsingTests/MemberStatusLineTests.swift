@@ -26,6 +26,8 @@ import Testing
              absent: ["Kaj B. Moe"], notParticipating: []),
         List(name: "a list's heading of two labels", lines: ["Ane Lund (sekretariatschef) - Deltog", "Afbud/Fraværende", "Kaj Moe (A) - Afbud"],
              absent: ["Kaj Moe"], notParticipating: []),
+        List(name: "a roster with the status after a space", lines: ["Deltagende med stemmeret:", "Eva Holm", "Ane Lund Afbud", "Kaj Moe/Elevrådsformand Afbud", "Bo Berg"],
+             absent: ["Ane Lund", "Kaj Moe"], notParticipating: []),
     ])
     func aStatusBelongsToItsMember(_ list: List) {
         let lines = (["Økonomiudvalget", "", "14.03.2031 kl. 08:00", "", "Deltagere"] + list.lines).enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }

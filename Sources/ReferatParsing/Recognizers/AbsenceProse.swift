@@ -242,6 +242,15 @@ enum AbsenceProse {
 
     /// Reads a member line that says what the member did; nil for other lines.
     static func member(_ line: String) -> Found? {
+        // "Susan Holm Afbud", "Theo Lund/Elevrådsnæstformand Afbud": a roster on Aula that
+        // writes the status after the name, a space between.
+        if line.hasSuffix(" Afbud"), line.isShorter(than: 80), !line.contains(":") {
+            let head = String(line.dropLast(6)).stripping(" -–")
+            let name = head.split(separator: "/", maxSplits: 1).first.map(String.init) ?? head
+            if name.split(separator: " ").count >= 2, let person = PeopleParser.person(name), person.name == name.stripping(" ") {
+                return Found(absent: [Person(name: person.name, party: person.party, reason: "afbud")])
+            }
+        }
         guard line.isShorter(than: 200), mayMentionAbsence(line), let m = try? memberStatus.wholeMatch(in: line),
               let name = m["name"]?.substring, let status = m["status"]?.substring else { return nil }
         let person = PeopleParser.person(String(line.prefix { $0 != ":" && $0 != "–" }).replacing(" -", with: "")) ?? Person(name: String(name))
