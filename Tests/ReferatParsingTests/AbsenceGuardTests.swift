@@ -32,10 +32,12 @@ import Testing
         ("Øvrige: Bo Berg", nil), ("•Afbud: Bo Berg", nil), ("", nil),
         ("Deltog ikke: Eva Ny og Bo Berg.", "Eva Ny og Bo Berg"), ("deltog ikke: Ib Lund", "Ib Lund"),
         ("Deltog ikke i behandlingen: Ib Lund", nil), ("Det blev godkendt.", nil), ("Deltog: Eva Ny", nil),
+        ("Uden afbud Ib Lund.", "Ib Lund"), ("Udvalget godkendte.", nil), ("Uden afbud blev sagen udsat.", nil),
     ] as [(String, String?)])
     func labelsAfterTheFirstByteGuard(_ line: String, _ rest: String?) {
         #expect(PeopleParser.absenceLabel(line)?.rest == rest)
         if let first = line.first, "FfAaIiEe".contains(first) { #expect(PeopleParser.mayStartWithLabelLetter(line)) }
+        if PeopleParser.absenceLabel(line) != nil { #expect(PeopleParser.mayStartWithLabelLetter(line.withoutBullet)) }
     }
 
     @Test func numberedLabelsStillRead() {
@@ -164,6 +166,8 @@ extension AbsenceGuardTests {
         // A name's initial is no sentence's end; a substitutes' label ends the list.
         ("Afbud: Kaj L. Dam. I stedet deltog Eva Ny.", ["Kaj L. Dam"]),
         ("Afbud: Kaj E. Holm (A) Stedfortrædere: Bo Berg (A)", ["Kaj E. Holm"]),
+        // A second list in the next sentence, opened by a label of its own.
+        ("Afbud: Eva Ny og Bo Berg. Uden afbud Ib Lund.", ["Eva Ny", "Bo Berg", "Ib Lund"]),
     ])
     func theMemberAStandInReplacedIsAbsent(_ line: String, _ names: [String]) throws {
         let read = try #require(AbsenceList.read([SourceLine(number: 1, text: line)], at: 0))

@@ -26,8 +26,15 @@ enum AbsenceList {
         // "Fraværende: Den 8. juni 2027: Eva Holm (C).": the names after the first day.
         let dayless = labelRest.firstMatch(of: AbsenceProse.leadingMeetingDay).map { String(labelRest[$0.range.upperBound...]) } ?? labelRest
         // "Afbud: Referent: Eva Ny": the label is empty, another label follows it.
-        let rest = dayless.firstMatch(of: nextLabel) != nil ? "" : dayless
-        var read = Read(label: label, absent: names(rest), next: index + 1)
+        var rest = dayless.firstMatch(of: nextLabel) != nil ? "" : dayless
+        // "Afbud: Eva Ny og Bo Berg. Uden afbud Ib Lund.": a second list in the line's next
+        // sentence, opened by a label of its own.
+        var second: [Person] = []
+        if rest.containsBytes(". "), let cut = rest.ranges(of: ". ").first(where: { PeopleParser.absenceLabel(String(rest[$0.upperBound...])) != nil }) {
+            if let (_, names) = PeopleParser.absenceLabel(String(rest[cut.upperBound...])) { second = Self.names(names) }
+            rest = String(rest[..<cut.lowerBound])
+        }
+        var read = Read(label: label, absent: names(rest) + second, next: index + 1)
         // "Afbud: Mona Fjord (A). Jens Holm (V) deltog ikke i behandlingen af punktet."
         if !rest.isEmpty, AbsenceProse.mayMentionAbsence(rest), let prose = AbsenceProse.read(rest) {
             read.notParticipating = prose.notParticipating

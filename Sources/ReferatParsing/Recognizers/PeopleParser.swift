@@ -38,7 +38,7 @@ enum PeopleParser {
         return nil
     }
 
-    /// False when `line` cannot start with an absence label's first letter (F, A, I, E or D in
+    /// False when `line` cannot start with an absence label's first letter (F, A, I, E, D or U in
     /// either case), on its first byte: a character equal to one of these letters is that
     /// byte, with no other form. Asked of nearly every line, where comparing characters costs.
     static func mayStartWithLabelLetter(_ line: String) -> Bool {
@@ -47,6 +47,8 @@ enum PeopleParser {
         case 0x66, 0x61, 0x69, 0x65: return true
         // "Deltog ikke:", not the many lines that open with "De", "Der", "Det".
         case 0x64: return line.utf8.dropFirst(2).first == 0x6C
+        // "Uden afbud", not "Udvalget", "Under".
+        case 0x75: return line.utf8.dropFirst(2).first == 0x65 && line.utf8.dropFirst(3).first == 0x6E
         default: return false
         }
     }

@@ -95,6 +95,8 @@ enum MinutesVocabulary {
         // "Deltog ikke: Eva Holm og Bo Berg." (Stevns' councils); only with its colon, as
         // "Deltog ikke i behandlingen …" is a sentence.
         "deltog ikke:",
+        // "Uden afbud Ib Lund." after a list of apologies.
+        "uden afbud",
     ]
 
     /// Phrases that say nobody was absent.
