@@ -43,21 +43,30 @@ final class EngineBatch {
     /// The entry's municipality's learned committee abbreviations (`LocalAbbreviations`) add
     /// their forms here, on every path into the index (import, learning, rebuilding).
     func add(_ id: Int64, columns: [String?], analysed: [AnalysedText]?, _ db: Database) throws {
-        let (values, municipality) = try Self.values(of: id, db)
-        let local = try localAbbreviations(of: municipality, db)
-        // A field the importer analysed is replayed; any other is analysed as the engine
-        // reads it, its tokens never kept (`EntryTokens`).
-        var texts: [EntryTokens.Source?] = []
-        for field in AnalysedText.fieldTexts(columns) {
-            guard var field else { texts.append(nil); continue }
-            let replayed = field.text.withUTF8 { bytes in analysed?.first { $0.matches(bytes) } }
-            texts.append(replayed.map(EntryTokens.Source.analysed) ?? .text(field, analyzer))
-        }
-        let fields = EntryTokens(texts: texts, abbreviations: local)
+        let (values, local) = try valuesAndAbbreviations(of: id, db)
+        let fields = EntryTokens(texts: Self.sources(columns, analysed: analysed, analyzer: analyzer), abbreviations: local)
         do throws(EngineError) {
             try commit.add(id: UInt64(bitPattern: id), fields: fields, values: values)
         } catch {
             throw StoreError(path: error.file, message: error.message)
+        }
+    }
+
+    /// What entry `id` is filtered on (`values(of:_:)`) and its municipality's learned
+    /// abbreviations: what only the records' connection can read.
+    private func valuesAndAbbreviations(of id: Int64, _ db: Database) throws -> (DocumentValues, LocalAbbreviations?) {
+        let (values, municipality) = try Self.values(of: id, db)
+        return (values, try localAbbreviations(of: municipality, db))
+    }
+
+    /// An entry's fields as the engine reads them: a field whose bytes one of `analysed` holds
+    /// is replayed (the importer analysed it); any other is analysed by `analyzer` as the
+    /// engine reads it, its tokens never kept (`EntryTokens`).
+    private static func sources(_ columns: [String?], analysed: [AnalysedText]?, analyzer: DanishAnalyzer) -> [EntryTokens.Source?] {
+        AnalysedText.fieldTexts(columns).map { field in
+            guard var field else { return nil }
+            let replayed = analysed.flatMap { analysed in field.text.withUTF8 { bytes in analysed.first { $0.matches(bytes) } } }
+            return replayed.map(EntryTokens.Source.analysed) ?? .text(field, analyzer)
         }
     }
 
@@ -68,18 +77,13 @@ final class EngineBatch {
     /// (after learning, or rebuilding) goes through here: analysing and adding on one thread
     /// while the other waited made it the import's longest step.
     func add(_ entries: [(id: Int64, columns: [String?])], analyzers: AnalyzerPool, _ db: Database) throws {
-        let read = try entries.map { entry in
-            let (values, municipality) = try Self.values(of: entry.id, db)
-            return (values: values, abbreviations: try localAbbreviations(of: municipality, db))
-        }
+        let read = try entries.map { try valuesAndAbbreviations(of: $0.id, db) }
         let lanes = LaneAnalyzers((0..<commit.laneCount).map { _ in analyzers.take() })
         defer { lanes.analyzers.forEach(analyzers.give) }
         do throws(EngineError) {
             try commit.add(ids: entries.map { UInt64(bitPattern: $0.id) }) { i, lane in
-                let texts = AnalysedText.fieldTexts(entries[i].columns).map { field in
-                    field.map { EntryTokens.Source.text($0, lanes.analyzers[lane]) }
-                }
-                return (EntryTokens(texts: texts, abbreviations: read[i].abbreviations), read[i].values)
+                let texts = Self.sources(entries[i].columns, analysed: nil, analyzer: lanes.analyzers[lane])
+                return (EntryTokens(texts: texts, abbreviations: read[i].1), read[i].0)
             }
         } catch {
             throw StoreError(path: error.file, message: error.message)

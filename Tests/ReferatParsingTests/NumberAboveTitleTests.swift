@@ -26,6 +26,14 @@ import Testing
         Page(name: "two numbers are no run",
              body: "1.\nGodkendelse af dagsordenen\nGodkendt.\n\n2.\nMessen for seniorer\n\nPlakater blev delt ud på mødet.\n",
              titles: []),
+        // A general meeting's minutes may open with a title of one line; a contents list's
+        // first entry ends in its page number ("1 Meddelelser 5"), and opens no run so.
+        Page(name: "a first title of one line",
+             body: "1. Velkomst v. Eva Holm\n\n2. Valg af dirigent\n\n• Kaj Berg blev valgt.\n\n3. Bestyrelsens beretning\n\n• Beretningen blev godkendt.\n\n4. Regnskab\n\n• Regnskabet blev godkendt.\n",
+             titles: ["Velkomst v. Eva Holm", "Valg af dirigent", "Bestyrelsens beretning", "Regnskab"]),
+        Page(name: "a contents list whose entries wrap",
+             body: "Punkt nr. Side\n\n1 Meddelelser 5\n\n2 Forslag til lokalplan for et område ved kirken\n\nsamt tillæg til kommuneplanen 6\n\n3 Status for nye plejecentre og finansiering af\n\nindskud 13\n\n4 Forventede udgifter på socialområdet 18\n",
+             titles: []),
     ])
     func aRunOfNumbersOverTitlesIsTheItems(_ page: Page) throws {
         let document = try parse(Self.header + page.body)
@@ -171,24 +179,6 @@ extension NumberAboveTitleTests {
             """
         let document = try parse(text)
         #expect(document.cases.map(\.number) == ["1", "2", "3", "4"])
-    }
-}
-
-extension NumberAboveTitleTests {
-    /// A general meeting's minutes may open with a title of one line ("1. Velkomst v. Eva
-    /// Holm" / "2. Valg af dirigent" / text): still the run's first item. A contents list's
-    /// first entry ends in its page number ("1 Meddelelser 5"), and opens no run so.
-    @Test(arguments: [
-        Page(name: "a first title of one line",
-             body: "1. Velkomst v. Eva Holm\n\n2. Valg af dirigent\n\n• Kaj Berg blev valgt.\n\n3. Bestyrelsens beretning\n\n• Beretningen blev godkendt.\n\n4. Regnskab\n\n• Regnskabet blev godkendt.\n",
-             titles: ["Velkomst v. Eva Holm", "Valg af dirigent", "Bestyrelsens beretning", "Regnskab"]),
-        Page(name: "a contents list whose entries wrap",
-             body: "Punkt nr. Side\n\n1 Meddelelser 5\n\n2 Forslag til lokalplan for et område ved kirken\n\nsamt tillæg til kommuneplanen 6\n\n3 Status for nye plejecentre og finansiering af\n\nindskud 13\n\n4 Forventede udgifter på socialområdet 18\n",
-             titles: []),
-    ])
-    func aFirstTitleOfOneLineOpensTheRun(_ page: Page) throws {
-        let document = try parse(Self.header + page.body)
-        #expect(document.cases.map(\.title) == page.titles)
     }
 }
 

@@ -229,7 +229,6 @@ struct TextCleaner: Sendable {
         return String(line[..<bar.lowerBound]) + ": " + String(line[bar.upperBound...].dropLast(2)).stripping(" ")
     }
 
-    /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
     /// A section's heading after the toggle of the accordion it opens ("fold dette punkt ind
     /// Beslutning i Udvalget for Trafik den 3-5-2031", Region Syddanmark's pages):
     /// the heading alone, so that it starts its line as headings do; nil when the line is no
@@ -243,6 +242,7 @@ struct TextCleaner: Sendable {
         return nil
     }
 
+    /// Trims, turns bullets into "• ", and collapses runs of spaces and no-break spaces.
     static func normalise(_ line: String) -> String {
         if let length = plainLength(line) {
             return length == line.utf8.count ? line : String(Substring(line.utf8.prefix(length)))

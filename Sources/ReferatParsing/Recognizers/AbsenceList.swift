@@ -30,8 +30,9 @@ enum AbsenceList {
         // "Afbud: Eva Ny og Bo Berg. Uden afbud Ib Lund.": a second list in the line's next
         // sentence, opened by a label of its own.
         var second: [Person] = []
-        if rest.containsBytes(". "), let cut = rest.ranges(of: ". ").first(where: { PeopleParser.absenceLabel(String(rest[$0.upperBound...])) != nil }) {
-            if let (_, names) = PeopleParser.absenceLabel(String(rest[cut.upperBound...])) { second = Self.names(names) }
+        if rest.containsBytes(". "),
+           let (cut, list) = rest.ranges(of: ". ").lazy.compactMap({ cut in PeopleParser.absenceLabel(String(rest[cut.upperBound...])).map { (cut, $0.rest) } }).first {
+            second = Self.names(list)
             rest = String(rest[..<cut.lowerBound])
         }
         var read = Read(label: label, absent: names(rest) + second, next: index + 1)

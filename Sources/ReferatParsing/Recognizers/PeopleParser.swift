@@ -113,7 +113,7 @@ enum PeopleParser {
             if let range = list.ranges(of: separator).first(where: { range in
                 let before = list[..<range.lowerBound]
                 if separator == ". ", let initial = before.last, initial.isUppercase, before.dropLast().last.map({ $0 == " " }) ?? true { return false }
-                return before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
+                return isOutsideParentheses(before)
             }) {
                 let tail = list[range.upperBound...].lowercased()
                 if MinutesVocabulary.substituteWords.contains(where: { tail.contains($0) }) { return String(list[..<range.lowerBound]) }
@@ -123,13 +123,17 @@ enum PeopleParser {
         // outside parentheses, ends the list.
         for word in MinutesVocabulary.substituteWords {
             let label = " " + word.prefix(1).uppercased() + word.dropFirst()
-            if let range = list.ranges(of: label).first(where: { range in
-                let before = list[..<range.lowerBound]
-                return before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
-            }) { return String(list[..<range.lowerBound]) }
+            if let range = list.ranges(of: label).first(where: { isOutsideParentheses(list[..<$0.lowerBound]) }) {
+                return String(list[..<range.lowerBound])
+            }
         }
         // "Ole Lund (stedfortræder: Per Berg)": the parentheses go with the person parser.
         return list
+    }
+
+    /// Whether the text after `before` stands outside parentheses: every one opened is closed.
+    static func isOutsideParentheses(_ before: Substring) -> Bool {
+        before.filter { $0 == "(" }.count <= before.filter { $0 == ")" }.count
     }
 
     /// Parses one person; nil when the text does not look like a name.

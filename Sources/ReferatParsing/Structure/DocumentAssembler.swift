@@ -40,7 +40,7 @@ struct DocumentAssembler {
                     guard let reason = person.reason, reason.containsBytes("unkt") || reason.containsBytes("kt.") || reason.containsBytes("ag"),
                           let named = namedItems(reason), named.lowerBound > own else { continue }
                     let targets = cases.indices.filter { numbers[$0].map(named.contains) ?? false && !cases[$0].decisions.isEmpty }
-                    if !targets.isEmpty || reason.lowercased().hasPrefix("kl") { moves.append(((c, d), person, targets)) }
+                    if !targets.isEmpty || namesTime(reason) { moves.append(((c, d), person, targets)) }
                 }
             }
         }
@@ -59,16 +59,22 @@ struct DocumentAssembler {
     /// (12 to 15), "efter punkt 5" (6 on), "fra punkt 5" (5 on), perhaps after the time
     /// ("kl. 16.25 under behandling af pkt. 4").
     static func namedItems(_ reason: String) -> ClosedRange<Int>? {
-        guard let m = reason.firstMatch(of: namedItemsPattern), let first = Int(m.2) else { return nil }
-        let word = m.1?.lowercased() ?? "under"
-        if let last = m.3.flatMap({ Int($0) }), last >= first { return first...last }
+        guard let m = reason.firstMatch(of: namedItemsPattern), let first = Int(m.first) else { return nil }
+        let word = m.word?.lowercased() ?? "under"
+        if let last = m.last.flatMap({ Int($0) }), last >= first { return first...last }
         if word == "efter" { return (first + 1)...Int.max }
         if word == "fra" { return first...Int.max }
         return first...first
     }
 
+    /// Whether the reason says when the person left, before the items it names ("kl. 16.25
+    /// under behandling af pkt. 4"): a departure during the meeting.
+    static func namesTime(_ reason: String) -> Bool {
+        reason.firstMatch(of: namedItemsPattern)?.time != nil
+    }
+
     nonisolated(unsafe) static let namedItemsPattern =
-        #/^(?i)(?:kl\.?\s*[0-9]{1,2}[.:][0-9]{2}\s+)?(?:(under|efter|fra)\s+)?(?:behandling(?:en)?\s+af\s+)?(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s+([0-9]{1,3})(?:\s*(?:-|–|og|til)\s*([0-9]{1,3}))?/#
+        #/^(?i)(?<time>kl\.?\s*[0-9]{1,2}[.:][0-9]{2}\s+)?(?:(?<word>under|efter|fra)\s+)?(?:behandling(?:en)?\s+af\s+)?(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s+(?<first>[0-9]{1,3})(?:\s*(?:-|–|og|til)\s*(?<last>[0-9]{1,3}))?/#
 
     func assemble() -> Document {
         var lines = self.lines

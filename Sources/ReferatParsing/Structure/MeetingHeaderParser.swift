@@ -15,7 +15,6 @@ enum MeetingHeaderParser {
 
     enum Field { case date, time, endTime, place, body, members, remarks }
 
-    /// Words that end like a body's name but name none on their own.
     /// A committee named by its areas alone ("Arbejdsmarked, Erhverv, Kultur og Turisme", as
     /// Stevns names its committees): up to eight words, each capitalised but "og", the areas
     /// apart by commas or "og"; no digit.
@@ -25,6 +24,7 @@ enum MeetingHeaderParser {
         return words.allSatisfy { word in word == "og" || word == "&" || word.first?.isUppercase == true && word.dropLast(word.hasSuffix(",") ? 1 : 0).allSatisfy { $0.isLetter || $0 == "-" } }
     }
 
+    /// Words that end like a body's name but name none on their own.
     static let genericBodyWords: Set<String> = ["udvalg", "udvalget", "rådet", "råd", "bestyrelsen", "bestyrelse", "direktionen", "udvalgene"]
 
     /// Labels of a members' list that may stand alone on their line, the list on the next.
