@@ -44,6 +44,11 @@ public final class IndexCommit {
     /// lanes left (each writes its own at every commit).
     public var consolidates = false
 
+    /// Whether `prepare` has a new generation to write: documents added or deleted, or small
+    /// segments to merge for a bulk import's last commit (which may add nothing itself, when
+    /// the import's entries filled the commit before it).
+    public var hasWork: Bool { changed || consolidates }
+
     /// `memoryBudget` is shared by the `lanes` writers.
     public init(base: IndexSnapshot, memoryBudget: Int, lanes: Int = 1) {
         self.base = base

@@ -108,7 +108,7 @@ extension ArchiveStore {
                 let base = try self.load(generation)
                 let batch = EngineBatch(base: base, lexicon: lexicon, lanes: lanes)
                 let result = try body(db, batch)
-                if batch.commit.changed {
+                if batch.commit.hasWork {
                     let prepared: IndexSnapshot
                     do throws(EngineError) { prepared = try batch.commit.prepare() } catch {
                         throw StoreError(path: error.file, message: error.message)

@@ -190,6 +190,28 @@ import Testing
         #expect(try snapshot.search(IndexQuery(match: .term(IndexTerm("budget")))).total == 40)
     }
 
+    /// The last commit of a bulk import may add nothing (the entries filled the commit before
+    /// it): it still has the small segments to merge.
+    @Test func aLastCommitThatAddsNothingStillMerges() throws {
+        let folder = try Scratch.directory("consolidate-empty")
+        var snapshot = try IndexFolder.openForWriting(folder, generation: nil)
+        for round in 0..<3 {
+            let commit = IndexCommit(base: snapshot, memoryBudget: 1 << 20, lanes: 2)
+            try commit.add(ids: (0..<10).map { UInt64(round * 10 + $0) }) { i, _ in
+                (Self.fields("budget", "text \(round) \(i)"), Self.values(date: "2024-01-01"))
+            }
+            snapshot = try commit.prepare()
+        }
+        #expect(snapshot.segments.count == 6)
+        let last = IndexCommit(base: snapshot, memoryBudget: 1 << 20, lanes: 2)
+        #expect(!last.hasWork)
+        last.consolidates = true
+        #expect(last.hasWork)
+        let merged = try last.prepare()
+        #expect(merged.segments.count == 1)
+        #expect(try Self.ids(merged, "budget").sorted() == (0..<30).map { Int64($0) })
+    }
+
     @Test func aGenerationNobodyRecordedIsRemovedAndThePreviousOneStands() throws {
         let folder = try Scratch.directory("commit")
         let empty = try IndexFolder.openForWriting(folder, generation: nil)
